@@ -1,0 +1,48 @@
+# Two entry points: `make run` (set up and open the chat on the bundled report)
+# and `make test` (set up and run the test suite). Everything installs from here.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export GRADIO_ANALYTICS_ENABLED := False
+
+.PHONY: setup setup-test run test eval bench lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# torch first and pinned: the CPU build on disk; unpinned it would pull a CUDA build.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+setup: $(VENV)/.installed
+	$(BIN)/trip-assistant build
+
+/usr/bin/chromium:
+	apt-get update -q
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+
+setup-test: setup /usr/bin/chromium
+
+run: setup
+	$(BIN)/trip-assistant ask
+
+test: setup-test
+	$(BIN)/python -m pytest
+
+eval: setup
+	$(BIN)/trip-assistant eval --mode all --md-out evals/report.md --json-out evals/report.json
+
+bench: setup
+	$(BIN)/python benchmarks/run_all.py
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check assistant tests benchmarks
+	$(BIN)/ruff format --check assistant tests benchmarks
+
+clean:
+	rm -rf $(VENV) embeddings/index embeddings/models

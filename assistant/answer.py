@@ -1,0 +1,182 @@
+"""Extractive answers: pick the report's own sentences, quote them verbatim, cite them, or abstain."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from .config import Settings
+from .index import Index
+from .retrieval import Hit
+from .text import content_tokens, tokenize
+
+NO_ANSWER_MESSAGE = "報告中找不到可靠的答案。No reliable answer was found in the report."
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A verbatim sentence of the report: `source text[start:end] == quote`."""
+
+    quote: str
+    source: str
+    section: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk with its rank, score and the quoted spans inside it (absolute offsets)."""
+
+    rank: int
+    text: str
+    source: str
+    section: str
+    start: int
+    end: int
+    score: float
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What `ask` returns: quotes (empty when abstaining), the ranked passages and notices."""
+
+    question: str
+    abstained: bool
+    quotes: list[Quote]
+    passages: list[Passage]
+    mode: str
+    confidence: float
+    message: str = ""
+    notices: list[str] = field(default_factory=list)
+    matched_question: str = ""
+
+    def to_dict(self) -> dict:
+        """Return the JSON shape printed by `ask --json` and returned by the `/ask` API."""
+        return {
+            "question": self.question,
+            "abstained": self.abstained,
+            "answer": [
+                {"quote": q.quote, "source": q.source, "section": q.section, "start": q.start, "end": q.end}
+                for q in self.quotes
+            ],
+            "passages": [
+                {k: v for k, v in asdict(p).items() if k != "highlights"}
+                | {"highlights": [list(h) for h in p.highlights]}
+                for p in self.passages
+            ],
+            "mode": self.mode,
+            "confidence": round(self.confidence, 4),
+            "message": self.message,
+            "notices": list(self.notices),
+            "matched_question": self.matched_question,
+        }
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    """A candidate sentence and how well it answers the question."""
+
+    sentence_id: int
+    score: float
+    dense: float
+    coverage: float
+
+
+class AnswerComposer:
+    """Scores the sentences of the top passages and decides whether to answer at all."""
+
+    # Weights of the sentence score: embedding similarity, share of the question's content
+    # tokens found in the sentence, and a small preference for the best-ranked passages.
+    DENSE_WEIGHT, COVERAGE_WEIGHT, RANK_WEIGHT = 1.0, 0.25, 0.04
+
+    def __init__(self, index: Index, settings: Settings) -> None:
+        self.index = index
+        self.settings = settings
+
+    def score_sentences(
+        self, query_text: str, query_vector: np.ndarray | None, hits: list[Hit]
+    ) -> list[ScoredSentence]:
+        """Return the sentences of the top passages, best answer first."""
+        wanted = set(content_tokens(query_text))
+        best_rank: dict[int, int] = {}
+        for rank, hit in enumerate(hits[: self.settings.answer_passages], start=1):
+            for sid in self.index.chunk_sentences[hit.chunk_id]:
+                best_rank.setdefault(sid, rank)
+        if not best_rank:
+            return []
+        ids = list(best_rank)
+        if query_vector is not None:
+            dense = self.index.sentence_vectors[ids] @ query_vector.astype(np.float32)
+        else:
+            dense = np.zeros(len(ids), dtype=np.float32)
+        scored = []
+        for sid, d in zip(ids, dense):
+            s = self.index.sentences[sid]
+            text = self.index.document(s.doc_id).text[s.start : s.end]
+            have = set(tokenize(text))
+            coverage = len(wanted & have) / len(wanted) if wanted else 0.0
+            score = self.DENSE_WEIGHT * float(d) + self.COVERAGE_WEIGHT * coverage + self.RANK_WEIGHT / best_rank[sid]
+            scored.append(ScoredSentence(sid, score, float(d), coverage))
+        scored.sort(key=lambda x: (-x.score, x.sentence_id))
+        return scored
+
+    def confidence(self, best: ScoredSentence | None, hits: list[Hit]) -> float:
+        """Return a 0..1 confidence that the best sentence answers the question."""
+        if best is None or not hits:
+            return 0.0
+        top_dense = hits[0].dense_score if hits[0].dense_score is not None else best.dense
+        # e5 cosines of related text sit around 0.80-0.90; rescale that band to 0..1.
+        dense_part = float(np.clip((max(top_dense, best.dense) - 0.78) / 0.12, 0.0, 1.0))
+        return 0.6 * dense_part + 0.4 * best.coverage
+
+    def compose(
+        self,
+        question: str,
+        query_text: str,
+        query_vector: np.ndarray | None,
+        hits: list[Hit],
+        mode: str,
+        notices: list[str],
+    ) -> Answer:
+        """Return the answer: quotes from the best sentences, or an abstention that still lists passages."""
+        scored = self.score_sentences(query_text, query_vector, hits)
+        best = scored[0] if scored else None
+        confidence = self.confidence(best, hits)
+        abstained = best is None or confidence < self.settings.abstain_threshold
+        quotes: list[Quote] = []
+        if not abstained:
+            for cand in scored[: self.settings.max_quotes]:
+                if quotes and cand.score < best.score * self.settings.second_quote_ratio:
+                    break
+                s = self.index.sentences[cand.sentence_id]
+                text = self.index.document(s.doc_id).text
+                quotes.append(Quote(text[s.start : s.end], s.doc_id, s.section, s.start, s.end, round(cand.score, 4)))
+            quotes.sort(key=lambda q: (q.source, q.start))
+        passages = []
+        for rank, hit in enumerate(hits, start=1):
+            chunk = self.index.chunks[hit.chunk_id]
+            marks = [
+                (max(q.start, chunk.start), min(q.end, chunk.end))
+                for q in quotes
+                if q.source == chunk.doc_id and q.start < chunk.end and q.end > chunk.start
+            ]
+            passages.append(
+                Passage(
+                    rank, chunk.text, chunk.doc_id, chunk.section, chunk.start, chunk.end, round(hit.score, 6), marks
+                )
+            )
+        return Answer(
+            question=question,
+            abstained=abstained,
+            quotes=quotes,
+            passages=passages,
+            mode=mode,
+            confidence=confidence,
+            message=NO_ANSWER_MESSAGE if abstained else "",
+            notices=notices,
+            matched_question=query_text,
+        )

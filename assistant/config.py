@@ -1,0 +1,83 @@
+"""Settings in one place: where the corpus, index and model live, and every tuning knob."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL = "intfloat/multilingual-e5-small"
+MODES = ("hybrid", "dense", "lexical")
+INDEX_FORMAT_VERSION = 1
+
+# Models are never fetched at run time; a user who wants the hub may set HF_HUB_OFFLINE=0 explicitly.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+
+
+@dataclass(frozen=True)
+class ChunkerSettings:
+    """How section bodies are cut into chunks (recorded in the index manifest)."""
+
+    chunk_size: int = 300
+    chunk_overlap: int = 60
+    min_tail: int = 80
+    separators: tuple[str, ...] = ("\n\n", "\n", "。", "；", "，", "")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Paths and tuning for one assistant; override with `replace()`, env vars or CLI flags."""
+
+    root: Path = PROJECT_ROOT
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    embeddings_dir: Path = PROJECT_ROOT / "embeddings"
+    model: str = DEFAULT_MODEL
+    chunker: ChunkerSettings = field(default_factory=ChunkerSettings)
+    top_k: int = 5
+    max_top_k: int = 50
+    mode: str = "hybrid"
+    rrf_k: int = 60
+    # How many passages the answer step reads sentences from.
+    answer_passages: int = 3
+    max_quotes: int = 2
+    # A second quote must score at least this share of the best one.
+    second_quote_ratio: float = 0.92
+    max_question_chars: int = 1000
+    embed_batch_size: int = 32
+    # Abstain when the best sentence's fused score is below this (see answer.py).
+    abstain_threshold: float = 0.50
+
+    @property
+    def index_dir(self) -> Path:
+        """Return the directory that holds the built index."""
+        return self.embeddings_dir / "index"
+
+    @property
+    def models_dir(self) -> Path:
+        """Return the directory that holds converted embedding models."""
+        return self.embeddings_dir / "models"
+
+    def with_overrides(self, **changes: object) -> Settings:
+        """Return a copy with the given fields replaced; `None` values are ignored."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def manifest_fields(self) -> dict:
+        """Return the settings that decide what the index contains."""
+        return {"chunker": asdict(self.chunker)}
+
+
+def settings_from_env(env: dict[str, str] | None = None) -> Settings:
+    """Return default settings with `TRIP_ASSISTANT_*` environment variables applied."""
+    env = os.environ if env is None else env
+    s = Settings()
+    return s.with_overrides(
+        corpus_dir=Path(env["TRIP_ASSISTANT_CORPUS"]) if env.get("TRIP_ASSISTANT_CORPUS") else None,
+        embeddings_dir=Path(env["TRIP_ASSISTANT_EMBEDDINGS"]) if env.get("TRIP_ASSISTANT_EMBEDDINGS") else None,
+        model=env.get("TRIP_ASSISTANT_MODEL") or None,
+    )

@@ -1,0 +1,108 @@
+"""The Assistant: one object the CLI, UI and API call to ask the report a question."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from .answer import Answer, AnswerComposer
+from .config import MODES, Settings, settings_from_env
+from .embedding import Embedder
+from .index import Index, open_index
+from .ingest import Section
+from .retrieval import Retriever
+from .text import normalize_query
+
+log = logging.getLogger(__name__)
+
+
+class QuestionError(ValueError):
+    """The question or its options cannot be answered as given (empty, bad mode, top-k out of range)."""
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """A whole section of a source file, for reading a quote in its surroundings."""
+
+    source: str
+    section: str
+    start: int
+    end: int
+    text: str
+
+
+class Assistant:
+    """Answers questions about the indexed reports with verbatim, cited quotes."""
+
+    def __init__(self, index: Index, embedder: Embedder, settings: Settings, notes: list[str] | None = None) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings
+        self.notes = list(notes or [])
+        self.retriever = Retriever(index, settings.rrf_k)
+        self.composer = AnswerComposer(index, settings)
+
+    @classmethod
+    def load(
+        cls,
+        settings: Settings | None = None,
+        rebuild: bool = False,
+        embedder: Embedder | None = None,
+        **overrides: object,
+    ) -> Assistant:
+        """Return an assistant over the corpus, loading the index or (re)building it when stale.
+
+        Args:
+            settings: paths and tuning; defaults to `settings_from_env()`.
+            rebuild: build the index even when the saved one is current.
+            embedder: an already loaded model for `settings.model`, to share between assistants.
+            **overrides: Settings fields to replace (e.g. `model=`, `corpus_dir=`); None is ignored.
+        """
+        settings = (settings or settings_from_env()).with_overrides(**overrides)
+        embedder = embedder or Embedder.load(settings)
+        index, notes = open_index(settings, embedder, rebuild=rebuild)
+        return cls(index, embedder, settings, notes)
+
+    def ask(self, question: str, top_k: int | None = None, mode: str | None = None) -> Answer:
+        """Return the answer to `question`: verbatim quotes with sections, or an abstention, plus passages.
+
+        Raises:
+            QuestionError: the question is empty, or `top_k`/`mode` are out of range.
+        """
+        top_k = self.settings.top_k if top_k is None else top_k
+        mode = mode or self.settings.mode
+        if mode not in MODES:
+            raise QuestionError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
+        if not isinstance(top_k, int) or not 1 <= top_k <= self.settings.max_top_k:
+            raise QuestionError(f"top_k must be between 1 and {self.settings.max_top_k}, got {top_k!r}")
+        question = question if isinstance(question, str) else ""
+        notices: list[str] = []
+        query_text = normalize_query(question)
+        if not query_text:
+            raise QuestionError("the question is empty — type a question about the report")
+        limit = self.settings.max_question_chars
+        if len(query_text) > limit:
+            query_text = query_text[:limit]
+            notices.append(f"問題過長，只使用前 {limit} 個字元。The question was cut to its first {limit} characters.")
+        query_vector = None
+        if mode in ("dense", "hybrid"):
+            query_vector = self.embedder.encode_queries([query_text])[0]
+        hits = self.retriever.search(query_text, query_vector, mode, top_k)
+        return self.composer.compose(question, query_text, query_vector, hits, mode, notices)
+
+    def section_view(self, source: str, offset: int) -> SectionView:
+        """Return the whole section of `source` that contains character `offset`.
+
+        Raises:
+            KeyError: `source` is not an indexed document.
+        """
+        document = self.index.document(source)
+        section: Section = document.section_at(offset)
+        return SectionView(
+            source, section.label, section.start, section.end, document.text[section.start : section.end]
+        )
+
+    @property
+    def sources(self) -> list[str]:
+        """Return the indexed documents' source names."""
+        return sorted(self.index.documents)

@@ -1,0 +1,192 @@
+"""Read the corpus folder into Documents whose sections know their exact character spans."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .text import heading_level, page_breaks
+
+log = logging.getLogger(__name__)
+
+CORPUS_SUFFIXES = (".txt", ".md")
+SECTION_SEPARATOR = " › "
+COVER_TITLE = "封面"
+TOC_TITLE = "目錄"
+_TOC_LINE_RE = re.compile(r"^\s*目\s*[錄录次]\s*$")
+
+
+class CorpusError(RuntimeError):
+    """The corpus folder is missing or holds no readable report."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading's span: `text[start:end]` is the heading line and its body up to the next heading."""
+
+    path: tuple[str, ...]
+    kind: str  # "cover", "toc" or "body"
+    start: int
+    body_start: int
+    end: int
+
+    @property
+    def label(self) -> str:
+        """Return the heading path joined for display, e.g. '參、行程紀要 › 二、…'."""
+        return SECTION_SEPARATOR.join(self.path)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One corpus file: its UTF-8 text, sections and page-break spans (offsets index `text`)."""
+
+    doc_id: str
+    text: str
+    sha256: str
+    sections: tuple[Section, ...]
+    breaks: tuple[tuple[int, int], ...] = ()
+
+    def section_at(self, offset: int) -> Section:
+        """Return the section containing character `offset`."""
+        for section in self.sections:
+            if section.start <= offset < section.end:
+                return section
+        return self.sections[-1]
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A corpus file that could not be indexed, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class Corpus:
+    """The documents read from a corpus folder, plus the files that were skipped."""
+
+    documents: list[Document] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+
+    @property
+    def fingerprint(self) -> str:
+        """Return a hash of every file's name and bytes (skipped ones too, so fixing them triggers a rebuild)."""
+        h = hashlib.sha256()
+        for doc in sorted(self.documents, key=lambda d: d.doc_id):
+            h.update(f"{doc.doc_id}\0{doc.sha256}\n".encode())
+        for skipped in sorted(self.skipped, key=lambda s: s.path):
+            h.update(f"{skipped.path}\0skipped:{skipped.reason}\n".encode())
+        return h.hexdigest()
+
+
+def source_name(path: Path, corpus_dir: Path, root: Path) -> str:
+    """Return how a corpus file is named to users: its path relative to the project root."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return (Path(corpus_dir.name) / path.relative_to(corpus_dir)).as_posix()
+
+
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    """Return the corpus files (.txt, .md) under `corpus_dir`, sorted, hidden files left out."""
+    return sorted(
+        p
+        for p in corpus_dir.rglob("*")
+        if p.suffix.lower() in CORPUS_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)
+    )
+
+
+def load_corpus(corpus_dir: Path, root: Path) -> Corpus:
+    """Return every readable report in `corpus_dir`; unreadable files are skipped with a warning.
+
+    Raises:
+        CorpusError: the folder does not exist or contains no readable report.
+    """
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"corpus folder not found: {corpus_dir}")
+    corpus = Corpus()
+    for path in corpus_files(corpus_dir):
+        name = source_name(path, corpus_dir, root)
+        reason = None
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            reason = "the file disappeared while the corpus was being read"
+        except OSError as exc:
+            reason = f"cannot be read ({exc.strerror})"
+        else:
+            reason, text = _decode(data)
+        if reason:
+            log.warning("skipping %s: %s", name, reason)
+            corpus.skipped.append(SkippedFile(name, reason))
+            continue
+        corpus.documents.append(parse_document(name, text, hashlib.sha256(data).hexdigest()))
+    if not corpus.documents:
+        detail = "; ".join(f"{s.path}: {s.reason}" for s in corpus.skipped)
+        raise CorpusError(
+            f"no readable .txt or .md report in {corpus_dir}" + (f" (skipped {detail})" if detail else "")
+        )
+    return corpus
+
+
+def _decode(data: bytes) -> tuple[str | None, str]:
+    if b"\0" in data:
+        return "it is a binary file, not text", ""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"it is not valid UTF-8 (bad byte at offset {exc.start})", ""
+    if not text.strip():
+        return "it is empty", ""
+    return None, text
+
+
+def parse_document(doc_id: str, text: str, sha256: str = "") -> Document:
+    """Return the Document for `text`, with its sections and page breaks found."""
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sections=tuple(parse_sections(text)),
+        breaks=tuple(page_breaks(text)),
+    )
+
+
+def parse_sections(text: str) -> list[Section]:
+    """Return the sections of a report, in order, covering the whole text.
+
+    Text before the first heading is the cover; a 目錄 line opens the table of contents,
+    which lasts until the first real heading. Headings nest by level (壹、 > 一、 > (一)).
+    """
+    sections: list[Section] = []
+    stack: list[tuple[int, str]] = []
+    current: tuple[tuple[str, ...], str, int, int] = ((COVER_TITLE,), "cover", 0, 0)
+
+    def close(at: int) -> None:
+        path, kind, start, body_start = current
+        if kind != "cover" or text[start:at].strip():
+            sections.append(Section(path, kind, start, body_start, at))
+
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        line_start, offset = offset, offset + len(line)
+        if _TOC_LINE_RE.match(line):
+            close(line_start)
+            current = ((TOC_TITLE,), "toc", line_start, offset)
+            continue
+        level = heading_level(line)
+        if level is None:
+            continue
+        close(line_start)
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        stack.append((level, line.strip().lstrip("#").strip()))
+        current = (tuple(title for _, title in stack), "body", line_start, offset)
+    close(len(text))
+    return sections

@@ -1,0 +1,83 @@
+"""Rank chunks for a query: dense (FAISS), lexical (BM25) or both fused by reciprocal rank."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .index import Index
+from .text import tokenize
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One ranked chunk with the evidence behind its rank."""
+
+    chunk_id: int
+    score: float
+    dense_score: float | None = None
+    lexical_score: float | None = None
+
+
+def rrf(rankings: list[list[int]], k: int) -> dict[int, float]:
+    """Return reciprocal-rank-fusion scores: sum over rankings of 1 / (k + rank), ranks from 1."""
+    fused: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            fused[item] = fused.get(item, 0.0) + 1.0 / (k + rank)
+    return fused
+
+
+class Retriever:
+    """Searches one index; the mode picks dense, lexical or hybrid (RRF) ranking."""
+
+    def __init__(self, index: Index, rrf_k: int = 60) -> None:
+        self.index = index
+        self.rrf_k = rrf_k
+        self._vocab = index.bm25.vocab_dict
+
+    def dense_scores(self, query_vector: np.ndarray) -> np.ndarray:
+        """Return the cosine similarity of every chunk to the query vector."""
+        n = self.index.dense.ntotal
+        scores, ids = self.index.dense.search(query_vector.reshape(1, -1).astype(np.float32), n)
+        out = np.full(n, -1.0, dtype=np.float32)
+        out[ids[0][ids[0] >= 0]] = scores[0][ids[0] >= 0]
+        return out
+
+    def lexical_scores(self, query_text: str) -> np.ndarray:
+        """Return the BM25 score of every chunk for the query's CJK-aware tokens."""
+        tokens = list(dict.fromkeys(t for t in tokenize(query_text) if t in self._vocab))
+        if not tokens:
+            return np.zeros(len(self.index.chunks), dtype=np.float32)
+        return np.asarray(self.index.bm25.get_scores(tokens), dtype=np.float32)
+
+    def search(self, query_text: str, query_vector: np.ndarray | None, mode: str, k: int) -> list[Hit]:
+        """Return the top `k` chunks for the query in the given mode, best first."""
+        dense = self.dense_scores(query_vector) if mode in ("dense", "hybrid") else None
+        lexical = self.lexical_scores(query_text) if mode in ("lexical", "hybrid") else None
+        if mode == "dense":
+            scores = {i: float(s) for i, s in enumerate(dense)}
+        elif mode == "lexical":
+            scores = {i: float(s) for i, s in enumerate(lexical)}
+        elif mode == "hybrid":
+            rankings = [_ranking(dense)]
+            if lexical.max() > 0:
+                rankings.append([i for i in _ranking(lexical) if lexical[i] > 0])
+            scores = rrf(rankings, self.rrf_k)
+        else:
+            raise ValueError(f"unknown mode {mode!r}")
+        order = sorted(scores, key=lambda i: (-scores[i], i))[:k]
+        return [
+            Hit(
+                chunk_id=i,
+                score=scores[i],
+                dense_score=None if dense is None else float(dense[i]),
+                lexical_score=None if lexical is None else float(lexical[i]),
+            )
+            for i in order
+        ]
+
+
+def _ranking(scores: np.ndarray) -> list[int]:
+    return [int(i) for i in np.argsort(-scores, kind="stable")]

@@ -1,0 +1,208 @@
+"""Text helpers shared by chunking, BM25 and quoting: folding, CJK tokens, page breaks, sentences.
+
+Normalization here is for matching only. Nothing it produces is shown to users; every span
+it returns is in the coordinates of the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_TOKEN_RE = re.compile(rf"[{_HAN}]+|[a-z0-9]+(?:[.'][a-z0-9]+)*")
+_HAN_RE = re.compile(rf"[{_HAN}]")
+# Variants OpenCC leaves alone but the report spells one way.
+_VARIANTS = str.maketrans({"台": "臺", "裏": "裡", "着": "著", "綫": "線"})
+_SENTENCE_END = "。！？；!?"
+_CLOSERS = "」』）)】〉》\"'"
+_BLANK_GAP_RE = re.compile(r"\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)*")
+_FINAL_PUNCT = "。！？：:；;」』"
+# Lines at least this long are body text wrapped by the PDF export, not captions or titles.
+_MIN_WRAPPED_LINE = 30
+
+_MAX_HEADING = 120
+_TOC_ENTRY_RE = re.compile(r"\t\s*\d+\s*$")
+_HEADING_PATTERNS = (
+    (1, re.compile(r"^(?:摘要|前言|結論|附錄)$")),
+    (1, re.compile(r"^[壹貳參肆伍陸柒捌玖拾]+、\S")),
+    (2, re.compile(r"^[一二三四五六七八九十]+、\S")),
+    (3, re.compile(r"^[(（][一二三四五六七八九十]+[)）]\s*\S")),
+    (0, re.compile(r"^(#{1,6})\s+\S")),
+)
+
+QUESTION_STOPWORDS = frozenset(
+    "什 麼 甚 哪 些 裡 誰 何 時 嗎 呢 吧 的 了 是 在 有 和 與 及 或 請 問 為 多 少 幾 個 這 那 其 之 也 都 "
+    "什麼 甚麼 哪些 哪裡 哪個 何時 為何 如何 怎麼 多少 幾個 是否 請問 報告 這次 此次 本次 "
+    "what which who whom whose when where why how is are was were do does did the a an of in on "
+    "at to for from by with and or about report trip it its this that these those be been many much".split()
+)
+
+
+def fold(text: str) -> str:
+    """Return `text` folded for matching: NFKC, case-folded, Taiwan variants unified.
+
+    Folding is character by character, so position i of the result comes from one source
+    character (see `fold_with_origin` when the mapping is needed).
+    """
+    return "".join(_fold_char(ch) for ch in text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch).casefold().translate(_VARIANTS)
+
+
+def fold_with_origin(text: str, skip: list[tuple[int, int]] | None = None) -> tuple[str, list[int]]:
+    """Return (folded text, origin) where origin[i] is the index in `text` of folded char i.
+
+    Characters inside the `skip` spans (e.g. page breaks) are left out of the folded text.
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    skip = sorted(skip or [])
+    k = 0
+    for i, ch in enumerate(text):
+        while k < len(skip) and skip[k][1] <= i:
+            k += 1
+        if k < len(skip) and skip[k][0] <= i < skip[k][1]:
+            continue
+        folded = _fold_char(ch)
+        out.append(folded)
+        origin.extend([i] * len(folded))
+    return "".join(out), origin
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2tw")
+
+
+def normalize_query(question: str) -> str:
+    """Return the question as matched: NFKC, Simplified converted to Traditional, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", question)
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = re.sub(r"\s+", " ", text).strip()
+    if _HAN_RE.search(text):
+        text = _s2t().convert(text)
+    return text.translate(_VARIANTS)
+
+
+def tokenize(text: str) -> list[str]:
+    """Return BM25 tokens: Han characters as unigrams plus bigrams, Latin words and numbers lower-cased.
+
+    >>> tokenize("Sigfox 提供服務")
+    ['sigfox', '提', '供', '服', '務', '提供', '供服', '服務']
+    """
+    tokens: list[str] = []
+    for run in _TOKEN_RE.findall(fold(text)):
+        if _HAN_RE.match(run):
+            tokens.extend(run)
+            tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+        else:
+            tokens.append(run)
+    return tokens
+
+
+def content_tokens(text: str) -> list[str]:
+    """Return the query tokens that carry meaning (question words and particles removed)."""
+    return [t for t in tokenize(text) if t not in QUESTION_STOPWORDS]
+
+
+def heading_level(line: str) -> int | None:
+    """Return the outline level of a heading line (1 = 摘要/壹、, 2 = 一、, 3 = (一), '#'s for Markdown), else None.
+
+    Table-of-contents entries (a heading followed by a tab and a page number) are not headings.
+    """
+    stripped = line.strip()
+    if not stripped or len(stripped) > _MAX_HEADING or stripped.endswith("。") or _TOC_ENTRY_RE.search(line):
+        return None
+    for level, pattern in _HEADING_PATTERNS:
+        m = pattern.match(stripped)
+        if m:
+            return len(m.group(1)) if level == 0 else level
+    return None
+
+
+def is_heading_line(line: str) -> bool:
+    """Return True when `line` is a section heading (see `heading_level`)."""
+    return heading_level(line) is not None
+
+
+def is_toc_entry(line: str) -> bool:
+    """Return True for a table-of-contents line: a heading followed by a tab and a page number."""
+    return bool(_TOC_ENTRY_RE.search(line)) and any(p.match(line.strip()) for _, p in _HEADING_PATTERNS)
+
+
+def page_breaks(text: str) -> list[tuple[int, int]]:
+    """Return the spans of blank-line gaps that cut a paragraph in two (PDF page breaks).
+
+    A gap is a page break when the line before it is long body text that does not end a
+    sentence, and neither side is a heading or a table row.
+    """
+    spans = []
+    for m in _BLANK_GAP_RE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start : m.start()]
+        next_end = text.find("\n", m.end())
+        after = text[m.end() : next_end if next_end >= 0 else len(text)]
+        if (
+            len(before.strip()) >= _MIN_WRAPPED_LINE
+            and before.rstrip()[-1:] not in _FINAL_PUNCT
+            and "\t" not in before
+            and after.strip()
+            and not is_heading_line(before)
+            and not is_heading_line(after)
+        ):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def sentence_spans(
+    text: str, start: int, end: int, breaks: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
+    """Return the sentences of text[start:end] as (start, end) spans in `text`, whitespace trimmed.
+
+    Sentences end at 。！？；!? (with any closing quote) and at line breaks, except line
+    breaks inside a page break, which continue the sentence.
+    """
+    inside_break = set()
+    for s, e in breaks or []:
+        inside_break.update(range(max(s, start), min(e, end)))
+    spans: list[tuple[int, int]] = []
+    cur = start
+    i = start
+    while i < end:
+        ch = text[i]
+        cut = None
+        if ch in _SENTENCE_END:
+            j = i + 1
+            while j < end and text[j] in _CLOSERS:
+                j += 1
+            cut = j
+        elif ch == "\n" and i not in inside_break:
+            cut = i
+        if cut is not None:
+            spans.append((cur, cut))
+            cur = cut
+            i = cut if cut > i else i + 1
+            continue
+        i += 1
+    spans.append((cur, end))
+    return [span for span in (trim_span(text, s, e) for s, e in spans) if _has_words(text[span[0] : span[1]])]
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return (start, end) moved inward past surrounding whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _has_words(s: str) -> bool:
+    return any(ch.isalnum() for ch in s)

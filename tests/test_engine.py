@@ -1,0 +1,118 @@
+"""Asking the real report with the real model: modes, quotes, citations, abstention, bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import QuestionError
+
+from .conftest import REPORT_SOURCE
+
+QUESTIONS = [
+    ("Sigfox 在多少個國家提供服務？", "超過 31 個國家", "二、參訪物聯網新創公司 Sigfox"),
+    ("巴黎綠蔭步道全長幾公里？", "全長 4.5 公里", "十九、參訪巴黎綠蔭步道"),
+    ("法國政府持有法國電力集團多少股份？", "84.5%", "十八、參訪法國電力"),
+    ("市長哪一天參訪達梭系統總公司？", "6 月 21 日參訪法國達梭系統總公司", "十三、參訪達梭系統"),
+    ("How many countries does Sigfox operate in?", "超過 31 個國家", "Sigfox"),
+    ("法国企业联盟代表多少家企业？", "75 萬家企業", "十、參訪法國企業聯盟"),
+]
+
+
+@pytest.mark.parametrize(("question", "evidence", "section"), QUESTIONS)
+def test_answer_quotes_the_report_with_its_section(assistant, question, evidence, section):
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert any(evidence in q.quote for q in answer.quotes), [q.quote for q in answer.quotes]
+    assert any(section in q.section for q in answer.quotes)
+
+
+@pytest.mark.parametrize("question", [q for q, _, _ in QUESTIONS] + ["出國人員有哪些？", "what is APUR?"])
+def test_every_quote_and_passage_is_an_exact_slice_of_its_source(assistant, report_text, question):
+    answer = assistant.ask(question, top_k=10)
+    assert answer.passages
+    for item in [*answer.quotes, *answer.passages]:
+        assert item.source == REPORT_SOURCE
+        text = item.quote if hasattr(item, "quote") else item.text
+        assert report_text[item.start : item.end] == text
+        section = assistant.index.document(item.source).section_at(item.start)
+        assert section.label == item.section
+    for p in answer.passages:
+        for s, e in p.highlights:
+            assert p.start <= s < e <= p.end
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "lexical"])
+def test_each_mode_finds_the_sigfox_passage(assistant, mode):
+    answer = assistant.ask("Sigfox 已經在多少個國家提供服務", mode=mode, top_k=3)
+    assert answer.mode == mode
+    assert any("超過 31 個國家" in p.text for p in answer.passages)
+    assert [p.rank for p in answer.passages] == [1, 2, 3]
+    scores = [p.score for p in answer.passages]
+    assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [
+        ("巴黎綠蔭步道全長幾公里？", "巴黎绿荫步道全长几公里？"),
+        ("法國電力集團的政府持股比例是多少？", "法国电力集团的政府持股比例是多少？"),
+        ("市長在土魯斯拜會了哪些副市長？", "市长在土鲁斯拜会了哪些副市长？"),
+        ("臺中精機法國分公司佔地多大？", "台中精机法国分公司占地多大？"),
+    ],
+)
+def test_simplified_questions_find_the_same_passages_as_traditional(assistant, traditional, simplified):
+    trad = assistant.ask(traditional, top_k=3)
+    simp = assistant.ask(simplified, top_k=3)
+    assert [p.start for p in simp.passages] == [p.start for p in trad.passages]
+    assert [q.quote for q in simp.quotes] == [q.quote for q in trad.quotes]
+
+
+def test_quotes_are_never_shown_converted(assistant):
+    answer = assistant.ask("法国电力集团")
+    for p in answer.passages:
+        assert "电" not in p.text
+
+
+@pytest.mark.parametrize("question", ["What did the mayor eat for breakfast in Lyon?", "今天台北的天氣如何？"])
+def test_unrelated_question_abstains_but_lists_nearest_passages(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.quotes == []
+    assert answer.message and len(answer.passages) == 5
+
+
+def test_json_shape_matches_the_cli_contract(assistant):
+    d = assistant.ask("Sigfox 在多少個國家提供服務？", top_k=2).to_dict()
+    assert {"question", "abstained", "answer", "passages"} <= set(d)
+    assert set(d["answer"][0]) == {"quote", "source", "section", "start", "end"}
+    assert {"rank", "text", "source", "section", "start", "end", "score"} <= set(d["passages"][0])
+    assert isinstance(d["passages"][0]["score"], float) and d["passages"][0]["rank"] == 1
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"question": ""}, "empty"),
+        ({"question": " \n\t "}, "empty"),
+        ({"question": "\x00\x07"}, "empty"),
+        ({"question": "EDF", "top_k": 0}, "top_k"),
+        ({"question": "EDF", "top_k": 100000}, "top_k"),
+        ({"question": "EDF", "mode": "fuzzy"}, "mode"),
+    ],
+)
+def test_bad_questions_get_a_clear_error(assistant, kwargs, message):
+    with pytest.raises(QuestionError, match=message):
+        assistant.ask(**kwargs)
+
+
+def test_huge_question_is_answered_on_a_truncated_copy_with_a_notice(assistant):
+    answer = assistant.ask("Sigfox 在多少個國家提供服務？" + "好" * 10_000)
+    assert answer.notices and "1000" in answer.notices[0]
+    assert len(answer.matched_question) == assistant.settings.max_question_chars
+
+
+def test_section_view_returns_the_whole_section_around_a_quote(assistant, report_text):
+    quote = assistant.ask("Sigfox 在多少個國家提供服務？").quotes[0]
+    view = assistant.section_view(quote.source, quote.start)
+    assert view.section == quote.section
+    assert view.text == report_text[view.start : view.end]
+    assert view.start <= quote.start and quote.end <= view.end

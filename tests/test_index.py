@@ -1,0 +1,87 @@
+"""The saved index: manifest checks, rebuilds when stale, detection of damaged files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant import Assistant
+from assistant.index import IndexCorrupt, load_index, read_manifest
+
+
+def test_manifest_records_model_chunker_and_corpus(embedder, small_report):
+    a = Assistant.load(embedder=embedder, settings=small_report)
+    m = read_manifest(small_report.index_dir)
+    assert m["model"] == small_report.model and m["dim"] == 384
+    assert m["chunker"]["chunk_size"] == 300 and m["chunker"]["chunk_overlap"] == 60
+    assert m["format_version"] == 1 and len(m["corpus_hash"]) == 64
+    assert m["chunk_count"] == len(a.index.chunks)
+    assert set(m["files"]) >= {"dense.faiss", "chunks.json", "documents.json", "sentences.npy"}
+
+
+def test_current_index_is_loaded_not_rebuilt(embedder, small_report):
+    Assistant.load(embedder=embedder, settings=small_report)
+    built_at = read_manifest(small_report.index_dir)["built_at"]
+    again = Assistant.load(embedder=embedder, settings=small_report)
+    assert again.notes == []
+    assert read_manifest(small_report.index_dir)["built_at"] == built_at
+
+
+def test_changed_corpus_triggers_a_rebuild(embedder, small_report):
+    first = Assistant.load(embedder=embedder, settings=small_report)
+    assert first.ask("Sigfox 在多少個國家提供服務？").quotes
+    (small_report.corpus_dir / "notes.md").write_text("# 補充\n\n巴黎鐵塔高 330 公尺。\n", encoding="utf-8")
+    second = Assistant.load(embedder=embedder, settings=small_report)
+    assert any("corpus changed" in n for n in second.notes)
+    assert "corpus/notes.md" in second.index.documents
+    answer = second.ask("巴黎鐵塔有多高？")
+    assert answer.passages[0].source == "corpus/notes.md"
+
+
+def test_other_chunker_settings_trigger_a_rebuild(embedder, small_report):
+    from dataclasses import replace
+
+    Assistant.load(embedder=embedder, settings=small_report)
+    changed = replace(small_report, chunker=replace(small_report.chunker, chunk_size=200))
+    a = Assistant.load(changed, embedder=embedder)
+    assert any("chunker changed" in n for n in a.notes)
+    assert read_manifest(changed.index_dir)["chunker"]["chunk_size"] == 200
+
+
+@pytest.mark.parametrize("victim", ["dense.faiss", "chunks.json", "sentences.npy", "bm25/vocab.index.json"])
+def test_damaged_index_file_is_detected_and_rebuilt(embedder, small_report, victim):
+    Assistant.load(embedder=embedder, settings=small_report)
+    path = small_report.index_dir / victim
+    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+    with pytest.raises(IndexCorrupt, match=victim.split("/")[-1]):
+        load_index(small_report.index_dir)
+    a = Assistant.load(embedder=embedder, settings=small_report)
+    assert any("damaged" in n for n in a.notes)
+    assert a.ask("Sigfox 在多少個國家提供服務？").passages
+
+
+def test_unreadable_manifest_means_rebuild(embedder, small_report):
+    Assistant.load(embedder=embedder, settings=small_report)
+    (small_report.index_dir / "manifest.json").write_text("{not json", encoding="utf-8")
+    a = Assistant.load(embedder=embedder, settings=small_report)
+    assert a.notes and a.index.chunks
+    assert json.loads((small_report.index_dir / "manifest.json").read_text())["files"]
+
+
+def test_interrupted_build_leaves_previous_index_intact(embedder, small_report, monkeypatch):
+    import assistant.index as index_module
+
+    Assistant.load(embedder=embedder, settings=small_report)
+    before = read_manifest(small_report.index_dir)
+
+    def boom(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(index_module.faiss, "write_index", boom)
+    with pytest.raises(KeyboardInterrupt):
+        Assistant.load(embedder=embedder, settings=small_report, rebuild=True)
+    assert read_manifest(small_report.index_dir) == before
+    load_index(small_report.index_dir)
+    leftovers = [p.name for p in small_report.embeddings_dir.iterdir() if p.name.startswith(".index")]
+    assert leftovers == []

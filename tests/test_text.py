@@ -1,0 +1,108 @@
+"""Folding, CJK tokens, page breaks and sentences: the text layer shared by BM25 and quoting."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.text import (
+    content_tokens,
+    fold,
+    fold_with_origin,
+    heading_level,
+    normalize_query,
+    page_breaks,
+    sentence_spans,
+    tokenize,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sigfox 提供服務", ["sigfox", "提", "供", "服", "務", "提供", "供服", "服務"]),
+        ("EDF集團", ["edf", "集", "團", "集團"]),
+        ("６月２１日", ["6", "月", "21", "日"]),
+        ("A.S.O.總部", ["a.s.o", "總", "部", "總部"]),
+        ("、。！", []),
+    ],
+)
+def test_tokenize_makes_unigrams_bigrams_and_latin_words(text, expected):
+    assert tokenize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Sigfox 在多少个国家提供服务？", "Sigfox 在多少個國家提供服務?"),
+        ("台中市长", "臺中市長"),
+        ("  EDF\t持股   比例  ", "EDF 持股 比例"),
+        ("ＡＰＵＲ　在哪裡", "APUR 在哪裡"),
+        ("bad\x00control\x07chars", "badcontrolchars"),
+    ],
+)
+def test_normalize_query_folds_width_and_converts_simplified(question, expected):
+    assert normalize_query(question) == expected
+
+
+def test_content_tokens_drop_question_words():
+    assert "多少" not in content_tokens("Sigfox 在多少個國家提供服務？")
+    assert "sigfox" in content_tokens("Sigfox 在多少個國家提供服務？")
+    assert content_tokens("What is the budget?") == ["budget"]
+
+
+def test_fold_with_origin_points_every_char_back_to_its_source():
+    text = "Ａ臺\n\n中ＢＣ"
+    folded, origin = fold_with_origin(text, skip=[(2, 4)])
+    assert folded == "a臺中bc"
+    assert [text[i] for i in origin] == ["Ａ", "臺", "中", "Ｂ", "Ｃ"]
+    assert fold(text) == "a臺\n\n中bc"
+
+
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        ("摘要", 1),
+        ("壹、出國人員名單", 1),
+        ("二、參訪物聯網新創公司 Sigfox", 2),
+        ("(一) 參訪臺中精機法國分公司", 3),
+        ("（二）與費里耶爾特盧昂布里市之市長交流", 3),
+        ("## Notes", 2),
+        ("壹、出國人員名單\t4", None),  # a table-of-contents entry
+        ("一、這是一整句話而不是標題。", None),
+        ("市長體驗物聯網應用於生活之便利", None),
+    ],
+)
+def test_heading_level(line, level):
+    assert heading_level(line) == level
+
+
+def test_page_breaks_join_a_paragraph_cut_mid_word(report_text):
+    spans = page_breaks(report_text)
+    joined = {report_text[s - 3 : s] + report_text[e : e + 3] for s, e in spans}
+    assert "藉由專訪機會" in joined
+    assert "嫣紅色系，因" in joined
+    # A gap after a finished sentence or a heading is a real paragraph break.
+    for s, e in spans:
+        assert report_text[s - 1] not in "。：", report_text[s - 20 : e + 10]
+
+
+def test_sentence_spans_continue_across_page_breaks(report_text):
+    breaks = page_breaks(report_text)
+    start = report_text.index("市長在航空日報專訪中指出")
+    end = report_text.index("打造臺中成為航太智慧生產基地") + 40
+    sentences = [report_text[s:e] for s, e in sentence_spans(report_text, start, end, breaks)]
+    crossing = [s for s in sentences if "藉由專" in s]
+    assert len(crossing) == 1 and "訪機會，宣示" in crossing[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第一句。第二句！第三句？", ["第一句。", "第二句！", "第三句？"]),
+        ("他說「好。」然後走了。", ["他說「好。」", "然後走了。"]),
+        ("1.\t臺中市\t市長\n2.\t副市長\n", ["1.\t臺中市\t市長", "2.\t副市長"]),
+        ("  前後空白。  ", ["前後空白。"]),
+    ],
+)
+def test_sentence_spans_split_at_sentence_ends_and_lines(text, expected):
+    assert [text[s:e] for s, e in sentence_spans(text, 0, len(text))] == expected
