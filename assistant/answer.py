@@ -9,7 +9,7 @@ import numpy as np
 from .config import Settings
 from .index import Index
 from .retrieval import Hit
-from .text import content_tokens, tokenize
+from .text import content_tokens, has_han, tokenize
 
 NO_ANSWER_MESSAGE = "報告中找不到可靠的答案。No reliable answer was found in the report."
 
@@ -124,14 +124,24 @@ class AnswerComposer:
         scored.sort(key=lambda x: (-x.score, x.sentence_id))
         return scored
 
-    def confidence(self, best: ScoredSentence | None, hits: list[Hit]) -> float:
-        """Return a 0..1 confidence that the best sentence answers the question."""
+    def confidence(self, best: ScoredSentence | None, hits: list[Hit], query_text: str) -> float:
+        """Return a 0..1 confidence that the best sentence answers the question.
+
+        e5 cosines sit in a language-dependent band (Chinese questions against this Chinese
+        report score higher than English ones), so the similarity is rescaled from a floor that
+        depends on whether the question has Han characters. For Chinese questions the share of
+        the question's content words found in the sentence is blended in.
+        """
         if best is None or not hits:
             return 0.0
+        s = self.settings
         top_dense = hits[0].dense_score if hits[0].dense_score is not None else best.dense
-        # e5 cosines of related text sit around 0.80-0.90; rescale that band to 0..1.
-        dense_part = float(np.clip((max(top_dense, best.dense) - 0.78) / 0.12, 0.0, 1.0))
-        return 0.6 * dense_part + 0.4 * best.coverage
+        han = has_han(query_text)
+        floor = s.confidence_floor_han if han else s.confidence_floor_other
+        dense_part = float(np.clip((max(top_dense, best.dense) - floor) / s.confidence_band, 0.0, 1.0))
+        if not han:
+            return dense_part
+        return (1 - s.coverage_weight) * dense_part + s.coverage_weight * best.coverage
 
     def compose(
         self,
@@ -145,7 +155,7 @@ class AnswerComposer:
         """Return the answer: quotes from the best sentences, or an abstention that still lists passages."""
         scored = self.score_sentences(query_text, query_vector, hits)
         best = scored[0] if scored else None
-        confidence = self.confidence(best, hits)
+        confidence = self.confidence(best, hits, query_text)
         abstained = best is None or confidence < self.settings.abstain_threshold
         quotes: list[Quote] = []
         if not abstained:

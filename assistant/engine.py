@@ -84,9 +84,8 @@ class Assistant:
         if len(query_text) > limit:
             query_text = query_text[:limit]
             notices.append(f"問題過長，只使用前 {limit} 個字元。The question was cut to its first {limit} characters.")
-        query_vector = None
-        if mode in ("dense", "hybrid"):
-            query_vector = self.embedder.encode_queries([query_text])[0]
+        # The answer step scores sentences with the model in every mode, so the vector is always needed.
+        query_vector = self.embedder.encode_queries([query_text])[0]
         hits = self.retriever.search(query_text, query_vector, mode, top_k)
         return self.composer.compose(question, query_text, query_vector, hits, mode, notices)
 

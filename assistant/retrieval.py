@@ -54,7 +54,7 @@ class Retriever:
 
     def search(self, query_text: str, query_vector: np.ndarray | None, mode: str, k: int) -> list[Hit]:
         """Return the top `k` chunks for the query in the given mode, best first."""
-        dense = self.dense_scores(query_vector) if mode in ("dense", "hybrid") else None
+        dense = self.dense_scores(query_vector) if mode in ("dense", "hybrid") and query_vector is not None else None
         lexical = self.lexical_scores(query_text) if mode in ("lexical", "hybrid") else None
         if mode == "dense":
             scores = {i: float(s) for i, s in enumerate(dense)}

@@ -81,12 +81,17 @@ def _s2t():
     return opencc.OpenCC("s2tw")
 
 
+def has_han(text: str) -> bool:
+    """Return True when `text` contains a Han character."""
+    return bool(_HAN_RE.search(text))
+
+
 def normalize_query(question: str) -> str:
     """Return the question as matched: NFKC, Simplified converted to Traditional, spaces collapsed."""
     text = unicodedata.normalize("NFKC", question)
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     text = re.sub(r"\s+", " ", text).strip()
-    if _HAN_RE.search(text):
+    if has_han(text):
         text = _s2t().convert(text)
     return text.translate(_VARIANTS)
 

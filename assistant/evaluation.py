@@ -1,0 +1,404 @@
+"""Evaluation: run known questions through `ask`, score retrieval (ranx) and answers, write reports."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+import time
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import MODES, PROJECT_ROOT, Settings
+
+log = logging.getLogger(__name__)
+
+DEFAULT_QUESTIONS = PROJECT_ROOT / "evals" / "questions.jsonl"
+DEFAULT_BASELINE = PROJECT_ROOT / "evals" / "baseline.json"
+LANGS = ("zh-TW", "en", "zh-CN")
+RANX_METRICS = {
+    "hit@1": "hit_rate@1",
+    "hit@3": "hit_rate@3",
+    "hit@5": "hit_rate@5",
+    "mrr@10": "mrr@10",
+    "ndcg@10": "ndcg@10",
+}
+GATED_METRICS = ("hit@5", "mrr@10")
+GATE_TOLERANCE = 0.02
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Question:
+    """One known question: its evidence strings, or `answerable=False` when the report does not answer it."""
+
+    id: str
+    question: str
+    lang: str = "zh-TW"
+    evidence: tuple[str, ...] = ()
+    answerable: bool = True
+    kind: str = ""
+    split: str = ""
+
+
+@dataclass
+class QuestionFile:
+    """The questions read from a file, and the lines that could not be read."""
+
+    questions: list[Question] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def squash(text: str) -> str:
+    """Return `text` with all whitespace removed (the evidence rule compares texts this way)."""
+    return _WS.sub("", text)
+
+
+def contains_evidence(text: str, evidence: Iterable[str]) -> bool:
+    """Return True when `text`, whitespace removed, contains any evidence string, whitespace removed."""
+    flat = squash(text)
+    return any(squash(e) and squash(e) in flat for e in evidence)
+
+
+def load_questions(path: Path) -> QuestionFile:
+    """Return the questions in a JSONL file; malformed lines are reported with their number and skipped."""
+    out = QuestionFile()
+    seen: set[str] = set()
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot read question file {path}: {exc}") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            q = _parse_question(json.loads(line))
+        except (ValueError, TypeError, KeyError) as exc:
+            out.problems.append(f"{path}:{number}: skipped malformed line ({exc})")
+            continue
+        if q.id in seen:
+            out.problems.append(f"{path}:{number}: skipped duplicate id {q.id!r}")
+            continue
+        seen.add(q.id)
+        out.questions.append(q)
+    return out
+
+
+def _parse_question(obj: object) -> Question:
+    if not isinstance(obj, dict):
+        raise ValueError("not a JSON object")
+    qid, question = obj.get("id"), obj.get("question")
+    if not isinstance(qid, str) or not qid:
+        raise ValueError("'id' must be a non-empty string")
+    if not isinstance(question, str) or not question.strip():
+        raise ValueError("'question' must be a non-empty string")
+    evidence = obj.get("evidence", [])
+    if not isinstance(evidence, list) or not all(isinstance(e, str) and e.strip() for e in evidence):
+        raise ValueError("'evidence' must be a list of non-empty strings")
+    answerable = obj.get("answerable", True)
+    if not isinstance(answerable, bool):
+        raise ValueError("'answerable' must be true or false")
+    if answerable and not evidence:
+        raise ValueError("an answerable question needs evidence")
+    return Question(
+        qid, question, str(obj.get("lang", "zh-TW")), tuple(evidence), answerable,
+        str(obj.get("kind", "")), str(obj.get("split", "")),
+    )  # fmt: skip
+
+
+@dataclass
+class EvalReport:
+    """Metrics per mode and scope, every question's result, and problems met on the way."""
+
+    metrics: dict[str, dict[str, dict[str, float]]]
+    results: list[dict]
+    problems: list[str]
+    top_k: int
+
+    def to_json(self) -> dict:
+        """Return `{"metrics": ..., "results": ...}` as written by `--json-out`."""
+        return {"metrics": self.metrics, "results": self.results, "problems": self.problems, "top_k": self.top_k}
+
+    def table_markdown(self) -> str:
+        """Return the metrics as one Markdown table, modes side by side within each scope."""
+        cols = [
+            "hit@1",
+            "hit@3",
+            "hit@5",
+            "mrr@10",
+            "ndcg@10",
+            "answer_acc",
+            "abstain_p",
+            "abstain_r",
+            "false_abstain",
+            "p50_ms",
+        ]
+        lines = ["| scope | mode | n | " + " | ".join(cols) + " |", "|" + "---|" * (len(cols) + 3)]
+        scopes = list(next(iter(self.metrics.values())).keys()) if self.metrics else []
+        for scope in scopes:
+            for mode, by_scope in self.metrics.items():
+                m = by_scope.get(scope)
+                if not m:
+                    continue
+                cells = [_fmt(m.get(c)) for c in cols]
+                lines.append(f"| {scope} | {mode} | {int(m['n'])} | " + " | ".join(cells) + " |")
+        return "\n".join(lines)
+
+    def to_markdown(self) -> str:
+        """Return the readable report: the metrics table, then every miss with what came back."""
+        out = [
+            "# Evaluation report",
+            "",
+            f"Top-k {self.top_k}. A passage is relevant when, whitespace removed, it contains an evidence "
+            "string. answer_acc: the quotes contain the evidence (answerable questions). abstain_p / "
+            "abstain_r: precision / recall of abstaining on the unanswerable questions; false_abstain: "
+            "share of answerable questions abstained on. n counts answerable questions (all questions "
+            "for the abstention columns).",
+            "",
+            self.table_markdown(),
+            "",
+        ]
+        if self.problems:
+            out += ["## Problems", "", *[f"- {p}" for p in self.problems], ""]
+        misses = [r for r in self.results if not r["correct"]]
+        out += [f"## Misses ({len(misses)})", ""]
+        for r in misses:
+            expected = " / ".join(r["evidence"]) if r["answerable"] else "(unanswerable: should abstain)"
+            got = "abstained" if r["abstained"] else " ⏐ ".join(_one_line(a["quote"]) for a in r["answer"])
+            top = r["passages"][0] if r["passages"] else None
+            rank = r["first_relevant_rank"]
+            out += [
+                f"- **{r['id']}** [{r['mode']}, {r['lang']}, {r.get('kind') or '-'}, {r.get('split') or '-'}] {r['question']}",
+                f"  - expected: {expected}",
+                f"  - answer: {got}",
+                f"  - first relevant passage: {'rank ' + str(rank) if rank else 'none in top ' + str(self.top_k)}"
+                + (f"; top passage: {top['section']} — {_one_line(top['text'])[:80]}" if top else ""),
+            ]
+        return "\n".join(out) + "\n"
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else (f"{value:.0f}" if value > 1.5 else f"{value:.3f}")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _passage_id(p: dict) -> str:
+    return f"{p['source']}:{p['start']}-{p['end']}"
+
+
+def run_eval(
+    assistant,
+    questions: list[Question],
+    modes: Iterable[str] = ("hybrid",),
+    top_k: int = 10,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> EvalReport:
+    """Return the report of running every question through `assistant.ask` in each mode."""
+    problems: list[str] = []
+    relevant = _relevant_chunks(assistant, questions, problems)
+    results: list[dict] = []
+    metrics: dict[str, dict[str, dict[str, float]]] = {}
+    for mode in modes:
+        mode_results = []
+        for i, q in enumerate(questions, start=1):
+            started = time.perf_counter()
+            answer = assistant.ask(q.question, top_k=top_k, mode=mode).to_dict()
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            mode_results.append(_score_result(q, answer, mode, elapsed_ms))
+            if progress:
+                progress(mode, i, len(questions))
+        metrics[mode] = _metrics_by_scope(questions, mode_results, relevant)
+        results.extend(mode_results)
+    return EvalReport(metrics, results, problems, top_k)
+
+
+def _relevant_chunks(assistant, questions: list[Question], problems: list[str]) -> dict[str, set[str]]:
+    chunks = [(f"{c.doc_id}:{c.start}-{c.end}", c.text) for c in assistant.index.chunks]
+    relevant = {}
+    for q in questions:
+        if q.answerable:
+            relevant[q.id] = {cid for cid, text in chunks if contains_evidence(text, q.evidence)}
+            if not relevant[q.id]:
+                problems.append(f"{q.id}: no indexed passage contains its evidence {list(q.evidence)}")
+    return relevant
+
+
+def _score_result(q: Question, answer: dict, mode: str, elapsed_ms: float) -> dict:
+    first = next(
+        (p["rank"] for p in answer["passages"] if q.answerable and contains_evidence(p["text"], q.evidence)), None
+    )
+    quotes = [a["quote"] for a in answer["answer"]]
+    answer_ok = bool(q.answerable and not answer["abstained"] and contains_evidence("".join(quotes), q.evidence))
+    return {
+        "id": q.id,
+        "question": q.question,
+        "lang": q.lang,
+        "kind": q.kind,
+        "split": q.split,
+        "answerable": q.answerable,
+        "evidence": list(q.evidence),
+        "mode": mode,
+        "abstained": answer["abstained"],
+        "confidence": answer.get("confidence"),
+        "answer": answer["answer"],
+        "passages": answer["passages"],
+        "first_relevant_rank": first,
+        "answer_correct": answer_ok,
+        "correct": answer_ok if q.answerable else answer["abstained"],
+        "latency_ms": round(elapsed_ms, 2),
+    }
+
+
+def _scopes(questions: list[Question]) -> dict[str, list[str]]:
+    scopes = {"all": [q.id for q in questions]}
+    for attr, values in (("lang", LANGS), ("split", ("dev", "test")), ("kind", ())):
+        present = list(dict.fromkeys(getattr(q, attr) for q in questions if getattr(q, attr)))
+        for value in [v for v in values if v in present] + [v for v in present if v not in values]:
+            scopes[f"{attr}={value}"] = [q.id for q in questions if getattr(q, attr) == value]
+    for split in ("dev", "test"):
+        for lang in LANGS:
+            ids = [q.id for q in questions if q.split == split and q.lang == lang]
+            if ids:
+                scopes[f"split={split},lang={lang}"] = ids
+    return scopes
+
+
+def _metrics_by_scope(questions: list[Question], results: list[dict], relevant: dict[str, set[str]]) -> dict:
+    by_id = {r["id"]: r for r in results}
+    per_question = _ranx_per_question(results, relevant)
+    out = {}
+    for scope, ids in _scopes(questions).items():
+        rs = [by_id[i] for i in ids]
+        answerable = [r for r in rs if r["answerable"]]
+        unanswerable = [r for r in rs if not r["answerable"]]
+        m: dict[str, float] = {"n": float(len(answerable)), "n_unanswerable": float(len(unanswerable))}
+        scored = [per_question[r["id"]] for r in answerable if r["id"] in per_question]
+        for name in RANX_METRICS:
+            m[name] = sum(s[name] for s in scored) / len(scored) if scored else None
+        m["answer_acc"] = sum(r["answer_correct"] for r in answerable) / len(answerable) if answerable else None
+        abstained = [r for r in rs if r["abstained"]]
+        true_abstain = sum(not r["answerable"] for r in abstained)
+        m["abstain_p"] = true_abstain / len(abstained) if abstained else None
+        m["abstain_r"] = true_abstain / len(unanswerable) if unanswerable else None
+        m["false_abstain"] = sum(r["abstained"] for r in answerable) / len(answerable) if answerable else None
+        latencies = sorted(r["latency_ms"] for r in rs)
+        m["p50_ms"] = latencies[len(latencies) // 2] if latencies else None
+        out[scope] = {k: (round(v, 4) if isinstance(v, float) else v) for k, v in m.items()}
+    return out
+
+
+def _ranx_per_question(results: list[dict], relevant: dict[str, set[str]]) -> dict[str, dict[str, float]]:
+    """Return hit@k, MRR@10 and nDCG@10 per answerable question, computed by ranx."""
+    judged = [r for r in results if r["answerable"] and relevant.get(r["id"])]
+    if not judged:
+        return {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from ranx import Qrels, Run, evaluate
+
+        qrels = Qrels({r["id"]: {cid: 1 for cid in relevant[r["id"]]} for r in judged})
+        run = Run(
+            {
+                r["id"]: {_passage_id(p): float(len(r["passages"]) - p["rank"] + 1) for p in r["passages"]}
+                or {"<none>": 0.0}
+                for r in judged
+            }
+        )
+        scores = evaluate(qrels, run, list(RANX_METRICS.values()), return_mean=False, make_comparable=True)
+    ids = list(qrels.keys())
+    out = {qid: {} for qid in ids}
+    for name, ranx_name in RANX_METRICS.items():
+        for qid, value in zip(ids, scores[ranx_name]):
+            out[qid][name] = float(value)
+    # Questions whose evidence no passage holds count as misses.
+    for r in results:
+        if r["answerable"] and not relevant.get(r["id"]):
+            out[r["id"]] = dict.fromkeys(RANX_METRICS, 0.0)
+    return out
+
+
+def gate(report: EvalReport, baseline: dict, tolerance: float = GATE_TOLERANCE) -> list[str]:
+    """Return the gated metrics that fell more than `tolerance` below the baseline (empty = pass)."""
+    failures = []
+    for mode, scopes in baseline.get("metrics", {}).items():
+        for scope, figures in scopes.items():
+            current = report.metrics.get(mode, {}).get(scope)
+            if current is None:
+                continue
+            for name in GATED_METRICS:
+                if name in figures and current.get(name) is not None and current[name] < figures[name] - tolerance:
+                    failures.append(
+                        f"{mode} {scope} {name}: {current[name]:.4f} < baseline {figures[name]:.4f} - {tolerance}"
+                    )
+    return failures
+
+
+def baseline_from(report: EvalReport, scopes: Iterable[str] = ("all",)) -> dict:
+    """Return the gated figures of `report`, in the shape of `evals/baseline.json`."""
+    return {
+        "tolerance": GATE_TOLERANCE,
+        "top_k": report.top_k,
+        "metrics": {
+            mode: {s: {n: by_scope[s][n] for n in GATED_METRICS} for s in scopes if s in by_scope}
+            for mode, by_scope in report.metrics.items()
+        },
+    }
+
+
+def _progress_printer(stream=sys.stderr) -> Callable[[str, int, int], None]:
+    def show(mode: str, done: int, total: int) -> None:
+        if stream.isatty():
+            stream.write(f"\r[eval {mode}] {done}/{total}")
+            if done == total:
+                stream.write("\n")
+        elif done == total or done % 25 == 0:
+            stream.write(f"[eval {mode}] {done}/{total}\n")
+        stream.flush()
+
+    return show
+
+
+def run_cli(args, settings: Settings) -> int:
+    """Run `trip-assistant eval` and return its exit code (1 when the gate fails)."""
+    from .engine import Assistant
+
+    path = args.questions or DEFAULT_QUESTIONS
+    try:
+        qfile = load_questions(path)
+    except ValueError as exc:
+        print(f"trip-assistant: error: {exc}", file=sys.stderr)
+        return 1
+    for problem in qfile.problems:
+        print(f"trip-assistant: {problem}", file=sys.stderr)
+    questions = [q for q in qfile.questions if args.split == "all" or q.split == args.split]
+    if not questions:
+        print(f"trip-assistant: error: no usable questions in {path}", file=sys.stderr)
+        return 1
+    assistant = Assistant.load(settings)
+    modes = MODES if args.mode == "all" else (args.mode,)
+    report = run_eval(assistant, questions, modes, args.top_k, progress=_progress_printer())
+    report.problems[:0] = qfile.problems
+    print(report.table_markdown())
+    if args.json_out:
+        args.json_out.parent.mkdir(parents=True, exist_ok=True)
+        args.json_out.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.md_out:
+        args.md_out.parent.mkdir(parents=True, exist_ok=True)
+        args.md_out.write_text(report.to_markdown(), encoding="utf-8")
+    if args.write_baseline:
+        baseline = baseline_from(report, scopes=("all", "split=dev", "split=test"))
+        args.write_baseline.write_text(json.dumps(baseline, indent=2) + "\n", encoding="utf-8")
+    if args.gate:
+        failures = gate(report, json.loads(Path(args.gate).read_text(encoding="utf-8")))
+        for failure in failures:
+            print(f"trip-assistant: gate failed: {failure}", file=sys.stderr)
+        if failures:
+            return 1
+        print("gate passed")
+    return 0
