@@ -22,14 +22,15 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 setup: $(VENV)/.installed
 	$(BIN)/trip-assistant build
 
-/usr/bin/chromium:
+# Debian's chromium for the browser tests, and CJK fonts so screenshots show the report's text.
+/usr/bin/chromium /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:
 	apt-get update -q
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk
 
-setup-test: setup /usr/bin/chromium
+setup-test: setup /usr/bin/chromium /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 
 run: setup
-	$(BIN)/trip-assistant ask
+	$(BIN)/trip-assistant serve
 
 test: setup-test
 	$(BIN)/python -m pytest

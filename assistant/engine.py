@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import numpy as np
 
 from .answer import Answer, AnswerComposer
 from .config import MODES, Settings, settings_from_env
 from .embedding import Embedder
 from .index import Index, open_index
 from .ingest import Section
-from .retrieval import Retriever
+from .retrieval import Hit, Retriever, rrf
 from .text import normalize_query
 
 log = logging.getLogger(__name__)
@@ -63,8 +65,18 @@ class Assistant:
         index, notes = open_index(settings, embedder, rebuild=rebuild)
         return cls(index, embedder, settings, notes)
 
-    def ask(self, question: str, top_k: int | None = None, mode: str | None = None) -> Answer:
+    def ask(
+        self, question: str, top_k: int | None = None, mode: str | None = None, context: str | None = None
+    ) -> Answer:
         """Return the answer to `question`: verbatim quotes with sections, or an abstention, plus passages.
+
+        Args:
+            question: the question, in any of the report's languages.
+            top_k: how many passages to return (1..settings.max_top_k).
+            mode: "hybrid" (default), "dense" or "lexical".
+            context: an earlier question this one follows up on; passages are retrieved for
+                both together and for the question alone (fused), sentences are scored
+                against the question itself.
 
         Raises:
             QuestionError: the question is empty, or `top_k`/`mode` are out of range.
@@ -86,8 +98,33 @@ class Assistant:
             notices.append(f"問題過長，只使用前 {limit} 個字元。The question was cut to its first {limit} characters.")
         # The answer step scores sentences with the model in every mode, so the vector is always needed.
         query_vector = self.embedder.encode_queries([query_text])[0]
-        hits = self.retriever.search(query_text, query_vector, mode, top_k)
+        if context and normalize_query(context):
+            joint_text = f"{normalize_query(context)[:limit]} {query_text}"
+            joint_vector = self.embedder.encode_queries([joint_text])[0]
+            hits = self._search_with_context(joint_text, joint_vector, query_text, query_vector, mode, top_k)
+            # Sentences are judged against both readings: the follow-up alone and with its context.
+            query_vector = query_vector + joint_vector
+            query_vector = query_vector / np.linalg.norm(query_vector)
+        else:
+            hits = self.retriever.search(query_text, query_vector, mode, top_k)
         return self.composer.compose(question, query_text, query_vector, hits, mode, notices)
+
+    def _search_with_context(
+        self,
+        joint_text: str,
+        joint_vector: np.ndarray,
+        query_text: str,
+        query_vector: np.ndarray,
+        mode: str,
+        top_k: int,
+    ) -> list[Hit]:
+        depth = self.settings.max_top_k
+        joint = self.retriever.search(joint_text, joint_vector, mode, depth)
+        alone = self.retriever.search(query_text, query_vector, mode, depth)
+        fused = rrf([[h.chunk_id for h in joint], [h.chunk_id for h in alone]], self.settings.rrf_k)
+        by_id = {h.chunk_id: h for h in alone} | {h.chunk_id: h for h in joint}
+        order = sorted(fused, key=lambda i: (-fused[i], i))[:top_k]
+        return [replace(by_id[i], score=fused[i]) for i in order]
 
     def section_view(self, source: str, offset: int) -> SectionView:
         """Return the whole section of `source` that contains character `offset`.
