@@ -41,7 +41,7 @@ class Assistant:
         self.embedder = embedder
         self.settings = settings
         self.notes = list(notes or [])
-        self.retriever = Retriever(index, settings.rrf_k)
+        self.retriever = Retriever(index, settings)
         self.composer = AnswerComposer(index, settings)
 
     @classmethod

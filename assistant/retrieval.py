@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .config import Settings
 from .index import Index
-from .text import tokenize
+from .text import has_han, tokenize
 
 
 @dataclass(frozen=True)
@@ -20,21 +21,23 @@ class Hit:
     lexical_score: float | None = None
 
 
-def rrf(rankings: list[list[int]], k: int) -> dict[int, float]:
-    """Return reciprocal-rank-fusion scores: sum over rankings of 1 / (k + rank), ranks from 1."""
+def rrf(rankings: list[list[int]], k: int, weights: list[float] | None = None) -> dict[int, float]:
+    """Return reciprocal-rank-fusion scores: sum over rankings of weight / (k + rank), ranks from 1."""
     fused: dict[int, float] = {}
-    for ranking in rankings:
+    for ranking, weight in zip(rankings, weights or [1.0] * len(rankings)):
+        if weight <= 0:
+            continue
         for rank, item in enumerate(ranking, start=1):
-            fused[item] = fused.get(item, 0.0) + 1.0 / (k + rank)
+            fused[item] = fused.get(item, 0.0) + weight / (k + rank)
     return fused
 
 
 class Retriever:
     """Searches one index; the mode picks dense, lexical or hybrid (RRF) ranking."""
 
-    def __init__(self, index: Index, rrf_k: int = 60) -> None:
+    def __init__(self, index: Index, settings: Settings | None = None) -> None:
         self.index = index
-        self.rrf_k = rrf_k
+        self.settings = settings or Settings()
         self._vocab = index.bm25.vocab_dict
 
     def dense_scores(self, query_vector: np.ndarray) -> np.ndarray:
@@ -61,10 +64,12 @@ class Retriever:
         elif mode == "lexical":
             scores = {i: float(s) for i, s in enumerate(lexical)}
         elif mode == "hybrid":
-            rankings = [_ranking(dense)]
+            s = self.settings
+            rankings, weights = [_ranking(dense)], [s.fusion_dense]
             if lexical.max() > 0:
                 rankings.append([i for i in _ranking(lexical) if lexical[i] > 0])
-            scores = rrf(rankings, self.rrf_k)
+                weights.append(s.fusion_lexical * (1.0 if has_han(query_text) else s.lexical_weight_no_han))
+            scores = rrf(rankings, s.rrf_k, weights)
         else:
             raise ValueError(f"unknown mode {mode!r}")
         order = sorted(scores, key=lambda i: (-scores[i], i))[:k]
