@@ -132,8 +132,8 @@ class AnswerComposer:
         depends on whether the question has Han characters. For Chinese questions the share of
         the question's content words found in the sentence is blended in.
         """
-        if best is None or not hits:
-            return 0.0
+        if best is None or not hits or not content_tokens(query_text):
+            return 0.0  # nothing to match: no passages, or a question without words (e.g. only emoji)
         s = self.settings
         top_dense = hits[0].dense_score if hits[0].dense_score is not None else best.dense
         han = has_han(query_text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -75,7 +76,10 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return the process exit code."""
-    logging.basicConfig(level=logging.WARNING, format="trip-assistant: %(message)s", stream=sys.stderr)
+    level = os.environ.get("TRIP_ASSISTANT_LOG", "WARNING").upper()
+    logging.basicConfig(
+        level=getattr(logging, level, logging.WARNING), format="trip-assistant: %(message)s", stream=sys.stderr
+    )
     args = build_parser().parse_args(argv)
     from .embedding import ModelError
     from .engine import QuestionError

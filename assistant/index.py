@@ -169,6 +169,14 @@ def _swap_into_place(new: Path, directory: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def _remove_leftovers(directory: Path) -> None:
+    """Delete temp directories that a build killed half way left beside the index (call under the lock)."""
+    for pattern in (f".{directory.name}-build-*", f".{directory.name}-old-*"):
+        for leftover in directory.parent.glob(pattern):
+            log.warning("removing %s left by an interrupted build", leftover.name)
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
 def _write_json(path: Path, obj: object) -> None:
     path.write_text(json.dumps(obj, ensure_ascii=False), encoding="utf-8")
 
@@ -256,12 +264,14 @@ def open_index(settings: Settings, embedder: Embedder, rebuild: bool = False) ->
         log.warning("building the index: %s", "; ".join(reasons))
         notes.append("index rebuilt: " + "; ".join(reasons))
     with FileLock(str(settings.embeddings_dir / ".build.lock")):
+        _remove_leftovers(directory)
         # Another process may have finished the same build while we waited for the lock.
         if not rebuild and not stale_reasons(read_manifest(directory), expected):
             try:
                 return load_index(directory), notes
             except IndexCorrupt:
                 pass
+        log.info("building the index of %d document(s) in %s", len(corpus.documents), directory)
         index = build_index(corpus, embedder, settings)
         save_index(index, directory)
     return index, notes

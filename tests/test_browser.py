@@ -38,10 +38,15 @@ def browser():
 def page(browser, server):  # noqa: F811
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     pg = context.new_page()
+    outside = []
+    pg.on(
+        "request", lambda r: None if r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else outside.append(r.url)
+    )
     pg.goto(server, wait_until="load")
     pg.locator("#question textarea").wait_for(timeout=30_000)
     yield pg
     context.close()
+    assert outside == [], f"the page asked for resources outside this machine: {outside[:5]}"
 
 
 def ask(page, question: str, answers_before: int) -> None:
