@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import logging
@@ -28,6 +29,7 @@ logging.getLogger("bm25s").setLevel(logging.ERROR)
 
 TOKENIZER_VERSION = "cjk-unigram-bigram+latin-v1"
 MANIFEST = "manifest.json"
+CORPUS_CHANGED = "the corpus changed"
 _DENSE, _SENTENCE_VECTORS, _BM25 = "dense.faiss", "sentences.npy", "bm25"
 _DOCUMENTS, _CHUNKS, _SENTENCES = "documents.json", "chunks.json", "sentences.json"
 
@@ -74,25 +76,43 @@ def expected_manifest(corpus: Corpus, embedder: Embedder, settings: Settings) ->
     return json.loads(json.dumps(fields))
 
 
-def build_index(corpus: Corpus, embedder: Embedder, settings: Settings) -> Index:
-    """Return a fresh in-memory index of `corpus` (nothing is written)."""
+def build_index(corpus: Corpus, embedder: Embedder, settings: Settings, previous: Index | None = None) -> Index:
+    """Return an in-memory index of `corpus` (nothing is written).
+
+    With a `previous` index built by the same model and settings, documents whose content hash
+    is unchanged keep their vectors; only new or changed documents are embedded.
+    """
     chunker = Chunker(settings.chunker)
+    docs = {d.doc_id: d for d in corpus.documents}
+    old = _reusable_vectors(previous, expected_manifest(corpus, embedder, settings))
     chunks: list[Chunk] = []
     sentences: list[Sentence] = []
+    chunk_rows: list[np.ndarray | None] = []  # a reused vector, or None = embed
+    sentence_rows: list[np.ndarray | None] = []
     for doc in corpus.documents:
-        chunks.extend(chunker.chunk_document(doc))
-        for section in doc.sections:
-            if section.kind != "toc":
-                sentences.extend(section_sentences(doc, section))
-    docs = {d.doc_id: d for d in corpus.documents}
+        doc_chunks = chunker.chunk_document(doc)
+        doc_sentences = [s for sec in doc.sections if sec.kind != "toc" for s in section_sentences(doc, sec)]
+        reused = old.get((doc.doc_id, doc.sha256))
+        if reused and reused[0] == doc_chunks and reused[2] == doc_sentences:
+            chunk_rows.extend(reused[1])
+            sentence_rows.extend(reused[3])
+        else:
+            chunk_rows.extend([None] * len(doc_chunks))
+            sentence_rows.extend([None] * len(doc_sentences))
+        chunks.extend(doc_chunks)
+        sentences.extend(doc_sentences)
     if not chunks:
         raise ValueError("the corpus has no text to index")
 
     chunk_texts = [chunk_index_text(docs[c.doc_id], c) for c in chunks]
-    vectors = embedder.encode_passages(chunk_texts)
+    vectors = _fill(chunk_rows, lambda ids: embedder.encode_passages([chunk_texts[i] for i in ids]), embedder)
+    sentence_vectors = _fill(
+        sentence_rows,
+        lambda ids: embedder.encode_passages([matching_text(docs[sentences[i].doc_id], sentences[i].start, sentences[i].end) for i in ids]),
+        embedder,
+    )  # fmt: skip
     dense = faiss.IndexFlatIP(vectors.shape[1])
     dense.add(vectors)
-    sentence_vectors = embedder.encode_passages([matching_text(docs[s.doc_id], s.start, s.end) for s in sentences])
     bm25 = bm25s.BM25()
     bm25.index([tokenize(t) or [""] for t in chunk_texts], show_progress=False)
 
@@ -102,6 +122,8 @@ def build_index(corpus: Corpus, embedder: Embedder, settings: Settings) -> Index
         "skipped": [asdict(s) for s in corpus.skipped],
         "chunk_count": len(chunks),
         "sentence_count": len(sentences),
+        "embedded_chunks": sum(r is None for r in chunk_rows),
+        "embedded_sentences": sum(r is None for r in sentence_rows),
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
     return Index(
@@ -110,14 +132,57 @@ def build_index(corpus: Corpus, embedder: Embedder, settings: Settings) -> Index
     )  # fmt: skip
 
 
+def _fill(rows: list[np.ndarray | None], encode, embedder: Embedder) -> np.ndarray:
+    """Return the stacked vectors, encoding (in one batch) the rows that are None."""
+    missing = [i for i, r in enumerate(rows) if r is None]
+    fresh = encode(missing) if missing else np.zeros((0, embedder.dim), np.float32)
+    out = np.zeros((len(rows), fresh.shape[1] if missing else embedder.dim), dtype=np.float32)
+    for i, row in enumerate(rows):
+        if row is not None:
+            out[i] = row
+    if missing:
+        out[missing] = fresh
+    return out
+
+
+def _reusable_vectors(previous: Index | None, expected: dict) -> dict:
+    """Return {(doc_id, sha256): (chunks, chunk vectors, sentences, sentence vectors)} from `previous`.
+
+    Only an index built by the same model, dimension, tokenizer and chunker can lend vectors.
+    """
+    if previous is None or any(previous.manifest.get(k) != v for k, v in expected.items() if k != "corpus_hash"):
+        return {}
+    chunk_vectors = previous.dense.reconstruct_n(0, previous.dense.ntotal)
+    chunk_ids: dict[str, list[int]] = {}
+    sentence_ids: dict[str, list[int]] = {}
+    for i, c in enumerate(previous.chunks):
+        chunk_ids.setdefault(c.doc_id, []).append(i)
+    for i, s in enumerate(previous.sentences):
+        sentence_ids.setdefault(s.doc_id, []).append(i)
+    out = {}
+    for doc_id, doc in previous.documents.items():
+        c_ids, s_ids = chunk_ids.get(doc_id, []), sentence_ids.get(doc_id, [])
+        out[(doc_id, doc.sha256)] = (
+            [previous.chunks[i] for i in c_ids], list(chunk_vectors[c_ids]),
+            [previous.sentences[i] for i in s_ids], list(previous.sentence_vectors[s_ids]),
+        )  # fmt: skip
+    return out
+
+
 def _chunk_sentence_map(chunks: list[Chunk], sentences: list[Sentence]) -> list[list[int]]:
+    """Return, for each chunk, the ids of the sentences that overlap it."""
     by_doc: dict[str, list[int]] = {}
     for i, s in enumerate(sentences):
         by_doc.setdefault(s.doc_id, []).append(i)
-    return [
-        [i for i in by_doc.get(c.doc_id, []) if sentences[i].start < c.end and sentences[i].end > c.start]
-        for c in chunks
-    ]
+    starts = {d: [sentences[i].start for i in ids] for d, ids in by_doc.items()}
+    ends = {d: [sentences[i].end for i in ids] for d, ids in by_doc.items()}
+    out = []
+    for c in chunks:
+        ids = by_doc.get(c.doc_id, [])
+        lo = bisect.bisect_right(ends.get(c.doc_id, []), c.start)
+        hi = bisect.bisect_left(starts.get(c.doc_id, []), c.end)
+        out.append(ids[lo:hi])
+    return out
 
 
 def _sha256(path: Path) -> str:
@@ -235,7 +300,7 @@ def stale_reasons(manifest: dict | None, expected: dict) -> list[str]:
     """Return why an index with `manifest` is not current (empty when it is)."""
     if manifest is None:
         return ["no index built yet"]
-    labels = {"corpus_hash": "the corpus changed", "model": "the embedding model changed"}
+    labels = {"corpus_hash": CORPUS_CHANGED, "model": "the embedding model changed"}
     return [
         labels.get(key, f"{key} changed ({manifest.get(key)!r} -> {value!r})")
         for key, value in expected.items()
@@ -254,13 +319,16 @@ def open_index(settings: Settings, embedder: Embedder, rebuild: bool = False) ->
     directory = settings.index_dir
     notes: list[str] = [f"skipped {s.path}: {s.reason}" for s in corpus.skipped]
     settings.embeddings_dir.mkdir(parents=True, exist_ok=True)
+    previous = None
     if not rebuild:
         reasons = stale_reasons(read_manifest(directory), expected)
-        if not reasons:
-            try:
+        try:
+            if not reasons:
                 return load_index(directory), notes
-            except IndexCorrupt as exc:
-                reasons = [str(exc)]
+            if reasons == [CORPUS_CHANGED]:
+                previous = load_index(directory)  # only the corpus changed: lend unchanged documents' vectors
+        except IndexCorrupt as exc:
+            reasons = [str(exc)]
         log.warning("building the index: %s", "; ".join(reasons))
         notes.append("index rebuilt: " + "; ".join(reasons))
     with FileLock(str(settings.embeddings_dir / ".build.lock")):
@@ -272,6 +340,6 @@ def open_index(settings: Settings, embedder: Embedder, rebuild: bool = False) ->
             except IndexCorrupt:
                 pass
         log.info("building the index of %d document(s) in %s", len(corpus.documents), directory)
-        index = build_index(corpus, embedder, settings)
+        index = build_index(corpus, embedder, settings, previous)
         save_index(index, directory)
     return index, notes

@@ -85,3 +85,51 @@ def test_interrupted_build_leaves_previous_index_intact(embedder, small_report, 
     load_index(small_report.index_dir)
     leftovers = [p.name for p in small_report.embeddings_dir.iterdir() if p.name.startswith(".index")]
     assert leftovers == []
+
+
+class CountingEmbedder:
+    """The real embedder, counting how many passages it is asked to embed."""
+
+    def __init__(self, inner):
+        self.inner, self.model_id, self.passages = inner, inner.model_id, 0
+
+    @property
+    def dim(self):
+        return self.inner.dim
+
+    def encode_passages(self, texts):
+        self.passages += len(texts)
+        return self.inner.encode_passages(texts)
+
+    def encode_queries(self, texts):
+        return self.inner.encode_queries(texts)
+
+
+def test_adding_a_report_embeds_only_that_report_and_removing_one_drops_its_chunks(embedder, small_report):
+    import numpy as np
+
+    counting = CountingEmbedder(embedder)
+    first = Assistant.load(small_report, embedder=counting)
+    m1 = read_manifest(small_report.index_dir)
+    assert counting.passages == m1["chunk_count"] + m1["sentence_count"]
+
+    extra = small_report.corpus_dir / "notes.md"
+    extra.write_text("# 補充說明\n\n巴黎鐵塔高 330 公尺。\n\n羅浮宮位於塞納河右岸。\n", encoding="utf-8")
+    counting.passages = 0
+    second = Assistant.load(small_report, embedder=counting)
+    m2 = read_manifest(small_report.index_dir)
+    new_chunks = [c for c in second.index.chunks if c.doc_id == "corpus/notes.md"]
+    new_sentences = [s for s in second.index.sentences if s.doc_id == "corpus/notes.md"]
+    assert m2["embedded_chunks"] == len(new_chunks) and m2["embedded_sentences"] == len(new_sentences)
+    assert counting.passages == len(new_chunks) + len(new_sentences)
+    old_vectors = first.index.dense.reconstruct_n(0, first.index.dense.ntotal)
+    kept = [i for i, c in enumerate(second.index.chunks) if c.doc_id == "corpus/report.txt"]
+    np.testing.assert_array_equal(second.index.dense.reconstruct_n(0, second.index.dense.ntotal)[kept], old_vectors)
+    assert second.ask("巴黎鐵塔有多高？").passages[0].source == "corpus/notes.md"
+
+    extra.unlink()
+    counting.passages = 0
+    third = Assistant.load(small_report, embedder=counting)
+    assert counting.passages == 0
+    assert {c.doc_id for c in third.index.chunks} == {"corpus/report.txt"}
+    assert read_manifest(small_report.index_dir)["chunk_count"] == m1["chunk_count"]

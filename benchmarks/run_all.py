@@ -1,0 +1,17 @@
+"""Run every benchmark: the default corpus, the side-by-side baseline and the scale series.
+
+Usage: python benchmarks/run_all.py [N ...]   (scale sizes; default 10 100)
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+if __name__ == "__main__":
+    for script, args in (("bench_default.py", []), ("bench_baseline.py", []), ("bench_scale.py", sys.argv[1:])):
+        print(f"\n## {script}", flush=True)
+        subprocess.run([sys.executable, str(HERE / script), *args], check=True)
