@@ -8,6 +8,7 @@ import numpy as np
 
 from .config import Settings
 from .index import Index
+from .ingest import SECTION_SEPARATOR
 from .retrieval import Hit
 from .text import content_tokens, has_han, tokenize
 
@@ -117,7 +118,8 @@ class AnswerComposer:
         for sid, d in zip(ids, dense):
             s = self.index.sentences[sid]
             text = self.index.document(s.doc_id).text[s.start : s.end]
-            have = set(tokenize(text))
+            # A sentence is read under its heading: "招商晚宴" in the heading covers the question's words too.
+            have = set(tokenize(text)) | set(tokenize(s.section.split(SECTION_SEPARATOR)[-1]))
             coverage = len(wanted & have) / len(wanted) if wanted else 0.0
             score = self.DENSE_WEIGHT * float(d) + self.COVERAGE_WEIGHT * coverage + self.RANK_WEIGHT / best_rank[sid]
             scored.append(ScoredSentence(sid, score, float(d), coverage))

@@ -22,7 +22,7 @@ def scores(first_ranks: list[int | None]) -> dict:
     return {
         "hit@1": sum(r == 1 for r in first_ranks) / n,
         "hit@5": sum(r is not None and r <= 5 for r in first_ranks) / n,
-        "mrr@10": sum(1 / r for r in first_ranks if r) / n,
+        "mrr@5": sum(1 / r for r in first_ranks if r) / n,
     }
 
 
