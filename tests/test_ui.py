@@ -130,3 +130,33 @@ def test_serve_command_brings_up_the_page_on_loopback(assistant):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_public_host_with_explicit_allow_unauthenticated_warns_and_serves():
+    port = free_port()
+    proc = subprocess.Popen(
+        serve_cmd("--host", "0.0.0.0", "--port", str(port), "--allow-unauthenticated"),
+        cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        warning = proc.stderr.readline()
+        assert "warning: serving on 0.0.0.0 with no password" in warning
+        deadline = time.time() + 180
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    assert response.status == 200
+                break
+            except OSError:
+                assert proc.poll() is None and time.time() < deadline
+                time.sleep(1)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_malformed_auth_is_refused():
+    result = subprocess.run(
+        serve_cmd("--auth", "justauser"), capture_output=True, text=True, timeout=60, cwd=PROJECT_ROOT
+    )
+    assert result.returncode == 2 and "--auth must look like USER:PASS" in result.stderr
