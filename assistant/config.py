@@ -49,6 +49,7 @@ class Settings:
     fusion_dense: float = 1.0
     fusion_lexical: float = 1.0
     lexical_weight_no_han: float = 0.3
+    glossary_expansion: bool = True
     # How many passages the answer step reads sentences from.
     answer_passages: int = 3
     max_quotes: int = 2

@@ -10,10 +10,11 @@ import numpy as np
 from .answer import Answer, AnswerComposer
 from .config import MODES, Settings, settings_from_env
 from .embedding import Embedder
+from .glossary import expand, mine_glossary
 from .index import Index, open_index
 from .ingest import Section
 from .retrieval import Hit, Retriever, rrf
-from .text import normalize_query
+from .text import has_han, normalize_query
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ class Assistant:
         self.settings = settings
         self.notes = list(notes or [])
         self.retriever = Retriever(index, settings)
+        self.glossary = mine_glossary(list(index.documents.values()))
         self.composer = AnswerComposer(index, settings)
 
     @classmethod
@@ -98,15 +100,23 @@ class Assistant:
             notices.append(f"問題過長，只使用前 {limit} 個字元。The question was cut to its first {limit} characters.")
         # The answer step scores sentences with the model in every mode, so the vector is always needed.
         query_vector = self.embedder.encode_queries([query_text])[0]
+        # BM25 reads the question plus, for a Latin-script one, the Chinese names of the parties it
+        # names (glossary.py); everything else (dense, sentence scoring, confidence) reads it as asked.
+        lexical_text = query_text
+        latin = not has_han(query_text)
+        if latin and self.settings.glossary_expansion:
+            names = expand(query_text, self.glossary)
+            if names:
+                lexical_text = f"{query_text} {' '.join(names)}"
         if context and normalize_query(context):
-            joint_text = f"{normalize_query(context)[:limit]} {query_text}"
+            joint_text = f"{normalize_query(context)[:limit]} {lexical_text}"
             joint_vector = self.embedder.encode_queries([joint_text])[0]
-            hits = self._search_with_context(joint_text, joint_vector, query_text, query_vector, mode, top_k)
+            hits = self._search_with_context(joint_text, joint_vector, lexical_text, query_vector, mode, top_k, latin)
             # Sentences are judged against both readings: the follow-up alone and with its context.
             query_vector = query_vector + joint_vector
             query_vector = query_vector / np.linalg.norm(query_vector)
         else:
-            hits = self.retriever.search(query_text, query_vector, mode, top_k)
+            hits = self.retriever.search(lexical_text, query_vector, mode, top_k, latin)
         return self.composer.compose(question, query_text, query_vector, hits, mode, notices)
 
     def _search_with_context(
@@ -117,10 +127,11 @@ class Assistant:
         query_vector: np.ndarray,
         mode: str,
         top_k: int,
+        latin: bool,
     ) -> list[Hit]:
         depth = self.settings.max_top_k
-        joint = self.retriever.search(joint_text, joint_vector, mode, depth)
-        alone = self.retriever.search(query_text, query_vector, mode, depth)
+        joint = self.retriever.search(joint_text, joint_vector, mode, depth, latin)
+        alone = self.retriever.search(query_text, query_vector, mode, depth, latin)
         fused = rrf([[h.chunk_id for h in joint], [h.chunk_id for h in alone]], self.settings.rrf_k)
         by_id = {h.chunk_id: h for h in alone} | {h.chunk_id: h for h in joint}
         order = sorted(fused, key=lambda i: (-fused[i], i))[:top_k]

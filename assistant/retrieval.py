@@ -55,8 +55,16 @@ class Retriever:
             return np.zeros(len(self.index.chunks), dtype=np.float32)
         return np.asarray(self.index.bm25.get_scores(tokens), dtype=np.float32)
 
-    def search(self, query_text: str, query_vector: np.ndarray | None, mode: str, k: int) -> list[Hit]:
-        """Return the top `k` chunks for the query in the given mode, best first."""
+    def search(
+        self, query_text: str, query_vector: np.ndarray | None, mode: str, k: int, latin_question: bool | None = None
+    ) -> list[Hit]:
+        """Return the top `k` chunks for the query in the given mode, best first.
+
+        `latin_question` (default: the query has no Han characters) lowers BM25's weight in the
+        hybrid fusion, since a question's Latin words rarely occur in the report.
+        """
+        if latin_question is None:
+            latin_question = not has_han(query_text)
         dense = self.dense_scores(query_vector) if mode in ("dense", "hybrid") and query_vector is not None else None
         lexical = self.lexical_scores(query_text) if mode in ("lexical", "hybrid") else None
         if mode == "dense":
@@ -68,7 +76,7 @@ class Retriever:
             rankings, weights = [_ranking(dense)], [s.fusion_dense]
             if lexical.max() > 0:
                 rankings.append([i for i in _ranking(lexical) if lexical[i] > 0])
-                weights.append(s.fusion_lexical * (1.0 if has_han(query_text) else s.lexical_weight_no_han))
+                weights.append(s.fusion_lexical * (s.lexical_weight_no_han if latin_question else 1.0))
             scores = rrf(rankings, s.rrf_k, weights)
         else:
             raise ValueError(f"unknown mode {mode!r}")

@@ -1,0 +1,76 @@
+"""A bilingual glossary mined from the reports themselves: 空中巴士（Airbus）, 法國電力（EDF）, ...
+
+The report names most foreign parties in both scripts. A question in English that names one
+(e.g. "MEDEF", "Parc de Bercy") is matched lexically with the Chinese name as well.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from .ingest import Document
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_PAIR_RE = re.compile(rf"([{_HAN}]{{2,24}})\s*[（(]\s*([^（）()\n]{{2,60}}?)\s*[）)]")
+# Words that end the phrase before a name: what comes after the last of them is the name.
+_LEAD_RE = re.compile(
+    r".*(參訪|拜訪|拜會|前往|出席|參加|包括|委託|位於|坐落於|造訪|借鏡|訪問|選擇了|邀請|由|與|及|和|的|於|在|為|並|之|是)"
+)
+_MAX_NAME = 8
+_ALIAS_SPLIT = re.compile(r"\s*[,，;；]\s*")
+_WORD_RE = re.compile(r"[a-z0-9]+")
+# Alias words too common to point at one party.
+_COMMON = frozenset(
+    "de la le les du des d l of the and et en paris france system systemes group parc park place canal hotel "
+    "chateau river boulevard valley network data power area wide low madame directeur quartier sports "
+    "organization games youth asian east tour ensemble".split()
+)
+
+
+def fold_latin(text: str) -> str:
+    """Return text case-folded with accents removed ('Électricité' -> 'electricite')."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _name(run: str) -> str:
+    m = _LEAD_RE.match(run)
+    name = run[m.end() :] if m and m.end() < len(run) - 1 else run
+    return name[-_MAX_NAME:]
+
+
+def mine_glossary(documents: list[Document]) -> dict[str, str]:
+    """Return {folded Latin alias: Chinese name} for every 中文（Latin）pair in the documents.
+
+    When one alias follows several phrasings, the most frequent name wins.
+    """
+    votes: dict[str, Counter] = {}
+    for doc in documents:
+        for m in _PAIR_RE.finditer(doc.text):
+            latin = m.group(2)
+            if not re.search(r"[A-Za-z]", latin) or re.search(rf"[{_HAN}]", latin):
+                continue
+            name = _name(m.group(1))
+            for alias in _ALIAS_SPLIT.split(latin):
+                key = " ".join(_WORD_RE.findall(fold_latin(alias)))
+                if key and key not in _COMMON and len(key) >= 2:
+                    votes.setdefault(key, Counter())[name] += 1
+    return {alias: counter.most_common(1)[0][0] for alias, counter in votes.items()}
+
+
+def expand(question: str, glossary: dict[str, str]) -> list[str]:
+    """Return the Chinese names of the glossary entries a (Latin-script) question mentions.
+
+    An alias matches as a whole phrase, or through one of its distinctive words of 4+ letters.
+    """
+    words = _WORD_RE.findall(fold_latin(question))
+    text = f" {' '.join(words)} "
+    names = []
+    for alias, name in glossary.items():
+        alias_words = alias.split()
+        if f" {alias} " in text or any(len(w) >= 4 and w not in _COMMON and w in words for w in alias_words):
+            if name not in names:
+                names.append(name)
+    return names

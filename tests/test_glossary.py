@@ -1,0 +1,58 @@
+"""The bilingual glossary mined from the report's 中文（Latin）pairs, and English questions using it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.glossary import expand, fold_latin, mine_glossary
+
+
+@pytest.fixture(scope="module")
+def glossary(assistant):
+    return mine_glossary(list(assistant.index.documents.values()))
+
+
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [
+        ("airbus", "空中巴士"),
+        ("medef", "法國企業聯盟"),
+        ("edf", "法國電力"),
+        ("electricite de france", "法國電力"),
+        ("parc de la villette", "維葉特公園"),
+        ("promenade plantee", "巴黎綠蔭步道"),
+        ("quartier bercy", "貝西地區"),
+        ("dassault system", "達梭系統"),
+    ],
+)
+def test_pairs_are_mined_from_the_report(glossary, alias, name):
+    assert glossary[alias] == name
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "unexpected"),
+    [
+        ("When was MEDEF founded?", "法國企業聯盟", None),
+        ("Who designed the Promenade plantée?", "巴黎綠蔭步道", None),
+        ("How large is Parc de Bercy?", "貝西地區", "維葉特公園"),
+        ("What did they see at ÉLECTRICITÉ DE FRANCE?", "法國電力", None),
+    ],
+)
+def test_expand_names_the_parties_a_question_mentions(glossary, question, expected, unexpected):
+    names = expand(question, glossary)
+    assert expected in names
+    assert unexpected not in names
+
+
+def test_question_naming_no_party_expands_to_nothing(glossary):
+    assert expand("What is the weather like?", glossary) == []
+
+
+def test_fold_latin_drops_case_and_accents():
+    assert fold_latin("ÉLECTRICITÉ Plantée") == "electricite plantee"
+
+
+def test_english_question_is_matched_with_the_chinese_name(assistant):
+    answer = assistant.ask("Who designed the Promenade plantée?", top_k=3)
+    assert answer.passages[0].section.endswith("十九、參訪巴黎綠蔭步道（Promenade plantée）")
+    assert answer.matched_question == "Who designed the Promenade plantée?"
