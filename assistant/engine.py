@@ -100,14 +100,8 @@ class Assistant:
             notices.append(f"問題過長，只使用前 {limit} 個字元。The question was cut to its first {limit} characters.")
         # The answer step scores sentences with the model in every mode, so the vector is always needed.
         query_vector = self.embedder.encode_queries([query_text])[0]
-        # BM25 reads the question plus, for a Latin-script one, the Chinese names of the parties it
-        # names (glossary.py); everything else (dense, sentence scoring, confidence) reads it as asked.
-        lexical_text = query_text
         latin = not has_han(query_text)
-        if latin and self.settings.glossary_expansion:
-            names = expand(query_text, self.glossary)
-            if names:
-                lexical_text = f"{query_text} {' '.join(names)}"
+        lexical_text = self._lexical_text(query_text) if latin else query_text
         if context and normalize_query(context):
             joint_text = f"{normalize_query(context)[:limit]} {lexical_text}"
             joint_vector = self.embedder.encode_queries([joint_text])[0]
@@ -118,6 +112,12 @@ class Assistant:
         else:
             hits = self.retriever.search(lexical_text, query_vector, mode, top_k, latin)
         return self.composer.compose(question, query_text, query_vector, hits, mode, notices)
+
+    def _lexical_text(self, query_text: str) -> str:
+        """Return what BM25 reads for a Latin-script question: it plus the Chinese names of the parties it
+        names (glossary.py). Dense retrieval, sentence scoring and confidence read the question as asked."""
+        names = expand(query_text, self.glossary) if self.settings.glossary_expansion else []
+        return f"{query_text} {' '.join(names)}" if names else query_text
 
     def _search_with_context(
         self,
