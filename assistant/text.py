@@ -43,8 +43,7 @@ QUESTION_STOPWORDS = frozenset(
 def fold(text: str) -> str:
     """Return `text` folded for matching: NFKC, case-folded, Taiwan variants unified.
 
-    Folding is character by character, so position i of the result comes from one source
-    character (see `fold_with_origin` when the mapping is needed).
+    Folding is character by character; it feeds BM25 and never reaches what users see.
     """
     return "".join(_fold_char(ch) for ch in text)
 
@@ -52,26 +51,6 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=65536)
 def _fold_char(ch: str) -> str:
     return unicodedata.normalize("NFKC", ch).casefold().translate(_VARIANTS)
-
-
-def fold_with_origin(text: str, skip: list[tuple[int, int]] | None = None) -> tuple[str, list[int]]:
-    """Return (folded text, origin) where origin[i] is the index in `text` of folded char i.
-
-    Characters inside the `skip` spans (e.g. page breaks) are left out of the folded text.
-    """
-    out: list[str] = []
-    origin: list[int] = []
-    skip = sorted(skip or [])
-    k = 0
-    for i, ch in enumerate(text):
-        while k < len(skip) and skip[k][1] <= i:
-            k += 1
-        if k < len(skip) and skip[k][0] <= i < skip[k][1]:
-            continue
-        folded = _fold_char(ch)
-        out.append(folded)
-        origin.extend([i] * len(folded))
-    return "".join(out), origin
 
 
 @lru_cache(maxsize=1)
@@ -135,11 +114,6 @@ def heading_level(line: str) -> int | None:
 def is_heading_line(line: str) -> bool:
     """Return True when `line` is a section heading (see `heading_level`)."""
     return heading_level(line) is not None
-
-
-def is_toc_entry(line: str) -> bool:
-    """Return True for a table-of-contents line: a heading followed by a tab and a page number."""
-    return bool(_TOC_ENTRY_RE.search(line)) and any(p.match(line.strip()) for _, p in _HEADING_PATTERNS)
 
 
 def page_breaks(text: str) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from assistant.chunking import Chunker, joined_view, section_sentences
 from assistant.config import ChunkerSettings
 from assistant.ingest import parse_document
-from assistant.text import _fold_char, fold_with_origin, page_breaks, sentence_spans, tokenize
+from assistant.text import page_breaks, sentence_spans, tokenize
 
 # Report-like text: Han characters, Latin, digits, full-width forms, punctuation, headings and gaps.
 PIECES = st.sampled_from(
@@ -42,14 +42,13 @@ def test_sections_tile_any_text(text):
 
 @settings(max_examples=300, deadline=None)
 @given(REPORTS)
-def test_folding_never_moves_a_character(text):
+def test_joining_page_breaks_never_moves_a_character(text):
+    """What the model and BM25 read (breaks joined) maps back, character by character, to the file."""
     breaks = page_breaks(text)
-    folded, origin = fold_with_origin(text, breaks)
-    assert len(folded) == len(origin)
-    assert origin == sorted(origin)
-    for ch, i in zip(folded, origin):
-        assert ch in _fold_char(text[i])
-        assert not any(s <= i < e for s, e in breaks)
+    view, origin = joined_view(text, 0, len(text), tuple(breaks))
+    assert origin == sorted(set(origin))
+    assert view == "".join(text[i] for i in origin)
+    assert not any(s <= i < e for i in origin for s, e in breaks)
 
 
 @settings(max_examples=300, deadline=None)

@@ -7,7 +7,6 @@ import pytest
 from assistant.text import (
     content_tokens,
     fold,
-    fold_with_origin,
     heading_level,
     normalize_query,
     page_breaks,
@@ -50,12 +49,8 @@ def test_content_tokens_drop_question_words():
     assert content_tokens("What is the budget?") == ["budget"]
 
 
-def test_fold_with_origin_points_every_char_back_to_its_source():
-    text = "Ａ臺\n\n中ＢＣ"
-    folded, origin = fold_with_origin(text, skip=[(2, 4)])
-    assert folded == "a臺中bc"
-    assert [text[i] for i in origin] == ["Ａ", "臺", "中", "Ｂ", "Ｃ"]
-    assert fold(text) == "a臺\n\n中bc"
+def test_fold_is_for_matching_only():
+    assert fold("Ａ臺\n\n中ＢＣ") == "a臺\n\n中bc"
 
 
 @pytest.mark.parametrize(
