@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .answer import Answer
-from .text import normalize_query
+from .text import HAN_CHARS, normalize_query
 
 # Words that point back at something said before ("那巴黎呢？", "and who hosted them?").
 _REFERRING = re.compile(
@@ -14,7 +14,7 @@ _REFERRING = re.compile(
     r"\b(and|also|what about|how about|then|it|its|they|them|their|there|that|those|he|she|his|her)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[\u3400-\u9fff]|[A-Za-z0-9]+")
+_WORD = re.compile(rf"[{HAN_CHARS}]|[A-Za-z0-9]+")
 # A question of this few Han characters and words cannot stand on its own ("由誰接待？").
 _SHORT_QUESTION = 5
 

@@ -102,8 +102,9 @@ class Assistant:
         query_vector = self.embedder.encode_queries([query_text])[0]
         latin = not has_han(query_text)
         lexical_text = self._lexical_text(query_text) if latin else query_text
-        if context and normalize_query(context):
-            joint_text = f"{normalize_query(context)[:limit]} {lexical_text}"
+        context_text = normalize_query(context)[:limit] if context else ""
+        if context_text:
+            joint_text = f"{context_text} {lexical_text}"
             joint_vector = self.embedder.encode_queries([joint_text])[0]
             hits = self._search_with_context(joint_text, joint_vector, lexical_text, query_vector, mode, top_k, latin)
             # Sentences are judged against both readings: the follow-up alone and with its context.

@@ -87,6 +87,13 @@ def load_questions(path: Path) -> QuestionFile:
     return out
 
 
+def load_split(path: Path, split: str = "all") -> QuestionFile:
+    """Return the questions of one split ("all", "dev" or "test") of a question file, with its problems."""
+    qfile = load_questions(path)
+    qfile.questions = [q for q in qfile.questions if split == "all" or q.split == split]
+    return qfile
+
+
 def _parse_question(obj: object) -> Question:
     if not isinstance(obj, dict):
         raise ValueError("not a JSON object")
@@ -188,8 +195,8 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _passage_id(p: dict) -> str:
-    return f"{p['source']}:{p['start']}-{p['end']}"
+def _passage_id(source: str, start: int, end: int) -> str:
+    return f"{source}:{start}-{end}"
 
 
 def run_eval(
@@ -219,7 +226,7 @@ def run_eval(
 
 
 def _relevant_chunks(assistant, questions: list[Question], problems: list[str]) -> dict[str, set[str]]:
-    chunks = [(f"{c.doc_id}:{c.start}-{c.end}", c.text) for c in assistant.index.chunks]
+    chunks = [(_passage_id(c.doc_id, c.start, c.end), c.text) for c in assistant.index.chunks]
     relevant = {}
     for q in questions:
         if q.answerable:
@@ -305,7 +312,10 @@ def _ranx_per_question(results: list[dict], relevant: dict[str, set[str]]) -> di
         qrels = Qrels({r["id"]: {cid: 1 for cid in relevant[r["id"]]} for r in judged})
         run = Run(
             {
-                r["id"]: {_passage_id(p): float(len(r["passages"]) - p["rank"] + 1) for p in r["passages"]}
+                r["id"]: {
+                    _passage_id(p["source"], p["start"], p["end"]): float(len(r["passages"]) - p["rank"] + 1)
+                    for p in r["passages"]
+                }
                 or {"<none>": 0.0}
                 for r in judged
             }
@@ -370,13 +380,13 @@ def run_cli(args, settings: Settings) -> int:
 
     path = args.questions or DEFAULT_QUESTIONS
     try:
-        qfile = load_questions(path)
+        qfile = load_split(path, args.split)
     except ValueError as exc:
         print(f"trip-assistant: error: {exc}", file=sys.stderr)
         return 1
     for problem in qfile.problems:
         print(f"trip-assistant: {problem}", file=sys.stderr)
-    questions = [q for q in qfile.questions if args.split == "all" or q.split == args.split]
+    questions = qfile.questions
     if not questions:
         print(f"trip-assistant: error: no usable questions in {path}", file=sys.stderr)
         return 1

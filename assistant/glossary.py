@@ -11,9 +11,9 @@ import unicodedata
 from collections import Counter
 
 from .ingest import Document
+from .text import HAN_CHARS, has_han
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_PAIR_RE = re.compile(rf"([{_HAN}]{{2,24}})\s*[（(]\s*([^（）()\n]{{2,60}}?)\s*[）)]")
+_PAIR_RE = re.compile(rf"([{HAN_CHARS}]{{2,24}})\s*[（(]\s*([^（）()\n]{{2,60}}?)\s*[）)]")
 # Words that end the phrase before a name: what comes after the last of them is the name.
 _LEAD_RE = re.compile(
     r".*(參訪|拜訪|拜會|前往|出席|參加|包括|委託|位於|坐落於|造訪|借鏡|訪問|選擇了|邀請|由|與|及|和|的|於|在|為|並|之|是)"
@@ -50,7 +50,7 @@ def mine_glossary(documents: list[Document]) -> dict[str, str]:
     for doc in documents:
         for m in _PAIR_RE.finditer(doc.text):
             latin = m.group(2)
-            if not re.search(r"[A-Za-z]", latin) or re.search(rf"[{_HAN}]", latin):
+            if not re.search(r"[A-Za-z]", latin) or has_han(latin):
                 continue
             name = _name(m.group(1))
             for alias in _ALIAS_SPLIT.split(latin):

@@ -10,9 +10,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
-_TOKEN_RE = re.compile(rf"[{_HAN}]+|[a-z0-9]+(?:[.'][a-z0-9]+)*")
-_HAN_RE = re.compile(rf"[{_HAN}]")
+# Han characters (CJK unified ideographs, extension A and B, compatibility), as a regex class body.
+HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_TOKEN_RE = re.compile(rf"[{HAN_CHARS}]+|[a-z0-9]+(?:[.'][a-z0-9]+)*")
+_HAN_RE = re.compile(rf"[{HAN_CHARS}]")
 # Variants OpenCC leaves alone but the report spells one way.
 _VARIANTS = str.maketrans({"台": "臺", "裏": "裡", "着": "著", "綫": "線"})
 _SENTENCE_END = "。！？；!?"

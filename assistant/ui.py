@@ -138,13 +138,12 @@ def build_app(assistant, settings: Settings | None = None):
         return [], {}, gr.update(choices=[], value=None), ""
 
     def run_evaluation(split: str, mode: str, progress=gr.Progress()):  # noqa: B008 (Gradio injects it)
-        from .evaluation import DEFAULT_QUESTIONS, load_questions, run_eval
+        from .evaluation import DEFAULT_QUESTIONS, load_split, run_eval
 
-        qfile = load_questions(DEFAULT_QUESTIONS)
-        questions = [q for q in qfile.questions if split == "all" or q.split == split]
+        qfile = load_split(DEFAULT_QUESTIONS, split)
         modes = MODES if mode == "all" else (mode,)
         report = run_eval(
-            assistant, questions, modes, 10, progress=lambda m, i, n: progress(i / n, desc=f"{m} {i}/{n}")
+            assistant, qfile.questions, modes, 10, progress=lambda m, i, n: progress(i / n, desc=f"{m} {i}/{n}")
         )
         report.problems[:0] = qfile.problems
         return report.to_markdown()
