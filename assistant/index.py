@@ -67,6 +67,7 @@ def expected_manifest(corpus: Corpus, embedder: Embedder, settings: Settings) ->
     fields = {
         "format_version": INDEX_FORMAT_VERSION,
         "model": embedder.model_id,
+        "passage_encoder": embedder.passage_encoder,
         "dim": embedder.dim,
         "tokenizer": TOKENIZER_VERSION,
         "corpus_hash": corpus.fingerprint,
@@ -113,8 +114,8 @@ def build_index(corpus: Corpus, embedder: Embedder, settings: Settings, previous
     )  # fmt: skip
     dense = faiss.IndexFlatIP(vectors.shape[1])
     dense.add(vectors)
-    bm25 = bm25s.BM25()
-    bm25.index([tokenize(t) or [""] for t in chunk_texts], show_progress=False)
+    del vectors
+    bm25 = _bm25_index(chunk_texts)
 
     manifest = {
         **expected_manifest(corpus, embedder, settings),
@@ -135,14 +136,24 @@ def build_index(corpus: Corpus, embedder: Embedder, settings: Settings, previous
 def _fill(rows: list[np.ndarray | None], encode, embedder: Embedder) -> np.ndarray:
     """Return the stacked vectors, encoding (in one batch) the rows that are None."""
     missing = [i for i, r in enumerate(rows) if r is None]
-    fresh = encode(missing) if missing else np.zeros((0, embedder.dim), np.float32)
-    out = np.zeros((len(rows), fresh.shape[1] if missing else embedder.dim), dtype=np.float32)
+    if len(missing) == len(rows):
+        return encode(missing)
+    out = np.zeros((len(rows), embedder.dim), dtype=np.float32)
     for i, row in enumerate(rows):
         if row is not None:
             out[i] = row
     if missing:
-        out[missing] = fresh
+        out[missing] = encode(missing)
     return out
+
+
+def _bm25_index(texts: list[str]) -> bm25s.BM25:
+    """Return BM25 over `texts`, each held as int32 token ids while indexing (strings took ~90 bytes a token)."""
+    vocab: dict[str, int] = {}
+    ids = [np.fromiter((vocab.setdefault(t, len(vocab)) for t in tokenize(text) or [""]), np.int32) for text in texts]
+    bm25 = bm25s.BM25()
+    bm25.index((ids, vocab), show_progress=False)
+    return bm25
 
 
 def _reusable_vectors(previous: Index | None, expected: dict) -> dict:

@@ -1,7 +1,8 @@
 """How cost grows with the corpus: N synthetic reports recombined from the real report's sections.
 
-Each N runs in its own process (so peak memory is its own): build time and throughput, index
-size on disk, hybrid query latency and peak RSS. Usage: bench_scale.py [N ...] (default 10 100).
+Each N is built in one process (build time, throughput, index size, peak RSS while building) and
+then loaded and queried in a fresh one, as a server would (load time, hybrid query p50/p95, peak
+RSS while serving). Usage: bench_scale.py [N ...] (default 10 100 1000; N = 1000 takes ~1 h).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import ROOT, dir_size_mb, peak_rss_mb, percentile, print_table, timed, write_json
+from common import RESULTS, ROOT, dir_size_mb, peak_rss_mb, percentile, print_table, timed, write_json
 
 TARGET_CHARS = 20_000
 
@@ -38,54 +39,85 @@ def make_corpus(directory: Path, n: int) -> int:
     return total
 
 
-def measure_one(n: int) -> dict:
-    """Build and query an index of n synthetic reports in this process; return the figures."""
-    from assistant import Assistant
+def _settings(workdir: Path):
     from assistant.config import Settings
-    from assistant.embedding import Embedder, resolve_model
+    from assistant.embedding import resolve_model
+
+    settings = Settings(corpus_dir=workdir / "corpus", embeddings_dir=workdir / "embeddings")
+    return settings.with_overrides(model=str(resolve_model(Settings())))
+
+
+def build_one(n: int, workdir: Path) -> dict:
+    """Write n synthetic reports under `workdir` and index them in this process; return the figures."""
+    from assistant.embedding import Embedder
+    from assistant.index import open_index
+
+    (workdir / "corpus").mkdir(parents=True)
+    chars = make_corpus(workdir / "corpus", n)
+    settings = _settings(workdir)
+    embedder = Embedder.load(settings)
+    (index, _), build_s = timed(open_index, settings, embedder)
+    return {
+        "N": n,
+        "chars": chars,
+        "chunks": len(index.chunks),
+        "sentences": len(index.sentences),
+        "passage_encoder": embedder.passage_encoder,
+        "build_s": build_s,
+        "chunks_per_s": len(index.chunks) / build_s,
+        "texts_per_s": (len(index.chunks) + len(index.sentences)) / build_s,
+        "index_mb": dir_size_mb(settings.index_dir),
+        "build_peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def serve_one(workdir: Path) -> dict:
+    """Load the index built under `workdir` as a fresh server process would and time questions against it."""
+    from assistant import Assistant
     from assistant.evaluation import DEFAULT_QUESTIONS, load_questions
 
+    (assistant, load_s) = timed(Assistant.load, _settings(workdir))
+    assert not assistant.notes, assistant.notes  # loaded, not rebuilt
+    questions = [q.question for q in load_questions(DEFAULT_QUESTIONS).questions][:60]
+    for q in questions[:5]:
+        assistant.ask(q)
+    ms = [timed(assistant.ask, q)[1] * 1000 for q in questions]
+    return {
+        "load_s": load_s,
+        "query_p50_ms": percentile(ms, 50),
+        "query_p95_ms": percentile(ms, 95),
+        "serve_peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def measure_one(n: int) -> dict:
+    """Build N in one process, then load and query it in another; return both processes' figures."""
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"
-        corpus.mkdir()
-        chars = make_corpus(corpus, n)
-        settings = Settings(corpus_dir=corpus, embeddings_dir=Path(tmp) / "embeddings")
-        settings = settings.with_overrides(model=str(resolve_model(Settings())))
-        embedder = Embedder.load(settings)
-        assistant, build_s = timed(Assistant.load, settings, embedder=embedder)
-        index = assistant.index
-        questions = [q.question for q in load_questions(DEFAULT_QUESTIONS).questions][:60]
-        for q in questions[:5]:
-            assistant.ask(q)
-        ms = [timed(assistant.ask, q)[1] * 1000 for q in questions]
-        return {
-            "N": n,
-            "chars": chars,
-            "chunks": len(index.chunks),
-            "sentences": len(index.sentences),
-            "build_s": build_s,
-            "chunks_per_s": len(index.chunks) / build_s,
-            "texts_per_s": (len(index.chunks) + len(index.sentences)) / build_s,
-            "index_mb": dir_size_mb(settings.index_dir),
-            "query_p50_ms": percentile(ms, 50),
-            "query_p95_ms": percentile(ms, 95),
-            "peak_rss_mb": peak_rss_mb(),
-        }
+        row = _run_child("--build", str(n), tmp)
+        row.update(_run_child("--serve", tmp))
+        return row
+
+
+def _run_child(*args: str) -> dict:
+    out = subprocess.run([sys.executable, __file__, *args], cwd=ROOT, check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str]) -> None:
-    if argv[:1] == ["--one"]:
-        print(json.dumps(measure_one(int(argv[1]))))
+    if argv[:1] == ["--build"]:
+        print(json.dumps(build_one(int(argv[1]), Path(argv[2]))))
         return
-    sizes = [int(a) for a in argv] or [10, 100]
+    if argv[:1] == ["--serve"]:
+        print(json.dumps(serve_one(Path(argv[1]))))
+        return
+    sizes = [int(a) for a in argv] or [10, 100, 1000]
     rows = []
+    previous = RESULTS / "scale.json"
     for n in sizes:
-        out = subprocess.run(
-            [sys.executable, __file__, "--one", str(n)], cwd=ROOT, check=True, capture_output=True, text=True
-        )
-        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        rows.append(measure_one(n))
         print_table(f"Scale (so far: N = {', '.join(str(r['N']) for r in rows)})", rows)
-    print(f"\nwritten: {write_json('scale', {'rows': rows})}")
+        write_json("scale", {"rows": rows})
+    print(f"\nwritten: {previous}")
 
 
 if __name__ == "__main__":
