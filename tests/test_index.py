@@ -92,6 +92,7 @@ class CountingEmbedder:
 
     def __init__(self, inner):
         self.inner, self.model_id, self.passages = inner, inner.model_id, 0
+        self.passage_encoder = inner.passage_encoder
 
     @property
     def dim(self):
