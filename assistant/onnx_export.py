@@ -1,7 +1,7 @@
 """Export a mean-pooling sentence-transformers model to ONNX with int8 weights, for fast indexing.
 
 Indexing embeds every chunk and sentence of the corpus; queries embed one short text. The int8
-copy embeds passages about 2.3x faster on two cores (with two one-thread workers), while queries
+copy embeds passages about 2.2x faster on two cores (with two one-thread workers), while queries
 keep the full-precision model, so question vectors are unchanged (see `Embedder`).
 """
 

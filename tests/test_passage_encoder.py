@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import replace
 
 import numpy as np
@@ -80,3 +81,19 @@ def test_changed_model_weights_make_the_export_stale(tmp_path):
     assert not is_exported(model)
     (model / "onnx" / "export.json").write_text("{not json", encoding="utf-8")
     assert not is_exported(model)
+
+
+def test_damaged_int8_export_is_exported_again(tmp_path, model_dir, float_embedder, report_passages):
+    model = tmp_path / "model"
+    shutil.copytree(model_dir, model, ignore=shutil.ignore_patterns("*.safetensors", "onnx"))
+    (model / "model.safetensors").symlink_to(model_dir / "model.safetensors")
+    (model / "onnx").mkdir()
+    shutil.copy(model_dir / "onnx" / "export.json", model / "onnx" / "export.json")
+    good = onnx_path(model_dir).read_bytes()
+    onnx_path(model).write_bytes(good[: len(good) // 2])
+
+    damaged = Embedder.load(Settings(model=str(model)))
+    assert damaged.passage_onnx == onnx_path(model)  # the truncation is only found when the graph is read
+    vectors = damaged.encode_passages(report_passages[:5])
+    assert ((vectors * float_embedder.encode_passages(report_passages[:5])).sum(axis=1) >= 0.98).all()
+    assert onnx_path(model).stat().st_size > len(good) // 2
