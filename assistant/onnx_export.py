@@ -32,8 +32,8 @@ def onnx_path(model_dir: Path) -> Path:
     return Path(model_dir) / ONNX_DIR / ONNX_FILE
 
 
-def source_fingerprint(model_dir: Path) -> dict:
-    """Return the size and modification time of each weights file in `model_dir` (what an export derives from)."""
+def source_fingerprint(model_dir: Path) -> dict[str, list[int]]:
+    """Return [size, mtime_ns] of each weights file in `model_dir` (what an export derives from), as JSON reads it back."""
     out = {}
     for path in sorted(Path(model_dir).glob("*.safetensors")) + sorted(Path(model_dir).glob("*.bin")):
         stat = path.stat()
@@ -49,7 +49,7 @@ def is_exported(model_dir: Path) -> bool:
         return (
             onnx_path(model_dir).is_file()
             and recorded.get("version") == EXPORT_VERSION
-            and recorded.get("source") == json.loads(json.dumps(source_fingerprint(model_dir)))
+            and recorded.get("source") == source_fingerprint(model_dir)
         )
     except (OSError, ValueError, AttributeError):
         return False

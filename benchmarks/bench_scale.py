@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import RESULTS, ROOT, dir_size_mb, peak_rss_mb, percentile, print_table, timed, write_json
+from common import ROOT, dir_size_mb, peak_rss_mb, percentile, print_table, timed, write_json
 
 TARGET_CHARS = 20_000
 
@@ -112,12 +112,11 @@ def main(argv: list[str]) -> None:
         return
     sizes = [int(a) for a in argv] or [10, 100, 1000]
     rows = []
-    previous = RESULTS / "scale.json"
     for n in sizes:
         rows.append(measure_one(n))
         print_table(f"Scale (so far: N = {', '.join(str(r['N']) for r in rows)})", rows)
-        write_json("scale", {"rows": rows})
-    print(f"\nwritten: {previous}")
+        written = write_json("scale", {"rows": rows})  # after each N, so a long series keeps what it measured
+    print(f"\nwritten: {written}")
 
 
 if __name__ == "__main__":
