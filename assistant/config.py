@@ -9,7 +9,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = "intfloat/multilingual-e5-small"
 MODES = ("hybrid", "dense", "lexical")
-INDEX_FORMAT_VERSION = 1
+INDEX_FORMAT_VERSION = 2  # 2: sentence vectors in float16
 
 # Models are never fetched at run time; a user who wants the hub may set HF_HUB_OFFLINE=0 explicitly.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")

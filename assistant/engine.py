@@ -65,6 +65,7 @@ class Assistant:
         settings = (settings or settings_from_env()).with_overrides(**overrides)
         embedder = embedder or Embedder.load(settings)
         index, notes = open_index(settings, embedder, rebuild=rebuild)
+        embedder.load_query_model()  # after any build, so the build never holds it
         return cls(index, embedder, settings, notes)
 
     def ask(

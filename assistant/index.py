@@ -10,6 +10,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,9 @@ MANIFEST = "manifest.json"
 CORPUS_CHANGED = "the corpus changed"
 _DENSE, _SENTENCE_VECTORS, _BM25 = "dense.faiss", "sentences.npy", "bm25"
 _DOCUMENTS, _CHUNKS, _SENTENCES = "documents.json", "chunks.json", "sentences.json"
+_EMBED_BLOCK = 8192  # passages embedded, then added to the index, at a time
+# Sentence vectors only rescore a handful of sentences per question; half precision halves their memory.
+SENTENCE_VECTOR_DTYPE = np.float16
 
 
 class IndexCorrupt(RuntimeError):
@@ -106,16 +110,24 @@ def build_index(corpus: Corpus, embedder: Embedder, settings: Settings, previous
         raise ValueError("the corpus has no text to index")
 
     chunk_texts = [chunk_index_text(docs[c.doc_id], c) for c in chunks]
-    vectors = _fill(chunk_rows, lambda ids: embedder.encode_passages([chunk_texts[i] for i in ids]), embedder)
-    sentence_vectors = _fill(
-        sentence_rows,
-        lambda ids: embedder.encode_passages([matching_text(docs[sentences[i].doc_id], sentences[i].start, sentences[i].end) for i in ids]),
-        embedder,
-    )  # fmt: skip
-    dense = faiss.IndexFlatIP(vectors.shape[1])
-    dense.add(vectors)
-    del vectors
+
+    def embed_chunks(ids: list[int]) -> np.ndarray:
+        return embedder.encode_passages([chunk_texts[i] for i in ids])
+
+    def embed_sentences(ids: list[int]) -> np.ndarray:
+        spans = [sentences[i] for i in ids]
+        return embedder.encode_passages([matching_text(docs[s.doc_id], s.start, s.end) for s in spans])
+
+    # BM25 first: its build briefly needs ~3x its final size, best paid before any vector exists.
     bm25 = _bm25_index(chunk_texts)
+    dense = faiss.IndexFlatIP(embedder.dim)
+    for block in _embedded_blocks(chunk_rows, embed_chunks, embedder.dim):
+        dense.add(block)
+    sentence_vectors = np.empty((len(sentences), embedder.dim), dtype=SENTENCE_VECTOR_DTYPE)
+    at = 0
+    for block in _embedded_blocks(sentence_rows, embed_sentences, embedder.dim):
+        sentence_vectors[at : at + len(block)] = block
+        at += len(block)
 
     manifest = {
         **expected_manifest(corpus, embedder, settings),
@@ -133,18 +145,24 @@ def build_index(corpus: Corpus, embedder: Embedder, settings: Settings, previous
     )  # fmt: skip
 
 
-def _fill(rows: list[np.ndarray | None], encode, embedder: Embedder) -> np.ndarray:
-    """Return the stacked vectors, encoding (in one batch) the rows that are None."""
-    missing = [i for i, r in enumerate(rows) if r is None]
-    if len(missing) == len(rows):
-        return encode(missing)
-    out = np.zeros((len(rows), embedder.dim), dtype=np.float32)
-    for i, row in enumerate(rows):
-        if row is not None:
-            out[i] = row
-    if missing:
-        out[missing] = encode(missing)
-    return out
+def _embedded_blocks(rows: list[np.ndarray | None], encode, dim: int) -> Iterator[np.ndarray]:
+    """Yield the float32 vectors of `rows` in order, in blocks, calling `encode(ids)` for the rows that are None.
+
+    Blocks keep what is held at once small: one block's vectors, never a second copy of all of them.
+    """
+    for lo in range(0, len(rows), _EMBED_BLOCK):
+        part = rows[lo : lo + _EMBED_BLOCK]
+        missing = [i for i, r in enumerate(part) if r is None]
+        if len(missing) == len(part):
+            yield encode([lo + i for i in missing])
+            continue
+        out = np.zeros((len(part), dim), dtype=np.float32)
+        for i, row in enumerate(part):
+            if row is not None:
+                out[i] = row
+        if missing:
+            out[missing] = encode([lo + i for i in missing])
+        yield out
 
 
 def _bm25_index(texts: list[str]) -> bm25s.BM25:

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from assistant import Assistant
+from assistant.config import INDEX_FORMAT_VERSION
 from assistant.index import IndexCorrupt, load_index, read_manifest
 
 
@@ -15,7 +16,7 @@ def test_manifest_records_model_chunker_and_corpus(embedder, small_report):
     m = read_manifest(small_report.index_dir)
     assert m["model"] == small_report.model and m["dim"] == 384
     assert m["chunker"]["chunk_size"] == 300 and m["chunker"]["chunk_overlap"] == 60
-    assert m["format_version"] == 1 and len(m["corpus_hash"]) == 64
+    assert m["format_version"] == INDEX_FORMAT_VERSION and len(m["corpus_hash"]) == 64
     assert m["chunk_count"] == len(a.index.chunks)
     assert set(m["files"]) >= {"dense.faiss", "chunks.json", "documents.json", "sentences.npy"}
 
@@ -104,6 +105,9 @@ class CountingEmbedder:
 
     def encode_queries(self, texts):
         return self.inner.encode_queries(texts)
+
+    def load_query_model(self):
+        self.inner.load_query_model()
 
 
 def test_adding_a_report_embeds_only_that_report_and_removing_one_drops_its_chunks(embedder, small_report):

@@ -12,7 +12,7 @@ import pytest
 from assistant import Assistant
 from assistant.config import Settings
 from assistant.embedding import Embedder, ModelError
-from assistant.index import chunk_index_text, read_manifest
+from assistant.index import chunk_index_text, open_index, read_manifest
 from assistant.onnx_export import EXPORT_VERSION, is_exported, onnx_path, source_fingerprint
 
 
@@ -97,3 +97,20 @@ def test_damaged_int8_export_is_exported_again(tmp_path, model_dir, float_embedd
     vectors = damaged.encode_passages(report_passages[:5])
     assert ((vectors * float_embedder.encode_passages(report_passages[:5])).sum(axis=1) >= 0.98).all()
     assert onnx_path(model).stat().st_size > len(good) // 2
+
+
+def test_indexing_with_the_int8_export_leaves_the_float32_model_unloaded(model_dir, small_report, report_passages):
+    lazy = Embedder.load(Settings(model=str(model_dir)))
+    assert lazy.passage_encoder == "onnx-int8" and not lazy.model_loaded
+    index, _ = open_index(small_report, lazy, rebuild=True)
+    assert index.dense.ntotal == len(index.chunks) and not lazy.model_loaded
+    lazy.encode_queries(["Sigfox 在哪裡？"])
+    assert lazy.model_loaded
+
+
+def test_the_int8_encoder_embeds_the_same_with_or_without_the_float32_model_loaded(model_dir, embedder, report_passages):
+    lazy = Embedder.load(Settings(model=str(model_dir)))  # tokenizes with the Rust tokenizer alone
+    eager = Embedder(embedder.model, embedder.model_id, passage_onnx=embedder.passage_onnx)  # transformers' tokenizer
+    texts = report_passages + ["", "Ａ\u200b😀 x", report_passages[0] * 40]  # empty, odd characters, over 512 tokens
+    np.testing.assert_array_equal(lazy.encode_passages(texts), eager.encode_passages(texts))
+    assert not lazy.model_loaded
