@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
@@ -102,7 +102,6 @@ class AnswerComposer:
         self, query_text: str, query_vector: np.ndarray | None, hits: list[Hit]
     ) -> list[ScoredSentence]:
         """Return the sentences of the top passages, best answer first."""
-        wanted = set(content_tokens(query_text))
         best_rank: dict[int, int] = {}
         for rank, hit in enumerate(hits[: self.settings.answer_passages], start=1):
             for sid in self.index.chunk_sentences[hit.chunk_id]:
@@ -110,7 +109,26 @@ class AnswerComposer:
         if not best_rank:
             return []
         ids = list(best_rank)
-        if query_vector is not None:
+        scored = [
+            replace(s, score=s.score + self.RANK_WEIGHT / best_rank[s.sentence_id])
+            for s in self._score(query_text, query_vector, ids)
+        ]
+        scored.sort(key=lambda x: (-x.score, x.sentence_id))
+        return scored
+
+    def best_sentence_scores(self, query_text: str, query_vector: np.ndarray, chunk_ids: list[int]) -> dict[int, float]:
+        """Return {chunk id: score of its best sentence as an answer to the question} (-inf for a chunk without one)."""
+        ids = sorted({sid for c in chunk_ids for sid in self.index.chunk_sentences[c]})
+        by_sentence = {s.sentence_id: s.score for s in self._score(query_text, query_vector, ids)}
+        return {
+            c: max((by_sentence[sid] for sid in self.index.chunk_sentences[c]), default=float("-inf"))
+            for c in chunk_ids
+        }
+
+    def _score(self, query_text: str, query_vector: np.ndarray | None, ids: list[int]) -> list[ScoredSentence]:
+        """Return the sentences `ids` scored by similarity to the question and coverage of its words (no rank bonus)."""
+        wanted = set(content_tokens(query_text))
+        if query_vector is not None and ids:
             dense = self.index.sentence_vectors[ids] @ query_vector.astype(np.float32)
         else:
             dense = np.zeros(len(ids), dtype=np.float32)
@@ -121,9 +139,8 @@ class AnswerComposer:
             # A sentence is read under its heading: "招商晚宴" in the heading covers the question's words too.
             have = set(tokenize(text)) | set(tokenize(s.section.split(SECTION_SEPARATOR)[-1]))
             coverage = len(wanted & have) / len(wanted) if wanted else 0.0
-            score = self.DENSE_WEIGHT * float(d) + self.COVERAGE_WEIGHT * coverage + self.RANK_WEIGHT / best_rank[sid]
+            score = self.DENSE_WEIGHT * float(d) + self.COVERAGE_WEIGHT * coverage
             scored.append(ScoredSentence(sid, score, float(d), coverage))
-        scored.sort(key=lambda x: (-x.score, x.sentence_id))
         return scored
 
     def confidence(self, best: ScoredSentence | None, hits: list[Hit], query_text: str) -> float:

@@ -15,6 +15,7 @@ from .index import Index, open_index
 from .ingest import Section
 from .retrieval import Hit, Retriever, rrf
 from .text import has_han, normalize_query
+from .translation import build_translator
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,10 @@ class Assistant:
         self.notes = list(notes or [])
         self.retriever = Retriever(index, settings)
         self.glossary = mine_glossary(list(index.documents.values()))
+        vocab = index.bm25.vocab_dict
+        self.translator = build_translator(
+            lambda word: all(word[i : i + 2] in vocab for i in range(len(word) - 1)), settings.translations_per_word
+        )
         self.composer = AnswerComposer(index, settings)
 
     @classmethod
@@ -117,9 +122,12 @@ class Assistant:
 
     def _lexical_text(self, query_text: str) -> str:
         """Return what BM25 reads for a Latin-script question: it plus the Chinese names of the parties it
-        names (glossary.py). Dense retrieval, sentence scoring and confidence read the question as asked."""
-        names = expand(query_text, self.glossary) if self.settings.glossary_expansion else []
-        return f"{query_text} {' '.join(names)}" if names else query_text
+        names (glossary.py) and the report's words for its other words (translation.py). Dense retrieval,
+        sentence scoring and confidence read the question as asked."""
+        added = expand(query_text, self.glossary) if self.settings.glossary_expansion else []
+        if self.settings.translations_per_word:
+            added += [w for w in self.translator.translate(query_text) if w not in added]
+        return f"{query_text} {' '.join(added)}" if added else query_text
 
     def _search_with_context(
         self,

@@ -84,7 +84,7 @@ class Retriever:
             rankings, weights = [list(dense)], [s.fusion_dense]
             if lexical.max() > 0:
                 rankings.append([i for i in _top(lexical, depth) if lexical[i] > 0])
-                weights.append(s.fusion_lexical * (s.lexical_weight_no_han if latin_question else 1.0))
+                weights.append(s.fusion_lexical * (s.lexical_weight_no_han if latin_question else s.lexical_weight_han))
             scores = rrf(rankings, s.rrf_k, weights)
         else:
             raise ValueError(f"unknown mode {mode!r}")

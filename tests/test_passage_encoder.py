@@ -108,7 +108,9 @@ def test_indexing_with_the_int8_export_leaves_the_float32_model_unloaded(model_d
     assert lazy.model_loaded
 
 
-def test_the_int8_encoder_embeds_the_same_with_or_without_the_float32_model_loaded(model_dir, embedder, report_passages):
+def test_the_int8_encoder_embeds_the_same_with_or_without_the_float32_model_loaded(
+    model_dir, embedder, report_passages
+):
     lazy = Embedder.load(Settings(model=str(model_dir)))  # tokenizes with the Rust tokenizer alone
     eager = Embedder(embedder.model, embedder.model_id, passage_onnx=embedder.passage_onnx)  # transformers' tokenizer
     texts = report_passages + ["", "Ａ\u200b😀 x", report_passages[0] * 40]  # empty, odd characters, over 512 tokens

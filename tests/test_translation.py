@@ -1,0 +1,47 @@
+"""English question words matched to the report's own Chinese words through CC-CEDICT."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from assistant import Assistant
+from assistant.translation import build_translator, stem
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("Where is Sigfox headquartered?", ["總部"]),
+        ("What did the delegation sign?", ["簽署"]),
+        ("How many jobs does the aerospace industry provide?", ["就業"]),
+        ("Which events did the trip aim to promote besides the 2018 flower expo?", ["花卉", "促進"]),
+    ],
+)
+def test_english_words_get_the_reports_chinese_words(assistant, question, words):
+    assert set(words) <= set(assistant.translator.translate(question))
+
+
+def test_question_words_and_words_about_every_passage_are_not_translated(assistant):
+    assert assistant.translator.translate("What is in the trip report about the delegation and the mayor?") == []
+
+
+def test_only_words_the_corpus_uses_are_kept():
+    translator = build_translator(lambda word: word in {"總部", "花卉"})
+    assert translator.translate("Where are the cats, the flowers and the headquarters?") == ["花卉", "總部"]
+    assert {w for words in translator.words.values() for w in words} == {"總部", "花卉"}
+
+
+@pytest.mark.parametrize(("word", "expected"), [("headquartered", "headquart"), ("flowers", "flower")])
+def test_words_are_matched_by_stem(word, expected):
+    assert stem(word) == expected
+
+
+def test_an_english_question_finds_the_passage_that_answers_it_through_the_translation(assistant):
+    question = "Where is Sigfox headquartered?"
+    without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, translations_per_word=0))
+    assert "Sigfox 總部位於法國土魯斯" not in without.ask(question).passages[0].text
+    answer = assistant.ask(question)
+    assert "Sigfox 總部位於法國土魯斯" in answer.passages[0].text
+    assert any("總部位於法國土魯斯" in q.quote for q in answer.quotes)
