@@ -109,16 +109,35 @@ class Assistant:
         latin = not has_han(query_text)
         lexical_text = self._lexical_text(query_text) if latin else query_text
         context_text = normalize_query(context)[:limit] if context else ""
+        depth = self.settings.rerank_depth
         if context_text:
             joint_text = f"{context_text} {lexical_text}"
             joint_vector = self.embedder.encode_queries([joint_text])[0]
-            hits = self._search_with_context(joint_text, joint_vector, lexical_text, query_vector, mode, top_k, latin)
+            hits = self._search_with_context(
+                joint_text, joint_vector, lexical_text, query_vector, mode, max(top_k, depth), latin
+            )
             # Sentences are judged against both readings: the follow-up alone and with its context.
             query_vector = query_vector + joint_vector
             query_vector = query_vector / np.linalg.norm(query_vector)
         else:
-            hits = self.retriever.search(lexical_text, query_vector, mode, top_k, latin)
-        return self.composer.compose(question, query_text, query_vector, hits, mode, notices)
+            hits = self.retriever.search(lexical_text, query_vector, mode, max(top_k, depth), latin)
+        if mode == "hybrid" and depth:
+            hits = self._rerank(lexical_text, query_vector, hits)
+        return self.composer.compose(question, query_text, query_vector, hits[:top_k], mode, notices)
+
+    def _rerank(self, lexical_text: str, query_vector: np.ndarray, hits: list[Hit]) -> list[Hit]:
+        """Return `hits` with the top `rerank_depth` reordered by RRF of their order and their best sentences'.
+
+        The passage whose best sentence answers best moves up: what the answer step will quote
+        decides between passages the fused ranking nearly ties.
+        """
+        s = self.settings
+        head, tail = hits[: s.rerank_depth], hits[s.rerank_depth :]
+        best = self.composer.best_sentence_scores(lexical_text, query_vector, [h.chunk_id for h in head])
+        by_sentence = sorted(best, key=lambda c: (-best[c], c))
+        fused = rrf([[h.chunk_id for h in head], by_sentence], s.rrf_k, [1.0, s.rerank_weight])
+        by_id = {h.chunk_id: h for h in head}
+        return [replace(by_id[c], score=fused[c]) for c in sorted(fused, key=lambda c: (-fused[c], c))] + tail
 
     def _lexical_text(self, query_text: str) -> str:
         """Return what BM25 reads for a Latin-script question: it plus the Chinese names of the parties it

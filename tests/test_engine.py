@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from assistant import QuestionError
+from assistant import Assistant, QuestionError
 
 from .conftest import REPORT_SOURCE
 
@@ -116,3 +118,13 @@ def test_section_view_returns_the_whole_section_around_a_quote(assistant, report
     assert view.section == quote.section
     assert view.text == report_text[view.start : view.end]
     assert view.start <= quote.start and quote.end <= view.end
+
+
+def test_nearly_tied_passages_are_reordered_by_their_best_sentence(assistant):
+    question = "水湳智慧城開發面積多大？"
+    fused_only = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, rerank_depth=0))
+    before, after = fused_only.ask(question, top_k=10), assistant.ask(question, top_k=10)
+    assert "開發面積達 254 公頃" not in before.passages[0].text
+    assert "開發面積達 254 公頃" in after.passages[0].text
+    # Reranking reorders the fused top 10; it neither adds nor drops a passage.
+    assert sorted(p.start for p in before.passages) == sorted(p.start for p in after.passages)
