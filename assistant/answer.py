@@ -170,12 +170,20 @@ class AnswerComposer:
         hits: list[Hit],
         mode: str,
         notices: list[str],
+        unknown_names: list[str] | None = None,
     ) -> Answer:
-        """Return the answer: quotes from the best sentences, or an abstention that still lists passages."""
+        """Return the answer: quotes from the best sentences, or an abstention that still lists passages.
+
+        `unknown_names` are names in the question the report never mentions (translation.py): the
+        nearest passage is about something else, so the answer abstains and says which names.
+        """
         scored = self.score_sentences(query_text, query_vector, hits)
         best = scored[0] if scored else None
         confidence = self.confidence(best, hits, query_text)
-        abstained = best is None or confidence < self.settings.abstain_threshold
+        abstained = best is None or confidence < self.settings.abstain_threshold or bool(unknown_names)
+        if unknown_names:
+            names = "、".join(unknown_names)
+            notices = [*notices, f"報告中沒有提到：{names}。The report never mentions: {', '.join(unknown_names)}."]
         quotes: list[Quote] = []
         if not abstained:
             for cand in scored[: self.settings.max_quotes]:

