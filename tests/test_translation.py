@@ -29,9 +29,14 @@ def test_question_words_and_words_about_every_passage_are_not_translated(assista
 
 
 def test_only_words_the_corpus_uses_are_kept():
-    translator = build_translator(lambda word: word in {"總部", "花卉"})
+    translator = build_translator(lambda word: {"總部": 1, "花卉": 2}.get(word, 0))
     assert translator.translate("Where are the cats, the flowers and the headquarters?") == ["花卉", "總部"]
     assert {w for words in translator.words.values() for w in words} == {"總部", "花卉"}
+
+
+def test_of_equally_good_translations_the_one_the_corpus_uses_more_comes_first():
+    assert build_translator(lambda w: {"創建": 1, "建立": 9}.get(w, 0)).translate("founded") == ["建立", "創建"]
+    assert build_translator(lambda w: {"創建": 9, "建立": 1}.get(w, 0)).translate("founded") == ["創建", "建立"]
 
 
 @pytest.mark.parametrize(("word", "expected"), [("headquartered", "headquart"), ("flowers", "flower")])
