@@ -84,9 +84,10 @@ class Embedder:
     """Encodes text with one sentence-transformers model, using its query/passage prompts if it has them.
 
     Queries always go through the float32 model. Passages (what indexing embeds by the thousand)
-    go through the model's int8 ONNX copy when one is given: 2.2x faster, and on the eval set
-    hit@5 -0.007 and MRR@10 -0.005. With an int8 copy the float32 model (~470 MB for e5-small)
-    is only loaded when a query first needs it, so building an index never holds it.
+    go through the model's int8 ONNX copy when one is given: 2.2x faster, and on the eval set as
+    good (hybrid hit@5 0.980 either way, MRR@10 0.894 against 0.883 with float32 passages). With
+    an int8 copy the float32 model (~470 MB for e5-small) is only loaded when a query first needs
+    it, so building an index never holds it.
     """
 
     def __init__(
