@@ -96,18 +96,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build the index and print what was built."""
-    from .engine import Assistant
+    """Build the index and print what was built (no question is asked, so the query model is never loaded)."""
+    from .embedding import Embedder
+    from .index import open_index
 
     started = time.perf_counter()
-    assistant = Assistant.load(_settings(args), rebuild=args.force)
-    m = assistant.index.manifest
-    for note in assistant.notes:
+    settings = _settings(args)
+    index, notes = open_index(settings, Embedder.load(settings), rebuild=args.force)
+    m = index.manifest
+    for note in notes:
         print(note)
     print(
         f"index ready: {len(m['documents'])} document(s), {m['chunk_count']} chunks, "
         f"{m['sentence_count']} sentences, model {m['model']} ({m['dim']} dims) "
-        f"in {time.perf_counter() - started:.1f}s -> {assistant.settings.index_dir}"
+        f"in {time.perf_counter() - started:.1f}s -> {settings.index_dir}"
     )
     return 0
 
