@@ -99,7 +99,7 @@ def test_damaged_int8_export_is_exported_again(tmp_path, model_dir, float_embedd
     assert onnx_path(model).stat().st_size > len(good) // 2
 
 
-def test_indexing_with_the_int8_export_leaves_the_float32_model_unloaded(model_dir, small_report, report_passages):
+def test_indexing_with_the_int8_export_leaves_the_float32_model_unloaded(model_dir, small_report):
     lazy = Embedder.load(Settings(model=str(model_dir)))
     assert lazy.passage_encoder == "onnx-int8" and not lazy.model_loaded
     index, _ = open_index(small_report, lazy, rebuild=True)
