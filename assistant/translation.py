@@ -33,6 +33,7 @@ ENGLISH_STOPWORDS = frozenset(
 )
 _WORD_RE = re.compile(r"[a-z]+")
 _HAN_WORD_RE = re.compile(rf"[{HAN_CHARS}]{{2,}}")
+_NOTES_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _HAN_RUN_RE = re.compile(rf"[{HAN_CHARS}]+")
 _LATIN_NAME_RE = re.compile(r"[^\W\d_]+")
 # Capitalized in the dictionary, yet dates, not names: a question may use them when the report writes 6/21.
@@ -55,12 +56,17 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
-def _gloss_words(definition: str) -> list[str]:
-    """Return the content words of one dictionary definition, or [] when it is not a plain gloss."""
+def _strip_notes(definition: str) -> str:
+    """Return a dictionary definition without its (parenthesized) and [bracketed] notes."""
+    return _NOTES_RE.sub(" ", definition)
+
+
+def _gloss_words(definition: str, plain: str) -> list[str]:
+    """Return the content words of one dictionary definition (`plain`: it with notes stripped), or []
+    when it is not a plain gloss."""
     if definition.startswith(_SKIP_DEFINITIONS):
         return []
-    plain = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", definition).lower()
-    words = [w for w in _WORD_RE.findall(plain) if w not in ENGLISH_STOPWORDS]
+    words = [w for w in _WORD_RE.findall(plain.lower()) if w not in ENGLISH_STOPWORDS]
     return words if len(words) <= MAX_GLOSS_WORDS else []
 
 
@@ -118,7 +124,7 @@ def build_translator(frequency: Callable[[str], int], per_word: int = 3) -> Word
     for entry in CcCedict().get_entries():
         chinese = fold(entry["traditional"])
         definitions = entry["definitions"]
-        plain = [re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", d) for d in definitions]
+        plain = [_strip_notes(d) for d in definitions]
         used = frequency(chinese)
         for gloss in plain:
             for word in _LATIN_NAME_RE.findall(gloss):
@@ -134,8 +140,8 @@ def build_translator(frequency: Callable[[str], int], per_word: int = 3) -> Word
                 han_names.add(chinese)
             continue
         uses[chinese] = used
-        for definition in definitions:
-            gloss = _gloss_words(definition)
+        for definition, text in zip(definitions, plain):
+            gloss = _gloss_words(definition, text)
             for word in gloss:
                 by_word = scores.setdefault(stem(word), {})
                 by_word[chinese] = max(by_word.get(chinese, 0.0), 1.0 / len(gloss))
