@@ -45,21 +45,8 @@ class Assistant:
         self.notes = list(notes or [])
         self.retriever = Retriever(index, settings)
         self.glossary = mine_glossary(list(index.documents.values()))
-        self.translator = build_translator(self._document_frequency, settings.translations_per_word)
+        self.translator = build_translator(self.retriever.document_frequency, settings.translations_per_word)
         self.composer = AnswerComposer(index, settings)
-
-    def _document_frequency(self, word: str) -> int:
-        """Return how many chunks use `word` (folded): a Latin word as a token; a Chinese one as the rarest of
-        its character pairs (BM25 indexes Han bigrams: exact for two characters, an upper bound beyond)."""
-        vocab, indptr = self.index.bm25.vocab_dict, self.index.bm25.scores["indptr"]
-
-        def df(token: str) -> int:
-            i = vocab.get(token)
-            return 0 if i is None or i + 1 >= len(indptr) else int(indptr[i + 1] - indptr[i])
-
-        if not has_han(word):
-            return df(word)
-        return min((df(word[i : i + 2]) for i in range(len(word) - 1)), default=df(word))
 
     @classmethod
     def load(

@@ -49,6 +49,19 @@ class Retriever:
         """Return the cosine of one chunk to the query vector."""
         return float(self.index.dense.reconstruct(chunk_id) @ query_vector)
 
+    def document_frequency(self, word: str) -> int:
+        """Return how many chunks use `word` (folded): a Latin word as a BM25 token; a Chinese one as the rarest
+        of its character pairs (BM25 indexes Han bigrams: exact for two characters, an upper bound beyond)."""
+        indptr = self.index.bm25.scores["indptr"]  # the score matrix is CSC by token: one column per token
+
+        def df(token: str) -> int:
+            i = self._vocab.get(token)
+            return 0 if i is None or i + 1 >= len(indptr) else int(indptr[i + 1] - indptr[i])
+
+        if not has_han(word):
+            return df(word)
+        return min((df(word[i : i + 2]) for i in range(len(word) - 1)), default=df(word))
+
     def lexical_scores(self, query_text: str) -> np.ndarray:
         """Return the BM25 score of every chunk for the query's CJK-aware tokens."""
         tokens = list(dict.fromkeys(t for t in tokenize(query_text) if t in self._vocab))
