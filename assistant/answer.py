@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -97,6 +98,9 @@ class AnswerComposer:
     def __init__(self, index: Index, settings: Settings) -> None:
         self.index = index
         self.settings = settings
+        # Reranking and answering read the same sentences of one question's top passages, and the
+        # same sentences come back for related questions: tokenize each once.
+        self._sentence_tokens = lru_cache(maxsize=8192)(self._read_sentence_tokens)
 
     def score_sentences(
         self, query_text: str, query_vector: np.ndarray | None, hits: list[Hit]
@@ -134,14 +138,19 @@ class AnswerComposer:
             dense = np.zeros(len(ids), dtype=np.float32)
         scored = []
         for sid, d in zip(ids, dense):
-            s = self.index.sentences[sid]
-            text = self.index.document(s.doc_id).text[s.start : s.end]
-            # A sentence is read under its heading: "招商晚宴" in the heading covers the question's words too.
-            have = set(tokenize(text)) | set(tokenize(s.section.split(SECTION_SEPARATOR)[-1]))
-            coverage = len(wanted & have) / len(wanted) if wanted else 0.0
+            coverage = len(wanted & self._sentence_tokens(sid)) / len(wanted) if wanted else 0.0
             score = self.DENSE_WEIGHT * float(d) + self.COVERAGE_WEIGHT * coverage
             scored.append(ScoredSentence(sid, score, float(d), coverage))
         return scored
+
+    def _read_sentence_tokens(self, sid: int) -> frozenset[str]:
+        """Return the BM25 tokens of a sentence and of its own heading.
+
+        A sentence is read under its heading: "招商晚宴" in the heading covers the question's words too.
+        """
+        s = self.index.sentences[sid]
+        text = self.index.document(s.doc_id).text[s.start : s.end]
+        return frozenset(tokenize(text)) | frozenset(tokenize(s.section.split(SECTION_SEPARATOR)[-1]))
 
     def confidence(self, best: ScoredSentence | None, hits: list[Hit], query_text: str) -> float:
         """Return a 0..1 confidence that the best sentence answers the question.
