@@ -28,7 +28,7 @@ from .text import tokenize
 log = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.ERROR)
 
-TOKENIZER_VERSION = "cjk-unigram-bigram+latin-v1"
+TOKENIZER_VERSION = "cjk-unigram-bigram+latin+dates-v2"
 MANIFEST = "manifest.json"
 CORPUS_CHANGED = "the corpus changed"
 _DENSE, _SENTENCE_VECTORS, _BM25 = "dense.faiss", "sentences.npy", "bm25"
