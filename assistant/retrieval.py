@@ -1,4 +1,5 @@
-"""Rank chunks for a query: dense (FAISS), lexical (BM25) or both fused by reciprocal rank."""
+"""Rank chunks for a query: dense (FAISS), lexical (BM25) or both fused, by standardized score for Chinese
+questions and by reciprocal rank for the others."""
 
 from __future__ import annotations
 
@@ -19,6 +20,17 @@ class Hit:
     score: float
     dense_score: float | None = None
     lexical_score: float | None = None
+
+
+def zscore_fusion(columns: list[np.ndarray], weights: list[float]) -> np.ndarray:
+    """Return sum over columns of weight * (column - its mean) / its standard deviation (a constant column adds 0)."""
+    fused = np.zeros(len(columns[0]), dtype=np.float64)
+    for column, weight in zip(columns, weights):
+        column = np.asarray(column, dtype=np.float64)
+        spread = column.std()
+        if weight > 0 and spread > 0:
+            fused += weight * (column - column.mean()) / spread
+    return fused
 
 
 def rrf(rankings: list[list[int]], k: int, weights: list[float] | None = None) -> dict[int, float]:
@@ -74,8 +86,11 @@ class Retriever:
     ) -> list[Hit]:
         """Return the top `k` chunks for the query in the given mode, best first.
 
-        `latin_question` (default: the query has no Han characters) lowers BM25's weight in the
-        hybrid fusion, since a question's Latin words rarely occur in the report.
+        `latin_question` (default: the query has no Han characters) picks the hybrid fusion. A
+        Chinese question's BM25 score measures how much of its wording a passage shares, so the two
+        scores are standardized and added: one passage far ahead on one of them (a date, 6/21, only
+        the itinerary has) stays ahead. A Latin question reaches BM25 through dictionary guesses
+        (translation.py) whose scores say less, so only the two rankings are fused (RRF).
         """
         if latin_question is None:
             latin_question = not has_han(query_text)
@@ -92,12 +107,23 @@ class Retriever:
             scores = dense
         elif mode == "lexical":
             scores = {i: float(lexical[i]) for i in _top(lexical, depth)}
+        elif mode == "hybrid" and not latin_question and lexical.max() > 0:
+            s = self.settings
+            candidates = list(dict.fromkeys([*dense, *(i for i in _top(lexical, depth) if lexical[i] > 0)]))
+            for i in candidates:
+                if i not in dense:
+                    dense[i] = self.dense_score(i, query_vector)
+            fused = zscore_fusion(
+                [np.array([dense[i] for i in candidates]), lexical[candidates]],
+                [s.fusion_dense, s.fusion_lexical * s.lexical_weight_han],
+            )
+            scores = dict(zip(candidates, fused.tolist()))
         elif mode == "hybrid":
             s = self.settings
             rankings, weights = [list(dense)], [s.fusion_dense]
             if lexical.max() > 0:
                 rankings.append([i for i in _top(lexical, depth) if lexical[i] > 0])
-                weights.append(s.fusion_lexical * (s.lexical_weight_no_han if latin_question else s.lexical_weight_han))
+                weights.append(s.fusion_lexical * s.lexical_weight_no_han)
             scores = rrf(rankings, s.rrf_k, weights)
         else:
             raise ValueError(f"unknown mode {mode!r}")

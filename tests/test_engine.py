@@ -121,10 +121,19 @@ def test_section_view_returns_the_whole_section_around_a_quote(assistant, report
 
 
 def test_nearly_tied_passages_are_reordered_by_their_best_sentence(assistant):
-    question = "水湳智慧城開發面積多大？"
+    question = "市長在 MEDEF 會議中介紹臺中有哪些發達的產業？"
+    evidence = "精密機械產業、自行車、光電、工具機、航太等產業發達"
     fused_only = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, rerank_depth=0))
     before, after = fused_only.ask(question, top_k=10), assistant.ask(question, top_k=10)
-    assert "開發面積達 254 公頃" not in before.passages[0].text
-    assert "開發面積達 254 公頃" in after.passages[0].text
+    assert evidence not in before.passages[0].text
+    assert evidence in after.passages[0].text
     # Reranking reorders the fused top 10; it neither adds nor drops a passage.
     assert sorted(p.start for p in before.passages) == sorted(p.start for p in after.passages)
+
+
+def test_a_chinese_question_keeps_a_passage_only_bm25_finds(assistant):
+    # Only the itinerary writes "6/21 (三)"; the model does not place it near the question.
+    question = "6/21 上午市長出席了什麼活動？"
+    dense = assistant.ask(question, top_k=10, mode="dense")
+    assert not any("6/21 (三)" in p.text for p in dense.passages)
+    assert "6/21 (三)" in assistant.ask(question, top_k=10).passages[0].text
