@@ -69,11 +69,25 @@ def _fold_char(ch: str) -> str:
     return unicodedata.normalize("NFKC", ch).casefold().translate(_VARIANTS)
 
 
-@lru_cache(maxsize=1)
-def _s2t():
+@lru_cache(maxsize=2)
+def _opencc(config: str):
     import opencc
 
-    return opencc.OpenCC("s2tw")
+    return opencc.OpenCC(config)
+
+
+def to_traditional(text: str) -> str:
+    """Return `text` in Traditional characters when it is written in Simplified ones, else unchanged.
+
+    Converting Traditional text again is not harmless: 里 and 占 are also Simplified for 裡 and 佔,
+    so 費里耶爾 would become 費裡耶爾, which the report never writes. Text counts as Simplified when
+    converting it to Traditional changes more characters than converting it to Simplified does.
+    """
+    traditional = _opencc("s2tw").convert(text)
+    simplified = _opencc("t2s").convert(text)
+    changed_to_traditional = sum(a != b for a, b in zip(text, traditional))
+    changed_to_simplified = sum(a != b for a, b in zip(text, simplified))
+    return traditional if changed_to_traditional > changed_to_simplified else text
 
 
 def has_han(text: str) -> bool:
@@ -87,7 +101,7 @@ def normalize_query(question: str) -> str:
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     text = re.sub(r"\s+", " ", text).strip()
     if has_han(text):
-        text = _s2t().convert(text)
+        text = to_traditional(text)
     return text.translate(_VARIANTS)
 
 

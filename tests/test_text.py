@@ -12,6 +12,7 @@ from assistant.text import (
     normalize_query,
     page_breaks,
     sentence_spans,
+    to_traditional,
     tokenize,
 )
 
@@ -64,6 +65,19 @@ def test_dates_give_one_token_however_they_are_written(text, expected):
 def test_a_date_question_shares_the_reports_date_token():
     assert "6/21" in tokenize("What was on the schedule on June 21?")
     assert "6/21" in tokenize("6/21 (三)\t上午 巴黎\t出席巴黎國際航太展")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("代表团在尼斯参观了什么", "代表團在尼斯參觀了什麼"),
+        ("費里耶爾特盧昂布里市的市長是誰", "費里耶爾特盧昂布里市的市長是誰"),  # not 費裡耶爾
+        ("加拿大國家館占地多大", "加拿大國家館占地多大"),  # not 佔地
+        ("Sigfox", "Sigfox"),
+    ],
+)
+def test_only_simplified_text_is_converted_to_traditional(text, expected):
+    assert to_traditional(text) == expected
 
 
 def test_content_tokens_drop_question_words():
