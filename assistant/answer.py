@@ -152,13 +152,15 @@ class AnswerComposer:
         text = self.index.document(s.doc_id).text[s.start : s.end]
         return frozenset(tokenize(text)) | frozenset(tokenize(s.section.split(SECTION_SEPARATOR)[-1]))
 
-    def confidence(self, best: ScoredSentence | None, hits: list[Hit], query_text: str) -> float:
+    def confidence(
+        self, best: ScoredSentence | None, hits: list[Hit], query_text: str, question_words: list[str] | None = None
+    ) -> float:
         """Return a 0..1 confidence that the best sentence answers the question.
 
         e5 cosines sit in a language-dependent band (Chinese questions against this Chinese
         report score higher than English ones), so the similarity is rescaled from a floor that
         depends on whether the question has Han characters. For Chinese questions the share of
-        the question's content words found in the sentence is blended in.
+        `question_words` (default: its content tokens) found in the sentence is blended in.
         """
         if best is None or not hits or not content_tokens(query_text):
             return 0.0  # nothing to match: no passages, or a question without words (e.g. only emoji)
@@ -169,7 +171,10 @@ class AnswerComposer:
         dense_part = float(np.clip((max(top_dense, best.dense) - floor) / s.confidence_band, 0.0, 1.0))
         if not han:
             return dense_part
-        return (1 - s.coverage_weight) * dense_part + s.coverage_weight * best.coverage
+        coverage = best.coverage
+        if question_words:
+            coverage = len(set(question_words) & self._sentence_tokens(best.sentence_id)) / len(set(question_words))
+        return (1 - s.coverage_weight) * dense_part + s.coverage_weight * coverage
 
     def compose(
         self,
@@ -180,15 +185,17 @@ class AnswerComposer:
         mode: str,
         notices: list[str],
         unknown_names: list[str] | None = None,
+        question_words: list[str] | None = None,
     ) -> Answer:
         """Return the answer: quotes from the best sentences, or an abstention that still lists passages.
 
         `unknown_names` are names in the question the report never mentions (translation.py): the
         nearest passage is about something else, so the answer abstains and says which names.
+        `question_words` are the tokens confidence looks for in the best sentence (see `confidence`).
         """
         scored = self.score_sentences(query_text, query_vector, hits)
         best = scored[0] if scored else None
-        confidence = self.confidence(best, hits, query_text)
+        confidence = self.confidence(best, hits, query_text, question_words)
         abstained = best is None or confidence < self.settings.abstain_threshold or bool(unknown_names)
         if unknown_names:
             names = "、".join(unknown_names)

@@ -14,7 +14,7 @@ from .glossary import expand, mine_glossary
 from .index import Index, open_index
 from .ingest import Section
 from .retrieval import Hit, Retriever, rrf
-from .text import has_han, normalize_query
+from .text import content_tokens, has_han, normalize_query
 from .translation import build_translator
 
 log = logging.getLogger(__name__)
@@ -121,7 +121,18 @@ class Assistant:
         if mode == "hybrid" and depth:
             hits = self._rerank(lexical_text, query_vector, hits)
         unknown = self.translator.unknown_names(query_text) if self.settings.abstain_on_unknown_names else []
-        return self.composer.compose(question, query_text, query_vector, hits[:top_k], mode, notices, unknown)
+        return self.composer.compose(
+            question, query_text, query_vector, hits[:top_k], mode, notices, unknown, self._question_words(query_text)
+        )
+
+    def _question_words(self, query_text: str) -> list[str]:
+        """Return the question's content tokens an answer should share: its Han pairs only when the report uses
+        them or the dictionary knows them as words. 什麼活動 also yields 麼活, which no answer contains."""
+        return [
+            t
+            for t in content_tokens(query_text)
+            if len(t) != 2 or not has_han(t) or self.translator.is_word(t) or self.retriever.document_frequency(t) > 0
+        ]
 
     def _rerank(self, lexical_text: str, query_vector: np.ndarray, hits: list[Hit]) -> list[Hit]:
         """Return `hits` with the top `rerank_depth` reordered by RRF of their order and their best sentences'.

@@ -78,6 +78,11 @@ class WordTranslator:
     words: dict[str, tuple[str, ...]]
     foreign_han_names: frozenset[str] = frozenset()
     foreign_latin_names: frozenset[str] = frozenset()
+    two_character_words: frozenset[str] = frozenset()
+
+    def is_word(self, pair: str) -> bool:
+        """Return True when two Han characters (folded) are a dictionary word: 總統 is, 麼活 is not."""
+        return pair in self.two_character_words
 
     def translate(self, question: str) -> list[str]:
         """Return the corpus's Chinese words for the English content words of `question`, in question order."""
@@ -121,6 +126,7 @@ def build_translator(frequency: Callable[[str], int], per_word: int = 3) -> Word
     han_names: set[str] = set()
     lower_words: set[str] = set()
     latin_names: dict[str, bool] = {}  # folded name -> some entry it glosses is in the corpus
+    pairs: set[str] = set()
     for entry in CcCedict().get_entries():
         chinese = fold(entry["traditional"])
         definitions = entry["definitions"]
@@ -135,6 +141,8 @@ def build_translator(frequency: Callable[[str], int], per_word: int = 3) -> Word
                     latin_names[key] = latin_names.get(key, False) or used > 0
         if not _HAN_WORD_RE.fullmatch(chinese):
             continue
+        if len(chinese) == 2:
+            pairs.add(chinese)
         if not used:
             if len(chinese) <= MAX_NAME_CHARS and plain and plain[0][:1].isupper():
                 han_names.add(chinese)
@@ -156,4 +164,5 @@ def build_translator(frequency: Callable[[str], int], per_word: int = 3) -> Word
             for name, used in latin_names.items()
             if not used and name not in lower_words and name not in _CALENDAR_WORDS and not frequency(name)
         ),
+        frozenset(pairs),
     )

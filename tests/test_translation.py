@@ -73,3 +73,18 @@ def test_a_question_about_a_place_the_report_never_mentions_abstains_and_says_wh
     assert answer.abstained and not answer.quotes and answer.passages
     assert any("里昂" in notice and "never mentions" in notice for notice in answer.notices)
     assert not assistant.ask("市長在土魯斯參訪了哪家公司？").abstained
+
+
+def test_two_characters_are_a_word_when_the_dictionary_lists_them(assistant):
+    assert assistant.translator.is_word("總統")
+    assert not assistant.translator.is_word("麼活")  # the seam of 什麼活動
+
+
+def test_confidence_looks_for_the_questions_words_not_the_seams_between_them(assistant):
+    # 這份報告的服務機關是哪個單位 also yields 關是 and 個單; no sentence of an answer has them.
+    words = assistant._question_words("這份報告的服務機關是哪個單位?")
+    assert "服務" in words and "機關" in words
+    assert "關是" not in words
+    answer = assistant.ask("這份報告的服務機關是哪個單位？")
+    assert not answer.abstained
+    assert any("服務機關：臺中市政府" in q.quote for q in answer.quotes)
