@@ -11,7 +11,7 @@ from .config import Settings
 from .index import Index
 from .ingest import SECTION_SEPARATOR
 from .retrieval import Hit
-from .text import content_tokens, has_han, tokenize
+from .text import content_tokens, has_han, row_key, tokenize
 
 NO_ANSWER_MESSAGE = "報告中找不到可靠的答案。No reliable answer was found in the report."
 
@@ -144,13 +144,16 @@ class AnswerComposer:
         return scored
 
     def _read_sentence_tokens(self, sid: int) -> frozenset[str]:
-        """Return the BM25 tokens of a sentence and of its own heading.
+        """Return the BM25 tokens of a sentence, of its own heading and, for a table row continuing the
+        row above, of that row's first cell.
 
-        A sentence is read under its heading: "招商晚宴" in the heading covers the question's words too.
+        A sentence is read under its heading: "招商晚宴" in the heading covers the question's words too;
+        and "\t下午 土魯斯\t參訪 Sigfox" under "6/18 (日)" covers 6月18日下午.
         """
         s = self.index.sentences[sid]
-        text = self.index.document(s.doc_id).text[s.start : s.end]
-        return frozenset(tokenize(text)) | frozenset(tokenize(s.section.split(SECTION_SEPARATOR)[-1]))
+        source = self.index.document(s.doc_id).text
+        context = f"{s.section.split(SECTION_SEPARATOR)[-1]} {row_key(source, s.start)}"
+        return frozenset(tokenize(source[s.start : s.end])) | frozenset(tokenize(context))
 
     def confidence(
         self, best: ScoredSentence | None, hits: list[Hit], query_text: str, question_words: list[str] | None = None

@@ -224,6 +224,31 @@ def sentence_spans(
     return [span for span in (trim_span(text, s, e) for s, e in spans) if _has_words(text[span[0] : span[1]])]
 
 
+def row_key(text: str, start: int, max_lines: int = 20) -> str:
+    """Return the first cell of the table row that the line at `start` continues, or "".
+
+    A PDF table's merged cell is written once: "6/18 (日)\t上午 …" and then "\t下午 …" for the
+    same day. A line whose first cell is empty continues the nearest row above whose first cell
+    is not; that cell (the date) is what the continuation row is about.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if "\t" not in text[line_start:start] or text[line_start:start].strip():
+        return ""
+    end = line_start - 1
+    for _ in range(max_lines):
+        if end < 0:
+            return ""
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end]
+        if "\t" not in line:
+            return ""
+        first_cell = line.split("\t", 1)[0].strip()
+        if first_cell:
+            return first_cell
+        end = begin - 1
+    return ""
+
+
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Return (start, end) moved inward past surrounding whitespace."""
     while start < end and text[start].isspace():

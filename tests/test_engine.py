@@ -137,3 +137,10 @@ def test_a_chinese_question_keeps_a_passage_only_bm25_finds(assistant):
     dense = assistant.ask(question, top_k=10, mode="dense")
     assert not any("6/21 (三)" in p.text for p in dense.passages)
     assert "6/21 (三)" in assistant.ask(question, top_k=10).passages[0].text
+
+
+def test_a_days_afternoon_is_found_in_the_row_that_continues_that_days_row(assistant):
+    # The itinerary writes 6/18 once; the afternoon row below it starts with an empty cell.
+    answer = assistant.ask("6月18日下午的行程是什麼？")
+    assert not answer.abstained
+    assert any("參訪物聯網新創公司 Sigfox" in q.quote for q in answer.quotes)

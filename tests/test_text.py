@@ -11,6 +11,7 @@ from assistant.text import (
     heading_level,
     normalize_query,
     page_breaks,
+    row_key,
     sentence_spans,
     to_traditional,
     tokenize,
@@ -138,3 +139,11 @@ def test_sentence_spans_continue_across_page_breaks(report_text):
 )
 def test_sentence_spans_split_at_sentence_ends_and_lines(text, expected):
     assert [text[s:e] for s, e in sentence_spans(text, 0, len(text))] == expected
+
+
+def test_a_table_row_continuing_the_row_above_is_keyed_by_its_first_cell():
+    table = "日期\t時間\t行程\n6/18 (日)\t上午 巴黎\t轉機\n\t下午 土魯斯\t參訪 Sigfox\n\t晚上\t晚宴\n本文。"
+    assert row_key(table, table.index("下午")) == "6/18 (日)"
+    assert row_key(table, table.index("晚上")) == "6/18 (日)"
+    assert row_key(table, table.index("6/18")) == ""  # a row with its own first cell
+    assert row_key(table, table.index("本文")) == ""  # not a table row
