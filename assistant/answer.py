@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .answer_type import asked_kinds, offered_kinds
 from .config import Settings
 from .index import Index
 from .ingest import SECTION_SEPARATOR
@@ -101,6 +102,7 @@ class AnswerComposer:
         # Reranking and answering read the same sentences of one question's top passages, and the
         # same sentences come back for related questions: tokenize each once.
         self._sentence_tokens = lru_cache(maxsize=8192)(self._read_sentence_tokens)
+        self._sentence_kinds = lru_cache(maxsize=8192)(self._read_sentence_kinds)
 
     def score_sentences(
         self, query_text: str, query_vector: np.ndarray | None, hits: list[Hit]
@@ -130,8 +132,10 @@ class AnswerComposer:
         }
 
     def _score(self, query_text: str, query_vector: np.ndarray | None, ids: list[int]) -> list[ScoredSentence]:
-        """Return the sentences `ids` scored by similarity to the question and coverage of its words (no rank bonus)."""
+        """Return the sentences `ids` scored by similarity to the question, coverage of its words and whether they
+        offer the kind of answer it asks for (no rank bonus)."""
         wanted = set(content_tokens(query_text))
+        asked = asked_kinds(query_text)
         if query_vector is not None and ids:
             dense = self.index.sentence_vectors[ids] @ query_vector.astype(np.float32)
         else:
@@ -140,6 +144,8 @@ class AnswerComposer:
         for sid, d in zip(ids, dense):
             coverage = len(wanted & self._sentence_tokens(sid)) / len(wanted) if wanted else 0.0
             score = self.DENSE_WEIGHT * float(d) + self.COVERAGE_WEIGHT * coverage
+            if asked & self._sentence_kinds(sid):
+                score += self.settings.answer_type_weight
             scored.append(ScoredSentence(sid, score, float(d), coverage))
         return scored
 
@@ -154,6 +160,10 @@ class AnswerComposer:
         source = self.index.document(s.doc_id).text
         context = f"{s.section.split(SECTION_SEPARATOR)[-1]} {row_key(source, s.start)}"
         return frozenset(tokenize(source[s.start : s.end])) | frozenset(tokenize(context))
+
+    def _read_sentence_kinds(self, sid: int) -> frozenset[str]:
+        s = self.index.sentences[sid]
+        return offered_kinds(self.index.document(s.doc_id).text[s.start : s.end])
 
     def confidence(
         self, best: ScoredSentence | None, hits: list[Hit], query_text: str, question_words: list[str] | None = None

@@ -144,3 +144,10 @@ def test_a_days_afternoon_is_found_in_the_row_that_continues_that_days_row(assis
     answer = assistant.ask("6月18日下午的行程是什麼？")
     assert not answer.abstained
     assert any("參訪物聯網新創公司 Sigfox" in q.quote for q in answer.quotes)
+
+
+def test_a_when_question_is_answered_by_the_sentence_with_the_date(assistant):
+    without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, answer_type_weight=0.0))
+    question, evidence = "招商晚宴在哪一天舉行？", "市長 6 月 20 日晚間宴請法國工商業界代表"
+    assert not any(evidence in q.quote for q in without.ask(question).quotes)
+    assert any(evidence in q.quote for q in assistant.ask(question).quotes)

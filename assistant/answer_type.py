@@ -1,0 +1,56 @@
+"""What kind of answer a question asks for (a date, a number, a person) and what kinds a sentence offers.
+
+"招商晚宴在哪一天舉行？" is answered by a sentence with a date in it, "Who designed …?" by one
+that names somebody. The answer step gives such sentences a small lead over sentences that
+merely share the question's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import date_tokens, fold
+
+DATE, NUMBER, PERSON = "date", "number", "person"
+
+# Chinese and English wordings; an English question reaches here with Chinese words added (translation.py).
+_ASKS = (
+    (
+        DATE,
+        re.compile(r"哪一?天|何時|什麼時候|幾月|幾號|哪一?年|日期|\bwhen\b|\b(?:what|which) (?:day|date|year)\b", re.I),
+    ),
+    (
+        NUMBER,
+        re.compile(
+            r"多少|幾|多大|多長|多遠|多高|多久|比例|百分之"
+            r"|\bhow (?:many|much|large|big|long|far|tall|old)\b|\bwhat (?:share|percentage|proportion)\b",
+            re.I,
+        ),
+    ),
+    (PERSON, re.compile(r"誰|哪位|何人|\bwho(?:m|se)?\b", re.I)),
+)
+_YEAR_RE = re.compile(r"\d{4}\s*年|\d{2,3}\s*年\s*\d{1,2}\s*月")
+_DIGIT_RE = re.compile(r"\d")
+# A French name (Pénélope Komites, Jean-Claude Dardelet) or a title the report puts next to a name.
+_LATIN_NAME_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[-\s][A-ZÀ-Ý][A-Za-zà-ÿ]+)+")
+_TITLE_RE = re.compile(
+    r"市長|主席|總裁|經理|董事長|局長|處長|大使|院長|主任|總編輯|負責人|建築師|部長|執行長|代表|教授|先生|女士"
+)
+
+
+def asked_kinds(question: str) -> frozenset[str]:
+    """Return the kinds of answer a (normalized) question asks for: any of DATE, NUMBER, PERSON."""
+    return frozenset(kind for kind, pattern in _ASKS if pattern.search(question))
+
+
+def offered_kinds(sentence: str) -> frozenset[str]:
+    """Return the kinds of answer a sentence of the report can give: DATE, NUMBER and/or PERSON."""
+    folded = fold(sentence)
+    kinds = set()
+    if _DIGIT_RE.search(folded):
+        kinds.add(NUMBER)
+        if date_tokens(folded) or _YEAR_RE.search(folded):
+            kinds.add(DATE)
+    if _LATIN_NAME_RE.search(sentence) or _TITLE_RE.search(sentence):
+        kinds.add(PERSON)
+    return frozenset(kinds)
