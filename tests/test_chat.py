@@ -27,8 +27,10 @@ def test_follow_up_question_uses_previous_topic(assistant):
     chat = Conversation(assistant)
     chat.ask("巴黎綠蔭步道全長幾公里？")
     answer = chat.ask("誰設計的？")
-    assert any("Patrick BERGER" in q.quote for q in answer.quotes)
-    assert answer.passages[0].section.endswith("參訪巴黎綠蔭步道（Promenade plantée）")
+    assert any(
+        "Patrick BERGER" in q.quote and q.section.endswith("參訪巴黎綠蔭步道（Promenade plantée）")
+        for q in answer.quotes
+    )
     assert answer.question == "誰設計的？"
     assert "巴黎綠蔭步道全長幾公里" in answer.notices[0]
 
