@@ -138,7 +138,8 @@ class Assistant:
         """Return `hits` with the top `rerank_depth` reordered by RRF of their order and their best sentences'.
 
         The passage whose best sentence answers best moves up: what the answer step will quote
-        decides between passages the fused ranking nearly ties.
+        decides between passages the fused ranking nearly ties. Passages below the top keep their
+        order and get the RRF score of that rank alone, so scores fall with rank on one scale.
         """
         s = self.settings
         head, tail = hits[: s.rerank_depth], hits[s.rerank_depth :]
@@ -146,7 +147,8 @@ class Assistant:
         by_sentence = sorted(best, key=lambda c: (-best[c], c))
         fused = rrf([[h.chunk_id for h in head], by_sentence], s.rrf_k, [1.0, s.rerank_weight])
         by_id = {h.chunk_id: h for h in head}
-        return [replace(by_id[c], score=fused[c]) for c in sorted(fused, key=lambda c: (-fused[c], c))] + tail
+        reranked = [replace(by_id[c], score=fused[c]) for c in sorted(fused, key=lambda c: (-fused[c], c))]
+        return reranked + [replace(h, score=1.0 / (s.rrf_k + len(head) + i)) for i, h in enumerate(tail, start=1)]
 
     def _lexical_text(self, query_text: str) -> str:
         """Return what BM25 reads for a Latin-script question: it plus the Chinese names of the parties it

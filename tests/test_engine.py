@@ -151,3 +151,10 @@ def test_a_when_question_is_answered_by_the_sentence_with_the_date(assistant):
     question, evidence = "招商晚宴在哪一天舉行？", "市長 6 月 20 日晚間宴請法國工商業界代表"
     assert not any(evidence in q.quote for q in without.ask(question).quotes)
     assert any(evidence in q.quote for q in assistant.ask(question).quotes)
+
+
+@pytest.mark.parametrize("question", ["費里耶爾特盧昂布里市的市長是誰？", "Who designed the Promenade plantée?"])
+def test_passage_scores_fall_with_rank_beyond_the_reranked_top(assistant, question):
+    scores = [p.score for p in assistant.ask(question, top_k=30).passages]
+    assert len(scores) == 30
+    assert scores == sorted(scores, reverse=True)
