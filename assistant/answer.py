@@ -162,6 +162,7 @@ class AnswerComposer:
         return frozenset(tokenize(source[s.start : s.end])) | frozenset(tokenize(context))
 
     def _read_sentence_kinds(self, sid: int) -> frozenset[str]:
+        """Return the kinds of answer (answer_type.py) a sentence offers."""
         s = self.index.sentences[sid]
         return offered_kinds(self.index.document(s.doc_id).text[s.start : s.end])
 
@@ -185,8 +186,9 @@ class AnswerComposer:
         if not han:
             return dense_part
         coverage = best.coverage
-        if question_words:
-            coverage = len(set(question_words) & self._sentence_tokens(best.sentence_id)) / len(set(question_words))
+        words = set(question_words or ())
+        if words:
+            coverage = len(words & self._sentence_tokens(best.sentence_id)) / len(words)
         return (1 - s.coverage_weight) * dense_part + s.coverage_weight * coverage
 
     def compose(

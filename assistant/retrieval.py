@@ -98,7 +98,8 @@ class Retriever:
         # Each ranking is read 2 * (rrf_k + k) deep: an item below that in every list scores at most
         # 2 / (3 * rrf_k + 2 * k), less than the k best of one list, so it cannot reach the fused top
         # k; a list's unread tail adds under 1 / (rrf_k + depth), so only near-ties can swap.
-        # Reading only that deep keeps queries fast on large corpora (eval figures unchanged).
+        # Reading only that deep keeps queries fast on large corpora (eval figures unchanged). The
+        # standardized sum reads the same candidates, and its means and spreads are theirs.
         depth = min(n, k if mode != "hybrid" else 2 * (self.settings.rrf_k + k))
         use_dense = mode in ("dense", "hybrid") and query_vector is not None
         dense = self.dense_top(query_vector, depth) if use_dense else {}
