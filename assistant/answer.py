@@ -89,6 +89,14 @@ class ScoredSentence:
     coverage: float
 
 
+@dataclass(frozen=True)
+class _SentenceReading:
+    """What the answer step reads in one sentence: its tokens in context and the kinds of answer it offers."""
+
+    tokens: frozenset[str]
+    kinds: frozenset[str]
+
+
 class AnswerComposer:
     """Scores the sentences of the top passages and decides whether to answer at all."""
 
@@ -100,9 +108,8 @@ class AnswerComposer:
         self.index = index
         self.settings = settings
         # Reranking and answering read the same sentences of one question's top passages, and the
-        # same sentences come back for related questions: tokenize each once.
-        self._sentence_tokens = lru_cache(maxsize=8192)(self._read_sentence_tokens)
-        self._sentence_kinds = lru_cache(maxsize=8192)(self._read_sentence_kinds)
+        # same sentences come back for related questions: read each once.
+        self._sentence = lru_cache(maxsize=8192)(self._read_sentence)
 
     def score_sentences(
         self, query_text: str, query_vector: np.ndarray | None, hits: list[Hit]
@@ -142,29 +149,26 @@ class AnswerComposer:
             dense = np.zeros(len(ids), dtype=np.float32)
         scored = []
         for sid, d in zip(ids, dense):
-            coverage = len(wanted & self._sentence_tokens(sid)) / len(wanted) if wanted else 0.0
+            reading = self._sentence(sid)
+            coverage = len(wanted & reading.tokens) / len(wanted) if wanted else 0.0
             score = self.DENSE_WEIGHT * float(d) + self.COVERAGE_WEIGHT * coverage
-            if asked & self._sentence_kinds(sid):
+            if asked & reading.kinds:
                 score += self.settings.answer_type_weight
             scored.append(ScoredSentence(sid, score, float(d), coverage))
         return scored
 
-    def _read_sentence_tokens(self, sid: int) -> frozenset[str]:
-        """Return the BM25 tokens of a sentence, of its own heading and, for a table row continuing the
-        row above, of that row's first cell.
+    def _read_sentence(self, sid: int) -> _SentenceReading:
+        """Return a sentence's tokens (its own, its heading's and, for a table row continuing the row
+        above, that row's first cell's) and the kinds of answer it offers.
 
         A sentence is read under its heading: "招商晚宴" in the heading covers the question's words too;
         and "\t下午 土魯斯\t參訪 Sigfox" under "6/18 (日)" covers 6月18日下午.
         """
         s = self.index.sentences[sid]
         source = self.index.document(s.doc_id).text
+        text = source[s.start : s.end]
         context = f"{s.section.split(SECTION_SEPARATOR)[-1]} {row_key(source, s.start)}"
-        return frozenset(tokenize(source[s.start : s.end])) | frozenset(tokenize(context))
-
-    def _read_sentence_kinds(self, sid: int) -> frozenset[str]:
-        """Return the kinds of answer (answer_type.py) a sentence offers."""
-        s = self.index.sentences[sid]
-        return offered_kinds(self.index.document(s.doc_id).text[s.start : s.end])
+        return _SentenceReading(frozenset(tokenize(text)) | frozenset(tokenize(context)), offered_kinds(text))
 
     def confidence(
         self, best: ScoredSentence | None, hits: list[Hit], query_text: str, question_words: list[str] | None = None
@@ -188,7 +192,7 @@ class AnswerComposer:
         coverage = best.coverage
         words = set(question_words or ())
         if words:
-            coverage = len(words & self._sentence_tokens(best.sentence_id)) / len(words)
+            coverage = len(words & self._sentence(best.sentence_id).tokens) / len(words)
         return (1 - s.coverage_weight) * dense_part + s.coverage_weight * coverage
 
     def compose(
