@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from .config import MODES, PROJECT_ROOT, Settings
 
 log = logging.getLogger(__name__)
@@ -28,6 +30,11 @@ RANX_METRICS = {
 }
 GATED_METRICS = ("hit@5", "mrr@10")
 GATE_TOLERANCE = 0.02
+# MRR@10 is also given as a 95% bootstrap interval: on a few dozen questions one question moves it by
+# up to 1/n, and the interval says how far the figure could be from the same system on other questions.
+CI_LEVEL = 0.95
+CI_RESAMPLES = 2000
+CI_SEED = 0
 _WS = re.compile(r"\s+")
 
 
@@ -136,6 +143,7 @@ class EvalReport:
             "hit@3",
             "hit@5",
             "mrr@10",
+            "mrr@10_ci",
             "ndcg@10",
             "answer_acc",
             "abstain_p",
@@ -150,7 +158,7 @@ class EvalReport:
                 m = by_scope.get(scope)
                 if not m:
                     continue
-                cells = [_fmt(m.get(c)) for c in cols]
+                cells = [_interval(m, "mrr@10") if c == "mrr@10_ci" else _fmt(m.get(c)) for c in cols]
                 lines.append(f"| {scope} | {mode} | {int(m['n'])} | " + " | ".join(cells) + " |")
         return "\n".join(lines)
 
@@ -160,8 +168,9 @@ class EvalReport:
             "# Evaluation report",
             "",
             f"Top-k {self.top_k}. A passage is relevant when, whitespace removed, it contains an evidence "
-            "string. answer_acc: the quotes contain the evidence (answerable questions). abstain_p / "
-            "abstain_r: precision / recall of abstaining on the unanswerable questions; false_abstain: "
+            "string. mrr@10_ci: 95% bootstrap interval of MRR@10 over the scope's questions (– when they "
+            "all scored the same). answer_acc: the quotes contain the evidence (answerable questions). "
+            "abstain_p / abstain_r: precision / recall of abstaining on the unanswerable questions; false_abstain: "
             "share of answerable questions abstained on. n counts answerable questions (all questions "
             "for the abstention columns).",
             "",
@@ -189,6 +198,30 @@ class EvalReport:
 
 def _fmt(value: float | None) -> str:
     return "–" if value is None else (f"{value:.0f}" if value > 1.5 else f"{value:.3f}")
+
+
+def _interval(m: dict, name: str) -> str:
+    low, high = m.get(f"{name}_low"), m.get(f"{name}_high")
+    return "–" if low is None or high is None else f"{low:.2f}–{high:.2f}"
+
+
+def bootstrap_interval(values: list[float], level: float = CI_LEVEL) -> tuple[float, float] | None:
+    """Return the percentile bootstrap interval (low, high) of the mean of `values` at confidence `level`,
+    from a fixed seed so reports repeat; None for fewer than two values or when all are equal (resampling
+    them only repeats the figure: 7 questions all at rank 1 do not make 1.00 certain)."""
+    if len(values) < 2 or min(values) == max(values):
+        return None
+    from scipy.stats import bootstrap
+
+    result = bootstrap(
+        (values,),
+        np.mean,
+        confidence_level=level,
+        n_resamples=CI_RESAMPLES,
+        method="percentile",
+        rng=np.random.default_rng(CI_SEED),
+    )
+    return (float(result.confidence_interval.low), float(result.confidence_interval.high))
 
 
 def _one_line(text: str) -> str:
@@ -288,6 +321,8 @@ def _metrics_by_scope(questions: list[Question], results: list[dict], relevant: 
         scored = [per_question[r["id"]] for r in answerable if r["id"] in per_question]
         for name in RANX_METRICS:
             m[name] = sum(s[name] for s in scored) / len(scored) if scored else None
+        interval = bootstrap_interval([s["mrr@10"] for s in scored])
+        m["mrr@10_low"], m["mrr@10_high"] = interval if interval else (None, None)
         m["answer_acc"] = sum(r["answer_correct"] for r in answerable) / len(answerable) if answerable else None
         abstained = [r for r in rs if r["abstained"]]
         true_abstain = sum(not r["answerable"] for r in abstained)

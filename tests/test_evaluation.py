@@ -14,6 +14,7 @@ from assistant.evaluation import (
     DEFAULT_QUESTIONS,
     EvalReport,
     _metrics_by_scope,
+    bootstrap_interval,
     contains_evidence,
     gate,
     load_questions,
@@ -55,6 +56,30 @@ def test_metrics_on_a_hand_checked_case():
     assert m["ndcg@10"] == pytest.approx((1 + 0.5) / 2, abs=1e-4)  # 1/log2(3+1) = 0.5
     assert m["answer_acc"] == 0.5
     assert m["abstain_p"] == 1.0 and m["abstain_r"] == 1.0 and m["false_abstain"] == 0.0
+
+
+def test_mrr_interval_holds_the_figure_and_narrows_with_more_questions():
+    ranks = [1.0, 1.0, 0.5, 1.0, 1 / 3, 1.0, 0.0, 1.0]
+    low, high = bootstrap_interval(ranks)
+    assert low < sum(ranks) / len(ranks) < high
+    wide, narrow = high - low, (lambda i: i[1] - i[0])(bootstrap_interval(ranks * 10))
+    assert narrow < wide / 2
+    assert bootstrap_interval(ranks) == (low, high)  # a fixed seed: the report repeats
+    assert bootstrap_interval([1.0, 1.0, 1.0]) is None  # resampling cannot widen it: no interval at all
+    assert bootstrap_interval([0.5]) is None
+
+
+def test_the_report_gives_each_scope_an_mrr_interval():
+    from assistant.evaluation import Question
+
+    questions = [Question(q, q, "en", ("e",)) for q in "abcd"]
+    results = [fake_result(q, [rank]) for q, rank in zip("abcd", (1, 2, 1, 4))]
+    relevant = {q: {f"s:{rank * 10}-{rank * 10 + 5}"} for q, rank in zip("abcd", (1, 2, 1, 4))}
+    m = _metrics_by_scope(questions, results, relevant)["all"]
+    assert m["mrr@10_low"] < m["mrr@10"] < m["mrr@10_high"]
+    table = EvalReport({"hybrid": {"all": m}}, results, [], 10).table_markdown()
+    assert "mrr@10_ci" in table.splitlines()[0]
+    assert f"{m['mrr@10_low']:.2f}–{m['mrr@10_high']:.2f}" in table
 
 
 def test_evidence_rule_ignores_whitespace():
