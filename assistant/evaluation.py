@@ -30,8 +30,9 @@ RANX_METRICS = {
 }
 GATED_METRICS = ("hit@5", "mrr@10")
 GATE_TOLERANCE = 0.02
-# MRR@10 is also given as a 95% bootstrap interval: on a few dozen questions one question moves it by
-# up to 1/n, and the interval says how far the figure could be from the same system on other questions.
+# hit@1 and MRR@10 also come as 95% bootstrap intervals: on a few dozen questions one question moves them
+# by up to 1/n, and the interval says how far the figure could be from the same system on other questions.
+INTERVAL_METRICS = ("hit@1", "mrr@10")
 CI_LEVEL = 0.95
 CI_RESAMPLES = 2000
 CI_SEED = 0
@@ -140,6 +141,7 @@ class EvalReport:
         """Return the metrics as one Markdown table, modes side by side within each scope."""
         cols = [
             "hit@1",
+            "hit@1_ci",
             "hit@3",
             "hit@5",
             "mrr@10",
@@ -158,7 +160,7 @@ class EvalReport:
                 m = by_scope.get(scope)
                 if not m:
                     continue
-                cells = [_interval(m, "mrr@10") if c == "mrr@10_ci" else _fmt(m.get(c)) for c in cols]
+                cells = [_interval(m, c.removesuffix("_ci")) if c.endswith("_ci") else _fmt(m.get(c)) for c in cols]
                 lines.append(f"| {scope} | {mode} | {int(m['n'])} | " + " | ".join(cells) + " |")
         return "\n".join(lines)
 
@@ -168,7 +170,7 @@ class EvalReport:
             "# Evaluation report",
             "",
             f"Top-k {self.top_k}. A passage is relevant when, whitespace removed, it contains an evidence "
-            "string. mrr@10_ci: 95% bootstrap interval of MRR@10 over the scope's questions (– when they "
+            "string. hit@1_ci, mrr@10_ci: 95% bootstrap intervals over the scope's questions (– when they "
             "all scored the same). answer_acc: the quotes contain the evidence (answerable questions). "
             "abstain_p / abstain_r: precision / recall of abstaining on the unanswerable questions; false_abstain: "
             "share of answerable questions abstained on. n counts answerable questions (all questions "
@@ -321,8 +323,9 @@ def _metrics_by_scope(questions: list[Question], results: list[dict], relevant: 
         scored = [per_question[r["id"]] for r in answerable if r["id"] in per_question]
         for name in RANX_METRICS:
             m[name] = sum(s[name] for s in scored) / len(scored) if scored else None
-        interval = bootstrap_interval([s["mrr@10"] for s in scored])
-        m["mrr@10_low"], m["mrr@10_high"] = interval if interval else (None, None)
+        for name in INTERVAL_METRICS:
+            interval = bootstrap_interval([s[name] for s in scored])
+            m[f"{name}_low"], m[f"{name}_high"] = interval if interval else (None, None)
         m["answer_acc"] = sum(r["answer_correct"] for r in answerable) / len(answerable) if answerable else None
         abstained = [r for r in rs if r["abstained"]]
         true_abstain = sum(not r["answerable"] for r in abstained)

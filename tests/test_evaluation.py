@@ -69,17 +69,18 @@ def test_mrr_interval_holds_the_figure_and_narrows_with_more_questions():
     assert bootstrap_interval([0.5]) is None
 
 
-def test_the_report_gives_each_scope_an_mrr_interval():
+def test_the_report_gives_each_scope_hit_and_mrr_intervals():
     from assistant.evaluation import Question
 
     questions = [Question(q, q, "en", ("e",)) for q in "abcd"]
     results = [fake_result(q, [rank]) for q, rank in zip("abcd", (1, 2, 1, 4))]
     relevant = {q: {f"s:{rank * 10}-{rank * 10 + 5}"} for q, rank in zip("abcd", (1, 2, 1, 4))}
     m = _metrics_by_scope(questions, results, relevant)["all"]
-    assert m["mrr@10_low"] < m["mrr@10"] < m["mrr@10_high"]
     table = EvalReport({"hybrid": {"all": m}}, results, [], 10).table_markdown()
-    assert "mrr@10_ci" in table.splitlines()[0]
-    assert f"{m['mrr@10_low']:.2f}–{m['mrr@10_high']:.2f}" in table
+    for name in ("hit@1", "mrr@10"):
+        assert m[f"{name}_low"] < m[name] < m[f"{name}_high"]
+        assert f"{name}_ci" in table.splitlines()[0]
+        assert f"{m[f'{name}_low']:.2f}–{m[f'{name}_high']:.2f}" in table
 
 
 def test_evidence_rule_ignores_whitespace():
