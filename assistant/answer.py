@@ -12,7 +12,7 @@ from .config import Settings
 from .index import Index
 from .ingest import SECTION_SEPARATOR
 from .retrieval import Hit
-from .text import content_tokens, has_han, row_key, tokenize
+from .text import content_tokens, has_han, row_key, table_span, tokenize
 
 NO_ANSWER_MESSAGE = "報告中找不到可靠的答案。No reliable answer was found in the report."
 
@@ -226,7 +226,17 @@ class AnswerComposer:
                     break
                 s = self.index.sentences[cand.sentence_id]
                 text = self.index.document(s.doc_id).text
-                quotes.append(Quote(text[s.start : s.end], s.doc_id, s.section, s.start, s.end, round(cand.score, 4)))
+                start, end = s.start, s.end
+                if self.settings.table_quote_chars:
+                    start, end = table_span(text, start, end, self.settings.table_quote_chars)
+                score = round(cand.score, 4)
+                for i, q in enumerate(quotes):
+                    if q.source == s.doc_id and q.start < end and start < q.end:
+                        # Rows of one table or one day: one quote spanning both.
+                        start, end, score = min(start, q.start), max(end, q.end), q.score
+                        del quotes[i]
+                        break
+                quotes.append(Quote(text[start:end], s.doc_id, s.section, start, end, score))
             quotes.sort(key=lambda q: (q.source, q.start))
         passages = []
         for rank, hit in enumerate(hits, start=1):

@@ -72,6 +72,10 @@ class Settings:
     # How many passages the answer step reads sentences from.
     answer_passages: int = 3
     max_quotes: int = 2
+    # A quoted table header brings its table when the table is at most this long (the member list);
+    # a quoted row continuing a merged first cell brings the rows from that cell ("6/18 (日)" with its
+    # "\t下午 …" row). 0 = quote the row alone.
+    table_quote_chars: int = 600
     # A second quote must score at least this share of the best one.
     second_quote_ratio: float = 0.92
     max_question_chars: int = 1000

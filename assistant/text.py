@@ -249,6 +249,38 @@ def row_key(text: str, start: int, max_lines: int = 20) -> str:
     return ""
 
 
+def table_span(text: str, start: int, end: int, max_chars: int) -> tuple[int, int]:
+    """Return the span to quote for the sentence at text[start:end] when it is a table row: for the
+    table's first row (its header), the whole table (its run of tab-separated lines) if that has at
+    most `max_chars` characters; for a row continuing the rows above ("\t下午 …" under
+    "6/18 (日)\t上午 …"), it from the row whose first cell it continues. Any other span comes back unchanged.
+
+    A row alone can read badly as an answer: "編號\t單位\t職稱\t姓名" names no one, and
+    "\t下午 巴黎\t參訪 …" does not say which day.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if "\t" not in text[line_start:line_end]:
+        return start, end
+    if line_start == 0 or "\t" not in text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]:
+        last = line_end  # a header: the table runs down while lines hold tabs
+        while last < len(text):
+            below = text.find("\n", last + 1)
+            below = len(text) if below < 0 else below
+            if "\t" not in text[last + 1 : below]:
+                break
+            last = below
+        return trim_span(text, line_start, last) if last - line_start <= max_chars else (start, end)
+    row = line_start
+    while not text[row : text.find("\t", row)].strip():
+        above = text.rfind("\n", 0, row - 1) + 1
+        if row == 0 or "\t" not in text[above : row - 1]:
+            return start, end  # no row above with a first cell: nothing to read it with
+        row = above
+    return (start, end) if row == line_start else trim_span(text, row, end)
+
+
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Return (start, end) moved inward past surrounding whitespace."""
     while start < end and text[start].isspace():

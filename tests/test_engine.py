@@ -143,7 +143,18 @@ def test_a_days_afternoon_is_found_in_the_row_that_continues_that_days_row(assis
     # The itinerary writes 6/18 once; the afternoon row below it starts with an empty cell.
     answer = assistant.ask("6月18日下午的行程是什麼？")
     assert not answer.abstained
-    assert any("參訪物聯網新創公司 Sigfox" in q.quote for q in answer.quotes)
+    [quote] = [q for q in answer.quotes if "參訪物聯網新創公司 Sigfox" in q.quote]
+    assert quote.quote.startswith("6/18 (日)")  # the afternoon row is quoted with the row that says which day
+    assert assistant.index.document(quote.source).text[quote.start : quote.end] == quote.quote
+
+
+def test_a_question_for_the_member_list_is_answered_with_the_whole_table(assistant):
+    answer = assistant.ask("出國人員名單有哪些人？")
+    assert not answer.abstained
+    [quote] = answer.quotes
+    assert all(name in quote.quote for name in ("林佳龍", "張光瑤", "李如芳", "呂曜志"))
+    assert quote.section == "壹、出國人員名單"
+    assert assistant.index.document(quote.source).text[quote.start : quote.end] == quote.quote
 
 
 def test_a_when_question_is_answered_by_the_sentence_with_the_date(assistant):

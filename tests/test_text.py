@@ -13,6 +13,7 @@ from assistant.text import (
     page_breaks,
     row_key,
     sentence_spans,
+    table_span,
     to_traditional,
     tokenize,
 )
@@ -147,3 +148,25 @@ def test_a_table_row_continuing_the_row_above_is_keyed_by_its_first_cell():
     assert row_key(table, table.index("晚上")) == "6/18 (日)"
     assert row_key(table, table.index("6/18")) == ""  # a row with its own first cell
     assert row_key(table, table.index("本文")) == ""  # not a table row
+
+
+TABLE = "前文。\n日期\t時間\t行程\n6/18 (日)\t上午 巴黎\t轉機\n\t下午 土魯斯\t參訪 Sigfox\n\t晚上\t晚宴\n本文。"
+
+
+def quoted(text: str, sentence: str, max_chars: int = 600) -> str:
+    start = text.index(sentence)
+    span = table_span(text, start, start + len(sentence), max_chars)
+    return text[span[0] : span[1]]
+
+
+def test_a_quoted_table_header_brings_its_table_when_the_table_is_short():
+    table = "日期\t時間\t行程\n6/18 (日)\t上午 巴黎\t轉機\n\t下午 土魯斯\t參訪 Sigfox\n\t晚上\t晚宴"
+    assert quoted(TABLE, "日期\t時間\t行程") == table
+    assert quoted(TABLE, "日期\t時間\t行程", max_chars=20) == "日期\t時間\t行程"  # too long: the header alone
+
+
+def test_a_quoted_row_continuing_a_merged_cell_brings_the_rows_from_that_cell():
+    assert quoted(TABLE, "下午 土魯斯\t參訪 Sigfox") == "6/18 (日)\t上午 巴黎\t轉機\n\t下午 土魯斯\t參訪 Sigfox"
+    assert quoted(TABLE, "晚上\t晚宴").startswith("6/18 (日)")
+    assert quoted(TABLE, "6/18 (日)\t上午 巴黎\t轉機") == "6/18 (日)\t上午 巴黎\t轉機"  # its own first cell
+    assert quoted(TABLE, "本文。") == "本文。" and quoted(TABLE, "前文。") == "前文。"  # not table rows
