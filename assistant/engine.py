@@ -15,7 +15,7 @@ from .index import Index, open_index
 from .ingest import Section
 from .retrieval import Hit, Retriever, rrf
 from .text import content_tokens, has_han, normalize_query
-from .translation import build_translator
+from .translation_cache import load_translator
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,9 @@ class Assistant:
         self.notes = list(notes or [])
         self.retriever = Retriever(index, settings)
         self.glossary = mine_glossary(list(index.documents.values()))
-        self.translator = build_translator(self.retriever.document_frequency, settings.translations_per_word)
+        self.translator = load_translator(
+            self.retriever.document_frequency, settings.translations_per_word, index.manifest, settings.embeddings_dir
+        )
         self.composer = AnswerComposer(index, settings)
 
     @classmethod
