@@ -96,13 +96,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build the index and print what was built (no question is asked, so the query model is never loaded)."""
+    """Build the index and the dictionary translator kept beside it, and print what was built (no question is
+    asked, so the query model is never loaded)."""
     from .embedding import Embedder
     from .index import open_index
+    from .retrieval import Retriever
+    from .translation_cache import load_translator
 
     started = time.perf_counter()
     settings = _settings(args)
     index, notes = open_index(settings, Embedder.load(settings), rebuild=args.force)
+    load_translator(
+        Retriever(index, settings).document_frequency, settings.translations_per_word, index.manifest,
+        settings.embeddings_dir,
+    )  # fmt: skip
     m = index.manifest
     for note in notes:
         print(note)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
+from assistant.config import PROJECT_ROOT
+from assistant.index import read_manifest
 from assistant.translation_cache import CACHE_FILE, cache_key, load_translator
 
 FREQUENCY = {"總部": 1, "花卉": 2}.get
@@ -57,3 +61,19 @@ def test_a_place_that_cannot_be_written_still_gives_a_translator(tmp_path):
     blocked = tmp_path / "embeddings"
     blocked.write_text("a file where the directory should be", encoding="utf-8")
     assert load_translator(frequency, 3, MANIFEST, blocked).translate("headquarters") == ["總部"]
+
+
+def test_build_leaves_the_translator_for_the_new_index(small_report):
+    settings = small_report
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "build", "--corpus", str(settings.corpus_dir),
+         "--embeddings", str(settings.embeddings_dir), "--model", settings.model],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    manifest = read_manifest(settings.index_dir)
+    saved = json.loads((settings.embeddings_dir / CACHE_FILE).read_text(encoding="utf-8"))
+    assert saved["key"] == cache_key(manifest, settings.translations_per_word)
+    # A corpus using no word at all would build an empty translator: this one can only come from the file.
+    never_used = load_translator(lambda word: 0, settings.translations_per_word, manifest, settings.embeddings_dir)
+    assert "總部" in never_used.translate("Where is Sigfox headquartered?")
