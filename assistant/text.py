@@ -234,19 +234,25 @@ def row_key(text: str, start: int, max_lines: int = 20) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     if "\t" not in text[line_start:start] or text[line_start:start].strip():
         return ""
+    row = _continued_row(text, line_start, max_lines)
+    return "" if row is None else text[row : text.find("\t", row)].strip()
+
+
+def _continued_row(text: str, line_start: int, max_lines: int = 20) -> int | None:
+    """Return where the row starts that the line at `line_start` (its first cell empty) continues: the
+    nearest line above, within `max_lines` and without leaving the table, whose first cell is not empty."""
     end = line_start - 1
     for _ in range(max_lines):
         if end < 0:
-            return ""
+            return None
         begin = text.rfind("\n", 0, end) + 1
         line = text[begin:end]
         if "\t" not in line:
-            return ""
-        first_cell = line.split("\t", 1)[0].strip()
-        if first_cell:
-            return first_cell
+            return None
+        if line.split("\t", 1)[0].strip():
+            return begin
         end = begin - 1
-    return ""
+    return None
 
 
 def table_span(text: str, start: int, end: int, max_chars: int) -> tuple[int, int]:
@@ -272,13 +278,10 @@ def table_span(text: str, start: int, end: int, max_chars: int) -> tuple[int, in
                 break
             last = below
         return trim_span(text, line_start, last) if last - line_start <= max_chars else (start, end)
-    row = line_start
-    while not text[row : text.find("\t", row)].strip():
-        above = text.rfind("\n", 0, row - 1) + 1
-        if row == 0 or "\t" not in text[above : row - 1]:
-            return start, end  # no row above with a first cell: nothing to read it with
-        row = above
-    return (start, end) if row == line_start else trim_span(text, row, end)
+    if text[line_start : text.find("\t", line_start)].strip():
+        return start, end  # a row with its own first cell
+    row = _continued_row(text, line_start)
+    return (start, end) if row is None else trim_span(text, row, end)
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
