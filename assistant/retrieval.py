@@ -108,7 +108,7 @@ class Retriever:
             scores = dense
         elif mode == "lexical":
             scores = {i: float(lexical[i]) for i in _top(lexical, depth)}
-        elif mode == "hybrid" and not latin_question and lexical.max() > 0:
+        elif mode == "hybrid" and use_dense and not latin_question and lexical.max() > 0:
             s = self.settings
             candidates = list(dict.fromkeys([*dense, *(i for i in _top(lexical, depth) if lexical[i] > 0)]))
             for i in candidates:

@@ -26,3 +26,11 @@ def test_rrf_weights_each_ranking():
     fused = rrf([[1, 2], [2, 1]], k=60, weights=[1.0, 2.0])
     assert fused[2] > fused[1]
     assert np.isclose(fused[1], 1 / 61 + 2 / 62)
+
+
+def test_a_chinese_hybrid_search_without_a_query_vector_ranks_by_bm25(assistant):
+    question = "巴黎綠蔭步道全長幾公里？"
+    without_vector = assistant.retriever.search(question, None, "hybrid", 5)
+    lexical = assistant.retriever.search(question, None, "lexical", 5)
+    assert [h.chunk_id for h in without_vector] == [h.chunk_id for h in lexical]
+    assert all(h.dense_score is None for h in without_vector)
