@@ -15,6 +15,7 @@ from .retrieval import Hit
 from .text import content_tokens, has_han, row_key, table_span, tokenize
 
 NO_ANSWER_MESSAGE = "報告中找不到可靠的答案。No reliable answer was found in the report."
+NO_SHARED_WORDS_NOTICE = "問題中的字詞都不在報告裡。None of the question's words occur in the report."
 
 
 @dataclass(frozen=True)
@@ -205,17 +206,25 @@ class AnswerComposer:
         notices: list[str],
         unknown_names: list[str] | None = None,
         question_words: list[str] | None = None,
+        shares_words: bool = True,
     ) -> Answer:
         """Return the answer: quotes from the best sentences, or an abstention that still lists passages.
 
         `unknown_names` are names in the question the report never mentions (translation.py): the
         nearest passage is about something else, so the answer abstains and says which names.
         `question_words` are the tokens confidence looks for in the best sentence (see `confidence`).
+        `shares_words` is False when not one of the question's words (nor their translations) occurs
+        in the report ("asdfgh", a line of x): the embedding still finds a nearest passage, but
+        quoting it would be quoting noise, so the answer abstains and says why.
         """
         scored = self.score_sentences(query_text, query_vector, hits)
         best = scored[0] if scored else None
         confidence = self.confidence(best, hits, query_text, question_words)
-        abstained = best is None or confidence < self.settings.abstain_threshold or bool(unknown_names)
+        abstained = (
+            best is None or confidence < self.settings.abstain_threshold or bool(unknown_names) or not shares_words
+        )
+        if not shares_words:
+            notices = [*notices, NO_SHARED_WORDS_NOTICE]
         if unknown_names:
             names = "、".join(unknown_names)
             notices = [*notices, f"報告中沒有提到：{names}。The report never mentions: {', '.join(unknown_names)}."]

@@ -124,7 +124,15 @@ class Assistant:
             hits = self._rerank(lexical_text, query_vector, hits)
         unknown = self.translator.unknown_names(query_text) if self.settings.abstain_on_unknown_names else []
         return self.composer.compose(
-            question, query_text, query_vector, hits[:top_k], mode, notices, unknown, self._question_words(query_text)
+            question,
+            query_text,
+            query_vector,
+            hits[:top_k],
+            mode,
+            notices,
+            unknown,
+            self._question_words(query_text),
+            shares_words=bool(self.retriever.indexed_tokens(lexical_text)),
         )
 
     def _question_words(self, query_text: str) -> list[str]:

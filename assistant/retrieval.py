@@ -74,9 +74,13 @@ class Retriever:
             return df(word)
         return min((df(word[i : i + 2]) for i in range(len(word) - 1)), default=df(word))
 
+    def indexed_tokens(self, query_text: str) -> list[str]:
+        """Return the query's CJK-aware tokens that occur in the index, each once: what BM25 can match."""
+        return list(dict.fromkeys(t for t in tokenize(query_text) if t in self._vocab))
+
     def lexical_scores(self, query_text: str) -> np.ndarray:
         """Return the BM25 score of every chunk for the query's CJK-aware tokens."""
-        tokens = list(dict.fromkeys(t for t in tokenize(query_text) if t in self._vocab))
+        tokens = self.indexed_tokens(query_text)
         if not tokens:
             return np.zeros(len(self.index.chunks), dtype=np.float32)
         return np.asarray(self.index.bm25.get_scores(tokens), dtype=np.float32)

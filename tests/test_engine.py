@@ -112,6 +112,19 @@ def test_huge_question_is_answered_on_a_truncated_copy_with_a_notice(assistant):
     assert len(answer.matched_question) == assistant.settings.max_question_chars
 
 
+@pytest.mark.parametrize("question", ["x" * 1000, "asdfgh qwerty?", "zzz"])
+def test_a_question_sharing_no_word_with_the_report_abstains_and_says_so(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.quotes == []
+    assert any("None of the question's words occur in the report" in n for n in answer.notices)
+    assert answer.passages  # the nearest passages are still listed
+
+
+def test_a_question_with_one_word_of_the_report_is_answered(assistant):
+    answer = assistant.ask("Sigfox?")
+    assert not answer.abstained and any("Sigfox" in q.quote for q in answer.quotes)
+
+
 def test_section_view_returns_the_whole_section_around_a_quote(assistant, report_text):
     quote = assistant.ask("Sigfox 在多少個國家提供服務？").quotes[0]
     view = assistant.section_view(quote.source, quote.start)

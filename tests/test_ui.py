@@ -98,6 +98,15 @@ def test_api_rejects_an_empty_question_with_a_message(server):
         client.predict("   ", 5, "hybrid", api_name="/ask")
 
 
+def test_api_abstains_on_a_question_sharing_no_word_with_the_report(server):
+    from gradio_client import Client
+
+    got = Client(server, verbose=False).predict("x" * 5000, 5, "hybrid", api_name="/ask")
+    assert got["abstained"] and got["answer"] == []
+    assert any("1000" in n for n in got["notices"])
+    assert any("None of the question's words occur in the report" in n for n in got["notices"])
+
+
 def serve_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "assistant", "serve", *args]
 
