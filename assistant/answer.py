@@ -28,6 +28,7 @@ class Quote:
     start: int
     end: int
     score: float
+    pages: tuple[int, int] | None = None  # from the report's table of contents: (first, last)
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Passage:
     end: int
     score: float
     highlights: list[tuple[int, int]] = field(default_factory=list)
+    pages: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Answer:
     message: str = ""
     notices: list[str] = field(default_factory=list)
     matched_question: str = ""
+    level: str = ""  # "high", "medium" or "low": the confidence band shown to users (config.Settings)
 
     def to_dict(self) -> dict:
         """Return the JSON shape printed by `ask --json` and returned by the `/ask` API."""
@@ -65,15 +68,17 @@ class Answer:
             "abstained": self.abstained,
             "answer": [
                 {"quote": q.quote, "source": q.source, "section": q.section, "start": q.start, "end": q.end}
+                | {"pages": list(q.pages) if q.pages else None}
                 for q in self.quotes
             ],
             "passages": [
-                {k: v for k, v in asdict(p).items() if k != "highlights"}
-                | {"highlights": [list(h) for h in p.highlights]}
+                {k: v for k, v in asdict(p).items() if k not in ("highlights", "pages")}
+                | {"highlights": [list(h) for h in p.highlights], "pages": list(p.pages) if p.pages else None}
                 for p in self.passages
             ],
             "mode": self.mode,
             "confidence": round(self.confidence, 4),
+            "level": self.level,
             "message": self.message,
             "notices": list(self.notices),
             "matched_question": self.matched_question,
@@ -245,7 +250,8 @@ class AnswerComposer:
                         start, end, score = min(start, q.start), max(end, q.end), q.score
                         del quotes[i]
                         break
-                quotes.append(Quote(text[start:end], s.doc_id, s.section, start, end, score))
+                pages = self.index.document(s.doc_id).pages_at(start)
+                quotes.append(Quote(text[start:end], s.doc_id, s.section, start, end, score, pages))
             quotes.sort(key=lambda q: (q.source, q.start))
         passages = []
         for rank, hit in enumerate(hits, start=1):
@@ -257,8 +263,16 @@ class AnswerComposer:
             ]
             passages.append(
                 Passage(
-                    rank, chunk.text, chunk.doc_id, chunk.section, chunk.start, chunk.end, round(hit.score, 6), marks
-                )
+                    rank,
+                    chunk.text,
+                    chunk.doc_id,
+                    chunk.section,
+                    chunk.start,
+                    chunk.end,
+                    round(hit.score, 6),
+                    marks,
+                    self.index.document(chunk.doc_id).pages_at(chunk.start),
+                )  # fmt: skip
             )
         return Answer(
             question=question,
@@ -270,4 +284,11 @@ class AnswerComposer:
             message=NO_ANSWER_MESSAGE if abstained else "",
             notices=notices,
             matched_question=query_text,
+            level=self.level(confidence, abstained),
         )
+
+    def level(self, confidence: float, abstained: bool) -> str:
+        """Return the confidence band shown to users: "low" for an abstention, else "high" or "medium"."""
+        if abstained:
+            return "low"
+        return "high" if confidence >= self.settings.confidence_high else "medium"

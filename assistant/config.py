@@ -90,6 +90,9 @@ class Settings:
     # blended with content-word coverage for Chinese questions; below the threshold, abstain.
     # Chosen on the dev split of evals/questions.jsonl (false abstentions <= 5%).
     abstain_threshold: float = 0.48
+    # Answers at or above this confidence are shown as "high" (高); the rest of the answered ones "medium".
+    # To be calibrated on dev so that high answers are right >= 95% of the time.
+    confidence_high: float = 0.8
     # Abstain when the question names a place or company (in the dictionary) the report never mentions:
     # 里昂, Marseille. On the eval set: 6 of 20 unanswerable questions, no answerable one.
     abstain_on_unknown_names: bool = True

@@ -6,8 +6,10 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from .template import section_pages, toc_pages
 from .text import heading_level, page_breaks
 
 log = logging.getLogger(__name__)
@@ -51,10 +53,23 @@ class Document:
 
     def section_at(self, offset: int) -> Section:
         """Return the section containing character `offset`."""
-        for section in self.sections:
+        return self.sections[self._section_index(offset)]
+
+    def _section_index(self, offset: int) -> int:
+        for i, section in enumerate(self.sections):
             if section.start <= offset < section.end:
-                return section
-        return self.sections[-1]
+                return i
+        return len(self.sections) - 1
+
+    @cached_property
+    def section_pages(self) -> list[tuple[int, int] | None]:
+        """Return each section's pages (first, last) from the report's table of contents (None where unlisted)."""
+        toc = "".join(self.text[s.body_start : s.end] for s in self.sections if s.kind == "toc")
+        return section_pages([s.path[-1] for s in self.sections], toc_pages(toc))
+
+    def pages_at(self, offset: int) -> tuple[int, int] | None:
+        """Return the pages (first, last) of the section holding `offset`, or None when the contents do not list it."""
+        return self.section_pages[self._section_index(offset)]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,67 @@
+"""Tests for the report template reader: table-of-contents pages per section."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.ingest import parse_document
+from assistant.template import section_pages, title_key, toc_pages
+
+REPORT = """出國報告
+
+目 錄
+
+摘要\t2
+壹、目的\t3
+貳、過程 (Visit) 紀要\t4
+一、參訪港務局\t4
+二、拜會市議會\t6
+參、建議事項\t9
+
+摘要
+
+本次出國考察港埠管理。
+
+壹、目的
+
+了解港務。
+
+貳、過程（Visit）紀要
+
+一、參訪港務局
+
+港務局局長親自接待。
+
+二、拜會市議會
+
+議長致詞。
+
+參、建議事項
+
+建議持續交流。
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("摘要\t3", {"摘要": 3}),
+        ("五、參訪空港 (Port) 總部\t10", {title_key("五、參訪空港（Port）總部"): 10}),
+        ("壹、目的 ........ 4", {"壹目的": 4}),
+        ("沒有頁碼的一行", {}),
+    ],
+)
+def test_toc_lines_give_each_title_its_page(line, expected):
+    assert toc_pages(line) == expected
+
+
+def test_a_section_spans_its_page_to_the_next_listed_sections_page():
+    assert section_pages(["封面", "甲", "乙", "丙"], {"甲": 3, "乙": 5, "丙": 5}) == [None, (3, 5), (5, 5), (5, 5)]
+
+
+def test_every_offset_of_a_report_maps_to_its_sections_pages():
+    doc = parse_document("r.txt", REPORT)
+    assert doc.pages_at(REPORT.index("港務局局長")) == (4, 6)
+    assert doc.pages_at(REPORT.index("議長致詞")) == (6, 9)
+    assert doc.pages_at(REPORT.index("建議持續交流")) == (9, 9)
+    assert doc.pages_at(REPORT.index("出國報告")) is None
