@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--md-out", type=Path)
     p.add_argument("--gate", type=Path, help="baseline JSON; exit 1 when hit@5 or MRR@10 drop more than 0.02 below it")
     p.add_argument("--write-baseline", type=Path, help="record this run's hit@5 and MRR@10 as the new baseline")
+    p.add_argument(
+        "--check-leakage", action="store_true", help="print the share of staff-phrased (not copied) questions"
+    )
 
     p = sub.add_parser("serve", help="start the chat web page")
     _common(p)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .calibration import expected_calibration_error, reliability
 from .config import MODES, PROJECT_ROOT, Settings
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ GATED_METRICS = ("hit@5", "mrr@10")
 GATE_TOLERANCE = 0.02
 # hit@1 and MRR@10 also come as 95% bootstrap intervals: on a few dozen questions one question moves them
 # by up to 1/n, and the interval says how far the figure could be from the same system on other questions.
-INTERVAL_METRICS = ("hit@1", "mrr@10")
+INTERVAL_METRICS = ("hit@1", "mrr@10")  # answer_acc's interval is computed beside answer_acc
 CI_LEVEL = 0.95
 CI_RESAMPLES = 2000
 CI_SEED = 0
@@ -50,6 +51,13 @@ class Question:
     answerable: bool = True
     kind: str = ""
     split: str = ""
+    # Every item a complete answer quotes (list and overview questions); scored by list_recall.
+    evidence_all: tuple[str, ...] = ()
+    # A conversation's turns are played in order through the chat's follow-up path.
+    conversation: str = ""
+    turn: int = 0
+    # Proper names the question uses verbatim from the report (exempt from the copy check).
+    names: tuple[str, ...] = ()
 
 
 @dataclass
@@ -110,18 +118,28 @@ def _parse_question(obj: object) -> Question:
         raise ValueError("'id' must be a non-empty string")
     if not isinstance(question, str) or not question.strip():
         raise ValueError("'question' must be a non-empty string")
-    evidence = obj.get("evidence", [])
-    if not isinstance(evidence, list) or not all(isinstance(e, str) and e.strip() for e in evidence):
-        raise ValueError("'evidence' must be a list of non-empty strings")
+    evidence = _strings(obj, "evidence")
+    evidence_all = _strings(obj, "evidence_all")
+    names = _strings(obj, "names")
     answerable = obj.get("answerable", True)
     if not isinstance(answerable, bool):
         raise ValueError("'answerable' must be true or false")
     if answerable and not evidence:
         raise ValueError("an answerable question needs evidence")
+    conversation, turn = obj.get("conversation", ""), obj.get("turn", 0)
+    if not isinstance(conversation, str) or not isinstance(turn, int) or bool(conversation) != (turn >= 1):
+        raise ValueError("'conversation' and 'turn' (1, 2, ...) go together")
     return Question(
         qid, question, str(obj.get("lang", "zh-TW")), tuple(evidence), answerable,
-        str(obj.get("kind", "")), str(obj.get("split", "")),
+        str(obj.get("kind", "")), str(obj.get("split", "")), tuple(evidence_all), conversation, turn, tuple(names),
     )  # fmt: skip
+
+
+def _strings(obj: dict, key: str) -> list[str]:
+    value = obj.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(e, str) and e.strip() for e in value):
+        raise ValueError(f"'{key}' must be a list of non-empty strings")
+    return value
 
 
 @dataclass
@@ -148,9 +166,13 @@ class EvalReport:
             "mrr@10_ci",
             "ndcg@10",
             "answer_acc",
+            "answer_acc_ci",
+            "list_recall",
             "abstain_p",
             "abstain_r",
             "false_abstain",
+            "high_acc",
+            "ece",
             "p50_ms",
         ]
         lines = ["| scope | mode | n | " + " | ".join(cols) + " |", "|" + "---|" * (len(cols) + 3)]
@@ -164,6 +186,18 @@ class EvalReport:
                 lines.append(f"| {scope} | {mode} | {int(m['n'])} | " + " | ".join(cells) + " |")
         return "\n".join(lines)
 
+    def reliability_markdown(self) -> list[str]:
+        """Return, per mode, the answered questions grouped by confidence band: how many, and how many were right."""
+        out = ["## Confidence and accuracy (answered questions)", ""]
+        for mode in self.metrics:
+            answered = [r for r in self.results if r["mode"] == mode and not r["abstained"]]
+            out += [f"{mode}: level high {_level_line(answered, 'high')}; medium {_level_line(answered, 'medium')}", ""]
+            out += ["| confidence | n | mean confidence | accuracy |", "|---|---|---|---|"]
+            bands = reliability([r.get("confidence") or 0.0 for r in answered], [r["answer_correct"] for r in answered])
+            out += [f"| {b.low:.1f}–{b.high:.1f} | {b.n} | {b.confidence:.3f} | {b.accuracy:.3f} |" for b in bands]
+            out.append("")
+        return out
+
     def to_markdown(self) -> str:
         """Return the readable report: the metrics table, then every miss with what came back."""
         out = [
@@ -173,11 +207,15 @@ class EvalReport:
             "string. hit@1_ci, mrr@10_ci: 95% bootstrap intervals over the scope's questions (– when they "
             "all scored the same). answer_acc: the quotes contain the evidence (answerable questions). "
             "abstain_p / abstain_r: precision / recall of abstaining on the unanswerable questions; false_abstain: "
-            "share of answerable questions abstained on. n counts answerable questions (all questions "
-            "for the abstention columns).",
+            "share of answerable questions abstained on. answer_acc_ci: its 95% bootstrap interval. list_recall: "
+            "share of a list or overview question's items (evidence_all) that the quotes hold. high_acc: share of "
+            "answers shown with high confidence that are right; ece: expected calibration error of the confidence "
+            "of answered questions (10 bands). n counts answerable questions (all questions for the abstention "
+            "and confidence columns).",
             "",
             self.table_markdown(),
             "",
+            *self.reliability_markdown(),
         ]
         if self.problems:
             out += ["## Problems", "", *[f"- {p}" for p in self.problems], ""]
@@ -196,6 +234,11 @@ class EvalReport:
                 + (f"; top passage: {top['section']} — {_one_line(top['text'])[:80]}" if top else ""),
             ]
         return "\n".join(out) + "\n"
+
+
+def _level_line(answered: list[dict], level: str) -> str:
+    rs = [r for r in answered if r.get("level") == level]
+    return f"{sum(r['answer_correct'] for r in rs)}/{len(rs)} right" if rs else "none"
 
 
 def _fmt(value: float | None) -> str:
@@ -241,23 +284,46 @@ def run_eval(
     top_k: int = 10,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> EvalReport:
-    """Return the report of running every question through `assistant.ask` in each mode."""
+    """Return the report of running every question through the assistant in each mode; a conversation's
+    turns are asked in order through the chat's follow-up path (`chat.Conversation`), as the page asks them."""
     problems: list[str] = []
     relevant = _relevant_chunks(assistant, questions, problems)
     results: list[dict] = []
     metrics: dict[str, dict[str, dict[str, float]]] = {}
     for mode in modes:
         mode_results = []
-        for i, q in enumerate(questions, start=1):
-            started = time.perf_counter()
-            answer = assistant.ask(q.question, top_k=top_k, mode=mode).to_dict()
-            elapsed_ms = (time.perf_counter() - started) * 1000
+        for i, (q, answer, elapsed_ms) in enumerate(_answers(assistant, questions, mode, top_k), start=1):
             mode_results.append(_score_result(q, answer, mode, elapsed_ms))
             if progress:
                 progress(mode, i, len(questions))
         metrics[mode] = _metrics_by_scope(questions, mode_results, relevant)
         results.extend(mode_results)
     return EvalReport(metrics, results, problems, top_k)
+
+
+def _answers(assistant, questions: list[Question], mode: str, top_k: int):
+    """Yield (question, answer as JSON, milliseconds) in the questions' order, playing each conversation whole
+    when its first question comes up."""
+    from .chat import Conversation
+
+    turns: dict[str, list[Question]] = {}
+    for q in questions:
+        if q.conversation:
+            turns.setdefault(q.conversation, []).append(q)
+    played: dict[str, tuple[dict, float]] = {}
+    for q in questions:
+        if q.conversation and q.id not in played:
+            conversation = Conversation(assistant)
+            for turn in sorted(turns[q.conversation], key=lambda t: t.turn):
+                started = time.perf_counter()
+                answer = conversation.ask(turn.question, top_k=top_k, mode=mode).to_dict()
+                played[turn.id] = (answer, (time.perf_counter() - started) * 1000)
+        if q.conversation:
+            yield q, *played[q.id]
+            continue
+        started = time.perf_counter()
+        answer = assistant.ask(q.question, top_k=top_k, mode=mode).to_dict()
+        yield q, answer, (time.perf_counter() - started) * 1000
 
 
 def _relevant_chunks(assistant, questions: list[Question], problems: list[str]) -> dict[str, set[str]]:
@@ -277,6 +343,9 @@ def _score_result(q: Question, answer: dict, mode: str, elapsed_ms: float) -> di
     )
     quotes = [a["quote"] for a in answer["answer"]]
     answer_ok = bool(q.answerable and not answer["abstained"] and contains_evidence("".join(quotes), q.evidence))
+    quoted = squash("".join(quotes))
+    items = [squash(e) for e in q.evidence_all]
+    list_recall = sum(i in quoted for i in items) / len(items) if items and not answer["abstained"] else 0.0
     return {
         "id": q.id,
         "question": q.question,
@@ -285,9 +354,14 @@ def _score_result(q: Question, answer: dict, mode: str, elapsed_ms: float) -> di
         "split": q.split,
         "answerable": q.answerable,
         "evidence": list(q.evidence),
+        "evidence_all": list(q.evidence_all),
+        "list_recall": round(list_recall, 4) if q.evidence_all else None,
+        "conversation": q.conversation,
+        "turn": q.turn,
         "mode": mode,
         "abstained": answer["abstained"],
         "confidence": answer.get("confidence"),
+        "level": answer.get("level", ""),
         "answer": answer["answer"],
         "passages": answer["passages"],
         "first_relevant_rank": first,
@@ -327,6 +401,18 @@ def _metrics_by_scope(questions: list[Question], results: list[dict], relevant: 
             interval = bootstrap_interval([s[name] for s in scored])
             m[f"{name}_low"], m[f"{name}_high"] = interval if interval else (None, None)
         m["answer_acc"] = sum(r["answer_correct"] for r in answerable) / len(answerable) if answerable else None
+        interval = bootstrap_interval([float(r["answer_correct"]) for r in answerable])
+        m["answer_acc_low"], m["answer_acc_high"] = interval if interval else (None, None)
+        lists = [r["list_recall"] for r in answerable if r.get("list_recall") is not None]
+        m["list_recall"] = sum(lists) / len(lists) if lists else None
+        m["n_lists"] = float(len(lists))
+        answered = [r for r in rs if not r["abstained"]]
+        high = [r for r in answered if r.get("level") == "high"]
+        m["high_acc"] = sum(r["answer_correct"] for r in high) / len(high) if high else None
+        m["high_share"] = len(high) / len(answered) if answered else None
+        m["ece"] = expected_calibration_error(
+            [r.get("confidence") or 0.0 for r in answered], [r["answer_correct"] for r in answered]
+        )
         abstained = [r for r in rs if r["abstained"]]
         true_abstain = sum(not r["answerable"] for r in abstained)
         m["abstain_p"] = true_abstain / len(abstained) if abstained else None
@@ -412,6 +498,41 @@ def _progress_printer(stream=sys.stderr) -> Callable[[str, int, int], None]:
     return show
 
 
+def leakage_table(questions: list[Question], leaks: list) -> tuple[str, float]:
+    """Return a Markdown table of the staff-phrased share per split and kind, and the share over all
+    Chinese questions (English questions cannot copy the report's characters and are left out)."""
+    copied = {leak.question_id: leak.copied for leak in leaks}
+    rows = ["| scope | Chinese questions | staff-phrased | copies (6+ shared characters) |", "|---|---|---|---|"]
+    zh = [q for q in questions if q.id in copied]
+    scopes = [("all", zh)] + [
+        (f"{attr}={value}", [q for q in zh if getattr(q, attr) == value])
+        for attr in ("split", "kind")
+        for value in dict.fromkeys(getattr(q, attr) for q in zh if getattr(q, attr))
+    ]
+    for name, qs in scopes:
+        n_copied = sum(copied[q.id] for q in qs)
+        rows.append(f"| {name} | {len(qs)} | {(len(qs) - n_copied) / len(qs):.0%} | {n_copied} |")
+    share = (len(zh) - sum(copied.values())) / len(zh) if zh else 1.0
+    return "\n".join(rows), share
+
+
+def _check_leakage_cli(questions: list[Question], settings: Settings) -> int:
+    from .ingest import load_corpus
+    from .leakage import MIN_STAFF_PHRASED, check
+
+    corpus = load_corpus(settings.corpus_dir, settings.root)
+    leaks = check(questions, [d.text for d in corpus.documents])
+    table, share = leakage_table(questions, leaks)
+    print(table)
+    for leak in leaks:
+        if leak.copied:
+            print(f"copy: {leak.question_id} shares {leak.run!r}")
+    if share < MIN_STAFF_PHRASED:
+        print(f"trip-assistant: staff-phrased share {share:.0%} is below {MIN_STAFF_PHRASED:.0%}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def run_cli(args, settings: Settings) -> int:
     """Run `trip-assistant eval` and return its exit code (1 when the gate fails)."""
     from .engine import Assistant
@@ -428,6 +549,8 @@ def run_cli(args, settings: Settings) -> int:
     if not questions:
         print(f"trip-assistant: error: no usable questions in {path}", file=sys.stderr)
         return 1
+    if getattr(args, "check_leakage", False):
+        return _check_leakage_cli(questions, settings)
     assistant = Assistant.load(settings)
     modes = MODES if args.mode == "all" else (args.mode,)
     report = run_eval(assistant, questions, modes, args.top_k, progress=_progress_printer())

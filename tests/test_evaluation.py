@@ -126,6 +126,42 @@ def test_eval_gate_holds_against_the_recorded_baseline(assistant):
     assert gate(report, baseline) == []
 
 
+def test_a_conversation_is_played_in_order_through_the_follow_up_path(assistant, tmp_path, monkeypatch):
+    from assistant import chat
+
+    asked = []
+    original = chat.Conversation.ask
+
+    def recording(self, question, **kwargs):
+        asked.append((question, list(self.history)))
+        return original(self, question, **kwargs)
+
+    monkeypatch.setattr(chat.Conversation, "ask", recording)
+    path = tmp_path / "conv.jsonl"
+    turns = [
+        {"id": "t2", "question": "由誰接待？", "evidence": ["全程接待"], "conversation": "c", "turn": 2},
+        {"id": "t1", "question": "市長哪一天參訪 Sigfox？", "evidence": ["6 月 18 日"], "conversation": "c", "turn": 1},
+    ]
+    path.write_text("\n".join(json.dumps(t, ensure_ascii=False) for t in turns), encoding="utf-8")
+    report = run_eval(assistant, load_questions(path).questions, ["hybrid"], top_k=5)
+    assert [q for q, _ in asked] == ["市長哪一天參訪 Sigfox？", "由誰接待？"]
+    assert asked[1][1] != []  # the second turn was asked with the first in the conversation's history
+    assert [r["id"] for r in report.results] == ["t2", "t1"]  # reported in the file's order
+
+
+def test_list_recall_counts_the_items_a_complete_answer_quotes(assistant, tmp_path):
+    path = tmp_path / "list.jsonl"
+    question = {
+        "id": "l",
+        "question": "出國人員有哪些人？",
+        "evidence": ["林佳龍"],
+        "evidence_all": ["林佳龍", "張光瑤", "不存在的人"],
+    }
+    path.write_text(json.dumps(question, ensure_ascii=False), encoding="utf-8")
+    [result] = run_eval(assistant, load_questions(path).questions, ["hybrid"], top_k=5).results
+    assert result["list_recall"] == pytest.approx(2 / 3, abs=1e-3)
+
+
 def test_gate_reports_a_drop():
     report = EvalReport({"hybrid": {"all": {"hit@5": 0.80, "mrr@10": 0.79}}}, [], [], 10)
     baseline = {"metrics": {"hybrid": {"all": {"hit@5": 0.90, "mrr@10": 0.80}}}}
