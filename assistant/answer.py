@@ -12,6 +12,7 @@ from .config import Settings
 from .index import Index
 from .ingest import SECTION_SEPARATOR
 from .retrieval import Hit
+from .structured import TemplateAnswer
 from .text import content_tokens, has_han, row_key, table_span, tokenize
 
 NO_ANSWER_MESSAGE = "報告中找不到可靠的答案。No reliable answer was found in the report."
@@ -212,6 +213,7 @@ class AnswerComposer:
         unknown_names: list[str] | None = None,
         question_words: list[str] | None = None,
         shares_words: bool = True,
+        template: TemplateAnswer | None = None,
     ) -> Answer:
         """Return the answer: quotes from the best sentences, or an abstention that still lists passages.
 
@@ -221,12 +223,20 @@ class AnswerComposer:
         `shares_words` is False when not one of the question's words (nor their translations) occurs
         in the report ("asdfgh", a line of x): the embedding still finds a nearest passage, but
         quoting it would be quoting noise, so the answer abstains and says why.
+        `template` is an answer read off the report's template records (structured.py): its spans are quoted
+        instead of the best sentences (or beside them, for a visit's lead), and its passage ranks first.
         """
         scored = self.score_sentences(query_text, query_vector, hits)
         best = scored[0] if scored else None
         confidence = self.confidence(best, hits, query_text, question_words)
+        replaces = template is not None and not template.supplements
+        if replaces:
+            confidence = max(confidence, self.settings.template_confidence)
         abstained = (
-            best is None or confidence < self.settings.abstain_threshold or bool(unknown_names) or not shares_words
+            (best is None and not replaces)
+            or confidence < self.settings.abstain_threshold
+            or bool(unknown_names)
+            or not shares_words
         )
         if not shares_words:
             notices = [*notices, NO_SHARED_WORDS_NOTICE]
@@ -235,24 +245,75 @@ class AnswerComposer:
             notices = [*notices, f"報告中沒有提到：{names}。The report never mentions: {', '.join(unknown_names)}."]
         quotes: list[Quote] = []
         if not abstained:
-            for cand in scored[: self.settings.max_quotes]:
-                if quotes and cand.score < best.score * self.settings.second_quote_ratio:
+            if template is not None:
+                spans = [(template.doc_id, start, end, 1.0) for start, end in template.spans]
+                if replaces:
+                    quotes = self._quotes(spans)
+                    hits = self._lead_with(hits, template)
+                else:
+                    quotes = self._quotes(spans + self._best_spans(scored))
+            else:
+                quotes = self._quotes(self._best_spans(scored))
+        return Answer(
+            question=question,
+            abstained=abstained,
+            quotes=quotes,
+            passages=self._passages(hits, quotes),
+            mode=mode,
+            confidence=confidence,
+            message=NO_ANSWER_MESSAGE if abstained else "",
+            notices=notices,
+            matched_question=query_text,
+            level=self.level(confidence, abstained),
+        )
+
+    def _best_spans(self, scored: list[ScoredSentence]) -> list[tuple[str, int, int, float]]:
+        """Return the spans of the best sentences to quote: up to `max_quotes`, a second one only when it scores
+        nearly as well, each table row widened to read as an answer (`text.table_span`)."""
+        spans = []
+        for cand in scored[: self.settings.max_quotes]:
+            if spans and cand.score < scored[0].score * self.settings.second_quote_ratio:
+                break
+            s = self.index.sentences[cand.sentence_id]
+            start, end = s.start, s.end
+            if self.settings.table_quote_chars:
+                start, end = table_span(self.index.document(s.doc_id).text, start, end, self.settings.table_quote_chars)
+            spans.append((s.doc_id, start, end, round(cand.score, 4)))
+        return spans
+
+    def _quotes(self, spans: list[tuple[str, int, int, float]]) -> list[Quote]:
+        """Return the quotes for spans of the sources, overlapping ones merged (rows of one table or one day
+        become one quote), in reading order."""
+        merged: list[list] = []
+        for doc_id, start, end, score in spans:
+            for m in merged:
+                if m[0] == doc_id and m[1] < end and start < m[2]:
+                    m[1], m[2] = min(start, m[1]), max(end, m[2])
                     break
-                s = self.index.sentences[cand.sentence_id]
-                text = self.index.document(s.doc_id).text
-                start, end = s.start, s.end
-                if self.settings.table_quote_chars:
-                    start, end = table_span(text, start, end, self.settings.table_quote_chars)
-                score = round(cand.score, 4)
-                for i, q in enumerate(quotes):
-                    if q.source == s.doc_id and q.start < end and start < q.end:
-                        # Rows of one table or one day: one quote spanning both.
-                        start, end, score = min(start, q.start), max(end, q.end), q.score
-                        del quotes[i]
-                        break
-                pages = self.index.document(s.doc_id).pages_at(start)
-                quotes.append(Quote(text[start:end], s.doc_id, s.section, start, end, score, pages))
-            quotes.sort(key=lambda q: (q.source, q.start))
+            else:
+                merged.append([doc_id, start, end, score])
+        quotes = []
+        for doc_id, start, end, score in sorted(merged, key=lambda m: (m[0], m[1])):
+            document = self.index.document(doc_id)
+            section = document.section_at(start).label
+            quotes.append(Quote(document.text[start:end], doc_id, section, start, end, score, document.pages_at(start)))
+        return quotes
+
+    def _lead_with(self, hits: list[Hit], template: TemplateAnswer) -> list[Hit]:
+        """Return `hits` with the passage holding the template answer's first span first (added when missing)."""
+        start, end = template.spans[0]
+        holding = [
+            i for i, c in enumerate(self.index.chunks) if c.doc_id == template.doc_id and c.start <= start < c.end
+        ]
+        if not holding:
+            return hits
+        chunk_id = holding[0]
+        top = hits[0].score if hits else 1.0
+        rest = [h for h in hits if h.chunk_id != chunk_id]
+        return [Hit(chunk_id, top)] + rest[: max(len(hits) - 1, 0)]
+
+    def _passages(self, hits: list[Hit], quotes: list[Quote]) -> list[Passage]:
+        """Return the ranked passages, each with the quoted spans inside it marked."""
         passages = []
         for rank, hit in enumerate(hits, start=1):
             chunk = self.index.chunks[hit.chunk_id]
@@ -274,18 +335,7 @@ class AnswerComposer:
                     self.index.document(chunk.doc_id).pages_at(chunk.start),
                 )  # fmt: skip
             )
-        return Answer(
-            question=question,
-            abstained=abstained,
-            quotes=quotes,
-            passages=passages,
-            mode=mode,
-            confidence=confidence,
-            message=NO_ANSWER_MESSAGE if abstained else "",
-            notices=notices,
-            matched_question=query_text,
-            level=self.level(confidence, abstained),
-        )
+        return passages
 
     def level(self, confidence: float, abstained: bool) -> str:
         """Return the confidence band shown to users: "low" for an abstention, else "high" or "medium"."""

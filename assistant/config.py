@@ -90,6 +90,12 @@ class Settings:
     # blended with content-word coverage for Chinese questions; below the threshold, abstain.
     # Chosen on the dev split of evals/questions.jsonl (false abstentions <= 5%).
     abstain_threshold: float = 0.48
+    # An answer read off the template's records (a cover field, the member table, a day's itinerary rows, a
+    # section's items) is given at least this confidence: the record is the report's own answer.
+    template_confidence: float = 0.9
+    # A section's lead, quoted for an overview question: its first sentences, up to this many characters.
+    lead_sentences: int = 3
+    lead_chars: int = 400
     # Answers at or above this confidence are shown as "high" (高); the rest of the answered ones "medium".
     # To be calibrated on dev so that high answers are right >= 95% of the time.
     confidence_high: float = 0.8

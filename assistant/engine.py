@@ -13,7 +13,9 @@ from .embedding import Embedder
 from .glossary import expand, mine_glossary
 from .index import Index, open_index
 from .ingest import Section
+from .intent import follow, read_intent
 from .retrieval import Hit, Retriever, rrf
+from .structured import TemplateAnswerer
 from .text import content_tokens, has_han, normalize_query
 from .translation_cache import load_translator
 
@@ -49,6 +51,7 @@ class Assistant:
             self.retriever.document_frequency, settings.translations_per_word, index.manifest, settings.embeddings_dir
         )
         self.composer = AnswerComposer(index, settings)
+        self.template = TemplateAnswerer(index, settings.lead_sentences, settings.lead_chars)
 
     @classmethod
     def load(
@@ -123,6 +126,13 @@ class Assistant:
         if mode == "hybrid" and depth:
             hits = self._rerank(lexical_text, query_vector, hits)
         unknown = self.translator.unknown_names(query_text) if self.settings.abstain_on_unknown_names else []
+        intent = read_intent(query_text)
+        if context_text:
+            intent = follow(intent, read_intent(context_text))
+        template = None
+        if intent.kind and hits:
+            top = self.index.chunks[hits[0].chunk_id]
+            template = self.template.answer(intent, top.doc_id, lexical_text, top.section)
         return self.composer.compose(
             question,
             query_text,
@@ -133,6 +143,7 @@ class Assistant:
             unknown,
             self._question_words(query_text),
             shares_words=bool(self.retriever.indexed_tokens(lexical_text)),
+            template=template,
         )
 
     def _question_words(self, query_text: str) -> list[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .template import section_pages, toc_pages
+from .template import Template, read_template, section_pages, toc_pages
 from .text import heading_level, page_breaks
 
 log = logging.getLogger(__name__)
@@ -66,6 +66,16 @@ class Document:
         """Return each section's pages (first, last) from the report's table of contents (None where unlisted)."""
         toc = "".join(self.text[s.body_start : s.end] for s in self.sections if s.kind == "toc")
         return section_pages([s.path[-1] for s in self.sections], toc_pages(toc))
+
+    @cached_property
+    def template(self) -> Template:
+        """Return the report's template records: cover fields, member table and itinerary rows, with offsets."""
+        return read_template(self.text, self.sections)
+
+    def children(self, section: Section) -> list[Section]:
+        """Return the sections directly under `section`, in order."""
+        depth = len(section.path)
+        return [s for s in self.sections if len(s.path) == depth + 1 and s.path[:depth] == section.path]
 
     def pages_at(self, offset: int) -> tuple[int, int] | None:
         """Return the pages (first, last) of the section holding `offset`, or None when the contents do not list it."""

@@ -1,11 +1,12 @@
-"""The report genre's template read from a document: the table of contents' page numbers per section."""
+"""The report genre's template read from a document: contents pages, cover fields, member table, itinerary."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from .text import fold
+from .text import HAN_CHARS, date_tokens, fold
 
 # A table-of-contents line: a title, a tab or a run of leader dots/spaces, then its page number.
 _TOC_ENTRY_RE = re.compile(r"^\s*(?P<title>\S.*?)(?:\t+|\s*[.．…·]{2,}\s*|\s{2,})(?P<page>\d{1,4})\s*$")
@@ -39,3 +40,121 @@ def section_pages(titles: Sequence[str], toc: dict[str, int]) -> list[tuple[int,
         following = next((p for p in starts[i + 1 :] if p is not None), first)
         out.append((first, max(first, following)))
     return out
+
+
+# A cover field as the genre writes it: "服務機關：臺中市政府", also inside brackets ("（出國類別：參訪）").
+_COVER_FIELD_RE = re.compile(rf"(?P<key>[{HAN_CHARS}]{{2,6}})\s*[：:]\s*(?P<value>[^（）()\n：:]*[^\s（）()\n：:])")
+# The table of members names its columns; the genre's header always has a name column.
+_MEMBER_HEADER_RE = re.compile(r"姓\s*名")
+_HALF_DAY_RE = re.compile(r"^\s*(上午|下午|晚上|晚間|中午|全日|全天|早上)")
+_DAY_RANGE_RE = re.compile(
+    r"(?<![\d/])(1[0-2]|0?[1-9])\s*/\s*(3[01]|[12]\d|0?[1-9])\s*[~～-]\s*(3[01]|[12]\d|0?[1-9])(?![\d/])"
+)
+
+
+@dataclass(frozen=True)
+class CoverField:
+    """One cover field: `text[start:end]` is "key：value" as written."""
+
+    key: str
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of a table: its cells, and `text[start:end]` the row's line (without its line break)."""
+
+    cells: tuple[str, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ItineraryRow:
+    """One row of the itinerary table: the days it covers ("6/18"), its half-day ("上午"), its line, and where
+    the row naming its day starts (a continued row's "\\t下午 …" takes its day from the row above)."""
+
+    days: tuple[str, ...]
+    half: str
+    start: int
+    end: int
+    day_start: int
+
+
+@dataclass(frozen=True)
+class Template:
+    """What the genre's template gives a report: cover fields, the member table and the itinerary."""
+
+    cover: tuple[CoverField, ...] = ()
+    members: tuple[TableRow, ...] = ()  # the header row first
+    itinerary: tuple[ItineraryRow, ...] = ()
+
+
+def cover_fields(text: str, start: int, end: int) -> list[CoverField]:
+    """Return the "key：value" fields written in text[start:end] (the cover)."""
+    return [
+        CoverField(m["key"], m["value"].strip(), start + m.start(), start + m.end())
+        for m in _COVER_FIELD_RE.finditer(text[start:end])
+    ]
+
+
+def tables(text: str) -> list[list[TableRow]]:
+    """Return every table of a text: runs of consecutive lines holding a tab, each line a row."""
+    out: list[list[TableRow]] = []
+    current: list[TableRow] = []
+    offset = 0
+    for line in text.split("\n"):
+        if "\t" in line and line.strip():
+            stripped = line.rstrip()
+            current.append(TableRow(tuple(c.strip() for c in stripped.split("\t")), offset, offset + len(stripped)))
+        elif current:
+            out.append(current)
+            current = []
+        offset += len(line) + 1
+    if current:
+        out.append(current)
+    return out
+
+
+def itinerary_rows(rows: list[TableRow]) -> list[ItineraryRow]:
+    """Return the rows of a table that are days of an itinerary: a first cell with a date, or an empty first
+    cell continuing the dated row above. A table without dated rows gives none."""
+    out: list[ItineraryRow] = []
+    days: tuple[str, ...] = ()
+    day_start = -1
+    for row in rows:
+        first = row.cells[0] if row.cells else ""
+        if first:
+            days = _days(first)
+            day_start = row.start
+        if not days:
+            continue
+        rest = row.cells[1] if len(row.cells) > 1 else ""
+        half = _HALF_DAY_RE.match(rest)
+        out.append(ItineraryRow(days, half.group(1) if half else "", row.start, row.end, day_start))
+    return out
+
+
+def _days(cell: str) -> tuple[str, ...]:
+    folded = fold(cell)
+    span = _DAY_RANGE_RE.search(folded)
+    if span:
+        month, first, last = int(span[1]), int(span[2]), int(span[3])
+        return tuple(f"{month}/{d}" for d in range(first, last + 1))
+    return tuple(dict.fromkeys(date_tokens(folded)))
+
+
+def read_template(text: str, sections: Sequence) -> Template:
+    """Return the template records of a report: its cover fields, member table and itinerary rows."""
+    cover = [f for s in sections if s.kind == "cover" for f in cover_fields(text, s.start, s.end)]
+    members: list[TableRow] = []
+    itinerary: list[ItineraryRow] = []
+    for rows in tables(text):
+        dated = itinerary_rows(rows)
+        if dated:
+            itinerary += dated
+        elif not members and _MEMBER_HEADER_RE.search(" ".join(rows[0].cells)):
+            members = rows
+    return Template(tuple(cover), tuple(members), tuple(itinerary))

@@ -1,0 +1,202 @@
+"""What a question asks of the report genre's template: a cover field, the members, a day of the itinerary,
+the items or the gist of a section. Cues are the genre's own words (its field and section names) and the
+everyday words staff use for them, in Chinese (after Simplified -> Traditional) and English."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .answer_type import DATE, NUMBER, PERSON, asked_kinds
+from .text import content_tokens, date_tokens, fold
+
+COVER, MEMBERS, ITINERARY, LIST, OVERVIEW = "cover", "members", "itinerary", "list", "overview"
+
+# Cover fields of the genre (服務機關, 姓名職稱, 派赴國家, 出國期間, 報告日期, 出國類別) and how staff ask for them.
+_COVER_CUES = (
+    (
+        "報告日期",
+        re.compile(
+            r"(?:報告|這份).*(?:日期|哪一?天|何時|什麼時候|交|提交|送出|完成)|(?:交|提交|送出)[^，。]*報告"
+            r"|\b(?:submitted|dated)\b|\breport date\b|\bdate\b.*\breport\b|\bwhen was (?:the|this) report\b"
+        ),
+    ),
+    (
+        "出國期間",
+        re.compile(
+            r"期間|哪天到哪天|從哪天|幾號出發|幾號[到至]幾號|去了?多久|幾天|\bhow long\b|\b(?:which|what) dates\b"
+            r"|\bperiod\b|\bduration\b|\bfrom when\b"
+        ),
+    ),
+    ("派赴國家", re.compile(r"國家|哪一?國|\bcountry\b")),
+    (
+        "出國類別",
+        re.compile(r"類別|類型|性質|\bcategory\b|\bclassified\b|\b(?:kind|type) of (?:official )?(?:trip|travel)\b"),
+    ),
+    (
+        "姓名職稱",
+        re.compile(
+            r"掛名|具名|署名|作者|撰寫|帶隊|領隊|率團|率隊|\bauthor\b|\bwritten by\b|\bwhose name\b|\blisted\b"
+            r"|\bled\b|\blead(?:s|ing)?\b|\bheaded\b|\bin charge\b"
+        ),
+    ),
+    (
+        "服務機關",
+        re.compile(r"機關|單位|部門|\bagency\b|\bfiled\b|\bsubmitted by\b|\bwhich (?:department|office|government)\b"),
+    ),
+)
+# Words that make a question about the trip or the report as a whole.
+_WHOLE_TRIP = re.compile(
+    r"報告|這份|此行|這次|這趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission|cover)\b"
+)
+_MEMBER_CUES = re.compile(
+    r"成員|名單|人員|哪些人|同行|隨行|一起去|跟著去|誰去|還有誰|有誰|官員|\bmembers?\b|\bofficials?\b"
+    r"|\bwho (?:went|else|was on|were on|travell?ed|accompanied|joined)\b|\bwhich (?:people|officials)\b"
+    r"|\b(?:went|go|going|travell?ed|came) (?:on|with|along)\b|\bon the (?:trip|delegation)\b"
+)
+_MORNING = re.compile(r"上午|早上|上半天|早上|\bmorning\b")
+_AFTERNOON = re.compile(r"下午|晚上|晚間|傍晚|\bafternoon\b|\bevening\b|\bnight\b")
+_FIRST_DAY = re.compile(r"第一天|頭一天|出發|啟程|\bfirst day\b|\bdepart(?:ed|ure)?\b|\bset off\b|\bleave\b|\bleft\b")
+_LAST_DAY = re.compile(
+    r"最後一天|回到|回來|返回|返抵|飛回|回國|回臺|\blast day\b|\breturn(?:ed)?\b|\bfly back\b|\bflew back\b"
+    r"|\b(?:come|came|get|got) (?:back|home)\b"
+)
+# "6月21號" (the report writes 日, staff often 號/号) is a date as well.
+_MONTH_DAY = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*[號号]")
+_DAY_ONLY = re.compile(
+    r"(?<![\d/月])(3[01]|[12]\d|0?[1-9])\s*[號号日](?!\d)|\bthe (3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
+)
+_SCHEDULE = re.compile(
+    r"行程|安排|排了|做了?什麼|做什麼|去了?哪|去哪|跑了?|拜會|參訪|重頭戲|活動|那天|當天|一天"
+    r"|\b(?:schedule|agenda|plan(?:ned)?|itinerary|program(?:me)?|do|did|visit(?:ed)?|go|went)\b"
+)
+# The genre's closing and opening sections, by the word their headings carry, and how staff name them.
+SECTION_CUES = (
+    ("建議", re.compile(r"建議|\brecommend|\bsuggest|\bproposals?\b")),
+    (
+        "心得",
+        re.compile(
+            r"心得|收穫|感想|體會|效益|學到|\btakeaways?\b|\blessons?\b|\blearn|\bimpressions?\b|\breflections?\b"
+        ),
+    ),
+    (
+        "目的",
+        re.compile(
+            r"目的|目標|初衷|為什麼(?:要)?(?:去|出訪|出國)|為何(?:要)?(?:去|出訪|出國)|\bpurpose\b|\bgoals?\b|\baims?\b"
+            r"|\bobjectives?\b|\bwhy did (?:they|the (?:city|mayor|delegation|city government))\b.*\b(?:go|travel|visit)\b"
+        ),
+    ),
+    ("摘要", re.compile(r"摘要|概要|總結|簡介|\bsummary\b|\boverview\b|\bsummari[sz]e\b|\bin short\b")),
+)
+_LIST_CUES = re.compile(
+    r"哪些|哪幾|幾項|幾點|幾個|列出|各是|分別|\blist\b|\bwhat (?:were|are) (?:the|all|their)\b|\ball the\b|\bmain\b|\bthree\b|\bfour\b"
+)
+_OVERVIEW_CUES = re.compile(
+    r"重點|大意|主要|概要|總結|摘要|過程|經過|收穫|聊了?些?什麼|談了?些?什麼|\bsum(?:mari[sz]e| up)\b"
+    r"|\bsummary\b|\bgist\b|\boverview\b|\bmain points?\b|\bhighlights?\b|\bwhat happened\b"
+)
+_ORDINAL = re.compile(
+    r"第\s*([一二三四五六七八九十\d])\s*[點項個部段]|\b(first|second|third|fourth|fifth)\b (?:point|one|part|item|section)"
+)
+_ORDINALS = {
+    **{c: i for i, c in enumerate("一二三四五六七八九十", start=1)},
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+}
+# Function words that say nothing about what is asked ("他們哪天從…飛回來", "can you give me …").
+_FILLER = re.compile(
+    r"他們|她們|我們|你們|大家|他|她|從|來|去|到|了|過|被|把|給|跟|在|上|下|那|這|呢|吧|嗎|啊|天|次|要|想|會|能|可以|一下|一共|大概|大致|最後"
+    r"|\b(?:can|could|would|you|give|me|tell|show|please|i|we|they|them|their|there|at|end|final|finally|all|any|under"
+    r"|were|was|has|have|had|get|got|so|just|quick|brief|briefly|main|official)\b"
+)
+# Little else may remain of a template question once its cues are removed: "這份報告是哪個單位提出的" leaves 提出.
+_MAX_REST_HAN = 4
+_MAX_REST_LATIN = 2
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What a question asks of the template: `kind` is "" when nothing in particular (free retrieval)."""
+
+    kind: str = ""
+    field: str = ""  # a cover field's key
+    days: tuple[str, ...] = ()  # "6/18"
+    day_numbers: tuple[int, ...] = ()  # "19 號": a day of the month without its month
+    half: str = ""  # "上午" or "下午"
+    edge: str = ""  # "first" or "last" day of the trip
+    section: str = ""  # a genre section's word: "建議", "心得", "目的", "摘要"
+    ordinal: int = 0  # "心得第一點": the first item of that section
+
+
+def _rest(question: str, *patterns: re.Pattern) -> tuple[int, int]:
+    """Return how many Han characters and Latin words of the question's content remain once the patterns'
+    matches, dates and trip-wide words are removed."""
+    text = question
+    for pattern in (*patterns, _WHOLE_TRIP, _DAY_ONLY, _MONTH_DAY, _FILLER):
+        text = pattern.sub(" ", text)
+    tokens = [t for t in content_tokens(text) if "/" not in t]
+    han = sum(1 for t in tokens if len(t) == 1 and not t.isascii())
+    latin = sum(1 for t in tokens if t.isascii() and not t.isdigit())
+    return han, latin
+
+
+def _small(rest: tuple[int, int]) -> bool:
+    return rest[0] <= _MAX_REST_HAN and rest[1] <= _MAX_REST_LATIN
+
+
+def read_intent(question: str) -> Intent:
+    """Return what a normalized question asks of the template (Intent() when it asks nothing in particular)."""
+    folded = fold(question)
+    asked = asked_kinds(folded)
+    days = tuple(
+        dict.fromkeys(
+            [t for t in date_tokens(folded) if "/" in t] + [f"{int(m)}/{int(d)}" for m, d in _MONTH_DAY.findall(folded)]
+        )
+    )
+    day_numbers = tuple(int(a or b) for a, b in _DAY_ONLY.findall(_MONTH_DAY.sub(" ", folded))) if not days else ()
+    half = "上午" if _MORNING.search(folded) else "下午" if _AFTERNOON.search(folded) else ""
+    section = next((word for word, cue in SECTION_CUES if cue.search(folded)), "")
+    if section and (_LIST_CUES.search(folded) or _OVERVIEW_CUES.search(folded) or section in ("目的", "摘要")):
+        ordinal = _ORDINAL.search(folded)
+        number = _ORDINALS.get((ordinal[1] or ordinal[2]) if ordinal else "", 0)
+        if number or _small(
+            _rest(
+                folded,
+                SECTION_CUES[[w for w, _ in SECTION_CUES].index(section)][1],
+                _LIST_CUES,
+                _OVERVIEW_CUES,
+                _ORDINAL,
+            )
+        ):
+            kind = LIST if _LIST_CUES.search(folded) and not number else OVERVIEW
+            return Intent(kind, section=section, ordinal=number)
+    if days or day_numbers or ((_FIRST_DAY.search(folded) or _LAST_DAY.search(folded)) and DATE in asked):
+        if NUMBER not in asked and _small(_rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _FIRST_DAY, _LAST_DAY)):
+            edge = "" if days or day_numbers else "last" if _LAST_DAY.search(folded) else "first"
+            return Intent(ITINERARY, days=days, day_numbers=day_numbers, half=half, edge=edge)
+    if _MEMBER_CUES.search(folded) and not days and _small(_rest(folded, _MEMBER_CUES)):
+        return Intent(MEMBERS)
+    if _OVERVIEW_CUES.search(folded) and not asked:
+        return Intent(OVERVIEW)
+    if _WHOLE_TRIP.search(folded):
+        for key, cue in _COVER_CUES:
+            if cue.search(folded) and _small(_rest(folded, cue)):
+                if (
+                    key == "姓名職稱"
+                    and PERSON not in asked
+                    and not re.search(r"帶隊|領隊|率團|率隊|\bled\b|\blead", folded)
+                ):
+                    continue
+                return Intent(COVER, field=key)
+    return Intent()
+
+
+def follow(intent: Intent, previous: Intent) -> Intent:
+    """Return a follow-up's intent completed from the previous question's: "那天下午呢？" keeps that day."""
+    if previous.kind == ITINERARY and not (intent.days or intent.day_numbers or intent.edge):
+        if intent.half or intent.kind == ITINERARY:
+            return replace(previous, half=intent.half or previous.half)
+    return intent

@@ -1,0 +1,134 @@
+"""Answers read off the template's records: a cover field, member rows, a day's itinerary rows, a section's
+items (its sub-headings) or its lead. Each answer is a list of spans of one document's text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .answer_type import DATE, offered_kinds
+from .index import Index
+from .ingest import Document, Section
+from .intent import COVER, ITINERARY, LIST, MEMBERS, OVERVIEW, Intent
+from .template import ItineraryRow
+from .text import fold, trim_span
+
+# A member row is named by the question when it shares this many characters with the row's unit or
+# title ("秘書處", "副市長"); "市長" alone is in every title of a city delegation and names nobody.
+_MIN_ROW_MATCH = 3
+
+
+@dataclass(frozen=True)
+class TemplateAnswer:
+    """Spans of `doc_id`'s text that answer the question, in reading order, and what they answer."""
+
+    doc_id: str
+    spans: list[tuple[int, int]]
+    kind: str
+    # True when the spans add to the best-scored sentences (a visit's lead) instead of replacing them.
+    supplements: bool = False
+
+
+class TemplateAnswerer:
+    """Reads answers to template questions off a document's records (see `template.read_template`)."""
+
+    def __init__(self, index: Index, lead_sentences: int, lead_chars: int) -> None:
+        self.index = index
+        self.lead_sentences = lead_sentences
+        self.lead_chars = lead_chars
+
+    def answer(self, intent: Intent, doc_id: str, question: str, top_section: str = "") -> TemplateAnswer | None:
+        """Return the spans that answer `intent` in document `doc_id`, or None when its records hold no answer.
+
+        `question` is what matching reads (an English question with its Chinese words added); `top_section`
+        is the label of the best passage's section, whose lead answers an overview of no named section.
+        """
+        doc = self.index.document(doc_id)
+        spans: list[tuple[int, int]] = []
+        if intent.kind == COVER:
+            spans = [(f.start, f.end) for f in doc.template.cover if f.key == intent.field][:1]
+        elif intent.kind == MEMBERS:
+            spans = self._members(doc, question)
+        elif intent.kind == ITINERARY:
+            spans = self._itinerary(doc, intent)
+        elif intent.kind in (LIST, OVERVIEW):
+            spans = self._section(doc, intent, top_section)
+        supplements = intent.kind == OVERVIEW and not intent.section
+        return TemplateAnswer(doc_id, spans, intent.kind, supplements) if spans else None
+
+    def _members(self, doc: Document, question: str) -> list[tuple[int, int]]:
+        rows = doc.template.members
+        if len(rows) < 2:
+            return []
+        folded = fold(question)
+        best = {r: max((_common_run(fold(c), folded) for c in r.cells[1:-1] if c), default=0) for r in rows[1:]}
+        top = max(best.values())
+        named = [r for r in rows[1:] if best[r] == top] if top >= _MIN_ROW_MATCH else []
+        if named and len(named) < len(rows) - 1:
+            return [(r.start, r.end) for r in named]
+        return [(rows[0].start, rows[-1].end)]
+
+    def _itinerary(self, doc: Document, intent: Intent) -> list[tuple[int, int]]:
+        rows = list(doc.template.itinerary)
+        if not rows:
+            return []
+        if intent.edge:
+            edge_days = rows[0].days if intent.edge == "first" else rows[-1].days
+            chosen = [r for r in rows if r.days == edge_days]
+        else:
+            chosen = [r for r in rows if _on_day(r, intent)]
+        if intent.half and any(r.half == intent.half for r in chosen):
+            chosen = [r for r in chosen if r.half == intent.half]
+        spans: dict[int, tuple[int, int]] = {}
+        for r in chosen:  # one span per day: from the row naming the day to its last chosen row
+            start, end = spans.get(r.day_start, (r.day_start, r.end))
+            spans[r.day_start] = (start, max(end, r.end))
+        return list(spans.values())
+
+    def _section(self, doc: Document, intent: Intent, top_section: str) -> list[tuple[int, int]]:
+        if intent.section:
+            section = next((s for s in doc.sections if len(s.path) == 1 and intent.section in s.path[0]), None)
+        else:
+            section = next((s for s in doc.sections if s.label == top_section and s.kind == "body"), None)
+        if section is None:
+            return []
+        children = doc.children(section)
+        if intent.ordinal:
+            if intent.ordinal > len(children):
+                return []
+            section, children = children[intent.ordinal - 1], []
+        if children and (intent.kind == LIST or intent.section):
+            return [trim_span(doc.text, c.start, c.body_start) for c in children]
+        return self._lead(doc, section)
+
+    def _lead(self, doc: Document, section: Section) -> list[tuple[int, int]]:
+        """Return a section's heading, its first sentences (up to `lead_chars` characters) and, for a visit, the
+        first sentence that dates it ("…於 6 月 21 日參訪…", which says who went and who received them)."""
+        sentences = [
+            s for s in self.index.sentences if s.doc_id == doc.doc_id and section.body_start <= s.start < section.end
+        ]
+        spans = [trim_span(doc.text, section.start, section.body_start)]
+        lead = sentences[: self.lead_sentences]
+        while len(lead) > 1 and lead[-1].end - lead[0].start > self.lead_chars:
+            lead = lead[:-1]
+        if lead:
+            spans.append((lead[0].start, lead[-1].end))
+        dated = next((s for s in sentences if DATE in offered_kinds(doc.text[s.start : s.end])), None)
+        if dated is not None and dated not in lead:
+            spans.append((dated.start, dated.end))
+        return spans
+
+
+def _on_day(row: ItineraryRow, intent: Intent) -> bool:
+    if intent.days:
+        return bool(set(row.days) & set(intent.days))
+    return any(int(day.split("/")[1]) in intent.day_numbers for day in row.days)
+
+
+def _common_run(a: str, b: str) -> int:
+    """Return the length of the longest run of characters `a` and `b` share."""
+    best = 0
+    for i in range(len(a)):
+        j = i + best + 1
+        while j <= len(a) and a[i:j] in b:
+            best, j = j - i, j + 1
+    return best
