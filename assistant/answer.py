@@ -61,6 +61,7 @@ class Answer:
     notices: list[str] = field(default_factory=list)
     matched_question: str = ""
     level: str = ""  # "high", "medium" or "low": the confidence band shown to users (config.Settings)
+    signals: dict[str, float] = field(default_factory=dict)  # what the confidence was computed from
 
     def to_dict(self) -> dict:
         """Return the JSON shape printed by `ask --json` and returned by the `/ask` API."""
@@ -80,6 +81,7 @@ class Answer:
             "mode": self.mode,
             "confidence": round(self.confidence, 4),
             "level": self.level,
+            "signals": dict(self.signals),
             "message": self.message,
             "notices": list(self.notices),
             "matched_question": self.matched_question,
@@ -202,6 +204,41 @@ class AnswerComposer:
             coverage = len(words & self._sentence(best.sentence_id).tokens) / len(words)
         return (1 - s.coverage_weight) * dense_part + s.coverage_weight * coverage
 
+    def signals(
+        self,
+        best: ScoredSentence | None,
+        hits: list[Hit],
+        query_text: str,
+        question_words: list[str] | None,
+        missing: float,
+        template: bool,
+    ) -> dict[str, float]:
+        """Return what the confidence is computed from: the rescaled similarity and the word coverage of the best
+        sentence (as in `confidence`), the share of the question's words the report never uses, whether the
+        answer was read off a template record, whether the question is Chinese, and whether the best sentence
+        offers the kind of answer asked for."""
+        han = has_han(query_text)
+        out = {"blend": 0.0, "coverage": 0.0, "missing": missing, "template": float(template), "han": float(han)}
+        out["type"] = 0.0
+        if best is None or not hits or not content_tokens(query_text):
+            return out
+        out["blend"] = self.confidence(best, hits, query_text, question_words)
+        words = set(question_words or ()) or set(content_tokens(query_text))
+        reading = self._sentence(best.sentence_id)
+        out["coverage"] = len(words & reading.tokens) / len(words) if words else 0.0
+        asked = asked_kinds(query_text)
+        out["type"] = 1.0 if asked and asked & reading.kinds else 0.0
+        return out
+
+    def calibrated(self, signals: dict[str, float]) -> float:
+        """Return the probability that the answer is right: a logistic model of the signals fitted on the dev
+        split (`trip-assistant eval --fit-confidence`); the plain blend when no model is set."""
+        weights = dict(self.settings.confidence_weights)
+        if not weights:
+            return max(signals["blend"], self.settings.template_confidence * signals["template"])
+        z = self.settings.confidence_bias + sum(w * signals.get(name, 0.0) for name, w in weights.items())
+        return float(1.0 / (1.0 + np.exp(-z)))
+
     def compose(
         self,
         question: str,
@@ -214,6 +251,7 @@ class AnswerComposer:
         question_words: list[str] | None = None,
         shares_words: bool = True,
         template: TemplateAnswer | None = None,
+        missing: float = 0.0,
     ) -> Answer:
         """Return the answer: quotes from the best sentences, or an abstention that still lists passages.
 
@@ -228,10 +266,9 @@ class AnswerComposer:
         """
         scored = self.score_sentences(query_text, query_vector, hits)
         best = scored[0] if scored else None
-        confidence = self.confidence(best, hits, query_text, question_words)
         replaces = template is not None and not template.supplements
-        if replaces:
-            confidence = max(confidence, self.settings.template_confidence)
+        signals = self.signals(best, hits, query_text, question_words, missing, replaces)
+        confidence = self.calibrated(signals)
         abstained = (
             (best is None and not replaces)
             or confidence < self.settings.abstain_threshold
@@ -265,6 +302,7 @@ class AnswerComposer:
             notices=notices,
             matched_question=query_text,
             level=self.level(confidence, abstained),
+            signals={k: round(v, 4) for k, v in signals.items()},
         )
 
     def _best_spans(self, scored: list[ScoredSentence]) -> list[tuple[str, int, int, float]]:

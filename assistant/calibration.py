@@ -48,3 +48,22 @@ def expected_calibration_error(
     if not n:
         return None
     return sum(b.n / n * abs(b.accuracy - b.confidence) for b in reliability(confidences, correct, bands))
+
+
+def fit_logistic(
+    rows: Sequence[dict[str, float]], correct: Sequence[bool], names: Sequence[str], l2: float = 1.0
+) -> tuple[dict[str, float], float]:
+    """Return (weights by signal name, bias) of the logistic model P(right) = sigmoid(bias + sum w * signal),
+    fitted by maximum likelihood with an L2 penalty `l2` on the weights (a few dozen answers cannot pin down more)."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    x = np.array([[r.get(n, 0.0) for n in names] for r in rows], dtype=np.float64)
+    y = np.array([1.0 if c else 0.0 for c in correct])
+
+    def loss(theta: np.ndarray) -> float:
+        z = x @ theta[1:] + theta[0]
+        return float(np.sum(np.logaddexp(0.0, z) - y * z) + l2 * np.sum(theta[1:] ** 2))
+
+    theta = minimize(loss, np.zeros(len(names) + 1), method="L-BFGS-B").x
+    return {n: float(w) for n, w in zip(names, theta[1:])}, float(theta[0])

@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--check-leakage", action="store_true", help="print the share of staff-phrased (not copied) questions"
     )
+    p.add_argument(
+        "--fit-confidence", action="store_true", help="fit the confidence model on these questions; print it"
+    )
 
     p = sub.add_parser("serve", help="start the chat web page")
     _common(p)

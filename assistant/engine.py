@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -13,7 +14,7 @@ from .embedding import Embedder
 from .glossary import expand, mine_glossary
 from .index import Index, open_index
 from .ingest import Section
-from .intent import follow, read_intent
+from .intent import Intent, follow, read_intent
 from .retrieval import Hit, Retriever, rrf
 from .structured import TemplateAnswerer
 from .text import content_tokens, has_han, normalize_query
@@ -128,7 +129,10 @@ class Assistant:
         unknown = self.translator.unknown_names(query_text) if self.settings.abstain_on_unknown_names else []
         intent = read_intent(query_text)
         if context_text:
-            intent = follow(intent, read_intent(context_text))
+            # A context may hold several earlier questions ("19 號早上呢？ 對方是誰？"): the latest that names a day
+            # or asks of the template is what "那天" and "那邊" refer to.
+            earlier = [read_intent(part) for part in re.split(r"(?<=[?？])\s*", context_text) if part.strip()]
+            intent = follow(intent, next((i for i in reversed(earlier) if i.kind), Intent()))
         template = None
         if intent.kind and hits:
             top = self.index.chunks[hits[0].chunk_id]
@@ -144,7 +148,21 @@ class Assistant:
             self._question_words(query_text),
             shares_words=bool(self.retriever.indexed_tokens(lexical_text)),
             template=template,
+            missing=self._missing_share(query_text),
         )
+
+    def _missing_share(self, query_text: str) -> float:
+        """Return the share of the question's words that the report never uses: Chinese words (two characters or
+        more) no passage holds, English words with neither a passage using them nor a translation the report uses."""
+        if has_han(query_text):
+            words = [t for t in self._question_words(query_text) if len(t) >= 2]
+            missing = [w for w in words if self.retriever.document_frequency(w) == 0]
+        else:
+            words = [t for t in content_tokens(query_text) if len(t) >= 3 and not t.isdigit()]
+            missing = [
+                w for w in words if self.retriever.document_frequency(w) == 0 and not self.translator.translate(w)
+            ]
+        return len(missing) / len(words) if words else 0.0
 
     def _question_words(self, query_text: str) -> list[str]:
         """Return the question's content tokens an answer should share: its Han pairs only when the report uses

@@ -45,6 +45,8 @@ _COVER_CUES = (
         re.compile(r"機關|單位|部門|\bagency\b|\bfiled\b|\bsubmitted by\b|\bwhich (?:department|office|government)\b"),
     ),
 )
+# Who led the trip is the cover's 姓名職稱 (林佳龍市長等: the leader, and others) whatever else the question says.
+_LED = re.compile(r"帶隊|領隊|率團|率隊|\bled\b|\blead(?:s|ing)?\b|\bheaded\b")
 # Words that make a question about the trip or the report as a whole.
 _WHOLE_TRIP = re.compile(
     r"報告|這份|此行|這次|這趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission|cover)\b"
@@ -62,6 +64,7 @@ _LAST_DAY = re.compile(
     r"|\b(?:come|came|get|got) (?:back|home)\b"
 )
 # "6月21號" (the report writes 日, staff often 號/号) is a date as well.
+_DATE_TEXT = re.compile(r"\d{1,2}\s*[月/]\s*\d{1,2}\s*[日號号]?")
 _MONTH_DAY = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*[號号]")
 _DAY_ONLY = re.compile(
     r"(?<![\d/月])(3[01]|[12]\d|0?[1-9])\s*[號号日](?!\d)|\bthe (3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
@@ -108,7 +111,7 @@ _ORDINALS = {
 }
 # Function words that say nothing about what is asked ("他們哪天從…飛回來", "can you give me …").
 _FILLER = re.compile(
-    r"他們|她們|我們|你們|大家|他|她|從|來|去|到|了|過|被|把|給|跟|在|上|下|那|這|呢|吧|嗎|啊|天|次|要|想|會|能|可以|一下|一共|大概|大致|最後"
+    r"他們|她們|我們|你們|大家|他|她|從|來|去|到|了|過|被|把|給|跟|在|上|下|那|這|呢|吧|嗎|啊|天|次|要|想|會|能|可以|一下|一共|大概|大致|最後|除了"
     r"|\b(?:can|could|would|you|give|me|tell|show|please|i|we|they|them|their|there|at|end|final|finally|all|any|under"
     r"|were|was|has|have|had|get|got|so|just|quick|brief|briefly|main|official)\b"
 )
@@ -135,7 +138,7 @@ def _rest(question: str, *patterns: re.Pattern) -> tuple[int, int]:
     """Return how many Han characters and Latin words of the question's content remain once the patterns'
     matches, dates and trip-wide words are removed."""
     text = question
-    for pattern in (*patterns, _WHOLE_TRIP, _DAY_ONLY, _MONTH_DAY, _FILLER):
+    for pattern in (*patterns, _WHOLE_TRIP, _DATE_TEXT, _DAY_ONLY, _FILLER):
         text = pattern.sub(" ", text)
     tokens = [t for t in content_tokens(text) if "/" not in t]
     han = sum(1 for t in tokens if len(t) == 1 and not t.isascii())
@@ -143,54 +146,44 @@ def _rest(question: str, *patterns: re.Pattern) -> tuple[int, int]:
     return han, latin
 
 
-def _small(rest: tuple[int, int]) -> bool:
-    return rest[0] <= _MAX_REST_HAN and rest[1] <= _MAX_REST_LATIN
+def _small(rest: tuple[int, int], han: int = _MAX_REST_HAN, latin: int = _MAX_REST_LATIN) -> bool:
+    return rest[0] <= han and rest[1] <= latin
 
 
 def read_intent(question: str) -> Intent:
     """Return what a normalized question asks of the template (Intent() when it asks nothing in particular)."""
     folded = fold(question)
     asked = asked_kinds(folded)
-    days = tuple(
-        dict.fromkeys(
-            [t for t in date_tokens(folded) if "/" in t] + [f"{int(m)}/{int(d)}" for m, d in _MONTH_DAY.findall(folded)]
-        )
-    )
-    day_numbers = tuple(int(a or b) for a, b in _DAY_ONLY.findall(_MONTH_DAY.sub(" ", folded))) if not days else ()
+    month_days = [f"{int(m)}/{int(d)}" for m, d in _MONTH_DAY.findall(folded)]
+    days = tuple(dict.fromkeys([t for t in date_tokens(folded) if "/" in t] + month_days))
+    day_numbers = tuple(int(a or b) for a, b in _DAY_ONLY.findall(_DATE_TEXT.sub(" ", folded))) if not days else ()
     half = "上午" if _MORNING.search(folded) else "下午" if _AFTERNOON.search(folded) else ""
-    section = next((word for word, cue in SECTION_CUES if cue.search(folded)), "")
-    if section and (_LIST_CUES.search(folded) or _OVERVIEW_CUES.search(folded) or section in ("目的", "摘要")):
+    section = next(((word, cue) for word, cue in SECTION_CUES if cue.search(folded)), None)
+    if section and (
+        _LIST_CUES.search(folded)
+        or _OVERVIEW_CUES.search(folded)
+        or _WHOLE_TRIP.search(folded)
+        or section[0] in ("目的", "摘要")
+    ):
         ordinal = _ORDINAL.search(folded)
         number = _ORDINALS.get((ordinal[1] or ordinal[2]) if ordinal else "", 0)
-        if number or _small(
-            _rest(
-                folded,
-                SECTION_CUES[[w for w, _ in SECTION_CUES].index(section)][1],
-                _LIST_CUES,
-                _OVERVIEW_CUES,
-                _ORDINAL,
-            )
-        ):
+        if number or _small(_rest(folded, section[1], _LIST_CUES, _OVERVIEW_CUES, _ORDINAL)):
             kind = LIST if _LIST_CUES.search(folded) and not number else OVERVIEW
-            return Intent(kind, section=section, ordinal=number)
+            return Intent(kind, section=section[0], ordinal=number)
     if days or day_numbers or ((_FIRST_DAY.search(folded) or _LAST_DAY.search(folded)) and DATE in asked):
         if NUMBER not in asked and _small(_rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _FIRST_DAY, _LAST_DAY)):
             edge = "" if days or day_numbers else "last" if _LAST_DAY.search(folded) else "first"
             return Intent(ITINERARY, days=days, day_numbers=day_numbers, half=half, edge=edge)
-    if _MEMBER_CUES.search(folded) and not days and _small(_rest(folded, _MEMBER_CUES)):
+    for key, cue in _COVER_CUES:
+        if not cue.search(folded) or not _small(_rest(folded, cue)):
+            continue
+        led = key == "姓名職稱" and _LED.search(folded)
+        if led or (_WHOLE_TRIP.search(folded) and (key != "姓名職稱" or PERSON in asked)):
+            return Intent(COVER, field=key)
+    if _MEMBER_CUES.search(folded) and not days and _small(_rest(folded, _MEMBER_CUES), han=6, latin=3):
         return Intent(MEMBERS)
     if _OVERVIEW_CUES.search(folded) and not asked:
         return Intent(OVERVIEW)
-    if _WHOLE_TRIP.search(folded):
-        for key, cue in _COVER_CUES:
-            if cue.search(folded) and _small(_rest(folded, cue)):
-                if (
-                    key == "姓名職稱"
-                    and PERSON not in asked
-                    and not re.search(r"帶隊|領隊|率團|率隊|\bled\b|\blead", folded)
-                ):
-                    continue
-                return Intent(COVER, field=key)
     return Intent()
 
 
