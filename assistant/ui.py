@@ -58,7 +58,7 @@ CSS = """
 .ta-context { white-space: pre-wrap; line-height: 1.7; max-height: 560px; overflow-y: auto; }
 .ta-nearest-note { color: #8a1c1c; font-weight: 600; }
 mark { background: #ffe58a; }
-mark.ta-near { background: none; outline: 2px dashed #888; color: inherit; }
+mark.ta-near { background: #eceff3; border-bottom: 2px dashed #888; color: inherit; }
 @media (max-width: 800px) { #chat .ta-log { max-height: none; } }
 """
 # Chat log behaviour: copy buttons, buttons that ask the server (trigger), scrolling to the new answer.
@@ -82,7 +82,12 @@ element.addEventListener('click', (e) => {
     } else { fallback(d.copy); done(); }
     return;
   }
-  if (btn.classList.contains('ta-show')) window.__taJump = true;
+  if (btn.classList.contains('ta-show')) {
+    // One tap reaches the panel: scroll now (the section may already be shown) and again once it is replaced.
+    window.__taJump = true;
+    const panel = document.getElementById('source-context');
+    if (panel) panel.scrollIntoView({block: 'start'});
+  }
   const action = btn.classList.contains('ta-show') ? 'show' : btn.classList.contains('ta-fb') ? 'verdict' : 'right';
   trigger('click', {action: action, turn: +d.turn, quote: d.quote === undefined ? null : +d.quote,
                     rank: d.rank === undefined ? null : +d.rank, verdict: d.verdict || null});
