@@ -408,6 +408,14 @@ def build_app(assistant, settings: Settings | None = None):
         except QuestionError as exc:
             raise gr.Error(str(exc)) from exc
 
+    def api_feedback(question: str, answer: dict, verdict: str, right_rank: int | None = None) -> dict:
+        """Record a verdict on an answer (the /ask JSON): "up", "down", or "right" with the right passage's rank."""
+        try:
+            row = store_path.add(question, answer, verdict, right_rank)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise gr.Error(f"feedback not recorded: {exc}") from exc
+        return {"id": row.id, "time": row.time, "verdict": row.verdict}
+
     with gr.Blocks(title=f"出國報告問答 · {title}") as app:
         gr.HTML(
             f'<header id="ta-header" role="banner"><h1>出國報告問答 · {escape(title)}</h1>'
@@ -481,6 +489,7 @@ def build_app(assistant, settings: Settings | None = None):
         ).then(end_eval, None, run_button, api_visibility="private")
         app.load(restore, [store], [chat, mode, top_k, context, waiting], api_visibility="private")
         gr.api(api_ask, api_name="ask")
+        gr.api(api_feedback, api_name="feedback")
     app.queue(default_concurrency_limit=settings_concurrency(), max_size=256)
     return app
 

@@ -160,6 +160,19 @@ def test_api_ask_returns_the_cli_json(server, assistant):
     assert "全長 4.5 公里" in got["answer"][0]["quote"]
 
 
+def test_api_records_feedback_like_the_page_buttons(server, page_settings):
+    from gradio_client import Client
+
+    from assistant.feedback import FeedbackStore
+
+    client = Client(server, verbose=False)
+    answer = client.predict("巴黎綠蔭步道全長幾公里？", 3, "hybrid", api_name="/ask")
+    got = client.predict("巴黎綠蔭步道全長幾公里？", answer, "right", 2, api_name="/feedback")
+    assert got["verdict"] == "right"
+    row = next(f for f in FeedbackStore(page_settings.feedback_path).all() if f.id == got["id"])
+    assert row.right_passage == answer["passages"][1]
+
+
 def test_api_rejects_an_empty_question_with_a_message(server):
     from gradio_client import Client
 
