@@ -23,16 +23,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def page_settings_for(assistant, tmp_path_factory):
+    """Return the page's settings with its own feedback store (and browser-state key) in a temporary folder."""
+    folder = tmp_path_factory.getbasetemp() / "page"
+    folder.mkdir(exist_ok=True)
+    return assistant.settings.with_overrides(embeddings_dir=folder)
+
+
 @pytest.fixture(scope="session")
 def page_settings(assistant, tmp_path_factory):
-    """The page's settings with its own feedback store (and browser-state key) in a temporary folder."""
-    return assistant.settings.with_overrides(embeddings_dir=tmp_path_factory.mktemp("page"))
+    """The settings the `server` fixture's page runs with."""
+    return page_settings_for(assistant, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
-def server(assistant, page_settings):
-    """The real Gradio app on a free loopback port."""
-    app = build_app(assistant, page_settings)
+def server(assistant, tmp_path_factory):
+    """The real Gradio app on a free loopback port (modules importing only this fixture get it whole)."""
+    app = build_app(assistant, page_settings_for(assistant, tmp_path_factory))
     port = free_port()
     launch(app, "127.0.0.1", port, None, block=False)
     yield f"http://127.0.0.1:{port}/"
