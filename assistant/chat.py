@@ -6,31 +6,64 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .answer import Answer
+from .config import Settings
 from .text import HAN_CHARS, normalize_query
 
-# Words that point back at something said before ("那巴黎呢？", "and who hosted them?").
-_REFERRING = re.compile(
-    r"^(那|那麼|還有|另外|而|和|與|至於)|呢[?？]?$|他們|她們|它們|[它其該此]|這個|那個|這些|那些|這家|那家|"
-    r"\b(and|also|what about|how about|then|it|its|they|them|their|there|that|those|he|she|his|her)\b",
+# Openers and endings that continue the previous question ("那巴黎呢？", "what about EDF?"): always a follow-up,
+# even when they name a new subject, since the rest of the question is the previous one's.
+_CONTINUING = re.compile(
+    r"^(那|那麼|還有|另外|而|和|與|至於)|呢[?？]?$|^(and|also|what about|how about|then)\b", re.IGNORECASE
+)
+# Words pointing back at a subject said before ("由誰接待他們？", "who designed it?"). Not the words that
+# name this trip or report (此行, 這次, 本次), nor words that merely contain a pointer (其他, 應該, 因此).
+_POINTING = re.compile(
+    r"他們|她們|它們|[它他她]|其(?![他中實餘次])|(?<!應)該(?![行次])|(?<![因彼如])此(?![行次趟外])|"
+    r"這個|那個|這些|那些|這家|那家|這位|那位|"
+    r"\b(it|its|they|them|their|there|those|he|she|him|his|her)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(rf"[{HAN_CHARS}]|[A-Za-z0-9]+")
+# A Latin word with a capital that is not a question or function word names its own subject (EDF, Sigfox).
+_NAME = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]+\b")
+_NOT_NAMES = frozenset(
+    "what who whom whose when where which why how is are was were did does do can could the a an in on of "
+    "for to by with at from".split()
+)
 # A question of this few Han characters and words cannot stand on its own ("由誰接待？").
 _SHORT_QUESTION = 5
 
 
+def names_a_subject(text: str) -> bool:
+    """Return True when the question names something itself: a capitalized word that is not a question word."""
+    return any(w.lower() not in _NOT_NAMES for w in _NAME.findall(text))
+
+
 def needs_context(question: str) -> bool:
-    """Return True when a question is a follow-up: very short, or referring back to earlier turns."""
+    """Return True when a question is a follow-up: it continues or points back at earlier turns, or it is
+    too short to stand alone and names no subject of its own ("誰設計的？" yes, "EDF 是什麼？" no)."""
     text = normalize_query(question)
-    return bool(_REFERRING.search(text)) or len(_WORD.findall(text)) <= _SHORT_QUESTION
+    if _CONTINUING.search(text) or _POINTING.search(text):
+        return True
+    return len(_WORD.findall(text)) <= _SHORT_QUESTION and not names_a_subject(text)
+
+
+def shorten(text: str, limit: int) -> str:
+    """Return `text` on one line, cut to `limit` characters with an ellipsis when longer."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: max(1, limit - 1)] + "…"
 
 
 @dataclass
 class Conversation:
-    """One user's chat: remembers the (resolved) previous question to read follow-ups against."""
+    """One user's chat: remembers the (resolved) previous questions to read follow-ups against.
+
+    `history` holds each question as it was resolved (a follow-up together with its context),
+    `asked` the questions as typed, which the follow-up notice quotes.
+    """
 
     assistant: object
     history: list[str] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)
 
     def context_for(self, question: str) -> str | None:
         """Return the earlier question that `question` follows up on, or None when it stands alone."""
@@ -38,13 +71,23 @@ class Conversation:
             return self.history[-1]
         return None
 
+    def reset(self) -> None:
+        """Start a new topic: the next question is read on its own."""
+        self.history.clear()
+        self.asked.clear()
+
     def ask(self, question: str, top_k: int | None = None, mode: str | None = None) -> Answer:
         """Return the answer to `question`, read in the context of the conversation so far."""
+        settings: Settings = getattr(self.assistant, "settings", None) or Settings()
         context = self.context_for(question)
         answer = self.assistant.ask(question, top_k=top_k, mode=mode, context=context)
         # A follow-up's own context is what later follow-ups refer back to as well.
-        self.history.append(f"{context} {question}" if context else question)
+        resolved = f"{context} {question}" if context else question
+        self.history.append(resolved[-settings.max_question_chars :])
+        previous = (self.asked or self.history[:-1] or [context or ""])[-1]
+        self.asked.append(question)
         if context:
-            note = f"依前一題「{context}」的脈絡回答。Answered in the context of the previous question."
+            shown = shorten(previous, settings.follow_up_notice_chars)
+            note = f"依前一題「{shown}」的脈絡回答。Answered in the context of the previous question."
             answer = replace(answer, notices=[note, *answer.notices])
         return answer

@@ -73,6 +73,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=7860)
     p.add_argument("--auth", help="USER:PASS required to open the page")
     p.add_argument("--allow-unauthenticated", action="store_true", help="allow a non-loopback host without --auth")
+
+    # The chat page's feedback: `feedback export` writes reviewed feedback as eval questions (see feedback.py).
+    p = sub.add_parser("feedback", help="the chat page's feedback (👍/👎, marked passages)")
+    _common(p)
+    p.add_argument("action", choices=("export",), help="export: reviewed feedback as evals/questions.jsonl lines")
+    p.add_argument("--out", type=Path, help="write the JSONL here instead of standard output")
+    p.add_argument(
+        "--questions",
+        type=Path,
+        default=None,
+        help="eval file whose questions are skipped (default evals/questions.jsonl)",
+    )
     return parser
 
 
@@ -195,4 +207,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(args, _settings(args))
 
 
-COMMANDS = {"build": cmd_build, "ask": cmd_ask, "eval": cmd_eval, "serve": cmd_serve}
+def cmd_feedback(args: argparse.Namespace) -> int:
+    """Export reviewed feedback as eval questions (JSONL), skipping questions the eval file already has."""
+    from .evaluation import DEFAULT_QUESTIONS
+    from .feedback import FeedbackStore, export_questions
+
+    settings = _settings(args)
+    path = args.questions or DEFAULT_QUESTIONS
+    known = (
+        [json.loads(line).get("question", "") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        if path.exists()
+        else []
+    )
+    lines = [json.dumps(q, ensure_ascii=False) for q in export_questions(FeedbackStore(settings.feedback_path), known)]
+    text = "".join(f"{line}\n" for line in lines)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"{len(lines)} question(s) -> {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "ask": cmd_ask, "eval": cmd_eval, "serve": cmd_serve, "feedback": cmd_feedback}

@@ -113,11 +113,27 @@ class Settings:
     confidence_floor_other: float = 0.74
     confidence_band: float = 0.08
     coverage_weight: float = 0.6
+    # Chat page
+    # At most this many characters of the earlier question in the follow-up notice: a long paste stays readable.
+    follow_up_notice_chars: int = 80
+    # Example questions on the first screen (from the eval dev split): enough to show the range, one screen high.
+    example_count: int = 4
+    # Turns kept in the browser's storage: a working session, small enough for localStorage (~5 MB).
+    history_turns: int = 50
+    # Words of a source shown in its label, so sources in one section can be told apart.
+    source_label_chars: int = 24
+    # The feedback store (append-only SQLite) beside the index, so one corpus keeps one history.
+    feedback_file: str = "feedback.sqlite3"
 
     @property
     def index_dir(self) -> Path:
         """Return the directory that holds the built index."""
         return self.embeddings_dir / "index"
+
+    @property
+    def feedback_path(self) -> Path:
+        """Return the SQLite file that holds the chat page's feedback."""
+        return self.embeddings_dir / self.feedback_file
 
     @property
     def models_dir(self) -> Path:

@@ -17,6 +17,16 @@ from assistant.chat import Conversation, needs_context
         ("Sigfox 在多少個國家提供服務？", False),
         ("法國政府持有法國電力集團多少股份？", False),
         ("How large is Parc de Bercy?", False),
+        # A full question about "this trip" names its own subject; 此 there is not a pointer.
+        ("此行的目的是什麼？", False),
+        ("這次出國的期間是哪幾天？", False),
+        # Short, but it names its subject.
+        ("EDF 是什麼？", False),
+        ("When was MEDEF founded?", False),
+        # Short or pointing back, with no subject of its own.
+        ("誰設計的？", True),
+        ("它在哪裡？", True),
+        ("Who designed it?", True),
     ],
 )
 def test_needs_context(question, follow_up):
@@ -49,3 +59,20 @@ def test_standalone_question_ignores_history(assistant):
     answer = chat.ask("法國政府持有法國電力集團多少股份？")
     assert answer.notices == []
     assert any("84.5%" in q.quote for q in answer.quotes)
+
+
+def test_follow_up_notice_quotes_at_most_80_characters_of_a_long_earlier_question(assistant):
+    chat = Conversation(assistant)
+    chat.ask("巴黎綠蔭步道" + "全長幾公里" * 1000 + "？")
+    answer = chat.ask("誰設計的？")
+    quoted = answer.notices[0].split("「", 1)[1].split("」", 1)[0]
+    assert len(quoted) <= 80 and quoted.endswith("…") and quoted.startswith("巴黎綠蔭步道")
+
+
+def test_new_topic_makes_the_next_short_question_stand_alone(assistant):
+    chat = Conversation(assistant)
+    chat.ask("巴黎綠蔭步道全長幾公里？")
+    chat.reset()
+    answer = chat.ask("誰設計的？")
+    assert not any("脈絡" in n for n in answer.notices)
+    assert chat.history == ["誰設計的？"]
