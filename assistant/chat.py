@@ -81,8 +81,10 @@ class Conversation:
         settings: Settings = getattr(self.assistant, "settings", None) or Settings()
         context = self.context_for(question)
         answer = self.assistant.ask(question, top_k=top_k, mode=mode, context=context)
-        # A follow-up's own context is what later follow-ups refer back to as well.
-        resolved = f"{context} {question}" if context else question
+        # A follow-up's own context is what later follow-ups refer back to as well, and so is what the answer
+        # quoted: after "19 號早上去拜會誰？" answered "拜會…副市長", "對方派了誰出來？" is about that meeting.
+        topic = shorten(answer.quotes[0].quote, settings.follow_up_topic_chars) if answer.quotes else ""
+        resolved = " ".join(part for part in (context, question, topic) if part)
         self.history.append(resolved[-settings.max_question_chars :])
         previous = (self.asked or self.history[:-1] or [context or ""])[-1]
         self.asked.append(question)

@@ -103,6 +103,8 @@ class Settings:
         ("blend", 1.21), ("coverage", 0.64), ("missing", -0.93), ("template", 1.607), ("han", 0.424), ("type", 0.203),
     )  # fmt: skip
     confidence_bias: float = -0.608
+    # A follow-up is read with the earlier question and this much of the earlier answer's first quote.
+    follow_up_topic_chars: int = 60
     # Answers at or above this confidence are shown as "high" (高); the rest of the answered ones "medium".
     # On dev (--fit-confidence): 0.80 keeps 43 answers, 95.3% right (0.75: 91.7%).
     confidence_high: float = 0.8
