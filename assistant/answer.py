@@ -11,6 +11,7 @@ from .answer_type import asked_kinds, offered_kinds
 from .config import Settings
 from .index import Index
 from .ingest import SECTION_SEPARATOR
+from .premise import Mention
 from .retrieval import Hit
 from .structured import TemplateAnswer
 from .text import content_tokens, has_han, row_key, table_span, tokenize
@@ -252,6 +253,7 @@ class AnswerComposer:
         shares_words: bool = True,
         template: TemplateAnswer | None = None,
         missing: float = 0.0,
+        unvisited: list[Mention] | None = None,
     ) -> Answer:
         """Return the answer: quotes from the best sentences, or an abstention that still lists passages.
 
@@ -261,6 +263,8 @@ class AnswerComposer:
         `shares_words` is False when not one of the question's words (nor their translations) occurs
         in the report ("asdfgh", a line of x): the embedding still finds a nearest passage, but
         quoting it would be quoting noise, so the answer abstains and says why.
+        `unvisited` are names a visit question presumes were visited that the report mentions only in another
+        role (premise.py): the answer abstains, says so, and ranks first the passage where the name occurs.
         `template` is an answer read off the report's template records (structured.py): its spans are quoted
         instead of the best sentences (or beside them, for a visit's lead), and its passage ranks first.
         """
@@ -273,20 +277,30 @@ class AnswerComposer:
             (best is None and not replaces)
             or confidence < self.settings.abstain_threshold
             or bool(unknown_names)
-            or not shares_words
+            or bool(unvisited)
+            or (not shares_words and not replaces)
         )
-        if not shares_words:
+        if not shares_words and not replaces:
             notices = [*notices, NO_SHARED_WORDS_NOTICE]
         if unknown_names:
             names = "、".join(unknown_names)
             notices = [*notices, f"報告中沒有提到：{names}。The report never mentions: {', '.join(unknown_names)}."]
+        if unvisited:
+            names = "、".join(m.name for m in unvisited)
+            notices = [
+                *notices,
+                f"報告提到「{names}」，但不是訪團去過或會見的對象。"
+                f"The report mentions {', '.join(m.name for m in unvisited)}, but not as a place or party "
+                "the delegation visited or met.",
+            ]
+            hits = self._lead_with(hits, unvisited[0].doc_id, unvisited[0].start)
         quotes: list[Quote] = []
         if not abstained:
             if template is not None:
                 spans = [(template.doc_id, start, end, 1.0) for start, end in template.spans]
                 if replaces:
                     quotes = self._quotes(spans)
-                    hits = self._lead_with(hits, template)
+                    hits = self._lead_with(hits, template.doc_id, template.spans[0][0])
                 else:
                     quotes = self._quotes(spans + self._best_spans(scored))
             else:
@@ -337,12 +351,9 @@ class AnswerComposer:
             quotes.append(Quote(document.text[start:end], doc_id, section, start, end, score, document.pages_at(start)))
         return quotes
 
-    def _lead_with(self, hits: list[Hit], template: TemplateAnswer) -> list[Hit]:
-        """Return `hits` with the passage holding the template answer's first span first (added when missing)."""
-        start, end = template.spans[0]
-        holding = [
-            i for i, c in enumerate(self.index.chunks) if c.doc_id == template.doc_id and c.start <= start < c.end
-        ]
+    def _lead_with(self, hits: list[Hit], doc_id: str, start: int) -> list[Hit]:
+        """Return `hits` with the passage holding `start` of `doc_id` first (added when missing)."""
+        holding = [i for i, c in enumerate(self.index.chunks) if c.doc_id == doc_id and c.start <= start < c.end]
         if not holding:
             return hits
         chunk_id = holding[0]

@@ -111,6 +111,9 @@ class Settings:
     # Abstain when the question names a place or company (in the dictionary) the report never mentions:
     # 里昂, Marseille. On the eval set: 6 of 20 unanswerable questions, no answerable one.
     abstain_on_unknown_names: bool = True
+    # Abstain when a question asks when (or whether) the delegation visited or met something the report names
+    # only in another role: in no itinerary row, no heading and no sentence telling of a visit (premise.py).
+    abstain_on_false_premise: bool = True
     confidence_floor_han: float = 0.82
     confidence_floor_other: float = 0.74
     confidence_band: float = 0.08

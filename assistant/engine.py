@@ -15,6 +15,7 @@ from .glossary import expand, mine_glossary
 from .index import Index, open_index
 from .ingest import Section
 from .intent import Intent, follow, read_intent
+from .premise import unvisited
 from .retrieval import Hit, Retriever, rrf
 from .structured import TemplateAnswerer
 from .text import content_tokens, has_han, normalize_query
@@ -133,10 +134,14 @@ class Assistant:
             # or asks of the template is what "那天" and "那邊" refer to.
             earlier = [read_intent(part) for part in re.split(r"(?<=[?？])\s*", context_text) if part.strip()]
             intent = follow(intent, next((i for i in reversed(earlier) if i.kind), Intent()))
-        template = None
-        if intent.kind and hits:
+        template, mentions = None, []
+        if hits:
             top = self.index.chunks[hits[0].chunk_id]
-            template = self.template.answer(intent, top.doc_id, lexical_text, top.section)
+            if intent.kind:
+                template = self.template.answer(intent, top.doc_id, lexical_text, top.section)
+            if self.settings.abstain_on_false_premise:
+                document = self.index.document(top.doc_id)
+                mentions = unvisited(query_text, document, lambda name: expand(name, self.glossary))
         return self.composer.compose(
             question,
             query_text,
@@ -149,6 +154,7 @@ class Assistant:
             shares_words=bool(self.retriever.indexed_tokens(lexical_text)),
             template=template,
             missing=self._missing_share(query_text),
+            unvisited=mentions,
         )
 
     def _missing_share(self, query_text: str) -> float:

@@ -163,6 +163,7 @@ def read_intent(question: str) -> Intent:
         _LIST_CUES.search(folded)
         or _OVERVIEW_CUES.search(folded)
         or _WHOLE_TRIP.search(folded)
+        or _ORDINAL.search(folded)
         or section[0] in ("目的", "摘要")
     ):
         ordinal = _ORDINAL.search(folded)
@@ -184,7 +185,7 @@ def read_intent(question: str) -> Intent:
         return Intent(MEMBERS)
     if _OVERVIEW_CUES.search(folded) and not asked:
         return Intent(OVERVIEW)
-    return Intent()
+    return Intent(half=half)  # no record asked for, but "那天下午呢？" still names a half-day for a follow-up
 
 
 def follow(intent: Intent, previous: Intent) -> Intent:

@@ -12,8 +12,8 @@ from .intent import COVER, ITINERARY, LIST, MEMBERS, OVERVIEW, Intent
 from .template import ItineraryRow
 from .text import fold, trim_span
 
-# A member row is named by the question when it shares this many characters with the row's unit or
-# title ("秘書處", "副市長"); "市長" alone is in every title of a city delegation and names nobody.
+# A member row is named by the question when this many of its characters spell the row's unit or title
+# ("秘書處", "副市長", 經發局 for 經濟發展局); "市長" alone is in every title of a city delegation and names nobody.
 _MIN_ROW_MATCH = 3
 
 
@@ -60,7 +60,7 @@ class TemplateAnswerer:
         if len(rows) < 2:
             return []
         folded = fold(question)
-        best = {r: max((_common_run(fold(c), folded) for c in r.cells[1:-1] if c), default=0) for r in rows[1:]}
+        best = {r: max((_abbreviated_run(folded, fold(c)) for c in r.cells[1:-1] if c), default=0) for r in rows[1:]}
         top = max(best.values())
         named = [r for r in rows[1:] if best[r] == top] if top >= _MIN_ROW_MATCH else []
         if named and len(named) < len(rows) - 1:
@@ -124,11 +124,16 @@ def _on_day(row: ItineraryRow, intent: Intent) -> bool:
     return any(int(day.split("/")[1]) in intent.day_numbers for day in row.days)
 
 
-def _common_run(a: str, b: str) -> int:
-    """Return the length of the longest run of characters `a` and `b` share."""
+def _abbreviated_run(question: str, cell: str) -> int:
+    """Return the length of the longest run of the question whose characters occur in `cell` in order: 秘書處 in
+    臺中市政府秘書處, and 經發局 in 經濟發展局 (an abbreviation keeps its word's characters in their order)."""
     best = 0
-    for i in range(len(a)):
-        j = i + best + 1
-        while j <= len(a) and a[i:j] in b:
-            best, j = j - i, j + 1
+    for i in range(len(question)):
+        j, k = i, 0
+        while j < len(question):
+            k = cell.find(question[j], k)
+            if k < 0:
+                break
+            j, k = j + 1, k + 1
+        best = max(best, j - i)
     return best

@@ -1,0 +1,98 @@
+"""False premises about the trip: a question asking when (or whether) the delegation visited or met something
+the report names only in another role (a city in a list of sites, a mayor who was not met)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .answer_type import DATE, asked_kinds
+from .ingest import Document
+from .text import HAN_CHARS, fold
+
+# Asking about a visit or a meeting, and asking whether or when it happened.
+_VISIT_ASKED = re.compile(
+    r"參訪|拜會|拜訪|造訪|參觀|走訪|前往|會見|見面|\b(?:visit|tour|go|went|meet|met|see|saw|stop)", re.I
+)
+_WHETHER = re.compile(r"有沒有|是否|有無|\b(?:did|have|has) (?:they|the (?:delegation|mayor|team))\b", re.I)
+# A sentence reporting a visit or a meeting: a visit verb, a reception or a date.
+_VISIT_TOLD = re.compile(r"參訪|拜會|造訪|參觀|走訪|踏勘|接待|會晤|會見|出席|前往|抵達|visit", re.I)
+_HAN_RUN = re.compile(rf"[{HAN_CHARS}]+")
+_LATIN_NAME = re.compile(r"\b[A-Z][A-Za-zÀ-ÿ'\-]{2,}\b")
+_NOT_NAMES = frozenset("What When Where Which Who Whom Whose Why How Did Does Do Was Were Has Have The Mayor".split())
+_SENTENCE_END = re.compile(r"[。！？；!?\n]")
+# A name is a run the report uses at most this often: a place or party mentioned in passing, not a theme.
+_MAX_MENTIONS = 3
+# Characters that make a run a phrase, not a name ("團是", "會的", "次出訪").
+_FUNCTION_CHARS = re.compile(r"[是的了在有和與及或也都就要會團次這那哪誰何天]")
+_MIN_HAN, _MAX_HAN = 2, 6
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name the question presumes was visited, and where the report does mention it."""
+
+    name: str
+    doc_id: str
+    start: int
+    end: int
+
+
+def _names(question: str, folded_text: str) -> list[str]:
+    """Return the question's names the report mentions rarely: Latin names, and the longest Han runs (2 to 6
+    characters) occurring in the report at most `_MAX_MENTIONS` times."""
+    names = [w for w in _LATIN_NAME.findall(question) if w not in _NOT_NAMES and 0 < folded_text.count(fold(w))]
+    for run in _HAN_RUN.findall(fold(question)):
+        i = 0
+        while i < len(run):
+            for j in range(min(len(run), i + _MAX_HAN), i + _MIN_HAN - 1, -1):
+                piece = run[i:j]
+                if (
+                    0 < folded_text.count(piece) <= _MAX_MENTIONS
+                    and not _VISIT_ASKED.search(piece)
+                    and not _FUNCTION_CHARS.search(piece)
+                ):
+                    names.append(piece)
+                    i = j - 1
+                    break
+            i += 1
+    return [n for n in names if folded_text.count(fold(n)) <= _MAX_MENTIONS]
+
+
+def unvisited(
+    question: str, document: Document, aliases: Callable[[str], list[str]] = lambda name: []
+) -> list[Mention]:
+    """Return the names a visit question presumes were visited that the report mentions only elsewhere: in no
+    itinerary row, no heading and no sentence that reports a visit, a reception or a date. `aliases(name)` gives
+    a name's other spellings in the report (Paris -> 巴黎, from its 中文（Latin） pairs)."""
+    folded_question = fold(question)
+    if not _VISIT_ASKED.search(folded_question):
+        return []
+    if DATE not in asked_kinds(folded_question) and not _WHETHER.search(question):
+        return []
+    text = document.text
+    folded = fold(text)
+    visited = " ".join(
+        [text[r.start : r.end] for r in document.template.itinerary]
+        + [title for s in document.sections for title in s.path]
+    )
+    out = []
+    for name in _names(question, folded):
+        keys = [fold(n) for n in (name, *aliases(name))]
+        # A variant of a visited name shares its head: 巴黎市府 for 巴黎市政府, under a heading naming 巴黎.
+        if any(key in fold(visited) or (len(key) > 2 and key[:2] in fold(visited)) for key in keys):
+            continue
+        places = sorted((m.start(), len(key)) for key in keys for m in re.finditer(re.escape(key), folded))
+        told = False
+        for at, _ in places:
+            start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+            end_match = _SENTENCE_END.search(text, at)
+            sentence = text[start : end_match.end() if end_match else len(text)]
+            if _VISIT_TOLD.search(sentence) or re.search(r"\d\s*月\s*\d|\d/\d", sentence):
+                told = True
+                break
+        if not told and places:
+            at, length = places[0]
+            out.append(Mention(name, document.doc_id, at, at + length))
+    return out

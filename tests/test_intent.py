@@ -1,0 +1,44 @@
+"""Tests for question understanding: which template record a staff question asks for."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.intent import COVER, ITINERARY, LIST, MEMBERS, OVERVIEW, Intent, follow, read_intent
+from assistant.text import normalize_query
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "detail"),
+    [
+        ("報告是哪天交出去的？", COVER, {"field": "報告日期"}),
+        ("誰帶隊的？", COVER, {"field": "姓名職稱"}),
+        ("Who led the delegation?", COVER, {"field": "姓名職稱"}),
+        ("Which agency filed this report?", COVER, {"field": "服務機關"}),
+        ("这次出访去了哪个国家？", COVER, {"field": "派赴國家"}),
+        ("這趟一起去的還有誰？", MEMBERS, {}),
+        ("Who else went on the trip?", MEMBERS, {}),
+        ("3/5 下午做了什麼？", ITINERARY, {"days": ("3/5",), "half": "下午"}),
+        ("5 號早上排了什麼行程？", ITINERARY, {"day_numbers": (5,), "half": "上午"}),
+        ("What was on the schedule the morning of March 6?", ITINERARY, {"days": ("3/6",), "half": "上午"}),
+        ("他們哪天飛回來？", ITINERARY, {"edge": "last"}),
+        ("報告最後提了哪些建議？", LIST, {"section": "建議"}),
+        ("What did the report recommend in the end?", OVERVIEW, {"section": "建議"}),
+        ("這次出訪的目的是什麼？", OVERVIEW, {"section": "目的"}),
+        ("心得第一點在講什麼？", OVERVIEW, {"section": "心得", "ordinal": 1}),
+        ("Quick summary of the port authority visit?", OVERVIEW, {"section": ""}),
+        ("港務局的年吞吐量是多少？", "", {}),
+        ("范德堡是哪個單位的處長？", "", {}),
+    ],
+)
+def test_staff_questions_are_read_as_the_record_they_ask_for(question, kind, detail):
+    intent = read_intent(normalize_query(question))
+    assert intent.kind == kind
+    for name, value in detail.items():
+        assert getattr(intent, name) == value
+
+
+def test_a_follow_up_keeps_the_day_of_the_question_before():
+    previous = read_intent("3/5 上午去了哪裡？")
+    assert follow(read_intent("那天下午呢？"), previous) == Intent(ITINERARY, days=("3/5",), half="下午")
+    assert follow(read_intent("港務局的年吞吐量是多少？"), previous).kind == ""

@@ -1,0 +1,72 @@
+"""Tests for template answers on a report of another trip in the same genre: nothing is specific to one report."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+
+FIXTURE = Path(__file__).parent / "fixtures" / "port-report.txt"
+
+
+@pytest.fixture(scope="module")
+def port_assistant(tmp_path_factory, model_dir) -> Assistant:
+    """The assistant over one small report of another city's trip, written in the genre's template."""
+    from assistant.config import Settings
+
+    root = tmp_path_factory.mktemp("port")
+    (root / "corpus").mkdir()
+    shutil.copy(FIXTURE, root / "corpus" / "port-report.txt")
+    return Assistant.load(
+        Settings(root=root, corpus_dir=root / "corpus", embeddings_dir=root / "emb", model=str(model_dir))
+    )
+
+
+def _quotes(assistant: Assistant, question: str, context: str | None = None) -> list[str]:
+    answer = assistant.ask(question, context=context)
+    source = assistant.index.document(answer.quotes[0].source).text if answer.quotes else ""
+    for q in answer.quotes:
+        assert source[q.start : q.end] == q.quote  # quotes stay exact slices
+    return [q.quote for q in answer.quotes]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("報告是哪天交出去的？", ["報告日期：108年5月2日"]),
+        ("Who led the delegation?", ["姓名職稱：王大明局長等"]),
+        ("這次是派到哪一國？", ["派赴國家：荷蘭"]),
+        ("經發局那邊是誰一起去？", ["3.\t高雄市政府經濟發展局\t專員\t林美玲"]),
+        ("5 號下午排了什麼？", ["3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局\n\t下午 鹿特丹\t參觀自動化貨櫃碼頭"]),
+        ("他們哪天飛回來？", ["3/8~9 (五~六)\t上午 阿姆斯特丹→高雄\t搭機返抵高雄"]),
+        ("報告最後提了哪些建議？", ["一、推動智慧港口數據平臺", "二、建立港市合作委員會", "三、擴大國際郵輪航線行銷"]),
+    ],
+)
+def test_template_questions_are_answered_from_the_reports_records(port_assistant, question, expected):
+    assert _quotes(port_assistant, question) == expected
+
+
+def test_the_whole_member_table_answers_who_went(port_assistant):
+    [quote] = _quotes(port_assistant, "這次出國的成員有哪些人？")
+    assert all(name in quote for name in ("王大明", "陳小華", "林美玲"))
+
+
+def test_that_afternoon_after_a_day_question_quotes_that_days_afternoon(port_assistant):
+    quotes = _quotes(port_assistant, "那天下午呢？", context="3/6 上午去了哪裡？")
+    assert quotes == ["3/6 (三)\t上午 阿姆斯特丹\t拜會阿姆斯特丹市議會\n\t下午 阿姆斯特丹\t考察運河住宅再生計畫"]
+
+
+def test_a_template_answer_ranks_its_passage_first(port_assistant):
+    answer = port_assistant.ask("報告是哪天交出去的？")
+    assert answer.passages[0].start <= answer.quotes[0].start < answer.passages[0].end
+    assert not answer.abstained and answer.level == "high"
+
+
+def test_a_visit_to_a_city_named_only_in_passing_is_a_false_premise(port_assistant):
+    answer = port_assistant.ask("訪團是哪一天去德國漢堡參訪的？")
+    assert answer.abstained
+    assert any("德國漢堡" in n for n in answer.notices)
+    assert "德國漢堡" in answer.passages[0].text  # where the name does occur, shown as the nearest passage
