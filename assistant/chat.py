@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from .answer import Answer
 from .config import Settings
+from .ingest import SECTION_SEPARATOR
 from .text import HAN_CHARS, normalize_query
 
 # Openers and endings that continue the previous question ("那巴黎呢？", "what about EDF?"): always a follow-up,
@@ -53,6 +54,16 @@ def shorten(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: max(1, limit - 1)] + "…"
 
 
+def _topic(answer: Answer, limit: int) -> str:
+    """Return what an answer was about, for the next follow-up: a quoted table row says it itself (a day of the
+    itinerary, a member); any other quote is about its section's heading."""
+    if not answer.quotes:
+        return ""
+    quote = answer.quotes[0]
+    text = quote.quote if "\t" in quote.quote else quote.section.split(SECTION_SEPARATOR)[-1]
+    return shorten(text, limit)
+
+
 @dataclass
 class Conversation:
     """One user's chat: remembers the (resolved) previous questions to read follow-ups against.
@@ -83,7 +94,7 @@ class Conversation:
         answer = self.assistant.ask(question, top_k=top_k, mode=mode, context=context)
         # A follow-up's own context is what later follow-ups refer back to as well, and so is what the answer
         # quoted: after "19 號早上去拜會誰？" answered "拜會…副市長", "對方派了誰出來？" is about that meeting.
-        topic = shorten(answer.quotes[0].quote, settings.follow_up_topic_chars) if answer.quotes else ""
+        topic = _topic(answer, settings.follow_up_topic_chars)
         resolved = " ".join(part for part in (context, question, topic) if part)
         self.history.append(resolved[-settings.max_question_chars :])
         previous = (self.asked or self.history[:-1] or [context or ""])[-1]

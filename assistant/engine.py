@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .aliases import build_aliases, expand_aliases
 from .answer import Answer, AnswerComposer
 from .config import MODES, Settings, settings_from_env
 from .embedding import Embedder
@@ -53,6 +54,9 @@ class Assistant:
             self.retriever.document_frequency, settings.translations_per_word, index.manifest, settings.embeddings_dir
         )
         self.composer = AnswerComposer(index, settings)
+        self.aliases = build_aliases(
+            self.glossary, self.translator.name_glosses, self.retriever.document_frequency, self.translator.is_word
+        )
         self.template = TemplateAnswerer(index, settings.lead_sentences, settings.lead_chars)
 
     @classmethod
@@ -104,6 +108,7 @@ class Assistant:
         query_text = normalize_query(question)
         if not query_text:
             raise QuestionError("the question is empty — type a question about the report")
+        query_text = expand_aliases(query_text, self.aliases)
         limit = self.settings.max_question_chars
         if len(query_text) > limit:
             query_text = query_text[:limit]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .text import HAN_CHARS, fold
@@ -42,6 +42,8 @@ _CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 MAX_NAME_CHARS = 8
+# The name a gloss starts with: "Airbus (abbr. for …)" -> "Airbus", "Saint Petersburg" -> both words.
+_LEADING_NAME_RE = re.compile(r"[A-Z][\w'\-]*(?: [A-Z][\w'\-]*)*")
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +81,9 @@ class WordTranslator:
     foreign_han_names: frozenset[str] = frozenset()
     foreign_latin_names: frozenset[str] = frozenset()
     two_character_words: frozenset[str] = frozenset()
+    # Names the corpus does not use -> the Latin name their gloss starts with (空客 -> "Airbus"): a name the
+    # report writes another way (空中巴士（Airbus）) is an alias, not an unknown name.
+    name_glosses: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     def is_word(self, pair: str) -> bool:
         """Return True when two Han characters (folded) are a dictionary word: 總統 is, 麼活 is not."""
@@ -124,6 +129,7 @@ def build_translator(frequency: Callable[[str], int], per_word: int = 3) -> Word
     scores: dict[str, dict[str, float]] = {}
     uses: dict[str, int] = {}  # Chinese word -> chunks using it
     han_names: set[str] = set()
+    name_glosses: dict[str, str] = {}
     lower_words: set[str] = set()
     latin_names: dict[str, bool] = {}  # folded name -> some entry it glosses is in the corpus
     pairs: set[str] = set()
@@ -146,6 +152,9 @@ def build_translator(frequency: Callable[[str], int], per_word: int = 3) -> Word
         if not used:
             if len(chinese) <= MAX_NAME_CHARS and plain and plain[0][:1].isupper():
                 han_names.add(chinese)
+                gloss = _LEADING_NAME_RE.match(plain[0])
+                if gloss:
+                    name_glosses.setdefault(chinese, gloss.group(0))
             continue
         uses[chinese] = used
         for definition, text in zip(definitions, plain):
@@ -165,4 +174,5 @@ def build_translator(frequency: Callable[[str], int], per_word: int = 3) -> Word
             if not used and name not in lower_words and name not in _CALENDAR_WORDS and not frequency(name)
         ),
         frozenset(pairs),
+        name_glosses,
     )

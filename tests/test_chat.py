@@ -75,4 +75,12 @@ def test_new_topic_makes_the_next_short_question_stand_alone(assistant):
     chat.reset()
     answer = chat.ask("誰設計的？")
     assert not any("脈絡" in n for n in answer.notices)
-    assert chat.history == ["誰設計的？"]
+    assert len(chat.history) == 1 and chat.history[0].startswith("誰設計的？")
+    assert "幾公里" not in chat.history[0]  # nothing of the topic before the reset
+
+
+def test_a_follow_up_is_read_with_the_earlier_answers_topic(assistant):
+    chat = Conversation(assistant)
+    first = chat.ask("市長在法國企業聯盟總部做了什麼？")
+    heading = first.quotes[0].section.split(" › ")[-1]
+    assert chat.history == [f"市長在法國企業聯盟總部做了什麼？ {heading}"]

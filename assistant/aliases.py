@@ -1,0 +1,56 @@
+"""Other names staff use for the parties a report names: dictionary abbreviations (空客 for Airbus) and the
+first characters of a name's words (空巴 for 空中巴士), mapped to the report's own name for matching."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .glossary import fold_latin
+from .text import fold, has_han
+
+# An institution's name ends in its kind: 局 (bureau), 處 (office), 院 (institute), 會 (council), 部, 署, 所.
+_INSTITUTION_ENDS = "局處院會部署所"
+
+
+def abbreviations(name: str) -> list[str]:
+    """Return the usual Chinese abbreviations of a name: the first characters of its two-character words
+    (空中巴士 -> 空巴), and of an institution's words with its final character (經濟發展局 -> 經發局)."""
+    out = []
+    if len(name) == 4:
+        out.append(name[0] + name[2])
+    if len(name) >= 5 and len(name) % 2 == 1 and name[-1] in _INSTITUTION_ENDS:
+        out.append(name[0:-1:2] + name[-1])
+    return out
+
+
+def build_aliases(
+    glossary: dict[str, str],
+    name_glosses: dict[str, str],
+    frequency: Callable[[str], int],
+    is_word: Callable[[str], bool] = lambda word: False,
+) -> dict[str, str]:
+    """Return {alias: the report's name} for aliases the report itself never uses.
+
+    `glossary` maps the report's Latin names to its Chinese ones (its 中文（Latin） pairs); `name_glosses` maps
+    dictionary names to the Latin name they gloss as; `frequency(word)` counts the report's passages using a word.
+    """
+    aliases: dict[str, str] = {}
+    for han, latin in name_glosses.items():
+        name = glossary.get(fold_latin(latin))
+        if name and han != fold(name):
+            aliases[han] = name
+    for name in set(glossary.values()):
+        if not has_han(name):
+            continue
+        for short in abbreviations(fold(name)):
+            if frequency(short) == 0 and not is_word(short):
+                aliases.setdefault(short, name)
+    return aliases
+
+
+def expand_aliases(text: str, aliases: dict[str, str]) -> str:
+    """Return a normalized question with each alias replaced by the report's name, longest alias first."""
+    for alias in sorted(aliases, key=len, reverse=True):
+        if alias in text:
+            text = text.replace(alias, aliases[alias])
+    return text
