@@ -13,13 +13,15 @@ from .text import HAN_CHARS, normalize_query
 # Openers and endings that continue the previous question ("那巴黎呢？", "what about EDF?"): always a follow-up,
 # even when they name a new subject, since the rest of the question is the previous one's.
 _CONTINUING = re.compile(
-    r"^(那|那麼|還有|另外|而|和|與|至於)|呢[?？]?$|^(and|also|what about|how about|then)\b", re.IGNORECASE
+    r"^(那|那麼|還有|另外|而|和|與|至於|之後|接著|然後|後來|再來)|呢[?？]?$"
+    r"|^(and|also|what about|how about|then|after that|afterwards|next)\b",
+    re.IGNORECASE,
 )
 # Words pointing back at a subject said before ("由誰接待他們？", "who designed it?"). Not the words that
 # name this trip or report (此行, 這次, 本次), nor words that merely contain a pointer (其他, 應該, 因此).
 _POINTING = re.compile(
     r"他們|她們|它們|[它他她]|其(?![他中實餘次])|(?<!應)該(?![行次])|(?<![因彼如])此(?![行次趟外])|"
-    r"這個|那個|這些|那些|這家|那家|這位|那位|"
+    r"這個|那個|這些|那些|這家|那家|這位|那位|對方|那邊|那裡|當地|"
     r"\b(it|its|they|them|their|there|those|he|she|him|his|her)\b",
     re.IGNORECASE,
 )

@@ -58,6 +58,7 @@ _MEMBER_CUES = re.compile(
 )
 _MORNING = re.compile(r"上午|早上|上半天|早上|\bmorning\b")
 _AFTERNOON = re.compile(r"下午|晚上|晚間|傍晚|\bafternoon\b|\bevening\b|\bnight\b")
+_THEN = re.compile(r"^(?:之後|接著|然後|後來|再來)|\b(?:after that|afterwards|next)\b")
 _FIRST_DAY = re.compile(r"第一天|頭一天|出發|啟程|\bfirst day\b|\bdepart(?:ed|ure)?\b|\bset off\b|\bleave\b|\bleft\b")
 _LAST_DAY = re.compile(
     r"最後一天|回到|回來|返回|返抵|飛回|回國|回臺|\blast day\b|\breturn(?:ed)?\b|\bfly back\b|\bflew back\b"
@@ -132,6 +133,7 @@ class Intent:
     edge: str = ""  # "first" or "last" day of the trip
     section: str = ""  # a genre section's word: "建議", "心得", "目的", "摘要"
     ordinal: int = 0  # "心得第一點": the first item of that section
+    then: bool = False  # "之後又去了哪？": what came next
 
 
 def _rest(question: str, *patterns: re.Pattern) -> tuple[int, int]:
@@ -185,7 +187,8 @@ def read_intent(question: str) -> Intent:
         return Intent(MEMBERS)
     if _OVERVIEW_CUES.search(folded) and not asked:
         return Intent(OVERVIEW)
-    return Intent(half=half)  # no record asked for, but "那天下午呢？" still names a half-day for a follow-up
+    # No record asked for, but "那天下午呢？" names a half-day and "之後呢？" asks what came next, for a follow-up.
+    return Intent(half=half, then=bool(_THEN.search(folded)))
 
 
 def follow(intent: Intent, previous: Intent) -> Intent:
@@ -193,4 +196,6 @@ def follow(intent: Intent, previous: Intent) -> Intent:
     if previous.kind == ITINERARY and not (intent.days or intent.day_numbers or intent.edge):
         if intent.half or intent.kind == ITINERARY:
             return replace(previous, half=intent.half or previous.half)
+        if intent.then:  # after a morning comes its afternoon; an afternoon's row lists its visits in order
+            return replace(previous, half="下午" if previous.half == "上午" else previous.half)
     return intent

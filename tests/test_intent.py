@@ -42,3 +42,8 @@ def test_a_follow_up_keeps_the_day_of_the_question_before():
     previous = read_intent("3/5 上午去了哪裡？")
     assert follow(read_intent("那天下午呢？"), previous) == Intent(ITINERARY, days=("3/5",), half="下午")
     assert follow(read_intent("港務局的年吞吐量是多少？"), previous).kind == ""
+
+
+def test_what_came_next_after_a_morning_is_that_afternoon():
+    previous = read_intent("3/5 上午去了哪裡？")
+    assert follow(read_intent("之後又去了哪裡？"), previous) == Intent(ITINERARY, days=("3/5",), half="下午")
