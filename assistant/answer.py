@@ -293,18 +293,15 @@ class AnswerComposer:
                 f"The report mentions {', '.join(m.name for m in unvisited)}, but not as a place or party "
                 "the delegation visited or met.",
             ]
-            hits = self._lead_with(hits, unvisited[0].doc_id, unvisited[0].start)
+            hits = self._lead_with(hits, unvisited[0].doc_id, unvisited[0].start, unvisited[0].end)
         quotes: list[Quote] = []
         if not abstained:
-            if template is not None:
-                spans = [(template.doc_id, start, end, 1.0) for start, end in template.spans]
-                if replaces:
-                    quotes = self._quotes(spans)
-                    hits = self._lead_with(hits, template.doc_id, template.spans[0][0])
-                else:
-                    quotes = self._quotes(spans + self._best_spans(scored))
-            else:
-                quotes = self._quotes(self._best_spans(scored))
+            spans = [(template.doc_id, start, end, 1.0) for start, end in template.spans] if template else []
+            if not replaces:
+                spans += self._best_spans(scored)
+            quotes = self._quotes(spans)
+            # The passage that holds the answer's first quote is the first source: what is quoted is cited first.
+            hits = self._lead_with(hits, spans[0][0], spans[0][1], spans[0][2])
         return Answer(
             question=question,
             abstained=abstained,
@@ -351,12 +348,18 @@ class AnswerComposer:
             quotes.append(Quote(document.text[start:end], doc_id, section, start, end, score, document.pages_at(start)))
         return quotes
 
-    def _lead_with(self, hits: list[Hit], doc_id: str, start: int) -> list[Hit]:
-        """Return `hits` with the passage holding `start` of `doc_id` first (added when missing)."""
-        holding = [i for i, c in enumerate(self.index.chunks) if c.doc_id == doc_id and c.start <= start < c.end]
-        if not holding:
+    def _lead_with(self, hits: list[Hit], doc_id: str, start: int, end: int | None = None) -> list[Hit]:
+        """Return `hits` with the passage holding most of `doc_id`'s text[start:end] first (added when missing):
+        a day's rows quoted from the row naming the day are cited by the passage holding the rows asked for."""
+        end = start + 1 if end is None else end
+        overlap = {
+            i: min(end, c.end) - max(start, c.start)
+            for i, c in enumerate(self.index.chunks)
+            if c.doc_id == doc_id and c.start < max(end, start + 1) and start < c.end
+        }
+        if not overlap:
             return hits
-        chunk_id = holding[0]
+        chunk_id = max(overlap, key=lambda i: (overlap[i], -i))
         top = hits[0].score if hits else 1.0
         rest = [h for h in hits if h.chunk_id != chunk_id]
         return [Hit(chunk_id, top)] + rest[: max(len(hits) - 1, 0)]
