@@ -183,8 +183,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Start the Gradio page (see assistant.ui)."""
-    from .ui import serve
+    """Start the Gradio page (see assistant.serve)."""
+    from .serve import serve
 
     return serve(args, _settings(args))
 
