@@ -343,7 +343,7 @@ def open_index(settings: Settings, embedder: Embedder, rebuild: bool = False) ->
     The second value lists what happened (e.g. 'rebuilt: the corpus changed'), for the user.
     Builds hold a lock, so two processes never write the index at once.
     """
-    corpus = load_corpus(settings.corpus_dir, settings.root)
+    corpus = load_corpus(settings.corpus_dir, settings.root, settings.max_corpus_file_bytes)
     expected = expected_manifest(corpus, embedder, settings)
     directory = settings.index_dir
     notes: list[str] = [f"skipped {s.path}: {s.reason}" for s in corpus.skipped]
