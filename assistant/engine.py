@@ -13,6 +13,7 @@ from .embedding import Embedder
 from .glossary import expand, mine_glossary
 from .index import Index, open_index
 from .ingest import Section
+from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words, question_problem
 from .retrieval import Hit, Retriever, rrf
 from .text import content_tokens, has_han, normalize_query
 from .translation_cache import load_translator
@@ -95,7 +96,11 @@ class Assistant:
         if not isinstance(top_k, int) or not 1 <= top_k <= self.settings.max_top_k:
             raise QuestionError(f"top_k must be between 1 and {self.settings.max_top_k}, got {top_k!r}")
         question = question if isinstance(question, str) else ""
+        if problem := question_problem(question, self.settings.max_question_input_chars):  # question_check.py
+            raise QuestionError(problem)
         notices: list[str] = []
+        words = has_report_language_words(question)  # paths, JSON, markup, code: abstain, saying so
+        notices += [] if words else [NO_LANGUAGE_WORDS_NOTICE]
         query_text = normalize_query(question)
         if not query_text:
             raise QuestionError("the question is empty — type a question about the report")
@@ -132,7 +137,7 @@ class Assistant:
             notices,
             unknown,
             self._question_words(query_text),
-            shares_words=bool(self.retriever.indexed_tokens(lexical_text)),
+            shares_words=words and bool(self.retriever.indexed_tokens(lexical_text)),
         )
 
     def _question_words(self, query_text: str) -> list[str]:
