@@ -111,8 +111,17 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=7860)
-    p.add_argument("--auth", help="USER:PASS required to open the page")
-    p.add_argument("--allow-unauthenticated", action="store_true", help="allow a non-loopback host without --auth")
+    p.add_argument("--auth-file", type=Path, help="file whose first line is USER:PASS, required to open the page")
+    p.add_argument(
+        "--auth", help="USER:PASS on the command line (visible in ps: prefer --auth-file or TRIP_ASSISTANT_AUTH)"
+    )
+    p.add_argument("--allow-unauthenticated", action="store_true", help="allow a non-loopback host without a password")
+    p.add_argument("--ssl-certfile", type=Path, help="certificate (PEM) to serve HTTPS; with --ssl-keyfile")
+    p.add_argument("--ssl-keyfile", type=Path, help="private key (PEM) of --ssl-certfile")
+    p.add_argument(
+        "--allowed-host", action="append", metavar="NAME",
+        help="a host name the page is reached by (repeatable); loopback names, the --host and IP addresses always are",
+    )  # fmt: skip
     return parser
 
 

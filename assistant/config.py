@@ -119,6 +119,9 @@ class Settings:
     # to delete its cached files after this many seconds, in case a later page takes files.
     max_upload_bytes: int = 1024 * 1024
     upload_cache_seconds: int = 3600
+    # Gradio keeps ~30 KB per session and every /ask API call opens one; the oldest beyond this are dropped
+    # (a soak of 2,000 requests grew 16 KB a request with Gradio's default of 10,000).
+    max_sessions: int = 200
 
     @property
     def index_dir(self) -> Path:

@@ -12,7 +12,8 @@ import logging
 from .answer import Answer
 from .chat import Conversation
 from .config import MODES, Settings
-from .serve import settings_concurrency  # build_app queues with it
+from .question_check import ArgumentError, checked_arguments
+from .serve import refusal, settings_concurrency
 
 log = logging.getLogger(__name__)
 
@@ -150,9 +151,10 @@ def build_app(assistant, settings: Settings | None = None):
     def api_ask(question: str, top_k: int = 5, mode: str = "hybrid") -> dict:
         """Answer one question; returns the same JSON object as `trip-assistant ask --json`."""
         try:
-            return assistant.ask(question, top_k=int(top_k), mode=mode).to_dict()
-        except QuestionError as exc:
-            raise gr.Error(str(exc)) from exc
+            question, top_k, mode = checked_arguments(question, top_k, mode, settings)  # question_check.py
+            return assistant.ask(question, top_k=top_k, mode=mode).to_dict()
+        except (QuestionError, ArgumentError) as exc:
+            raise refusal(exc) from exc  # one log line, the message to the caller, no traceback
 
     with gr.Blocks(title="出國報告問答 trip-assistant") as app:
         gr.Markdown(
