@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -13,6 +14,51 @@ from pathlib import Path
 from .config import MODES, Settings, settings_from_env
 
 log = logging.getLogger("trip-assistant")
+
+# Characters that move the cursor, recolour or reorder what a terminal shows: C0/C1 controls, bidi
+# embeddings, overrides and isolates, line separators, and lone surrogates (undecodable bytes).
+_UNSAFE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+NOT_UTF8_NOTICE = (
+    "問題含有非 UTF-8 位元組，已以 U+FFFD 取代。The question had bytes that are not UTF-8; each was replaced by U+FFFD."
+)
+
+
+def terminal_safe(text: str, keep: str = "\n\t") -> str:
+    r"""Return `text` with controls and bidi characters (except those in `keep`) written as visible escapes.
+
+    >>> terminal_safe("a\x1b[31mb\u202ec")
+    'a\\x1b[31mb\\u202ec'
+    """
+    return _UNSAFE_RE.sub(lambda m: m.group() if m.group() in keep else _escape_char(m.group()), text)
+
+
+def _escape_char(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def json_bytes(data: object) -> bytes:
+    """Return `data` as indented JSON in valid UTF-8; characters unsafe on a terminal are \\u escapes.
+
+    The escapes parse back to the same characters, so scripts lose nothing.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2)  # the only raw newlines are its indentation
+    escaped = _UNSAFE_RE.sub(lambda m: m.group() if m.group() == "\n" else f"\\u{ord(m.group()):04x}", text)
+    return escaped.encode("utf-8") + b"\n"
+
+
+def utf8_question(text: str) -> tuple[str, bool]:
+    """Return `text` (as decoded from argv or stdin) with undecodable bytes replaced by U+FFFD, and whether any were."""
+    cleaned = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return cleaned, cleaned != text
+
+
+class _TerminalSafeFormatter(logging.Formatter):
+    """Log lines with file names and questions escaped, each message on one line."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging's name)
+        record.message = terminal_safe(record.message, keep="")
+        return super().formatMessage(record)
 
 
 def _top_k(value: str) -> int:
@@ -71,8 +117,17 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=7860)
-    p.add_argument("--auth", help="USER:PASS required to open the page")
-    p.add_argument("--allow-unauthenticated", action="store_true", help="allow a non-loopback host without --auth")
+    p.add_argument("--auth-file", type=Path, help="file whose first line is USER:PASS, required to open the page")
+    p.add_argument(
+        "--auth", help="USER:PASS on the command line (visible in ps: prefer --auth-file or TRIP_ASSISTANT_AUTH)"
+    )
+    p.add_argument("--allow-unauthenticated", action="store_true", help="allow a non-loopback host without a password")
+    p.add_argument("--ssl-certfile", type=Path, help="certificate (PEM) to serve HTTPS; with --ssl-keyfile")
+    p.add_argument("--ssl-keyfile", type=Path, help="private key (PEM) of --ssl-certfile")
+    p.add_argument(
+        "--allowed-host", action="append", metavar="NAME",
+        help="a host name the page is reached by (repeatable); loopback names, the --host and IP addresses always are",
+    )  # fmt: skip
 
     # The chat page's feedback: `feedback export` writes reviewed feedback as eval questions (see feedback.py).
     p = sub.add_parser("feedback", help="the chat page's feedback (👍/👎, marked passages)")
@@ -95,19 +150,22 @@ def _settings(args: argparse.Namespace) -> Settings:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return the process exit code."""
     level = os.environ.get("TRIP_ASSISTANT_LOG", "WARNING").upper()
-    logging.basicConfig(
-        level=getattr(logging, level, logging.WARNING), format="trip-assistant: %(message)s", stream=sys.stderr
-    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_TerminalSafeFormatter("trip-assistant: %(message)s"))
+    logging.basicConfig(level=getattr(logging, level, logging.WARNING), handlers=[handler])
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")  # a non-UTF-8 terminal gets escapes, not a traceback
     args = build_parser().parse_args(argv)
     from .embedding import ModelError
     from .engine import QuestionError
-    from .index import IndexCorrupt
+    from .index import IndexCorrupt, IndexLockError
     from .ingest import CorpusError
 
     try:
         return COMMANDS[args.command](args)
-    except (CorpusError, ModelError, QuestionError, IndexCorrupt) as exc:
-        print(f"trip-assistant: error: {exc}", file=sys.stderr)
+    except (CorpusError, ModelError, QuestionError, IndexCorrupt, IndexLockError) as exc:
+        print(f"trip-assistant: error: {terminal_safe(str(exc), keep='')}", file=sys.stderr)
         return 2 if isinstance(exc, QuestionError) else 1
     except KeyboardInterrupt:
         return 130
@@ -130,7 +188,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     )  # fmt: skip
     m = index.manifest
     for note in notes:
-        print(note)
+        print(terminal_safe(note, keep=""))
     print(
         f"index ready: {len(m['documents'])} document(s), {m['chunk_count']} chunks, "
         f"{m['sentence_count']} sentences, model {m['model']} ({m['dim']} dims) "
@@ -162,19 +220,34 @@ def format_answer(answer) -> str:
 def cmd_ask(args: argparse.Namespace) -> int:
     """Answer one question, or loop over questions read from standard input."""
     from .engine import Assistant, QuestionError
+    from .question_check import question_problem
 
+    limit = Settings().max_question_input_chars
+    if args.question is not None:
+        # Refused before the model loads: an empty or oversized question costs nothing.
+        problem = question_problem(utf8_question(args.question)[0], limit)
+        if problem:
+            print(f"trip-assistant: error: {problem}", file=sys.stderr)
+            return 2
     assistant = Assistant.load(_settings(args))
 
-    def answer_one(question: str) -> None:
+    def answer_one(raw: str) -> None:
+        question, replaced = utf8_question(raw)
         answer = assistant.ask(question, top_k=args.top_k, mode=args.mode)
         if args.json:
-            print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+            data = answer.to_dict()
+            data["notices"] = [*data["notices"], *([NOT_UTF8_NOTICE] if replaced else [])]
+            sys.stdout.flush()
+            sys.stdout.buffer.write(json_bytes(data))
+            sys.stdout.buffer.flush()
         else:
-            print(format_answer(answer))
+            print(terminal_safe(("! " + NOT_UTF8_NOTICE + "\n" if replaced else "") + format_answer(answer)))
 
     if args.question is not None:
         answer_one(args.question)
         return 0
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="surrogateescape")  # undecodable bytes are replaced and noted, not fatal
     interactive = sys.stdin.isatty()
     if interactive:
         print("Ask about the report (empty line or Ctrl-D to quit).")
@@ -190,7 +263,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         try:
             answer_one(line)
         except QuestionError as exc:
-            print(f"trip-assistant: {exc}", file=sys.stderr)
+            print(f"trip-assistant: {terminal_safe(str(exc), keep='')}", file=sys.stderr)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -201,8 +274,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Start the Gradio page (see assistant.ui)."""
-    from .ui import serve
+    """Start the Gradio page (see assistant.serve)."""
+    from .serve import serve
 
     return serve(args, _settings(args))
 

@@ -130,6 +130,28 @@ class Settings:
     # The feedback store (append-only SQLite) beside the index, so one corpus keeps one history.
     feedback_file: str = "feedback.sqlite3"
 
+    # Limits (hardening): what a careless user or an attacker can make the tool read, hold or do.
+    # A corpus file larger than this is skipped unread (the bundled report is ~0.1 MB; /dev/zero is endless).
+    max_corpus_file_bytes: int = 32 * 1024 * 1024
+    # A question longer than this is refused before any work (the first max_question_chars are what is read).
+    max_question_input_chars: int = 20_000
+    # A request body larger than this is refused before it is read (an /ask call is well under 1 KB).
+    max_request_bytes: int = 256 * 1024
+    # Failed logins a client may make before each further attempt must wait; the wait doubles per failure.
+    login_failures_allowed: int = 5
+    login_backoff_seconds: float = 2.0
+    login_backoff_max_seconds: float = 300.0
+    # Host names the server answers besides loopback names, the --host it binds and IP literals
+    # (a DNS-rebinding page always sends its own name, so checking names stops it).
+    allowed_hosts: tuple[str, ...] = ()
+    # The page has no file input, so /upload is refused outright; Gradio is also told this size limit and
+    # to delete its cached files after this many seconds, in case a later page takes files.
+    max_upload_bytes: int = 1024 * 1024
+    upload_cache_seconds: int = 3600
+    # Gradio keeps ~30 KB per session and every /ask API call opens one; the oldest beyond this are dropped
+    # (a soak of 2,000 requests grew 16 KB a request with Gradio's default of 10,000).
+    max_sessions: int = 200
+
     @property
     def index_dir(self) -> Path:
         """Return the directory that holds the built index."""

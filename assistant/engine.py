@@ -17,6 +17,7 @@ from .index import Index, open_index
 from .ingest import Section
 from .intent import Intent, follow, read_intent
 from .premise import unvisited
+from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words, question_problem
 from .retrieval import Hit, Retriever, rrf
 from .structured import TemplateAnswerer
 from .text import content_tokens, has_han, normalize_query
@@ -104,7 +105,11 @@ class Assistant:
         if not isinstance(top_k, int) or not 1 <= top_k <= self.settings.max_top_k:
             raise QuestionError(f"top_k must be between 1 and {self.settings.max_top_k}, got {top_k!r}")
         question = question if isinstance(question, str) else ""
+        if problem := question_problem(question, self.settings.max_question_input_chars):  # question_check.py
+            raise QuestionError(problem)
         notices: list[str] = []
+        words = has_report_language_words(question)  # paths, JSON, markup, code: abstain, saying so
+        notices += [] if words else [NO_LANGUAGE_WORDS_NOTICE]
         query_text = normalize_query(question)
         if not query_text:
             raise QuestionError("the question is empty — type a question about the report")
@@ -156,7 +161,7 @@ class Assistant:
             notices,
             unknown,
             self._question_words(query_text),
-            shares_words=bool(self.retriever.indexed_tokens(lexical_text)),
+            shares_words=words and bool(self.retriever.indexed_tokens(lexical_text)),
             template=template,
             missing=self._missing_share(query_text),
             unvisited=mentions,

@@ -11,6 +11,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,8 @@ logging.getLogger("bm25s").setLevel(logging.ERROR)
 
 TOKENIZER_VERSION = "cjk-unigram-bigram+latin+dates-v2"
 MANIFEST = "manifest.json"
+BUILD_LOCK = ".build.lock"
+NO_INDEX = "no index built yet"
 CORPUS_CHANGED = "the corpus changed"
 _DENSE, _SENTENCE_VECTORS, _BM25 = "dense.faiss", "sentences.npy", "bm25"
 _DOCUMENTS, _CHUNKS, _SENTENCES = "documents.json", "chunks.json", "sentences.json"
@@ -40,6 +43,10 @@ SENTENCE_VECTOR_DTYPE = np.float16
 
 class IndexCorrupt(RuntimeError):
     """An index file is missing, truncated or does not match its recorded checksum."""
+
+
+class IndexLockError(RuntimeError):
+    """The build lock cannot be taken (something that is not a lock file is in its place)."""
 
 
 @dataclass
@@ -284,6 +291,20 @@ def read_manifest(directory: Path) -> dict | None:
     return manifest if isinstance(manifest, dict) else None
 
 
+def manifest_problem(directory: Path) -> str:
+    """Return why `directory` has no usable manifest: none was written yet, or the one there is damaged."""
+    path = Path(directory) / MANIFEST
+    if not os.path.lexists(path):
+        return NO_INDEX
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        return f"the index manifest cannot be read ({exc.strerror})"
+    except ValueError as exc:
+        return f"the index manifest is damaged ({type(exc).__name__}: {exc})"
+    return "" if isinstance(manifest, dict) else "the index manifest is damaged (not a JSON object)"
+
+
 def load_index(directory: Path) -> Index:
     """Return the index saved in `directory`, after checking every file against the manifest.
 
@@ -293,7 +314,7 @@ def load_index(directory: Path) -> Index:
     directory = Path(directory)
     manifest = read_manifest(directory)
     if manifest is None or not isinstance(manifest.get("files"), dict):
-        raise IndexCorrupt(f"no readable manifest in {directory}")
+        raise IndexCorrupt(f"{manifest_problem(directory) or 'the index manifest lists no files'} in {directory}")
     for name, digest in manifest["files"].items():
         path = directory / name
         if not path.is_file():
@@ -328,7 +349,7 @@ def load_index(directory: Path) -> Index:
 def stale_reasons(manifest: dict | None, expected: dict) -> list[str]:
     """Return why an index with `manifest` is not current (empty when it is)."""
     if manifest is None:
-        return ["no index built yet"]
+        return [NO_INDEX]
     labels = {"corpus_hash": CORPUS_CHANGED, "model": "the embedding model changed"}
     return [
         labels.get(key, f"{key} changed ({manifest.get(key)!r} -> {value!r})")
@@ -343,14 +364,15 @@ def open_index(settings: Settings, embedder: Embedder, rebuild: bool = False) ->
     The second value lists what happened (e.g. 'rebuilt: the corpus changed'), for the user.
     Builds hold a lock, so two processes never write the index at once.
     """
-    corpus = load_corpus(settings.corpus_dir, settings.root)
+    corpus = load_corpus(settings.corpus_dir, settings.root, settings.max_corpus_file_bytes)
     expected = expected_manifest(corpus, embedder, settings)
     directory = settings.index_dir
     notes: list[str] = [f"skipped {s.path}: {s.reason}" for s in corpus.skipped]
     settings.embeddings_dir.mkdir(parents=True, exist_ok=True)
     previous = None
     if not rebuild:
-        reasons = stale_reasons(read_manifest(directory), expected)
+        manifest = read_manifest(directory)
+        reasons = stale_reasons(manifest, expected) if manifest is not None else [manifest_problem(directory)]
         try:
             if not reasons:
                 return load_index(directory), notes
@@ -360,7 +382,7 @@ def open_index(settings: Settings, embedder: Embedder, rebuild: bool = False) ->
             reasons = [str(exc)]
         log.warning("building the index: %s", "; ".join(reasons))
         notes.append("index rebuilt: " + "; ".join(reasons))
-    with FileLock(str(settings.embeddings_dir / ".build.lock")):
+    with build_lock(settings.embeddings_dir / BUILD_LOCK):
         _remove_leftovers(directory)
         # Another process may have finished the same build while we waited for the lock.
         if not rebuild and not stale_reasons(read_manifest(directory), expected):
@@ -372,3 +394,30 @@ def open_index(settings: Settings, embedder: Embedder, rebuild: bool = False) ->
         index = build_index(corpus, embedder, settings, previous)
         save_index(index, directory)
     return index, notes
+
+
+@contextmanager
+def build_lock(path: Path) -> Iterator[None]:
+    """Hold the lock that keeps two builds from writing the index at once.
+
+    An empty folder where the lock file belongs (left by hand or a broken copy) is removed with a
+    warning; anything else there is a one-line IndexLockError saying what to remove.
+    """
+    path = Path(path)
+    if path.is_dir() and not path.is_symlink():
+        try:
+            path.rmdir()
+        except OSError:
+            raise IndexLockError(
+                f"the build lock {path} is a folder with files in it; move it away and try again"
+            ) from None
+        log.warning("removed an empty folder where the build lock file %s belongs", path)
+    lock = FileLock(str(path))
+    try:
+        lock.acquire()
+    except OSError as exc:
+        raise IndexLockError(f"cannot take the build lock {path} ({exc.strerror}); remove it and try again") from exc
+    try:
+        yield
+    finally:
+        lock.release()

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .config import Settings
 from .template import Template, read_template, section_pages, toc_pages
 from .text import heading_level, page_breaks
 
@@ -109,25 +112,39 @@ class Corpus:
 
 
 def source_name(path: Path, corpus_dir: Path, root: Path) -> str:
-    """Return how a corpus file is named to users: its path relative to the project root."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return (Path(corpus_dir.name) / path.relative_to(corpus_dir)).as_posix()
+    """Return how a corpus file is named to users: its path relative to the project root.
+
+    A link is named by its own name, not by what it points to.
+    """
+    inside = Path(path).relative_to(corpus_dir)
+    for folder, base in ((Path(corpus_dir).absolute(), Path(root).absolute()), (corpus_dir.resolve(), root.resolve())):
+        try:
+            return (folder / inside).relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return (Path(corpus_dir.name) / inside).as_posix()
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
-    """Return the corpus files (.txt, .md) under `corpus_dir`, sorted, hidden files left out."""
-    return sorted(
-        p
-        for p in corpus_dir.rglob("*")
-        if p.suffix.lower() in CORPUS_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)
-    )
+    """Return the corpus entries named .txt or .md under `corpus_dir`, sorted, hidden ones left out.
+
+    Linked folders are not entered; what each entry really is gets checked when it is read.
+    """
+    found = []
+    for folder, dirs, names in os.walk(corpus_dir, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [
+            Path(folder) / n for n in names if not n.startswith(".") and Path(n).suffix.lower() in CORPUS_SUFFIXES
+        ]
+    return sorted(found)
 
 
-def load_corpus(corpus_dir: Path, root: Path) -> Corpus:
-    """Return every readable report in `corpus_dir`; unreadable files are skipped with a warning.
+def load_corpus(corpus_dir: Path, root: Path, max_bytes: int | None = None) -> Corpus:
+    """Return every readable report in `corpus_dir`; other files are skipped with a one-line warning.
+
+    Only regular files whose real path lies inside `corpus_dir` and that hold at most `max_bytes` are
+    read (default: `Settings.max_corpus_file_bytes`); links leaving the folder, devices, pipes and
+    sockets are skipped by name, never opened.
 
     Raises:
         CorpusError: the folder does not exist or contains no readable report.
@@ -135,17 +152,13 @@ def load_corpus(corpus_dir: Path, root: Path) -> Corpus:
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus folder not found: {corpus_dir}")
+    inside = corpus_dir.resolve()
+    max_bytes = Settings().max_corpus_file_bytes if max_bytes is None else max_bytes
     corpus = Corpus()
     for path in corpus_files(corpus_dir):
         name = source_name(path, corpus_dir, root)
-        reason = None
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            reason = "the file disappeared while the corpus was being read"
-        except OSError as exc:
-            reason = f"cannot be read ({exc.strerror})"
-        else:
+        reason, data = read_report_file(path, inside, max_bytes)
+        if reason is None:
             reason, text = _decode(data)
         if reason:
             log.warning("skipping %s: %s", name, reason)
@@ -158,6 +171,63 @@ def load_corpus(corpus_dir: Path, root: Path) -> Corpus:
             f"no readable .txt or .md report in {corpus_dir}" + (f" (skipped {detail})" if detail else "")
         )
     return corpus
+
+
+_NOT_A_FILE = (
+    (stat.S_ISDIR, "it is a folder"),
+    (stat.S_ISFIFO, "it is a named pipe (FIFO), not a file"),
+    (stat.S_ISCHR, "it is a device, not a file"),
+    (stat.S_ISBLK, "it is a device, not a file"),
+    (stat.S_ISSOCK, "it is a socket, not a file"),
+)
+
+
+def _not_a_regular_file(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    return next((reason for test, reason in _NOT_A_FILE if test(mode)), "it is not a regular file")
+
+
+def read_report_file(path: Path, inside: Path, max_bytes: int) -> tuple[str | None, bytes]:
+    """Return (None, bytes) of the regular file `path`, or (why it was not read, b"").
+
+    `inside` is the corpus folder's real path: a file whose real path lies elsewhere (a link to
+    /etc/passwd) is refused. The type is checked before opening and again on the open descriptor,
+    which is opened non-blocking, so a pipe swapped in meanwhile cannot hang the read; at most
+    `max_bytes` + 1 bytes are ever read.
+    """
+    try:
+        real = path.resolve(strict=True)
+    except FileNotFoundError:
+        gone = not os.path.lexists(path)
+        return ("the file disappeared while the corpus was being read" if gone else "it is a broken link"), b""
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a link loop
+        return f"cannot be read ({getattr(exc, 'strerror', None) or exc})", b""
+    if not real.is_relative_to(inside):
+        return "it links to a file outside the corpus folder", b""
+    try:
+        before = os.stat(real)
+        reason = _not_a_regular_file(before.st_mode)
+        if reason:
+            return reason, b""
+        if before.st_size > max_bytes:
+            return f"it is larger than the {max_bytes:,}-byte limit (setting max_corpus_file_bytes)", b""
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        return "the file disappeared while the corpus was being read", b""
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})", b""
+    with os.fdopen(fd, "rb") as f:
+        opened = os.fstat(f.fileno())
+        if (opened.st_dev, opened.st_ino) != (before.st_dev, before.st_ino):
+            return "it was replaced while the corpus was being read", b""
+        try:
+            data = f.read(max_bytes + 1)
+        except OSError as exc:
+            return f"cannot be read ({exc.strerror})", b""
+    if len(data) > max_bytes:
+        return f"it is larger than the {max_bytes:,}-byte limit (setting max_corpus_file_bytes)", b""
+    return None, data
 
 
 def _decode(data: bytes) -> tuple[str | None, str]:

@@ -7,11 +7,9 @@ storage, so a reload keeps them.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import secrets
-import sys
 import tempfile
 from pathlib import Path
 
@@ -21,7 +19,9 @@ from .feedback import FeedbackStore
 from .ui_render import escape, render_answer, render_chat
 from .ui_render import render_context as render_section
 
-__all__ = ["build_app", "escape", "render_answer", "render_context", "report_title", "example_questions"]
+__all__ = ["build_app", "escape", "render_answer", "report_title", "example_questions"]
+from .question_check import ArgumentError, checked_arguments
+from .serve import refusal, settings_concurrency
 
 log = logging.getLogger(__name__)
 
@@ -404,9 +404,10 @@ def build_app(assistant, settings: Settings | None = None):
     def api_ask(question: str, top_k: int = 5, mode: str = "hybrid") -> dict:
         """Answer one question; returns the same JSON object as `trip-assistant ask --json`."""
         try:
-            return assistant.ask(question, top_k=int(top_k), mode=mode).to_dict()
-        except QuestionError as exc:
-            raise gr.Error(str(exc)) from exc
+            question, top_k, mode = checked_arguments(question, top_k, mode, settings)  # question_check.py
+            return assistant.ask(question, top_k=top_k, mode=mode).to_dict()
+        except (QuestionError, ArgumentError) as exc:
+            raise refusal(exc) from exc  # one log line, the message to the caller, no traceback
 
     def api_feedback(question: str, answer: dict, verdict: str, right_rank: int | None = None) -> dict:
         """Record a verdict on an answer (the /ask JSON): "up", "down", or "right" with the right passage's rank."""
@@ -492,85 +493,3 @@ def build_app(assistant, settings: Settings | None = None):
         gr.api(api_feedback, api_name="feedback")
     app.queue(default_concurrency_limit=settings_concurrency(), max_size=256)
     return app
-
-
-def render_context(assistant, passage: dict, quotes: list[dict]) -> str:
-    """Return the whole section around a passage, the quoted spans (or the passage) highlighted."""
-    view = assistant.section_view(passage["source"], passage["start"])
-    spans = [
-        (q["start"], q["end"]) for q in quotes if q["source"] == view.source and view.start <= q["start"] < view.end
-    ]
-    breaks = assistant.index.document(view.source).breaks
-    return render_section(
-        view.source, view.section, view.start, view.text, spans or [(passage["start"], passage["end"])],
-        passage.get("pages"), breaks=breaks, nearest=not spans,
-    )  # fmt: skip
-
-
-def settings_concurrency() -> int:
-    """Return how many requests run at once; the rest wait in the queue instead of failing."""
-    import os
-
-    return max(1, min(4, os.cpu_count() or 1))
-
-
-def is_loopback(host: str) -> bool:
-    """Return True when `host` only listens on this machine."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def parse_auth(value: str | None) -> tuple[str, str] | None:
-    """Return (user, password) from 'USER:PASS', or None; raises ValueError on a malformed value."""
-    if value is None:
-        return None
-    user, sep, password = value.partition(":")
-    if not sep or not user or not password:
-        raise ValueError("--auth must look like USER:PASS")
-    return user, password
-
-
-def launch(app, host: str, port: int, auth: tuple[str, str] | None, block: bool = True):
-    """Start the server on host:port (never a share tunnel) and return the app."""
-    app.launch(
-        server_name=host,
-        server_port=port,
-        auth=auth,
-        share=False,
-        inbrowser=False,
-        prevent_thread_lock=not block,
-        css=CSS,
-        footer_links=["api"],
-    )
-    return app
-
-
-def serve(args, settings: Settings) -> int:
-    """Run `trip-assistant serve`: check the exposure flags, load the assistant, serve until stopped."""
-    from .engine import Assistant
-
-    try:
-        auth = parse_auth(args.auth)
-    except ValueError as exc:
-        print(f"trip-assistant: error: {exc}", file=sys.stderr)
-        return 2
-    if not is_loopback(args.host) and auth is None:
-        if not args.allow_unauthenticated:
-            print(
-                f"trip-assistant: error: refusing to serve on {args.host} without --auth USER:PASS "
-                "(or pass --allow-unauthenticated to accept the risk)",
-                file=sys.stderr,
-            )
-            return 2
-        print(f"trip-assistant: warning: serving on {args.host} with no password: anyone who can reach it can use it",
-              file=sys.stderr)  # fmt: skip
-    assistant = Assistant.load(settings)
-    for note in assistant.notes:
-        print(f"trip-assistant: {note}", file=sys.stderr)
-    print(f"trip-assistant: serving http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
-    launch(build_app(assistant, settings), args.host, args.port, auth, block=True)
-    return 0

@@ -6,6 +6,9 @@ import json
 import subprocess
 import sys
 
+import pytest
+
+from assistant.cli import json_bytes, terminal_safe
 from assistant.config import PROJECT_ROOT
 
 
@@ -44,3 +47,67 @@ def test_missing_model_path_is_a_one_line_error():
     result = run("ask", "EDF", "--model", "/no/such/model")
     assert result.returncode == 1
     assert result.stderr.strip() == "trip-assistant: error: model path does not exist: /no/such/model"
+
+
+def test_empty_question_is_refused_before_the_model_loads():
+    # A missing model would be the error if anything were loaded first.
+    for question in ("", "   ", "\u200b\t"):
+        result = run("ask", question, "--model", "/no/such/model")
+        assert result.returncode == 2
+        assert (
+            result.stderr.strip() == "trip-assistant: error: the question is empty — type a question about the report"
+        )
+
+
+def test_oversized_question_is_refused_before_the_model_loads():
+    result = run("ask", "x" * 20_001, "--model", "/no/such/model")
+    assert result.returncode == 2
+    assert "the limit is 20,000 (setting max_question_input_chars)" in result.stderr
+
+
+def test_json_output_is_valid_utf8_when_the_question_has_undecodable_bytes(assistant):
+    question = "Sigfox 在多少個國家提供服務？".encode() + b" \xff\xfe"
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", question, "--json", "--top-k", "1"],
+        cwd=PROJECT_ROOT, capture_output=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    data = json.loads(result.stdout.decode("utf-8"))  # strict: fails on invalid UTF-8
+    assert data["question"] == "Sigfox 在多少個國家提供服務？ \ufffd\ufffd"
+    assert any("not UTF-8" in n for n in data["notices"])
+    assert "超過 31 個國家" in data["answer"][0]["quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("plain 中文\n", "plain 中文\n"),
+        ("a\x1b[2Jb", "a\\x1b[2Jb"),
+        ("txt.\u202etxt", "txt.\\u202etxt"),
+        ("bell\x07 del\x7f c1\x85", "bell\\x07 del\\x7f c1\\x85"),
+        ("\u2066isolate\u2069", "\\u2066isolate\\u2069"),
+    ],
+)
+def test_terminal_output_escapes_controls_and_bidi_characters(text, shown):
+    assert terminal_safe(text) == shown
+
+
+def test_json_output_escapes_terminal_controls_and_parses_back_unchanged():
+    data = {"source": "a\x1b[2J\u202eb.txt", "quote": "line\nnext"}
+    raw = json_bytes(data)
+    assert b"\x1b" not in raw and "\u202e".encode() not in raw
+    assert json.loads(raw.decode("utf-8")) == data
+
+
+def test_file_names_with_escape_sequences_are_printed_escaped(small_report):
+    evil = "evil\x1b[2J\u202etxt.md"
+    (small_report.corpus_dir / f"{evil}.txt").write_bytes(b"\xff\xfe not utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "build", "--corpus", str(small_report.corpus_dir),
+         "--embeddings", str(small_report.embeddings_dir), "--model", small_report.model],
+        cwd=PROJECT_ROOT, capture_output=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    for stream in (result.stdout, result.stderr):
+        assert b"\x1b" not in stream and "\u202e".encode() not in stream
+        assert b"evil\\x1b[2J\\u202etxt.md.txt" in stream  # named, visibly

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import socket
+import stat
+import subprocess
+import sys
 
 import pytest
 
+from assistant.config import PROJECT_ROOT
 from assistant.ingest import CorpusError, load_corpus, parse_sections
 
 from .conftest import REPORT_SOURCE
@@ -70,3 +77,75 @@ def test_markdown_headings_make_sections():
     text = "# Trip\nintro\n## Paris\nvisited APUR\n## Toulouse\nvisited Airbus\n"
     labels = [s.label for s in parse_sections(text)]
     assert labels == ["Trip", "Trip › Paris", "Trip › Toulouse"]
+
+
+def test_link_to_a_file_outside_the_corpus_is_skipped_and_never_quoted(small_report, tmp_path):
+    secret = tmp_path / "outside" / "passwd.txt"
+    secret.parent.mkdir()
+    secret.write_text("root:x:0:0:secret-canary:/root:/bin/bash\n", encoding="utf-8")
+    (small_report.corpus_dir / "passwd.txt").symlink_to(secret)
+    (small_report.corpus_dir / "alias.txt").symlink_to(small_report.corpus_dir / "report.txt")
+    corpus = load_corpus(small_report.corpus_dir, small_report.root)
+    assert sorted(d.doc_id for d in corpus.documents) == ["corpus/alias.txt", "corpus/report.txt"]
+    assert not any("secret-canary" in d.text for d in corpus.documents)
+    assert {s.path: s.reason for s in corpus.skipped} == {
+        "corpus/passwd.txt": "it links to a file outside the corpus folder"
+    }
+
+
+def test_linked_folder_leaving_the_corpus_is_not_entered(small_report, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "notes.txt").write_text("secret-canary\n", encoding="utf-8")
+    (small_report.corpus_dir / "linked").symlink_to(outside, target_is_directory=True)
+    corpus = load_corpus(small_report.corpus_dir, small_report.root)
+    assert [d.doc_id for d in corpus.documents] == ["corpus/report.txt"] and not corpus.skipped
+
+
+def test_special_files_are_skipped_by_name_without_being_opened(small_report):
+    corpus_dir = small_report.corpus_dir
+    os.mkfifo(corpus_dir / "pipe.txt")  # opened for reading, it would wait for a writer forever
+    (corpus_dir / "zero.txt").symlink_to("/dev/zero")  # endless
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(corpus_dir / "socket.md"))
+    expected = {
+        "corpus/pipe.txt": "it is a named pipe (FIFO), not a file",
+        "corpus/zero.txt": "it links to a file outside the corpus folder",
+        "corpus/socket.md": "it is a socket, not a file",
+        "corpus/broken.txt": "it is a broken link",
+    }
+    (corpus_dir / "broken.txt").symlink_to(corpus_dir / "no-such-file.txt")
+    try:
+        os.mknod(corpus_dir / "device.txt", 0o600 | stat.S_IFCHR, os.makedev(1, 5))  # a copy of /dev/zero
+        expected["corpus/device.txt"] = "it is a device, not a file"
+    except PermissionError:
+        pass  # not root: the link to /dev/zero above covers devices reached through a link
+    # In a child process, so that a hang fails the test instead of stopping the suite.
+    code = (
+        "import json, sys\nfrom pathlib import Path\nfrom assistant.ingest import load_corpus\n"
+        "c = load_corpus(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+        "print(json.dumps([[d.doc_id for d in c.documents], {s.path: s.reason for s in c.skipped}]))"
+    )
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", code, str(corpus_dir), str(small_report.root)],
+            cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        listener.close()
+    assert result.returncode == 0, result.stderr
+    documents, skipped = json.loads(result.stdout)
+    assert documents == ["corpus/report.txt"]
+    assert skipped == expected
+
+
+def test_file_over_the_size_limit_is_skipped_unread(small_report):
+    report = small_report.corpus_dir / "report.txt"
+    limit = report.stat().st_size
+    (small_report.corpus_dir / "big.txt").write_bytes(report.read_bytes() + b"x")  # one byte over
+    corpus = load_corpus(small_report.corpus_dir, small_report.root, max_bytes=limit)
+    assert [d.doc_id for d in corpus.documents] == ["corpus/report.txt"]
+    assert [s.path for s in corpus.skipped] == ["corpus/big.txt"]
+    assert f"larger than the {limit:,}-byte limit (setting max_corpus_file_bytes)" in corpus.skipped[0].reason
+    default = load_corpus(small_report.corpus_dir, small_report.root)
+    assert [d.doc_id for d in default.documents] == ["corpus/big.txt", "corpus/report.txt"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import subprocess
@@ -12,8 +13,10 @@ import pytest
 
 from assistant import Assistant
 from assistant.config import PROJECT_ROOT
+from assistant.engine import QuestionError
 from assistant.index import load_index, read_manifest
 from assistant.ingest import load_corpus
+from assistant.question_check import NO_LANGUAGE_WORDS_NOTICE
 
 from .conftest import copy_report
 
@@ -138,3 +141,63 @@ def test_nothing_is_loaded_with_pickle():
         assert risky not in sources
     model_files = {p.suffix for p in (PROJECT_ROOT / "embeddings" / "models").rglob("*") if p.is_file()}
     assert ".bin" not in model_files and ".pkl" not in model_files and ".pt" not in model_files
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "../../../../etc/passwd",
+        "/etc/passwd",
+        '{"question": "EDF", "top_k": 5}',
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(document.cookie)">',
+        'os.system("cat /etc/passwd")',
+    ],
+)
+def test_paths_data_markup_and_code_abstain_saying_why(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.quotes == []
+    assert NO_LANGUAGE_WORDS_NOTICE in answer.notices
+    assert answer.passages  # the nearest passages are still listed
+
+
+def test_a_question_wrapped_in_markup_is_still_answered(assistant):
+    answer = assistant.ask("<b>Sigfox 在多少個國家提供服務？</b>")
+    assert not answer.abstained and "超過 31 個國家" in answer.quotes[0].quote
+
+
+def test_oversized_question_is_refused_with_its_limit(assistant):
+    with pytest.raises(QuestionError, match="30,000,000 characters long; the limit is 20,000"):
+        assistant.ask("x" * 30_000_000)
+
+
+def test_build_lock_left_as_an_empty_folder_is_removed_and_the_build_runs(embedder, small_report, caplog):
+    lock = small_report.embeddings_dir / ".build.lock"
+    lock.mkdir(parents=True)
+    with caplog.at_level(logging.WARNING):
+        a = Assistant.load(small_report, embedder=embedder)
+    assert a.ask("Sigfox 在多少個國家提供服務？").quotes
+    assert "removed an empty folder where the build lock file" in caplog.text
+    assert not lock.is_dir()
+
+
+def test_build_lock_folder_with_files_is_a_one_line_error(small_report):
+    lock = small_report.embeddings_dir / ".build.lock"
+    lock.mkdir(parents=True)
+    (lock / "keep.txt").write_text("someone's file", encoding="utf-8")
+    result = subprocess.run(build_cmd(small_report), cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"trip-assistant: error: the build lock {lock} is a folder with files in it; move it away and try again"
+    )
+    assert (lock / "keep.txt").exists()  # nothing of the user's is deleted
+
+
+def test_damaged_manifest_is_reported_as_damaged_and_rebuilt(embedder, small_report):
+    Assistant.load(small_report, embedder=embedder)
+    (small_report.index_dir / "manifest.json").write_text('{"format_version": 2, "trunc', encoding="utf-8")
+    a = Assistant.load(small_report, embedder=embedder)
+    assert any("index rebuilt: the index manifest is damaged (JSONDecodeError" in n for n in a.notes), a.notes
+    assert not any("no index built yet" in n for n in a.notes)
+    assert read_manifest(small_report.index_dir)["chunk_count"] > 0
