@@ -97,6 +97,9 @@ class Settings:
     query_encoder: str = "onnx"
     # Progress of a long job when stderr is not a terminal (a log, CI): one line at most every this many seconds.
     progress_interval_s: float = 10.0
+    # Passages whose 4-character shingles overlap at least this much (Jaccard) are one result listing every
+    # place (dedupe.py): a report filed twice or a paragraph copied between reports; 1.0 = identical only.
+    near_duplicate_similarity: float = 0.9
     # Abstention (answer.py): the best cosine is rescaled from a per-script floor over a band,
     # blended with content-word coverage for Chinese questions; below the threshold, abstain.
     # Chosen on the dev split of evals/questions.jsonl (false abstentions <= 5%).
