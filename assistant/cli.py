@@ -176,12 +176,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     asked, so the query model is never loaded)."""
     from .embedding import Embedder
     from .index import open_index
+    from .progress import reporter
     from .retrieval import Retriever
     from .translation_cache import load_translator
 
     started = time.perf_counter()
     settings = _settings(args)
-    index, notes = open_index(settings, Embedder.load(settings), rebuild=args.force)
+    progress = reporter("embedding", interval=settings.progress_interval_s)
+    index, notes = open_index(settings, Embedder.load(settings), rebuild=args.force, progress=progress)
     load_translator(
         Retriever(index, settings).document_frequency, settings.translations_per_word, index.manifest,
         settings.embeddings_dir,

@@ -86,6 +86,20 @@ class Settings:
     # Eval, all 168 questions, when it came: hit@5 0.939 -> 0.932, MRR@10 0.832 -> 0.827; with today's
     # retrieval: hit@5 0.980 either way, MRR@10 0.883 (float32) vs 0.894 (int8).
     passage_encoder: str = "onnx-int8"
+    # Build speed and cold start
+    # Passages are embedded in length-sorted batches padded to their longest row, at most this many rows
+    # (short sentences: 1.3x fewer CPU seconds each at 8-32 rows than one run each; see benchmarks/)...
+    embed_max_batch: int = 32
+    # ...and at most this many padded tokens (long chunks gain nothing from batching and run one or two at a time).
+    embed_batch_tokens: int = 1024
+    # Questions through the float32 ONNX export ("onnx": no torch, transformers or sentence-transformers
+    # imported at query time; cold first answer 6.4 s -> see README) or the sentence-transformers model ("torch").
+    query_encoder: str = "onnx"
+    # Progress of a long job when stderr is not a terminal (a log, CI): one line at most every this many seconds.
+    progress_interval_s: float = 10.0
+    # Passages whose 4-character shingles overlap at least this much (Jaccard) are one result listing every
+    # place (dedupe.py): a report filed twice or a paragraph copied between reports; 1.0 = identical only.
+    near_duplicate_similarity: float = 0.9
     # Abstention (answer.py): the best cosine is rescaled from a per-script floor over a band,
     # blended with content-word coverage for Chinese questions; below the threshold, abstain.
     # Chosen on the dev split of evals/questions.jsonl (false abstentions <= 5%).
@@ -185,4 +199,5 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         embeddings_dir=Path(env["TRIP_ASSISTANT_EMBEDDINGS"]) if env.get("TRIP_ASSISTANT_EMBEDDINGS") else None,
         model=env.get("TRIP_ASSISTANT_MODEL") or None,
         passage_encoder=env.get("TRIP_ASSISTANT_PASSAGE_ENCODER") or None,
+        query_encoder=env.get("TRIP_ASSISTANT_QUERY_ENCODER") or None,
     )

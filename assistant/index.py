@@ -10,7 +10,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -79,6 +79,7 @@ def expected_manifest(corpus: Corpus, embedder: Embedder, settings: Settings) ->
         "format_version": INDEX_FORMAT_VERSION,
         "model": embedder.model_id,
         "passage_encoder": embedder.passage_encoder,
+        "passage_graph": embedder.passage_graph,
         "dim": embedder.dim,
         "tokenizer": TOKENIZER_VERSION,
         "corpus_hash": corpus.fingerprint,
@@ -88,52 +89,70 @@ def expected_manifest(corpus: Corpus, embedder: Embedder, settings: Settings) ->
     return json.loads(json.dumps(fields))
 
 
-def build_index(corpus: Corpus, embedder: Embedder, settings: Settings, previous: Index | None = None) -> Index:
+def build_index(
+    corpus: Corpus,
+    embedder: Embedder,
+    settings: Settings,
+    previous: Index | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Index:
     """Return an in-memory index of `corpus` (nothing is written).
 
     With a `previous` index built by the same model and settings, documents whose content hash
     is unchanged keep their vectors; only new or changed documents are embedded.
+
+    Args:
+        progress: called with (texts embedded so far, texts to embed) as embedding advances.
     """
     chunker = Chunker(settings.chunker)
     docs = {d.doc_id: d for d in corpus.documents}
     old = _reusable_vectors(previous, expected_manifest(corpus, embedder, settings))
     chunks: list[Chunk] = []
     sentences: list[Sentence] = []
-    chunk_rows: list[np.ndarray | None] = []  # a reused vector, or None = embed
+    rows: list[np.ndarray | None] = []  # chunks then sentences: a reused vector, or None = embed
     sentence_rows: list[np.ndarray | None] = []
     for doc in corpus.documents:
         doc_chunks = chunker.chunk_document(doc)
         doc_sentences = [s for sec in doc.sections if sec.kind != "toc" for s in section_sentences(doc, sec)]
         reused = old.get((doc.doc_id, doc.sha256))
         if reused and reused[0] == doc_chunks and reused[2] == doc_sentences:
-            chunk_rows.extend(reused[1])
+            rows.extend(reused[1])
             sentence_rows.extend(reused[3])
         else:
-            chunk_rows.extend([None] * len(doc_chunks))
+            rows.extend([None] * len(doc_chunks))
             sentence_rows.extend([None] * len(doc_sentences))
         chunks.extend(doc_chunks)
         sentences.extend(doc_sentences)
     if not chunks:
         raise ValueError("the corpus has no text to index")
+    rows.extend(sentence_rows)
+    del sentence_rows, old
 
     chunk_texts = [chunk_index_text(docs[c.doc_id], c) for c in chunks]
+    n_chunks = len(chunks)
 
-    def embed_chunks(ids: list[int]) -> np.ndarray:
-        return embedder.encode_passages([chunk_texts[i] for i in ids])
-
-    def embed_sentences(ids: list[int]) -> np.ndarray:
-        spans = [sentences[i] for i in ids]
-        return embedder.encode_passages([matching_text(docs[s.doc_id], s.start, s.end) for s in spans])
+    def text_of(i: int) -> str:
+        if i < n_chunks:
+            return chunk_texts[i]
+        s = sentences[i - n_chunks]
+        return matching_text(docs[s.doc_id], s.start, s.end)
 
     # BM25 first: its build briefly needs ~3x its final size, best paid before any vector exists.
     bm25 = _bm25_index(chunk_texts)
     dense = faiss.IndexFlatIP(embedder.dim)
-    for block in _embedded_blocks(chunk_rows, embed_chunks, embedder.dim):
-        dense.add(block)
     sentence_vectors = np.empty((len(sentences), embedder.dim), dtype=SENTENCE_VECTOR_DTYPE)
+
+    def stored(i: int) -> np.ndarray:
+        return dense.reconstruct(i) if i < n_chunks else sentence_vectors[i - n_chunks].astype(np.float32)
+
+    # Chunks and sentences in one stream, so batches mix them by length and identical texts embed once.
     at = 0
-    for block in _embedded_blocks(sentence_rows, embed_sentences, embedder.dim):
-        sentence_vectors[at : at + len(block)] = block
+    for block in _embedded_blocks(rows, text_of, embedder, stored, progress):
+        take = max(0, min(len(block), n_chunks - at))
+        if take:
+            dense.add(np.ascontiguousarray(block[:take]))
+        if take < len(block):
+            sentence_vectors[at + take - n_chunks : at + len(block) - n_chunks] = block[take:]
         at += len(block)
 
     manifest = {
@@ -142,8 +161,8 @@ def build_index(corpus: Corpus, embedder: Embedder, settings: Settings, previous
         "skipped": [asdict(s) for s in corpus.skipped],
         "chunk_count": len(chunks),
         "sentence_count": len(sentences),
-        "embedded_chunks": sum(r is None for r in chunk_rows),
-        "embedded_sentences": sum(r is None for r in sentence_rows),
+        "embedded_chunks": sum(r is None for r in rows[:n_chunks]),
+        "embedded_sentences": sum(r is None for r in rows[n_chunks:]),
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
     return Index(
@@ -152,24 +171,74 @@ def build_index(corpus: Corpus, embedder: Embedder, settings: Settings, previous
     )  # fmt: skip
 
 
-def _embedded_blocks(rows: list[np.ndarray | None], encode, dim: int) -> Iterator[np.ndarray]:
-    """Yield the float32 vectors of `rows` in order, in blocks, calling `encode(ids)` for the rows that are None.
+def _embedded_blocks(
+    rows: list[np.ndarray | None],
+    text_of: Callable[[int], str],
+    embedder: Embedder,
+    stored: Callable[[int], np.ndarray],
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[np.ndarray]:
+    """Yield the float32 vectors of `rows` in order, in blocks, embedding the rows that are None.
 
+    A text met earlier in the stream (a repeated paragraph, a report filed twice) takes the vector
+    already made for it (`stored(row)` for an earlier block), so each distinct text is embedded once.
     Blocks keep what is held at once small: one block's vectors, never a second copy of all of them.
     """
+    seen: dict[bytes, int] = {}
+    dim = embedder.dim
+    todo = sum(r is None for r in rows)
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress(done, todo)
+
+    if progress:
+        progress(0, todo)
     for lo in range(0, len(rows), _EMBED_BLOCK):
         part = rows[lo : lo + _EMBED_BLOCK]
-        missing = [i for i, r in enumerate(part) if r is None]
-        if len(missing) == len(part):
-            yield encode([lo + i for i in missing])
-            continue
         out = np.zeros((len(part), dim), dtype=np.float32)
+        embed: list[int] = []
+        embed_texts: list[str] = []
+        copies: list[tuple[int, int]] = []  # (row in this block, earlier row in the stream)
         for i, row in enumerate(part):
             if row is not None:
                 out[i] = row
-        if missing:
-            out[missing] = encode([lo + i for i in missing])
+                continue
+            text = text_of(lo + i)
+            key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+            first = seen.setdefault(key, lo + i)
+            if first < lo:
+                copies.append((i, first))
+                advance(1)
+            else:
+                embed.append(i)
+                embed_texts.append(text)  # identical texts within the block: encode_passages embeds them once
+        if embed:
+            out[embed] = embedder.encode_passages(embed_texts, progress=_counted(advance, len(embed), embed_texts))
+        for i, first in copies:
+            out[i] = stored(first)
         yield out
+
+
+def _counted(advance: Callable[[int], None], rows: int, texts: list[str]) -> Callable[[int], None]:
+    """Return a progress callback for one encode call, scaled from its distinct texts to all its `rows`."""
+    distinct = len(set(texts))
+    if distinct == rows:
+        return advance
+    reported = 0
+    seen_distinct = 0
+
+    def scaled(n: int) -> None:
+        nonlocal reported, seen_distinct
+        seen_distinct += n
+        target = rows if seen_distinct >= distinct else seen_distinct * rows // distinct
+        advance(target - reported)
+        reported = target
+
+    return scaled
 
 
 def _bm25_index(texts: list[str]) -> bm25s.BM25:
@@ -358,11 +427,17 @@ def stale_reasons(manifest: dict | None, expected: dict) -> list[str]:
     ]
 
 
-def open_index(settings: Settings, embedder: Embedder, rebuild: bool = False) -> tuple[Index, list[str]]:
+def open_index(
+    settings: Settings,
+    embedder: Embedder,
+    rebuild: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Index, list[str]]:
     """Return the current index for `settings`, building it when missing, stale or damaged.
 
     The second value lists what happened (e.g. 'rebuilt: the corpus changed'), for the user.
-    Builds hold a lock, so two processes never write the index at once.
+    Builds hold a lock, so two processes never write the index at once; an interrupted build
+    (Ctrl-C, a kill) leaves the previous index in place. `progress` is as for `build_index`.
     """
     corpus = load_corpus(settings.corpus_dir, settings.root, settings.max_corpus_file_bytes)
     expected = expected_manifest(corpus, embedder, settings)
@@ -391,7 +466,7 @@ def open_index(settings: Settings, embedder: Embedder, rebuild: bool = False) ->
             except IndexCorrupt:
                 pass
         log.info("building the index of %d document(s) in %s", len(corpus.documents), directory)
-        index = build_index(corpus, embedder, settings, previous)
+        index = build_index(corpus, embedder, settings, previous, progress)
         save_index(index, directory)
     return index, notes
 

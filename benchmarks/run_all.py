@@ -1,4 +1,4 @@
-"""Run every benchmark: the default corpus, the side-by-side baseline and the scale series.
+"""Run every benchmark: old path against new (speed), the default corpus, the side-by-side baseline and the scale series.
 
 Usage: python benchmarks/run_all.py [N ...]   (scale sizes; default 10 100 1000, about an hour)
 """
@@ -12,6 +12,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 if __name__ == "__main__":
-    for script, args in (("bench_default.py", []), ("bench_baseline.py", []), ("bench_scale.py", sys.argv[1:])):
-        print(f"\n## {script}", flush=True)
+    runs = (
+        ("bench_speed.py", []),
+        ("bench_default.py", []),
+        ("bench_baseline.py", []),
+        ("bench_scale.py", sys.argv[1:]),
+    )
+    for i, (script, args) in enumerate(runs, start=1):
+        print(f"\n## {script} ({i}/{len(runs)})", flush=True)
         subprocess.run([sys.executable, str(HERE / script), *args], check=True)

@@ -88,20 +88,63 @@ def test_interrupted_build_leaves_previous_index_intact(embedder, small_report, 
     assert leftovers == []
 
 
+def test_build_interrupted_while_embedding_leaves_previous_index_usable(embedder, small_report):
+    from assistant.index import open_index
+
+    Assistant.load(embedder=embedder, settings=small_report)
+    before = read_manifest(small_report.index_dir)
+    seen = []
+
+    def ctrl_c_half_way(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done > total // 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        open_index(small_report, embedder, rebuild=True, progress=ctrl_c_half_way)
+    assert seen[0] == (0, before["chunk_count"] + before["sentence_count"]) and seen[-1][0] < seen[-1][1]
+    assert read_manifest(small_report.index_dir) == before
+    assert Assistant.load(embedder=embedder, settings=small_report).notes == []
+    assert not [p.name for p in small_report.embeddings_dir.iterdir() if p.name.startswith(".index")]
+
+
+def test_build_reports_progress_up_to_every_text_embedded(embedder, small_report):
+    from assistant.index import open_index
+
+    seen = []
+    index, _ = open_index(small_report, embedder, rebuild=True, progress=lambda done, total: seen.append((done, total)))
+    total = len(index.chunks) + len(index.sentences)
+    assert seen[0] == (0, total) and seen[-1] == (total, total)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and len(seen) > 3
+
+
+def test_a_report_filed_twice_gets_the_same_vectors_twice(embedder, small_report, report_text):
+    import numpy as np
+
+    cut = report_text.index("\n三、參訪土魯斯市政建設\n")
+    (small_report.corpus_dir / "copy.txt").write_text(report_text[:cut], encoding="utf-8")
+    index = Assistant.load(small_report, embedder=embedder).index
+    by_doc = {d: [i for i, c in enumerate(index.chunks) if c.doc_id == d] for d in index.documents}
+    original, copy = by_doc["corpus/report.txt"], by_doc["corpus/copy.txt"]
+    assert len(original) == len(copy)
+    vectors = index.dense.reconstruct_n(0, index.dense.ntotal)
+    np.testing.assert_array_equal(vectors[original], vectors[copy])
+
+
 class CountingEmbedder:
     """The real embedder, counting how many passages it is asked to embed."""
 
     def __init__(self, inner):
         self.inner, self.model_id, self.passages = inner, inner.model_id, 0
-        self.passage_encoder = inner.passage_encoder
+        self.passage_encoder, self.passage_graph = inner.passage_encoder, inner.passage_graph
 
     @property
     def dim(self):
         return self.inner.dim
 
-    def encode_passages(self, texts):
+    def encode_passages(self, texts, progress=None):
         self.passages += len(texts)
-        return self.inner.encode_passages(texts)
+        return self.inner.encode_passages(texts, progress)
 
     def encode_queries(self, texts):
         return self.inner.encode_queries(texts)

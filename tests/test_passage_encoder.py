@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from assistant import Assistant
-from assistant.config import Settings
+from assistant.config import PROJECT_ROOT, Settings
 from assistant.embedding import Embedder, ModelError
+from assistant.evaluation import DEFAULT_QUESTIONS, load_questions
 from assistant.index import chunk_index_text, open_index, read_manifest
-from assistant.onnx_export import EXPORT_VERSION, is_exported, onnx_path, source_fingerprint
+from assistant.onnx_export import (
+    EXPORT_VERSION,
+    QUERY_DATA,
+    QUERY_FILE,
+    is_exported,
+    onnx_path,
+    query_onnx_path,
+    source_fingerprint,
+)
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +37,12 @@ def report_passages(assistant) -> list[str]:
 @pytest.fixture(scope="module")
 def float_embedder(model_dir) -> Embedder:
     return Embedder.load(Settings(model=str(model_dir), passage_encoder="torch"))
+
+
+@pytest.fixture(scope="module")
+def torch_queries(model_dir) -> Embedder:
+    """Queries through the sentence-transformers model itself (torch), as before the ONNX query encoder."""
+    return Embedder.load(Settings(model=str(model_dir), query_encoder="torch"))
 
 
 def test_default_embedder_indexes_with_the_int8_export(embedder, model_dir):
@@ -44,15 +61,52 @@ def test_int8_passage_vectors_stay_close_to_float32_row_for_row(embedder, float_
     assert (np.argmax(int8 @ full.T, axis=1) == np.arange(len(report_passages))).all()
 
 
-def test_a_passage_embeds_the_same_alone_or_among_others(embedder, report_passages):
-    among = embedder.encode_passages(report_passages[:9])
-    alone = embedder.encode_passages([report_passages[4]])
-    assert np.allclose(among[4], alone[0], atol=1e-6)
+def test_a_passage_embeds_nearly_the_same_alone_or_batched_with_others(embedder, report_passages):
+    among = embedder.encode_passages(report_passages)
+    alone = np.stack([embedder.encode_passages([p])[0] for p in report_passages[:40]])
+    # int8 activations are scaled per run, so batch mates move a vector by quantization noise only
+    # (min 0.9967 on the report; int8 against float32 itself: min 0.994).
+    assert (among[:40] * alone).sum(axis=1).min() >= 0.99
 
 
-def test_queries_keep_the_float32_model(embedder, float_embedder):
-    question = ["Sigfox 在多少個國家提供服務？"]
-    assert np.array_equal(embedder.encode_queries(question), float_embedder.encode_queries(question))
+def test_the_same_passages_embed_to_the_same_vectors_every_time(embedder, report_passages):
+    np.testing.assert_array_equal(embedder.encode_passages(report_passages), embedder.encode_passages(report_passages))
+
+
+class CountingSession:
+    """An onnxruntime session that counts the rows it is asked to run."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.rows = inner, 0
+
+    def run(self, outputs, feeds):
+        self.rows += len(feeds["input_ids"])
+        return self.inner.run(outputs, feeds)
+
+
+def test_identical_passages_are_run_through_the_encoder_once(model_dir, report_passages):
+    lazy = Embedder.load(Settings(model=str(model_dir)))
+    lazy._session = counting = CountingSession(lazy._onnx_session())
+    texts = report_passages[:10] * 3 + report_passages[:2]
+    vectors = lazy.encode_passages(texts)
+    assert counting.rows == 10
+    np.testing.assert_array_equal(vectors[:10], vectors[10:20])
+    np.testing.assert_array_equal(vectors[:2], vectors[30:])
+
+
+def test_passage_progress_counts_every_passage(embedder, report_passages):
+    counts: list[int] = []
+    embedder.encode_passages(report_passages, progress=counts.append)
+    assert sum(counts) == len(report_passages) and len(counts) > 1
+
+
+def test_onnx_query_vectors_match_the_sentence_transformers_model(embedder, torch_queries):
+    questions = [q.question for q in load_questions(DEFAULT_QUESTIONS).questions]
+    assert embedder.query_encoder == "onnx-fp32"
+    onnx_vectors = embedder.encode_queries(questions)
+    torch_vectors = torch_queries.encode_queries(questions)
+    assert onnx_vectors.shape == torch_vectors.shape == (len(questions), 384)
+    assert (onnx_vectors * torch_vectors).sum(axis=1).min() >= 0.999
 
 
 def test_switching_the_passage_encoder_rebuilds_the_index(embedder, float_embedder, small_report):
@@ -69,11 +123,18 @@ def test_unknown_passage_encoder_is_refused(model_dir):
         Embedder.load(Settings(model=str(model_dir), passage_encoder="fp8"))
 
 
+def test_unknown_query_encoder_is_refused(model_dir):
+    with pytest.raises(ModelError, match="query encoder must be one of onnx, torch"):
+        Embedder.load(Settings(model=str(model_dir), query_encoder="fp8"))
+
+
 def test_changed_model_weights_make_the_export_stale(tmp_path):
     model = tmp_path / "model"
     (model / "onnx").mkdir(parents=True)
     (model / "model.safetensors").write_bytes(b"weights")
     onnx_path(model).write_bytes(b"graph")
+    query_onnx_path(model).write_bytes(b"query graph")
+    (model / "onnx" / QUERY_DATA).write_bytes(b"query weights")
     meta = {"version": EXPORT_VERSION, "source": source_fingerprint(model)}
     (model / "onnx" / "export.json").write_text(json.dumps(meta), encoding="utf-8")
     assert is_exported(model)
@@ -88,7 +149,9 @@ def test_damaged_int8_export_is_exported_again(tmp_path, model_dir, float_embedd
     shutil.copytree(model_dir, model, ignore=shutil.ignore_patterns("*.safetensors", "onnx"))
     (model / "model.safetensors").symlink_to(model_dir / "model.safetensors")
     (model / "onnx").mkdir()
-    shutil.copy(model_dir / "onnx" / "export.json", model / "onnx" / "export.json")
+    for name in ("export.json", QUERY_FILE):
+        shutil.copy(model_dir / "onnx" / name, model / "onnx" / name)
+    (model / "onnx" / QUERY_DATA).symlink_to(model_dir / "onnx" / QUERY_DATA)
     good = onnx_path(model_dir).read_bytes()
     onnx_path(model).write_bytes(good[: len(good) // 2])
 
@@ -99,13 +162,42 @@ def test_damaged_int8_export_is_exported_again(tmp_path, model_dir, float_embedd
     assert onnx_path(model).stat().st_size > len(good) // 2
 
 
-def test_indexing_with_the_int8_export_leaves_the_float32_model_unloaded(model_dir, small_report):
+def test_indexing_and_asking_with_the_onnx_exports_never_load_the_torch_model(model_dir, small_report):
     lazy = Embedder.load(Settings(model=str(model_dir)))
     assert lazy.passage_encoder == "onnx-int8" and not lazy.model_loaded
     index, _ = open_index(small_report, lazy, rebuild=True)
     assert index.dense.ntotal == len(index.chunks) and not lazy.model_loaded
     lazy.encode_queries(["Sigfox 在哪裡？"])
-    assert lazy.model_loaded
+    assert not lazy.model_loaded
+
+
+def test_torch_query_encoder_loads_the_sentence_transformers_model(torch_queries):
+    assert torch_queries.query_encoder == "torch"
+    torch_queries.encode_queries(["Sigfox 在哪裡？"])
+    assert torch_queries.model_loaded
+
+
+LOAD_WITHOUT_TORCH = """
+import sys
+from pathlib import Path
+from assistant import Assistant
+from assistant.config import Settings
+root, model = Path(sys.argv[1]), sys.argv[2]
+assistant = Assistant.load(Settings(root=root, corpus_dir=root / "corpus", embeddings_dir=root / "embeddings", model=model))
+assert assistant.notes == [], assistant.notes
+assert assistant.ask("Sigfox 在多少個國家提供服務？").quotes
+print(sorted(m for m in ("torch", "transformers", "sentence_transformers") if m in sys.modules))
+"""
+
+
+def test_loading_and_asking_an_indexed_corpus_imports_neither_torch_nor_transformers(model_dir, embedder, small_report):
+    Assistant.load(small_report, embedder=embedder)  # built here, so the child only loads
+    args = [str(small_report.root), str(model_dir)]
+    out = subprocess.run(
+        [sys.executable, "-c", LOAD_WITHOUT_TORCH, *args], cwd=PROJECT_ROOT, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_the_int8_encoder_embeds_the_same_with_or_without_the_float32_model_loaded(
