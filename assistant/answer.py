@@ -300,8 +300,14 @@ class AnswerComposer:
             if not replaces:
                 spans += self._best_spans(scored)
             quotes = self._quotes(spans)
-            # The passage that holds the answer's first quote is the first source: what is quoted is cited first.
-            hits = self._lead_with(hits, spans[0][0], spans[0][1], spans[0][2])
+            # The passage that holds the answer's first quote is the first source: what is quoted is cited first
+            # (for a visit's lead beside the best sentences, the best sentence's passage).
+            lead = (
+                spans[len(template.spans)]
+                if template and template.supplements and len(spans) > len(template.spans)
+                else spans[0]
+            )
+            hits = self._lead_with(hits, lead[0], lead[1], lead[2])
         return Answer(
             question=question,
             abstained=abstained,

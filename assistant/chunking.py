@@ -73,7 +73,9 @@ class Chunker:
 
     def chunk_section(self, document: Document, section: Section) -> list[Chunk]:
         """Return the chunks of one section body; they never cross the section's end."""
-        start, end = trim_span(document.text, section.body_start, section.end)
+        heading = self.settings.heading_in_first_chunk and section.kind == "body"
+        first = section.start if heading else section.body_start
+        start, end = trim_span(document.text, first, section.end)
         if start >= end:
             return []
         view, origin = joined_view(document.text, start, end, document.breaks)
