@@ -9,6 +9,7 @@ import numpy as np
 
 from .answer_type import asked_kinds, offered_kinds
 from .config import Settings
+from .dedupe import collapse_duplicates
 from .index import Index
 from .ingest import SECTION_SEPARATOR
 from .premise import Mention
@@ -46,6 +47,8 @@ class Passage:
     score: float
     highlights: list[tuple[int, int]] = field(default_factory=list)
     pages: tuple[int, int] | None = None
+    # The other places the same (or nearly the same) text occurs: (source, section, start, end).
+    also_at: list[tuple[str, str, int, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -75,8 +78,9 @@ class Answer:
                 for q in self.quotes
             ],
             "passages": [
-                {k: v for k, v in asdict(p).items() if k not in ("highlights", "pages")}
+                {k: v for k, v in asdict(p).items() if k not in ("highlights", "pages", "also_at")}
                 | {"highlights": [list(h) for h in p.highlights], "pages": list(p.pages) if p.pages else None}
+                | {"also_at": [{"source": a[0], "section": a[1], "start": a[2], "end": a[3]} for a in p.also_at]}
                 for p in self.passages
             ],
             "mode": self.mode,
@@ -371,9 +375,12 @@ class AnswerComposer:
         return [Hit(chunk_id, top)] + rest[: max(len(hits) - 1, 0)]
 
     def _passages(self, hits: list[Hit], quotes: list[Quote]) -> list[Passage]:
-        """Return the ranked passages, each with the quoted spans inside it marked."""
+        """Return the ranked passages, each with the quoted spans inside it marked; a passage whose text occurs
+        again lower down (the same paragraph in two places or two reports) is shown once, listing the others."""
         passages = []
-        for rank, hit in enumerate(hits, start=1):
+        collapsed = collapse_duplicates(hits, self.index.chunks, self.settings.near_duplicate_similarity)
+        for rank, item in enumerate(collapsed, start=1):
+            hit = item.hit
             chunk = self.index.chunks[hit.chunk_id]
             marks = [
                 (max(q.start, chunk.start), min(q.end, chunk.end))
@@ -391,6 +398,7 @@ class AnswerComposer:
                     round(hit.score, 6),
                     marks,
                     self.index.document(chunk.doc_id).pages_at(chunk.start),
+                    [(a.doc_id, a.section, a.start, a.end) for a in item.also_at],
                 )  # fmt: skip
             )
         return passages
