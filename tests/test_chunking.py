@@ -14,10 +14,22 @@ def chunks_of(text):
 
 def test_every_chunk_is_an_exact_slice_of_the_file(report_text):
     _, chunks = chunks_of(report_text)
-    assert 80 <= len(chunks) <= 100
+    assert 90 <= len(chunks) <= 115
     for c in chunks:
         assert report_text[c.start : c.end] == c.text
         assert c.text == c.text.strip()
+
+
+def test_a_sections_first_chunk_starts_at_its_heading(report_text):
+    doc, chunks = chunks_of(report_text)
+    firsts = {}
+    for c in chunks:
+        firsts.setdefault(c.section, c)
+    for section in doc.sections:
+        if section.kind == "body" and section.label in firsts:
+            assert firsts[section.label].start == section.start  # the heading line opens the passage
+    without = Chunker(ChunkerSettings(heading_in_first_chunk=False)).chunk_document(doc)
+    assert all(doc.section_at(c.start).body_start <= c.start for c in without)
 
 
 def test_chunks_never_cross_a_section_and_skip_the_toc(report_text):

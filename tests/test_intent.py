@@ -12,7 +12,7 @@ from assistant.text import normalize_query
     ("question", "kind", "detail"),
     [
         ("報告是哪天交出去的？", COVER, {"field": "報告日期"}),
-        ("誰帶隊的？", COVER, {"field": "姓名職稱"}),
+        ("這次是誰帶隊？", COVER, {"field": "姓名職稱"}),
         ("Who led the delegation?", COVER, {"field": "姓名職稱"}),
         ("Which agency filed this report?", COVER, {"field": "服務機關"}),
         ("这次出访去了哪个国家？", COVER, {"field": "派赴國家"}),
