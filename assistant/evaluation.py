@@ -486,15 +486,17 @@ def baseline_from(report: EvalReport, scopes: Iterable[str] = ("all",)) -> dict:
     }
 
 
-def _progress_printer(stream=sys.stderr) -> Callable[[str, int, int], None]:
+def _progress_printer(stream=None) -> Callable[[str, int, int], None]:
+    """Return a progress callback for `run_eval`: one bar (a terminal) or periodic lines with the time left
+    (`progress.reporter`) per mode."""
+    from .progress import reporter
+
+    reporters: dict[str, Callable[[int, int], None]] = {}
+
     def show(mode: str, done: int, total: int) -> None:
-        if stream.isatty():
-            stream.write(f"\r[eval {mode}] {done}/{total}")
-            if done == total:
-                stream.write("\n")
-        elif done == total or done % 25 == 0:
-            stream.write(f"[eval {mode}] {done}/{total}\n")
-        stream.flush()
+        if mode not in reporters:
+            reporters[mode] = reporter(f"eval {mode}", stream, unit="questions")
+        reporters[mode](done, total)
 
     return show
 
