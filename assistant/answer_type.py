@@ -11,7 +11,7 @@ import re
 
 from .text import date_tokens, fold
 
-DATE, NUMBER, PERSON = "date", "number", "person"
+DATE, NUMBER, PERSON, REASON = "date", "number", "person", "reason"
 
 # Chinese and English wordings; an English question reaches here with Chinese words added (translation.py).
 _ASKS = (
@@ -28,6 +28,12 @@ _ASKS = (
         ),
     ),
     (PERSON, re.compile(r"誰|哪位|何人|\bwho(?:m|se)?\b", re.I)),
+    (REASON, re.compile(r"為什麼|為何|為了什麼|原因|目的|動機|\bwhy\b|\bwhat for\b|\bpurpose\b|\breason\b", re.I)),
+)
+# A sentence giving a purpose or a cause: a clause opening with 為 ("in order to"), 盼/期望/希望…, 藉此…,
+# 以利…, 旨在…, 因為/由於/適逢/考量….
+_REASON_RE = re.compile(
+    r"(?:^|[，；。、])\s*為(?![主首例何什])|為了|盼|期望|期能|希望|藉此|藉由|以利|以期|旨在|目的|因為|由於|適逢|考量"
 )
 _YEAR_RE = re.compile(r"\d{4}\s*年|\d{2,3}\s*年\s*\d{1,2}\s*月")
 _DIGIT_RE = re.compile(r"\d")
@@ -39,12 +45,12 @@ _TITLE_RE = re.compile(
 
 
 def asked_kinds(question: str) -> frozenset[str]:
-    """Return the kinds of answer a (normalized) question asks for: any of DATE, NUMBER, PERSON."""
+    """Return the kinds of answer a (normalized) question asks for: any of DATE, NUMBER, PERSON, REASON."""
     return frozenset(kind for kind, pattern in _ASKS if pattern.search(question))
 
 
 def offered_kinds(sentence: str) -> frozenset[str]:
-    """Return the kinds of answer a sentence of the report can give: DATE, NUMBER and/or PERSON."""
+    """Return the kinds of answer a sentence of the report can give: DATE, NUMBER, PERSON and/or REASON."""
     folded = fold(sentence)
     kinds = set()
     if _DIGIT_RE.search(folded):
@@ -53,4 +59,6 @@ def offered_kinds(sentence: str) -> frozenset[str]:
             kinds.add(DATE)
     if _LATIN_NAME_RE.search(sentence) or _TITLE_RE.search(sentence):
         kinds.add(PERSON)
+    if _REASON_RE.search(sentence):
+        kinds.add(REASON)
     return frozenset(kinds)

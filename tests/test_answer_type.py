@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer_type import DATE, NUMBER, PERSON, asked_kinds, offered_kinds
+from assistant.answer_type import DATE, NUMBER, PERSON, REASON, asked_kinds, offered_kinds
 
 
 @pytest.mark.parametrize(
@@ -17,6 +17,8 @@ from assistant.answer_type import DATE, NUMBER, PERSON, asked_kinds, offered_kin
         ("How large is Parc de Bercy?", {NUMBER}),
         ("巴黎由哪位副市長接待訪團?", {PERSON}),
         ("Who designed the Promenade plantée?", {PERSON}),
+        ("港務局為什麼要全面自動化?", {REASON}),
+        ("Why did the delegation visit the port authority?", {REASON}),
         ("Sigfox 的物聯網技術有什麼優勢?", set()),
         ("Somewhere in the whole report", set()),
     ],
@@ -33,6 +35,9 @@ def test_asked_kinds(question, kinds):
         ("貝西公園面積約 13.9 公頃", {NUMBER}),
         ("由該市 Pénélope Komites 負責接待", {PERSON}),
         ("擁有成本低、耗電量低、全球覆蓋率高等優勢", set()),
+        ("為了解港口自動化的作法，訪團前往港務局", {REASON}),
+        ("此行適逢國會大選，改由副市長接待", {REASON, PERSON}),
+        ("本市以觀光為主要產業", set()),  # 為主: "as", not a purpose
     ],
 )
 def test_offered_kinds(sentence, kinds):
