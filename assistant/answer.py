@@ -109,6 +109,7 @@ class _SentenceReading:
 
     tokens: frozenset[str]
     kinds: frozenset[str]
+    caption: bool = False  # a photo caption: quoted only when no sentence of the text answers as well
 
 
 class AnswerComposer:
@@ -168,6 +169,8 @@ class AnswerComposer:
             score = self.DENSE_WEIGHT * float(d) + self.COVERAGE_WEIGHT * coverage
             if asked & reading.kinds:
                 score += self.settings.answer_type_weight
+            if reading.caption:
+                score -= self.settings.caption_penalty
             scored.append(ScoredSentence(sid, score, float(d), coverage))
         return scored
 
@@ -182,7 +185,8 @@ class AnswerComposer:
         source = self.index.document(s.doc_id).text
         text = source[s.start : s.end]
         context = f"{s.section.split(SECTION_SEPARATOR)[-1]} {row_key(source, s.start)}"
-        return _SentenceReading(frozenset(tokenize(text)) | frozenset(tokenize(context)), offered_kinds(text))
+        caption = any(c0 <= s.start and s.end <= c1 for c0, c1 in self.index.document(s.doc_id).template.captions)
+        return _SentenceReading(frozenset(tokenize(text)) | frozenset(tokenize(context)), offered_kinds(text), caption)
 
     def confidence(
         self, best: ScoredSentence | None, hits: list[Hit], query_text: str, question_words: list[str] | None = None

@@ -73,7 +73,7 @@ class Document:
     @cached_property
     def template(self) -> Template:
         """Return the report's template records: cover fields, member table and itinerary rows, with offsets."""
-        return read_template(self.text, self.sections)
+        return read_template(self.text, self.sections, self.breaks)
 
     def children(self, section: Section) -> list[Section]:
         """Return the sections directly under `section`, in order."""

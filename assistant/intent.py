@@ -181,6 +181,8 @@ def read_intent(question: str) -> Intent:
         if not cue.search(folded) or not _small(_rest(folded, cue)):
             continue
         led = key == "姓名職稱" and _LED.search(folded)
+        if key == "報告日期" and DATE not in asked and not re.search(r"日期|\bdate", folded):
+            continue  # "哪個機關提交的" asks who submitted it, not when
         if led or (_WHOLE_TRIP.search(folded) and (key != "姓名職稱" or PERSON in asked)):
             return Intent(COVER, field=key)
     if _MEMBER_CUES.search(folded) and not days and _small(_rest(folded, _MEMBER_CUES), han=6, latin=3):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .text import HAN_CHARS, date_tokens, fold
+from .text import HAN_CHARS, date_tokens, fold, heading_level
 
 # A table-of-contents line: a title, a tab or a run of leader dots/spaces, then its page number.
 _TOC_ENTRY_RE = re.compile(r"^\s*(?P<title>\S.*?)(?:\t+|\s*[.．…·]{2,}\s*|\s{2,})(?P<page>\d{1,4})\s*$")
@@ -46,6 +46,9 @@ def section_pages(titles: Sequence[str], toc: dict[str, int]) -> list[tuple[int,
 _COVER_FIELD_RE = re.compile(rf"(?P<key>[{HAN_CHARS}]{{2,6}})\s*[：:]\s*(?P<value>[^（）()\n：:]*[^\s（）()\n：:])")
 # The table of members names its columns; the genre's header always has a name column.
 _MEMBER_HEADER_RE = re.compile(r"姓\s*名")
+# A photo caption is a short line without sentence punctuation ("市長與工研院及達梭系統").
+_MAX_CAPTION = 40
+_SENTENCE_PUNCT_RE = re.compile(r"[。！？；!?;]")
 _HALF_DAY_RE = re.compile(r"^\s*(上午|下午|晚上|晚間|中午|全日|全天|早上)")
 _DAY_RANGE_RE = re.compile(
     r"(?<![\d/])(1[0-2]|0?[1-9])\s*/\s*(3[01]|[12]\d|0?[1-9])\s*[~～-]\s*(3[01]|[12]\d|0?[1-9])(?![\d/])"
@@ -90,6 +93,7 @@ class Template:
     cover: tuple[CoverField, ...] = ()
     members: tuple[TableRow, ...] = ()  # the header row first
     itinerary: tuple[ItineraryRow, ...] = ()
+    captions: tuple[tuple[int, int], ...] = ()  # photo captions between paragraphs: (start, end) of each line
 
 
 def cover_fields(text: str, start: int, end: int) -> list[CoverField]:
@@ -146,8 +150,28 @@ def _days(cell: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(date_tokens(folded)))
 
 
-def read_template(text: str, sections: Sequence) -> Template:
-    """Return the template records of a report: its cover fields, member table and itinerary rows."""
+def captions(text: str, sections: Sequence, breaks: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Return the photo captions of a report's body: short lines standing alone between paragraphs, with no
+    sentence punctuation, that are neither headings, table rows nor the piece of a paragraph a page break cut."""
+    out = []
+    body = [(s.body_start, s.end) for s in sections if s.kind == "body"]
+    offset = 0
+    for line in text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        stripped = line.strip()
+        if not stripped or len(stripped) > _MAX_CAPTION or "\t" in line or _SENTENCE_PUNCT_RE.search(stripped):
+            continue
+        if not any(b <= start < e for b, e in body) or any(s - 1 <= end and start <= e + 1 for s, e in breaks):
+            continue
+        if heading_level(line) is None:
+            lead = len(line) - len(line.lstrip())
+            out.append((start + lead, start + lead + len(stripped)))
+    return out
+
+
+def read_template(text: str, sections: Sequence, breaks: Sequence[tuple[int, int]] = ()) -> Template:
+    """Return the template records of a report: its cover fields, member table, itinerary rows and captions."""
     cover = [f for s in sections if s.kind == "cover" for f in cover_fields(text, s.start, s.end)]
     members: list[TableRow] = []
     itinerary: list[ItineraryRow] = []
@@ -157,4 +181,4 @@ def read_template(text: str, sections: Sequence) -> Template:
             itinerary += dated
         elif not members and _MEMBER_HEADER_RE.search(" ".join(rows[0].cells)):
             members = rows
-    return Template(tuple(cover), tuple(members), tuple(itinerary))
+    return Template(tuple(cover), tuple(members), tuple(itinerary), tuple(captions(text, sections, breaks)))

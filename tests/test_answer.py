@@ -28,3 +28,18 @@ def test_a_distinct_passage_lists_no_other_place(tmp_settings):
     shutil.copy(FIXTURE, tmp_settings.corpus_dir / "a.txt")
     answer = Assistant.load(tmp_settings).ask("鹿特丹港的年吞吐量是多少？")
     assert all(p.also_at == [] for p in answer.passages)
+
+
+def test_a_photo_caption_is_quoted_only_when_no_sentence_answers_as_well(assistant):
+    from dataclasses import replace
+
+    question = "巴黎市政府由哪位副市長接待？"
+    without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, caption_penalty=0.0))
+    captions = assistant.index.document(assistant.sources[0]).template.captions
+
+    def quotes_caption(answer) -> bool:
+        return any(any(c0 <= q.start and q.end <= c1 for c0, c1 in captions) for q in answer.quotes[:1])
+
+    assert quotes_caption(without.ask(question))  # the caption beside the photo wins without the penalty
+    answer = assistant.ask(question)
+    assert not quotes_caption(answer) and "Pénélope Komites" in answer.quotes[0].quote

@@ -47,3 +47,8 @@ def test_a_follow_up_keeps_the_day_of_the_question_before():
 def test_what_came_next_after_a_morning_is_that_afternoon():
     previous = read_intent("3/5 上午去了哪裡？")
     assert follow(read_intent("之後又去了哪裡？"), previous) == Intent(ITINERARY, days=("3/5",), half="下午")
+
+
+def test_which_agency_submitted_the_report_is_the_agency_not_the_date():
+    assert read_intent(normalize_query("這份報告是哪個機關提交的？")).field == "服務機關"
+    assert read_intent(normalize_query("報告是什麼時候交出去的？")).field == "報告日期"

@@ -65,3 +65,12 @@ def test_every_offset_of_a_report_maps_to_its_sections_pages():
     assert doc.pages_at(REPORT.index("議長致詞")) == (6, 9)
     assert doc.pages_at(REPORT.index("建議持續交流")) == (9, 9)
     assert doc.pages_at(REPORT.index("出國報告")) is None
+
+
+def test_photo_captions_are_the_short_lines_between_paragraphs():
+    text = (
+        "封面\n\n壹、過程\n\n局長於 3 月 5 日參訪港務局，由處長接待。\n\n局長與港務局代表合影\n\n"
+        "港務局表示碼頭已全面自動化，每年節省約三成人力成本。\n"
+    )
+    doc = parse_document("r.txt", text)
+    assert [text[s:e] for s, e in doc.template.captions] == ["局長與港務局代表合影"]
