@@ -22,12 +22,14 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 setup: $(VENV)/.installed
 	$(BIN)/trip-assistant build
 
-# Debian's chromium for the browser tests, and CJK fonts so screenshots show the report's text.
-/usr/bin/chromium /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:
+# Debian's chromium for the browser tests, CJK fonts so screenshots show the report's text, and an emoji
+# font so the feedback buttons (👍 / 👎) show as themselves.
+FONTS := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
+/usr/bin/chromium $(FONTS):
 	apt-get update -q
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk fonts-noto-color-emoji
 
-setup-test: setup /usr/bin/chromium /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+setup-test: setup /usr/bin/chromium $(FONTS)
 
 run: setup
 	$(BIN)/trip-assistant serve
