@@ -3,6 +3,7 @@ first characters of a name's words (空巴 for 空中巴士), mapped to the repo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .glossary import fold_latin
@@ -49,8 +50,15 @@ def build_aliases(
 
 
 def expand_aliases(text: str, aliases: dict[str, str]) -> str:
-    """Return a normalized question with each alias replaced by the report's name, longest alias first."""
-    for alias in sorted(aliases, key=len, reverse=True):
-        if alias in text:
-            text = text.replace(alias, aliases[alias])
-    return text
+    """Return a normalized question with each alias replaced by the report's name, in one pass, longest alias
+    first (a name put in is never rewritten again); an alias inside one of the report's names stays as it is."""
+    if not aliases:
+        return text
+    names = set(aliases.values())
+    pattern = re.compile("|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)))
+
+    def swap(m: re.Match) -> str:
+        inside = any(n in text[max(0, m.start() - len(n)) : m.end() + len(n)] for n in names if m.group(0) in n)
+        return m.group(0) if inside else aliases[m.group(0)]
+
+    return pattern.sub(swap, text)

@@ -348,8 +348,8 @@ class AnswerComposer:
         """Return the quotes for spans of the sources, overlapping ones merged (rows of one table or one day
         become one quote), in reading order."""
         merged: list[list] = []
-        for doc_id, start, end, score in spans:
-            for m in merged:
+        for doc_id, start, end, score in sorted(spans, key=lambda x: (x[0], x[1])):
+            for m in merged[-1:]:  # sorted: a span can only overlap the last quote so far
                 if m[0] == doc_id and m[1] < end and start < m[2]:
                     m[1], m[2] = min(start, m[1]), max(end, m[2])
                     break

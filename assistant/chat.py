@@ -18,11 +18,12 @@ _CONTINUING = re.compile(
     re.IGNORECASE,
 )
 # Words pointing back at a subject said before ("由誰接待他們？", "who designed it?"). Not the words that
-# name this trip or report (此行, 這次, 本次), nor words that merely contain a pointer (其他, 應該, 因此).
+# name this trip or report (此行, 這次, 本次), nor words that merely contain a pointer (其他, 吉他, 應該, 因此),
+# nor "is there …" ("there" points back only at the end: "what did they do there?").
 _POINTING = re.compile(
-    r"他們|她們|它們|[它他她]|其(?![他中實餘次])|(?<!應)該(?![行次])|(?<![因彼如])此(?![行次趟外])|"
+    r"他們|她們|它們|它|(?<![其吉])他|她|其(?![他中實餘次])|(?<!應)該(?![行次])|(?<![因彼如])此(?![行次趟外])|"
     r"這個|那個|這些|那些|這家|那家|這位|那位|對方|那邊|那裡|當地|"
-    r"\b(it|its|they|them|their|there|those|he|she|him|his|her)\b",
+    r"\b(it|its|they|them|their|those|he|she|him|his|her)\b|\bthere\s*\?$",
     re.IGNORECASE,
 )
 _WORD = re.compile(rf"[{HAN_CHARS}]|[A-Za-z0-9]+")

@@ -147,11 +147,13 @@ class Assistant:
         template, mentions = None, []
         if hits:
             top = self.index.chunks[hits[0].chunk_id]
-            if intent.kind:
+            if intent.kind and words:  # data or markup ("{...}", a path) gets no template answer either
                 template = self.template.answer(intent, top.doc_id, lexical_text, top.section)
             if self.settings.abstain_on_false_premise:
-                document = self.index.document(top.doc_id)
-                mentions = unvisited(query_text, document, lambda name: expand(name, self.glossary))
+                # Every report among the passages found: one that tells of the visit clears the premise.
+                reports = dict.fromkeys(self.index.chunks[h.chunk_id].doc_id for h in hits)
+                documents = [self.index.document(d) for d in reports]
+                mentions = unvisited(query_text, documents, lambda name: expand(name, self.glossary))
         return self.composer.compose(
             question,
             query_text,

@@ -513,6 +513,8 @@ def leakage_table(questions: list[Question], leaks: list) -> tuple[str, float]:
         for value in dict.fromkeys(getattr(q, attr) for q in zh if getattr(q, attr))
     ]
     for name, qs in scopes:
+        if not qs:
+            continue
         n_copied = sum(copied[q.id] for q in qs)
         rows.append(f"| {name} | {len(qs)} | {(len(qs) - n_copied) / len(qs):.0%} | {n_copied} |")
     share = (len(zh) - sum(copied.values())) / len(zh) if zh else 1.0
@@ -589,6 +591,11 @@ def run_cli(args, settings: Settings) -> int:
     if getattr(args, "check_leakage", False):
         return _check_leakage_cli(questions, settings)
     if getattr(args, "fit_confidence", False):
+        if args.split != "dev":
+            print(
+                "trip-assistant: error: --fit-confidence fits on the dev split only: add --split dev", file=sys.stderr
+            )
+            return 2
         return _fit_confidence_cli(questions, settings, args.top_k)
     assistant = Assistant.load(settings)
     modes = MODES if args.mode == "all" else (args.mode,)

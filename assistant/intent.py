@@ -17,7 +17,7 @@ _COVER_CUES = (
     (
         "報告日期",
         re.compile(
-            r"(?:報告|這份).*(?:日期|哪一?天|何時|什麼時候|交|提交|送出|完成)|(?:交|提交|送出)[^，。]*報告"
+            r"(?:報告|這份)[^，。?？]{0,4}(?:日期|哪一?天|何時|什麼時候|交|提交|送出|完成)|(?:交|提交|送出)[^，。?？]{0,3}報告"
             r"|\b(?:submitted|dated)\b|\breport date\b|\bdate\b.*\breport\b|\bwhen was (?:the|this) report\b"
         ),
     ),
@@ -45,8 +45,13 @@ _COVER_CUES = (
         re.compile(r"機關|單位|部門|\bagency\b|\bfiled\b|\bsubmitted by\b|\bwhich (?:department|office|government)\b"),
     ),
 )
-# Who led the trip is the cover's 姓名職稱 (林佳龍市長等: the leader, and others) whatever else the question says.
+# Who led the trip is the cover's 姓名職稱 ("王大明局長等": the leader, and others).
 _LED = re.compile(r"帶隊|領隊|率團|率隊|\bled\b|\blead(?:s|ing)?\b|\bheaded\b")
+# Visits and meetings during the trip, which the cover's agency, country and period do not answer.
+_VISITING = re.compile(r"拜訪|參訪|拜會|接待|會見|見了|企業|案例|天氣|\b(?:visit(?:s|ed)?|met|meet|hosted|weather)\b")
+_DURATION = re.compile(r"多久|幾天|多長|期間|\bhow long\b|\bduration\b|\bperiod\b|\bdates\b")
+# Going somewhere: what the cover's country answers ("派到哪一國", "which country did they travel to").
+_TRAVEL = re.compile(r"去|到|派|赴|前往|出訪|出國|飛|\b(?:travel(?:led)?|go|went|fly|flew|head(?:ed)?)\b")
 # Words that make a question about the trip or the report as a whole.
 _WHOLE_TRIP = re.compile(
     r"報告|這份|此行|這次|這趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission|cover)\b"
@@ -56,7 +61,7 @@ _MEMBER_CUES = re.compile(
     r"|\bwho (?:went|else|was on|were on|travell?ed|accompanied|joined)\b|\bwhich (?:people|officials)\b"
     r"|\b(?:went|go|going|travell?ed|came) (?:on|with|along)\b|\bon the (?:trip|delegation)\b"
 )
-_MORNING = re.compile(r"上午|早上|上半天|早上|\bmorning\b")
+_MORNING = re.compile(r"上午|早上|上半天|\bmorning\b")
 _AFTERNOON = re.compile(r"下午|晚上|晚間|傍晚|\bafternoon\b|\bevening\b|\bnight\b")
 _THEN = re.compile(r"^(?:之後|接著|然後|後來|再來)|\b(?:after that|afterwards|next)\b")
 _FIRST_DAY = re.compile(r"第一天|頭一天|出發|啟程|\bfirst day\b|\bdepart(?:ed|ure)?\b|\bset off\b|\bleave\b|\bleft\b")
@@ -118,6 +123,8 @@ _FILLER = re.compile(
 )
 # Little else may remain of a template question once its cues are removed: "這份報告是哪個單位提出的" leaves 提出.
 _MAX_REST_HAN = 4
+# A follow-up completed from the turn before says almost nothing else: "那天下午呢？", "之後又去了哪兒？".
+_MAX_FOLLOW_HAN = 2
 _MAX_REST_LATIN = 2
 
 
@@ -134,6 +141,7 @@ class Intent:
     section: str = ""  # a genre section's word: "建議", "心得", "目的", "摘要"
     ordinal: int = 0  # "心得第一點": the first item of that section
     then: bool = False  # "之後又去了哪？": what came next
+    bare: bool = False  # nothing asked beyond a half-day or "next": "那天下午呢？" (a follow-up may complete it)
 
 
 def _rest(question: str, *patterns: re.Pattern) -> tuple[int, int]:
@@ -150,6 +158,23 @@ def _rest(question: str, *patterns: re.Pattern) -> tuple[int, int]:
 
 def _small(rest: tuple[int, int], han: int = _MAX_REST_HAN, latin: int = _MAX_REST_LATIN) -> bool:
     return rest[0] <= han and rest[1] <= latin
+
+
+def _fits(field: str, folded: str, asked: frozenset[str]) -> bool:
+    """Return True when what the question asks fits the cover field its cue names: a date for the report date
+    and the period, a trip (not a visit) for the agency and the country, a leader for the name."""
+    if field == "姓名職稱":
+        led = _LED.search(folded) and (_WHOLE_TRIP.search(folded) or not folded.isascii())
+        return bool(led or (_WHOLE_TRIP.search(folded) and PERSON in asked))
+    if not _WHOLE_TRIP.search(folded) or _VISITING.search(folded):
+        return False  # "這次拜訪了哪些單位", "這次參訪了哪些國家的企業" ask about the visits, not the cover
+    if field == "報告日期":
+        return DATE in asked or bool(re.search(r"日期|\bdate", folded))  # "哪個機關提交的" asks who
+    if field == "出國期間":
+        return PERSON not in asked and (DATE in asked or bool(_DURATION.search(folded)))
+    if field == "派赴國家":
+        return bool(_TRAVEL.search(folded))
+    return True
 
 
 def read_intent(question: str) -> Intent:
@@ -178,26 +203,25 @@ def read_intent(question: str) -> Intent:
             edge = "" if days or day_numbers else "last" if _LAST_DAY.search(folded) else "first"
             return Intent(ITINERARY, days=days, day_numbers=day_numbers, half=half, edge=edge)
     for key, cue in _COVER_CUES:
-        if not cue.search(folded) or not _small(_rest(folded, cue)):
-            continue
-        led = key == "姓名職稱" and _LED.search(folded)
-        if key == "報告日期" and DATE not in asked and not re.search(r"日期|\bdate", folded):
-            continue  # "哪個機關提交的" asks who submitted it, not when
-        if led or (_WHOLE_TRIP.search(folded) and (key != "姓名職稱" or PERSON in asked)):
+        if cue.search(folded) and _small(_rest(folded, cue)) and _fits(key, folded, asked):
             return Intent(COVER, field=key)
     if _MEMBER_CUES.search(folded) and not days and _small(_rest(folded, _MEMBER_CUES), han=6, latin=3):
         return Intent(MEMBERS)
     if _OVERVIEW_CUES.search(folded) and not asked:
         return Intent(OVERVIEW)
     # No record asked for, but "那天下午呢？" names a half-day and "之後呢？" asks what came next, for a follow-up.
-    return Intent(half=half, then=bool(_THEN.search(folded)))
+    bare = _small(_rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _THEN), han=_MAX_FOLLOW_HAN, latin=1)
+    return Intent(half=half, then=bool(_THEN.search(folded)), bare=bare)
 
 
 def follow(intent: Intent, previous: Intent) -> Intent:
-    """Return a follow-up's intent completed from the previous question's: "那天下午呢？" keeps that day."""
-    if previous.kind == ITINERARY and not (intent.days or intent.day_numbers or intent.edge):
-        if intent.half or intent.kind == ITINERARY:
-            return replace(previous, half=intent.half or previous.half)
-        if intent.then:  # after a morning comes its afternoon; an afternoon's row lists its visits in order
-            return replace(previous, half="下午" if previous.half == "上午" else previous.half)
+    """Return a follow-up's intent completed from the previous question's: "那天下午呢？" keeps that day, and
+    "之後呢？" after a morning is that afternoon (an afternoon's row lists its visits in order, so after an
+    afternoon it is that row again). A follow-up asking anything more ("他下午演講的主題是什麼？") keeps its own."""
+    if previous.kind != ITINERARY or intent.kind or not intent.bare:
+        return intent
+    if intent.half:
+        return replace(previous, half=intent.half)
+    if intent.then:
+        return replace(previous, half="下午")
     return intent

@@ -4,7 +4,7 @@ the report names only in another role (a city in a list of sites, a mayor who wa
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .answer_type import DATE, asked_kinds
@@ -22,6 +22,7 @@ _HAN_RUN = re.compile(rf"[{HAN_CHARS}]+")
 _LATIN_NAME = re.compile(r"\b[A-Z][A-Za-zÀ-ÿ'\-]{2,}\b")
 _NOT_NAMES = frozenset("What When Where Which Who Whom Whose Why How Did Does Do Was Were Has Have The Mayor".split())
 _SENTENCE_END = re.compile(r"[。！？；!?\n]")
+_DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")
 # A name is a run the report uses at most this often: a place or party mentioned in passing, not a theme.
 _MAX_MENTIONS = 3
 # Characters that make a run a phrase, not a name ("團是", "會的", "次出訪").
@@ -61,38 +62,46 @@ def _names(question: str, folded_text: str) -> list[str]:
 
 
 def unvisited(
-    question: str, document: Document, aliases: Callable[[str], list[str]] = lambda name: []
+    question: str, documents: Sequence[Document], aliases: Callable[[str], list[str]] = lambda name: []
 ) -> list[Mention]:
-    """Return the names a visit question presumes were visited that the report mentions only elsewhere: in no
-    itinerary row, no heading and no sentence that reports a visit, a reception or a date. `aliases(name)` gives
-    a name's other spellings in the report (Paris -> 巴黎, from its 中文（Latin） pairs)."""
+    """Return the names a visit question presumes were visited that the reports mention only elsewhere: in no
+    itinerary row, no heading and no sentence that reports a visit, a reception or a date, in any of
+    `documents`. `aliases(name)` gives a name's other spellings (Lyon -> 里昂, from a report's 中文（Latin） pairs)."""
     folded_question = fold(question)
     if not _VISIT_ASKED.search(folded_question):
         return []
     if DATE not in asked_kinds(folded_question) and not _WHETHER.search(question):
         return []
-    text = document.text
-    folded = fold(text)
-    visited = " ".join(
-        [text[r.start : r.end] for r in document.template.itinerary]
-        + [title for s in document.sections for title in s.path]
+    folded_texts = "\n".join(fold(d.text) for d in documents)
+    visited = fold(
+        " ".join(
+            text
+            for d in documents
+            for text in [d.text[r.start : r.end] for r in d.template.itinerary]
+            + [t for s in d.sections for t in s.path]
+        )
     )
     out = []
-    for name in _names(question, folded):
-        keys = [fold(n) for n in (name, *aliases(name))]
-        # A variant of a visited name shares its head: 巴黎市府 for 巴黎市政府, under a heading naming 巴黎.
-        if any(key in fold(visited) or (len(key) > 2 and key[:2] in fold(visited)) for key in keys):
+    for name in _names(question, folded_texts):
+        spellings = [name, *aliases(name)]
+        # A variant of a visited name shares its head: 市府 for 市政府, under a heading naming the city.
+        if any(fold(n) in visited or (len(n) > 2 and fold(n)[:2] in visited) for n in spellings):
             continue
-        places = sorted((m.start(), len(key)) for key in keys for m in re.finditer(re.escape(key), folded))
-        told = False
-        for at, _ in places:
-            start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
-            end_match = _SENTENCE_END.search(text, at)
-            sentence = text[start : end_match.end() if end_match else len(text)]
-            if _VISIT_TOLD.search(sentence) or re.search(r"\d\s*月\s*\d|\d/\d", sentence):
-                told = True
-                break
-        if not told and places:
-            at, length = places[0]
-            out.append(Mention(name, document.doc_id, at, at + length))
+        places = [
+            (d, m.start(), m.end())
+            for d in documents
+            for n in spellings
+            for m in re.finditer(re.escape(n), d.text, re.IGNORECASE)
+        ]
+        if places and not any(_tells_of_a_visit(d.text, start) for d, start, _ in places):
+            document, start, end = places[0]
+            out.append(Mention(name, document.doc_id, start, end))
     return out
+
+
+def _tells_of_a_visit(text: str, at: int) -> bool:
+    """Return True when the sentence of `text` holding offset `at` reports a visit, a reception or a date."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    end = _SENTENCE_END.search(text, at)
+    sentence = text[start : end.end() if end else len(text)]
+    return bool(_VISIT_TOLD.search(sentence) or _DATE_IN_SENTENCE.search(sentence))

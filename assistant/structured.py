@@ -45,7 +45,8 @@ class TemplateAnswerer:
         doc = self.index.document(doc_id)
         spans: list[tuple[int, int]] = []
         if intent.kind == COVER:
-            spans = [(f.start, f.end) for f in doc.template.cover if f.key == intent.field][:1]
+            # "出國人員姓名職稱：…" is the 姓名職稱 field too: a key ends with the field's name.
+            spans = [(f.start, f.end) for f in doc.template.cover if f.key.endswith(intent.field)][:1]
         elif intent.kind == MEMBERS:
             spans = self._members(doc, question)
         elif intent.kind == ITINERARY:

@@ -50,6 +50,8 @@ _MEMBER_HEADER_RE = re.compile(r"姓\s*名")
 _MAX_CAPTION = 40
 _SENTENCE_PUNCT_RE = re.compile(r"[。！？；!?;]")
 _HALF_DAY_RE = re.compile(r"^\s*(上午|下午|晚上|晚間|中午|全日|全天|早上)")
+# The two halves a day's rows are asked by (intent.py reads 早上 as 上午, 晚上 as 下午 too).
+_HALVES = {"上午": "上午", "早上": "上午", "中午": "下午", "下午": "下午", "晚上": "下午", "晚間": "下午"}
 _DAY_RANGE_RE = re.compile(
     r"(?<![\d/])(1[0-2]|0?[1-9])\s*/\s*(3[01]|[12]\d|0?[1-9])\s*[~～-]\s*(3[01]|[12]\d|0?[1-9])(?![\d/])"
 )
@@ -137,7 +139,7 @@ def itinerary_rows(rows: list[TableRow]) -> list[ItineraryRow]:
             continue
         rest = row.cells[1] if len(row.cells) > 1 else ""
         half = _HALF_DAY_RE.match(rest)
-        out.append(ItineraryRow(days, half.group(1) if half else "", row.start, row.end, day_start))
+        out.append(ItineraryRow(days, _HALVES.get(half.group(1), "") if half else "", row.start, row.end, day_start))
     return out
 
 
@@ -147,7 +149,7 @@ def _days(cell: str) -> tuple[str, ...]:
     if span:
         month, first, last = int(span[1]), int(span[2]), int(span[3])
         return tuple(f"{month}/{d}" for d in range(first, last + 1))
-    return tuple(dict.fromkeys(date_tokens(folded)))
+    return tuple(dict.fromkeys(t for t in date_tokens(folded) if "/" in t))  # month/day, not a year
 
 
 def captions(text: str, sections: Sequence, breaks: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -177,7 +179,7 @@ def read_template(text: str, sections: Sequence, breaks: Sequence[tuple[int, int
     itinerary: list[ItineraryRow] = []
     for rows in tables(text):
         dated = itinerary_rows(rows)
-        if dated:
+        if any(r.half for r in dated):  # an itinerary gives half-days; a dated budget or list table does not
             itinerary += dated
         elif not members and _MEMBER_HEADER_RE.search(" ".join(rows[0].cells)):
             members = rows

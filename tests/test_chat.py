@@ -84,3 +84,10 @@ def test_a_follow_up_is_read_with_the_earlier_answers_topic(assistant):
     first = chat.ask("市長在法國企業聯盟總部做了什麼？")
     heading = first.quotes[0].section.split(" › ")[-1]
     assert chat.history == [f"市長在法國企業聯盟總部做了什麼？ {heading}"]
+
+
+@pytest.mark.parametrize(
+    "question", ["本市與其他國家的合作有哪些項目？", "Is there a plan for smart meters in the report?"]
+)
+def test_words_that_only_contain_a_pointer_do_not_make_a_follow_up(question):
+    assert not needs_context(question)

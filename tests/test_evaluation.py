@@ -194,3 +194,17 @@ def test_eval_cli_writes_json_and_markdown_reports(assistant, tmp_path):
     assert len(data["results"]) == 6
     md = out_md.read_text(encoding="utf-8")
     assert "| all | hybrid |" in md and "## Misses" in md
+
+
+def test_confidence_is_fitted_on_the_dev_split_only(tmp_path, capsys):
+    from assistant.cli import main
+
+    assert main(["eval", "--fit-confidence", "--split", "all"]) == 2
+    assert "dev split only" in capsys.readouterr().err
+
+
+def test_the_leakage_table_of_english_questions_alone_is_empty_not_an_error():
+    from assistant.evaluation import Question, leakage_table
+
+    table, share = leakage_table([Question("e", "Who went?", "en", ("x",))], [])
+    assert share == 1.0 and "| all |" not in table

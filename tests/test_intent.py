@@ -52,3 +52,25 @@ def test_what_came_next_after_a_morning_is_that_afternoon():
 def test_which_agency_submitted_the_report_is_the_agency_not_the_date():
     assert read_intent(normalize_query("這份報告是哪個機關提交的？")).field == "服務機關"
     assert read_intent(normalize_query("報告是什麼時候交出去的？")).field == "報告日期"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "報告說新創園區什麼時候完工？",
+        "這次出國期間拜會了誰？",
+        "出國期間的天氣如何？",
+        "這次拜訪了哪些單位？",
+        "這次參訪了哪些國家的企業？",
+        "報告中哪個國家的案例最多？",
+        "Who led the meeting with the minister?",
+    ],
+)
+def test_a_question_about_the_visits_is_not_read_as_a_cover_field(question):
+    assert read_intent(normalize_query(question)).kind != COVER
+
+
+@pytest.mark.parametrize("question", ["他下午在論壇演講的主題是什麼？", "Next, what did the mayor say about drones?"])
+def test_a_follow_up_asking_something_else_keeps_its_own_intent(question):
+    previous = read_intent("3/5 上午去了哪裡？")
+    assert follow(read_intent(normalize_query(question)), previous).kind == ""

@@ -28,9 +28,26 @@ def document():
     ],
 )
 def test_only_names_never_visited_are_flagged(document, question, flagged):
-    assert [m.name for m in unvisited(question, document)] == flagged
+    assert [m.name for m in unvisited(question, [document])] == flagged
 
 
 def test_the_mention_points_at_where_the_report_names_it(document):
-    [mention] = unvisited("訪團是哪一天去德國漢堡參訪的？", document)
+    [mention] = unvisited("訪團是哪一天去德國漢堡參訪的？", [document])
     assert REPORT[mention.start : mention.end] == "德國漢堡"
+
+
+def test_offsets_point_into_the_text_as_written_even_after_characters_that_fold_longer(document):
+    text = "封面\n\n壹、過程\n\n㈠ 說明…本案參考 Lisbon 的經驗。\n"
+    doc = parse_document("r.txt", text)
+    [mention] = unvisited("Did they visit Lisbon?", [doc])
+    assert text[mention.start : mention.end] == "Lisbon"
+
+
+def test_a_visit_told_in_another_report_clears_the_premise(document):
+    other = parse_document("other.txt", "封面\n\n壹、過程\n\n局長於 4 月 2 日參訪德國漢堡港務局。\n")
+    assert unvisited("訪團是哪一天去德國漢堡參訪的？", [document, other]) == []
+
+
+@pytest.mark.parametrize("question", ["Is this a good method for government visits?", "When did the method seem good?"])
+def test_english_words_containing_a_visit_verb_do_not_make_a_visit_question(document, question):
+    assert unvisited(question, [document]) == []
