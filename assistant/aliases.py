@@ -1,5 +1,5 @@
-"""Other names staff use for the parties a report names: dictionary abbreviations (空客 for Airbus) and the
-first characters of a name's words (空巴 for 空中巴士), mapped to the report's own name for matching."""
+"""Other names staff use for the parties a report names: dictionary abbreviations (波音 in the dictionary as Boeing) and
+the first characters of a name's words (港務公司 -> 港公), mapped to the report's own name for matching."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ _INSTITUTION_ENDS = "局處院會部署所"
 
 def abbreviations(name: str) -> list[str]:
     """Return the usual Chinese abbreviations of a name: the first characters of its two-character words
-    (空中巴士 -> 空巴), and of an institution's words with its final character (經濟發展局 -> 經發局)."""
+    (港務公司 -> 港公), and of an institution's words with its final character (經濟發展局 -> 經發局)."""
     out = []
     if len(name) == 4:
         out.append(name[0] + name[2])

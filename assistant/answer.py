@@ -179,7 +179,7 @@ class AnswerComposer:
         above, that row's first cell's) and the kinds of answer it offers.
 
         A sentence is read under its heading: "招商晚宴" in the heading covers the question's words too;
-        and "\t下午 土魯斯\t參訪 Sigfox" under "6/18 (日)" covers 6月18日下午.
+        and "\t下午 港區\t參訪港務局" under "3/5 (二)" covers 3月5日下午.
         """
         s = self.index.sentences[sid]
         source = self.index.document(s.doc_id).text

@@ -10,7 +10,7 @@ from .config import Settings
 from .ingest import SECTION_SEPARATOR
 from .text import HAN_CHARS, normalize_query
 
-# Openers and endings that continue the previous question ("那巴黎呢？", "what about EDF?"): always a follow-up,
+# Openers and endings that continue the previous question ("那港務局呢？", "what about the port?"): always a follow-up,
 # even when they name a new subject, since the rest of the question is the previous one's.
 _CONTINUING = re.compile(
     r"^(那|那麼|還有|另外|而|和|與|至於|之後|接著|然後|後來|再來)|呢[?？]?$"
@@ -27,7 +27,7 @@ _POINTING = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(rf"[{HAN_CHARS}]|[A-Za-z0-9]+")
-# A Latin word with a capital that is not a question or function word names its own subject (EDF, Sigfox).
+# A Latin word with a capital that is not a question or function word names its own subject (UNESCO, Maersk).
 _NAME = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]+\b")
 _NOT_NAMES = frozenset(
     "what who whom whose when where which why how is are was were did does do can could the a an in on of "
@@ -44,7 +44,7 @@ def names_a_subject(text: str) -> bool:
 
 def needs_context(question: str) -> bool:
     """Return True when a question is a follow-up: it continues or points back at earlier turns, or it is
-    too short to stand alone and names no subject of its own ("誰設計的？" yes, "EDF 是什麼？" no)."""
+    too short to stand alone and names no subject of its own ("誰設計的？" yes, "UNESCO 是什麼？" no)."""
     text = normalize_query(question)
     if _CONTINUING.search(text) or _POINTING.search(text):
         return True

@@ -131,7 +131,7 @@ class Settings:
     # On dev (--fit-confidence): 0.80 keeps 60 answers, 96.7% right (0.75: 90.9%).
     confidence_high: float = 0.8
     # Abstain when the question names a place or company (in the dictionary) the report never mentions:
-    # 里昂, Marseille. On the eval set: 6 of 20 unanswerable questions, no answerable one.
+    # a city the dictionary knows and the report never names. On the old eval set: 6 of 20 unanswerable questions, no answerable one.
     abstain_on_unknown_names: bool = True
     # Abstain when a question asks when (or whether) the delegation visited or met something the report names
     # only in another role: in no itinerary row, no heading and no sentence telling of a visit (premise.py).

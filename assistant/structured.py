@@ -13,7 +13,7 @@ from .template import ItineraryRow
 from .text import fold, trim_span
 
 # A member row is named by the question when this many of its characters spell the row's unit or title
-# ("秘書處", "副市長", 經發局 for 經濟發展局); "市長" alone is in every title of a city delegation and names nobody.
+# ("秘書處", "副局長", 經發局 for 經濟發展局); "市長" alone is in every title of a city delegation and names nobody.
 _MIN_ROW_MATCH = 3
 
 
@@ -127,7 +127,7 @@ def _on_day(row: ItineraryRow, intent: Intent) -> bool:
 
 def _abbreviated_run(question: str, cell: str) -> int:
     """Return the length of the longest run of the question whose characters occur in `cell` in order: 秘書處 in
-    臺中市政府秘書處, and 經發局 in 經濟發展局 (an abbreviation keeps its word's characters in their order)."""
+    市政府秘書處, and 經發局 in 經濟發展局 (an abbreviation keeps its word's characters in their order)."""
     best = 0
     for i in range(len(question)):
         j, k = i, 0

@@ -42,11 +42,11 @@ def section_pages(titles: Sequence[str], toc: dict[str, int]) -> list[tuple[int,
     return out
 
 
-# A cover field as the genre writes it: "服務機關：臺中市政府", also inside brackets ("（出國類別：參訪）").
+# A cover field as the genre writes it: "服務機關：高雄市政府海洋局", also inside brackets ("（出國類別：參訪）").
 _COVER_FIELD_RE = re.compile(rf"(?P<key>[{HAN_CHARS}]{{2,6}})\s*[：:]\s*(?P<value>[^（）()\n：:]*[^\s（）()\n：:])")
 # The table of members names its columns; the genre's header always has a name column.
 _MEMBER_HEADER_RE = re.compile(r"姓\s*名")
-# A photo caption is a short line without sentence punctuation ("市長與工研院及達梭系統").
+# A photo caption is a short line without sentence punctuation ("局長與港務局代表合影").
 _MAX_CAPTION = 40
 _SENTENCE_PUNCT_RE = re.compile(r"[。！？；!?;]")
 _HALF_DAY_RE = re.compile(r"^\s*(上午|下午|晚上|晚間|中午|全日|全天|早上)")
