@@ -42,7 +42,7 @@ _CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 MAX_NAME_CHARS = 8
-# The name a gloss starts with: "Airbus (abbr. for …)" -> "Airbus", "Saint Petersburg" -> both words.
+# The name a gloss starts with: "Boeing (abbr. for …)" -> "Boeing", "Saint Petersburg" -> both words.
 _LEADING_NAME_RE = re.compile(r"[A-Z][\w'\-]*(?: [A-Z][\w'\-]*)*")
 
 
@@ -81,8 +81,8 @@ class WordTranslator:
     foreign_han_names: frozenset[str] = frozenset()
     foreign_latin_names: frozenset[str] = frozenset()
     two_character_words: frozenset[str] = frozenset()
-    # Names the corpus does not use -> the Latin name their gloss starts with (空客 -> "Airbus"): a name the
-    # report writes another way (空中巴士（Airbus）) is an alias, not an unknown name.
+    # Names the corpus does not use -> the Latin name their gloss starts with (聖彼得堡 -> "Saint Petersburg"): a
+    # name the report writes another way (彼得堡（Saint Petersburg）) is an alias, not an unknown name.
     name_glosses: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     def is_word(self, pair: str) -> bool:
