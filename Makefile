@@ -22,12 +22,13 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 setup: $(VENV)/.installed
 	$(BIN)/trip-assistant build
 
-# Debian's chromium for the browser tests, and CJK fonts so screenshots show the report's text.
-/usr/bin/chromium /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:
+# Debian's chromium for the browser tests, CJK fonts so screenshots show the report's text, and a CJK font
+# with TrueType outlines for the PDFs the reader tests write (text drawn in Noto CJK's CFF does not read back).
+/usr/bin/chromium /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc:
 	apt-get update -q
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk fonts-wqy-zenhei
 
-setup-test: setup /usr/bin/chromium /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+setup-test: setup /usr/bin/chromium /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
 
 run: setup
 	$(BIN)/trip-assistant serve

@@ -31,7 +31,7 @@ class Quote:
     start: int
     end: int
     score: float
-    pages: tuple[int, int] | None = None  # from the report's table of contents: (first, last)
+    pages: tuple[int, int] | None = None  # a PDF's real page, else from the table of contents: (first, last)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,170 @@
+"""PDF and Word reports read from real files: exact quotes, sections, cover, members, real pages, bad files."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant import Assistant
+from assistant.chunking import Chunker
+from assistant.config import PROJECT_ROOT, ChunkerSettings
+from assistant.ingest import load_corpus
+
+from .documents import write_docx, write_pdf
+
+PORT_REPORT = PROJECT_ROOT / "tests" / "fixtures" / "port-report.txt"
+# Each page opens at the contents or at a top-level heading (a contents line holds a tab, so it never matches).
+_PAGE_START_RE = re.compile(r"\n(?:目\s*錄|摘要|[壹貳參肆伍陸柒捌玖拾]、)[^\n\t]*\n(?![^\n]*\t)")
+
+
+def report_pages(text: str) -> list[str]:
+    """Return a report cut into pages: the cover, the contents, then one page per top-level section."""
+    starts = [0] + [m.start() + 1 for m in _PAGE_START_RE.finditer(text)] + [len(text)]
+    return [text[a:b].strip("\n") for a, b in zip(starts, starts[1:])]
+
+
+@pytest.fixture
+def first_part(report_text: str) -> str:
+    return report_text[: report_text.index("\n三、參訪土魯斯市政建設\n")]
+
+
+@pytest.fixture
+def pdf_corpus(tmp_settings, first_part):
+    """A corpus of the bundled report's first part and the port report, both as PDFs."""
+    pages = report_pages(first_part)
+    write_pdf(pages, tmp_settings.corpus_dir / "report.pdf")
+    write_pdf(report_pages(PORT_REPORT.read_text(encoding="utf-8")), tmp_settings.corpus_dir / "port.pdf")
+    return tmp_settings, pages
+
+
+def documents(settings) -> dict:
+    corpus = load_corpus(settings.corpus_dir, settings.root)
+    assert not corpus.skipped
+    return {d.doc_id: d for d in corpus.documents}
+
+
+def cover(document) -> dict[str, str]:
+    return {f.key: f.value for f in document.template.cover}
+
+
+def test_pdf_report_keeps_sections_cover_fields_and_member_rows(pdf_corpus):
+    settings, _ = pdf_corpus
+    docs = documents(settings)
+    report, port = docs["corpus/report.pdf"], docs["corpus/port.pdf"]
+    labels = [s.label for s in report.sections]
+    assert labels[:3] == ["封面", "目錄", "摘要"]
+    assert "參、行程紀要 › 二、參訪物聯網新創公司 Sigfox" in labels
+    assert cover(report)["服務機關"] == "臺中市政府" and cover(report)["出國期間"] == "106年6月17日至25日"
+    assert cover(port)["派赴國家"] == "荷蘭"
+    for doc in (report, port):
+        for field in doc.template.cover:
+            assert doc.text[field.start : field.end].startswith(field.key)
+    assert report.template.members[0].cells == ("編號", "單位", "職稱", "姓名")
+    assert ("4.", "臺中市政府經濟發展局", "局長", "呂曜志") in [r.cells for r in report.template.members]
+    assert [r.cells for r in port.template.members][1:] == [
+        ("1.", "高雄市政府海洋局", "局長", "王大明"),
+        ("2.", "高雄市政府海洋局", "科長", "陳小華"),
+        ("3.", "高雄市政府經濟發展局", "專員", "林美玲"),
+    ]
+    # A continued itinerary row ("\t下午 …") keeps its empty first cell, so it takes its day from the row above.
+    afternoon = [r for r in report.template.itinerary if r.days == ("6/18",) and r.half == "下午"]
+    assert afternoon and "Sigfox" in report.text[afternoon[0].start : afternoon[0].end]
+
+
+def test_pdf_page_of_a_passage_is_its_real_page(pdf_corpus):
+    settings, pages = pdf_corpus
+    report = documents(settings)["corpus/report.pdf"]
+    assert len(report.page_starts) == len(pages)
+    for number, page in enumerate(pages, start=1):
+        first_line = page.split("\n")[0].split("\t")[0]
+        at = report.text.index(first_line, report.page_starts[number - 1])
+        assert report.pages_at(at) == (number, number)
+    for chunk in Chunker(ChunkerSettings()).chunk_document(report):
+        assert report.text[chunk.start : chunk.end] == chunk.text
+        first, last = report.pages_at(chunk.start)
+        assert first == last and report.page_starts[first - 1] <= chunk.start
+
+
+def test_answer_from_a_pdf_quotes_its_stored_text_and_cites_the_real_page(pdf_corpus, embedder):
+    settings, pages = pdf_corpus
+    assistant = Assistant.load(settings, embedder=embedder)
+    answer = assistant.ask("鹿特丹港務局由誰接待？")
+    assert answer.quotes
+    for quote in answer.quotes:
+        document = assistant.index.document(quote.source)
+        assert document.text[quote.start : quote.end] == quote.quote
+        page = quote.pages[0]
+        assert quote.pages == (page, page) and document.page_starts[page - 1] <= quote.start
+    assert answer.quotes[0].source == "corpus/port.pdf"
+
+
+@pytest.mark.parametrize(("source", "summary_pages"), [("first_part", (3, 4)), ("port", (2, 3))])
+def test_docx_reads_paragraphs_and_tables_in_order_as_tab_separated_rows(
+    tmp_settings, first_part, source, summary_pages
+):
+    text = first_part if source == "first_part" else PORT_REPORT.read_text(encoding="utf-8")
+    write_docx(text, tmp_settings.corpus_dir / "report.docx")
+    document = documents(tmp_settings)["corpus/report.docx"]
+    assert document.text == text
+    assert not document.page_starts and document.pages_at(0) is None  # pages come from the contents
+    assert document.template.members[0].cells == ("編號", "單位", "職稱", "姓名")
+    assert "服務機關" in cover(document)
+    summary = next(s for s in document.sections if s.label == "摘要")
+    assert document.pages_at(summary.start) == summary_pages
+
+
+def test_bad_pdf_and_word_files_are_skipped_with_a_reason_and_the_rest_indexed(tmp_settings, first_part):
+    from fpdf import FPDF
+
+    corpus_dir = tmp_settings.corpus_dir
+    write_docx(first_part, corpus_dir / "good.docx")
+    scan = FPDF()
+    scan.add_page()
+    scan.rect(20, 20, 100, 150, style="F")  # an image-like page: no text layer
+    scan.output(str(corpus_dir / "scan.pdf"))
+    locked = FPDF()
+    locked.add_page()
+    locked.set_font("helvetica", size=12)
+    locked.text(20, 20, "secret-canary")
+    locked.set_encryption(owner_password="owner", user_password="user")
+    locked.output(str(corpus_dir / "locked.pdf"))
+    whole = (corpus_dir / "scan.pdf").read_bytes()
+    (corpus_dir / "cut.pdf").write_bytes(whole[: len(whole) // 3])
+    (corpus_dir / "not-a-pdf.pdf").write_bytes(b"just some words\n")
+    (corpus_dir / "cut.docx").write_bytes((corpus_dir / "good.docx").read_bytes()[:2000])
+    corpus = load_corpus(corpus_dir, tmp_settings.root)
+    assert [d.doc_id for d in corpus.documents] == ["corpus/good.docx"]
+    reasons = {s.path: s.reason for s in corpus.skipped}
+    assert reasons["corpus/scan.pdf"] == "its 1 PDF page(s) hold no text (a scan without a text layer?)"
+    assert reasons["corpus/locked.pdf"] == "it is an encrypted PDF (it needs a password)"
+    assert reasons["corpus/cut.pdf"].startswith("it is not a readable PDF")
+    assert reasons["corpus/not-a-pdf.pdf"].startswith("it is not a readable PDF")
+    assert reasons["corpus/cut.docx"].startswith("it is not a readable Word file")
+    assert all("\n" not in r for r in reasons.values())
+
+
+def test_pdf_over_the_size_limit_is_skipped_unread(tmp_settings, first_part):
+    path = write_pdf(report_pages(first_part), tmp_settings.corpus_dir / "report.pdf")
+    write_docx(first_part, tmp_settings.corpus_dir / "small.docx")
+    corpus = load_corpus(tmp_settings.corpus_dir, tmp_settings.root, max_bytes=path.stat().st_size - 1)
+    assert [s.path for s in corpus.skipped] == ["corpus/report.pdf"]
+    assert "larger than" in corpus.skipped[0].reason
+
+
+def test_corpus_lists_pdf_and_word_files(tmp_settings):
+    for name in ("a.pdf", "b.DOCX", "c.doc", "d.txt", ".e.pdf"):
+        (tmp_settings.corpus_dir / name).write_bytes(b"x")
+    from assistant.ingest import corpus_files
+
+    assert [p.name for p in corpus_files(tmp_settings.corpus_dir)] == ["a.pdf", "b.DOCX", "d.txt"]
+
+
+def test_pdf_pages_are_stored_with_the_index_and_read_back(pdf_corpus, embedder):
+    from assistant.index import load_index
+
+    settings, pages = pdf_corpus
+    built = Assistant.load(settings, embedder=embedder).index.document("corpus/report.pdf")
+    stored = load_index(settings.index_dir).document("corpus/report.pdf")
+    assert stored.text == built.text and stored.page_starts == built.page_starts
+    assert len(stored.page_starts) == len(pages)
