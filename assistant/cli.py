@@ -1,4 +1,4 @@
-"""Command line: `trip-assistant build | ask | eval | serve`, with JSON output for scripts."""
+"""Command line: `trip-assistant build | ask | eval | serve | add | remove`, with JSON output for scripts."""
 
 from __future__ import annotations
 
@@ -88,6 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="convert the model if needed and (re)build the index")
     _common(p)
     p.add_argument("--force", action="store_true", help="rebuild even when the index is current")
+
+    p = sub.add_parser("add", help="copy reports (.txt .md .pdf .docx) into the corpus, then update the index")
+    _common(p)
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a report to add")
+
+    p = sub.add_parser("remove", help="delete a report from the corpus, then update the index")
+    _common(p)
+    p.add_argument("name", metavar="NAME", help="the report's cited name (corpus/x.pdf) or its file name")
 
     p = sub.add_parser("ask", help="ask a question (no question: an interactive loop)")
     _common(p)
@@ -183,7 +191,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     settings = _settings(args)
     progress = reporter("embedding", interval=settings.progress_interval_s)
-    index, notes = open_index(settings, Embedder.load(settings), rebuild=args.force, progress=progress)
+    index, notes = open_index(
+        settings, Embedder.load(settings), rebuild=getattr(args, "force", False), progress=progress
+    )
     load_translator(
         Retriever(index, settings).document_frequency, settings.translations_per_word, index.manifest,
         settings.embeddings_dir,
@@ -196,7 +206,28 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"{m['sentence_count']} sentences, model {m['model']} ({m['dim']} dims) "
         f"in {time.perf_counter() - started:.1f}s -> {settings.index_dir}"
     )
+    if "embedded_chunks" in m:
+        print(f"embedded {m['embedded_chunks']} chunk(s) and {m['embedded_sentences']} sentence(s); the rest reused")
     return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """Copy reports into the corpus folder (all or none), then update the index, embedding only what is new."""
+    from .library import add_reports
+
+    for added in add_reports(args.files, _settings(args)):
+        print(f"added {terminal_safe(added.doc_id, keep='')}")
+    return cmd_build(args)
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Delete one report from the corpus folder, then update the index (nothing is embedded again)."""
+    from .library import remove_report
+
+    settings = _settings(args)
+    removed = remove_report(args.name, settings)
+    print(f"removed {terminal_safe(removed.name, keep='')}")
+    return cmd_build(args)
 
 
 def format_answer(answer) -> str:
@@ -304,4 +335,12 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "ask": cmd_ask, "eval": cmd_eval, "serve": cmd_serve, "feedback": cmd_feedback}
+COMMANDS = {
+    "build": cmd_build,
+    "add": cmd_add,
+    "remove": cmd_remove,
+    "ask": cmd_ask,
+    "eval": cmd_eval,
+    "serve": cmd_serve,
+    "feedback": cmd_feedback,
+}
