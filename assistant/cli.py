@@ -103,6 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     p.add_argument("--top-k", type=_top_k, default=Settings().top_k, help="passages to return (default 5)")
     p.add_argument("--mode", choices=MODES, default="hybrid", help="retrieval mode (default hybrid)")
+    p.add_argument(
+        "--report", action="append", metavar="NAME",
+        help="answer only from this report (repeatable; its name as `reports` lists it, or its file name)",
+    )  # fmt: skip
+
+    p = sub.add_parser("reports", help="list the indexed reports with their cover fields")
+    _common(p)
+    p.add_argument("--json", action="store_true", help="print the list as JSON")
 
     p = sub.add_parser("eval", help="run the known questions and report retrieval and answer metrics")
     _common(p)
@@ -206,7 +214,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"{m['sentence_count']} sentences, model {m['model']} ({m['dim']} dims) "
         f"in {time.perf_counter() - started:.1f}s -> {settings.index_dir}"
     )
-    if "embedded_chunks" in m:
+    if "embedded_chunks" in m and any(n.startswith("index rebuilt") for n in notes):
         print(f"embedded {m['embedded_chunks']} chunk(s) and {m['embedded_sentences']} sentence(s); the rest reused")
     return 0
 
@@ -263,10 +271,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
             print(f"trip-assistant: error: {problem}", file=sys.stderr)
             return 2
     assistant = Assistant.load(_settings(args))
+    if args.report:
+        assistant.report_names(args.report)  # an unknown report is one error, not one per question
 
     def answer_one(raw: str) -> None:
         question, replaced = utf8_question(raw)
-        answer = assistant.ask(question, top_k=args.top_k, mode=args.mode)
+        answer = assistant.ask(question, top_k=args.top_k, mode=args.mode, reports=args.report)
         if args.json:
             data = answer.to_dict()
             data["notices"] = [*data["notices"], *([NOT_UTF8_NOTICE] if replaced else [])]
@@ -297,6 +307,22 @@ def cmd_ask(args: argparse.Namespace) -> int:
             answer_one(line)
         except QuestionError as exc:
             print(f"trip-assistant: {terminal_safe(str(exc), keep='')}", file=sys.stderr)
+
+
+def cmd_reports(args: argparse.Namespace) -> int:
+    """List the indexed reports: each source name, then its cover fields (agency, people, country, dates)."""
+    from .engine import Assistant
+
+    reports = Assistant.load(_settings(args)).reports()
+    if args.json:
+        sys.stdout.buffer.write(json_bytes([r.to_dict() for r in reports]))
+        return 0
+    for report in reports:
+        pages = f" ({report.pages} pages)" if report.pages else ""
+        print(terminal_safe(report.source + pages, keep=""))
+        for key, value in report.fields.items():
+            print(terminal_safe(f"    {key}：{value}", keep=""))
+    return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -340,6 +366,7 @@ COMMANDS = {
     "add": cmd_add,
     "remove": cmd_remove,
     "ask": cmd_ask,
+    "reports": cmd_reports,
     "eval": cmd_eval,
     "serve": cmd_serve,
     "feedback": cmd_feedback,

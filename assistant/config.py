@@ -60,6 +60,9 @@ class Settings:
     model: str = DEFAULT_MODEL
     chunker: ChunkerSettings = field(default_factory=ChunkerSettings)
     readers: ReaderSettings = field(default_factory=ReaderSettings)
+    # The cover fields that tell reports apart in `trip-assistant reports`: the agency, who went (and led),
+    # the country, the dates and the report's date, as every report of the genre writes them on its cover.
+    report_fields: tuple[str, ...] = ("服務機關", "姓名職稱", "派赴國家", "出國期間", "報告日期")
     top_k: int = 5
     max_top_k: int = 50
     mode: str = "hybrid"
