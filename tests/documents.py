@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from assistant.config import PROJECT_ROOT
+
+PORT_REPORT = PROJECT_ROOT / "tests" / "fixtures" / "port-report.txt"
+# Each page opens at the contents or at a top-level heading (a contents line holds a tab, so it never matches).
+_PAGE_START_RE = re.compile(r"\n(?:目\s*錄|摘要|[壹貳參肆伍陸柒捌玖拾]、)[^\n\t]*\n(?![^\n]*\t)")
 
 CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 _FACE = 0  # WenQuanYi Zen Hei: TrueType outlines, whose text PDF readers map back (Noto CJK's CFF does not)
 _COLUMN_MM = 45
 _LINE_MM = 5.5
 _FONT_PT = 10.5
+
+
+def report_pages(text: str) -> list[str]:
+    """Return a report cut into pages: the cover, the contents, then one page per top-level section."""
+    starts = [0] + [m.start() + 1 for m in _PAGE_START_RE.finditer(text)] + [len(text)]
+    return [text[a:b].strip("\n") for a, b in zip(starts, starts[1:])]
 
 
 def write_pdf(pages: list[str], path: Path) -> Path:

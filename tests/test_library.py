@@ -12,8 +12,7 @@ from assistant.index import open_index
 from assistant.ingest import CorpusError
 from assistant.library import add_reports, remove_report
 
-from .documents import write_docx, write_pdf
-from .test_readers import PORT_REPORT, report_pages
+from .documents import PORT_REPORT, report_pages, write_docx, write_pdf
 
 
 @pytest.fixture

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from assistant import Assistant
 from assistant.chunking import Chunker
-from assistant.config import PROJECT_ROOT, ChunkerSettings
+from assistant.config import ChunkerSettings
 from assistant.ingest import load_corpus
 
-from .documents import write_docx, write_pdf
-
-PORT_REPORT = PROJECT_ROOT / "tests" / "fixtures" / "port-report.txt"
-# Each page opens at the contents or at a top-level heading (a contents line holds a tab, so it never matches).
-_PAGE_START_RE = re.compile(r"\n(?:目\s*錄|摘要|[壹貳參肆伍陸柒捌玖拾]、)[^\n\t]*\n(?![^\n]*\t)")
-
-
-def report_pages(text: str) -> list[str]:
-    """Return a report cut into pages: the cover, the contents, then one page per top-level section."""
-    starts = [0] + [m.start() + 1 for m in _PAGE_START_RE.finditer(text)] + [len(text)]
-    return [text[a:b].strip("\n") for a, b in zip(starts, starts[1:])]
+from .documents import PORT_REPORT, report_pages, write_docx, write_pdf
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from assistant import Assistant
 from assistant.cli import main
 from assistant.engine import QuestionError
 
-from .test_readers import PORT_REPORT
+from .documents import PORT_REPORT
 
 PORT = "corpus/port-report.txt"
 REPORT = "corpus/report.txt"
