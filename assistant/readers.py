@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 
 from .config import ReaderSettings
@@ -13,6 +14,9 @@ DOCX_SUFFIX = ".docx"
 READABLE_SUFFIXES = (*TEXT_SUFFIXES, PDF_SUFFIX, DOCX_SUFFIX)
 # PDF pages are joined by a blank line, as a page break looks in a text export (text.page_breaks finds it).
 PAGE_JOINER = "\n\n"
+# A wrapped line ending and the next starting in Latin letters or digits were one word gap apart.
+_LATIN_END = re.compile(r"[A-Za-z0-9,.;:)]$")
+_LATIN_START = re.compile(r"[A-Za-z0-9(\u00c0-\u024f\-.,;:'’)/%&]")
 
 
 class UnreadableFile(ValueError):
@@ -89,22 +93,43 @@ def _caused_by(exc: BaseException, kind: type) -> bool:
 
 
 def _pdf_page(lines: list[dict], settings: ReaderSettings) -> str:
-    """Return a page's printed lines as text: a blank line where a paragraph gap is, a leading tab for a line
-    that starts in a later column (a table row continuing the row above)."""
-    glyphs = [[c for c in line["chars"] if c["text"].strip()] for line in lines]
-    left = min((g[0]["x0"] for g in glyphs if g), default=0.0)
+    """Return a page's printed lines as text: a paragraph's wrapped lines joined into one line, a blank line
+    where a paragraph gap is, a leading tab for a line that starts in a later column (a table row continuing
+    the row above)."""
+    glyphs = [g for g in ([c for c in line["chars"] if c["text"].strip()] for line in lines) if g]
+    left = min((g[0]["x0"] for g in glyphs), default=0.0)
+    texts = [
+        ("\t" if (g[0]["x0"] - left) / max(g[0]["size"], 1.0) >= settings.pdf_column_em else "")
+        + _pdf_line(g, settings)
+        for g in glyphs
+    ]
+    # The text block's right edge, from lines that are not table rows (a wide table may run past it).
+    right = max((g[-1]["x1"] for g, t in zip(glyphs, texts) if "\t" not in t), default=0.0)
     out: list[str] = []
-    bottom = None
-    for line, chars in zip(lines, glyphs):
-        if not chars:
-            continue
+    for i, (chars, text) in enumerate(zip(glyphs, texts)):
         size = max(chars[0]["size"], 1.0)
-        if bottom is not None and (line["top"] - bottom) / size >= settings.pdf_paragraph_em:
-            out.append("")
-        indent = "\t" if (chars[0]["x0"] - left) / size >= settings.pdf_column_em else ""
-        out.append(indent + _pdf_line(chars, settings))
-        bottom = line["bottom"]
+        gap = i > 0 and (chars[0]["top"] - glyphs[i - 1][0]["bottom"]) / size >= settings.pdf_paragraph_em
+        joins = i > 0 and not gap and "\t" not in text + texts[i - 1]
+        if joins and _wrapped(glyphs[i - 1], chars, right, settings):
+            out[-1] += (" " if _LATIN_END.search(out[-1]) and _LATIN_START.match(text) else "") + text
+        else:
+            out += [""] if gap else []
+            out.append(text)
     return "\n".join(out)
+
+
+def _wrapped(line: list[dict], following: list[dict], right: float, settings: ReaderSettings) -> bool:
+    """Return whether `line` was broken only because the first word of `following` did not fit after it: the
+    space it leaves before the right margin is narrower than that word (a Latin word or number, or one Han
+    character) plus a little slack."""
+    size = max(line[-1]["size"], 1.0)
+    word = following[:1]
+    for previous, ch in zip(following, following[1:]):
+        if not _LATIN_START.match(previous["text"]) or (ch["x0"] - previous["x1"]) / size >= settings.pdf_space_em:
+            break
+        word.append(ch)
+    width = word[-1]["x1"] - word[0]["x0"]
+    return (right - line[-1]["x1"]) < width + settings.pdf_wrap_em * size
 
 
 def _pdf_line(chars: list[dict], settings: ReaderSettings) -> str:

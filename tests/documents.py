@@ -16,6 +16,11 @@ _FACE = 0  # WenQuanYi Zen Hei: TrueType outlines, whose text PDF readers map ba
 _COLUMN_MM = 45
 _LINE_MM = 5.5
 _FONT_PT = 10.5
+_LAST_LINE_MM = 280
+_TEXT_WIDTH_MM = 180
+# Line breaking as word processors do it (UAX #14, roughly): between any two Han characters, Latin words and
+# numbers kept whole, a space at a break dropped.
+_BREAK_UNITS_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-.,;:'’()/%&]*|\s+|.")
 
 
 def report_pages(text: str) -> list[str]:
@@ -24,18 +29,25 @@ def report_pages(text: str) -> list[str]:
     return [text[a:b].strip("\n") for a, b in zip(starts, starts[1:])]
 
 
-def write_pdf(pages: list[str], path: Path) -> Path:
-    """Write each string of `pages` on its own PDF page: one text line per line, tab-separated cells in columns."""
+def write_pdf(pages: list[str], path: Path) -> list[int]:
+    """Write each string of `pages` from the top of a new PDF page (running on to more pages when long): one text
+    line per line, long lines wrapped as word processors wrap them, tab-separated cells in columns. Return the PDF
+    page each one starts on."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(False)
     pdf.add_font("cjk", fname=str(CJK_FONT), collection_font_number=_FACE)
     pdf.set_font("cjk", size=_FONT_PT)
+    first_pages = []
     for page in pages:
         pdf.add_page()
+        first_pages.append(pdf.page_no())
         y = 15.0
         for line in page.split("\n"):
+            if y > _LAST_LINE_MM:
+                pdf.add_page()
+                y = 15.0
             cells = line.split("\t")
             if len(cells) == 2 and cells[1].strip().isdigit():  # a contents line: its page number at the right
                 pdf.text(15, y, cells[0])
@@ -46,13 +58,28 @@ def write_pdf(pages: list[str], path: Path) -> Path:
                     pdf.text(15 + column * _COLUMN_MM, y, cell)
                 y += _LINE_MM
             elif line.strip():
-                pdf.set_xy(15, y - 4)
-                pdf.multi_cell(180, _LINE_MM, line, align="L")
-                y = pdf.get_y() + 4
+                for row, piece in enumerate(_wrapped(pdf, line, _TEXT_WIDTH_MM)):
+                    if row and y > _LAST_LINE_MM:
+                        pdf.add_page()
+                        y = 15.0
+                    pdf.text(15, y, piece)
+                    y += _LINE_MM
             else:
                 y += _LINE_MM
     pdf.output(str(path))
-    return path
+    return first_pages
+
+
+def _wrapped(pdf, line: str, width: float) -> list[str]:
+    """Return `line` broken into printed lines no wider than `width` (mm) in the current font."""
+    rows, current = [], ""
+    for unit in _BREAK_UNITS_RE.findall(line):
+        if current and pdf.get_string_width(current + unit) > width:
+            rows.append(current.rstrip())
+            current = "" if unit.isspace() else unit
+        else:
+            current += unit
+    return rows + [current.rstrip()] if current.strip() else rows
 
 
 def write_docx(text: str, path: Path) -> Path:

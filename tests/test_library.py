@@ -19,7 +19,8 @@ from .documents import PORT_REPORT, report_pages, write_docx, write_pdf
 def port_pdf(tmp_path):
     incoming = tmp_path / "incoming"
     incoming.mkdir()
-    return write_pdf(report_pages(PORT_REPORT.read_text(encoding="utf-8")), incoming / "port.pdf")
+    write_pdf(report_pages(PORT_REPORT.read_text(encoding="utf-8")), incoming / "port.pdf")
+    return incoming / "port.pdf"
 
 
 def corpus_names(settings) -> list[str]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant import Assistant
 from assistant.chunking import Chunker
 from assistant.config import ChunkerSettings
 from assistant.ingest import load_corpus
+from assistant.readers import PAGE_JOINER
 
 from .documents import PORT_REPORT, report_pages, write_docx, write_pdf
 
@@ -21,9 +24,9 @@ def first_part(report_text: str) -> str:
 def pdf_corpus(tmp_settings, first_part):
     """A corpus of the bundled report's first part and the port report, both as PDFs."""
     pages = report_pages(first_part)
-    write_pdf(pages, tmp_settings.corpus_dir / "report.pdf")
+    first_pages = write_pdf(pages, tmp_settings.corpus_dir / "report.pdf")
     write_pdf(report_pages(PORT_REPORT.read_text(encoding="utf-8")), tmp_settings.corpus_dir / "port.pdf")
-    return tmp_settings, pages
+    return tmp_settings, list(zip(pages, first_pages))
 
 
 def documents(settings) -> dict:
@@ -60,14 +63,31 @@ def test_pdf_report_keeps_sections_cover_fields_and_member_rows(pdf_corpus):
     assert afternoon and "Sigfox" in report.text[afternoon[0].start : afternoon[0].end]
 
 
+def test_pdf_paragraph_wrapped_over_printed_lines_is_one_line_of_text(pdf_corpus, first_part):
+    settings, _ = pdf_corpus
+    report = documents(settings)["corpus/report.pdf"]
+    across_pages = report.text  # a paragraph the page turn cuts: its two parts, with the page join left out
+    for start in reversed(report.page_starts[1:]):
+        across_pages = across_pages[: start - len(PAGE_JOINER)] + across_pages[start:]
+    stored = {re.sub(r"\s", "", line) for text in (report.text, across_pages) for line in text.split("\n")}
+    paragraphs = [line for line in first_part.split("\n") if line.strip() and "\t" not in line]
+    assert max(map(len, paragraphs)) > 200  # some run over several printed lines
+    for paragraph in paragraphs:  # (a space where a line broke is not printed, so spaces are not compared)
+        assert re.sub(r"\s", "", paragraph) in stored, paragraph
+
+
 def test_pdf_page_of_a_passage_is_its_real_page(pdf_corpus):
     settings, pages = pdf_corpus
     report = documents(settings)["corpus/report.pdf"]
-    assert len(report.page_starts) == len(pages)
-    for number, page in enumerate(pages, start=1):
-        first_line = page.split("\n")[0].split("\t")[0]
-        at = report.text.index(first_line, report.page_starts[number - 1])
-        assert report.pages_at(at) == (number, number)
+    starts = [first for _, first in pages]
+    ends = [following - 1 for following in starts[1:]] + [len(report.page_starts)]
+    assert any(last > first for first, last in zip(starts, ends))  # one section runs on to a second page
+    for (page, first), last in zip(pages, ends):
+        heading = page.split("\n")[0].split("\t")[0]
+        at = report.text.index(heading, report.page_starts[first - 1])
+        assert report.pages_at(at) == (first, first)
+        closing = page.rstrip().split("\n")[-1][-8:]  # the page's last words, on its last page
+        assert report.pages_at(report.text.index(closing, at)) == (last, last)
     for chunk in Chunker(ChunkerSettings()).chunk_document(report):
         assert report.text[chunk.start : chunk.end] == chunk.text
         first, last = report.pages_at(chunk.start)
@@ -133,7 +153,8 @@ def test_bad_pdf_and_word_files_are_skipped_with_a_reason_and_the_rest_indexed(t
 
 
 def test_pdf_over_the_size_limit_is_skipped_unread(tmp_settings, first_part):
-    path = write_pdf(report_pages(first_part), tmp_settings.corpus_dir / "report.pdf")
+    path = tmp_settings.corpus_dir / "report.pdf"
+    write_pdf(report_pages(first_part), path)
     write_docx(first_part, tmp_settings.corpus_dir / "small.docx")
     corpus = load_corpus(tmp_settings.corpus_dir, tmp_settings.root, max_bytes=path.stat().st_size - 1)
     assert [s.path for s in corpus.skipped] == ["corpus/report.pdf"]
@@ -155,4 +176,4 @@ def test_pdf_pages_are_stored_with_the_index_and_read_back(pdf_corpus, embedder)
     built = Assistant.load(settings, embedder=embedder).index.document("corpus/report.pdf")
     stored = load_index(settings.index_dir).document("corpus/report.pdf")
     assert stored.text == built.text and stored.page_starts == built.page_starts
-    assert len(stored.page_starts) == len(pages)
+    assert len(stored.page_starts) > len(pages)  # a section ran on to a second page
