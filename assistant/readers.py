@@ -94,22 +94,29 @@ def _caused_by(exc: BaseException, kind: type) -> bool:
 
 def _pdf_page(lines: list[dict], settings: ReaderSettings) -> str:
     """Return a page's printed lines as text: a paragraph's wrapped lines joined into one line, a blank line
-    where a paragraph gap is, a leading tab for a line that starts in a later column (a table row continuing
-    the row above)."""
+    where a paragraph gap is, a table's rows as tab-separated cells aligned on its columns (an empty cell, the
+    first one of a row continuing the row above too, kept as an empty string between tabs)."""
     glyphs = [g for g in ([c for c in line["chars"] if c["text"].strip()] for line in lines) if g]
     left = min((g[0]["x0"] for g in glyphs), default=0.0)
-    texts = [
-        ("\t" if (g[0]["x0"] - left) / max(g[0]["size"], 1.0) >= settings.pdf_column_em else "")
-        + _pdf_line(g, settings)
-        for g in glyphs
-    ]
+    cells = [_pdf_cells(g, settings) for g in glyphs]
+    tabular = [len(c) > 1 or (c[0][0] - left) / _size(g) >= settings.pdf_column_em for g, c in zip(glyphs, cells)]
+    texts = [c[0][1] for c in cells]
+    i = 0
+    while i < len(glyphs):  # each run of table rows is aligned on the columns its cells start at
+        if not tabular[i]:
+            i += 1
+            continue
+        end = i
+        while end < len(glyphs) and tabular[end]:
+            end += 1
+        texts[i:end] = _aligned(cells[i:end], left, settings.pdf_tab_em * _size(glyphs[i]))
+        i = end
     # The text block's right edge, from lines that are not table rows (a wide table may run past it).
-    right = max((g[-1]["x1"] for g, t in zip(glyphs, texts) if "\t" not in t), default=0.0)
+    right = max((g[-1]["x1"] for g, t in zip(glyphs, tabular) if not t), default=0.0)
     out: list[str] = []
     for i, (chars, text) in enumerate(zip(glyphs, texts)):
-        size = max(chars[0]["size"], 1.0)
-        gap = i > 0 and (chars[0]["top"] - glyphs[i - 1][0]["bottom"]) / size >= settings.pdf_paragraph_em
-        joins = i > 0 and not gap and "\t" not in text + texts[i - 1]
+        gap = i > 0 and (chars[0]["top"] - glyphs[i - 1][0]["bottom"]) / _size(chars) >= settings.pdf_paragraph_em
+        joins = i > 0 and not gap and not tabular[i] and not tabular[i - 1]
         if joins and _wrapped(glyphs[i - 1], chars, right, settings):
             out[-1] += (" " if _LATIN_END.search(out[-1]) and _LATIN_START.match(text) else "") + text
         else:
@@ -118,11 +125,33 @@ def _pdf_page(lines: list[dict], settings: ReaderSettings) -> str:
     return "\n".join(out)
 
 
+def _size(chars: list[dict]) -> float:
+    return max(chars[0]["size"], 1.0)
+
+
+def _aligned(rows: list[list[tuple[float, str]]], left: float, snap: float) -> list[str]:
+    """Return table rows as tab-joined cells, each cell in the column (cluster of cell starts within `snap`,
+    the first at the text's left edge) it starts in, skipped columns as empty cells."""
+    starts = sorted({left, *(x for row in rows for x, _ in row)})
+    columns = [starts[0]]
+    for x in starts[1:]:
+        if x - columns[-1] > snap:
+            columns.append(x)
+    out = []
+    for row in rows:
+        placed: list[str] = []
+        for x, text in row:
+            column = max(i for i, c in enumerate(columns) if c <= x + snap)
+            placed += [""] * max(0, column - len(placed)) + [text]
+        out.append("\t".join(placed))
+    return out
+
+
 def _wrapped(line: list[dict], following: list[dict], right: float, settings: ReaderSettings) -> bool:
     """Return whether `line` was broken only because the first word of `following` did not fit after it: the
     space it leaves before the right margin is narrower than that word (a Latin word or number, or one Han
     character) plus a little slack."""
-    size = max(line[-1]["size"], 1.0)
+    size = _size(line[-1:])
     word = following[:1]
     for previous, ch in zip(following, following[1:]):
         if not _LATIN_START.match(previous["text"]) or (ch["x0"] - previous["x1"]) / size >= settings.pdf_space_em:
@@ -132,20 +161,20 @@ def _wrapped(line: list[dict], following: list[dict], right: float, settings: Re
     return (right - line[-1]["x1"]) < width + settings.pdf_wrap_em * size
 
 
-def _pdf_line(chars: list[dict], settings: ReaderSettings) -> str:
-    """Return one printed line's glyphs as text: a space where a word gap is, a tab where a column gap is."""
-    out: list[str] = []
+def _pdf_cells(chars: list[dict], settings: ReaderSettings) -> list[tuple[float, str]]:
+    """Return one printed line's glyphs as cells (where each starts, its text): a column gap ends a cell, a
+    word gap is a space."""
+    cells: list[tuple[float, list[str]]] = []
     previous: dict | None = None
     for ch in chars:  # drawn spaces are left out already: the gap they leave decides
-        if previous is not None:
-            gap = (ch["x0"] - previous["x1"]) / max(previous["size"], 1.0)
-            if gap >= settings.pdf_tab_em:
-                out.append("\t")
-            elif gap >= settings.pdf_space_em:
-                out.append(" ")
-        out.append(ch["text"])
+        gap = (ch["x0"] - previous["x1"]) / _size([previous]) if previous is not None else None
+        if gap is None or gap >= settings.pdf_tab_em:
+            cells.append((ch["x0"], []))
+        elif gap >= settings.pdf_space_em:
+            cells[-1][1].append(" ")
+        cells[-1][1].append(ch["text"])
         previous = ch
-    return "".join(out)
+    return [(x, "".join(parts)) for x, parts in cells]
 
 
 def read_docx(data: bytes) -> str:

@@ -52,7 +52,9 @@ def test_pdf_report_keeps_sections_cover_fields_and_member_rows(pdf_corpus):
         for field in doc.template.cover:
             assert doc.text[field.start : field.end].startswith(field.key)
     assert report.template.members[0].cells == ("編號", "單位", "職稱", "姓名")
-    assert ("4.", "臺中市政府經濟發展局", "局長", "呂曜志") in [r.cells for r in report.template.members]
+    rows = [r.cells for r in report.template.members]
+    assert ("2.", "", "副市長", "張光瑤") in rows  # an empty cell keeps its column
+    assert ("4.", "臺中市政府經濟發展局", "局長", "呂曜志") in rows
     assert [r.cells for r in port.template.members][1:] == [
         ("1.", "高雄市政府海洋局", "局長", "王大明"),
         ("2.", "高雄市政府海洋局", "科長", "陳小華"),
@@ -74,6 +76,15 @@ def test_pdf_paragraph_wrapped_over_printed_lines_is_one_line_of_text(pdf_corpus
     assert max(map(len, paragraphs)) > 200  # some run over several printed lines
     for paragraph in paragraphs:  # (a space where a line broke is not printed, so spaces are not compared)
         assert re.sub(r"\s", "", paragraph) in stored, paragraph
+
+
+def test_pdf_table_rows_read_as_the_text_exports_tab_separated_lines(pdf_corpus, first_part):
+    settings, _ = pdf_corpus
+    stored = set(documents(settings)["corpus/report.pdf"].text.split("\n"))
+    # (a contents line too long for one printed line is left out: write_pdf prints it past the page's edge)
+    rows = [line for line in first_part.split("\n") if "\t" in line and len(line) < 60]
+    assert len(rows) > 20
+    assert [row for row in rows if row not in stored] == []
 
 
 def test_pdf_page_of_a_passage_is_its_real_page(pdf_corpus):
