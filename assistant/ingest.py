@@ -84,12 +84,14 @@ class Document:
         depth = len(section.path)
         return [s for s in self.sections if len(s.path) == depth + 1 and s.path[:depth] == section.path]
 
-    def pages_at(self, offset: int) -> tuple[int, int] | None:
-        """Return the pages (first, last) of `offset`: a PDF's real page (first == last); otherwise the pages the
-        table of contents gives the section holding it, or None when the contents do not list it."""
+    def pages_at(self, offset: int, end: int | None = None) -> tuple[int, int] | None:
+        """Return the pages (first, last) of `offset`: a PDF's real page (first == last; with `end`, the pages
+        of text[offset:end], which may run on to the next); otherwise the pages the table of contents gives the
+        section holding it, or None when the contents do not list it."""
         if self.page_starts:
-            page = max(1, bisect.bisect_right(self.page_starts, offset))
-            return (page, page)
+            first = max(1, bisect.bisect_right(self.page_starts, offset))
+            last = max(first, bisect.bisect_right(self.page_starts, end - 1)) if end is not None else first
+            return (first, last)
         return self.section_pages[self._section_index(offset)]
 
 

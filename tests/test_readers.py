@@ -25,8 +25,9 @@ def pdf_corpus(tmp_settings, first_part):
     """A corpus of the bundled report's first part and the port report, both as PDFs."""
     pages = report_pages(first_part)
     first_pages = write_pdf(pages, tmp_settings.corpus_dir / "report.pdf")
-    write_pdf(report_pages(PORT_REPORT.read_text(encoding="utf-8")), tmp_settings.corpus_dir / "port.pdf")
-    return tmp_settings, list(zip(pages, first_pages))
+    port = report_pages(PORT_REPORT.read_text(encoding="utf-8"))
+    port_first_pages = write_pdf(port, tmp_settings.corpus_dir / "port.pdf")
+    return tmp_settings, list(zip(pages, first_pages)), list(zip(port, port_first_pages))
 
 
 def documents(settings) -> dict:
@@ -40,7 +41,7 @@ def cover(document) -> dict[str, str]:
 
 
 def test_pdf_report_keeps_sections_cover_fields_and_member_rows(pdf_corpus):
-    settings, _ = pdf_corpus
+    settings, _, _ = pdf_corpus
     docs = documents(settings)
     report, port = docs["corpus/report.pdf"], docs["corpus/port.pdf"]
     labels = [s.label for s in report.sections]
@@ -66,7 +67,7 @@ def test_pdf_report_keeps_sections_cover_fields_and_member_rows(pdf_corpus):
 
 
 def test_pdf_paragraph_wrapped_over_printed_lines_is_one_line_of_text(pdf_corpus, first_part):
-    settings, _ = pdf_corpus
+    settings, _, _ = pdf_corpus
     report = documents(settings)["corpus/report.pdf"]
     across_pages = report.text  # a paragraph the page turn cuts: its two parts, with the page join left out
     for start in reversed(report.page_starts[1:]):
@@ -79,7 +80,7 @@ def test_pdf_paragraph_wrapped_over_printed_lines_is_one_line_of_text(pdf_corpus
 
 
 def test_pdf_table_rows_read_as_the_text_exports_tab_separated_lines(pdf_corpus, first_part):
-    settings, _ = pdf_corpus
+    settings, _, _ = pdf_corpus
     stored = set(documents(settings)["corpus/report.pdf"].text.split("\n"))
     # (a contents line too long for one printed line is left out: write_pdf prints it past the page's edge)
     rows = [line for line in first_part.split("\n") if "\t" in line and len(line) < 60]
@@ -88,7 +89,7 @@ def test_pdf_table_rows_read_as_the_text_exports_tab_separated_lines(pdf_corpus,
 
 
 def test_pdf_page_of_a_passage_is_its_real_page(pdf_corpus):
-    settings, pages = pdf_corpus
+    settings, pages, _ = pdf_corpus
     report = documents(settings)["corpus/report.pdf"]
     starts = [first for _, first in pages]
     ends = [following - 1 for following in starts[1:]] + [len(report.page_starts)]
@@ -99,23 +100,29 @@ def test_pdf_page_of_a_passage_is_its_real_page(pdf_corpus):
         assert report.pages_at(at) == (first, first)
         closing = page.rstrip().split("\n")[-1][-8:]  # the page's last words, on its last page
         assert report.pages_at(report.text.index(closing, at)) == (last, last)
+    turns = 0
     for chunk in Chunker(ChunkerSettings()).chunk_document(report):
         assert report.text[chunk.start : chunk.end] == chunk.text
-        first, last = report.pages_at(chunk.start)
-        assert first == last and report.page_starts[first - 1] <= chunk.start
+        first, last = report.pages_at(chunk.start, chunk.end)
+        assert report.pages_at(chunk.start) == (first, first) and report.page_starts[first - 1] <= chunk.start
+        assert last == first + sum(chunk.start < s < chunk.end for s in report.page_starts)
+        turns += last > first
+    assert turns  # a passage that runs on to the next page cites both pages
 
 
 def test_answer_from_a_pdf_quotes_its_stored_text_and_cites_the_real_page(pdf_corpus, embedder):
-    settings, pages = pdf_corpus
+    settings, _, port_pages = pdf_corpus
     assistant = Assistant.load(settings, embedder=embedder)
     answer = assistant.ask("鹿特丹港務局由誰接待？")
     assert answer.quotes
     for quote in answer.quotes:
         document = assistant.index.document(quote.source)
         assert document.text[quote.start : quote.end] == quote.quote
-        page = quote.pages[0]
-        assert quote.pages == (page, page) and document.page_starts[page - 1] <= quote.start
-    assert answer.quotes[0].source == "corpus/port.pdf"
+        assert document.pages_at(quote.start, quote.end) == quote.pages
+    top = next(q for q in answer.quotes if "范德堡" in q.quote)  # who received them
+    assert top.source == "corpus/port.pdf"
+    printed_on = [first for page, first in port_pages if re.sub(r"\s", "", top.quote) in re.sub(r"\s", "", page)]
+    assert top.pages == (printed_on[0], printed_on[0])
 
 
 @pytest.mark.parametrize(("source", "summary_pages"), [("first_part", (3, 4)), ("port", (2, 3))])
@@ -183,7 +190,7 @@ def test_corpus_lists_pdf_and_word_files(tmp_settings):
 def test_pdf_pages_are_stored_with_the_index_and_read_back(pdf_corpus, embedder):
     from assistant.index import load_index
 
-    settings, pages = pdf_corpus
+    settings, pages, _ = pdf_corpus
     built = Assistant.load(settings, embedder=embedder).index.document("corpus/report.pdf")
     stored = load_index(settings.index_dir).document("corpus/report.pdf")
     assert stored.text == built.text and stored.page_starts == built.page_starts
