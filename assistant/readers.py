@@ -14,6 +14,8 @@ DOCX_SUFFIX = ".docx"
 READABLE_SUFFIXES = (*TEXT_SUFFIXES, PDF_SUFFIX, DOCX_SUFFIX)
 # PDF pages are joined by a blank line, as a page break looks in a text export (text.page_breaks finds it).
 PAGE_JOINER = "\n\n"
+# A printed page number (spaces are left out before matching): 3, -3-, 第3頁, 3/20, iv.
+_PAGE_NUMBER_RE = re.compile(r"^[-–—]?(?:第?\d{1,4}頁?(?:/\d{1,4})?|[ivxlc]{1,6}|[IVXLC]{1,6})[-–—]?$")
 # A wrapped line ending and the next starting in Latin letters or digits were one word gap apart.
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:)]$")
 _LATIN_START = re.compile(r"[A-Za-z0-9(\u00c0-\u024f\-.,;:'’)/%&]")
@@ -96,7 +98,9 @@ def _pdf_page(lines: list[dict], settings: ReaderSettings) -> str:
     """Return a page's printed lines as text: a paragraph's wrapped lines joined into one line, a blank line
     where a paragraph gap is, a table's rows as tab-separated cells aligned on its columns (an empty cell, the
     first one of a row continuing the row above too, kept as an empty string between tabs)."""
-    glyphs = [g for g in ([c for c in line["chars"] if c["text"].strip()] for line in lines) if g]
+    glyphs = _without_page_number(
+        [g for g in ([c for c in line["chars"] if c["text"].strip()] for line in lines) if g], settings
+    )
     left = min((g[0]["x0"] for g in glyphs), default=0.0)
     cells = [_pdf_cells(g, settings) for g in glyphs]
     tabular = [len(c) > 1 or (c[0][0] - left) / _size(g) >= settings.pdf_column_em for g, c in zip(glyphs, cells)]
@@ -123,6 +127,24 @@ def _pdf_page(lines: list[dict], settings: ReaderSettings) -> str:
             out += [""] if gap else []
             out.append(text)
     return "\n".join(out)
+
+
+def _without_page_number(glyphs: list[list[dict]], settings: ReaderSettings) -> list[list[dict]]:
+    """Return a page's lines without its printed page number: a first or last line that is only a number
+    ("3", "- 3 -", "第 3 頁", "3/20", "iv"), set apart from the text by a paragraph gap. Left in, it would sit
+    between the two halves of a paragraph the page turn cuts."""
+
+    def apart(upper: list[dict], lower: list[dict]) -> bool:
+        return (lower[0]["top"] - upper[0]["bottom"]) / _size(lower) >= settings.pdf_paragraph_em
+
+    def number(line: list[dict]) -> bool:
+        return bool(_PAGE_NUMBER_RE.match("".join(c["text"] for c in line)))
+
+    if len(glyphs) > 1 and number(glyphs[-1]) and apart(glyphs[-2], glyphs[-1]):
+        glyphs = glyphs[:-1]
+    if len(glyphs) > 1 and number(glyphs[0]) and apart(glyphs[0], glyphs[1]):
+        glyphs = glyphs[1:]
+    return glyphs
 
 
 def _size(chars: list[dict]) -> float:

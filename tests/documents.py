@@ -31,11 +31,15 @@ def report_pages(text: str) -> list[str]:
 
 def write_pdf(pages: list[str], path: Path) -> list[int]:
     """Write each string of `pages` from the top of a new PDF page (running on to more pages when long): one text
-    line per line, long lines wrapped as word processors wrap them, tab-separated cells in columns. Return the PDF
-    page each one starts on."""
+    line per line, long lines wrapped as word processors wrap them, tab-separated cells in columns, the page
+    number in the footer ("- 2 -"). Return the PDF page each one starts on."""
     from fpdf import FPDF
 
-    pdf = FPDF(format="A4")
+    class Numbered(FPDF):
+        def footer(self) -> None:
+            self.text(100, 290, f"- {self.page_no()} -")
+
+    pdf = Numbered(format="A4")
     pdf.set_auto_page_break(False)
     pdf.add_font("cjk", fname=str(CJK_FONT), collection_font_number=_FACE)
     pdf.set_font("cjk", size=_FONT_PT)

@@ -91,6 +91,7 @@ def test_pdf_table_rows_read_as_the_text_exports_tab_separated_lines(pdf_corpus,
 def test_pdf_page_of_a_passage_is_its_real_page(pdf_corpus):
     settings, pages, _ = pdf_corpus
     report = documents(settings)["corpus/report.pdf"]
+    assert not re.search(r"^- \d+ -$", report.text, re.MULTILINE)  # the footers' page numbers are left out
     starts = [first for _, first in pages]
     ends = [following - 1 for following in starts[1:]] + [len(report.page_starts)]
     assert any(last > first for first, last in zip(starts, ends))  # one section runs on to a second page
