@@ -200,7 +200,8 @@ def _pdf_cells(chars: list[dict], settings: ReaderSettings) -> list[tuple[float,
 
 
 def read_docx(data: bytes) -> str:
-    """Return a Word file's paragraphs and tables in document order; a table row is one line of tab-joined cells."""
+    """Return a Word file's paragraphs (with their automatic list numbers written out) and tables in document
+    order; a table row is one line of tab-joined cells."""
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -209,10 +210,13 @@ def read_docx(data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # zipfile, lxml and python-docx raise their own types for damaged parts
         raise UnreadableFile(f"it is not a readable Word file ({type(exc).__name__})") from None
+    from .docx_numbering import Numbering
+
+    numbering = Numbering(document)
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            lines.append(block.text)
+            lines.append(numbering.label(block) + block.text)
         elif isinstance(block, Table):
             lines += [_docx_row(row) for row in block.rows]
     return "\n".join(lines)

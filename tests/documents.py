@@ -86,11 +86,41 @@ def _wrapped(pdf, line: str, width: float) -> list[str]:
     return rows + [current.rstrip()] if current.strip() else rows
 
 
-def write_docx(text: str, path: Path) -> Path:
-    """Write `text` as a Word file: lines as paragraphs, each run of tab-separated lines as one table."""
+# The genre's heading numbers and the Word list levels that write them: 壹、 > 一、 > (一).
+_LIST_LEVELS = (
+    (re.compile(r"^([壹貳參肆伍陸柒捌玖拾]+)、"), "ideographLegalTraditional", "%1、", "nothing"),
+    (re.compile(r"^([一二三四五六七八九十]+)、"), "taiwaneseCountingThousand", "%2、", "nothing"),
+    (re.compile(r"^\(([一二三四五六七八九十]+)\) "), "taiwaneseCountingThousand", "(%3)", "space"),
+)
+_LIST_ID = "4242"
+
+
+def write_docx(text: str, path: Path, numbered: bool = False) -> int:
+    """Write `text` as a Word file: lines as paragraphs, each run of tab-separated lines as one table. With
+    `numbered`, heading numbers (壹、 一、 (一)) are Word's automatic list numbers instead of typed text, where
+    Word's counting gives the same number. Return how many paragraphs are numbered so."""
     import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from assistant.docx_numbering import format_number
 
     document = docx.Document()
+    if numbered:
+        levels = "".join(
+            f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:suff w:val="{suffix}"/>'
+            f'<w:lvlText w:val="{label}"/></w:lvl>'
+            for i, (_, fmt, label, suffix) in enumerate(_LIST_LEVELS)
+        )
+        root = document.part.numbering_part.element
+        root.insert(
+            0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{_LIST_ID}">{levels}</w:abstractNum>')
+        )
+        root.append(
+            parse_xml(f'<w:num {nsdecls("w")} w:numId="{_LIST_ID}"><w:abstractNumId w:val="{_LIST_ID}"/></w:num>')
+        )
+    counters = [0, 0, 0]
+    count = 0
     rows: list[list[str]] = []
 
     def flush() -> None:
@@ -107,7 +137,21 @@ def write_docx(text: str, path: Path) -> Path:
             rows.append(line.split("\t"))
             continue
         flush()
+        level = next((i for i, (pattern, *_) in enumerate(_LIST_LEVELS) if numbered and pattern.match(line)), None)
+        if level is not None:
+            pattern, fmt, _, _ = _LIST_LEVELS[level]
+            if pattern.match(line)[1] == format_number(counters[level] + 1, fmt):
+                counters[level] += 1
+                counters[level + 1 :] = [0] * (len(counters) - level - 1)
+                paragraph = document.add_paragraph(line[pattern.match(line).end() :])
+                paragraph._p.get_or_add_pPr().append(
+                    parse_xml(
+                        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{_LIST_ID}"/></w:numPr>'
+                    )
+                )
+                count += 1
+                continue
         document.add_paragraph(line)
     flush()
     document.save(str(path))
-    return path
+    return count

@@ -30,6 +30,12 @@ def pdf_corpus(tmp_settings, first_part):
     return tmp_settings, list(zip(pages, first_pages)), list(zip(port, port_first_pages))
 
 
+def load_corpus_text(text: str):
+    from assistant.ingest import parse_document
+
+    return parse_document("typed.txt", text)
+
+
 def documents(settings) -> dict:
     corpus = load_corpus(settings.corpus_dir, settings.root)
     assert not corpus.skipped
@@ -139,6 +145,17 @@ def test_docx_reads_paragraphs_and_tables_in_order_as_tab_separated_rows(
     assert "服務機關" in cover(document)
     summary = next(s for s in document.sections if s.label == "摘要")
     assert document.pages_at(summary.start) == summary_pages
+
+
+@pytest.mark.parametrize("source", ["whole", "port"])
+def test_docx_automatic_heading_numbers_are_written_out_as_typed_ones(tmp_settings, report_text, source):
+    text = report_text if source == "whole" else PORT_REPORT.read_text(encoding="utf-8")
+    numbered = write_docx(text, tmp_settings.corpus_dir / "report.docx", numbered=True)
+    document = documents(tmp_settings)["corpus/report.docx"]
+    assert numbered >= 10  # the headings' numbers are Word's, not typed
+    assert document.text == text
+    typed = load_corpus_text(text)
+    assert [s.label for s in document.sections] == [s.label for s in typed.sections]
 
 
 def test_bad_pdf_and_word_files_are_skipped_with_a_reason_and_the_rest_indexed(tmp_settings, first_part):
