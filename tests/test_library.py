@@ -90,7 +90,8 @@ def test_removing_an_unknown_or_the_last_report_is_refused(small_report):
 def test_cli_add_then_remove_updates_the_index_and_errors_are_one_line(small_report, port_pdf, tmp_path, capsys):
     flags = ["--corpus", str(small_report.corpus_dir), "--embeddings", str(small_report.embeddings_dir)]
     flags += ["--model", small_report.model]
-    docx = write_docx(PORT_REPORT.read_text(encoding="utf-8"), tmp_path / "port.docx")
+    docx = tmp_path / "port.docx"
+    write_docx(PORT_REPORT.read_text(encoding="utf-8"), docx)
     assert main(["add", str(docx), *flags]) == 0
     out = capsys.readouterr().out
     assert "added corpus/port.docx" in out and "index ready: 2 document(s)" in out
