@@ -22,12 +22,14 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 setup: $(VENV)/.installed
 	$(BIN)/trip-assistant build
 
-# Debian's chromium for the browser tests, CJK fonts so screenshots show the report's text, and an emoji
-# font so the feedback buttons (👍 / 👎) show as themselves.
-FONTS := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
+# Debian's chromium for the browser tests, CJK fonts so screenshots show the report's text, a CJK font with
+# TrueType outlines for the PDFs the reader tests write (text drawn in Noto CJK's CFF does not read back), and an
+# emoji font so the feedback buttons (👍 / 👎) show as themselves.
+FONTS := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc \
+         /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
 /usr/bin/chromium $(FONTS):
 	apt-get update -q
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk fonts-noto-color-emoji
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk fonts-wqy-zenhei fonts-noto-color-emoji
 
 setup-test: setup /usr/bin/chromium $(FONTS)
 

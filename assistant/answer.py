@@ -31,7 +31,7 @@ class Quote:
     start: int
     end: int
     score: float
-    pages: tuple[int, int] | None = None  # from the report's table of contents: (first, last)
+    pages: tuple[int, int] | None = None  # a PDF's real pages, else from the table of contents: (first, last)
 
 
 @dataclass(frozen=True)
@@ -359,7 +359,9 @@ class AnswerComposer:
         for doc_id, start, end, score in sorted(merged, key=lambda m: (m[0], m[1])):
             document = self.index.document(doc_id)
             section = document.section_at(start).label
-            quotes.append(Quote(document.text[start:end], doc_id, section, start, end, score, document.pages_at(start)))
+            quotes.append(
+                Quote(document.text[start:end], doc_id, section, start, end, score, document.pages_at(start, end))
+            )
         return quotes
 
     def _lead_with(self, hits: list[Hit], doc_id: str, start: int, end: int | None = None) -> list[Hit]:
@@ -401,7 +403,7 @@ class AnswerComposer:
                     chunk.end,
                     round(hit.score, 6),
                     marks,
-                    self.index.document(chunk.doc_id).pages_at(chunk.start),
+                    self.index.document(chunk.doc_id).pages_at(chunk.start, chunk.end),
                     [(a.doc_id, a.section, a.start, a.end) for a in item.also_at],
                 )  # fmt: skip
             )

@@ -1,4 +1,4 @@
-"""Command line: `trip-assistant build | ask | eval | serve`, with JSON output for scripts."""
+"""Command line: `trip-assistant build | ask | eval | serve | add | remove`, with JSON output for scripts."""
 
 from __future__ import annotations
 
@@ -89,12 +89,28 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--force", action="store_true", help="rebuild even when the index is current")
 
+    p = sub.add_parser("add", help="copy reports (.txt .md .pdf .docx) into the corpus, then update the index")
+    _common(p)
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a report to add")
+
+    p = sub.add_parser("remove", help="delete a report from the corpus, then update the index")
+    _common(p)
+    p.add_argument("name", metavar="NAME", help="the report's cited name (corpus/x.pdf) or its file name")
+
     p = sub.add_parser("ask", help="ask a question (no question: an interactive loop)")
     _common(p)
     p.add_argument("question", nargs="?", help="the question; omit it to ask several in a row")
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     p.add_argument("--top-k", type=_top_k, default=Settings().top_k, help="passages to return (default 5)")
     p.add_argument("--mode", choices=MODES, default="hybrid", help="retrieval mode (default hybrid)")
+    p.add_argument(
+        "--report", action="append", metavar="NAME",
+        help="answer only from this report (repeatable; its name as `reports` lists it, or its file name)",
+    )  # fmt: skip
+
+    p = sub.add_parser("reports", help="list the indexed reports with their cover fields")
+    _common(p)
+    p.add_argument("--json", action="store_true", help="print the list as JSON")
 
     p = sub.add_parser("eval", help="run the known questions and report retrieval and answer metrics")
     _common(p)
@@ -183,7 +199,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     settings = _settings(args)
     progress = reporter("embedding", interval=settings.progress_interval_s)
-    index, notes = open_index(settings, Embedder.load(settings), rebuild=args.force, progress=progress)
+    index, notes = open_index(
+        settings, Embedder.load(settings), rebuild=getattr(args, "force", False), progress=progress
+    )
     load_translator(
         Retriever(index, settings).document_frequency, settings.translations_per_word, index.manifest,
         settings.embeddings_dir,
@@ -196,7 +214,28 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"{m['sentence_count']} sentences, model {m['model']} ({m['dim']} dims) "
         f"in {time.perf_counter() - started:.1f}s -> {settings.index_dir}"
     )
+    if "embedded_chunks" in m and any(n.startswith("index rebuilt") for n in notes):
+        print(f"embedded {m['embedded_chunks']} chunk(s) and {m['embedded_sentences']} sentence(s); the rest reused")
     return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """Copy reports into the corpus folder (all or none), then update the index, embedding only what is new."""
+    from .library import add_reports
+
+    for added in add_reports(args.files, _settings(args)):
+        print(f"added {terminal_safe(added.doc_id, keep='')}")
+    return cmd_build(args)
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Delete one report from the corpus folder, then update the index (nothing is embedded again)."""
+    from .library import remove_report
+
+    settings = _settings(args)
+    removed = remove_report(args.name, settings)
+    print(f"removed {terminal_safe(removed.name, keep='')}")
+    return cmd_build(args)
 
 
 def format_answer(answer) -> str:
@@ -232,10 +271,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
             print(f"trip-assistant: error: {problem}", file=sys.stderr)
             return 2
     assistant = Assistant.load(_settings(args))
+    if args.report:
+        assistant.report_names(args.report)  # an unknown report is one error, not one per question
 
     def answer_one(raw: str) -> None:
         question, replaced = utf8_question(raw)
-        answer = assistant.ask(question, top_k=args.top_k, mode=args.mode)
+        answer = assistant.ask(question, top_k=args.top_k, mode=args.mode, reports=args.report)
         if args.json:
             data = answer.to_dict()
             data["notices"] = [*data["notices"], *([NOT_UTF8_NOTICE] if replaced else [])]
@@ -266,6 +307,22 @@ def cmd_ask(args: argparse.Namespace) -> int:
             answer_one(line)
         except QuestionError as exc:
             print(f"trip-assistant: {terminal_safe(str(exc), keep='')}", file=sys.stderr)
+
+
+def cmd_reports(args: argparse.Namespace) -> int:
+    """List the indexed reports: each source name, then its cover fields (agency, people, country, dates)."""
+    from .engine import Assistant
+
+    reports = Assistant.load(_settings(args)).reports()
+    if args.json:
+        sys.stdout.buffer.write(json_bytes([r.to_dict() for r in reports]))
+        return 0
+    for report in reports:
+        pages = f" ({report.pages} pages)" if report.pages else ""
+        print(terminal_safe(report.source + pages, keep=""))
+        for key, value in report.fields.items():
+            print(terminal_safe(f"    {key}：{value}", keep=""))
+    return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -304,4 +361,13 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "ask": cmd_ask, "eval": cmd_eval, "serve": cmd_serve, "feedback": cmd_feedback}
+COMMANDS = {
+    "build": cmd_build,
+    "add": cmd_add,
+    "remove": cmd_remove,
+    "ask": cmd_ask,
+    "reports": cmd_reports,
+    "eval": cmd_eval,
+    "serve": cmd_serve,
+    "feedback": cmd_feedback,
+}

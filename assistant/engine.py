@@ -18,6 +18,7 @@ from .ingest import Section
 from .intent import Intent, follow, read_intent
 from .premise import unvisited
 from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words, question_problem
+from .reports import ReportInfo, report_info
 from .retrieval import Hit, Retriever, rrf
 from .structured import TemplateAnswerer
 from .text import content_tokens, has_han, normalize_query
@@ -83,7 +84,12 @@ class Assistant:
         return cls(index, embedder, settings, notes)
 
     def ask(
-        self, question: str, top_k: int | None = None, mode: str | None = None, context: str | None = None
+        self,
+        question: str,
+        top_k: int | None = None,
+        mode: str | None = None,
+        context: str | None = None,
+        reports: list[str] | None = None,
     ) -> Answer:
         """Return the answer to `question`: verbatim quotes with sections, or an abstention, plus passages.
 
@@ -94,9 +100,11 @@ class Assistant:
             context: an earlier question this one follows up on; passages are retrieved for
                 both together and for the question alone (fused), sentences are scored
                 against the question itself.
+            reports: answer only from these reports (names as `sources` lists them, or their file names);
+                None or empty: from every report.
 
         Raises:
-            QuestionError: the question is empty, or `top_k`/`mode` are out of range.
+            QuestionError: the question is empty, `top_k`/`mode` are out of range, or a report is unknown.
         """
         top_k = self.settings.top_k if top_k is None else top_k
         mode = mode or self.settings.mode
@@ -104,6 +112,7 @@ class Assistant:
             raise QuestionError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
         if not isinstance(top_k, int) or not 1 <= top_k <= self.settings.max_top_k:
             raise QuestionError(f"top_k must be between 1 and {self.settings.max_top_k}, got {top_k!r}")
+        only = self._chunks_of(reports) if reports else None
         question = question if isinstance(question, str) else ""
         if problem := question_problem(question, self.settings.max_question_input_chars):  # question_check.py
             raise QuestionError(problem)
@@ -128,13 +137,13 @@ class Assistant:
             joint_text = f"{context_text} {lexical_text}"
             joint_vector = self.embedder.encode_queries([joint_text])[0]
             hits = self._search_with_context(
-                joint_text, joint_vector, lexical_text, query_vector, mode, max(top_k, depth), latin
+                joint_text, joint_vector, lexical_text, query_vector, mode, max(top_k, depth), latin, only
             )
             # Sentences are judged against both readings: the follow-up alone and with its context.
             query_vector = query_vector + joint_vector
             query_vector = query_vector / np.linalg.norm(query_vector)
         else:
-            hits = self.retriever.search(lexical_text, query_vector, mode, max(top_k, depth), latin)
+            hits = self.retriever.search(lexical_text, query_vector, mode, max(top_k, depth), latin, only)
         if mode == "hybrid" and depth:
             hits = self._rerank(lexical_text, query_vector, hits)
         unknown = self.translator.unknown_names(query_text) if self.settings.abstain_on_unknown_names else []
@@ -225,10 +234,11 @@ class Assistant:
         mode: str,
         top_k: int,
         latin: bool,
+        only: np.ndarray | None = None,
     ) -> list[Hit]:
         depth = self.settings.max_top_k
-        joint = self.retriever.search(joint_text, joint_vector, mode, depth, latin)
-        alone = self.retriever.search(query_text, query_vector, mode, depth, latin)
+        joint = self.retriever.search(joint_text, joint_vector, mode, depth, latin, only)
+        alone = self.retriever.search(query_text, query_vector, mode, depth, latin, only)
         fused = rrf([[h.chunk_id for h in joint], [h.chunk_id for h in alone]], self.settings.rrf_k)
         by_id = {h.chunk_id: h for h in alone} | {h.chunk_id: h for h in joint}
         order = sorted(fused, key=lambda i: (-fused[i], i))[:top_k]
@@ -245,6 +255,29 @@ class Assistant:
         return SectionView(
             source, section.label, section.start, section.end, document.text[section.start : section.end]
         )
+
+    def report_names(self, names: list[str]) -> list[str]:
+        """Return the indexed reports called `names` (a source name as `sources` lists it, or its file name).
+
+        Raises:
+            QuestionError: a name matches no report, or more than one.
+        """
+        chosen = []
+        for name in names:
+            found = [d for d in self.index.documents if name in (d, d.rsplit("/", 1)[-1])]
+            if len(found) != 1:
+                why = "matches no report" if not found else f"matches {len(found)} reports; give the full name"
+                raise QuestionError(f"report {name!r} {why} (reports: {', '.join(self.sources)})")
+            chosen.append(found[0])
+        return list(dict.fromkeys(chosen))
+
+    def _chunks_of(self, names: list[str]) -> np.ndarray:
+        chosen = set(self.report_names(names))
+        return np.array([i for i, c in enumerate(self.index.chunks) if c.doc_id in chosen], dtype=np.int64)
+
+    def reports(self) -> list[ReportInfo]:
+        """Return every indexed report with its cover fields (settings.report_fields), by source name."""
+        return [report_info(self.index.document(s), self.settings.report_fields) for s in self.sources]
 
     @property
     def sources(self) -> list[str]:

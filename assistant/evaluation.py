@@ -525,7 +525,7 @@ def _check_leakage_cli(questions: list[Question], settings: Settings) -> int:
     from .ingest import load_corpus
     from .leakage import MIN_STAFF_PHRASED, check
 
-    corpus = load_corpus(settings.corpus_dir, settings.root)
+    corpus = load_corpus(settings.corpus_dir, settings.root, settings.max_corpus_file_bytes, settings.readers)
     leaks = check(questions, [d.text for d in corpus.documents])
     table, share = leakage_table(questions, leaks)
     print(table)

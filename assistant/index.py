@@ -309,7 +309,7 @@ def save_index(index: Index, directory: Path) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}-build-", dir=directory.parent))
     try:
         docs = [
-            {"doc_id": d.doc_id, "sha256": d.sha256, "text": d.text, "breaks": d.breaks,
+            {"doc_id": d.doc_id, "sha256": d.sha256, "text": d.text, "breaks": d.breaks, "page_starts": d.page_starts,
              "sections": [asdict(s) for s in d.sections]}
             for d in index.documents.values()
         ]  # fmt: skip
@@ -395,7 +395,8 @@ def load_index(directory: Path) -> Index:
         for d in json.loads((directory / _DOCUMENTS).read_text(encoding="utf-8")):
             sections = tuple(Section(**(s | {"path": tuple(s["path"])})) for s in d["sections"])
             breaks = tuple(tuple(b) for b in d["breaks"])
-            docs[d["doc_id"]] = Document(d["doc_id"], d["text"], d["sha256"], sections, breaks)
+            page_starts = tuple(d.get("page_starts", ()))
+            docs[d["doc_id"]] = Document(d["doc_id"], d["text"], d["sha256"], sections, breaks, page_starts)
         chunks = [
             Chunk(**(c | {"text": docs[c["doc_id"]].text[c["start"] : c["end"]]}))
             for c in json.loads((directory / _CHUNKS).read_text(encoding="utf-8"))
@@ -439,7 +440,7 @@ def open_index(
     Builds hold a lock, so two processes never write the index at once; an interrupted build
     (Ctrl-C, a kill) leaves the previous index in place. `progress` is as for `build_index`.
     """
-    corpus = load_corpus(settings.corpus_dir, settings.root, settings.max_corpus_file_bytes)
+    corpus = load_corpus(settings.corpus_dir, settings.root, settings.max_corpus_file_bytes, settings.readers)
     expected = expected_manifest(corpus, embedder, settings)
     directory = settings.index_dir
     notes: list[str] = [f"skipped {s.path}: {s.reason}" for s in corpus.skipped]

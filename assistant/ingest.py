@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 import os
@@ -11,13 +12,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .config import Settings
+from .config import ReaderSettings, Settings
+from .readers import READABLE_SUFFIXES, UnreadableFile, read_text_file
 from .template import Template, read_template, section_pages, toc_pages
 from .text import heading_level, page_breaks
 
 log = logging.getLogger(__name__)
 
-CORPUS_SUFFIXES = (".txt", ".md")
+CORPUS_SUFFIXES = READABLE_SUFFIXES
 SECTION_SEPARATOR = " › "
 COVER_TITLE = "封面"
 TOC_TITLE = "目錄"
@@ -46,13 +48,15 @@ class Section:
 
 @dataclass(frozen=True)
 class Document:
-    """One corpus file: its UTF-8 text, sections and page-break spans (offsets index `text`)."""
+    """One corpus file: its stored text, sections, page-break spans and, for a PDF, where each page starts
+    (offsets index `text`)."""
 
     doc_id: str
     text: str
     sha256: str
     sections: tuple[Section, ...]
     breaks: tuple[tuple[int, int], ...] = ()
+    page_starts: tuple[int, ...] = ()
 
     def section_at(self, offset: int) -> Section:
         """Return the section containing character `offset`."""
@@ -80,8 +84,14 @@ class Document:
         depth = len(section.path)
         return [s for s in self.sections if len(s.path) == depth + 1 and s.path[:depth] == section.path]
 
-    def pages_at(self, offset: int) -> tuple[int, int] | None:
-        """Return the pages (first, last) of the section holding `offset`, or None when the contents do not list it."""
+    def pages_at(self, offset: int, end: int | None = None) -> tuple[int, int] | None:
+        """Return the pages (first, last) of `offset`: a PDF's real page (first == last; with `end`, the pages
+        of text[offset:end], which may run on to the next); otherwise the pages the table of contents gives the
+        section holding it, or None when the contents do not list it."""
+        if self.page_starts:
+            first = max(1, bisect.bisect_right(self.page_starts, offset))
+            last = max(first, bisect.bisect_right(self.page_starts, end - 1)) if end is not None else first
+            return (first, last)
         return self.section_pages[self._section_index(offset)]
 
 
@@ -126,7 +136,7 @@ def source_name(path: Path, corpus_dir: Path, root: Path) -> str:
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
-    """Return the corpus entries named .txt or .md under `corpus_dir`, sorted, hidden ones left out.
+    """Return the corpus entries named .txt, .md, .pdf or .docx under `corpus_dir`, sorted, hidden ones left out.
 
     Linked folders are not entered; what each entry really is gets checked when it is read.
     """
@@ -139,7 +149,9 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
     return sorted(found)
 
 
-def load_corpus(corpus_dir: Path, root: Path, max_bytes: int | None = None) -> Corpus:
+def load_corpus(
+    corpus_dir: Path, root: Path, max_bytes: int | None = None, readers: ReaderSettings | None = None
+) -> Corpus:
     """Return every readable report in `corpus_dir`; other files are skipped with a one-line warning.
 
     Only regular files whose real path lies inside `corpus_dir` and that hold at most `max_bytes` are
@@ -157,20 +169,32 @@ def load_corpus(corpus_dir: Path, root: Path, max_bytes: int | None = None) -> C
     corpus = Corpus()
     for path in corpus_files(corpus_dir):
         name = source_name(path, corpus_dir, root)
-        reason, data = read_report_file(path, inside, max_bytes)
-        if reason is None:
-            reason, text = _decode(data)
-        if reason:
+        reason, document = read_document(path, name, inside, max_bytes, readers)
+        if document is None:
             log.warning("skipping %s: %s", name, reason)
             corpus.skipped.append(SkippedFile(name, reason))
             continue
-        corpus.documents.append(parse_document(name, text, hashlib.sha256(data).hexdigest()))
+        corpus.documents.append(document)
     if not corpus.documents:
         detail = "; ".join(f"{s.path}: {s.reason}" for s in corpus.skipped)
         raise CorpusError(
-            f"no readable .txt or .md report in {corpus_dir}" + (f" (skipped {detail})" if detail else "")
+            f"no readable .txt, .md, .pdf or .docx report in {corpus_dir}" + (f" (skipped {detail})" if detail else "")
         )
     return corpus
+
+
+def read_document(
+    path: Path, doc_id: str, inside: Path, max_bytes: int, readers: ReaderSettings | None = None
+) -> tuple[str, Document | None]:
+    """Return ("", the Document) read from the corpus file `path` by its type, or (why it cannot be read, None)."""
+    reason, data = read_report_file(path, inside, max_bytes)
+    if reason is not None:
+        return reason, None
+    try:
+        extracted = read_text_file(data, path.suffix, readers)
+    except UnreadableFile as exc:
+        return str(exc), None
+    return "", parse_document(doc_id, extracted.text, hashlib.sha256(data).hexdigest(), extracted.page_starts)
 
 
 _NOT_A_FILE = (
@@ -230,26 +254,15 @@ def read_report_file(path: Path, inside: Path, max_bytes: int) -> tuple[str | No
     return None, data
 
 
-def _decode(data: bytes) -> tuple[str | None, str]:
-    if b"\0" in data:
-        return "it is a binary file, not text", ""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return f"it is not valid UTF-8 (bad byte at offset {exc.start})", ""
-    if not text.strip():
-        return "it is empty", ""
-    return None, text
-
-
-def parse_document(doc_id: str, text: str, sha256: str = "") -> Document:
-    """Return the Document for `text`, with its sections and page breaks found."""
+def parse_document(doc_id: str, text: str, sha256: str = "", page_starts: tuple[int, ...] = ()) -> Document:
+    """Return the Document for `text`, with its sections and page breaks found (`page_starts`: a PDF's pages)."""
     return Document(
         doc_id=doc_id,
         text=text,
         sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
         sections=tuple(parse_sections(text)),
         breaks=tuple(page_breaks(text)),
+        page_starts=tuple(page_starts),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import faiss
 import numpy as np
 
 from .config import Settings
@@ -52,9 +53,11 @@ class Retriever:
         self.settings = settings or Settings()
         self._vocab = index.bm25.vocab_dict
 
-    def dense_top(self, query_vector: np.ndarray, depth: int) -> dict[int, float]:
-        """Return {chunk id: cosine} for the `depth` chunks closest to the query vector, best first."""
-        scores, ids = self.index.dense.search(query_vector.reshape(1, -1).astype(np.float32), depth)
+    def dense_top(self, query_vector: np.ndarray, depth: int, only: np.ndarray | None = None) -> dict[int, float]:
+        """Return {chunk id: cosine} for the `depth` chunks closest to the query vector, best first (among the
+        chunk ids `only`, when given)."""
+        params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(only)) if only is not None else None
+        scores, ids = self.index.dense.search(query_vector.reshape(1, -1).astype(np.float32), depth, params=params)
         return {int(i): float(sc) for i, sc in zip(ids[0], scores[0]) if i >= 0}
 
     def dense_score(self, chunk_id: int, query_vector: np.ndarray) -> float:
@@ -86,9 +89,16 @@ class Retriever:
         return np.asarray(self.index.bm25.get_scores(tokens), dtype=np.float32)
 
     def search(
-        self, query_text: str, query_vector: np.ndarray | None, mode: str, k: int, latin_question: bool | None = None
+        self,
+        query_text: str,
+        query_vector: np.ndarray | None,
+        mode: str,
+        k: int,
+        latin_question: bool | None = None,
+        only: np.ndarray | None = None,
     ) -> list[Hit]:
-        """Return the top `k` chunks for the query in the given mode, best first.
+        """Return the top `k` chunks for the query in the given mode, best first (among the chunk ids `only`, an
+        int64 array, when given: the chunks of the reports a question is limited to).
 
         `latin_question` (default: the query has no Han characters) picks the hybrid fusion. A
         Chinese question's BM25 score measures how much of its wording a passage shares, so the two
@@ -98,7 +108,7 @@ class Retriever:
         """
         if latin_question is None:
             latin_question = not has_han(query_text)
-        n = len(self.index.chunks)
+        n = len(self.index.chunks) if only is None else len(only)
         # Each ranking is read 2 * (rrf_k + k) deep: an item below that in every list scores at most
         # 2 / (3 * rrf_k + 2 * k), less than the k best of one list, so it cannot reach the fused top
         # k; a list's unread tail adds under 1 / (rrf_k + depth), so only near-ties can swap.
@@ -106,8 +116,12 @@ class Retriever:
         # standardized sum reads the same candidates, and its means and spreads are theirs.
         depth = min(n, k if mode != "hybrid" else 2 * (self.settings.rrf_k + k))
         use_dense = mode in ("dense", "hybrid") and query_vector is not None
-        dense = self.dense_top(query_vector, depth) if use_dense else {}
+        dense = self.dense_top(query_vector, depth, only) if use_dense else {}
         lexical = self.lexical_scores(query_text) if mode in ("lexical", "hybrid") else None
+        if lexical is not None and only is not None:
+            kept = np.full_like(lexical, -np.inf)  # below every allowed chunk, even one scoring 0
+            kept[only] = lexical[only]
+            lexical = kept
         if mode == "dense":
             scores = dense
         elif mode == "lexical":

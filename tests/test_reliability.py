@@ -122,7 +122,11 @@ def test_empty_corpus_folder_is_a_one_line_error(tmp_settings):
         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert result.returncode == 1
-    assert result.stderr.strip().splitlines()[-1].startswith("trip-assistant: error: no readable .txt or .md report")
+    assert (
+        result.stderr.strip()
+        .splitlines()[-1]
+        .startswith("trip-assistant: error: no readable .txt, .md, .pdf or .docx report")
+    )
     assert "Traceback" not in result.stderr
 
 

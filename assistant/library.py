@@ -1,0 +1,92 @@
+"""Add reports to the corpus folder and remove them, checking first so a refused request changes nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Settings
+from .ingest import CorpusError, corpus_files, load_corpus, read_document, source_name
+from .readers import READABLE_SUFFIXES
+
+
+@dataclass(frozen=True)
+class Added:
+    """A report copied into the corpus: its file there and the name answers cite it by."""
+
+    path: Path
+    doc_id: str
+
+
+def add_reports(files: list[Path], settings: Settings) -> list[Added]:
+    """Copy readable reports into the corpus folder and return them; on any problem copy none.
+
+    Raises:
+        CorpusError: a file is missing, not a readable report, already in the corpus (same name or same
+            content), or given twice.
+    """
+    corpus_dir = Path(settings.corpus_dir)
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    known = _known_contents(settings)
+    planned: list[tuple[Path, Path]] = []
+    for file in map(Path, files):
+        target = corpus_dir / file.name
+        name = source_name(target, corpus_dir, settings.root)
+        if file.suffix.lower() not in READABLE_SUFFIXES:
+            raise CorpusError(f"cannot add {file}: only {', '.join(READABLE_SUFFIXES)} reports are read")
+        if not file.is_file():
+            raise CorpusError(f"cannot add {file}: no such file")
+        anywhere = Path(file.resolve().anchor)  # the user named this file: where it lies is not checked
+        reason, document = read_document(file, name, anywhere, settings.max_corpus_file_bytes, settings.readers)
+        if document is None:
+            raise CorpusError(f"cannot add {file}: {reason}")
+        if os.path.lexists(target) or any(t == target for _, t in planned):
+            raise CorpusError(f"cannot add {file}: the corpus already has a file called {name}")
+        if document.sha256 in known:
+            raise CorpusError(f"cannot add {file}: it has the same content as {known[document.sha256]}")
+        known[document.sha256] = str(file)
+        planned.append((file, target))
+    added = []
+    for file, target in planned:
+        partial = target.with_name(f".{target.name}.adding")  # hidden: never read as a report while copied
+        shutil.copyfile(file, partial)
+        os.replace(partial, target)
+        added.append(Added(target, source_name(target, corpus_dir, settings.root)))
+    return added
+
+
+def _known_contents(settings: Settings) -> dict[str, str]:
+    """Return {sha256 of the file's bytes: its name} for the reports in the corpus folder."""
+    try:
+        corpus = load_corpus(settings.corpus_dir, settings.root, settings.max_corpus_file_bytes, settings.readers)
+    except CorpusError:
+        return {}
+    return {d.sha256: d.doc_id for d in corpus.documents}
+
+
+def remove_report(name: str, settings: Settings) -> Path:
+    """Delete the corpus report called `name` (its cited name, its path in the corpus folder or its file name).
+
+    Raises:
+        CorpusError: no report or more than one has that name, or it is the last readable one.
+    """
+    corpus_dir = Path(settings.corpus_dir)
+    matches = [
+        path
+        for path in corpus_files(corpus_dir)
+        if name in (source_name(path, corpus_dir, settings.root), path.relative_to(corpus_dir).as_posix(), path.name)
+    ]
+    if not matches:
+        raise CorpusError(f"cannot remove {name}: no report of that name in {corpus_dir}")
+    if len(matches) > 1:
+        listed = ", ".join(source_name(p, corpus_dir, settings.root) for p in matches)
+        raise CorpusError(f"cannot remove {name}: it names {len(matches)} reports ({listed}); give the full name")
+    path = matches[0]
+    corpus = load_corpus(corpus_dir, settings.root, settings.max_corpus_file_bytes, settings.readers)
+    doc_id = source_name(path, corpus_dir, settings.root)
+    if [d.doc_id for d in corpus.documents] == [doc_id]:
+        raise CorpusError(f"cannot remove {name}: it is the only readable report (the index needs one)")
+    path.unlink()
+    return path

@@ -1,0 +1,103 @@
+"""Adding and removing reports: checked before anything changes, and only what changed is embedded."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from assistant.chunking import Chunker
+from assistant.cli import main
+from assistant.index import open_index
+from assistant.ingest import CorpusError
+from assistant.library import add_reports, remove_report
+
+from .documents import PORT_REPORT, report_pages, write_docx, write_pdf
+
+
+@pytest.fixture
+def port_pdf(tmp_path):
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    write_pdf(report_pages(PORT_REPORT.read_text(encoding="utf-8")), incoming / "port.pdf")
+    return incoming / "port.pdf"
+
+
+def corpus_names(settings) -> list[str]:
+    return sorted(p.name for p in settings.corpus_dir.iterdir())
+
+
+def test_adding_a_report_embeds_only_the_new_report(small_report, embedder, port_pdf):
+    before, _ = open_index(small_report, embedder)
+    added = add_reports([port_pdf], small_report)
+    assert [a.doc_id for a in added] == ["corpus/port.pdf"]
+    after, notes = open_index(small_report, embedder)
+    port = after.document("corpus/port.pdf")
+    port_chunks = Chunker(small_report.chunker).chunk_document(port)
+    assert after.manifest["embedded_chunks"] == len(port_chunks) > 0
+    assert len(after.chunks) == len(before.chunks) + len(port_chunks)
+    assert any("the corpus changed" in n for n in notes)
+    assert (small_report.corpus_dir / "port.pdf").read_bytes() == port_pdf.read_bytes()
+
+
+def test_removing_a_report_drops_it_and_embeds_nothing(small_report, embedder, port_pdf):
+    add_reports([port_pdf], small_report)
+    open_index(small_report, embedder)
+    assert remove_report("corpus/port.pdf", small_report) == small_report.corpus_dir / "port.pdf"
+    after, _ = open_index(small_report, embedder)
+    assert list(after.documents) == ["corpus/report.txt"]
+    assert after.manifest["embedded_chunks"] == 0 and after.manifest["embedded_sentences"] == 0
+
+
+def test_adding_content_already_in_the_corpus_is_refused_and_nothing_is_copied(small_report, tmp_path, port_pdf):
+    same = tmp_path / "incoming" / "renamed.txt"
+    shutil.copy(small_report.corpus_dir / "report.txt", same)
+    before = corpus_names(small_report)
+    with pytest.raises(CorpusError, match=r"^cannot add .*renamed.txt: it has the same content as corpus/report.txt$"):
+        add_reports([port_pdf, same], small_report)  # the good file before it is not copied either
+    with pytest.raises(CorpusError, match="same content as"):
+        add_reports([port_pdf, shutil.copy(port_pdf, tmp_path / "twice.pdf")], small_report)
+    assert corpus_names(small_report) == before
+
+
+def test_adding_a_file_that_does_not_read_is_refused_with_its_reason(small_report, tmp_path):
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    (incoming / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (incoming / "broken.docx").write_bytes(b"PK\x03\x04 not really")
+    (incoming / "report.txt").write_text("另一份報告\n", encoding="utf-8")
+    before = corpus_names(small_report)
+    cases = {
+        "old.doc": "only .txt, .md, .pdf, .docx reports are read",
+        "broken.docx": "it is not a readable Word file",
+        "missing.pdf": "no such file",
+        "report.txt": "the corpus already has a file called corpus/report.txt",
+    }
+    for name, reason in cases.items():
+        with pytest.raises(CorpusError, match=f"^cannot add .*{name}: {reason}"):
+            add_reports([incoming / name], small_report)
+    assert corpus_names(small_report) == before
+
+
+def test_removing_an_unknown_or_the_last_report_is_refused(small_report):
+    with pytest.raises(CorpusError, match="no report of that name"):
+        remove_report("nothing.pdf", small_report)
+    with pytest.raises(CorpusError, match="the only readable report"):
+        remove_report("report.txt", small_report)
+    assert corpus_names(small_report) == ["report.txt"]
+
+
+def test_cli_add_then_remove_updates_the_index_and_errors_are_one_line(small_report, port_pdf, tmp_path, capsys):
+    flags = ["--corpus", str(small_report.corpus_dir), "--embeddings", str(small_report.embeddings_dir)]
+    flags += ["--model", small_report.model]
+    docx = tmp_path / "port.docx"
+    write_docx(PORT_REPORT.read_text(encoding="utf-8"), docx)
+    assert main(["add", str(docx), *flags]) == 0
+    out = capsys.readouterr().out
+    assert "added corpus/port.docx" in out and "index ready: 2 document(s)" in out
+    assert main(["add", str(docx), *flags]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and err.startswith("trip-assistant: error: cannot add")
+    assert main(["remove", "port.docx", *flags]) == 0
+    out = capsys.readouterr().out
+    assert "removed port.docx" in out and "index ready: 1 document(s)" in out and "embedded 0 chunk(s)" in out

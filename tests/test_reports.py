@@ -1,0 +1,80 @@
+"""Several reports in one corpus: their cover metadata, and questions limited to chosen reports."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from assistant import Assistant
+from assistant.cli import main
+from assistant.engine import QuestionError
+
+from .documents import PORT_REPORT
+
+PORT = "corpus/port-report.txt"
+REPORT = "corpus/report.txt"
+
+
+@pytest.fixture
+def two_reports(small_report):
+    shutil.copy(PORT_REPORT, small_report.corpus_dir / "port-report.txt")
+    return small_report
+
+
+@pytest.fixture
+def both(two_reports, embedder) -> Assistant:
+    return Assistant.load(two_reports, embedder=embedder)
+
+
+def sources(answer) -> set[str]:
+    return {q.source for q in answer.quotes} | {p.source for p in answer.passages}
+
+
+def test_each_report_lists_its_cover_fields(both):
+    info = {r.source: r.fields for r in both.reports()}
+    assert info[PORT] == {
+        "服務機關": "高雄市政府海洋局",
+        "姓名職稱": "王大明局長等",
+        "派赴國家": "荷蘭",
+        "出國期間": "108年3月4日至9日",
+        "報告日期": "108年5月2日",
+    }
+    assert info[REPORT]["派赴國家"] == "法國" and list(info[REPORT]) == list(info[PORT])
+
+
+@pytest.mark.parametrize(("chosen", "expected"), [(["port-report.txt"], PORT), ([REPORT], REPORT)])
+def test_question_limited_to_a_report_quotes_and_lists_only_that_report(both, chosen, expected):
+    for question in ("這次出國的目的是什麼？", "誰率團？", "參訪了哪些單位？"):
+        for mode in ("hybrid", "dense", "lexical"):
+            answer = both.ask(question, top_k=10, mode=mode, reports=chosen)
+            assert sources(answer) == {expected}, (question, mode)
+
+
+def test_question_without_a_report_choice_searches_every_report(both):
+    answer = both.ask("這次出國的目的是什麼？", top_k=20, reports=None)
+    assert sources(answer) == {PORT, REPORT}
+
+
+def test_follow_up_limited_to_a_report_stays_in_it(both):
+    answer = both.ask("那天下午呢？", context="3/5 去了哪裡？", top_k=10, reports=[PORT])
+    assert sources(answer) == {PORT}
+
+
+def test_unknown_report_is_refused_with_the_known_names(both):
+    with pytest.raises(QuestionError, match=r"report 'nowhere.pdf' matches no report \(reports: corpus/port"):
+        both.ask("誰率團？", reports=["nowhere.pdf"])
+
+
+def test_cli_ask_report_flag_and_reports_listing(two_reports, capsys):
+    flags = ["--corpus", str(two_reports.corpus_dir), "--embeddings", str(two_reports.embeddings_dir)]
+    flags += ["--model", two_reports.model]
+    assert main(["ask", "鹿特丹港務局由誰接待？", "--json", "--report", "port-report.txt", *flags]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {a["source"] for a in data["answer"]} | {p["source"] for p in data["passages"]} == {PORT}
+    assert main(["reports", "--json", *flags]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [r["source"] for r in listed] == [PORT, REPORT] and listed[0]["fields"]["派赴國家"] == "荷蘭"
+    assert main(["ask", "誰率團？", "--report", "nowhere.pdf", *flags]) == 2
+    assert capsys.readouterr().err.strip().count("\n") == 0
