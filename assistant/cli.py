@@ -239,21 +239,22 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def format_answer(answer) -> str:
-    """Return an answer as readable text: quotes with their sections, then the passages."""
-    lines = []
-    for notice in answer.notices:
-        lines.append(f"! {notice}")
+    """Return an answer as staff read it: its confidence, the quotes cited by page and section, then the
+    passages (offsets and scores are in `--json`)."""
+    from .ui_render import cite_label
+
+    levels = {"high": "高 high", "medium": "中 medium", "low": "低 low"}
+    lines = [f"! {notice}" for notice in answer.notices]
     if answer.abstained:
-        lines.append(answer.message)
-        lines.append("Nearest passages:")
+        lines += [answer.message, "Nearest passages (not an answer):"]
     else:
+        lines.append(f"信心 Confidence: {levels.get(answer.level, answer.level)}")
         for q in answer.quotes:
-            lines.append(f"「{q.quote}」")
-            lines.append(f"    — {q.section} ({q.source}:{q.start}-{q.end})")
+            lines += [f"「{q.quote}」", f"    — {cite_label(q.pages, q.section)} ({q.source})"]
         lines.append("Sources:")
     for p in answer.passages:
         snippet = " ".join(p.text.split())
-        lines.append(f"  [{p.rank}] {p.section} (score {p.score:.4f})")
+        lines.append(f"  [{p.rank}] {cite_label(p.pages, p.section)}")
         lines.append(f"      {snippet[:160]}{'…' if len(snippet) > 160 else ''}")
     return "\n".join(lines)
 

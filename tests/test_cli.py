@@ -111,3 +111,12 @@ def test_file_names_with_escape_sequences_are_printed_escaped(small_report):
     for stream in (result.stdout, result.stderr):
         assert b"\x1b" not in stream and "\u202e".encode() not in stream
         assert b"evil\\x1b[2J\\u202etxt.md.txt" in stream  # named, visibly
+
+
+def test_the_text_answer_cites_quotes_by_page_and_shows_its_confidence(capsys):
+    from assistant.cli import main
+
+    assert main(["ask", "出國人員有哪些人？"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("信心 Confidence: ")
+    assert "— 第 4 頁 · 壹、出國人員名單" in out and "score" not in out
