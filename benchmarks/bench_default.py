@@ -6,10 +6,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
-from common import ROOT, free_port, peak_rss_mb, percentile, print_table, timed, write_json
+from common import ROOT, free_port, peak_rss_mb, percentile, print_table, serve_until_answered, timed, write_json
 
 from assistant import Assistant
 from assistant.config import MODES, Settings
@@ -29,27 +28,8 @@ def run(cmd: list[str]) -> float:
 
 def ui_first_answer_seconds(embeddings: Path | None = None) -> float:
     """Seconds from `trip-assistant serve` starting to its /ask endpoint answering."""
-    from gradio_client import Client
-
-    port = free_port()
-    cmd = [sys.executable, "-m", "assistant", "serve", "--port", str(port)]
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=2).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.perf_counter() - started > 300:
-                    raise RuntimeError("server did not start") from None
-                time.sleep(0.1)
-        Client(url, verbose=False).predict(QUESTION, 5, "hybrid", api_name="/ask")
-        return time.perf_counter() - started
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    cmd = [sys.executable, "-m", "assistant", "serve", "--port", str(free_port())]
+    return serve_until_answered(cmd, QUESTION, ROOT, poll=0.1)
 
 
 def main() -> None:

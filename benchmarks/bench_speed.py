@@ -16,10 +16,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
-from common import ROOT, free_port, print_table, write_json
+from common import ROOT, free_port, print_table, serve_until_answered, write_json
 
 OLD_REF = "f2d18a0"  # main before issue #19
 QUESTION = "Sigfox 在多少個國家提供服務？"
@@ -92,28 +91,9 @@ def run(cmd: list[str], code: Path) -> tuple[float, str]:
 
 def serve_first_answer(code: Path, embeddings: Path) -> float:
     """Seconds from `trip-assistant serve` starting to its /ask endpoint answering."""
-    from gradio_client import Client
-
-    port = free_port()
-    cmd = [sys.executable, "-m", "assistant", "serve", "--port", str(port), "--embeddings", str(embeddings),
+    cmd = [sys.executable, "-m", "assistant", "serve", "--port", str(free_port()), "--embeddings", str(embeddings),
            "--corpus", str(ROOT / "corpus")]  # fmt: skip
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=NEUTRAL, env=env_for(code), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=2).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.perf_counter() - started > 300:
-                    raise RuntimeError("server did not start") from None
-                time.sleep(0.05)
-        Client(url, verbose=False).predict(QUESTION, 5, "hybrid", api_name="/ask")
-        return time.perf_counter() - started
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    return serve_until_answered(cmd, QUESTION, NEUTRAL, env_for(code))
 
 
 def make_corpora(tmp: Path) -> dict[str, Path]:

@@ -6,8 +6,10 @@ import json
 import os
 import resource
 import socket
+import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,3 +80,29 @@ def write_json(name: str, data: dict) -> Path:
     path = RESULTS / f"{name}.json"
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
+
+
+def serve_until_answered(
+    cmd: list[str], question: str, cwd: Path, env: dict | None = None, poll: float = 0.05
+) -> float:
+    """Start `trip-assistant serve` as `cmd` (its --port included) and return the seconds until its /ask answers."""
+    from gradio_client import Client
+
+    port = cmd[cmd.index("--port") + 1]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=2).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.perf_counter() - started > 300:
+                    raise RuntimeError("server did not start") from None
+                time.sleep(poll)
+        Client(url, verbose=False).predict(question, 5, "hybrid", api_name="/ask")
+        return time.perf_counter() - started
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
