@@ -262,6 +262,7 @@ class AnswerComposer:
         template: TemplateAnswer | None = None,
         missing: float = 0.0,
         unvisited: list[Mention] | None = None,
+        lexical_text: str = "",
     ) -> Answer:
         """Return the answer: quotes from the best sentences, or an abstention that still lists passages.
 
@@ -273,10 +274,12 @@ class AnswerComposer:
         quoting it would be quoting noise, so the answer abstains and says why.
         `unvisited` are names a visit question presumes were visited that the report mentions only in another
         role (premise.py): the answer abstains, says so, and ranks first the passage where the name occurs.
+        `lexical_text` is what BM25 read for an English question (it with the report's Chinese words for its
+        words): its sentences are scored against that too, so "architect" finds the sentence with 建築師.
         `template` is an answer read off the report's template records (structured.py): its spans are quoted
         instead of the best sentences (or beside them, for a visit's lead), and its passage ranks first.
         """
-        scored = self.score_sentences(query_text, query_vector, hits)
+        scored = self.score_sentences(lexical_text or query_text, query_vector, hits)
         best = scored[0] if scored else None
         replaces = template is not None and not template.supplements
         signals = self.signals(best, hits, query_text, question_words, missing, replaces)

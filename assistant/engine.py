@@ -176,6 +176,7 @@ class Assistant:
             template=template,
             missing=self._missing_share(query_text),
             unvisited=mentions,
+            lexical_text=lexical_text if latin else "",
         )
 
     def _missing_share(self, query_text: str) -> float:
