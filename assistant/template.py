@@ -1,4 +1,4 @@
-"""The report genre's template read from a document: contents pages, cover fields, member table, itinerary."""
+"""The report genre's template read from a document: contents pages, cover fields, members, itinerary, captions."""
 
 from __future__ import annotations
 
