@@ -8,6 +8,7 @@ from functools import lru_cache
 import numpy as np
 
 from .answer_type import asked_kinds, offered_kinds
+from .calibration import logistic
 from .config import Settings
 from .dedupe import collapse_duplicates
 from .index import Index
@@ -245,8 +246,7 @@ class AnswerComposer:
         weights = dict(self.settings.confidence_weights)
         if not weights:
             return max(signals["blend"], self.settings.template_confidence * signals["template"])
-        z = self.settings.confidence_bias + sum(w * signals.get(name, 0.0) for name, w in weights.items())
-        return float(1.0 / (1.0 + np.exp(-z)))
+        return logistic(signals, weights, self.settings.confidence_bias)
 
     def compose(
         self,
@@ -367,10 +367,9 @@ class AnswerComposer:
             )
         return quotes
 
-    def _lead_with(self, hits: list[Hit], doc_id: str, start: int, end: int | None = None) -> list[Hit]:
+    def _lead_with(self, hits: list[Hit], doc_id: str, start: int, end: int) -> list[Hit]:
         """Return `hits` with the passage holding most of `doc_id`'s text[start:end] first (added when missing):
         a day's rows quoted from the row naming the day are cited by the passage holding the rows asked for."""
-        end = start + 1 if end is None else end
         overlap = {
             i: min(end, c.end) - max(start, c.start)
             for i, c in enumerate(self.index.chunks)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -48,6 +49,12 @@ def expected_calibration_error(
     if not n:
         return None
     return sum(b.n / n * abs(b.accuracy - b.confidence) for b in reliability(confidences, correct, bands))
+
+
+def logistic(signals: dict[str, float], weights: dict[str, float], bias: float) -> float:
+    """Return the logistic model's probability sigmoid(bias + sum of weight * signal) for one answer's signals."""
+    z = bias + sum(w * signals.get(name, 0.0) for name, w in weights.items())
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def fit_logistic(

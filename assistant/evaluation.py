@@ -544,7 +544,7 @@ CONFIDENCE_SIGNALS = ("blend", "coverage", "missing", "template", "han", "type")
 def _fit_confidence_cli(questions: list[Question], settings: Settings, top_k: int) -> int:
     """Answer every question without abstaining, fit the confidence model on whether each answer was right,
     and print the weights (for config.Settings) and what each abstain and "high" threshold would give."""
-    from .calibration import fit_logistic
+    from .calibration import fit_logistic, logistic
     from .engine import Assistant
 
     loose = settings.with_overrides(abstain_threshold=-1.0, confidence_weights=())
@@ -553,9 +553,7 @@ def _fit_confidence_cli(questions: list[Question], settings: Settings, top_k: in
     weights, bias = fit_logistic([r["signals"] for r in rows], [r["answer_correct"] for r in rows], CONFIDENCE_SIGNALS)
     print(f"confidence_weights = {tuple((n, round(w, 3)) for n, w in weights.items())}")
     print(f"confidence_bias = {bias:.3f}")
-    probability = {
-        r["id"]: 1 / (1 + np.exp(-(bias + sum(weights[n] * r["signals"][n] for n in weights)))) for r in rows
-    }
+    probability = {r["id"]: logistic(r["signals"], weights, bias) for r in rows}
     answerable = [r for r in rows if r["answerable"]]
     unanswerable = [r for r in report.results if not r["answerable"]]
     print("| threshold | false abstentions | abstention recall | answer_acc | high acc (>= threshold) | n high |")
