@@ -9,6 +9,7 @@ import numpy as np
 
 from .answer_type import asked_kinds, offered_kinds
 from .calibration import logistic
+from .chunking import Chunk
 from .config import Settings
 from .dedupe import collapse_duplicates
 from .index import Index
@@ -126,6 +127,9 @@ class AnswerComposer:
         # Reranking and answering read the same sentences of one question's top passages, and the
         # same sentences come back for related questions: read each once.
         self._sentence = lru_cache(maxsize=8192)(self._read_sentence)
+        self._chunks: dict[str, list[tuple[int, Chunk]]] = {}  # each document's (chunk id, chunk), read once
+        for i, chunk in enumerate(index.chunks):
+            self._chunks.setdefault(chunk.doc_id, []).append((i, chunk))
 
     def score_sentences(
         self, query_text: str, query_vector: np.ndarray | None, hits: list[Hit]
@@ -372,8 +376,8 @@ class AnswerComposer:
         a day's rows quoted from the row naming the day are cited by the passage holding the rows asked for."""
         overlap = {
             i: min(end, c.end) - max(start, c.start)
-            for i, c in enumerate(self.index.chunks)
-            if c.doc_id == doc_id and c.start < max(end, start + 1) and start < c.end
+            for i, c in self._chunks.get(doc_id, [])
+            if c.start < max(end, start + 1) and start < c.end
         }
         if not overlap:
             return hits

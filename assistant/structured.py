@@ -35,6 +35,9 @@ class TemplateAnswerer:
         self.index = index
         self.lead_sentences = lead_sentences
         self.lead_chars = lead_chars
+        self._sentences: dict[str, list] = {}  # each document's sentences in reading order, read once
+        for sentence in index.sentences:
+            self._sentences.setdefault(sentence.doc_id, []).append(sentence)
 
     def answer(self, intent: Intent, doc_id: str, question: str, top_section: str = "") -> TemplateAnswer | None:
         """Return the spans that answer `intent` in document `doc_id`, or None when its records hold no answer.
@@ -104,9 +107,7 @@ class TemplateAnswerer:
     def _lead(self, doc: Document, section: Section) -> list[tuple[int, int]]:
         """Return a section's heading, its first sentences (up to `lead_chars` characters) and, for a visit, the
         first sentence that dates it ("…於 6 月 21 日參訪…", which says who went and who received them)."""
-        sentences = [
-            s for s in self.index.sentences if s.doc_id == doc.doc_id and section.body_start <= s.start < section.end
-        ]
+        sentences = [s for s in self._sentences.get(doc.doc_id, []) if section.body_start <= s.start < section.end]
         spans = [trim_span(doc.text, section.start, section.body_start)]
         lead = sentences[: self.lead_sentences]
         while len(lead) > 1 and lead[-1].end - lead[0].start > self.lead_chars:
