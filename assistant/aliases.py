@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from .glossary import fold_latin
-from .text import fold, has_han
+from .text.normalize import fold, has_han
 
 # An institution's name ends in its kind: 局 (bureau), 處 (office), 院 (institute), 會 (council), 部, 署, 所.
 _INSTITUTION_ENDS = "局處院會部署所"

@@ -17,7 +17,9 @@ from .ingest import SECTION_SEPARATOR
 from .premise import Mention
 from .retrieval import Hit
 from .structured import TemplateAnswer
-from .text import content_tokens, has_han, row_key, table_span, tokenize
+from .text.layout import row_key, table_span
+from .text.normalize import has_han
+from .text.tokens import content_tokens, tokenize
 
 NO_ANSWER_MESSAGE = "報告中找不到可靠的答案。No reliable answer was found in the report."
 NO_SHARED_WORDS_NOTICE = "問題中的字詞都不在報告裡。None of the question's words occur in the report."

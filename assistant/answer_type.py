@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .text import date_tokens, fold
+from .text.normalize import fold
+from .text.tokens import date_tokens
 
 DATE, NUMBER, PERSON, REASON = "date", "number", "person", "reason"
 

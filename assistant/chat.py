@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from .answer import Answer
 from .config import Settings
 from .ingest import SECTION_SEPARATOR
-from .text import HAN_CHARS, normalize_query
+from .text.normalize import HAN_CHARS, normalize_query
 
 # Openers and endings that continue the previous question ("那港務局呢？", "what about the port?"): always a follow-up,
 # even when they name a new subject, since the rest of the question is the previous one's.

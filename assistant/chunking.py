@@ -8,7 +8,7 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from .config import ChunkerSettings
 from .ingest import Document, Section
-from .text import sentence_spans, trim_span
+from .text.layout import sentence_spans, trim_span
 
 
 @dataclass(frozen=True)

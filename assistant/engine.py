@@ -21,7 +21,8 @@ from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words,
 from .reports import ReportInfo, report_info
 from .retrieval import Hit, Retriever, rrf
 from .structured import TemplateAnswerer
-from .text import content_tokens, has_han, normalize_query
+from .text.normalize import has_han, normalize_query
+from .text.tokens import content_tokens
 from .translation_cache import load_translator
 
 log = logging.getLogger(__name__)

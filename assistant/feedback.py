@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .text import has_han, sentence_spans
+from .text.layout import sentence_spans
+from .text.normalize import has_han
 
 VERDICTS = ("up", "down", "right")
 _SCHEMA = """

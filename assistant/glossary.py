@@ -11,7 +11,7 @@ import unicodedata
 from collections import Counter
 
 from .ingest import Document
-from .text import HAN_CHARS, has_han
+from .text.normalize import HAN_CHARS, has_han
 
 _PAIR_RE = re.compile(rf"([{HAN_CHARS}]{{2,24}})\s*[（(]\s*([^（）()\n]{{2,60}}?)\s*[）)]")
 # Words that end the phrase before a name: what comes after the last of them is the name.

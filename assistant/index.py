@@ -24,7 +24,7 @@ from .chunking import Chunk, Chunker, Sentence, matching_text, section_sentences
 from .config import INDEX_FORMAT_VERSION, Settings
 from .embedding import Embedder
 from .ingest import Corpus, Document, Section, SkippedFile, load_corpus
-from .text import tokenize
+from .text.tokens import tokenize
 
 log = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.ERROR)

@@ -15,7 +15,7 @@ from pathlib import Path
 from .config import ReaderSettings, Settings
 from .readers import READABLE_SUFFIXES, UnreadableFile, read_text_file
 from .template import Template, read_template, section_pages, toc_pages
-from .text import heading_level, page_breaks
+from .text.layout import heading_level, page_breaks
 
 log = logging.getLogger(__name__)
 

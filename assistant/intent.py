@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass, replace
 
 from .answer_type import DATE, NUMBER, PERSON, asked_kinds
-from .text import content_tokens, date_tokens, fold
+from .text.normalize import fold
+from .text.tokens import content_tokens, date_tokens
 
 COVER, MEMBERS, ITINERARY, LIST, OVERVIEW = "cover", "members", "itinerary", "list", "overview"
 

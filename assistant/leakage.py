@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .text import fold, to_traditional
+from .text.normalize import fold, to_traditional
 
 # A question sharing this many consecutive characters with the report (proper names, numbers and
 # dates aside) copies its wording: BM25 finds it by construction, so it does not measure the product.

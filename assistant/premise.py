@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .answer_type import DATE, asked_kinds
 from .ingest import Document
-from .text import HAN_CHARS, fold
+from .text.normalize import HAN_CHARS, fold
 
 # Asking about a visit or a meeting, and asking whether or when it happened.
 _VISIT_ASKED = re.compile(

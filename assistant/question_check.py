@@ -6,7 +6,7 @@ import json
 import re
 
 from .config import MODES, Settings
-from .text import normalize_query
+from .text.normalize import normalize_query
 
 EMPTY_QUESTION = "the question is empty — type a question about the report"
 NO_LANGUAGE_WORDS_NOTICE = (

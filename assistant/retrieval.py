@@ -10,7 +10,8 @@ import numpy as np
 
 from .config import Settings
 from .index import Index
-from .text import has_han, tokenize
+from .text.normalize import has_han
+from .text.tokens import tokenize
 
 
 @dataclass(frozen=True)

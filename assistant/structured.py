@@ -10,7 +10,8 @@ from .index import Index
 from .ingest import Document, Section
 from .intent import COVER, ITINERARY, LIST, MEMBERS, OVERVIEW, Intent
 from .template import ItineraryRow
-from .text import fold, trim_span
+from .text.layout import trim_span
+from .text.normalize import fold
 
 # A member row is named by the question when this many of its characters spell the row's unit or title
 # ("秘書處", "副局長", 經發局 for 經濟發展局); "市長" alone is in every title of a city delegation and names nobody.

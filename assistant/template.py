@@ -6,7 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .text import HAN_CHARS, date_tokens, fold, heading_level
+from .text.layout import heading_level
+from .text.normalize import HAN_CHARS, fold
+from .text.tokens import date_tokens
 
 # A table-of-contents line: a title, a tab or a run of leader dots/spaces, then its page number.
 _TOC_ENTRY_RE = re.compile(r"^\s*(?P<title>\S.*?)(?:\t+|\s*[.．…·]{2,}\s*|\s{2,})(?P<page>\d{1,4})\s*$")

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .text import HAN_CHARS, fold
+from .text.normalize import HAN_CHARS, fold
 
 # Definitions that say nothing about meaning: classifiers, variants, surnames, cross-references.
 _SKIP_DEFINITIONS = ("CL:", "variant of", "old variant", "erhua variant", "surname ", "see ", "abbr. for", "used in")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.intent import COVER, ITINERARY, LIST, MEMBERS, OVERVIEW, Intent, follow, read_intent
-from assistant.text import normalize_query
+from assistant.text.normalize import normalize_query
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from assistant.chunking import Chunker, joined_view, section_sentences
 from assistant.config import ChunkerSettings
 from assistant.ingest import parse_document
-from assistant.text import page_breaks, sentence_spans, tokenize
+from assistant.text.layout import page_breaks, sentence_spans
+from assistant.text.tokens import tokenize
 
 # Report-like text: Han characters, Latin, digits, full-width forms, punctuation, headings and gaps.
 PIECES = st.sampled_from(

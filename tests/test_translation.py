@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from assistant import Assistant
-from assistant.text import normalize_query
+from assistant.text.normalize import normalize_query
 from assistant.translation import build_translator, stem
 
 

@@ -1,95 +1,10 @@
-"""Folding, CJK tokens, page breaks and sentences: the text layer shared by BM25 and quoting."""
+"""Layout: headings, page breaks that cut a paragraph, sentences across them, table rows and headers."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant.text import (
-    content_tokens,
-    date_tokens,
-    fold,
-    heading_level,
-    normalize_query,
-    page_breaks,
-    row_key,
-    sentence_spans,
-    table_span,
-    to_traditional,
-    tokenize,
-)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Sigfox 提供服務", ["sigfox", "提", "供", "服", "務", "提供", "供服", "服務"]),
-        ("EDF集團", ["edf", "集", "團", "集團"]),
-        ("６月２１日", ["6", "月", "21", "日", "6/21"]),
-        ("A.S.O.總部", ["a.s.o", "總", "部", "總部"]),
-        ("、。！", []),
-    ],
-)
-def test_tokenize_makes_unigrams_bigrams_and_latin_words(text, expected):
-    assert tokenize(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        ("Sigfox 在多少个国家提供服务？", "Sigfox 在多少個國家提供服務?"),
-        ("台中市长", "臺中市長"),
-        ("  EDF\t持股   比例  ", "EDF 持股 比例"),
-        ("ＡＰＵＲ　在哪裡", "APUR 在哪裡"),
-        ("bad\x00control\x07chars", "badcontrolchars"),
-    ],
-)
-def test_normalize_query_folds_width_and_converts_simplified(question, expected):
-    assert normalize_query(question) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("6/21 (三)\t上午 巴黎", ["6/21"]),
-        ("於 6 月 21 日接受專訪", ["6/21"]),
-        ("市長6月21日於巴黎", ["6/21"]),
-        ("what happened on june 21st?", ["6/21"]),
-        ("the 21st of june", ["6/21"]),
-        ("報告日期：106年8月24日", ["8/24", "2017"]),
-        ("民國106年", ["2017"]),
-        ("成立於 1998 年，24/7 服務，1/2/3", []),
-    ],
-)
-def test_dates_give_one_token_however_they_are_written(text, expected):
-    assert date_tokens(fold(text)) == expected
-
-
-def test_a_date_question_shares_the_reports_date_token():
-    assert "6/21" in tokenize("What was on the schedule on June 21?")
-    assert "6/21" in tokenize("6/21 (三)\t上午 巴黎\t出席巴黎國際航太展")
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("代表团在尼斯参观了什么", "代表團在尼斯參觀了什麼"),
-        ("費里耶爾特盧昂布里市的市長是誰", "費里耶爾特盧昂布里市的市長是誰"),  # not 費裡耶爾
-        ("加拿大國家館占地多大", "加拿大國家館占地多大"),  # not 佔地
-        ("Sigfox", "Sigfox"),
-    ],
-)
-def test_only_simplified_text_is_converted_to_traditional(text, expected):
-    assert to_traditional(text) == expected
-
-
-def test_content_tokens_drop_question_words():
-    assert "多少" not in content_tokens("Sigfox 在多少個國家提供服務？")
-    assert "sigfox" in content_tokens("Sigfox 在多少個國家提供服務？")
-    assert content_tokens("What is the budget?") == ["budget"]
-
-
-def test_fold_is_for_matching_only():
-    assert fold("Ａ臺\n\n中ＢＣ") == "a臺\n\n中bc"
+from assistant.text.layout import heading_level, page_breaks, row_key, sentence_spans, table_span
 
 
 @pytest.mark.parametrize(

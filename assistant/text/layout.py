@@ -1,21 +1,12 @@
-"""Text helpers shared by chunking, BM25 and quoting: folding, CJK tokens, page breaks, sentences.
+"""Layout of a report's text: headings, PDF page breaks, sentences, table rows, trimmed spans.
 
-Normalization here is for matching only. Nothing it produces is shown to users; every span
-it returns is in the coordinates of the original text.
+Every span returned is in the coordinates of the original text.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 
-# Han characters (CJK unified ideographs, extension A and B, compatibility), as a regex class body.
-HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
-_TOKEN_RE = re.compile(rf"[{HAN_CHARS}]+|[a-z0-9]+(?:[.'][a-z0-9]+)*")
-_HAN_RE = re.compile(rf"[{HAN_CHARS}]")
-# Variants OpenCC leaves alone but the report spells one way.
-_VARIANTS = str.maketrans({"台": "臺", "裏": "裡", "着": "著", "綫": "線"})
 _SENTENCE_END = "。！？；!?"
 _CLOSERS = "」』）)】〉》\"'"
 _BLANK_GAP_RE = re.compile(r"\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)*")
@@ -32,118 +23,6 @@ _HEADING_PATTERNS = (
     (3, re.compile(r"^[(（][一二三四五六七八九十]+[)）]\s*\S")),
     (0, re.compile(r"^(#{1,6})\s+\S")),
 )
-
-_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-_MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DAY = r"(3[01]|[12]\d|0?[1-9])"
-_MONTH = r"(1[0-2]|0?[1-9])"
-# Month and day as the report writes them (6/21, 6 月 21 日, 6月21日) and as users may (June 21, 21 June).
-_DATE_PATTERNS = (
-    (re.compile(rf"(?<![\d/]){_MONTH}\s*/\s*{_DAY}(?![\d/])"), 1, 2),
-    (re.compile(rf"(?<!\d){_MONTH}\s*月\s*{_DAY}\s*日"), 1, 2),
-    (re.compile(rf"\b{_MONTH_NAME}\s+{_DAY}(?:st|nd|rd|th)?\b"), 1, 2),
-    (re.compile(rf"\b{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}(?![a-z])"), 2, 1),
-)
-# A Republic of China year (民國106年, or 106年 followed by a month) is also its Gregorian year: 106 -> 2017.
-_ROC_YEAR_RE = re.compile(r"民國\s*(\d{2,3})\s*年|(?<!\d)(\d{2,3})\s*年\s*(?=\d{1,2}\s*月)")
-ROC_YEAR_OFFSET = 1911
-
-QUESTION_STOPWORDS = frozenset(
-    "什 麼 甚 哪 些 裡 誰 何 時 嗎 呢 吧 的 了 是 在 有 和 與 及 或 請 問 為 多 少 幾 個 這 那 其 之 也 都 "
-    "什麼 甚麼 哪些 哪裡 哪個 何時 為何 如何 怎麼 多少 幾個 是否 請問 報告 這次 此次 本次 "
-    "what which who whom whose when where why how is are was were do does did the a an of in on "
-    "at to for from by with and or about report trip it its this that these those be been many much".split()
-)
-
-
-def fold(text: str) -> str:
-    """Return `text` folded for matching: NFKC, case-folded, Taiwan variants unified.
-
-    Folding is character by character; it feeds BM25 and never reaches what users see.
-    """
-    return "".join(_fold_char(ch) for ch in text)
-
-
-@lru_cache(maxsize=65536)
-def _fold_char(ch: str) -> str:
-    return unicodedata.normalize("NFKC", ch).casefold().translate(_VARIANTS)
-
-
-@lru_cache(maxsize=2)
-def _opencc(config: str):
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
-def to_traditional(text: str) -> str:
-    """Return `text` in Traditional characters when it is written in Simplified ones, else unchanged.
-
-    Converting Traditional text again is not harmless: 里 and 占 are also Simplified for 裡 and 佔,
-    so 費里耶爾 would become 費裡耶爾, which the report never writes. Text counts as Simplified when
-    converting it to Traditional changes more characters than converting it to Simplified does.
-    """
-    traditional = _opencc("s2tw").convert(text)
-    simplified = _opencc("t2s").convert(text)
-    changed_to_traditional = sum(a != b for a, b in zip(text, traditional))
-    changed_to_simplified = sum(a != b for a, b in zip(text, simplified))
-    return traditional if changed_to_traditional > changed_to_simplified else text
-
-
-def has_han(text: str) -> bool:
-    """Return True when `text` contains a Han character."""
-    return bool(_HAN_RE.search(text))
-
-
-def normalize_query(question: str) -> str:
-    """Return the question as matched: NFKC, Simplified converted to Traditional, spaces collapsed."""
-    text = unicodedata.normalize("NFKC", question)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
-    text = re.sub(r"\s+", " ", text).strip()
-    if has_han(text):
-        text = to_traditional(text)
-    return text.translate(_VARIANTS)
-
-
-def tokenize(text: str) -> list[str]:
-    """Return BM25 tokens: Han characters as unigrams plus bigrams, Latin words and numbers lower-cased,
-    then one `month/day` token per date and the Gregorian year of each ROC year (see `date_tokens`).
-
-    >>> tokenize("Sigfox 提供服務")
-    ['sigfox', '提', '供', '服', '務', '提供', '供服', '服務']
-    >>> tokenize("6 月 21 日")
-    ['6', '月', '21', '日', '6/21']
-    """
-    folded = fold(text)
-    tokens: list[str] = []
-    for run in _TOKEN_RE.findall(folded):
-        if _HAN_RE.match(run):
-            tokens.extend(run)
-            tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
-        else:
-            tokens.append(run)
-    return tokens + date_tokens(folded)
-
-
-def date_tokens(folded: str) -> list[str]:
-    """Return a `month/day` token for each date in folded text, however it is written, and the Gregorian
-    year of each ROC year: "6/21 (三)", "6 月 21 日" and "june 21st" all give "6/21"; "民國106年" gives "2017".
-
-    Days and months alone are common numbers; the pair is what tells one day of a trip from another.
-    """
-    out = []
-    for pattern, month_group, day_group in _DATE_PATTERNS:
-        for m in pattern.finditer(folded):
-            month = m.group(month_group)
-            month = _MONTHS.index(month) + 1 if month.isalpha() else int(month)
-            out.append(f"{month}/{int(m.group(day_group))}")
-    out.extend(str(int(m.group(1) or m.group(2)) + ROC_YEAR_OFFSET) for m in _ROC_YEAR_RE.finditer(folded))
-    return out
-
-
-def content_tokens(text: str) -> list[str]:
-    """Return the query tokens that carry meaning (question words and particles removed)."""
-    return [t for t in tokenize(text) if t not in QUESTION_STOPWORDS]
 
 
 def heading_level(line: str) -> int | None:
