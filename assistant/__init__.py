@@ -1,8 +1,9 @@
-"""trip-assistant: ask the Taichung 2017 France trip report questions, get its own words back."""
+"""trip-assistant: ask official trip reports (公務出國報告) questions, get their own words back, cited."""
 
 from __future__ import annotations
 
-from .answer import Answer, Passage, Quote
+from .answer import Answer
+from .citations import Passage, Quote
 from .config import Settings
 from .engine import Assistant, QuestionError, SectionView
 

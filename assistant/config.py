@@ -102,6 +102,12 @@ class Settings:
     # is quoted only when nothing else answers as well. Dev: 0.05 hit@1 0.739 -> 0.747, answer_acc 0.859 ->
     # 0.852 (a date written only in a caption); 0.1 hit@1 0.761, answer_acc 0.852, one more false abstention.
     caption_penalty: float = 0.05
+    # A sentence's score as an answer: its embedding similarity to the question, plus the share of the
+    # question's content words it holds (a paraphrase keeps few), plus a small preference for the best-ranked
+    # passages (weight / rank), which breaks near-ties toward what retrieval trusts most.
+    sentence_dense_weight: float = 1.0
+    sentence_coverage_weight: float = 0.25
+    sentence_rank_weight: float = 0.04
     # How many passages the answer step reads sentences from.
     answer_passages: int = 3
     max_quotes: int = 2

@@ -24,6 +24,10 @@ _DOTTED_RE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")  # os.path, window.l
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")  # two letters in a row, any script
 
 
+class QuestionError(ValueError):
+    """The question or its options cannot be answered as given (empty, bad mode, top-k out of range)."""
+
+
 class ArgumentError(ValueError):
     """A question or option of the wrong type or out of range; the message is meant for the user."""
 

@@ -3,12 +3,12 @@ questions and by reciprocal rank for the others."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import faiss
 import numpy as np
 
-from .config import Settings
+from .config import MODES, Settings
 from .index import Index
 from .text.normalize import has_han
 from .text.tokens import tokenize
@@ -107,6 +107,8 @@ class Retriever:
         the itinerary has) stays ahead. A Latin question reaches BM25 through dictionary guesses
         (translation.py) whose scores say less, so only the two rankings are fused (RRF).
         """
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}")
         if latin_question is None:
             latin_question = not has_han(query_text)
         n = len(self.index.chunks) if only is None else len(only)
@@ -116,47 +118,80 @@ class Retriever:
         # Reading only that deep keeps queries fast on large corpora (eval figures unchanged). The
         # standardized sum reads the same candidates, and its means and spreads are theirs.
         depth = min(n, k if mode != "hybrid" else 2 * (self.settings.rrf_k + k))
-        use_dense = mode in ("dense", "hybrid") and query_vector is not None
-        dense = self.dense_top(query_vector, depth, only) if use_dense else {}
-        lexical = self.lexical_scores(query_text) if mode in ("lexical", "hybrid") else None
-        if lexical is not None and only is not None:
-            kept = np.full_like(lexical, -np.inf)  # below every allowed chunk, even one scoring 0
-            kept[only] = lexical[only]
-            lexical = kept
+        vector = query_vector if mode in ("dense", "hybrid") else None
+        dense = self.dense_top(vector, depth, only) if vector is not None else {}
+        lexical = self._lexical_among(query_text, only) if mode in ("lexical", "hybrid") else None
         if mode == "dense":
             scores = dense
         elif mode == "lexical":
             scores = {i: float(lexical[i]) for i in _top(lexical, depth)}
-        elif mode == "hybrid" and use_dense and not latin_question and lexical.max() > 0:
-            s = self.settings
-            candidates = list(dict.fromkeys([*dense, *(i for i in _top(lexical, depth) if lexical[i] > 0)]))
-            for i in candidates:
-                if i not in dense:
-                    dense[i] = self.dense_score(i, query_vector)
-            fused = zscore_fusion(
-                [np.array([dense[i] for i in candidates]), lexical[candidates]],
-                [s.fusion_dense, s.fusion_lexical * s.lexical_weight_han],
-            )
-            scores = dict(zip(candidates, fused.tolist()))
-        elif mode == "hybrid":
-            s = self.settings
-            rankings, weights = [list(dense)], [s.fusion_dense]
-            if lexical.max() > 0:
-                rankings.append([i for i in _top(lexical, depth) if lexical[i] > 0])
-                weights.append(s.fusion_lexical * s.lexical_weight_no_han)
-            scores = rrf(rankings, s.rrf_k, weights)
+        elif vector is not None and not latin_question and lexical.max() > 0:
+            scores = self._standardized(dense, lexical, depth, vector)
         else:
-            raise ValueError(f"unknown mode {mode!r}")
+            scores = self._rank_fused(dense, lexical, depth)
         order = sorted(scores, key=lambda i: (-scores[i], i))[:k]
-        return [
-            Hit(
-                chunk_id=i,
-                score=scores[i],
-                dense_score=(dense[i] if i in dense else self.dense_score(i, query_vector)) if use_dense else None,
-                lexical_score=None if lexical is None else float(lexical[i]),
-            )
-            for i in order
-        ]
+        return [self._hit(i, scores[i], dense, lexical, vector) for i in order]
+
+    def search_with_context(
+        self,
+        joint: tuple[str, np.ndarray],
+        alone: tuple[str, np.ndarray],
+        mode: str,
+        k: int,
+        latin: bool,
+        only: np.ndarray | None = None,
+    ) -> list[Hit]:
+        """Return the top `k` chunks for a follow-up: its ranking read with the earlier question (`joint`: text and
+        vector) fused (RRF) with its ranking read alone."""
+        depth = self.settings.max_top_k
+        with_context = self.search(*joint, mode, depth, latin, only)
+        by_itself = self.search(*alone, mode, depth, latin, only)
+        fused = rrf([[h.chunk_id for h in with_context], [h.chunk_id for h in by_itself]], self.settings.rrf_k)
+        by_id = {h.chunk_id: h for h in by_itself} | {h.chunk_id: h for h in with_context}
+        order = sorted(fused, key=lambda i: (-fused[i], i))[:k]
+        return [replace(by_id[i], score=fused[i]) for i in order]
+
+    def _lexical_among(self, query_text: str, only: np.ndarray | None) -> np.ndarray:
+        """Return BM25 scores with every chunk outside `only` (when given) below every chunk inside, even one
+        scoring 0."""
+        lexical = self.lexical_scores(query_text)
+        if only is None:
+            return lexical
+        kept = np.full_like(lexical, -np.inf)
+        kept[only] = lexical[only]
+        return kept
+
+    def _standardized(
+        self, dense: dict[int, float], lexical: np.ndarray, depth: int, query_vector: np.ndarray
+    ) -> dict[int, float]:
+        """Return the standardized sum of dense and BM25 scores over both channels' candidates (filling `dense` in
+        for the BM25 candidates it lacks)."""
+        s = self.settings
+        candidates = list(dict.fromkeys([*dense, *(i for i in _top(lexical, depth) if lexical[i] > 0)]))
+        for i in candidates:
+            if i not in dense:
+                dense[i] = self.dense_score(i, query_vector)
+        fused = zscore_fusion(
+            [np.array([dense[i] for i in candidates]), lexical[candidates]],
+            [s.fusion_dense, s.fusion_lexical * s.lexical_weight_han],
+        )
+        return dict(zip(candidates, fused.tolist()))
+
+    def _rank_fused(self, dense: dict[int, float], lexical: np.ndarray, depth: int) -> dict[int, float]:
+        """Return the RRF of the dense ranking and (when any chunk scores) the BM25 ranking."""
+        s = self.settings
+        rankings, weights = [list(dense)], [s.fusion_dense]
+        if lexical.max() > 0:
+            rankings.append([i for i in _top(lexical, depth) if lexical[i] > 0])
+            weights.append(s.fusion_lexical * s.lexical_weight_no_han)
+        return rrf(rankings, s.rrf_k, weights)
+
+    def _hit(
+        self, i: int, score: float, dense: dict[int, float], lexical: np.ndarray | None, vector: np.ndarray | None
+    ) -> Hit:
+        """Return chunk `i`'s hit with both channels' scores (the dense one computed when it was not ranked)."""
+        dense_score = None if vector is None else dense[i] if i in dense else self.dense_score(i, vector)
+        return Hit(i, score, dense_score, None if lexical is None else float(lexical[i]))
 
 
 def _top(scores: np.ndarray, depth: int) -> list[int]:

@@ -1,0 +1,135 @@
+"""Decide whether to answer: the best sentence's signals, a calibrated confidence, its band, and abstention."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .answer_type import asked_kinds
+from .calibration import logistic
+from .config import Settings
+from .evidence import Evidence
+from .retrieval import Hit
+from .sentence_scoring import ScoredSentence, SentenceScorer
+from .text.normalize import has_han
+from .text.tokens import content_tokens
+
+NO_SHARED_WORDS_NOTICE = "問題中的字詞都不在報告裡。None of the question's words occur in the report."
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Whether to answer, how sure, and what to tell the user about it."""
+
+    abstained: bool
+    confidence: float
+    level: str  # "high", "medium" or "low": the band shown to users
+    signals: dict[str, float]
+    notices: list[str]
+
+
+class ConfidenceModel:
+    """Turns what the answer step found into one calibrated confidence and the decision to answer or abstain."""
+
+    def __init__(self, settings: Settings, scorer: SentenceScorer) -> None:
+        self.settings = settings
+        self.scorer = scorer
+
+    def decide(self, evidence: Evidence, best: ScoredSentence | None) -> Decision:
+        """Return whether to abstain (low confidence, unknown names, a false premise, no shared words, nothing to
+        quote), the confidence and its band, and the notices that say why."""
+        e, replaces = evidence, evidence.template_replaces
+        signals = self.signals(best, e.hits, e.query_text, e.question_words, e.missing, replaces)
+        confidence = self.calibrated(signals)
+        no_words = not e.shares_words and not replaces
+        abstained = (
+            (best is None and not replaces)
+            or confidence < self.settings.abstain_threshold
+            or bool(e.unknown_names)
+            or bool(e.unvisited)
+            or no_words
+        )
+        notices = [*e.notices, *([NO_SHARED_WORDS_NOTICE] if no_words else []), *_why_notices(e)]
+        signals = {k: round(v, 4) for k, v in signals.items()}
+        return Decision(abstained, confidence, self.level(confidence, abstained), signals, notices)
+
+    def blend(
+        self, best: ScoredSentence | None, hits: list[Hit], query_text: str, question_words: list[str] | None = None
+    ) -> float:
+        """Return a 0..1 blend of how close the best sentence is to the question and how many of its words it holds.
+
+        e5 cosines sit in a language-dependent band (Chinese questions against this Chinese
+        report score higher than English ones), so the similarity is rescaled from a floor that
+        depends on whether the question has Han characters. For Chinese questions the share of
+        `question_words` (default: its content tokens) found in the sentence is blended in.
+        """
+        if best is None or not hits or not content_tokens(query_text):
+            return 0.0  # nothing to match: no passages, or a question without words (e.g. only emoji)
+        s = self.settings
+        top_dense = hits[0].dense_score if hits[0].dense_score is not None else best.dense
+        han = has_han(query_text)
+        floor = s.confidence_floor_han if han else s.confidence_floor_other
+        dense_part = float(np.clip((max(top_dense, best.dense) - floor) / s.confidence_band, 0.0, 1.0))
+        if not han:
+            return dense_part
+        coverage = best.coverage
+        words = set(question_words or ())
+        if words:
+            coverage = len(words & self.scorer.reading(best.sentence_id).tokens) / len(words)
+        return (1 - s.coverage_weight) * dense_part + s.coverage_weight * coverage
+
+    def signals(
+        self,
+        best: ScoredSentence | None,
+        hits: list[Hit],
+        query_text: str,
+        question_words: list[str] | None,
+        missing: float,
+        template: bool,
+    ) -> dict[str, float]:
+        """Return what the confidence is computed from: the rescaled similarity and the word coverage of the best
+        sentence (as in `blend`), the share of the question's words the report never uses, whether the
+        answer was read off a template record, whether the question is Chinese, and whether the best sentence
+        offers the kind of answer asked for."""
+        han = has_han(query_text)
+        out = {"blend": 0.0, "coverage": 0.0, "missing": missing, "template": float(template), "han": float(han)}
+        out["type"] = 0.0
+        if best is None or not hits or not content_tokens(query_text):
+            return out
+        out["blend"] = self.blend(best, hits, query_text, question_words)
+        words = set(question_words or ()) or set(content_tokens(query_text))
+        reading = self.scorer.reading(best.sentence_id)
+        out["coverage"] = len(words & reading.tokens) / len(words) if words else 0.0
+        asked = asked_kinds(query_text)
+        out["type"] = 1.0 if asked and asked & reading.kinds else 0.0
+        return out
+
+    def calibrated(self, signals: dict[str, float]) -> float:
+        """Return the probability that the answer is right: a logistic model of the signals fitted on the dev
+        split (`trip-assistant eval --fit-confidence`); the plain blend when no model is set."""
+        weights = dict(self.settings.confidence_weights)
+        if not weights:
+            return max(signals["blend"], self.settings.template_confidence * signals["template"])
+        return logistic(signals, weights, self.settings.confidence_bias)
+
+    def level(self, confidence: float, abstained: bool) -> str:
+        """Return the confidence band shown to users: "low" for an abstention, else "high" or "medium"."""
+        if abstained:
+            return "low"
+        return "high" if confidence >= self.settings.confidence_high else "medium"
+
+
+def _why_notices(evidence: Evidence) -> list[str]:
+    """Return the notices naming what the report never mentions, or mentions only in another role."""
+    notices = []
+    if evidence.unknown_names:
+        names = evidence.unknown_names
+        notices.append(f"報告中沒有提到：{'、'.join(names)}。The report never mentions: {', '.join(names)}.")
+    if evidence.unvisited:
+        names = [m.name for m in evidence.unvisited]
+        notices.append(
+            f"報告提到「{'、'.join(names)}」，但不是訪團去過或會見的對象。"
+            f"The report mentions {', '.join(names)}, but not as a place or party the delegation visited or met."
+        )
+    return notices

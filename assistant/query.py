@@ -1,0 +1,96 @@
+"""Read a question for retrieval: its matched text, what BM25 reads for it, its words and what the report lacks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .aliases import expand_aliases
+from .config import Settings
+from .glossary import expand
+from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words
+from .text.normalize import has_han, normalize_query
+from .text.tokens import content_tokens
+from .translation import WordTranslator
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as the assistant matches it."""
+
+    text: str  # normalized, aliases spelled out, cut to settings.max_question_chars
+    lexical_text: str  # what BM25 reads: `text`, plus the report's Chinese words for an English question's words
+    latin: bool  # no Han characters: an English (or other Latin-script) question
+    has_words: bool  # False for paths, data, markup or code: nothing of the report's languages to match
+    notices: list[str] = field(default_factory=list)
+
+
+class QueryReader:
+    """Turns questions into `Query`s with the corpus's glossary, translator and aliases."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        glossary: dict[str, str],
+        translator: WordTranslator,
+        aliases: dict[str, str],
+        document_frequency: Callable[[str], int],
+    ) -> None:
+        self.settings = settings
+        self.glossary = glossary
+        self.translator = translator
+        self.aliases = aliases
+        self.document_frequency = document_frequency
+
+    def read(self, question: str) -> Query | None:
+        """Return the question as matched, or None when nothing is left of it once normalized."""
+        has_words = has_report_language_words(question)  # paths, JSON, markup, code: abstain, saying so
+        notices = [] if has_words else [NO_LANGUAGE_WORDS_NOTICE]
+        text = normalize_query(question)
+        if not text:
+            return None
+        text = expand_aliases(text, self.aliases)
+        limit = self.settings.max_question_chars
+        if len(text) > limit:
+            text = text[:limit]
+            notices.append(f"問題過長，只使用前 {limit} 個字元。The question was cut to its first {limit} characters.")
+        latin = not has_han(text)
+        lexical_text = self.lexical_text(text) if latin else text
+        return Query(text, lexical_text, latin, has_words, notices)
+
+    def context(self, context: str | None) -> str:
+        """Return an earlier question (the one a follow-up continues) normalized and cut as a question is."""
+        return normalize_query(context)[: self.settings.max_question_chars] if context else ""
+
+    def lexical_text(self, text: str) -> str:
+        """Return what BM25 reads for a Latin-script question: it plus the Chinese names of the parties it
+        names (glossary.py) and the report's words for its other words (translation.py). Dense retrieval,
+        sentence scoring and confidence read the question as asked."""
+        added = expand(text, self.glossary) if self.settings.glossary_expansion else []
+        if self.settings.translations_per_word:
+            added += [w for w in self.translator.translate(text) if w not in added]
+        return f"{text} {' '.join(added)}" if added else text
+
+    def question_words(self, text: str) -> list[str]:
+        """Return the question's content tokens an answer should share: its Han pairs only when the report uses
+        them or the dictionary knows them as words. 什麼活動 also yields 麼活, which no answer contains."""
+        return [
+            t
+            for t in content_tokens(text)
+            if len(t) != 2 or not has_han(t) or self.translator.is_word(t) or self.document_frequency(t) > 0
+        ]
+
+    def missing_share(self, text: str) -> float:
+        """Return the share of the question's words that the report never uses: Chinese words (two characters or
+        more) no passage holds, English words with neither a passage using them nor a translation the report uses."""
+        if has_han(text):
+            words = [t for t in self.question_words(text) if len(t) >= 2]
+            missing = [w for w in words if self.document_frequency(w) == 0]
+        else:
+            words = [t for t in content_tokens(text) if len(t) >= 3 and not t.isdigit()]
+            missing = [w for w in words if self.document_frequency(w) == 0 and not self.translator.translate(w)]
+        return len(missing) / len(words) if words else 0.0
+
+    def unknown_names(self, text: str) -> list[str]:
+        """Return the names in the question the report never mentions (when that check is on)."""
+        return self.translator.unknown_names(text) if self.settings.abstain_on_unknown_names else []

@@ -1,0 +1,123 @@
+"""Score the sentences of the top passages as answers to a question, and pick the spans to quote."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import numpy as np
+
+from .answer_type import asked_kinds, offered_kinds
+from .config import Settings
+from .index import Index
+from .ingest import SECTION_SEPARATOR
+from .retrieval import Hit
+from .text.layout import row_key, table_span
+from .text.tokens import content_tokens, tokenize
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    """A candidate sentence and how well it answers the question."""
+
+    sentence_id: int
+    score: float
+    dense: float
+    coverage: float
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """What the answer step reads in one sentence: its tokens in context and the kinds of answer it offers."""
+
+    tokens: frozenset[str]
+    kinds: frozenset[str]
+    caption: bool = False  # a photo caption: quoted only when no sentence of the text answers as well
+
+
+class SentenceScorer:
+    """Scores sentences by similarity to the question, coverage of its words and the kind of answer they offer."""
+
+    def __init__(self, index: Index, settings: Settings) -> None:
+        self.index = index
+        self.settings = settings
+        # Reranking and answering read the same sentences of one question's top passages, and the
+        # same sentences come back for related questions: read each once.
+        self.reading = lru_cache(maxsize=8192)(self._read_sentence)
+
+    def score_sentences(
+        self, query_text: str, query_vector: np.ndarray | None, hits: list[Hit]
+    ) -> list[ScoredSentence]:
+        """Return the sentences of the top passages, best answer first."""
+        best_rank: dict[int, int] = {}
+        for rank, hit in enumerate(hits[: self.settings.answer_passages], start=1):
+            for sid in self.index.chunk_sentences[hit.chunk_id]:
+                best_rank.setdefault(sid, rank)
+        if not best_rank:
+            return []
+        ids = list(best_rank)
+        scored = [
+            replace(s, score=s.score + self.settings.sentence_rank_weight / best_rank[s.sentence_id])
+            for s in self._score(query_text, query_vector, ids)
+        ]
+        scored.sort(key=lambda x: (-x.score, x.sentence_id))
+        return scored
+
+    def best_sentence_scores(self, query_text: str, query_vector: np.ndarray, chunk_ids: list[int]) -> dict[int, float]:
+        """Return {chunk id: score of its best sentence as an answer to the question} (-inf for a chunk without one)."""
+        ids = sorted({sid for c in chunk_ids for sid in self.index.chunk_sentences[c]})
+        by_sentence = {s.sentence_id: s.score for s in self._score(query_text, query_vector, ids)}
+        return {
+            c: max((by_sentence[sid] for sid in self.index.chunk_sentences[c]), default=float("-inf"))
+            for c in chunk_ids
+        }
+
+    def best_spans(self, scored: list[ScoredSentence]) -> list[tuple[str, int, int, float]]:
+        """Return the spans of the best sentences to quote: up to `max_quotes`, a second one only when it scores
+        nearly as well, each table row widened to read as an answer (`text.layout.table_span`)."""
+        spans = []
+        for cand in scored[: self.settings.max_quotes]:
+            if spans and cand.score < scored[0].score * self.settings.second_quote_ratio:
+                break
+            s = self.index.sentences[cand.sentence_id]
+            start, end = s.start, s.end
+            if self.settings.table_quote_chars:
+                start, end = table_span(self.index.document(s.doc_id).text, start, end, self.settings.table_quote_chars)
+            spans.append((s.doc_id, start, end, round(cand.score, 4)))
+        return spans
+
+    def _score(self, query_text: str, query_vector: np.ndarray | None, ids: list[int]) -> list[ScoredSentence]:
+        """Return the sentences `ids` scored by similarity to the question, coverage of its words and whether they
+        offer the kind of answer it asks for (no rank bonus)."""
+        s = self.settings
+        wanted = set(content_tokens(query_text))
+        asked = asked_kinds(query_text)
+        if query_vector is not None and ids:
+            dense = self.index.sentence_vectors[ids] @ query_vector.astype(np.float32)
+        else:
+            dense = np.zeros(len(ids), dtype=np.float32)
+        scored = []
+        for sid, d in zip(ids, dense):
+            reading = self.reading(sid)
+            coverage = len(wanted & reading.tokens) / len(wanted) if wanted else 0.0
+            score = s.sentence_dense_weight * float(d) + s.sentence_coverage_weight * coverage
+            if asked & reading.kinds:
+                score += s.answer_type_weight
+            if reading.caption:
+                score -= s.caption_penalty
+            scored.append(ScoredSentence(sid, score, float(d), coverage))
+        return scored
+
+    def _read_sentence(self, sid: int) -> SentenceReading:
+        """Return a sentence's tokens (its own, its heading's and, for a table row continuing the row
+        above, that row's first cell's) and the kinds of answer it offers.
+
+        A sentence is read under its heading: "招商晚宴" in the heading covers the question's words too;
+        and "\t下午 港區\t參訪港務局" under "3/5 (二)" covers 3月5日下午.
+        """
+        s = self.index.sentences[sid]
+        document = self.index.document(s.doc_id)
+        text = document.text[s.start : s.end]
+        context = f"{s.section.split(SECTION_SEPARATOR)[-1]} {row_key(document.text, s.start)}"
+        caption = any(c0 <= s.start and s.end <= c1 for c0, c1 in document.template.captions)
+        return SentenceReading(frozenset(tokenize(text)) | frozenset(tokenize(context)), offered_kinds(text), caption)

@@ -1,0 +1,73 @@
+"""Deciding to answer: signals, the calibrated confidence, its band, and abstaining with the reason said."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from assistant.confidence import NO_SHARED_WORDS_NOTICE, ConfidenceModel
+from assistant.config import Settings
+from assistant.evidence import Evidence
+from assistant.premise import Mention
+from assistant.retrieval import Hit
+from assistant.sentence_scoring import ScoredSentence
+
+
+@pytest.fixture
+def model(assistant) -> ConfidenceModel:
+    return ConfidenceModel(assistant.settings, assistant.composer.scorer)
+
+
+@pytest.mark.parametrize(
+    ("confidence", "abstained", "level"), [(0.95, False, "high"), (0.6, False, "medium"), (0.95, True, "low")]
+)
+def test_the_band_shown_follows_the_confidence_and_an_abstention_is_low(model, confidence, abstained, level):
+    assert model.level(confidence, abstained) == level
+
+
+def test_without_a_fitted_model_a_template_answer_is_given_the_template_confidence(assistant):
+    plain = ConfidenceModel(replace(Settings(), confidence_weights=()), assistant.composer.scorer)
+    signals = {"blend": 0.3, "coverage": 0.0, "missing": 0.0, "template": 1.0, "han": 1.0, "type": 0.0}
+    assert plain.calibrated(signals) == Settings().template_confidence
+    assert plain.calibrated(signals | {"template": 0.0}) == 0.3
+
+
+def test_the_fitted_confidence_rises_with_coverage_and_falls_with_missing_words(model):
+    base = {"blend": 0.5, "coverage": 0.5, "missing": 0.0, "template": 0.0, "han": 1.0, "type": 0.0}
+    assert (
+        model.calibrated(base | {"coverage": 1.0}) > model.calibrated(base) > model.calibrated(base | {"missing": 1.0})
+    )
+
+
+def test_a_question_without_words_has_no_signals_to_answer_on(model):
+    best = ScoredSentence(0, 1.0, 0.95, 1.0)
+    assert model.blend(best, [Hit(0, 1.0, 0.95)], "？？？") == 0.0
+    assert model.blend(None, [Hit(0, 1.0, 0.95)], "Sigfox") == 0.0
+
+
+def _evidence(**fields) -> Evidence:
+    return Evidence("q", "Sigfox 在多少個國家提供服務？", None, [Hit(0, 1.0, 0.99)], "hybrid", **fields)
+
+
+def test_a_confident_sentence_is_answered(model):
+    decision = model.decide(_evidence(question_words=["sigfox"]), ScoredSentence(0, 1.0, 0.99, 1.0))
+    assert not decision.abstained and decision.confidence >= model.settings.abstain_threshold
+
+
+@pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        ({"unknown_names": ["里昂"]}, "里昂"),
+        ({"unvisited": [Mention("漢堡", "r.txt", 0, 2)]}, "漢堡"),
+        ({"shares_words": False}, NO_SHARED_WORDS_NOTICE),
+    ],
+)
+def test_each_reason_to_abstain_abstains_and_is_said(model, fields, said):
+    decision = model.decide(_evidence(**fields), ScoredSentence(0, 1.0, 0.99, 1.0))
+    assert decision.abstained and decision.level == "low"
+    assert any(said in notice for notice in decision.notices)
+
+
+def test_nothing_to_quote_abstains(model):
+    assert model.decide(_evidence(), None).abstained

@@ -1,0 +1,57 @@
+"""Reading a question: normalized and cut, what BM25 reads for an English one, its words, what the report lacks."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.query import QueryReader
+from assistant.question_check import NO_LANGUAGE_WORDS_NOTICE
+
+
+def _reader(assistant, **changes) -> QueryReader:
+    settings = replace(assistant.settings, **changes)
+    a = assistant
+    return QueryReader(settings, a.glossary, a.translator, a.aliases, a.retriever.document_frequency)
+
+
+def test_an_english_question_is_read_by_bm25_with_the_reports_chinese_words(assistant):
+    query = _reader(assistant).read("Where is the Airbus headquarters?")
+    assert query.latin and query.lexical_text.startswith(query.text)
+    assert "總部" in query.lexical_text  # "headquarters" through the dictionary, as the report writes it
+    assert (
+        _reader(assistant, translations_per_word=0, glossary_expansion=False).read(query.text).lexical_text
+        == query.text
+    )
+
+
+def test_a_chinese_question_is_read_as_written_and_simplified_becomes_traditional(assistant):
+    query = _reader(assistant).read("法国企业联盟代表多少家企业？")
+    assert not query.latin and query.lexical_text == query.text and "法國企業聯盟" in query.text
+
+
+def test_a_long_question_is_cut_with_a_notice_and_an_empty_one_is_nothing(assistant):
+    query = _reader(assistant, max_question_chars=10).read("Sigfox 在多少個國家提供服務？" * 3)
+    assert len(query.text) == 10 and any("10" in n for n in query.notices)
+    assert _reader(assistant).read("  \u200b ") is None
+
+
+def test_code_is_read_but_flagged_as_having_no_words(assistant):
+    query = _reader(assistant).read("../../etc/passwd")
+    assert not query.has_words and query.notices == [NO_LANGUAGE_WORDS_NOTICE]
+
+
+def test_the_missing_share_counts_words_the_report_never_uses(assistant):
+    reader = _reader(assistant)
+    assert reader.missing_share("Sigfox 在多少個國家提供服務？") == 0.0
+    assert reader.missing_share("訪團的旅費預算與住宿飯店是什麼？") > 0.0
+
+
+def test_question_words_keep_only_pairs_the_report_or_dictionary_knows(assistant):
+    words = _reader(assistant).question_words("市長參訪了什麼活動？")
+    assert "活動" in words and "麼活" not in words
+
+
+def test_unknown_names_are_only_checked_when_that_check_is_on(assistant):
+    question = "Did the mayor visit Marseille?"
+    assert _reader(assistant).unknown_names(question)
+    assert _reader(assistant, abstain_on_unknown_names=False).unknown_names(question) == []

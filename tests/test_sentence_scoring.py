@@ -1,0 +1,49 @@
+"""Sentence scoring: similarity, word coverage, the kind of answer asked for, captions last, which spans to quote."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant import Assistant
+from assistant.sentence_scoring import ScoredSentence, SentenceScorer
+
+
+def test_a_second_quote_is_taken_only_when_it_scores_nearly_as_well(assistant):
+    scorer = SentenceScorer(assistant.index, replace(assistant.settings, max_quotes=2, second_quote_ratio=0.9))
+    close = [ScoredSentence(0, 1.0, 0.9, 0.5), ScoredSentence(1, 0.95, 0.9, 0.5)]
+    far = [ScoredSentence(0, 1.0, 0.9, 0.5), ScoredSentence(1, 0.5, 0.9, 0.5)]
+    assert len(scorer.best_spans(close)) == 2
+    assert len(scorer.best_spans(far)) == 1
+
+
+def test_best_sentence_scores_give_each_passage_its_best_sentence(assistant):
+    scorer = SentenceScorer(assistant.index, assistant.settings)
+    question = "Sigfox 在多少個國家提供服務？"
+    vector = assistant.embedder.encode_queries([question])[0]
+    hits = assistant.retriever.search(question, vector, "hybrid", 3)
+    best = scorer.best_sentence_scores(question, vector, [h.chunk_id for h in hits])
+    scored = scorer.score_sentences(question, vector, hits[:1])
+    rank_bonus = assistant.settings.sentence_rank_weight
+    assert abs(best[hits[0].chunk_id] - (scored[0].score - rank_bonus)) < 1e-6
+
+
+def test_a_when_question_is_answered_by_the_sentence_with_the_date(assistant):
+    without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, answer_type_weight=0.0))
+    question, evidence = "市长接受航空日报专访是哪一天？", "6 月 20 日接受法國「航空日報」總編輯"  # a date for 哪一天
+    assert not any(evidence in q.quote for q in without.ask(question).quotes)
+    assert any(evidence in q.quote for q in assistant.ask(question).quotes)
+
+
+def test_a_photo_caption_is_quoted_only_when_no_sentence_answers_as_well(assistant):
+    from dataclasses import replace
+
+    question = "巴黎市政府由哪位副市長接待？"
+    without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, caption_penalty=0.0))
+    captions = assistant.index.document(assistant.sources[0]).template.captions
+
+    def quotes_caption(answer) -> bool:
+        return any(any(c0 <= q.start and q.end <= c1 for c0, c1 in captions) for q in answer.quotes[:1])
+
+    assert quotes_caption(without.ask(question))  # the caption beside the photo wins without the penalty
+    answer = assistant.ask(question)
+    assert not quotes_caption(answer) and "Pénélope Komites" in answer.quotes[0].quote
