@@ -8,7 +8,6 @@ import json
 import logging
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,6 +19,7 @@ import faiss
 import numpy as np
 from filelock import FileLock
 
+from .atomic import atomic_directory, write_json
 from .chunking import Chunk, Chunker, Sentence, matching_text, section_sentences
 from .config import INDEX_FORMAT_VERSION, Settings
 from .embedding import Embedder
@@ -305,38 +305,21 @@ def _data_files(directory: Path) -> list[Path]:
 def save_index(index: Index, directory: Path) -> None:
     """Write `index` to `directory` atomically: into a temp dir beside it, then renamed into place."""
     directory = Path(directory)
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}-build-", dir=directory.parent))
-    try:
+    with atomic_directory(directory, f".{directory.name}-build-") as tmp:
         docs = [
             {"doc_id": d.doc_id, "sha256": d.sha256, "text": d.text, "breaks": d.breaks, "page_starts": d.page_starts,
              "sections": [asdict(s) for s in d.sections]}
             for d in index.documents.values()
         ]  # fmt: skip
-        _write_json(tmp / _DOCUMENTS, docs)
-        _write_json(tmp / _CHUNKS, [asdict(c) | {"text": None} for c in index.chunks])
-        _write_json(tmp / _SENTENCES, [asdict(s) for s in index.sentences])
+        write_json(tmp / _DOCUMENTS, docs)
+        write_json(tmp / _CHUNKS, [asdict(c) | {"text": None} for c in index.chunks])
+        write_json(tmp / _SENTENCES, [asdict(s) for s in index.sentences])
         faiss.write_index(index.dense, str(tmp / _DENSE))
         np.save(tmp / _SENTENCE_VECTORS, index.sentence_vectors, allow_pickle=False)
         index.bm25.save(str(tmp / _BM25), show_progress=False)
         manifest = dict(index.manifest)
         manifest["files"] = {p.relative_to(tmp).as_posix(): _sha256(p) for p in _data_files(tmp)}
-        _write_json(tmp / MANIFEST, manifest)
-        os.chmod(tmp, 0o755)
-        _swap_into_place(tmp, directory)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-
-
-def _swap_into_place(new: Path, directory: Path) -> None:
-    old = None
-    if directory.exists():
-        old = directory.with_name(f".{directory.name}-old-{os.getpid()}-{time.time_ns()}")
-        os.replace(directory, old)
-    os.replace(new, directory)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        write_json(tmp / MANIFEST, manifest)
 
 
 def _remove_leftovers(directory: Path) -> None:
@@ -345,10 +328,6 @@ def _remove_leftovers(directory: Path) -> None:
         for leftover in directory.parent.glob(pattern):
             log.warning("removing %s left by an interrupted build", leftover.name)
             shutil.rmtree(leftover, ignore_errors=True)
-
-
-def _write_json(path: Path, obj: object) -> None:
-    path.write_text(json.dumps(obj, ensure_ascii=False), encoding="utf-8")
 
 
 def read_manifest(directory: Path) -> dict | None:

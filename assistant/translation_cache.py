@@ -11,12 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
+from .atomic import write_json_atomically
 from .translation import WordTranslator, build_translator
 
 log = logging.getLogger(__name__)
@@ -59,7 +58,7 @@ def load_translator(frequency: Callable[[str], int], per_word: int, manifest: di
         log.warning("rebuilding the dictionary translator: %s is unreadable (%s)", path, exc)
     translator = build_translator(frequency, per_word)
     try:
-        _write_atomically(path, {"key": key, **_to_json(translator)})
+        write_json_atomically(path, {"key": key, **_to_json(translator)})
     except OSError as exc:
         log.warning("could not save the dictionary translator to %s: %s", path, exc)
     return translator
@@ -93,15 +92,3 @@ def _from_json(data: dict) -> WordTranslator:
         frozenset(map(str, data["two_character_words"])),
         {str(k): str(v) for k, v in data["name_glosses"].items()},
     )
-
-
-def _write_atomically(path: Path, obj: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(obj, f, ensure_ascii=False)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
