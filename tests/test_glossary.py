@@ -61,7 +61,7 @@ def test_english_question_is_matched_with_the_chinese_name(assistant):
     without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, glossary_expansion=False))
     # BM25 reads the report's own Chinese name for the party the English question names, only through the glossary.
     name = assistant.glossary["promenade plantee"]
-    assert name in assistant._lexical_text(question) and name not in without._lexical_text(question)
+    assert name in assistant.reader.lexical_text(question) and name not in without.reader.lexical_text(question)
     answer = assistant.ask(question, top_k=3)
     assert answer.passages[0].section.endswith("十九、參訪巴黎綠蔭步道（Promenade plantée）")
     assert answer.matched_question == question

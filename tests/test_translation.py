@@ -82,7 +82,7 @@ def test_two_characters_are_a_word_when_the_dictionary_lists_them(assistant):
 
 def test_confidence_looks_for_the_questions_words_not_the_seams_between_them(assistant):
     # 這份報告的服務機關是哪個單位 also yields 關是 and 個單; no sentence of an answer has them.
-    words = assistant._question_words("這份報告的服務機關是哪個單位?")
+    words = assistant.reader.question_words("這份報告的服務機關是哪個單位?")
     assert "服務" in words and "機關" in words
     assert "關是" not in words
     answer = assistant.ask("這份報告的服務機關是哪個單位？")
