@@ -9,6 +9,7 @@ from .answer import Answer
 from .config import Settings
 from .ingest import SECTION_SEPARATOR
 from .text.normalize import HAN_CHARS, normalize_query
+from .text.words import capitalized_names
 
 # Openers and endings that continue the previous question ("那港務局呢？", "what about the port?"): always a follow-up,
 # even when they name a new subject, since the rest of the question is the previous one's.
@@ -27,19 +28,13 @@ _POINTING = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(rf"[{HAN_CHARS}]|[A-Za-z0-9]+")
-# A Latin word with a capital that is not a question or function word names its own subject (UNESCO, Maersk).
-_NAME = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]+\b")
-_NOT_NAMES = frozenset(
-    "what who whom whose when where which why how is are was were did does do can could the a an in on of "
-    "for to by with at from".split()
-)
 # A question of this few Han characters and words cannot stand on its own ("由誰接待？").
 _SHORT_QUESTION = 5
 
 
 def names_a_subject(text: str) -> bool:
     """Return True when the question names something itself: a capitalized word that is not a question word."""
-    return any(w.lower() not in _NOT_NAMES for w in _NAME.findall(text))
+    return bool(capitalized_names(text))
 
 
 def needs_context(question: str) -> bool:

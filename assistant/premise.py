@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .answer_type import DATE, asked_kinds
 from .ingest import Document
 from .text.normalize import HAN_CHARS, fold
+from .text.words import capitalized_names
 
 # Asking about a visit or a meeting, and asking whether or when it happened.
 _VISIT_ASKED = re.compile(
@@ -19,8 +20,6 @@ _WHETHER = re.compile(r"有沒有|是否|有無|\b(?:did|have|has) (?:they|the (
 # A sentence reporting a visit or a meeting: a visit verb, a reception or a date.
 _VISIT_TOLD = re.compile(r"參訪|拜會|造訪|參觀|走訪|踏勘|接待|會晤|會見|出席|前往|抵達|visit", re.I)
 _HAN_RUN = re.compile(rf"[{HAN_CHARS}]+")
-_LATIN_NAME = re.compile(r"\b[A-Z][A-Za-zÀ-ÿ'\-]{2,}\b")
-_NOT_NAMES = frozenset("What When Where Which Who Whom Whose Why How Did Does Do Was Were Has Have The Mayor".split())
 _SENTENCE_END = re.compile(r"[。！？；!?\n]")
 _DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")
 # A name is a run the report uses at most this often: a place or party mentioned in passing, not a theme.
@@ -43,7 +42,7 @@ class Mention:
 def _names(question: str, folded_text: str) -> list[str]:
     """Return the question's names the report mentions rarely: Latin names, and the longest Han runs (2 to 6
     characters) occurring in the report at most `_MAX_MENTIONS` times."""
-    names = [w for w in _LATIN_NAME.findall(question) if w not in _NOT_NAMES and 0 < folded_text.count(fold(w))]
+    names = [w for w in capitalized_names(question, min_chars=3) if 0 < folded_text.count(fold(w))]
     for run in _HAN_RUN.findall(fold(question)):
         i = 0
         while i < len(run):

@@ -18,19 +18,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .text.normalize import HAN_CHARS, fold
+from .text.words import ENGLISH_STOPWORDS
 
 # Definitions that say nothing about meaning: classifiers, variants, surnames, cross-references.
 _SKIP_DEFINITIONS = ("CL:", "variant of", "old variant", "erhua variant", "surname ", "see ", "abbr. for", "used in")
 # A gloss longer than this many content words describes rather than translates.
 MAX_GLOSS_WORDS = 3
-# Question words, and words every passage of a trip report is about, are never translated.
-ENGLISH_STOPWORDS = frozenset(
-    """a an the of to in on at by for from with and or as is are was were be been being do does did what which who
-    whom whose when where why how that this these those it its their there here than then into about over after
-    before during under has have had will would can could should may might must not no yes also other besides any
-    all each both many much more most some such only own same so very just per via sb sth according delegation trip
-    report mayor city taichung group visit visited""".split()
-)
 _WORD_RE = re.compile(r"[a-z]+")
 _HAN_WORD_RE = re.compile(rf"[{HAN_CHARS}]{{2,}}")
 _NOTES_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .normalize import HAN_CHARS, fold, has_han
+from .words import QUESTION_STOPWORDS
 
 _TOKEN_RE = re.compile(rf"[{HAN_CHARS}]+|[a-z0-9]+(?:[.'][a-z0-9]+)*")
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
@@ -21,13 +22,6 @@ _DATE_PATTERNS = (
 # A Republic of China year (民國106年, or 106年 followed by a month) is also its Gregorian year: 106 -> 2017.
 _ROC_YEAR_RE = re.compile(r"民國\s*(\d{2,3})\s*年|(?<!\d)(\d{2,3})\s*年\s*(?=\d{1,2}\s*月)")
 ROC_YEAR_OFFSET = 1911
-
-QUESTION_STOPWORDS = frozenset(
-    "什 麼 甚 哪 些 裡 誰 何 時 嗎 呢 吧 的 了 是 在 有 和 與 及 或 請 問 為 多 少 幾 個 這 那 其 之 也 都 "
-    "什麼 甚麼 哪些 哪裡 哪個 何時 為何 如何 怎麼 多少 幾個 是否 請問 報告 這次 此次 本次 "
-    "what which who whom whose when where why how is are was were do does did the a an of in on "
-    "at to for from by with and or about report trip it its this that these those be been many much".split()
-)
 
 
 def tokenize(text: str) -> list[str]:

@@ -1,0 +1,30 @@
+"""Shared word lists and name spotting: question words are never names, genre words are never translated."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.text.words import ENGLISH_STOPWORDS, QUESTION_STOPWORDS, capitalized_names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("What did the Mayor sign with UNESCO?", ["UNESCO"]),
+        ("Who designed the Promenade plantée?", ["Promenade"]),
+        ("Did they visit Île-de-France or the iPhone maker?", ["Île-de-France", "iPhone"]),
+        ("when was it founded?", []),
+    ],
+)
+def test_capitalized_words_are_names_unless_they_are_question_or_genre_words(text, names):
+    assert capitalized_names(text) == names
+
+
+def test_short_capitalized_words_can_be_left_out():
+    assert capitalized_names("Did the EU meet Airbus?", min_chars=3) == ["Airbus"]
+    assert capitalized_names("Did the EU meet Airbus?") == ["EU", "Airbus"]
+
+
+def test_question_words_are_stopwords_in_both_lists():
+    assert {"什麼", "哪裡", "what", "where", "report"} <= QUESTION_STOPWORDS
+    assert {"what", "where", "delegation", "visited"} <= ENGLISH_STOPWORDS
