@@ -21,11 +21,13 @@ _LEAD_RE = re.compile(
 _MAX_NAME = 8
 _ALIAS_SPLIT = re.compile(r"\s*[,，;；]\s*")
 _WORD_RE = re.compile(r"[a-z0-9]+")
-# Alias words too common to point at one party.
+# Alias words that never point at one party: French and English function words, and words for kinds of
+# places and bodies. Which proper names are too common (a country or city in many names) is read off the
+# corpus instead: see `_shared_words`.
 _COMMON = frozenset(
-    "de la le les du des d l of the and et en paris france system systemes group parc park place canal hotel "
-    "chateau river boulevard valley network data power area wide low madame directeur quartier sports "
-    "organization games youth asian east tour ensemble".split()
+    "de la le les du des d l of the and et en system systemes group parc park place canal hotel chateau river "
+    "boulevard valley network data power area wide low madame directeur quartier sports organization games youth "
+    "asian east tour ensemble".split()
 )
 
 
@@ -44,7 +46,8 @@ def _name(run: str) -> str:
 def mine_glossary(documents: list[Document]) -> dict[str, str]:
     """Return {folded Latin alias: Chinese name} for every 中文（Latin）pair in the documents.
 
-    When one alias follows several phrasings, the most frequent name wins.
+    When one alias follows several phrasings, the most frequent name wins. A one-word alias that also
+    stands in the aliases of unrelated names (a country, a city) points at none of them and is left out.
     """
     votes: dict[str, Counter] = {}
     for doc in documents:
@@ -57,7 +60,25 @@ def mine_glossary(documents: list[Document]) -> dict[str, str]:
                 key = " ".join(_WORD_RE.findall(fold_latin(alias)))
                 if key and key not in _COMMON and len(key) >= 2:
                     votes.setdefault(key, Counter())[name] += 1
-    return {alias: counter.most_common(1)[0][0] for alias, counter in votes.items()}
+    glossary = {alias: counter.most_common(1)[0][0] for alias, counter in votes.items()}
+    shared = _shared_words(glossary)
+    return {alias: name for alias, name in glossary.items() if alias not in shared}
+
+
+def _shared_words(glossary: dict[str, str]) -> frozenset[str]:
+    """Return the alias words that stand in the aliases of unrelated names (names sharing no two characters):
+    "france" in Électricité de France and Tour de France tells neither party."""
+    names_of: dict[str, set[str]] = {}
+    for alias, name in glossary.items():
+        for word in alias.split():
+            names_of.setdefault(word, set()).add(name)
+    return frozenset(word for word, names in names_of.items() if not _one_party(names))
+
+
+def _one_party(names: set[str]) -> bool:
+    """Return True when every two of `names` share a pair of characters (達梭系統 and 法國達梭系統)."""
+    pairs = [{name[i : i + 2] for i in range(len(name) - 1)} for name in names]
+    return all(a & b for i, a in enumerate(pairs) for b in pairs[i + 1 :])
 
 
 def expand(question: str, glossary: dict[str, str]) -> list[str]:
@@ -67,10 +88,12 @@ def expand(question: str, glossary: dict[str, str]) -> list[str]:
     """
     words = _WORD_RE.findall(fold_latin(question))
     text = f" {' '.join(words)} "
+    shared = _shared_words(glossary)
     names = []
     for alias, name in glossary.items():
         alias_words = alias.split()
-        if f" {alias} " in text or any(len(w) >= 4 and w not in _COMMON and w in words for w in alias_words):
+        distinctive = (w for w in alias_words if len(w) >= 4 and w not in _COMMON and w not in shared)
+        if f" {alias} " in text or any(w in words for w in distinctive):
             if name not in names:
                 names.append(name)
     return names

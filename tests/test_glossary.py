@@ -65,3 +65,13 @@ def test_english_question_is_matched_with_the_chinese_name(assistant):
     answer = assistant.ask(question, top_k=3)
     assert answer.passages[0].section.endswith("十九、參訪巴黎綠蔭步道（Promenade plantée）")
     assert answer.matched_question == question
+
+
+def test_a_word_in_the_aliases_of_unrelated_names_points_at_none_of_them():
+    from assistant.glossary import expand
+
+    glossary = {"electricite de france": "法國電力", "tour de france": "環法自行車賽", "dassault systemes": "達梭系統",
+                "dassault system": "法國達梭系統"}  # fmt: skip
+    assert expand("What does France export?", glossary) == []  # "france" names two unrelated parties
+    assert expand("Who met Dassault?", glossary) == ["達梭系統", "法國達梭系統"]  # one party, two spellings
+    assert expand("When was the Tour de France founded?", glossary) == ["環法自行車賽"]  # the whole alias still matches
