@@ -1,7 +1,7 @@
-"""A bilingual glossary mined from the reports themselves: 空中巴士（Airbus）, 法國電力（EDF）, ...
+"""A bilingual glossary mined from the reports themselves: 鹿特丹港（Port of Rotterdam）, 港務局（Port Authority）, ...
 
 The report names most foreign parties in both scripts. A question in English that names one
-(e.g. "MEDEF", "Parc de Bercy") is matched lexically with the Chinese name as well.
+(e.g. "Port Authority", "Maasvlakte") is matched lexically with the Chinese name as well.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def mine_glossary(documents: list[Document]) -> dict[str, str]:
 
 def _shared_words(glossary: dict[str, str]) -> frozenset[str]:
     """Return the alias words that stand in the aliases of unrelated names (names sharing no two characters):
-    "france" in Électricité de France and Tour de France tells neither party."""
+    "port" in Port of Rotterdam and Port of Hamburg tells neither party."""
     names_of: dict[str, set[str]] = {}
     for alias, name in glossary.items():
         for word in alias.split():
@@ -76,7 +76,7 @@ def _shared_words(glossary: dict[str, str]) -> frozenset[str]:
 
 
 def _one_party(names: set[str]) -> bool:
-    """Return True when every two of `names` share a pair of characters (達梭系統 and 法國達梭系統)."""
+    """Return True when every two of `names` share a pair of characters (鹿特丹港 and 鹿特丹港務局)."""
     pairs = [{name[i : i + 2] for i in range(len(name) - 1)} for name in names]
     return all(a & b for i, a in enumerate(pairs) for b in pairs[i + 1 :])
 

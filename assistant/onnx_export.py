@@ -114,7 +114,7 @@ def export(model, model_dir: Path) -> Path:
 
     out_dir = Path(model_dir) / ONNX_DIR
     out_dir.mkdir(parents=True, exist_ok=True)
-    sample = model.tokenizer(["passage: 臺中市 Taichung"], return_tensors="pt")
+    sample = model.tokenizer(["passage: 出國報告 trip report"], return_tensors="pt")
     try:
         with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
             _export_graphs(MeanPooled(), sample, Path(tmp), model_dir)

@@ -55,7 +55,7 @@ def has_report_language_words(text: str) -> bool:
 
     >>> has_report_language_words("../../../../etc/passwd"), has_report_language_words('{"a": 1}')
     (False, False)
-    >>> has_report_language_words("<b>When was MEDEF founded?</b>")
+    >>> has_report_language_words("<b>When was the port founded?</b>")
     True
     """
     if _is_json_container(text):

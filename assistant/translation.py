@@ -2,7 +2,7 @@
 words, and the names in it (places, companies) that the report never mentions.
 
 The report is Chinese; an English question shares almost no words with it, so BM25 could only
-match names (see glossary.py). "Where is Sigfox headquartered?" also gets 總部 here: the
+match names (see glossary.py). "Where is Maersk headquartered?" also gets 總部 here: the
 dictionary gloss "headquarters" stems like "headquartered", and 總部 occurs in the report.
 Only dictionary words the corpus uses are kept, which is what keeps the noise down.
 

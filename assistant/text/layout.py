@@ -141,7 +141,7 @@ def table_span(text: str, start: int, end: int, max_chars: int) -> tuple[int, in
     "6/18 (日)\t上午 …"), it from the row whose first cell it continues. Any other span comes back unchanged.
 
     A row alone can read badly as an answer: "編號\t單位\t職稱\t姓名" names no one, and
-    "\t下午 巴黎\t參訪 …" does not say which day.
+    "\t下午 港區\t參訪 …" does not say which day.
     """
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)

@@ -28,8 +28,8 @@ def tokenize(text: str) -> list[str]:
     """Return BM25 tokens: Han characters as unigrams plus bigrams, Latin words and numbers lower-cased,
     then one `month/day` token per date and the Gregorian year of each ROC year (see `date_tokens`).
 
-    >>> tokenize("Sigfox 提供服務")
-    ['sigfox', '提', '供', '服', '務', '提供', '供服', '服務']
+    >>> tokenize("Maersk 提供服務")
+    ['maersk', '提', '供', '服', '務', '提供', '供服', '服務']
     >>> tokenize("6 月 21 日")
     ['6', '月', '21', '日', '6/21']
     """
