@@ -68,35 +68,35 @@ class Settings:
     # The cover fields that tell reports apart in `trip-assistant reports`: the agency, who went (and led),
     # the country, the dates and the report's date, as every report of the genre writes them on its cover.
     report_fields: tuple[str, ...] = ("服務機關", "姓名職稱", "派赴國家", "出國期間", "報告日期")
+    # --- Retrieval (retrieval.py, rerank.py, query.py). Values chosen on the dev split of the first question
+    # set (evals/questions_v1.jsonl); the commit that set each one records its figures.
+    # Passages shown per answer, and the most a caller may ask for.
     top_k: int = 5
     max_top_k: int = 50
     mode: str = "hybrid"
+    # The usual reciprocal-rank-fusion constant: a passage's rank counts, its exact score does not.
     rrf_k: int = 60
-    # Hybrid fusion: weights of the dense and BM25 scores, BM25's scaled by the question's script.
-    # Chinese questions add standardized scores (retrieval.py; vs RRF: dev MRR@10 0.900 -> 0.904, test
-    # 0.892 -> 0.928, BM25 at 1.5). BM25 at 3.0 once answer types and question words were in: dev 0.904 -> 0.909,
-    # test 0.928 either way (dev 0.902 at 1.0, 0.904 at 2.0, 0.909 at 5.0).
-    # English ones fuse ranks (RRF); they weighed BM25 at 0.3 until their words were translated; now 1.0
-    # (vs 0.7: dev 0.870 -> 0.875, test 0.868 -> 0.865). Standardized scores for them too raised dev MRR@10
-    # 0.904 -> 0.914 but lowered dev answer_acc 0.885 -> 0.874 and raised false abstentions 4.6% -> 5.7%
-    # (test: MRR@10 0.928 -> 0.911, answer_acc 0.836 -> 0.787), so they stay with RRF.
+    # Hybrid fusion: weights of the dense and BM25 scores, BM25's scaled by the question's script. A Chinese
+    # question's BM25 score measures how much of its wording a passage shares, so the two scores are
+    # standardized and added, BM25 weighed 3x (a date only the itinerary writes stays ahead). An English
+    # question reaches BM25 only through dictionary guesses, so only the two rankings are fused (RRF); the
+    # standardized sum for them found more passages but quoted fewer right answers.
     fusion_dense: float = 1.0
     fusion_lexical: float = 1.0
     lexical_weight_no_han: float = 1.0
     lexical_weight_han: float = 3.0
     glossary_expansion: bool = True
-    # English words -> the report's Chinese words for them (CC-CEDICT), at most this many per word;
-    # 0 = off. With BM25 at 0.3 for English: dev MRR@10 0.827 -> 0.846, test 0.828 -> 0.863.
+    # English words -> the report's Chinese words for them (CC-CEDICT), at most this many per word; 0 = off.
+    # More than three adds words that match everywhere.
     translations_per_word: int = 3
-    # Hybrid: the fused top `rerank_depth` are fused again (RRF, weight `rerank_weight`) with their
-    # order by best sentence, scored as the answer step scores sentences (dev MRR@10 0.875 -> 0.891,
-    # test 0.865 -> 0.891; hit@1 dev 0.793 -> 0.816, test 0.770 -> 0.820). With standardized fusion for
-    # Chinese questions: dev 0.902 -> 0.904, test 0.921 -> 0.928 (weight 0.3: dev 0.907, test 0.929). 0 = off.
+    # Hybrid: the fused top `rerank_depth` are fused again (RRF, weight `rerank_weight`) with their order by
+    # best sentence, scored as the answer step scores sentences: what will be quoted breaks near-ties. 0 = off.
     rerank_depth: int = 10
     rerank_weight: float = 0.5
+    # --- Answer (sentence_scoring.py, confidence.py, citations.py)
     # A sentence offering the kind of answer the question asks for (a date for 哪一天, a number for how many,
-    # a name or title for 誰) scores this much more (answer_type.py). Dev answer_acc 0.897 -> 0.908, MRR@10
-    # unchanged; test answer_acc 0.869 -> 0.918, abstention 0.778 -> 0.889 (0.02: dev 0.897; 0.05: as 0.03).
+    # a name or title for 誰) scores this much more (answer_type.py): enough to break a near-tie, not to
+    # lift an unrelated sentence that happens to hold a date.
     answer_type_weight: float = 0.03
     # A photo caption (a short line between paragraphs) scores this much less than a sentence of the text: it
     # is quoted only when nothing else answers as well. Dev: 0.05 hit@1 0.739 -> 0.747, answer_acc 0.859 ->
@@ -108,8 +108,9 @@ class Settings:
     sentence_dense_weight: float = 1.0
     sentence_coverage_weight: float = 0.25
     sentence_rank_weight: float = 0.04
-    # How many passages the answer step reads sentences from.
+    # How many passages the answer step reads sentences from: beyond the third, sentences rarely answer.
     answer_passages: int = 3
+    # Quotes per answer from the best sentences (a template answer quotes what its record holds).
     max_quotes: int = 2
     # A quoted table header brings its table when the table is at most this long (the member list);
     # a quoted row continuing a merged first cell brings the rows from that cell ("6/18 (日)" with its
@@ -117,37 +118,37 @@ class Settings:
     table_quote_chars: int = 600
     # A second quote must score at least this share of the best one.
     second_quote_ratio: float = 0.92
+    # Only this much of a question is read: a pasted page is cut, with a notice, rather than refused.
     max_question_chars: int = 1000
-    # Small batches pad less: 89 chunks embed in 3.1 s at 8, 3.5 s at 16, 4.0 s at 32 (2 cores).
+    # --- Embedding, build speed and cold start (embedding.py, index.py; figures in benchmarks/)
+    # Batch size of the float32 ("torch") passage path: small batches pad less on 2 cores.
     embed_batch_size: int = 8
-    # Passages (indexing) through the model's int8 ONNX copy ("onnx-int8") or the float32 model
-    # ("torch"). The report's 313 passages: 6.1 s float32, 2.8 s int8 on two one-thread workers.
-    # Eval, all 168 questions, when it came: hit@5 0.939 -> 0.932, MRR@10 0.832 -> 0.827; with today's
-    # retrieval: hit@5 0.980 either way, MRR@10 0.883 (float32) vs 0.894 (int8).
+    # Passages (indexing) through the model's int8 ONNX copy ("onnx-int8") or the float32 model ("torch"):
+    # int8 embeds about twice as fast, and retrieval figures stay within their intervals.
     passage_encoder: str = "onnx-int8"
-    # Build speed and cold start
     # Passages are embedded in length-sorted batches padded to their longest row, at most this many rows
     # (short sentences: 1.3x fewer CPU seconds each at 8-32 rows than one run each; see benchmarks/)...
     embed_max_batch: int = 32
     # ...and at most this many padded tokens (long chunks gain nothing from batching and run one or two at a time).
     embed_batch_tokens: int = 1024
     # Questions through the float32 ONNX export ("onnx": no torch, transformers or sentence-transformers
-    # imported at query time; cold first answer 6.4 s -> see README) or the sentence-transformers model ("torch").
+    # imported at query time, so a cold first answer is seconds faster) or the sentence-transformers model ("torch").
     query_encoder: str = "onnx"
     # Progress of a long job when stderr is not a terminal (a log, CI): one line at most every this many seconds.
     progress_interval_s: float = 10.0
     # Passages whose 4-character shingles overlap at least this much (Jaccard) are one result listing every
     # place (dedupe.py): a report filed twice or a paragraph copied between reports; 1.0 = identical only.
     near_duplicate_similarity: float = 0.9
-    # Abstention (answer.py): the best cosine is rescaled from a per-script floor over a band,
-    # blended with content-word coverage for Chinese questions; below the threshold, abstain.
-    # Chosen on the dev split of evals/questions.jsonl (--fit-confidence): 0.50 abstains on 1.4% of the
-    # answerable questions and 35% of the unanswerable ones; 0.55 on 6.4% (over the 5% allowed) and 35%.
+    # --- Confidence and abstention (confidence.py), chosen on the dev split of evals/questions.jsonl
+    # Below this calibrated confidence the answer abstains: `eval --split dev --fit-confidence` prints the
+    # false abstentions and abstention recall of each threshold; 0.55 went over the 5% of answerable
+    # questions allowed to abstain without abstaining on more unanswerable ones.
     abstain_threshold: float = 0.50
     # An answer read off the template's records (a cover field, the member table, a day's itinerary rows, a
     # section's items) is given at least this confidence: the record is the report's own answer.
     template_confidence: float = 0.9
-    # A section's lead, quoted for an overview question: its first sentences, up to this many characters.
+    # A section's lead, quoted for an overview question: its first sentences, up to this many characters
+    # (a paragraph's opening says what the section is about; more reads as a wall of text).
     lead_sentences: int = 3
     lead_chars: int = 400
     # Confidence = a logistic model of the answer's signals (answer.AnswerComposer.signals), fitted on the dev
@@ -163,16 +164,18 @@ class Settings:
     # On dev (--fit-confidence): 0.80 keeps 60 answers, 96.7% right (0.75: 90.9%).
     confidence_high: float = 0.8
     # Abstain when the question names a place or company (in the dictionary) the report never mentions:
-    # a city the dictionary knows and the report never names. On the old eval set: 6 of 20 unanswerable questions, no answerable one.
+    # a city the dictionary knows and the report never names.
     abstain_on_unknown_names: bool = True
     # Abstain when a question asks when (or whether) the delegation visited or met something the report names
     # only in another role: in no itinerary row, no heading and no sentence telling of a visit (premise.py).
     abstain_on_false_premise: bool = True
+    # The "blend" signal: the best cosine rescaled from a per-script floor over a band (e5 cosines of Chinese
+    # questions to this Chinese text sit higher than English ones'), blended with word coverage for Chinese.
     confidence_floor_han: float = 0.82
     confidence_floor_other: float = 0.74
     confidence_band: float = 0.08
     coverage_weight: float = 0.6
-    # Chat page
+    # --- Chat page (ui.py)
     # At most this many characters of the earlier question in the follow-up notice: a long paste stays readable.
     follow_up_notice_chars: int = 80
     # Example questions on the first screen (from the eval dev split): enough to show the range, one screen high.
