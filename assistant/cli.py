@@ -192,12 +192,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     asked, so the query model is never loaded)."""
     from .embedding import Embedder
     from .index import open_index
+    from .ingest import require_corpus_dir
     from .progress import reporter
     from .retrieval import Retriever
     from .translation_cache import load_translator
 
     started = time.perf_counter()
     settings = _settings(args)
+    require_corpus_dir(settings.corpus_dir)  # before the model is converted or loaded: a typo fails at once
     progress = reporter("embedding", interval=settings.progress_interval_s)
     index, notes = open_index(
         settings, Embedder.load(settings), rebuild=getattr(args, "force", False), progress=progress

@@ -15,7 +15,7 @@ from .embedding import Embedder
 from .evidence import Evidence
 from .glossary import expand, mine_glossary
 from .index import Index, open_index
-from .ingest import Section
+from .ingest import Section, require_corpus_dir
 from .intent import Intent, follow, read_intent
 from .premise import Mention, unvisited
 from .query import Query, QueryReader
@@ -79,6 +79,7 @@ class Assistant:
             **overrides: Settings fields to replace (e.g. `model=`, `corpus_dir=`); None is ignored.
         """
         settings = (settings or settings_from_env()).with_overrides(**overrides)
+        require_corpus_dir(settings.corpus_dir)  # before the model is converted or loaded: a typo fails at once
         embedder = embedder or Embedder.load(settings)
         index, notes = open_index(settings, embedder, rebuild=rebuild)
         embedder.load_query_model()  # after any build, so the build never holds it

@@ -149,6 +149,18 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
     return sorted(found)
 
 
+def require_corpus_dir(corpus_dir: Path) -> Path:
+    """Return `corpus_dir` as a Path, or raise CorpusError when it is not a folder: checked before a model loads.
+
+    Raises:
+        CorpusError: the folder does not exist.
+    """
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"corpus folder not found: {corpus_dir}")
+    return corpus_dir
+
+
 def load_corpus(
     corpus_dir: Path, root: Path, max_bytes: int | None = None, readers: ReaderSettings | None = None
 ) -> Corpus:
@@ -161,9 +173,7 @@ def load_corpus(
     Raises:
         CorpusError: the folder does not exist or contains no readable report.
     """
-    corpus_dir = Path(corpus_dir)
-    if not corpus_dir.is_dir():
-        raise CorpusError(f"corpus folder not found: {corpus_dir}")
+    corpus_dir = require_corpus_dir(corpus_dir)
     inside = corpus_dir.resolve()
     max_bytes = Settings().max_corpus_file_bytes if max_bytes is None else max_bytes
     corpus = Corpus()

@@ -140,7 +140,7 @@ def test_missing_corpus_folder_is_a_one_line_error(tmp_path):
 
 
 def test_nothing_is_loaded_with_pickle():
-    sources = "\n".join(p.read_text(encoding="utf-8") for p in (PROJECT_ROOT / "assistant").glob("*.py"))
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (PROJECT_ROOT / "assistant").rglob("*.py"))
     for risky in ("import pickle", "pickle.load", "allow_pickle=True", "torch.load(", "joblib.load"):
         assert risky not in sources
     model_files = {p.suffix for p in (PROJECT_ROOT / "embeddings" / "models").rglob("*") if p.is_file()}
