@@ -327,8 +327,8 @@ def cmd_reports(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    """Run the evaluation (see assistant.evaluation)."""
-    from .evaluation import run_cli
+    """Run the evaluation (see assistant.evaluation.command)."""
+    from .evaluation.command import run_cli
 
     return run_cli(args, _settings(args))
 

@@ -13,13 +13,13 @@ from assistant.evaluation import (
     DEFAULT_BASELINE,
     DEFAULT_QUESTIONS,
     EvalReport,
-    _metrics_by_scope,
-    bootstrap_interval,
     contains_evidence,
     gate,
     load_questions,
     run_eval,
 )
+from assistant.evaluation.metrics import bootstrap_interval
+from assistant.evaluation.metrics import metrics_by_scope as _metrics_by_scope
 
 
 def fake_result(qid, ranks_relevant, answerable=True, abstained=False, correct_answer=True):
@@ -204,7 +204,8 @@ def test_confidence_is_fitted_on_the_dev_split_only(tmp_path, capsys):
 
 
 def test_the_leakage_table_of_english_questions_alone_is_empty_not_an_error():
-    from assistant.evaluation import Question, leakage_table
+    from assistant.evaluation import Question
+    from assistant.evaluation.leakage import leakage_table
 
     table, share = leakage_table([Question("e", "Who went?", "en", ("x",))], [])
     assert share == 1.0 and "| all |" not in table

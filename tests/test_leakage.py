@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.evaluation import Question
-from assistant.leakage import check, longest_shared_run, masked_question
+from assistant.evaluation.leakage import check, longest_shared_run, masked_question
 
 REPORT = "市長於 6 月 18 日率團參訪港務局，由該局副局長全程接待並簡報港區的智慧物流系統。"
 
