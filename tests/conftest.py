@@ -60,3 +60,17 @@ def copy_report(settings: Settings, name: str = "report.txt") -> Path:
     target = settings.corpus_dir / name
     shutil.copy(REPORT, target)
     return target
+
+
+@pytest.fixture
+def question_file(tmp_path: Path):
+    """Write eval questions as a JSONL file and return its path: each row a question (a dict) or a raw line."""
+    import json
+
+    def write(*rows: dict | str, name: str = "questions.jsonl") -> Path:
+        path = tmp_path / name
+        lines = [row if isinstance(row, str) else json.dumps(row, ensure_ascii=False) for row in rows]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return path
+
+    return write
