@@ -74,3 +74,20 @@ def question_file(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture
+def loaded_once(monkeypatch: pytest.MonkeyPatch, assistant: Assistant) -> Assistant:
+    """In-process commands (`cli.main([...])`) get the session's assistant from `Assistant.load` when they ask for
+    its settings, instead of loading the model and index again; other settings load as usual."""
+    from assistant import engine
+
+    real_load = engine.Assistant.load
+
+    def load(settings: Settings | None = None, *args, **kwargs) -> Assistant:
+        if settings == assistant.settings and not args and not kwargs:
+            return assistant
+        return real_load(settings, *args, **kwargs)
+
+    monkeypatch.setattr(engine.Assistant, "load", staticmethod(load))
+    return assistant
