@@ -27,5 +27,5 @@ def test_the_logistic_model_is_one_half_at_zero_and_rises_with_a_positive_weight
     from assistant.calibration import logistic
 
     assert logistic({"a": 1.0}, {"a": 0.0}, 0.0) == 0.5
-    assert logistic({"a": 1.0}, {"a": 2.0}, -1.0) == pytest.approx(1 / (1 + 2.718281828 ** -1), rel=1e-6)
+    assert logistic({"a": 1.0}, {"a": 2.0}, -1.0) == pytest.approx(1 / (1 + 2.718281828**-1), rel=1e-6)
     assert logistic({}, {"a": 2.0}, 0.0) == 0.5  # a missing signal counts as 0
