@@ -80,25 +80,19 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--embeddings", type=Path, help="where the index and converted model live (default: embeddings/)")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser for all subcommands."""
-    parser = argparse.ArgumentParser(prog="trip-assistant", description="Ask the trip report; get its own words back.")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser("build", help="convert the model if needed and (re)build the index")
-    _common(p)
+def _build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="rebuild even when the index is current")
 
-    p = sub.add_parser("add", help="copy reports (.txt .md .pdf .docx) into the corpus, then update the index")
-    _common(p)
+
+def _add_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a report to add")
 
-    p = sub.add_parser("remove", help="delete a report from the corpus, then update the index")
-    _common(p)
+
+def _remove_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", metavar="NAME", help="the report's cited name (corpus/x.pdf) or its file name")
 
-    p = sub.add_parser("ask", help="ask a question (no question: an interactive loop)")
-    _common(p)
+
+def _ask_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("question", nargs="?", help="the question; omit it to ask several in a row")
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     p.add_argument("--top-k", type=_top_k, default=Settings().top_k, help="passages to return (default 5)")
@@ -108,12 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="answer only from this report (repeatable; its name as `reports` lists it, or its file name)",
     )  # fmt: skip
 
-    p = sub.add_parser("reports", help="list the indexed reports with their cover fields")
-    _common(p)
+
+def _reports_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the list as JSON")
 
-    p = sub.add_parser("eval", help="run the known questions and report retrieval and answer metrics")
-    _common(p)
+
+def _eval_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--questions", type=Path, default=None, help="question file (default evals/questions.jsonl)")
     p.add_argument("--mode", choices=(*MODES, "all"), default="hybrid")
     p.add_argument("--top-k", type=_top_k, default=10)
@@ -129,8 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--fit-confidence", action="store_true", help="fit the confidence model on these questions; print it"
     )
 
-    p = sub.add_parser("serve", help="start the chat web page")
-    _common(p)
+
+def _serve_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=7860)
     p.add_argument("--auth-file", type=Path, help="file whose first line is USER:PASS, required to open the page")
@@ -145,9 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="a host name the page is reached by (repeatable); loopback names, the --host and IP addresses always are",
     )  # fmt: skip
 
+
+def _feedback_options(p: argparse.ArgumentParser) -> None:
     # The chat page's feedback: `feedback export` writes reviewed feedback as eval questions (see feedback.py).
-    p = sub.add_parser("feedback", help="the chat page's feedback (👍/👎, marked passages)")
-    _common(p)
     p.add_argument("action", choices=("export",), help="export: reviewed feedback as evals/questions.jsonl lines")
     p.add_argument("--out", type=Path, help="write the JSONL here instead of standard output")
     p.add_argument(
@@ -156,6 +150,29 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="eval file whose questions are skipped (default evals/questions.jsonl)",
     )
+
+
+# Each subcommand: its help line and the options it takes besides the common ones (--model, --corpus, --embeddings).
+SUBCOMMANDS = {
+    "build": ("convert the model if needed and (re)build the index", _build_options),
+    "add": ("copy reports (.txt .md .pdf .docx) into the corpus, then update the index", _add_options),
+    "remove": ("delete a report from the corpus, then update the index", _remove_options),
+    "ask": ("ask a question (no question: an interactive loop)", _ask_options),
+    "reports": ("list the indexed reports with their cover fields", _reports_options),
+    "eval": ("run the known questions and report retrieval and answer metrics", _eval_options),
+    "serve": ("start the chat web page", _serve_options),
+    "feedback": ("the chat page's feedback (👍/👎, marked passages)", _feedback_options),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser for all subcommands."""
+    parser = argparse.ArgumentParser(prog="trip-assistant", description="Ask the trip report; get its own words back.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (help_text, add_options) in SUBCOMMANDS.items():
+        p = sub.add_parser(name, help=help_text)
+        _common(p)
+        add_options(p)
     return parser
 
 
@@ -329,8 +346,8 @@ def cmd_reports(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    """Run the evaluation (see assistant.evaluation)."""
-    from .evaluation import run_cli
+    """Run the evaluation (see assistant.evaluation.command)."""
+    from .evaluation.command import run_cli
 
     return run_cli(args, _settings(args))
 

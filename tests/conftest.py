@@ -60,3 +60,34 @@ def copy_report(settings: Settings, name: str = "report.txt") -> Path:
     target = settings.corpus_dir / name
     shutil.copy(REPORT, target)
     return target
+
+
+@pytest.fixture
+def question_file(tmp_path: Path):
+    """Write eval questions as a JSONL file and return its path: each row a question (a dict) or a raw line."""
+    import json
+
+    def write(*rows: dict | str, name: str = "questions.jsonl") -> Path:
+        path = tmp_path / name
+        lines = [row if isinstance(row, str) else json.dumps(row, ensure_ascii=False) for row in rows]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def loaded_once(monkeypatch: pytest.MonkeyPatch, assistant: Assistant) -> Assistant:
+    """In-process commands (`cli.main([...])`) get the session's assistant from `Assistant.load` when they ask for
+    its settings, instead of loading the model and index again; other settings load as usual."""
+    from assistant import engine
+
+    real_load = engine.Assistant.load
+
+    def load(settings: Settings | None = None, *args, **kwargs) -> Assistant:
+        if settings == assistant.settings and not args and not kwargs:
+            return assistant
+        return real_load(settings, *args, **kwargs)
+
+    monkeypatch.setattr(engine.Assistant, "load", staticmethod(load))
+    return assistant

@@ -1,27 +1,46 @@
-"""The command line as scripts call it: JSON output, readable output, one-line errors."""
+"""The command line as scripts call it: JSON output, readable output, one-line errors.
+
+Commands run in this process (`main([...])`, output read through capsys, the loaded assistant shared); the tests
+where the process itself matters start one: the installed `trip-assistant` given bytes that are not UTF-8 in argv,
+and `python -m assistant` whose log lines go through its own formatter.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from assistant.cli import json_bytes, terminal_safe
+from assistant.cli import json_bytes, main, terminal_safe
 from assistant.config import PROJECT_ROOT
 
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300
-    )
+# The command `make setup` installs (pyproject's [project.scripts]), beside the interpreter running the tests.
+TRIP_ASSISTANT = Path(sys.executable).with_name("trip-assistant")
 
 
-def test_ask_json_prints_the_documented_shape(assistant):
-    result = run("ask", "Sigfox 在多少個國家提供服務？", "--json", "--top-k", "3", "--mode", "hybrid")
-    assert result.returncode == 0, result.stderr
-    data = json.loads(result.stdout)
+def run(capsys: pytest.CaptureFixture, *args: str) -> tuple[int, str, str]:
+    """Return the exit code, standard output and standard error of `trip-assistant ARGS` run in this process."""
+    try:
+        code = main(list(args))
+    except SystemExit as exc:  # argparse refuses a flag this way
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def warnings_logged(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """Return the log lines a command run in a process of its own would print on stderr (WARNING and above)."""
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_ask_json_prints_the_documented_shape(loaded_once, capsys):
+    code, out, err = run(capsys, "ask", "Sigfox 在多少個國家提供服務？", "--json", "--top-k", "3", "--mode", "hybrid")
+    assert code == 0, err
+    data = json.loads(out)
     assert data["question"] == "Sigfox 在多少個國家提供服務？"
     assert data["abstained"] is False
     assert data["answer"][0]["source"] == "corpus/taichung-france-2017-report.txt"
@@ -29,46 +48,46 @@ def test_ask_json_prints_the_documented_shape(assistant):
     assert len(data["passages"]) == 3
 
 
-def test_plain_ask_prints_quotes_and_sections(assistant):
-    result = run("ask", "巴黎綠蔭步道全長幾公里？")
-    assert result.returncode == 0, result.stderr
-    assert "全長 4.5 公里" in result.stdout
-    assert "十九、參訪巴黎綠蔭步道" in result.stdout
+def test_plain_ask_prints_quotes_and_sections(loaded_once, capsys):
+    code, out, err = run(capsys, "ask", "巴黎綠蔭步道全長幾公里？")
+    assert code == 0, err
+    assert "全長 4.5 公里" in out
+    assert "十九、參訪巴黎綠蔭步道" in out
 
 
-def test_out_of_range_flags_fail_with_one_line_and_nonzero_exit():
+def test_out_of_range_flags_fail_with_one_line_and_nonzero_exit(capsys):
     for args in (["--top-k", "0"], ["--top-k", "100000"], ["--mode", "fuzzy"]):
-        result = run("ask", "EDF", *args)
-        assert result.returncode == 2
-        assert result.stderr.strip().splitlines()[-1].startswith("trip-assistant ask: error:")
+        code, _, err = run(capsys, "ask", "EDF", *args)
+        assert code == 2
+        assert err.strip().splitlines()[-1].startswith("trip-assistant ask: error:")
 
 
-def test_missing_model_path_is_a_one_line_error():
-    result = run("ask", "EDF", "--model", "/no/such/model")
-    assert result.returncode == 1
-    assert result.stderr.strip() == "trip-assistant: error: model path does not exist: /no/such/model"
+def test_missing_model_path_is_a_one_line_error(capsys, caplog):
+    code, _, err = run(capsys, "ask", "EDF", "--model", "/no/such/model")
+    assert code == 1
+    assert err.strip() == "trip-assistant: error: model path does not exist: /no/such/model"
+    assert warnings_logged(caplog) == []
 
 
-def test_empty_question_is_refused_before_the_model_loads():
+def test_empty_question_is_refused_before_the_model_loads(capsys, caplog):
     # A missing model would be the error if anything were loaded first.
     for question in ("", "   ", "\u200b\t"):
-        result = run("ask", question, "--model", "/no/such/model")
-        assert result.returncode == 2
-        assert (
-            result.stderr.strip() == "trip-assistant: error: the question is empty — type a question about the report"
-        )
+        code, _, err = run(capsys, "ask", question, "--model", "/no/such/model")
+        assert code == 2
+        assert err.strip() == "trip-assistant: error: the question is empty — type a question about the report"
+    assert warnings_logged(caplog) == []
 
 
-def test_oversized_question_is_refused_before_the_model_loads():
-    result = run("ask", "x" * 20_001, "--model", "/no/such/model")
-    assert result.returncode == 2
-    assert "the limit is 20,000 (setting max_question_input_chars)" in result.stderr
+def test_oversized_question_is_refused_before_the_model_loads(capsys):
+    code, _, err = run(capsys, "ask", "x" * 20_001, "--model", "/no/such/model")
+    assert code == 2
+    assert "the limit is 20,000 (setting max_question_input_chars)" in err
 
 
 def test_json_output_is_valid_utf8_when_the_question_has_undecodable_bytes(assistant):
     question = "Sigfox 在多少個國家提供服務？".encode() + b" \xff\xfe"
     result = subprocess.run(
-        [sys.executable, "-m", "assistant", "ask", question, "--json", "--top-k", "1"],
+        [TRIP_ASSISTANT, "ask", question, "--json", "--top-k", "1"],
         cwd=PROJECT_ROOT, capture_output=True, timeout=300,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
@@ -113,9 +132,7 @@ def test_file_names_with_escape_sequences_are_printed_escaped(small_report):
         assert b"evil\\x1b[2J\\u202etxt.md.txt" in stream  # named, visibly
 
 
-def test_the_text_answer_cites_quotes_by_page_and_shows_its_confidence(capsys):
-    from assistant.cli import main
-
+def test_the_text_answer_cites_quotes_by_page_and_shows_its_confidence(loaded_once, capsys):
     assert main(["ask", "出國人員有哪些人？"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("信心 Confidence: ")

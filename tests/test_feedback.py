@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from assistant.config import PROJECT_ROOT
-from assistant.evaluation import _parse_question, contains_evidence
+from assistant.evaluation.questions import _parse_question, contains_evidence
 from assistant.feedback import FeedbackStore, export_questions
 
 

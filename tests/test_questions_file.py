@@ -10,8 +10,8 @@ import pytest
 
 from assistant.config import PROJECT_ROOT
 from assistant.evaluation import DEFAULT_QUESTIONS, load_questions, squash
-from assistant.leakage import MIN_STAFF_PHRASED, check
-from assistant.splits import frozen_checksum
+from assistant.evaluation.leakage import MIN_STAFF_PHRASED, check
+from assistant.evaluation.splits import frozen_checksum
 
 KINDS = {
     "fact", "who", "when", "number", "where", "why", "list", "overview", "cover", "itinerary", "followup",

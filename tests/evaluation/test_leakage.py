@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.evaluation import Question
-from assistant.leakage import check, longest_shared_run, masked_question
+from assistant.evaluation.leakage import check, leakage_table, longest_shared_run, masked_question
+from assistant.evaluation.questions import Question
 
 REPORT = "市長於 6 月 18 日率團參訪港務局，由該局副局長全程接待並簡報港區的智慧物流系統。"
 
@@ -33,3 +33,8 @@ def test_english_questions_are_not_checked():
 def test_the_shared_run_never_crosses_a_masked_name_or_number():
     masked = masked_question("2017 港務局 ABC 接待", ())
     assert longest_shared_run(masked, "港務局接待") == "港務局"
+
+
+def test_the_leakage_table_of_english_questions_alone_is_empty_not_an_error():
+    table, share = leakage_table([Question("e", "Who went?", "en", ("x",))], [])
+    assert share == 1.0 and "| all |" not in table

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from assistant.evaluation import Question
-from assistant.splits import assign_splits, frozen_checksum
+from assistant.evaluation.questions import Question
+from assistant.evaluation.splits import assign_splits, frozen_checksum
 
 REPORT = "\n".join(f"第{i}段：這是第{i}個段落的內容。" for i in range(40))
 

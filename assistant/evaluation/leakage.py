@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .text.normalize import fold, to_traditional
+from ..text.normalize import fold, to_traditional
+from .questions import Question
 
 # A question sharing this many consecutive characters with the report (proper names, numbers and
 # dates aside) copies its wording: BM25 finds it by construction, so it does not measure the product.
@@ -62,3 +63,23 @@ def check(questions: Iterable, report_texts: Iterable[str]) -> list[Leak]:
     return [
         Leak(q.id, longest_shared_run(masked_question(q.question, q.names), flat)) for q in questions if q.lang != "en"
     ]
+
+
+def leakage_table(questions: list[Question], leaks: list[Leak]) -> tuple[str, float]:
+    """Return a Markdown table of the staff-phrased share per split and kind, and the share over all
+    Chinese questions (English questions cannot copy the report's characters and are left out)."""
+    copied = {leak.question_id: leak.copied for leak in leaks}
+    rows = ["| scope | Chinese questions | staff-phrased | copies (6+ shared characters) |", "|---|---|---|---|"]
+    zh = [q for q in questions if q.id in copied]
+    scopes = [("all", zh)] + [
+        (f"{attr}={value}", [q for q in zh if getattr(q, attr) == value])
+        for attr in ("split", "kind")
+        for value in dict.fromkeys(getattr(q, attr) for q in zh if getattr(q, attr))
+    ]
+    for name, qs in scopes:
+        if not qs:
+            continue
+        n_copied = sum(copied[q.id] for q in qs)
+        rows.append(f"| {name} | {len(qs)} | {(len(qs) - n_copied) / len(qs):.0%} | {n_copied} |")
+    share = (len(zh) - sum(copied.values())) / len(zh) if zh else 1.0
+    return "\n".join(rows), share

@@ -1,0 +1,1 @@
+"""Tests of assistant.evaluation, one module per module of the package."""
