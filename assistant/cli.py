@@ -366,11 +366,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     path = args.questions or DEFAULT_QUESTIONS
-    known = (
-        [json.loads(line).get("question", "") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        if path.exists()
-        else []
-    )
+    known = _known_questions(path) if path.exists() else []
     lines = [json.dumps(q, ensure_ascii=False) for q in export_questions(FeedbackStore(settings.feedback_path), known)]
     text = "".join(f"{line}\n" for line in lines)
     if args.out:
@@ -379,6 +375,21 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _known_questions(path: Path) -> list[str]:
+    """Return the question texts of a JSONL question file; a line that is not a JSON object is skipped, saying so."""
+    known = []
+    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+        try:
+            record = json.loads(line) if line.strip() else {}
+        except ValueError:
+            record = None
+        if not isinstance(record, dict):
+            log.warning("%s:%d: skipped a line that is not a JSON object", path, number)
+            continue
+        known.append(str(record.get("question", "")))
+    return known
 
 
 COMMANDS = {

@@ -73,3 +73,16 @@ def test_feedback_export_command_prints_jsonl(tmp_path, answer):
     assert result.returncode == 0, result.stderr
     (line,) = [json.loads(x) for x in result.stdout.splitlines()]
     assert line["question"] == "匯出測試的問題？" and line["evidence"]
+
+
+def test_feedback_export_skips_a_malformed_line_of_the_question_file_saying_so(tmp_path, answer, capsys, caplog):
+    from assistant.cli import main
+
+    FeedbackStore(tmp_path / "feedback.sqlite3").add("匯出測試的問題？", answer, "right", right_rank=1)
+    questions = tmp_path / "q.jsonl"
+    questions.write_text('{"question": "已知的問題？"}\nnot json\n[1, 2]\n', encoding="utf-8")
+    code = main(["feedback", "export", "--embeddings", str(tmp_path), "--questions", str(questions)])
+    assert code == 0
+    (line,) = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert line["question"] == "匯出測試的問題？"
+    assert [r.message for r in caplog.records if "not a JSON object" in r.message] and len(caplog.records) == 2
