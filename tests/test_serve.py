@@ -536,7 +536,7 @@ def test_memory_levels_off_over_two_thousand_sequential_requests(server):  # noq
         kind = sent % 4
         if kind == 0:  # an answered question: the call and its result stream
             status, _, body = request(
-                server, "POST", "/gradio_api/call/ask", body=json.dumps({"data": [questions[sent % 3], 1, "hybrid"]}),
+                server, "POST", "/gradio_api/call/ask", body=json.dumps({"data": [questions[sent % 3], 1, "hybrid", None]}),
                 headers={"Content-Type": "application/json"},
             )  # fmt: skip
             assert status == 200, body
