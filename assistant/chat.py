@@ -85,11 +85,14 @@ class Conversation:
         self.history.clear()
         self.asked.clear()
 
-    def ask(self, question: str, top_k: int | None = None, mode: str | None = None) -> Answer:
-        """Return the answer to `question`, read in the context of the conversation so far."""
+    def ask(
+        self, question: str, top_k: int | None = None, mode: str | None = None, reports: list[str] | None = None
+    ) -> Answer:
+        """Return the answer to `question`, read in the context of the conversation so far (from the chosen
+        `reports` only, when given)."""
         settings: Settings = getattr(self.assistant, "settings", None) or Settings()
         context = self.context_for(question)
-        answer = self.assistant.ask(question, top_k=top_k, mode=mode, context=context)
+        answer = self.assistant.ask(question, top_k=top_k, mode=mode, context=context, reports=reports or None)
         # A follow-up's own context is what later follow-ups refer back to as well, and so is what the answer
         # quoted: after "19 號早上去拜會誰？" answered "拜會…副市長", "對方派了誰出來？" is about that meeting.
         topic = _topic(answer, settings.follow_up_topic_chars)

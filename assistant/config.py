@@ -184,6 +184,12 @@ class Settings:
     history_turns: int = 50
     # Words of a source shown in its label, so sources in one section can be told apart.
     source_label_chars: int = 24
+    # A report's label in the page's report choice: its cover title, then these cover fields (the agency that
+    # filed it and the trip's dates tell two reports of one title or one agency apart).
+    report_label_fields: tuple[str, ...] = ("服務機關", "出國期間")
+    # Reports one question may be limited to by name (the page's choice, the API's `reports`): a choice among
+    # reports, not a list of the archive (none chosen means every report); bounds the names an API call checks.
+    max_chosen_reports: int = 100
     # The feedback store (append-only SQLite) beside the index, so one corpus keeps one history.
     feedback_file: str = "feedback.sqlite3"
 
@@ -201,9 +207,14 @@ class Settings:
     # Host names the server answers besides loopback names, the --host it binds and IP literals
     # (a DNS-rebinding page always sends its own name, so checking names stops it).
     allowed_hosts: tuple[str, ...] = ()
-    # The page has no file input, so /upload is refused outright; Gradio is also told this size limit and
-    # to delete its cached files after this many seconds, in case a later page takes files.
-    max_upload_bytes: int = 1024 * 1024
+    # Reports added from the page (only on loopback or behind a password): a report is a text PDF or Word
+    # file of a few MB at most (its photos included); this is the limit per file, told to Gradio too, so the
+    # browser refuses a larger one before sending it. At most max_corpus_file_bytes, which reading enforces.
+    max_upload_bytes: int = 20 * 1024 * 1024
+    # Files in one upload: a person adds a few reports at a time; all are checked before any is copied.
+    max_upload_files: int = 5
+    # Gradio deletes its cached copies of uploaded files after this many seconds (they are copied into the
+    # corpus folder when added; a refused file stays only here).
     upload_cache_seconds: int = 3600
     # Gradio keeps ~30 KB per session and every /ask API call opens one; the oldest beyond this are dropped
     # (a soak of 2,000 requests grew 16 KB a request with Gradio's default of 10,000).

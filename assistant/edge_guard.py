@@ -1,5 +1,5 @@
 """An ASGI middleware that refuses bad requests before Gradio sees them: foreign Host names, URL
-fetches, uploads, oversized bodies, and logins after repeated failures."""
+fetches, uploads where the page takes none, oversized bodies, and logins after repeated failures."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ class EdgeLimits:
     login_failures_allowed: int
     login_backoff_seconds: float
     login_backoff_max_seconds: float
+    max_upload_bytes: int = 0  # an /upload body's limit; 0: every /upload is refused
 
 
 def host_allowed(host_header: str, allowed: frozenset[str]) -> bool:
@@ -95,7 +96,7 @@ class EdgeGuard:
             return
         method = scope.get("method", "GET")
         if path.rstrip("/").endswith("/upload"):
-            await self._refuse(scope, send, 403, "this server takes no uploads")
+            await self._upload(scope, receive, send, headers)
             return
         if method in _BODY_METHODS:
             declared = headers.get("content-length", "0")
@@ -112,6 +113,20 @@ class EdgeGuard:
             await self._login(scope, receive, send)
             return
         await self.app(scope, receive, send)
+
+    async def _upload(self, scope, receive, send, headers: dict[str, str]) -> None:
+        """Pass an upload on where uploads are taken and its declared size is within the limit; its body is
+        counted as it streams in (not held here), and cut off once it passes the limit."""
+        limit = self.limits.max_upload_bytes
+        if not limit:
+            await self._refuse(scope, send, 403, "this server takes no uploads")
+            return
+        declared = headers.get("content-length", "")
+        if not declared.isdigit() or int(declared) > limit:
+            why = "an upload must declare its length" if not declared.isdigit() else "upload over the limit"
+            await self._refuse(scope, send, 411 if not declared.isdigit() else 413, f"{why} ({limit:,} bytes)")
+            return
+        await self.app(scope, _counted(receive, int(declared)), send)
 
     async def _login(self, scope, receive, send) -> None:
         """Pass a login on unless this client failed too often lately; count its failures."""
@@ -181,6 +196,23 @@ async def _read_body(receive, limit: int) -> bytes | None:
         chunks.append(chunk)
         if not message.get("more_body"):
             return b"".join(chunks)
+
+
+def _counted(receive, limit: int):
+    """Return a receive callable that ends the request (a disconnect) once more than `limit` body bytes came."""
+    size = 0
+
+    async def counted():
+        nonlocal size
+        message = await receive()
+        if message["type"] == "http.request":
+            size += len(message.get("body", b""))
+            if size > limit:
+                log.warning("upload cut off: its body ran past its declared %d bytes", limit)
+                return {"type": "http.disconnect"}
+        return message
+
+    return counted
 
 
 def _replay(body: bytes, receive):

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Settings
 from .ingest import CorpusError, corpus_files, load_corpus, read_document, source_name
 from .readers import READABLE_SUFFIXES
+
+if TYPE_CHECKING:
+    from .embedding import Embedder
+    from .index import Index
 
 
 @dataclass(frozen=True)
@@ -20,12 +26,17 @@ class Added:
     doc_id: str
 
 
-def add_reports(files: list[Path], settings: Settings) -> list[Added]:
+def add_reports(files: list[Path], settings: Settings, shown: Callable[[Path], str] = str) -> list[Added]:
     """Copy readable reports into the corpus folder and return them; on any problem copy none.
 
+    Args:
+        files: the reports to add.
+        settings: where the corpus folder is, and the readers' limits.
+        shown: how a file is named in a refusal (the page names an upload by its file name, not its temp path).
+
     Raises:
-        CorpusError: a file is missing, not a readable report, already in the corpus (same name or same
-            content), or given twice.
+        CorpusError: a file is missing, hidden, not a readable report, already in the corpus (same name or
+            same content), or given twice.
     """
     corpus_dir = Path(settings.corpus_dir)
     corpus_dir.mkdir(parents=True, exist_ok=True)
@@ -35,18 +46,20 @@ def add_reports(files: list[Path], settings: Settings) -> list[Added]:
         target = corpus_dir / file.name
         name = source_name(target, corpus_dir, settings.root)
         if file.suffix.lower() not in READABLE_SUFFIXES:
-            raise CorpusError(f"cannot add {file}: only {', '.join(READABLE_SUFFIXES)} reports are read")
+            raise CorpusError(f"cannot add {shown(file)}: only {', '.join(READABLE_SUFFIXES)} reports are read")
+        if file.name.startswith("."):
+            raise CorpusError(f"cannot add {shown(file)}: a file name starting with '.' is never read as a report")
         if not file.is_file():
-            raise CorpusError(f"cannot add {file}: no such file")
+            raise CorpusError(f"cannot add {shown(file)}: no such file")
         anywhere = Path(file.resolve().anchor)  # the user named this file: where it lies is not checked
         reason, document = read_document(file, name, anywhere, settings.max_corpus_file_bytes, settings.readers)
         if document is None:
-            raise CorpusError(f"cannot add {file}: {reason}")
+            raise CorpusError(f"cannot add {shown(file)}: {reason}")
         if os.path.lexists(target) or any(t == target for _, t in planned):
-            raise CorpusError(f"cannot add {file}: the corpus already has a file called {name}")
+            raise CorpusError(f"cannot add {shown(file)}: the corpus already has a file called {name}")
         if document.sha256 in known:
-            raise CorpusError(f"cannot add {file}: it has the same content as {known[document.sha256]}")
-        known[document.sha256] = str(file)
+            raise CorpusError(f"cannot add {shown(file)}: it has the same content as {known[document.sha256]}")
+        known[document.sha256] = shown(file)
         planned.append((file, target))
     added = []
     for file, target in planned:
@@ -55,6 +68,32 @@ def add_reports(files: list[Path], settings: Settings) -> list[Added]:
         os.replace(partial, target)
         added.append(Added(target, source_name(target, corpus_dir, settings.root)))
     return added
+
+
+def add_and_index(
+    files: list[Path],
+    settings: Settings,
+    embedder: Embedder,
+    shown: Callable[[Path], str] = str,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[list[Added], Index, list[str]]:
+    """Add reports as `trip-assistant add` does (checked first, all or none), then update the index, embedding
+    only the new reports; return them, the index and its notes. If the index cannot be built, the copies are
+    deleted again, so the corpus folder matches the index in use.
+
+    Raises:
+        CorpusError: as `add_reports`; nothing was copied.
+    """
+    from .index import open_index
+
+    added = add_reports(files, settings, shown)
+    try:
+        index, notes = open_index(settings, embedder, progress=progress)
+    except BaseException:
+        for report in added:
+            report.path.unlink(missing_ok=True)
+        raise
+    return added, index, notes
 
 
 def _known_contents(settings: Settings) -> dict[str, str]:

@@ -102,6 +102,25 @@ def checked_arguments(question: object, top_k: object, mode: object, settings: S
     return question, int(top_k), mode
 
 
+def checked_reports(reports: object, limit: int) -> list[str] | None:
+    """Return the report names an API caller limited a question to (None: every report), checked for type.
+
+    Whether each name is an indexed report is checked by `Assistant.ask`, which lists the known ones.
+
+    Raises:
+        ArgumentError: not a list of at most `limit` names (texts).
+    """
+    if reports is None or reports == []:
+        return None
+    if not isinstance(reports, list) or not all(isinstance(name, str) and name.strip() for name in reports):
+        raise ArgumentError(f"reports must be a list of report names (file names), got {_shown(reports)}")
+    if len(reports) > limit:
+        raise ArgumentError(
+            f"reports lists {len(reports)} reports; at most {limit} may be chosen (setting max_chosen_reports)"
+        )
+    return [name.strip() for name in reports]
+
+
 def _shown(value: object) -> str:
     """Return a short, printable description of a value a caller sent."""
     text = json.dumps(value, ensure_ascii=True, default=lambda v: type(v).__name__)

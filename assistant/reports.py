@@ -1,4 +1,4 @@
-"""Per-report metadata read from each report's cover: who went, where, when, reported when."""
+"""Per-report metadata read from each report's cover: its title, who went, where, when, reported when."""
 
 from __future__ import annotations
 
@@ -6,25 +6,42 @@ from dataclasses import dataclass, field
 
 from .ingest import Document
 
+# The cover's opening lines a title is looked for in (a cover is a page: its title comes early).
+_TITLE_LINES = 40
+
 
 @dataclass(frozen=True)
 class ReportInfo:
-    """One indexed report: its source name, pages (PDF) and the cover fields asked for, as written."""
+    """One indexed report: its source name, cover title, pages (PDF) and the cover fields asked for, as written."""
 
     source: str
     fields: dict[str, str] = field(default_factory=dict)
     pages: int | None = None
+    title: str = ""
 
     def to_dict(self) -> dict:
         """Return the JSON shape printed by `reports --json`."""
-        return {"source": self.source, "fields": dict(self.fields), "pages": self.pages}
+        return {"source": self.source, "title": self.title, "fields": dict(self.fields), "pages": self.pages}
+
+
+def report_title(text: str, fallback: str = "") -> str:
+    """Return a cover's title: the first of its opening lines that is not a 'field：value' line (else `fallback`).
+
+    >>> report_title("報告（類別：參訪）\\n\\n某市政府赴某國 交流 出國報告\\n服務機關：某市政府\\n")
+    '某市政府赴某國 交流 出國報告'
+    """
+    lines = [" ".join(line.split()) for line in text.splitlines()[:_TITLE_LINES] if line.strip()]
+    return next((line for line in lines if "：" not in line and ":" not in line), fallback)
 
 
 def report_info(document: Document, keys: tuple[str, ...]) -> ReportInfo:
-    """Return a report's metadata: the first value of each cover field in `keys` (absent ones left out)."""
+    """Return a report's metadata: its cover's title ('' without a cover) and the first value of each cover
+    field in `keys` (absent ones left out)."""
     found: dict[str, str] = {}
     for cover_field in document.template.cover:
         if cover_field.key in keys and cover_field.key not in found:
             found[cover_field.key] = cover_field.value
     ordered = {key: found[key] for key in keys if key in found}
-    return ReportInfo(document.doc_id, ordered, len(document.page_starts) or None)
+    cover = next((s for s in document.sections if s.kind == "cover"), None)
+    title = report_title(document.text[cover.start : cover.end]) if cover else ""
+    return ReportInfo(document.doc_id, ordered, len(document.page_starts) or None, title)

@@ -19,7 +19,7 @@ from .edge_guard import EdgeGuard, EdgeLimits, allowed_host_names
 log = logging.getLogger("trip-assistant.serve")
 
 AUTH_ENV = "TRIP_ASSISTANT_AUTH"
-EVAL_FUNCTIONS = ("run_evaluation",)  # the page's eval handler (ui.build_app)
+EVAL_FUNCTIONS = ("run_evaluation",)  # the page's eval handler (ui_eval.EvalTab)
 
 
 def settings_concurrency() -> int:
@@ -37,6 +37,11 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def uploads_allowed(host: str, auth: tuple[str, str] | None) -> bool:
+    """Return True when the page may add reports: the server listens on loopback only, or asks for a password."""
+    return is_loopback(host) or auth is not None
 
 
 def parse_auth(value: str | None) -> tuple[str, str] | None:
@@ -102,11 +107,14 @@ def tls_files(args) -> tuple[str | None, str | None]:
     return (str(cert), str(key)) if cert else (None, None)
 
 
-def edge_limits(settings: Settings, host: str) -> EdgeLimits:
-    """Return what the edge guard lets through for a server bound to `host`."""
+def edge_limits(settings: Settings, host: str, uploads: bool = False) -> EdgeLimits:
+    """Return what the edge guard lets through for a server bound to `host` (and taking uploads or not)."""
+    # An upload's body: its files at their size limit, plus a request's worth of multipart headers.
+    upload_bytes = settings.max_upload_files * settings.max_upload_bytes + settings.max_request_bytes
     return EdgeLimits(
         allowed_hosts=allowed_host_names(host, (*settings.allowed_hosts, socket.gethostname())),
         max_request_bytes=settings.max_request_bytes,
+        max_upload_bytes=upload_bytes if uploads else 0,
         login_failures_allowed=settings.login_failures_allowed,
         login_backoff_seconds=settings.login_backoff_seconds,
         login_backoff_max_seconds=settings.login_backoff_max_seconds,
@@ -149,13 +157,21 @@ def launch(
     settings: Settings | None = None,
     ssl: tuple[str | None, str | None] = (None, None),
 ):
-    """Start the server on host:port (never a share tunnel) behind the edge guard, and return the app."""
+    """Start the server on host:port (never a share tunnel) behind the edge guard, and return the app.
+
+    Evaluation and adding reports are allowed only on loopback or behind a password: elsewhere the page hides
+    its upload, refuses both, and the edge refuses /upload.
+    """
     from starlette.middleware import Middleware
 
-    from . import ui
+    from .ui_style import CSS
 
     settings = settings or Settings()
-    guard_evaluation(app, allowed=is_loopback(host) or auth is not None)
+    allowed = uploads_allowed(host, auth)
+    guard_evaluation(app, allowed=allowed)
+    gate = getattr(app, "upload_gate", None)  # ui.build_app's: the page shows its upload only when open
+    if gate is not None:
+        gate.allowed = allowed
     app.delete_cache = (settings.upload_cache_seconds, settings.upload_cache_seconds)
     app.launch(
         server_name=host,
@@ -164,14 +180,14 @@ def launch(
         share=False,
         inbrowser=False,
         prevent_thread_lock=not block,
-        css=ui.CSS,
+        css=CSS,
         footer_links=["api"],
         max_file_size=settings.max_upload_bytes,
         state_session_capacity=settings.max_sessions,
         ssl_certfile=ssl[0],
         ssl_keyfile=ssl[1],
         ssl_verify=False,  # only Gradio's check of its own startup; lets a self-signed certificate serve
-        app_kwargs={"middleware": [Middleware(EdgeGuard, limits=edge_limits(settings, host))]},
+        app_kwargs={"middleware": [Middleware(EdgeGuard, limits=edge_limits(settings, host, allowed))]},
     )
     return app
 

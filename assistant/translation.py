@@ -13,9 +13,9 @@ passage comes nearest cannot answer it, so the assistant says so instead of quot
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .text.normalize import HAN_CHARS, fold
 from .text.words import ENGLISH_STOPWORDS
@@ -39,11 +39,18 @@ MAX_NAME_CHARS = 8
 _LEADING_NAME_RE = re.compile(r"[A-Z][\w'\-]*(?: [A-Z][\w'\-]*)*")
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    import snowballstemmer
+_local = threading.local()
 
-    return snowballstemmer.stemmer("english")
+
+def _stemmer():
+    """Return this thread's Snowball stemmer: a stemmer holds the word it is working on, so two threads sharing one
+    (the page's questions, an upload building the translator) corrupt each other's words."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        import snowballstemmer
+
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
 
 
 def stem(word: str) -> str:

@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 
 Breaks = Sequence[tuple[int, int]]
 BreaksOf = Callable[[str], Breaks]
+# A report's title for a source name; or one title for every source.
+Titles = Callable[[str], str] | str
 
 LEVELS = {
     "high": ("高", "High", "引文與問題高度相符；仍可點「看原文」核對。The quote closely matches the question."),
@@ -35,10 +37,17 @@ def pages_label(pages: Sequence[int] | None) -> str:
     return f"第 {first} 頁" if first == last else f"第 {first}–{last} 頁"
 
 
-def cite_label(pages: Sequence[int] | None, section: str) -> str:
-    """Return a citation as staff write it: '第 10 頁 · 伍、… › 一、…' (the section alone without pages)."""
+def cite_label(pages: Sequence[int] | None, section: str, report: str = "") -> str:
+    """Return a citation as staff write it: '第 10 頁 · 伍、… › 一、…' (the section alone without pages), after
+    the report's name in 《》 when one is given."""
     label = pages_label(pages)
-    return f"{label} · {section}" if label else section
+    where = f"{label} · {section}" if label else section
+    return f"《{report}》{where}" if report else where
+
+
+def title_for(titles: Titles, source: str) -> str:
+    """Return the title of the report `source` is from: `titles` itself, or what it gives for `source`."""
+    return titles(source) if callable(titles) else titles
 
 
 def joined(text: str, offset: int, breaks: Breaks) -> str:
@@ -102,15 +111,18 @@ def _button(label: str, css: str, **data: object) -> str:
 def render_answer(
     answer: dict,
     turn: int = 0,
-    title: str = "",
+    title: Titles = "",
     breaks_of: BreaksOf | None = None,
     feedback: dict | None = None,
     label_chars: int = 24,
+    name_reports: bool = False,
 ) -> str:
     """Return one answer as HTML: confidence, quotes with page citations and copy buttons, feedback, sources.
 
-    `answer` is `Answer.to_dict()`; `turn` numbers it for the page's buttons; `breaks_of(source)` gives
-    a file's page-break gaps; `feedback` is what the user already said about it.
+    `answer` is `Answer.to_dict()`; `turn` numbers it for the page's buttons; `title` is the report title of
+    each source (shown on hover, in copied citations, and with `name_reports` in every citation: more than
+    one report is indexed); `breaks_of(source)` gives a file's page-break gaps; `feedback` is what the user
+    already said about it.
     """
     breaks_of = breaks_of or (lambda source: ())
     abstained = answer["abstained"]
@@ -123,18 +135,19 @@ def render_answer(
     parts += [f'<p class="ta-notice">{escape(n)}</p>' for n in answer["notices"]]
     for i, q in enumerate(answer["answer"]):
         breaks = breaks_of(q["source"])
+        report = title_for(title, q["source"])
+        cite = cite_label(q.get("pages"), q["section"], report if name_reports else "")
         parts.append(
             '<figure class="ta-quote">'
             f"<blockquote>{escape(joined(q['quote'], q['start'], breaks))}</blockquote>"
-            f'<figcaption class="ta-cite" title="{escape(title)}">— {escape(cite_label(q.get("pages"), q["section"]))}'
-            "</figcaption>"
+            f'<figcaption class="ta-cite" title="{escape(report)}">— {escape(cite)}</figcaption>'
             '<div class="ta-actions">'
-            + _button("複製引文 Copy citation", "ta-copy", copy=plain_citation(q, title, breaks))
+            + _button("複製引文 Copy citation", "ta-copy", copy=plain_citation(q, report, breaks))
             + _button("看原文 Show in context", "ta-show", turn=turn, quote=i)
             + "</div></figure>"
         )
     parts.append(_render_feedback(turn, feedback))
-    parts.append(_render_sources(answer, turn, breaks_of, label_chars))
+    parts.append(_render_sources(answer, turn, breaks_of, label_chars, title if name_reports else ""))
     parts.append(_render_details(answer))
     parts.append("</div>")
     return "".join(parts)
@@ -158,7 +171,7 @@ def _render_feedback(turn: int, feedback: dict | None) -> str:
     )
 
 
-def _render_sources(answer: dict, turn: int, breaks_of: BreaksOf, label_chars: int) -> str:
+def _render_sources(answer: dict, turn: int, breaks_of: BreaksOf, label_chars: int, titles: Titles = "") -> str:
     nearest = answer["abstained"]
     passages = answer["passages"]
     label = NEAREST_LABEL if nearest else SOURCES_LABEL
@@ -169,7 +182,8 @@ def _render_sources(answer: dict, turn: int, breaks_of: BreaksOf, label_chars: i
         highlights = [] if nearest else p["highlights"]
         items.append(
             f'<li class="{"ta-nearest" if nearest else "ta-source"}">'
-            f'<span class="ta-src-label"><b>[{p["rank"]}] {escape(cite_label(p.get("pages"), p["section"]))}</b>'
+            f'<span class="ta-src-label"><b>[{p["rank"]}] '
+            f"{escape(cite_label(p.get('pages'), p['section'], title_for(titles, p['source'])))}</b>"
             f" — 「{escape(words)}」</span><br>"
             f'<span class="ta-src-text">{marked(p["text"], p["start"], highlights, breaks)}</span>'
             '<span class="ta-actions">'
@@ -207,9 +221,14 @@ def render_error(message: str) -> str:
 
 
 def render_chat(
-    turns: Sequence[dict], title: str = "", breaks_of: BreaksOf | None = None, label_chars: int = 24
+    turns: Sequence[dict],
+    title: Titles = "",
+    breaks_of: BreaksOf | None = None,
+    label_chars: int = 24,
+    name_reports: bool = False,
 ) -> str:
-    """Return the whole conversation: each turn's question, then its answer (or error), new-topic dividers between."""
+    """Return the whole conversation: each turn's question, then its answer (or error), new-topic dividers between
+    (`title`, `name_reports`: as for `render_answer`)."""
     if not turns:
         return (
             '<div class="ta-empty">還沒有問題。請在下方輸入問題，或點一個範例。'
@@ -221,7 +240,7 @@ def render_chat(
             parts.append('<div class="ta-divider" role="separator">— 新問題 New topic —</div>')
         parts.append(render_question(t["question"], i))
         if t.get("answer"):
-            parts.append(render_answer(t["answer"], i, title, breaks_of, t.get("feedback"), label_chars))
+            parts.append(render_answer(t["answer"], i, title, breaks_of, t.get("feedback"), label_chars, name_reports))
         else:
             parts.append(render_error(t.get("error") or ""))
     return "".join(parts)

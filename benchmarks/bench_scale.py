@@ -2,7 +2,11 @@
 
 Each N is built in one process (build time, throughput, index size, peak RSS while building) and
 then loaded and queried in a fresh one, as a server would (load time, hybrid query p50/p95, peak
-RSS while serving). Usage: bench_scale.py [N ...] (default 10 100 1000; N = 1000 takes ~1 h).
+RSS while serving). Each question is also asked limited to one report (`reports=[...]`, what the
+page's report choice and the API's `reports` do), in the same run and alternating with the
+unfiltered ask, so the filtered/unfiltered ratios compare like with like on a shared machine; every
+filtered answer is checked to quote and list only that report. Questions: the eval file's dev split.
+Usage: bench_scale.py [N ...] (default 10 100 1000; N = 1000 takes ~1 h).
 """
 
 from __future__ import annotations
@@ -12,11 +16,14 @@ import random
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
-from common import ROOT, dir_size_mb, peak_rss_mb, percentile, print_table, timed, write_json
+from common import RESULTS, ROOT, dir_size_mb, peak_rss_mb, percentile, print_table, timed, write_json
 
 TARGET_CHARS = 20_000
+QUESTIONS = 60  # dev questions timed per N (after 5 warm-up asks)
+CHOSEN = "corpus/report-0000.txt"  # the report filtered questions are limited to
 
 
 def make_corpus(directory: Path, n: int) -> int:
@@ -72,20 +79,35 @@ def build_one(n: int, workdir: Path) -> dict:
 
 
 def serve_one(workdir: Path) -> dict:
-    """Load the index built under `workdir` as a fresh server process would and time questions against it."""
+    """Load the index built under `workdir` as a fresh server process would and time questions against it,
+    each asked over every report and limited to one (alternating which goes first)."""
     from assistant import Assistant
-    from assistant.evaluation import DEFAULT_QUESTIONS, load_questions
+    from assistant.evaluation import DEFAULT_QUESTIONS, load_split
 
     (assistant, load_s) = timed(Assistant.load, _settings(workdir))
     assert not assistant.notes, assistant.notes  # loaded, not rebuilt
-    questions = [q.question for q in load_questions(DEFAULT_QUESTIONS).questions][:60]
+    questions = [q.question for q in load_split(DEFAULT_QUESTIONS, "dev").questions][:QUESTIONS]
     for q in questions[:5]:
         assistant.ask(q)
-    ms = [timed(assistant.ask, q)[1] * 1000 for q in questions]
+        assistant.ask(q, reports=[CHOSEN])
+    every, limited, strays = [], [], 0
+    for i, q in enumerate(questions):
+        runs = [(every, None), (limited, [CHOSEN])]
+        for times, reports in runs if i % 2 == 0 else runs[::-1]:
+            answer, seconds = timed(assistant.ask, q, reports=reports)
+            times.append(seconds * 1000)
+            if reports:
+                cited = {x.source for x in answer.quotes} | {p.source for p in answer.passages}
+                strays += bool(cited - {CHOSEN})
     return {
         "load_s": load_s,
-        "query_p50_ms": percentile(ms, 50),
-        "query_p95_ms": percentile(ms, 95),
+        "query_p50_ms": percentile(every, 50),
+        "query_p95_ms": percentile(every, 95),
+        "filtered_p50_ms": percentile(limited, 50),
+        "filtered_p95_ms": percentile(limited, 95),
+        "filtered_p50_ratio": percentile(limited, 50) / percentile(every, 50),
+        "filtered_p95_ratio": percentile(limited, 95) / percentile(every, 95),
+        "filtered_answers_citing_other_reports": strays,
         "serve_peak_rss_mb": peak_rss_mb(),
     }
 
@@ -113,10 +135,21 @@ def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv] or [10, 100, 1000]
     rows = []
     for n in sizes:
-        rows.append(measure_one(n))
+        rows.append(measure_one(n) | {"measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
         print_table(f"Scale (so far: N = {', '.join(str(r['N']) for r in rows)})", rows)
-        written = write_json("scale", {"rows": rows})  # after each N, so a long series keeps what it measured
+        # After each N, so a long series keeps what it measured; rows of other N from an earlier run are kept.
+        written = write_json("scale", {"rows": _merged(rows)})
     print(f"\nwritten: {written}")
+
+
+def _merged(rows: list[dict]) -> list[dict]:
+    """Return `rows` with the earlier results file's rows for the other N, ordered by N."""
+    try:
+        earlier = json.loads((RESULTS / "scale.json").read_text(encoding="utf-8"))["rows"]
+    except (OSError, ValueError, KeyError):
+        earlier = []
+    measured = {r["N"] for r in rows}
+    return sorted([*(r for r in earlier if r["N"] not in measured), *rows], key=lambda r: r["N"])
 
 
 if __name__ == "__main__":

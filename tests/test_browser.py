@@ -11,8 +11,9 @@ import pytest
 
 from assistant.config import PROJECT_ROOT
 from assistant.evaluation import DEFAULT_QUESTIONS, load_split
+from assistant.ui_content import EXAMPLES
 
-from .test_ui import page_settings, server  # noqa: F401  (the real server fixture)
+from .test_ui import incoming, library, page_settings, server, upload_server  # noqa: F401  (real server fixtures)
 
 pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
@@ -93,17 +94,18 @@ def in_viewport(page, locator) -> bool:
     return box is not None and box["y"] < height and box["y"] + box["height"] > 0
 
 
-def test_first_screen_has_a_how_to_dev_examples_one_h1_and_labelled_regions(page):
+def test_first_screen_has_a_how_to_generic_examples_one_h1_and_labelled_regions(page):
     assert page.evaluate("document.documentElement.lang") == "zh-Hant"
     assert page.locator("h1").count() == 1
     assert "出國報告問答" in page.locator("h1").inner_text() and "出國報告" in page.title()
     header = page.locator("header#ta-header").inner_text()
     assert "每個回答都逐字引用報告原文" in header and "Every answer quotes the report" in header
+    assert page.locator("#report-choice").is_visible()
+    page.locator("#upload-panel").wait_for(state="visible")  # a loopback server takes uploads (shown on load)
     assert page.get_by_role("log", name="對話 Conversation").count() == 1
     examples = [page.locator(".ta-example").nth(i).inner_text() for i in range(page.locator(".ta-example").count())]
-    dev = {q.question for q in load_split(DEFAULT_QUESTIONS, "dev").questions}
     test = {q.question for q in load_split(DEFAULT_QUESTIONS, "test").questions}
-    assert examples and set(examples) <= dev and not set(examples) & test
+    assert examples == list(EXAMPLES) and not set(examples) & test  # generic to the genre, never a test question
     assert all(in_viewport(page, page.locator(".ta-example").nth(i)) for i in range(len(examples)))
     assert in_viewport(page, page.locator("#question textarea"))
     shot(page, "01-first-screen", full_page=False)
@@ -353,3 +355,33 @@ def test_eval_tab_shows_progress_and_explains_metrics_in_chinese(page):
     assert "前 5 名命中 hit@5" in report and "前 5 個來源中有正確段落的比例" in report
     assert "hybrid" in report and "第一題還會暖機" in report
     shot(page, "17-eval-tab")
+
+
+def test_an_uploaded_report_appears_in_the_choice_and_is_quoted_with_its_page(browser, upload_server, incoming):  # noqa: F811
+    url, _ = upload_server
+    context, pg = open_page(browser, url)
+    try:
+        pg.get_by_text("加入報告 Add reports").click()
+        pg.locator("#upload-files input[type=file]").set_input_files(str(incoming["locked"]))
+        pg.wait_for_function("() => document.querySelector('#upload-status').innerText.includes('Not added')")
+        assert "locked.pdf: it is an encrypted PDF" in pg.locator("#upload-status").inner_text()
+        pg.locator("#upload-files input[type=file]").set_input_files(str(incoming["pdf"]))
+        pg.wait_for_function(
+            "() => document.querySelector('#upload-status').innerText.includes('已加入')", timeout=180_000
+        )
+        status = pg.locator("#upload-status").inner_text()
+        assert "corpus/port.pdf" in status and "Not added" not in status
+        shot(pg, "18-report-uploaded", full_page=False)
+        assert "2 份出國報告" in pg.locator("h1").inner_text()
+        pg.locator("#report-choice input").click()
+        option = pg.get_by_role("option", name="高雄市政府赴荷蘭考察港灣城市治理 出國報告", exact=False)
+        option.first.click()
+        pg.keyboard.press("Escape")
+        ask(pg, "鹿特丹港年吞吐量多少？", 0)
+        answer = pg.locator("#chat .ta-answer").first
+        assert "年吞吐量約 4.6 億噸" in answer.locator("blockquote").first.inner_text()
+        cite = answer.locator(".ta-cite").first.inner_text()
+        assert "《高雄市政府赴荷蘭考察港灣城市治理 出國報告》第 " in cite and " 頁 · 參、考察過程" in cite
+        shot(pg, "19-answer-from-uploaded-report")
+    finally:
+        context.close()

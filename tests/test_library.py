@@ -10,7 +10,7 @@ from assistant.chunking import Chunker
 from assistant.cli import main
 from assistant.index import open_index
 from assistant.ingest import CorpusError
-from assistant.library import add_reports, remove_report
+from assistant.library import add_and_index, add_reports, remove_report
 
 from .documents import PORT_REPORT, report_pages, write_docx, write_pdf
 
@@ -101,3 +101,38 @@ def test_cli_add_then_remove_updates_the_index_and_errors_are_one_line(small_rep
     assert main(["remove", "port.docx", *flags]) == 0
     out = capsys.readouterr().out
     assert "removed port.docx" in out and "index ready: 1 document(s)" in out and "embedded 0 chunk(s)" in out
+
+
+def test_add_and_index_adds_and_embeds_only_the_new_report(small_report, embedder, port_pdf):
+    before, _ = open_index(small_report, embedder)
+    steps: list[tuple[int, int]] = []
+    added, index, notes = add_and_index([port_pdf], small_report, embedder, progress=lambda d, t: steps.append((d, t)))
+    assert [a.doc_id for a in added] == ["corpus/port.pdf"] and sorted(index.documents) == [
+        "corpus/port.pdf",
+        "corpus/report.txt",
+    ]
+    assert index.manifest["embedded_chunks"] == len(index.chunks) - len(before.chunks) > 0
+    assert steps[0][0] == 0 and steps[-1][0] == steps[-1][1] > 0 and any("corpus changed" in n for n in notes)
+
+
+def test_a_failed_index_build_takes_the_added_report_out_again(small_report, embedder, port_pdf, monkeypatch):
+    import assistant.index
+
+    def broken(*args, **kwargs):
+        raise MemoryError("no room to embed")
+
+    before = corpus_names(small_report)
+    monkeypatch.setattr(assistant.index, "open_index", broken)
+    with pytest.raises(MemoryError):
+        add_and_index([port_pdf], small_report, embedder)
+    assert corpus_names(small_report) == before
+
+
+def test_refusals_name_a_file_as_the_caller_shows_it_and_hidden_files_are_refused(small_report, tmp_path):
+    hidden = tmp_path / ".notes.txt"
+    hidden.write_text("一份報告\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"^cannot add \.notes\.txt: a file name starting with '\.' is never read"):
+        add_reports([hidden], small_report, shown=lambda path: path.name)
+    with pytest.raises(CorpusError, match=rf"^cannot add {tmp_path}/old\.doc: only"):
+        add_reports([tmp_path / "old.doc"], small_report)
+    assert corpus_names(small_report) == ["report.txt"]

@@ -7,7 +7,13 @@ import json
 import pytest
 
 from assistant.config import PROJECT_ROOT, Settings
-from assistant.question_check import ArgumentError, checked_arguments, has_report_language_words, question_problem
+from assistant.question_check import (
+    ArgumentError,
+    checked_arguments,
+    checked_reports,
+    has_report_language_words,
+    question_problem,
+)
 
 
 @pytest.mark.parametrize(
@@ -79,3 +85,26 @@ def test_wrong_argument_types_get_the_message_the_user_sees(args, message):
 
 def test_whole_float_top_k_is_accepted():
     assert checked_arguments("EDF", 3.0, "dense", Settings()) == ("EDF", 3, "dense")
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [(None, None), ([], None), (["a.pdf", " corpus/b.docx "], ["a.pdf", "corpus/b.docx"])],
+)
+def test_report_names_an_api_caller_limits_a_question_to(reports, expected):
+    assert checked_reports(reports, 3) == expected
+
+
+@pytest.mark.parametrize(
+    ("reports", "message"),
+    [
+        ("a.pdf", 'reports must be a list of report names (file names), got "a.pdf"'),
+        ([1], "reports must be a list of report names (file names), got [1]"),
+        (["  "], 'reports must be a list of report names (file names), got ["  "]'),
+        (["a", "b", "c", "d"], "reports lists 4 reports; at most 3 may be chosen (setting max_chosen_reports)"),
+    ],
+)
+def test_report_names_of_the_wrong_type_or_too_many_are_refused(reports, message):
+    with pytest.raises(ArgumentError) as caught:
+        checked_reports(reports, 3)
+    assert str(caught.value) == message

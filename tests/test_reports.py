@@ -10,6 +10,8 @@ import pytest
 from assistant import Assistant
 from assistant.cli import main
 from assistant.engine import QuestionError
+from assistant.ingest import parse_document
+from assistant.reports import report_info, report_title
 
 from .documents import PORT_REPORT
 
@@ -44,6 +46,29 @@ def test_each_report_lists_its_cover_fields(both):
     assert info[REPORT]["派赴國家"] == "法國" and list(info[REPORT]) == list(info[PORT])
 
 
+def test_each_report_carries_its_cover_title(both):
+    titles = {r.source: r.title for r in both.reports()}
+    assert titles[PORT] == "高雄市政府赴荷蘭考察港灣城市治理 出國報告"
+    assert titles[REPORT] and "：" not in titles[REPORT]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("報告（類別：參訪）\n\n某市政府赴某國 交流  出國報告\n\n服務機關：某市政府\n", "某市政府赴某國 交流 出國報告"),
+        ("服務機關：某局\n出國期間：1月\n", ""),
+        ("", ""),
+    ],
+)
+def test_report_title_is_the_first_cover_line_that_is_not_a_field(text, title):
+    assert report_title(text) == title
+
+
+def test_a_report_without_a_cover_has_no_title():
+    document = parse_document("corpus/x.txt", "壹、目的\n\n了解某事。\n")
+    assert report_info(document, ("服務機關",)).title == ""
+
+
 @pytest.mark.parametrize(("chosen", "expected"), [(["port-report.txt"], PORT), ([REPORT], REPORT)])
 def test_question_limited_to_a_report_quotes_and_lists_only_that_report(both, chosen, expected):
     for question in ("這次出國的目的是什麼？", "誰率團？", "參訪了哪些單位？"):
@@ -76,5 +101,6 @@ def test_cli_ask_report_flag_and_reports_listing(two_reports, capsys):
     assert main(["reports", "--json", *flags]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [r["source"] for r in listed] == [PORT, REPORT] and listed[0]["fields"]["派赴國家"] == "荷蘭"
+    assert listed[0]["title"] == "高雄市政府赴荷蘭考察港灣城市治理 出國報告"
     assert main(["ask", "誰率團？", "--report", "nowhere.pdf", *flags]) == 2
     assert capsys.readouterr().err.strip().count("\n") == 0

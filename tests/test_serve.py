@@ -20,7 +20,15 @@ import pytest
 
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.edge_guard import fetches_url, host_allowed
-from assistant.serve import guard_evaluation, is_loopback, launch, parse_auth, read_credentials, tls_files
+from assistant.serve import (
+    guard_evaluation,
+    is_loopback,
+    launch,
+    parse_auth,
+    read_credentials,
+    tls_files,
+    uploads_allowed,
+)
 from assistant.ui import build_app
 
 from .test_ui import free_port, server  # noqa: F401  (the real server fixture)
@@ -239,17 +247,70 @@ def test_question_over_the_length_limit_is_refused_with_its_limit(server):  # no
         Client(server, verbose=False).predict("x" * 25_000, 5, "hybrid", api_name="/ask")
 
 
-def test_uploads_are_refused_and_nothing_is_stored(server):  # noqa: F811
-    from gradio import utils
+@pytest.mark.parametrize(
+    ("host", "auth", "allowed"),
+    [
+        ("127.0.0.1", None, True),
+        ("::1", None, True),
+        ("0.0.0.0", None, False),
+        ("0.0.0.0", ("staff", "pw"), True),
+        ("192.168.1.5", ("staff", "pw"), True),
+    ],
+)
+def test_uploads_are_allowed_on_loopback_or_behind_a_password_only(host, auth, allowed):
+    assert uploads_allowed(host, auth) is allowed
 
-    folder = Path(utils.get_upload_folder())
-    before = set(folder.rglob("*")) if folder.exists() else set()
-    body = b'--b\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\n\r\nhello\r\n--b--\r\n'
-    status, _, reply = request(
-        server, "POST", "/gradio_api/upload", body=body, headers={"Content-Type": "multipart/form-data; boundary=b"}
+
+def upload_body(name: str, data: bytes) -> bytes:
+    return (
+        f'--b\r\nContent-Disposition: form-data; name="files"; filename="{name}"\r\n\r\n'.encode()
+        + data
+        + (b"\r\n--b--\r\n")
     )
-    assert status == 403 and reply == {"error": "this server takes no uploads"}
-    assert (set(folder.rglob("*")) if folder.exists() else set()) == before
+
+
+def test_a_public_server_without_a_password_hides_the_upload_and_refuses_it_at_the_edge(assistant, tmp_path):
+    from gradio import utils
+    from gradio_client import Client, handle_file
+
+    app = build_app(assistant, assistant.settings.with_overrides(embeddings_dir=tmp_path))  # feedback kept there
+    port = free_port()
+    launch(app, "0.0.0.0", port, None, block=False)  # what --allow-unauthenticated serves
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        folder = Path(utils.get_upload_folder())
+        before = set(folder.rglob("*")) if folder.exists() else set()
+        status, _, reply = request(
+            base, "POST", "/gradio_api/upload", body=upload_body("a.txt", "報告".encode()),
+            headers={"Content-Type": "multipart/form-data; boundary=b"},
+        )  # fmt: skip
+        assert status == 403 and reply == {"error": "this server takes no uploads"}
+        assert (set(folder.rglob("*")) if folder.exists() else set()) == before
+        restore = next(f.fn for f in app.fns.values() if f.name == "restore")
+        assert restore(None)[-1]["visible"] is False  # the upload panel stays hidden
+        with pytest.raises(Exception):  # noqa: B017 (the client cannot even upload the file)
+            Client(base, verbose=False).predict([handle_file(__file__)], api_name="/add_reports")
+    finally:
+        app.close()
+
+
+def test_a_loopback_server_takes_an_upload_of_declared_size_within_the_limit(server):  # noqa: F811
+    status, _, reply = request(
+        server, "POST", "/gradio_api/upload", body=upload_body("a.txt", "報告".encode()),
+        headers={"Content-Type": "multipart/form-data; boundary=b"},
+    )  # fmt: skip
+    assert status == 200 and reply[0].endswith("/a.txt")  # into Gradio's cache; only adding it reads it
+    limit = Settings().max_upload_files * Settings().max_upload_bytes + Settings().max_request_bytes
+    conn = http.client.HTTPConnection("127.0.0.1", server_port(server), timeout=60)
+    try:
+        conn.putrequest("POST", "/gradio_api/upload")
+        conn.putheader("Content-Type", "multipart/form-data; boundary=b")
+        conn.putheader("Content-Length", str(limit + 1))
+        conn.endheaders()  # the body is never sent: the declared size is refused first
+        response = conn.getresponse()
+        assert response.status == 413 and "upload over the limit" in json.loads(response.read())["error"]
+    finally:
+        conn.close()
 
 
 @pytest.mark.parametrize(
@@ -475,7 +536,7 @@ def test_memory_levels_off_over_two_thousand_sequential_requests(server):  # noq
         kind = sent % 4
         if kind == 0:  # an answered question: the call and its result stream
             status, _, body = request(
-                server, "POST", "/gradio_api/call/ask", body=json.dumps({"data": [questions[sent % 3], 1, "hybrid"]}),
+                server, "POST", "/gradio_api/call/ask", body=json.dumps({"data": [questions[sent % 3], 1, "hybrid", None]}),
                 headers={"Content-Type": "application/json"},
             )  # fmt: skip
             assert status == 200, body

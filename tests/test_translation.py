@@ -88,3 +88,26 @@ def test_confidence_looks_for_the_questions_words_not_the_seams_between_them(ass
     answer = assistant.ask("這份報告的服務機關是哪個單位？")
     assert not answer.abstained
     assert any("服務機關：臺中市政府" in q.quote for q in answer.quotes)
+
+
+def test_words_stemmed_in_several_threads_at_once_get_their_own_stems():
+    # The page answers questions while an upload builds the translator: both stem words at the same time.
+    import threading
+
+    words = ["headquartered", "organizations", "recommendations", "delegation", "visited", "signing"] * 300
+    expected = [stem(w) for w in words]
+    results: list[list[str]] = []
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            results.append([stem(w) for w in words])
+        except BaseException as exc:  # noqa: BLE001 (a shared stemmer raises IndexError mid-word)
+            failures.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == [] and results == [expected] * 8
