@@ -211,8 +211,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .index import open_index
     from .ingest import require_corpus_dir
     from .progress import reporter
-    from .retrieval import Retriever
-    from .translation_cache import load_translator
 
     started = time.perf_counter()
     settings = _settings(args)
@@ -221,6 +219,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     index, notes = open_index(
         settings, Embedder.load(settings), rebuild=getattr(args, "force", False), progress=progress
     )
+    return _built(settings, index, notes, started)
+
+
+def _built(settings, index, notes: list[str], started: float) -> int:
+    """Build the translator for `index` if it has none yet, and print what was built; return 0."""
+    from .retrieval import Retriever
+    from .translation_cache import load_translator
+
     load_translator(
         Retriever(index, settings).document_frequency, settings.translations_per_word, index.manifest,
         settings.embeddings_dir,
@@ -239,12 +245,19 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    """Copy reports into the corpus folder (all or none), then update the index, embedding only what is new."""
-    from .library import add_reports
+    """Copy reports into the corpus folder (all or none), then update the index, embedding only what is new; if the
+    index cannot be built (Ctrl-C included), the copies are deleted again, so the corpus matches the index."""
+    from .embedding import Embedder
+    from .library import add_and_index
+    from .progress import reporter
 
-    for added in add_reports(args.files, _settings(args)):
-        print(f"added {terminal_safe(added.doc_id, keep='')}")
-    return cmd_build(args)
+    started = time.perf_counter()
+    settings = _settings(args)
+    progress = reporter("embedding", interval=settings.progress_interval_s)
+    added, index, notes = add_and_index(args.files, settings, Embedder.load(settings), progress=progress)
+    for report in added:
+        print(f"added {terminal_safe(report.doc_id, keep='')}")
+    return _built(settings, index, notes, started)
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
