@@ -70,11 +70,18 @@ _LAST_DAY = re.compile(
     r"最後一天|回到|回來|返回|返抵|飛回|回國|回臺|\blast day\b|\breturn(?:ed)?\b|\bfly back\b|\bflew back\b"
     r"|\b(?:come|came|get|got) (?:back|home)\b"
 )
+# The trip's n-th day counted from its start ("第二天", "the second day"), or its last day.
+_TRIP_DAY = re.compile(
+    r"第\s*([一二三四五六七八九十\d]{1,2})\s*天|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\d{1,2}(?:st|nd|rd|th))"
+    r" day\b|(最後一天|\blast day\b)"
+)
+_DAY_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                 "ninth": 9}  # fmt: skip
 # "6月21號" (the report writes 日, staff often 號/号) is a date as well.
 _DATE_TEXT = re.compile(r"\d{1,2}\s*[月/]\s*\d{1,2}\s*[日號号]?")
 _MONTH_DAY = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*[號号]")
 _DAY_ONLY = re.compile(
-    r"(?<![\d/月])(3[01]|[12]\d|0?[1-9])\s*[號号日](?!\d)|\bthe (3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
+    r"(?<![\d/月])(3[01]|[12]\d|0?[1-9])\s*[號号日](?!\d)|\bthe (3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b(?! day)"
 )
 _SCHEDULE = re.compile(
     r"行程|安排|排了|做了?什麼|做什麼|去了?哪|去哪|跑了?|拜會|參訪|重頭戲|活動|那天|當天|一天"
@@ -139,6 +146,7 @@ class Intent:
     day_numbers: tuple[int, ...] = ()  # "19 號": a day of the month without its month
     half: str = ""  # "上午" or "下午"
     edge: str = ""  # "first" or "last" day of the trip
+    trip_day: int = 0  # the trip's n-th day ("第二天"); -1 for its last
     section: str = ""  # a genre section's word: "建議", "心得", "目的", "摘要"
     ordinal: int = 0  # "心得第一點": the first item of that section
     then: bool = False  # "之後又去了哪？": what came next
@@ -203,6 +211,10 @@ def read_intent(question: str) -> Intent:
         if NUMBER not in asked and _small(_rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _FIRST_DAY, _LAST_DAY)):
             edge = "" if days or day_numbers else "last" if _LAST_DAY.search(folded) else "first"
             return Intent(ITINERARY, days=days, day_numbers=day_numbers, half=half, edge=edge)
+    trip_day = _trip_day(folded)
+    if trip_day and (_SCHEDULE.search(folded) or DATE in asked) and NUMBER not in asked:
+        if _small(_rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _TRIP_DAY)):
+            return Intent(ITINERARY, half=half, trip_day=trip_day)
     for key, cue in _COVER_CUES:
         if cue.search(folded) and _small(_rest(folded, cue)) and _fits(key, folded, asked):
             return Intent(COVER, field=key)
@@ -213,6 +225,20 @@ def read_intent(question: str) -> Intent:
     # No record asked for, but "那天下午呢？" names a half-day and "之後呢？" asks what came next, for a follow-up.
     bare = _small(_rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _THEN), han=_MAX_FOLLOW_HAN, latin=1)
     return Intent(half=half, then=bool(_THEN.search(folded)), bare=bare)
+
+
+def _trip_day(folded: str) -> int:
+    """Return the day of the trip a question names counting from its start (1 for "第一天"), -1 for its last day,
+    or 0."""
+    m = _TRIP_DAY.search(folded)
+    if not m:
+        return 0
+    if m.group(3):
+        return -1
+    word = m.group(1) or m.group(2)
+    if word[0].isdigit():
+        return int(word.rstrip("stndrh"))
+    return _DAY_ORDINALS.get(word) or _ORDINALS.get(word, 0)
 
 
 def follow(intent: Intent, previous: Intent) -> Intent:

@@ -76,9 +76,12 @@ class TemplateAnswerer:
         rows = list(doc.template.itinerary)
         if not rows:
             return []
-        if intent.edge:
-            edge_days = rows[0].days if intent.edge == "first" else rows[-1].days
-            chosen = [r for r in rows if r.days == edge_days]
+        trip_days = list(dict.fromkeys(r.days for r in rows))  # the days in the table's order
+        if intent.edge or intent.trip_day:
+            n = intent.trip_day or (1 if intent.edge == "first" else -1)
+            if n > len(trip_days):
+                return []
+            chosen = [r for r in rows if r.days == trip_days[n - 1 if n > 0 else n]]
         else:
             chosen = [r for r in rows if _on_day(r, intent)]
         if intent.half and any(r.half == intent.half for r in chosen):

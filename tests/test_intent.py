@@ -74,3 +74,23 @@ def test_a_question_about_the_visits_is_not_read_as_a_cover_field(question):
 def test_a_follow_up_asking_something_else_keeps_its_own_intent(question):
     previous = read_intent("3/5 上午去了哪裡？")
     assert follow(read_intent(normalize_query(question)), previous).kind == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "trip_day", "half"),
+    [
+        ("第一天做了什麼？", 1, ""),
+        ("第二天下午去了哪裡？", 2, "下午"),
+        ("What was the schedule on the 2nd day?", 2, ""),
+        ("What did they do on the third day?", 3, ""),
+        ("最後一天的行程？", -1, ""),
+    ],
+)
+def test_the_trips_nth_day_is_an_itinerary_question(question, trip_day, half):
+    intent = read_intent(normalize_query(question))
+    assert (intent.kind, intent.trip_day, intent.half) == ("itinerary", trip_day, half)
+
+
+@pytest.mark.parametrize("question", ["第一天拜會的副市長叫什麼名字？", "What did they do on the 21st?"])
+def test_a_named_day_with_more_asked_or_a_day_of_the_month_is_not_a_trip_day(question):
+    assert read_intent(normalize_query(question)).trip_day == 0

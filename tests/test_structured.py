@@ -49,6 +49,30 @@ def test_template_questions_are_answered_from_the_reports_records(port_assistant
     assert _quotes(port_assistant, question) == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("第二天的行程是什麼？", "3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局\n\t下午 鹿特丹\t參觀自動化貨櫃碼頭"),
+        (
+            "What was on the schedule on the third day?",
+            "3/6 (三)\t上午 阿姆斯特丹\t拜會阿姆斯特丹市議會\n\t下午 阿姆斯特丹\t考察運河住宅再生計畫",
+        ),
+        (
+            "第三天下午去了哪裡？",
+            "3/6 (三)\t上午 阿姆斯特丹\t拜會阿姆斯特丹市議會\n\t下午 阿姆斯特丹\t考察運河住宅再生計畫",
+        ),
+        ("最後一天的行程是什麼？", "3/8~9 (五~六)\t上午 阿姆斯特丹→高雄\t搭機返抵高雄"),
+    ],
+)
+def test_the_trips_nth_or_last_day_is_read_off_the_itinerary_in_its_order(port_assistant, question, expected):
+    assert _quotes(port_assistant, question) == [expected]
+
+
+def test_a_day_past_the_itinerary_is_not_a_template_answer(port_assistant):
+    answer = port_assistant.ask("第九天的行程是什麼？")
+    assert answer.signals["template"] == 0.0  # no record read off: the itinerary has four days
+
+
 def test_the_whole_member_table_answers_who_went(port_assistant):
     [quote] = _quotes(port_assistant, "這次出國的成員有哪些人？")
     assert all(name in quote for name in ("王大明", "陳小華", "林美玲"))
