@@ -155,3 +155,25 @@ def write_docx(text: str, path: Path, numbered: bool = False) -> int:
     flush()
     document.save(str(path))
     return count
+
+
+def write_scanned_pdf(path: Path) -> None:
+    """Write a one-page PDF drawn without a text layer, as a scanner writes it."""
+    from fpdf import FPDF
+
+    scan = FPDF()
+    scan.add_page()
+    scan.rect(20, 20, 100, 150, style="F")
+    scan.output(str(path))
+
+
+def write_encrypted_pdf(path: Path, text: str) -> None:
+    """Write a one-page PDF holding `text` that opens only with a password."""
+    from fpdf import FPDF
+
+    locked = FPDF()
+    locked.add_page()
+    locked.set_font("helvetica", size=12)
+    locked.text(20, 20, text)
+    locked.set_encryption(owner_password="owner", user_password="user")
+    locked.output(str(path))

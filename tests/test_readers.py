@@ -12,7 +12,7 @@ from assistant.config import ChunkerSettings
 from assistant.ingest import load_corpus
 from assistant.readers import PAGE_JOINER
 
-from .documents import PORT_REPORT, report_pages, write_docx, write_pdf
+from .documents import PORT_REPORT, report_pages, write_docx, write_encrypted_pdf, write_pdf, write_scanned_pdf
 
 
 @pytest.fixture
@@ -159,20 +159,10 @@ def test_docx_automatic_heading_numbers_are_written_out_as_typed_ones(tmp_settin
 
 
 def test_bad_pdf_and_word_files_are_skipped_with_a_reason_and_the_rest_indexed(tmp_settings, first_part):
-    from fpdf import FPDF
-
     corpus_dir = tmp_settings.corpus_dir
     write_docx(first_part, corpus_dir / "good.docx")
-    scan = FPDF()
-    scan.add_page()
-    scan.rect(20, 20, 100, 150, style="F")  # an image-like page: no text layer
-    scan.output(str(corpus_dir / "scan.pdf"))
-    locked = FPDF()
-    locked.add_page()
-    locked.set_font("helvetica", size=12)
-    locked.text(20, 20, "secret-canary")
-    locked.set_encryption(owner_password="owner", user_password="user")
-    locked.output(str(corpus_dir / "locked.pdf"))
+    write_scanned_pdf(corpus_dir / "scan.pdf")
+    write_encrypted_pdf(corpus_dir / "locked.pdf", "secret-canary")
     whole = (corpus_dir / "scan.pdf").read_bytes()
     (corpus_dir / "cut.pdf").write_bytes(whole[: len(whole) // 3])
     (corpus_dir / "not-a-pdf.pdf").write_bytes(b"just some words\n")

@@ -20,7 +20,7 @@ from assistant.ui import build_app
 from assistant.ui_content import EXAMPLES, page_title, report_choices, report_label
 from assistant.ui_render import cite_label, escape, marked, plain_citation, render_answer
 
-from .documents import PORT_REPORT, report_pages, write_docx, write_pdf
+from .documents import PORT_REPORT, report_pages, write_docx, write_encrypted_pdf, write_pdf, write_scanned_pdf
 
 
 def free_port() -> int:
@@ -91,23 +91,13 @@ def upload_server(library):
 def incoming(tmp_path_factory) -> dict[str, Path]:
     """Report files to upload, written for the test: another trip's report as a PDF and as a Word file, and a
     file of each kind the page must refuse."""
-    from fpdf import FPDF
-
     folder = tmp_path_factory.mktemp("incoming")
     text = PORT_REPORT.read_text(encoding="utf-8")
     files = {"pdf": folder / "port.pdf", "docx": folder / "port.docx"}
     write_pdf(report_pages(text), files["pdf"])
     write_docx(text, files["docx"])
-    scan = FPDF()
-    scan.add_page()
-    scan.rect(20, 20, 100, 150, style="F")  # a page drawn without a text layer, as a scanner writes it
-    scan.output(str(folder / "scan.pdf"))
-    locked = FPDF()
-    locked.add_page()
-    locked.set_font("helvetica", size=12)
-    locked.text(20, 20, "locked report")
-    locked.set_encryption(owner_password="owner", user_password="user")
-    locked.output(str(folder / "locked.pdf"))
+    write_scanned_pdf(folder / "scan.pdf")
+    write_encrypted_pdf(folder / "locked.pdf", "locked report")
     (folder / "cut.pdf").write_bytes(files["pdf"].read_bytes()[:3000])
     (folder / "program.exe").write_bytes(b"MZ\x90\x00")
     bundled = next(p for p in sorted((PROJECT_ROOT / "corpus").iterdir()) if p.suffix == ".txt")
