@@ -36,11 +36,10 @@ settings = Settings(corpus_dir=corpus, embeddings_dir=embeddings)
 embedder = Embedder.load(settings)
 embedder.encode_passages(["warm up"])
 kwargs = {}
-try:
-    from assistant.progress import reporter
+import inspect
+if "progress" in inspect.signature(open_index).parameters:  # the old path has no progress (nor its module:
+    from assistant.progress import reporter  # the editable install would lend it this checkout's)
     kwargs["progress"] = reporter("  embedding", interval=15.0)
-except ImportError:
-    pass
 started = time.perf_counter()
 index, _ = open_index(settings, embedder, rebuild=True, **kwargs)
 seconds = time.perf_counter() - started
