@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from .answer import Answer
 from .config import Settings
+from .focus import answer_sections
 from .ingest import SECTION_SEPARATOR
 from .text.normalize import HAN_CHARS, normalize_query
 from .text.words import capitalized_names
@@ -35,6 +36,13 @@ _SHORT_QUESTION = 5
 def names_a_subject(text: str) -> bool:
     """Return True when the question names something itself: a capitalized word that is not a question word."""
     return bool(capitalized_names(text))
+
+
+def points_back(question: str) -> bool:
+    """Return True when the question points back at what was said before ("對方派了誰？", "who met them there?") and
+    names no subject of its own."""
+    text = normalize_query(question)
+    return bool(_POINTING.search(text)) and not names_a_subject(text)
 
 
 def needs_context(question: str) -> bool:
@@ -73,6 +81,8 @@ class Conversation:
     assistant: object
     history: list[str] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)
+    # What the last answer was about, (document, section label): where "對方" and "那邊" point.
+    focus: list[tuple[str, str]] = field(default_factory=list)
 
     def context_for(self, question: str) -> str | None:
         """Return the earlier question that `question` follows up on, or None when it stands alone."""
@@ -84,6 +94,7 @@ class Conversation:
         """Start a new topic: the next question is read on its own."""
         self.history.clear()
         self.asked.clear()
+        self.focus.clear()
 
     def ask(
         self, question: str, top_k: int | None = None, mode: str | None = None, reports: list[str] | None = None
@@ -92,7 +103,13 @@ class Conversation:
         `reports` only, when given)."""
         settings: Settings = getattr(self.assistant, "settings", None) or Settings()
         context = self.context_for(question)
-        answer = self.assistant.ask(question, top_k=top_k, mode=mode, context=context, reports=reports or None)
+        pointing = context and self.focus and points_back(question)
+        answer = self.assistant.ask(
+            question, top_k=top_k, mode=mode, context=context, reports=reports or None,
+            sections=list(self.focus) if pointing else None,
+        )  # fmt: skip
+        index = getattr(self.assistant, "index", None)
+        self.focus = answer_sections(answer, index) if index is not None else []
         # A follow-up's own context is what later follow-ups refer back to as well, and so is what the answer
         # quoted: after "19 號早上去拜會誰？" answered "拜會…副市長", "對方派了誰出來？" is about that meeting.
         topic = _topic(answer, settings.follow_up_topic_chars)

@@ -15,7 +15,7 @@ from .embedding import Embedder
 from .evidence import Evidence
 from .glossary import expand, mine_glossary
 from .index import Index, open_index
-from .ingest import Section, require_corpus_dir
+from .ingest import SECTION_SEPARATOR, Section, require_corpus_dir
 from .intent import Intent, follow, read_intent
 from .premise import Mention, unvisited
 from .query import Query, QueryReader
@@ -24,6 +24,7 @@ from .reports import ReportInfo, report_info
 from .rerank import rerank_by_sentences
 from .retrieval import Hit, Retriever
 from .structured import TemplateAnswer, TemplateAnswerer
+from .text.normalize import fold, has_han
 from .translation_cache import load_translator
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,7 @@ class Assistant:
         mode: str | None = None,
         context: str | None = None,
         reports: list[str] | None = None,
+        sections: list[tuple[str, str]] | None = None,
     ) -> Answer:
         """Return the answer to `question`: verbatim quotes with sections, or an abstention, plus passages.
 
@@ -104,6 +106,8 @@ class Assistant:
                 against the question itself.
             reports: answer only from these reports (names as `sources` lists them, or their file names);
                 None or empty: from every report.
+            sections: answer from these (document, section label) only, and their subsections, when they hold
+                any passage (a follow-up pointing back at what the previous answer was about: focus.py).
 
         Raises:
             QuestionError: the question is empty, `top_k`/`mode` are out of range, or a report is unknown.
@@ -112,6 +116,7 @@ class Assistant:
         only = self._chunks_of(reports) if reports else None
         question = question if isinstance(question, str) else ""
         query = self._read(question)
+        only = self._within(sections, only, query.text) if sections else only
         # The answer step scores sentences with the model in every mode, so the vector is always needed.
         query_vector = self.embedder.encode_queries([query.text])[0]
         context_text = self.reader.context(context)
@@ -235,6 +240,25 @@ class Assistant:
     def _chunks_of(self, names: list[str]) -> np.ndarray:
         chosen = set(self.report_names(names))
         return np.array([i for i, c in enumerate(self.index.chunks) if c.doc_id in chosen], dtype=np.int64)
+
+    def _within(self, sections: list[tuple[str, str]], only: np.ndarray | None, query_text: str) -> np.ndarray | None:
+        """Return the chunk ids (among `only`, when given) inside the given sections or their subsections; `only`
+        unchanged when none is, or when the question names something those sections never write ("港務局那邊
+        呢？" after a meeting elsewhere): then it is about that, not about what was said before."""
+        allowed = None if only is None else set(only.tolist())
+        inside = [
+            i
+            for i, c in enumerate(self.index.chunks)
+            if (allowed is None or i in allowed)
+            and any(
+                c.doc_id == d and (c.section == s or c.section.startswith(s + SECTION_SEPARATOR)) for d, s in sections
+            )
+        ]
+        written = fold(" ".join(self.index.chunks[i].text for i in inside))
+        words = [w for w in self.reader.question_words(query_text) if len(w) >= 2 and has_han(w)]
+        if not inside or any(self.retriever.document_frequency(w) and w not in written for w in words):
+            return only
+        return np.array(inside, dtype=np.int64)
 
     def reports(self) -> list[ReportInfo]:
         """Return every indexed report with its cover fields (settings.report_fields), by source name."""

@@ -13,6 +13,7 @@ from assistant.embedding import resolve_model
 
 REPORT = PROJECT_ROOT / "corpus" / "taichung-france-2017-report.txt"
 REPORT_SOURCE = "corpus/taichung-france-2017-report.txt"
+PORT_FIXTURE = Path(__file__).parent / "fixtures" / "port-report.txt"
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +39,17 @@ def embedder(model_dir: Path):
     from assistant.embedding import Embedder
 
     return Embedder.load(Settings(model=str(model_dir)))
+
+
+@pytest.fixture(scope="session")
+def port_assistant(tmp_path_factory, model_dir, embedder) -> Assistant:
+    """The assistant over one small report of another city's trip (tests/fixtures/port-report.txt), written in
+    the genre's template: what proves the code is not this report's."""
+    root = tmp_path_factory.mktemp("port")
+    (root / "corpus").mkdir()
+    shutil.copy(PORT_FIXTURE, root / "corpus" / "port-report.txt")
+    settings = Settings(root=root, corpus_dir=root / "corpus", embeddings_dir=root / "emb", model=str(model_dir))
+    return Assistant.load(settings, embedder=embedder)
 
 
 @pytest.fixture

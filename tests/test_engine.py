@@ -161,3 +161,12 @@ def test_a_question_for_the_member_list_is_answered_with_the_whole_table(assista
     assert all(name in quote.quote for name in ("林佳龍", "張光瑤", "李如芳", "呂曜志"))
     assert quote.section == "壹、出國人員名單"
     assert assistant.index.document(quote.source).text[quote.start : quote.end] == quote.quote
+
+
+def test_a_question_held_to_sections_lists_only_their_passages_unless_it_names_something_else(port_assistant):
+    source = port_assistant.sources[0]
+    meeting = (source, "參、考察過程 › 三、拜會阿姆斯特丹市議會")
+    held = port_assistant.ask("由誰接待？", top_k=3, sections=[meeting])
+    assert {p.section for p in held.passages} == {meeting[1]}
+    elsewhere = port_assistant.ask("港務局由誰接待？", top_k=3, sections=[meeting])
+    assert elsewhere.passages[0].section != meeting[1]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,19 +9,6 @@ import pytest
 from assistant import Assistant
 
 FIXTURE = Path(__file__).parent / "fixtures" / "port-report.txt"
-
-
-@pytest.fixture(scope="module")
-def port_assistant(tmp_path_factory, model_dir) -> Assistant:
-    """The assistant over one small report of another city's trip, written in the genre's template."""
-    from assistant.config import Settings
-
-    root = tmp_path_factory.mktemp("port")
-    (root / "corpus").mkdir()
-    shutil.copy(FIXTURE, root / "corpus" / "port-report.txt")
-    return Assistant.load(
-        Settings(root=root, corpus_dir=root / "corpus", embeddings_dir=root / "emb", model=str(model_dir))
-    )
 
 
 def _quotes(assistant: Assistant, question: str, context: str | None = None) -> list[str]:

@@ -1,0 +1,47 @@
+"""The sections an answer is about, so that a follow-up pointing back at it ("對方", "那邊") is looked up there."""
+
+from __future__ import annotations
+
+import re
+
+from .answer import Answer
+from .index import Index
+from .ingest import Document, Section
+from .text.normalize import fold
+
+# A heading's numbering ("四、", "(二)") says where it stands, not what it is about.
+_NUMBERING_RE = re.compile(
+    r"^(?:[壹貳參肆伍陸柒捌玖拾]+|[一二三四五六七八九十]+|[(（][一二三四五六七八九十]+[)）])、?\s*"
+)
+_SPACE_RE = re.compile(r"\s+")
+# A heading shorter than this names too little to find it inside an itinerary row ("參訪").
+_MIN_HEADING_CHARS = 4
+
+
+def answer_sections(answer: Answer, index: Index) -> list[tuple[str, str]]:
+    """Return (document, section label) for what the answer's quotes are about: the section a quote stands in,
+    or, for a quoted itinerary row, the visit sections whose headings the row names ("拜會…副市長")."""
+    found: list[tuple[str, str]] = []
+    for quote in answer.quotes:
+        document = index.document(quote.source)
+        rows = [r for r in document.template.itinerary if r.start < quote.end and quote.start < r.end]
+        labels = _named_sections(document, rows) if rows else [quote.section]
+        found.extend((document.doc_id, label) for label in labels if label)
+    return list(dict.fromkeys(found))
+
+
+def _named_sections(document: Document, rows: list) -> list[str]:
+    """Return the labels of the body sections whose heading (its numbering aside) an itinerary row writes."""
+    written = _SPACE_RE.sub("", fold(" ".join(document.text[r.start : r.end] for r in rows)))
+    labels = []
+    for section in document.sections:
+        if section.kind == "body" and len(section.path) > 1:
+            core = _core(section)
+            if len(core) >= _MIN_HEADING_CHARS and core in written:
+                labels.append(section.label)
+    return labels
+
+
+def _core(section: Section) -> str:
+    """Return a section's own heading folded, without its numbering or spaces."""
+    return _SPACE_RE.sub("", fold(_NUMBERING_RE.sub("", section.path[-1])))
