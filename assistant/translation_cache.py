@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 CACHE_FILE = "translator.json"
 # The manifest fields that decide which words the corpus uses, hence which translations are kept.
 _INDEX_FIELDS = ("format_version", "tokenizer", "corpus_hash", "chunker")
-_SOURCES = ("translation.py", "text/normalize.py", "translation_cache.py")
+_SOURCES = ("translation.py", "text/normalize.py", "text/words.py", "translation_cache.py")
 
 
 def cache_key(manifest: dict, per_word: int) -> str:

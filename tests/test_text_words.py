@@ -12,7 +12,7 @@ from assistant.text.words import ENGLISH_STOPWORDS, QUESTION_STOPWORDS, capitali
     [
         ("What did the Mayor sign with UNESCO?", ["UNESCO"]),
         ("Who designed the Promenade plantée?", ["Promenade"]),
-        ("Did they visit Île-de-France or the iPhone maker?", ["Île-de-France", "iPhone"]),
+        ("Did they visit São-Tomé or the iPhone maker?", ["São-Tomé", "iPhone"]),
         ("when was it founded?", []),
     ],
 )

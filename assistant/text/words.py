@@ -31,7 +31,7 @@ QUESTION_STOPWORDS = (
 # English words never translated into the report's words (translation.py).
 ENGLISH_STOPWORDS = ENGLISH_QUESTION_WORDS | ENGLISH_GENRE_WORDS | ENGLISH_FUNCTION_WORDS
 
-# A word with a capital letter: a name (UNESCO, Maersk, iPhone, Île-de-France) unless it is a question word.
+# A word with a capital letter: a name (UNESCO, Maersk, iPhone, São-Tomé) unless it is a question word.
 _CAPITALIZED_RE = re.compile(r"\b[A-Za-zÀ-ÿ]*[A-ZÀ-Ý][A-Za-zÀ-ÿ'\-]+")
 
 
