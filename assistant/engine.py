@@ -13,7 +13,7 @@ from .answer import Answer, AnswerComposer
 from .config import MODES, Settings, settings_from_env
 from .embedding import Embedder
 from .evidence import Evidence
-from .glossary import expand, mine_glossary
+from .glossary import mine_glossary
 from .index import Index, open_index
 from .ingest import SECTION_SEPARATOR, Section, require_corpus_dir
 from .intent import Intent, follow, read_intent
@@ -207,7 +207,7 @@ class Assistant:
             # Every report among the passages found: one that tells of the visit clears the premise.
             reports = dict.fromkeys(self.index.chunks[h.chunk_id].doc_id for h in hits)
             documents = [self.index.document(d) for d in reports]
-            mentions = unvisited(query.text, documents, lambda name: expand(name, self.glossary))
+            mentions = unvisited(query.text, documents, self.reader.other_names)
         return template, mentions
 
     def section_view(self, source: str, offset: int) -> SectionView:

@@ -46,8 +46,7 @@ def _name(run: str) -> str:
 def mine_glossary(documents: list[Document]) -> dict[str, str]:
     """Return {folded Latin alias: Chinese name} for every 中文（Latin）pair in the documents.
 
-    When one alias follows several phrasings, the most frequent name wins. A one-word alias that also
-    stands in the aliases of unrelated names (a country, a city) points at none of them and is left out.
+    When one alias follows several phrasings, the most frequent name wins.
     """
     votes: dict[str, Counter] = {}
     for doc in documents:
@@ -60,14 +59,13 @@ def mine_glossary(documents: list[Document]) -> dict[str, str]:
                 key = " ".join(_WORD_RE.findall(fold_latin(alias)))
                 if key and key not in _COMMON and len(key) >= 2:
                     votes.setdefault(key, Counter())[name] += 1
-    glossary = {alias: counter.most_common(1)[0][0] for alias, counter in votes.items()}
-    shared = _shared_words(glossary)
-    return {alias: name for alias, name in glossary.items() if alias not in shared}
+    return {alias: counter.most_common(1)[0][0] for alias, counter in votes.items()}
 
 
-def _shared_words(glossary: dict[str, str]) -> frozenset[str]:
+def shared_words(glossary: dict[str, str]) -> frozenset[str]:
     """Return the alias words that stand in the aliases of unrelated names (names sharing no two characters):
-    "port" in Port of Rotterdam and Port of Hamburg tells neither party."""
+    "port" in Port of Rotterdam and Port of Hamburg tells neither party, so it alone matches neither (the
+    whole alias still does). Read once per glossary: it compares every two names sharing a word."""
     names_of: dict[str, set[str]] = {}
     for alias, name in glossary.items():
         for word in alias.split():
@@ -81,14 +79,15 @@ def _one_party(names: set[str]) -> bool:
     return all(a & b for i, a in enumerate(pairs) for b in pairs[i + 1 :])
 
 
-def expand(question: str, glossary: dict[str, str]) -> list[str]:
+def expand(question: str, glossary: dict[str, str], shared: frozenset[str] | None = None) -> list[str]:
     """Return the Chinese names of the glossary entries a (Latin-script) question mentions.
 
-    An alias matches as a whole phrase, or through one of its distinctive words of 4+ letters.
+    An alias matches as a whole phrase, or through one of its distinctive words of 4+ letters: not a
+    generic word, nor one of `shared` (default: `shared_words(glossary)`, best computed once).
     """
     words = _WORD_RE.findall(fold_latin(question))
     text = f" {' '.join(words)} "
-    shared = _shared_words(glossary)
+    shared = shared_words(glossary) if shared is None else shared
     names = []
     for alias, name in glossary.items():
         alias_words = alias.split()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .aliases import expand_aliases
 from .config import Settings
-from .glossary import expand
+from .glossary import expand, shared_words
 from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words
 from .text.normalize import has_han, normalize_query
 from .text.tokens import content_tokens
@@ -41,6 +41,7 @@ class QueryReader:
         self.translator = translator
         self.aliases = aliases
         self.document_frequency = document_frequency
+        self.shared_alias_words = shared_words(glossary)
 
     def read(self, question: str) -> Query | None:
         """Return the question as matched, or None when nothing is left of it once normalized."""
@@ -66,7 +67,7 @@ class QueryReader:
         """Return what BM25 reads for a Latin-script question: it plus the Chinese names of the parties it
         names (glossary.py) and the report's words for its other words (translation.py). Dense retrieval,
         sentence scoring and confidence read the question as asked."""
-        added = expand(text, self.glossary) if self.settings.glossary_expansion else []
+        added = expand(text, self.glossary, self.shared_alias_words) if self.settings.glossary_expansion else []
         if self.settings.translations_per_word:
             added += [w for w in self.translator.translate(text) if w not in added]
         return f"{text} {' '.join(added)}" if added else text
@@ -90,6 +91,10 @@ class QueryReader:
             words = [t for t in content_tokens(text) if len(t) >= 3 and not t.isdigit()]
             missing = [w for w in words if self.document_frequency(w) == 0 and not self.translator.translate(w)]
         return len(missing) / len(words) if words else 0.0
+
+    def other_names(self, name: str) -> list[str]:
+        """Return the report's Chinese names for a Latin name (its glossary entries), for the premise check."""
+        return expand(name, self.glossary, self.shared_alias_words)
 
     def unknown_names(self, text: str) -> list[str]:
         """Return the names in the question the report never mentions (when that check is on)."""

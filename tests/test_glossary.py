@@ -75,3 +75,18 @@ def test_a_word_in_the_aliases_of_unrelated_names_points_at_none_of_them():
     assert expand("What does France export?", glossary) == []  # "france" names two unrelated parties
     assert expand("Who met Dassault?", glossary) == ["達梭系統", "法國達梭系統"]  # one party, two spellings
     assert expand("When was the Tour de France founded?", glossary) == ["環法自行車賽"]  # the whole alias still matches
+
+
+def test_a_one_word_alias_shared_with_an_unrelated_name_still_matches_as_a_whole_alias():
+    from types import SimpleNamespace
+
+    from assistant.glossary import expand, mine_glossary, shared_words
+
+    text = (
+        "步道分為勒伊（Reuilly）及比克布斯（Reuilly-Picpus）兩段。局長參訪鹿特丹港務局（Port of Rotterdam Authority）。"
+    )
+    glossary = mine_glossary([SimpleNamespace(text=text)])
+    shared = shared_words(glossary)
+    assert "reuilly" in shared  # in the aliases of two names that share no two characters
+    assert expand("What is in Reuilly?", glossary, shared) == ["勒伊"]  # the whole alias, not the other name
+    assert expand("Who runs the Rotterdam port?", glossary, shared) == ["鹿特丹港務局"]  # a distinctive word
