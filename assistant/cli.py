@@ -254,7 +254,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     settings = _settings(args)
     progress = reporter("embedding", interval=settings.progress_interval_s)
-    added, index, notes = add_and_index(args.files, settings, Embedder.load(settings), progress=progress)
+    added, index, notes = add_and_index(args.files, settings, lambda: Embedder.load(settings), progress=progress)
     for report in added:
         print(f"added {terminal_safe(report.doc_id, keep='')}")
     return _built(settings, index, notes, started)

@@ -61,19 +61,27 @@ def add_reports(files: list[Path], settings: Settings, shown: Callable[[Path], s
             raise CorpusError(f"cannot add {shown(file)}: it has the same content as {known[document.sha256]}")
         known[document.sha256] = shown(file)
         planned.append((file, target))
-    added = []
-    for file, target in planned:
-        partial = target.with_name(f".{target.name}.adding")  # hidden: never read as a report while copied
-        shutil.copyfile(file, partial)
-        os.replace(partial, target)
-        added.append(Added(target, source_name(target, corpus_dir, settings.root)))
+    added: list[Added] = []
+    try:
+        for file, target in planned:
+            partial = target.with_name(f".{target.name}.adding")  # hidden: never read as a report while copied
+            try:
+                shutil.copyfile(file, partial)
+                os.replace(partial, target)
+            finally:
+                partial.unlink(missing_ok=True)
+            added.append(Added(target, source_name(target, corpus_dir, settings.root)))
+    except BaseException:  # a full disk or Ctrl-C half way: all or none
+        for report in added:
+            report.path.unlink(missing_ok=True)
+        raise
     return added
 
 
 def add_and_index(
     files: list[Path],
     settings: Settings,
-    embedder: Embedder,
+    embedder: Embedder | Callable[[], Embedder],
     shown: Callable[[Path], str] = str,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Added], Index, list[str]]:
@@ -84,10 +92,13 @@ def add_and_index(
     Raises:
         CorpusError: as `add_reports`; nothing was copied.
     """
+    from .embedding import Embedder
     from .index import open_index
 
     added = add_reports(files, settings, shown)
     try:
+        if not isinstance(embedder, Embedder):
+            embedder = embedder()  # loaded only once the files passed their checks: a refusal stays quick
         index, notes = open_index(settings, embedder, progress=progress)
     except BaseException:
         for report in added:

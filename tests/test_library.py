@@ -136,3 +136,39 @@ def test_refusals_name_a_file_as_the_caller_shows_it_and_hidden_files_are_refuse
     with pytest.raises(CorpusError, match=rf"^cannot add {tmp_path}/old\.doc: only"):
         add_reports([tmp_path / "old.doc"], small_report)
     assert corpus_names(small_report) == ["report.txt"]
+
+
+def test_a_copy_failing_half_way_leaves_no_report_and_no_partial_file(tmp_settings, monkeypatch):
+    import shutil as shutil_module
+
+    from assistant import library
+
+    first, second = tmp_settings.root / "a.txt", tmp_settings.root / "b.txt"
+    (tmp_settings.corpus_dir / "old.txt").write_text("壹、目的\n\n舊的報告。\n", encoding="utf-8")
+    first.write_text("壹、目的\n\n第一份報告。\n", encoding="utf-8")
+    second.write_text("壹、目的\n\n第二份報告。\n", encoding="utf-8")
+    copies = []
+
+    def copy_then_fail(source, target):
+        copies.append(target)
+        if len(copies) == 2:
+            raise OSError("disk full")
+        return shutil_module.copyfile(source, target)
+
+    monkeypatch.setattr(library.shutil, "copyfile", copy_then_fail)
+    with pytest.raises(OSError, match="disk full"):
+        library.add_reports([first, second], tmp_settings)
+    assert sorted(p.name for p in tmp_settings.corpus_dir.iterdir()) == ["old.txt"]
+
+
+def test_cli_add_refuses_a_bad_file_before_loading_the_model(tmp_settings, monkeypatch, capsys):
+    from assistant import cli
+    from assistant.embedding import Embedder
+
+    def never(*args, **kwargs):
+        raise AssertionError("the model was loaded for a refused file")
+
+    monkeypatch.setattr(Embedder, "load", never)
+    code = cli.main(["add", str(tmp_settings.root / "missing.pdf"), "--corpus", str(tmp_settings.corpus_dir),
+                     "--embeddings", str(tmp_settings.embeddings_dir)])  # fmt: skip
+    assert code == 1 and "no such file" in capsys.readouterr().err
