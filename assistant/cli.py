@@ -375,11 +375,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_feedback(args: argparse.Namespace) -> int:
     """Export reviewed feedback as eval questions (JSONL), skipping questions the eval file already has."""
     from .evaluation import DEFAULT_QUESTIONS
-    from .feedback import FeedbackStore, export_questions
+    from .feedback import FeedbackStore, export_questions, known_questions
 
     settings = _settings(args)
     path = args.questions or DEFAULT_QUESTIONS
-    known = _known_questions(path) if path.exists() else []
+    known = known_questions(path)
     lines = [json.dumps(q, ensure_ascii=False) for q in export_questions(FeedbackStore(settings.feedback_path), known)]
     text = "".join(f"{line}\n" for line in lines)
     if args.out:
@@ -388,21 +388,6 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
-
-
-def _known_questions(path: Path) -> list[str]:
-    """Return the question texts of a JSONL question file; a line that is not a JSON object is skipped, saying so."""
-    known = []
-    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
-        try:
-            record = json.loads(line) if line.strip() else {}
-        except ValueError:
-            record = None
-        if not isinstance(record, dict):
-            log.warning("%s:%d: skipped a line that is not a JSON object", path, number)
-            continue
-        known.append(str(record.get("question", "")))
-    return known
 
 
 COMMANDS = {

@@ -9,6 +9,7 @@ eval question in the format of evals/questions.jsonl, its evidence taken from wh
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from pathlib import Path
 
 from .text.layout import sentence_spans
 from .text.normalize import has_han
+
+log = logging.getLogger(__name__)
 
 VERDICTS = ("up", "down", "right")
 _SCHEMA = """
@@ -157,3 +160,25 @@ def export_questions(store: FeedbackStore, known_questions: Iterable[str] = ()) 
             }
         )
     return out
+
+
+def known_questions(path: Path) -> list[str]:
+    """Return the question texts of a JSONL eval file, whose questions feedback need not offer again; a missing
+    file gives none, and a line that is not a JSON object is skipped with a warning naming it."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+    known = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError:
+            record = None
+        if not isinstance(record, dict):
+            log.warning("%s:%d: skipped a line that is not a JSON object", path, number)
+            continue
+        known.append(str(record.get("question", "")))
+    return known

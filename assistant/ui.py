@@ -14,12 +14,12 @@ import gradio as gr
 
 from .config import MODES, Settings
 from .evaluation import DEFAULT_QUESTIONS
-from .feedback import FeedbackStore
+from .feedback import FeedbackStore, known_questions
 from .ui_api import Api
 from .ui_chat import ChatPanel
 from .ui_content import example_questions
 from .ui_eval import EvalTab
-from .ui_live import LiveAssistant, Page, known_questions
+from .ui_live import LiveAssistant, Page
 from .ui_render import escape, render_answer
 from .ui_reports import ReportsPanel
 from .ui_sources import SourcePanel

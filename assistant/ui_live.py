@@ -3,7 +3,6 @@ reports' names, the settings, the feedback store, and whether this server takes 
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -143,18 +142,3 @@ class Page:
             f"{s.needs_passage} 題答錯但還沒標正確段落。{s.ready} waiting for export, {s.needs_passage} wrong answers "
             "without a marked passage."
         )
-
-
-def known_questions(path: Path) -> list[str]:
-    """Return every question of an eval file (feedback already there is not offered for export)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return []
-    out = []
-    for line in lines:
-        try:
-            out.append(str(json.loads(line).get("question", "")))
-        except (ValueError, AttributeError):
-            continue
-    return out
