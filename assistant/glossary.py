@@ -22,17 +22,16 @@ _MAX_NAME = 8
 _ALIAS_SPLIT = re.compile(r"\s*[,，;；]\s*")
 _WORD_RE = re.compile(r"[a-z0-9]+")
 # Alias words that never point at one party: French and English function words, and words for kinds of
-# places and bodies. Which proper names are too common (a country or city in many names) is read off the
-# corpus instead: see `_shared_words`.
+# places. Which other words are too common (a country or city in many names) is read off the corpus
+# instead: see `shared_words`.
 _COMMON = frozenset(
-    "de la le les du des d l of the and et en system systemes group parc park place canal hotel chateau river "
-    "boulevard valley network data power area wide low madame directeur quartier sports organization games youth "
-    "asian east tour ensemble".split()
+    "de la le les du des d l of the and et en parc park place canal hotel chateau river boulevard valley "
+    "quartier".split()
 )
 
 
 def fold_latin(text: str) -> str:
-    """Return text case-folded with accents removed ('Électricité' -> 'electricite')."""
+    """Return text case-folded with accents removed ('Éléphant' -> 'elephant')."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -120,7 +120,7 @@ def build_translator(frequency: Callable[[str], int], per_word: int = 3) -> Word
 
     A word ranks higher when its gloss is shorter (the English word is more of the whole meaning),
     then when the corpus uses it more (it is the report's way of saying it), then when it is longer.
-    A name is an entry whose first gloss is capitalized (里昂 "Lyon (city in France)"); a Latin name
+    A name is an entry whose first gloss is capitalized (慕尼黑 "Munich (city in Germany)"); a Latin name
     is a word the glosses only ever capitalize, and is foreign when none of the entries it glosses is
     in the corpus.
     """

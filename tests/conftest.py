@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,10 @@ from assistant.embedding import resolve_model
 REPORT = PROJECT_ROOT / "corpus" / "taichung-france-2017-report.txt"
 REPORT_SOURCE = "corpus/taichung-france-2017-report.txt"
 PORT_FIXTURE = Path(__file__).parent / "fixtures" / "port-report.txt"
+
+# Each test worker keeps Gradio's uploaded files in a folder of its own: tests check that a refused upload
+# stored nothing there, which another worker's uploads would otherwise make untrue.
+os.environ["GRADIO_TEMP_DIR"] = tempfile.mkdtemp(prefix=f"gradio-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-")
 
 
 @pytest.fixture(scope="session")

@@ -288,8 +288,9 @@ def test_a_public_server_without_a_password_hides_the_upload_and_refuses_it_at_t
         assert (set(folder.rglob("*")) if folder.exists() else set()) == before
         restore = next(f.fn for f in app.fns.values() if f.name == "restore")
         assert restore(None)[-1]["visible"] is False  # the upload panel stays hidden
-        with pytest.raises(Exception):  # noqa: B017 (the client cannot even upload the file)
+        with pytest.raises(Exception) as refused:  # noqa: B017 (the client's upload is refused at the edge)
             Client(base, verbose=False).predict([handle_file(__file__)], api_name="/add_reports")
+        assert "403" in str(refused.value) or "no uploads" in str(refused.value), refused.value
     finally:
         app.close()
 

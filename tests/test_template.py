@@ -74,3 +74,26 @@ def test_photo_captions_are_the_short_lines_between_paragraphs():
     )
     doc = parse_document("r.txt", text)
     assert [text[s:e] for s, e in doc.template.captions] == ["局長與港務局代表合影"]
+
+
+def test_no_code_names_a_party_person_or_place_of_the_bundled_report(assistant):
+    """The code is built for the genre: nothing in assistant/ names what only the bundled report says (its cover
+    values, its members, the names it gives in both scripts)."""
+    import re
+
+    from assistant.config import PROJECT_ROOT
+
+    document = assistant.index.document(assistant.sources[0])
+    han = {f.value for f in document.template.cover if len(f.value) >= 3}
+    han |= {cell for row in document.template.members[1:] for cell in row.cells[-1:] if len(cell) >= 2}
+    han |= {name for name in assistant.glossary.values() if len(name) >= 3}
+    latin = {alias for alias in assistant.glossary if len(alias) >= 4}
+    assert len(han) > 20 and len(latin) > 20  # the report's names were read, so the check can find them
+    code = {p: p.read_text(encoding="utf-8") for p in (PROJECT_ROOT / "assistant").rglob("*.py")}
+    found = [
+        (name, p.name)
+        for p, text in code.items()
+        for name in han | latin
+        if (name in text if name in han else re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE))
+    ]
+    assert found == []
