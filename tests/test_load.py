@@ -12,8 +12,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from assistant.config import PROJECT_ROOT
+from assistant.serve import launch
+from assistant.ui import build_app
 
-from .test_ui import server  # noqa: F401  (the real server fixture)
+from .test_ui import free_port, page_settings_for
 
 QUESTIONS = [
     ("Sigfox 在多少個國家提供服務？", "超過 31 個國家"),
@@ -30,16 +32,27 @@ QUESTIONS = [
 CALLS = 50
 
 
+@pytest.fixture(scope="module")
+def server(assistant, tmp_path_factory):
+    """A real server of this module's own: the burst starts with no sessions left by other tests' requests (the
+    page keeps at most `max_sessions`, and one test worker's shared server may have just served a soak)."""
+    app = build_app(assistant, page_settings_for(assistant, tmp_path_factory))
+    port = free_port()
+    launch(app, "127.0.0.1", port, None, block=False)
+    yield f"http://127.0.0.1:{port}/"
+    app.close()
+
+
 @pytest.mark.load
 def test_fifty_concurrent_ask_calls_are_all_answered_correctly(server):  # noqa: F811
     from gradio_client import Client
 
-    client = Client(server, verbose=False)
+    clients = [Client(server, verbose=False) for _ in range(CALLS)]  # fifty users, each with their own client
 
     def call(i: int):
         question, evidence = QUESTIONS[i % len(QUESTIONS)]
         started = time.perf_counter()
-        result = client.predict(question, 3, "hybrid", api_name="/ask")
+        result = clients[i].predict(question, 3, "hybrid", api_name="/ask")
         return question, evidence, result, time.perf_counter() - started
 
     started = time.perf_counter()
