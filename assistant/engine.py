@@ -113,10 +113,9 @@ class Assistant:
             QuestionError: the question is empty, `top_k`/`mode` are out of range, or a report is unknown.
         """
         top_k, mode = self._options(top_k, mode)
-        only = self._chunks_of(reports) if reports else None
         question = question if isinstance(question, str) else ""
         query = self._read(question)
-        only = self._within(sections, only, query.text) if sections else only
+        only = self._allowed(reports, sections, query.text)
         # The answer step scores sentences with the model in every mode, so the vector is always needed.
         query_vector = self.embedder.encode_queries([query.text])[0]
         context_text = self.reader.context(context)
@@ -124,11 +123,26 @@ class Assistant:
             query, query_vector, context_text, mode, max(top_k, self.settings.rerank_depth), only
         )
         template, mentions = self._read_structure(query, hits, self._intent(query.text, context_text))
-        evidence = Evidence(
+        return self.composer.compose(
+            self._evidence(question, query, query_vector, hits[:top_k], mode, template, mentions)
+        )
+
+    def _evidence(
+        self,
+        question: str,
+        query: Query,
+        query_vector: np.ndarray,
+        hits: list[Hit],
+        mode: str,
+        template: TemplateAnswer | None,
+        mentions: list[Mention],
+    ) -> Evidence:
+        """Return what was found for the question, as the answer step reads it."""
+        return Evidence(
             question=question,
             query_text=query.text,
             query_vector=query_vector,
-            hits=hits[:top_k],
+            hits=hits,
             mode=mode,
             notices=query.notices,
             unknown_names=self.reader.unknown_names(query.text),
@@ -139,7 +153,6 @@ class Assistant:
             unvisited=mentions,
             lexical_text=query.lexical_text if query.latin else "",
         )
-        return self.composer.compose(evidence)
 
     def _read(self, question: str) -> Query:
         """Return the question as matched, or raise QuestionError when it is too long or empty."""
@@ -240,6 +253,14 @@ class Assistant:
     def _chunks_of(self, names: list[str]) -> np.ndarray:
         chosen = set(self.report_names(names))
         return np.array([i for i, c in enumerate(self.index.chunks) if c.doc_id in chosen], dtype=np.int64)
+
+    def _allowed(
+        self, reports: list[str] | None, sections: list[tuple[str, str]] | None, query_text: str
+    ) -> np.ndarray | None:
+        """Return the chunk ids a question may be answered from (the chosen reports, held to `sections` when the
+        question points back at them), or None for every chunk."""
+        only = self._chunks_of(reports) if reports else None
+        return self._within(sections, only, query_text) if sections else only
 
     def _within(self, sections: list[tuple[str, str]], only: np.ndarray | None, query_text: str) -> np.ndarray | None:
         """Return the chunk ids (among `only`, when given) inside the given sections or their subsections; `only`
