@@ -6,7 +6,7 @@ import re
 
 from .answer import Answer
 from .index import Index
-from .ingest import Document, Section
+from .ingest import SECTION_SEPARATOR, Document, Section
 from .text.normalize import fold
 
 # A heading's numbering ("四、", "(二)") says where it stands, not what it is about.
@@ -19,13 +19,17 @@ _MIN_HEADING_CHARS = 4
 
 
 def answer_sections(answer: Answer, index: Index) -> list[tuple[str, str]]:
-    """Return (document, section label) for what the answer's quotes are about: the section a quote stands in,
-    or, for a quoted itinerary row, the visit sections whose headings the row names ("拜會…副市長")."""
+    """Return (document, section label) for what the answer's quotes are about: the subsection a quote stands in
+    (a visit, a point of 心得), or, for a quoted itinerary row, the visit sections whose headings the row names
+    ("拜會…副市長"); nothing for a top section (the cover, the member list), which "對方" and "那邊" never mean."""
     found: list[tuple[str, str]] = []
     for quote in answer.quotes:
         document = index.document(quote.source)
         rows = [r for r in document.template.itinerary if r.start < quote.end and quote.start < r.end]
-        labels = _named_sections(document, rows) if rows else [quote.section]
+        if rows:
+            labels = _named_sections(document, rows)
+        else:  # a visit or a point of a closing section, not a whole top section (the cover, the member list)
+            labels = [quote.section] if SECTION_SEPARATOR in quote.section else []
         found.extend((document.doc_id, label) for label in labels if label)
     return list(dict.fromkeys(found))
 

@@ -39,3 +39,8 @@ def test_a_follow_up_naming_something_the_previous_visit_never_writes_is_not_hel
 def test_pointing_back_needs_a_pointing_word_and_no_new_name():
     assert points_back("對方派了誰出來？") and points_back("who met them there?")
     assert not points_back("誰設計的？") and not points_back("Who met them at UNESCO?")
+
+
+def test_the_cover_or_the_member_list_is_no_focus_for_a_follow_up(port_assistant):
+    answer = port_assistant.ask("這次出國的成員有哪些人？")
+    assert answer.quotes and answer_sections(answer, port_assistant.index) == []
