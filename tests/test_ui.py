@@ -491,3 +491,17 @@ def test_api_abstains_on_a_question_sharing_no_word_with_the_report(server):
     assert got["abstained"] and got["answer"] == []
     assert any("1000" in n for n in got["notices"])
     assert any("None of the question's words occur in the report" in n for n in got["notices"])
+
+
+def test_the_page_keeps_what_an_answer_was_about_for_the_next_follow_up(port_assistant, tmp_path):
+    from assistant.feedback import FeedbackStore
+    from assistant.ui_chat import ChatPanel
+    from assistant.ui_live import LiveAssistant, Page
+    from assistant.ui_sources import SourcePanel
+
+    page = Page(LiveAssistant(port_assistant), port_assistant.settings, FeedbackStore(tmp_path / "fb.sqlite3"))
+    chat = ChatPanel(page, SourcePanel(page))
+    _, store, _, _ = chat.respond("6 號上午去了哪裡？", None, "hybrid", 5, [])
+    assert [label for _, label in store["focus"]] == ["參、考察過程 › 三、拜會阿姆斯特丹市議會"]
+    _, store, _, _ = chat.respond("對方由誰接待？", store, "hybrid", 5, [])
+    assert "德弗里斯" in store["turns"][-1]["answer"]["answer"][0]["quote"]
