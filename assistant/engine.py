@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -25,9 +25,15 @@ from .rerank import rerank_by_sentences
 from .retrieval import Hit, Retriever
 from .structured import TemplateAnswer, TemplateAnswerer
 from .text.normalize import fold, has_han
+from .text.words import capitalized_names
 from .translation_cache import load_translator
 
 log = logging.getLogger(__name__)
+
+OTHER_REPORTS_NOTICE = (
+    "每份報告各有這一項，這裡引的是其中一份；可在「報告」中選擇要問哪一份。"
+    "Each report has its own answer to this; the quote is from one of them. Choose reports to ask another."
+)
 
 
 @dataclass(frozen=True)
@@ -115,7 +121,8 @@ class Assistant:
         top_k, mode = self._options(top_k, mode)
         question = question if isinstance(question, str) else ""
         query = self._read(question)
-        only = self._allowed(reports, sections, query.text)
+        chosen = self._chunks_of(reports) if reports else None
+        only = self._within(sections, chosen, query.text) if sections else chosen
         # The answer step scores sentences with the model in every mode, so the vector is always needed.
         query_vector = self.embedder.encode_queries([query.text])[0]
         context_text = self.reader.context(context)
@@ -123,9 +130,8 @@ class Assistant:
             query, query_vector, context_text, mode, max(top_k, self.settings.rerank_depth), only
         )
         template, mentions = self._read_structure(query, hits, self._intent(query.text, context_text))
-        return self.composer.compose(
-            self._evidence(question, query, query_vector, hits[:top_k], mode, template, mentions)
-        )
+        evidence = self._evidence(question, query, query_vector, hits[:top_k], mode, template, mentions)
+        return self.composer.compose(self._scoped(evidence, query.text, chosen, hits))
 
     def _evidence(
         self,
@@ -254,13 +260,24 @@ class Assistant:
         chosen = set(self.report_names(names))
         return np.array([i for i, c in enumerate(self.index.chunks) if c.doc_id in chosen], dtype=np.int64)
 
-    def _allowed(
-        self, reports: list[str] | None, sections: list[tuple[str, str]] | None, query_text: str
-    ) -> np.ndarray | None:
-        """Return the chunk ids a question may be answered from (the chosen reports, held to `sections` when the
-        question points back at them), or None for every chunk."""
-        only = self._chunks_of(reports) if reports else None
-        return self._within(sections, only, query_text) if sections else only
+    def _scoped(self, evidence: Evidence, query_text: str, chosen: np.ndarray | None, hits: list[Hit]) -> Evidence:
+        """Return the evidence with what the report choice implies: names only other reports write (the chosen ones
+        cannot answer), or, with no choice, a notice that a template record came from one of several reports."""
+        if chosen is not None:
+            return replace(evidence, unknown_names=[*evidence.unknown_names, *self._absent(query_text, chosen)])
+        if evidence.template is not None and len({self.index.chunks[h.chunk_id].doc_id for h in hits}) > 1:
+            return replace(evidence, notices=[*evidence.notices, OTHER_REPORTS_NOTICE])
+        return evidence
+
+    def _absent(self, query_text: str, chosen: np.ndarray) -> list[str]:
+        """Return the names in the question (capitalized words) the chosen reports' passages never write though
+        another report does: asked of the wrong report, its nearest passage would be quoted as if it answered."""
+        written = fold(" ".join(self.index.chunks[i].text for i in chosen.tolist()))
+        return [
+            name
+            for name in capitalized_names(query_text, min_chars=3)
+            if fold(name) not in written and self.retriever.document_frequency(fold(name))
+        ]
 
     def _within(self, sections: list[tuple[str, str]], only: np.ndarray | None, query_text: str) -> np.ndarray | None:
         """Return the chunk ids (among `only`, when given) inside the given sections or their subsections; `only`

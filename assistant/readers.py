@@ -67,6 +67,8 @@ def read_pdf(data: bytes, settings: ReaderSettings) -> Extracted:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
+    if not data.strip():
+        raise UnreadableFile("the file is empty")
     pages: list[str] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -75,7 +77,7 @@ def read_pdf(data: bytes, settings: ReaderSettings) -> Extracted:
     except Exception as exc:  # pdfminer raises many types for damaged files; each means "cannot be read"
         if _caused_by(exc, PDFPasswordIncorrect) or "password" in str(exc).lower():
             raise UnreadableFile("it is an encrypted PDF (it needs a password)") from None
-        raise UnreadableFile(f"it is not a readable PDF ({type(exc).__name__})") from None
+        raise UnreadableFile("it is not a readable PDF (damaged, cut short, or another kind of file)") from None
     if not any(p.strip() for p in pages):
         raise UnreadableFile(f"its {len(pages)} PDF page(s) hold no text (a scan without a text layer?)")
     starts, offset = [], 0

@@ -7,7 +7,7 @@ from .reports import ReportInfo
 from .ui_render import escape
 
 HOW_TO = (
-    "在下方輸入關於報告的問題（中文或英文），或點一個範例；索引中有多份報告時，可在「報告」中選擇只問哪幾份。"
+    "在下方輸入關於報告的問題（繁體、簡體中文或英文），或點一個範例；索引中有多份報告時，可在「報告」中選擇只問哪幾份。"
     "每個回答都逐字引用報告原文，註明報告、頁碼與章節，並標示信心高、中、低；按「看原文」在右側（手機在下方）讀整段，"
     "按「複製引文」貼到公文。答錯了請按 👎 並標出正確段落。"
     "Ask about the reports in Chinese or English, or click an example; with several reports indexed, choose which "

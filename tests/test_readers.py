@@ -203,3 +203,11 @@ def test_pdf_pages_are_stored_with_the_index_and_read_back(pdf_corpus, embedder)
     stored = load_index(settings.index_dir).document("corpus/report.pdf")
     assert stored.text == built.text and stored.page_starts == built.page_starts
     assert len(stored.page_starts) > len(pages)  # a section ran on to a second page
+
+
+def test_an_empty_pdf_is_refused_as_empty():
+    from assistant.config import ReaderSettings
+    from assistant.readers import UnreadableFile, read_pdf
+
+    with pytest.raises(UnreadableFile, match="the file is empty"):
+        read_pdf(b"", ReaderSettings())

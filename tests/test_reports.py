@@ -104,3 +104,20 @@ def test_cli_ask_report_flag_and_reports_listing(two_reports, capsys):
     assert listed[0]["title"] == "高雄市政府赴荷蘭考察港灣城市治理 出國報告"
     assert main(["ask", "誰率團？", "--report", "nowhere.pdf", *flags]) == 2
     assert capsys.readouterr().err.strip().count("\n") == 0
+
+
+def test_a_name_only_another_report_writes_makes_the_chosen_report_abstain_saying_so(both):
+    answer = both.ask("How many countries does Sigfox serve?", reports=["port-report.txt"])
+    assert answer.abstained and answer.quotes == []
+    assert any("Sigfox" in notice for notice in answer.notices)
+    assert not both.ask("How many countries does Sigfox serve?", reports=["report.txt"]).abstained
+
+
+def test_a_cover_question_over_several_reports_says_it_quotes_one_of_them(both):
+    from assistant.engine import OTHER_REPORTS_NOTICE
+
+    answer = both.ask("這次出國期間是哪幾天？")
+    assert answer.quotes and answer.quotes[0].quote.startswith("出國期間")
+    assert OTHER_REPORTS_NOTICE in answer.notices
+    chosen = both.ask("這次出國期間是哪幾天？", reports=["port-report.txt"])
+    assert OTHER_REPORTS_NOTICE not in chosen.notices and chosen.quotes[0].source.endswith("port-report.txt")
