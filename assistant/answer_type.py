@@ -12,7 +12,7 @@ import re
 from .text.normalize import fold
 from .text.tokens import date_tokens
 
-DATE, NUMBER, PERSON, REASON = "date", "number", "person", "reason"
+DATE, NUMBER, PERSON, REASON, MONEY = "date", "number", "person", "reason", "money"
 
 # Chinese and English wordings; an English question reaches here with Chinese words added (translation.py).
 _ASKS = (
@@ -30,6 +30,20 @@ _ASKS = (
     ),
     (PERSON, re.compile(r"誰|哪位|何人|\bwho(?:m|se)?\b", re.I)),
     (REASON, re.compile(r"為什麼|為何|為了什麼|原因|目的|動機|\bwhy\b|\bwhat for\b|\bpurpose\b|\breason\b", re.I)),
+    (
+        MONEY,
+        re.compile(
+            r"經費|預算|費用|花費|花了多少|多少錢|價格|票價|門票|成本|金額|\bcost|\bbudget|\bhow much money\b|\bprice"
+            r"|\bspen[dt]\b|\bexpenses?\b|\bfees?\b",
+            re.I,
+        ),
+    ),
+)
+# An amount of money as reports write it: a currency before or after the figure (新臺幣 1,000 億元, 3 萬歐元, €20).
+_MONEY_RE = re.compile(
+    r"(?:新臺幣|新台幣|nt\$|us\$|\$|€|歐元|美元|日圓|人民幣)\s*[\d,.一二三四五六七八九十百千萬億兆]+"
+    r"|(?:\d[\d,.]*|[一二三四五六七八九十百千]+)\s*(?:[萬億兆千]\s*)?(?:元|歐元|美元|日圓|euros?|dollars?)",
+    re.I,
 )
 # A sentence giving a purpose or a cause: a clause opening with 為 ("in order to"), 盼/期望/希望…, 藉此…,
 # 以利…, 旨在…, 因為/由於/適逢/考量….
@@ -46,18 +60,20 @@ _TITLE_RE = re.compile(
 
 
 def asked_kinds(question: str) -> frozenset[str]:
-    """Return the kinds of answer a (normalized) question asks for: any of DATE, NUMBER, PERSON, REASON."""
+    """Return the kinds of answer a (normalized) question asks for: any of DATE, NUMBER, PERSON, REASON, MONEY."""
     return frozenset(kind for kind, pattern in _ASKS if pattern.search(question))
 
 
 def offered_kinds(sentence: str) -> frozenset[str]:
-    """Return the kinds of answer a sentence of the report can give: DATE, NUMBER, PERSON and/or REASON."""
+    """Return the kinds of answer a sentence of the report can give: DATE, NUMBER, PERSON, REASON and/or MONEY."""
     folded = fold(sentence)
     kinds = set()
     if _DIGIT_RE.search(folded):
         kinds.add(NUMBER)
         if date_tokens(folded) or _YEAR_RE.search(folded):
             kinds.add(DATE)
+    if _MONEY_RE.search(folded):
+        kinds.add(MONEY)
     if _LATIN_NAME_RE.search(sentence) or _TITLE_RE.search(sentence):
         kinds.add(PERSON)
     if _REASON_RE.search(sentence):

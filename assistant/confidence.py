@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .answer_type import asked_kinds
+from .answer_type import MONEY, asked_kinds
 from .calibration import logistic
 from .config import Settings
 from .evidence import Evidence
@@ -16,6 +16,7 @@ from .text.normalize import has_han
 from .text.tokens import content_tokens
 
 NO_SHARED_WORDS_NOTICE = "問題中的字詞都不在報告裡。None of the question's words occur in the report."
+NO_AMOUNT_NOTICE = "報告中找不到這筆金額。The report states no such amount of money."
 
 
 @dataclass(frozen=True)
@@ -43,16 +44,26 @@ class ConfidenceModel:
         signals = self.signals(best, e.hits, e.query_text, e.question_words, e.missing, replaces)
         confidence = self.calibrated(signals)
         no_words = not e.shares_words and not replaces
+        no_amount = self._lacks_amount(e, best) and not replaces
         abstained = (
             (best is None and not replaces)
             or confidence < self.settings.abstain_threshold
             or bool(e.unknown_names)
             or bool(e.unvisited)
             or no_words
+            or no_amount
         )
         notices = [*e.notices, *([NO_SHARED_WORDS_NOTICE] if no_words else []), *_why_notices(e)]
+        notices += [NO_AMOUNT_NOTICE] if no_amount else []
         signals = {k: round(v, 4) for k, v in signals.items()}
         return Decision(abstained, confidence, self.level(confidence, abstained), signals, notices)
+
+    def _lacks_amount(self, evidence: Evidence, best: ScoredSentence | None) -> bool:
+        """Return True when the question asks what something cost and the best sentence gives no amount of money:
+        a budget the report never states must not be answered with whatever sentence shares its words."""
+        if best is None or not self.settings.abstain_without_amount:
+            return False
+        return MONEY in asked_kinds(evidence.query_text) and MONEY not in self.scorer.reading(best.sentence_id).kinds
 
     def blend(
         self, best: ScoredSentence | None, hits: list[Hit], query_text: str, question_words: list[str] | None = None

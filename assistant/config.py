@@ -170,6 +170,10 @@ class Settings:
     # Abstain when a question asks when (or whether) the delegation visited or met something the report names
     # only in another role: in no itinerary row, no heading and no sentence telling of a visit (premise.py).
     abstain_on_false_premise: bool = True
+    # Abstain when a question asks what something cost (經費, 預算, 門票, cost, budget) and the best sentence gives
+    # no amount of money (answer_type.MONEY): a budget the report never states. Dev: 2 more unanswerable
+    # questions abstained, no answerable one.
+    abstain_without_amount: bool = True
     # The "blend" signal: the best cosine rescaled from a per-script floor over a band (e5 cosines of Chinese
     # questions to this Chinese text sit higher than English ones'), blended with word coverage for Chinese.
     confidence_floor_han: float = 0.82

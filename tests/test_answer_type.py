@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer_type import DATE, NUMBER, PERSON, REASON, asked_kinds, offered_kinds
+from assistant.answer_type import DATE, MONEY, NUMBER, PERSON, REASON, asked_kinds, offered_kinds
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,22 @@ def test_asked_kinds(question, kinds):
 )
 def test_offered_kinds(sentence, kinds):
     assert offered_kinds(sentence) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "money"),
+    [
+        ("產值將近新臺幣一兆元", True),
+        ("新臺幣 1,000 億元左右產值", True),
+        ("門票 20 歐元", True),
+        ("於 1990 年成立", False),
+        ("單元介紹", False),
+    ],
+)
+def test_an_amount_of_money_is_offered_only_with_a_currency(text, money):
+    assert (MONEY in offered_kinds(text)) is money
+
+
+def test_a_question_about_cost_asks_for_money():
+    assert MONEY in asked_kinds("這趟出國總共花了多少經費？") and MONEY in asked_kinds("How much did the trip cost?")
+    assert MONEY not in asked_kinds("離巴黎多遠？")

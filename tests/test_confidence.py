@@ -71,3 +71,21 @@ def test_each_reason_to_abstain_abstains_and_is_said(model, fields, said):
 
 def test_nothing_to_quote_abstains(model):
     assert model.decide(_evidence(), None).abstained
+
+
+def test_a_cost_question_whose_best_sentence_gives_no_amount_abstains_saying_so(model, assistant):
+    from assistant.confidence import NO_AMOUNT_NOTICE
+
+    index = assistant.index
+    without = next(
+        i for i, s in enumerate(index.sentences) if "成立於 1998 年" in index.document(s.doc_id).text[s.start : s.end]
+    )
+    with_amount = next(
+        i for i, s in enumerate(index.sentences) if "億元" in index.document(s.doc_id).text[s.start : s.end]
+    )
+    evidence = Evidence(
+        "q", "法國企業聯盟的年度經費是多少？", None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["經費"]
+    )
+    refused = model.decide(evidence, ScoredSentence(without, 1.0, 0.99, 1.0))
+    assert refused.abstained and NO_AMOUNT_NOTICE in refused.notices
+    assert NO_AMOUNT_NOTICE not in model.decide(evidence, ScoredSentence(with_amount, 1.0, 0.99, 1.0)).notices
