@@ -59,5 +59,5 @@ def test_an_amount_of_money_is_offered_only_with_a_currency(text, money):
 
 
 def test_a_question_about_cost_asks_for_money():
-    assert MONEY in asked_kinds("這趟出國總共花了多少經費？") and MONEY in asked_kinds("How much did the trip cost?")
+    assert MONEY in asked_kinds("訪團的住宿費用是多少？") and MONEY in asked_kinds("How much did the hotel cost?")
     assert MONEY not in asked_kinds("離巴黎多遠？")
