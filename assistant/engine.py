@@ -131,7 +131,7 @@ class Assistant:
         )
         template, mentions = self._read_structure(query, hits, self._intent(query.text, context_text))
         evidence = self._evidence(question, query, query_vector, hits[:top_k], mode, template, mentions)
-        return self.composer.compose(self._scoped(evidence, query.text, chosen, hits))
+        return self.composer.compose(self._scoped(evidence, query.text, reports, hits))
 
     def _evidence(
         self,
@@ -260,23 +260,24 @@ class Assistant:
         chosen = set(self.report_names(names))
         return np.array([i for i, c in enumerate(self.index.chunks) if c.doc_id in chosen], dtype=np.int64)
 
-    def _scoped(self, evidence: Evidence, query_text: str, chosen: np.ndarray | None, hits: list[Hit]) -> Evidence:
+    def _scoped(self, evidence: Evidence, query_text: str, reports: list[str] | None, hits: list[Hit]) -> Evidence:
         """Return the evidence with what the report choice implies: names only other reports write (the chosen ones
         cannot answer), or, with no choice, a notice that a template record came from one of several reports."""
-        if chosen is not None:
-            return replace(evidence, unknown_names=[*evidence.unknown_names, *self._absent(query_text, chosen)])
+        if reports:
+            absent = self._absent(query_text, self.report_names(reports))
+            return replace(evidence, unknown_names=[*evidence.unknown_names, *absent])
         if evidence.template is not None and len({self.index.chunks[h.chunk_id].doc_id for h in hits}) > 1:
             return replace(evidence, notices=[*evidence.notices, OTHER_REPORTS_NOTICE])
         return evidence
 
-    def _absent(self, query_text: str, chosen: np.ndarray) -> list[str]:
-        """Return the names in the question (capitalized words) the chosen reports' passages never write though
-        another report does: asked of the wrong report, its nearest passage would be quoted as if it answered."""
-        written = fold(" ".join(self.index.chunks[i].text for i in chosen.tolist()))
+    def _absent(self, query_text: str, chosen: list[str]) -> list[str]:
+        """Return the names in the question (capitalized words) the chosen reports never write though another
+        report does: asked of the wrong report, its nearest passage would be quoted as if it answered."""
         return [
             name
             for name in capitalized_names(query_text, min_chars=3)
-            if fold(name) not in written and self.retriever.document_frequency(fold(name))
+            if not any(fold(name) in self.index.document(d).folded for d in chosen)
+            and self.retriever.document_frequency(fold(name))
         ]
 
     def _within(self, sections: list[tuple[str, str]], only: np.ndarray | None, query_text: str) -> np.ndarray | None:

@@ -16,6 +16,7 @@ from .config import ReaderSettings, Settings
 from .readers import READABLE_SUFFIXES, UnreadableFile, read_text_file
 from .template import Template, read_template, section_pages, toc_pages
 from .text.layout import heading_level, page_breaks
+from .text.normalize import fold
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,11 @@ class Document:
         """Return each section's pages (first, last) from the report's table of contents (None where unlisted)."""
         toc = "".join(self.text[s.body_start : s.end] for s in self.sections if s.kind == "toc")
         return section_pages([s.path[-1] for s in self.sections], toc_pages(toc))
+
+    @cached_property
+    def folded(self) -> str:
+        """Return the text folded for matching (text.normalize.fold), once: what a name is looked up in."""
+        return fold(self.text)
 
     @cached_property
     def template(self) -> Template:

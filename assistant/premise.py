@@ -71,7 +71,7 @@ def unvisited(
         return []
     if DATE not in asked_kinds(folded_question) and not _WHETHER.search(question):
         return []
-    folded_texts = "\n".join(fold(d.text) for d in documents)
+    folded_texts = "\n".join(d.folded for d in documents)
     visited = fold(
         " ".join(
             text

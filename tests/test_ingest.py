@@ -149,3 +149,12 @@ def test_file_over_the_size_limit_is_skipped_unread(small_report):
     assert f"larger than the {limit:,}-byte limit (setting max_corpus_file_bytes)" in corpus.skipped[0].reason
     default = load_corpus(small_report.corpus_dir, small_report.root)
     assert [d.doc_id for d in default.documents] == ["corpus/big.txt", "corpus/report.txt"]
+
+
+def test_a_documents_folded_text_is_folded_once_and_matches_folding_it():
+    from assistant.ingest import Document
+    from assistant.text.normalize import fold
+
+    document = Document("r.txt", "Électricité 台中 ＡＢＣ", "0" * 64, ())
+    assert document.folded == fold(document.text) == "électricité 臺中 abc"
+    assert document.folded is document.folded  # kept, not folded again per question
