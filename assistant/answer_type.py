@@ -13,6 +13,8 @@ from .text.normalize import fold
 from .text.tokens import date_tokens
 
 DATE, NUMBER, PERSON, REASON, MONEY = "date", "number", "person", "reason", "money"
+# A day of the month (6 月 20 日, 6/20): what "哪一天" asks for, which a year alone does not answer.
+DAY = "day"
 
 # Chinese and English wordings; an English question reaches here with Chinese words added (translation.py).
 _ASKS = (
@@ -28,6 +30,7 @@ _ASKS = (
             re.I,
         ),
     ),
+    (DAY, re.compile(r"哪一?天|幾號|幾月幾[日號]|\b(?:what|which) (?:day|date)\b|\bon what date\b", re.I)),
     (PERSON, re.compile(r"誰|哪位|何人|\bwho(?:m|se)?\b", re.I)),
     (REASON, re.compile(r"為什麼|為何|為了什麼|原因|目的|動機|\bwhy\b|\bwhat for\b|\bpurpose\b|\breason\b", re.I)),
     (
@@ -60,18 +63,23 @@ _TITLE_RE = re.compile(
 
 
 def asked_kinds(question: str) -> frozenset[str]:
-    """Return the kinds of answer a (normalized) question asks for: any of DATE, NUMBER, PERSON, REASON, MONEY."""
+    """Return the kinds of answer a (normalized) question asks for: any of DATE, DAY, NUMBER, PERSON, REASON,
+    MONEY (a question asking for a day asks for a DATE too)."""
     return frozenset(kind for kind, pattern in _ASKS if pattern.search(question))
 
 
 def offered_kinds(sentence: str) -> frozenset[str]:
-    """Return the kinds of answer a sentence of the report can give: DATE, NUMBER, PERSON, REASON and/or MONEY."""
+    """Return the kinds of answer a sentence of the report can give: DATE, DAY, NUMBER, PERSON, REASON and/or
+    MONEY."""
     folded = fold(sentence)
     kinds = set()
     if _DIGIT_RE.search(folded):
         kinds.add(NUMBER)
-        if date_tokens(folded) or _YEAR_RE.search(folded):
+        dates = date_tokens(folded)
+        if dates or _YEAR_RE.search(folded):
             kinds.add(DATE)
+        if any("/" in d for d in dates):
+            kinds.add(DAY)
     if _MONEY_RE.search(folded):
         kinds.add(MONEY)
     if _LATIN_NAME_RE.search(sentence) or _TITLE_RE.search(sentence):
@@ -79,3 +87,11 @@ def offered_kinds(sentence: str) -> frozenset[str]:
     if _REASON_RE.search(sentence):
         kinds.add(REASON)
     return frozenset(kinds)
+
+
+def answers_kind(asked: frozenset[str], offered: frozenset[str]) -> bool:
+    """Return True when a sentence offering `offered` gives a kind of answer asked for: a question asking for a
+    day is not answered by a year alone ("於 1990 年" for "哪一天")."""
+    if DAY in asked and DAY not in offered:
+        asked = asked - {DATE, DAY}
+    return bool(asked & offered)

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .answer_type import asked_kinds, offered_kinds
+from .answer_type import answers_kind, asked_kinds, offered_kinds
 from .config import Settings
 from .index import Index
 from .ingest import SECTION_SEPARATOR
@@ -101,7 +101,7 @@ class SentenceScorer:
             reading = self.reading(sid)
             coverage = len(wanted & reading.tokens) / len(wanted) if wanted else 0.0
             score = s.sentence_dense_weight * float(d) + s.sentence_coverage_weight * coverage
-            if asked & reading.kinds:
+            if answers_kind(asked, reading.kinds):
                 score += s.answer_type_weight
             if reading.caption:
                 score -= s.caption_penalty

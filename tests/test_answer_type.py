@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer_type import DATE, MONEY, NUMBER, PERSON, REASON, asked_kinds, offered_kinds
+from assistant.answer_type import DATE, DAY, MONEY, NUMBER, PERSON, REASON, answers_kind, asked_kinds, offered_kinds
 
 
 @pytest.mark.parametrize(
     ("question", "kinds"),
     [
-        ("招商晚宴在哪一天舉行?", {DATE}),
-        ("Which day did the delegation fly from Taiwan to Paris?", {DATE}),
+        ("招商晚宴在哪一天舉行?", {DATE, DAY}),
+        ("Which day did the delegation fly from Taiwan to Paris?", {DATE, DAY}),
+        ("港務局是哪一年成立的?", {DATE}),
         ("When was MEDEF founded? 建立 創建", {DATE}),  # an English question with its translations
         ("Sigfox 在多少個國家提供服務?", {NUMBER}),
         ("How large is Parc de Bercy?", {NUMBER}),
@@ -30,7 +31,8 @@ def test_asked_kinds(question, kinds):
 @pytest.mark.parametrize(
     ("sentence", "kinds"),
     [
-        ("市長 6 月 20 日晚間宴請法國工商業界代表", {DATE, NUMBER, PERSON}),
+        ("市長 6 月 20 日晚間宴請法國工商業界代表", {DATE, DAY, NUMBER, PERSON}),
+        ("3/5 (二) 上午 港區", {DATE, DAY, NUMBER}),
         ("法國企業聯盟（MEDEF）成立於 1998 年", {DATE, NUMBER}),
         ("貝西公園面積約 13.9 公頃", {NUMBER}),
         ("由該市 Pénélope Komites 負責接待", {PERSON}),
@@ -61,3 +63,11 @@ def test_an_amount_of_money_is_offered_only_with_a_currency(text, money):
 def test_a_question_about_cost_asks_for_money():
     assert MONEY in asked_kinds("訪團的住宿費用是多少？") and MONEY in asked_kinds("How much did the hotel cost?")
     assert MONEY not in asked_kinds("離巴黎多遠？")
+
+
+def test_a_question_asking_for_a_day_is_not_answered_by_a_year_alone():
+    day_question = asked_kinds("去港務局是哪一天?")
+    assert answers_kind(day_question, offered_kinds("市長於 3 月 5 日參訪港務局"))
+    assert not answers_kind(day_question, offered_kinds("港務局於 1990 年成立"))
+    assert answers_kind(asked_kinds("港務局是哪一年成立的?"), offered_kinds("港務局於 1990 年成立"))
+    assert not answers_kind(asked_kinds("港務局在哪裡?"), offered_kinds("港務局於 1990 年成立"))

@@ -47,3 +47,11 @@ def test_a_photo_caption_is_quoted_only_when_no_sentence_answers_as_well(assista
     assert quotes_caption(without.ask(question))  # the caption beside the photo wins without the penalty
     answer = assistant.ask(question)
     assert not quotes_caption(answer) and "Pénélope Komites" in answer.quotes[0].quote
+
+
+
+def test_a_question_asking_for_a_day_quotes_a_sentence_with_the_day_not_a_year(assistant):
+    from assistant.answer_type import DAY, offered_kinds
+
+    answer = assistant.ask("去臺中精機是行程裡的哪一天？")  # its section also dates the company's founding (a year)
+    assert not answer.abstained and DAY in offered_kinds(answer.quotes[0].quote)
