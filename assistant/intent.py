@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .answer_type import DATE, NUMBER, PERSON, asked_kinds
+from .answer_type import DATE, DAY, NUMBER, PERSON, asked_kinds
 from .text.normalize import fold
 from .text.tokens import content_tokens, date_tokens
 
 COVER, MEMBERS, ITINERARY, LIST, OVERVIEW = "cover", "members", "itinerary", "list", "overview"
+# The day of one visit ("去港務局是哪一天？"): answered by the dated sentence of the visit's own section.
+VISIT_DAY = "visit_day"
 
 # Cover fields of the genre (服務機關, 姓名職稱, 派赴國家, 出國期間, 報告日期, 出國類別) and how staff ask for them.
 _COVER_CUES = (
@@ -50,6 +52,11 @@ _COVER_CUES = (
 _LED = re.compile(r"帶隊|領隊|率團|率隊|\bled\b|\blead(?:s|ing)?\b|\bheaded\b")
 # Visits and meetings during the trip, which the cover's agency, country and period do not answer.
 _VISITING = re.compile(r"拜訪|參訪|拜會|接待|會見|見了|企業|案例|天氣|\b(?:visit(?:s|ed)?|met|meet|hosted|weather)\b")
+# Going to, visiting or meeting somebody: a visit whose day a question can ask ("哪天去的", "what day did they
+# visit"); what the visit's section dates.
+_GOING = re.compile(
+    r"去|到|參訪|拜會|拜訪|造訪|參觀|走訪|前往|會見|見面|見了|見到|\b(?:visit(?:ed)?|tour(?:ed)?|go|went|meet|met|see|saw)\b"
+)
 _DURATION = re.compile(r"多久|幾天|多長|期間|\bhow long\b|\bduration\b|\bperiod\b|\bdates\b")
 # Going somewhere: what the cover's country answers ("派到哪一國", "which country did they travel to").
 _TRAVEL = re.compile(r"去|到|派|赴|前往|出訪|出國|飛|\b(?:travel(?:led)?|go|went|fly|flew|head(?:ed)?)\b")
@@ -218,6 +225,8 @@ def read_intent(question: str) -> Intent:
     for key, cue in _COVER_CUES:
         if cue.search(folded) and _small(_rest(folded, cue)) and _fits(key, folded, asked):
             return Intent(COVER, field=key)
+    if DAY in asked and _GOING.search(folded) and PERSON not in asked:
+        return Intent(VISIT_DAY)
     if _MEMBER_CUES.search(folded) and not days and _small(_rest(folded, _MEMBER_CUES), han=6, latin=3):
         return Intent(MEMBERS)
     if _OVERVIEW_CUES.search(folded) and not asked:

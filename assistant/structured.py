@@ -3,12 +3,13 @@ items (its sub-headings) or its lead. Each answer is a list of spans of one docu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from .answer_type import DATE, offered_kinds
+from .answer_type import DATE, DAY, offered_kinds
 from .index import Index
 from .ingest import Document, Section
-from .intent import COVER, ITINERARY, LIST, MEMBERS, OVERVIEW, Intent
+from .intent import COVER, ITINERARY, LIST, MEMBERS, OVERVIEW, VISIT_DAY, Intent
 from .template import ItineraryRow
 from .text.layout import trim_span
 from .text.normalize import fold
@@ -16,6 +17,8 @@ from .text.normalize import fold
 # A member row is named by the question when this many of its characters spell the row's unit or title
 # ("秘書處", "副局長", 經發局 for 經濟發展局); "市長" alone is in every title of a city delegation and names nobody.
 _MIN_ROW_MATCH = 3
+# A sentence telling of the visit itself ("…於 6 月 21 日參訪…", "…率團拜會…"), not of a date in its background.
+_VISIT_TOLD = re.compile(r"參訪|拜會|拜訪|造訪|參觀|走訪|率團|接待|會晤|會見|出席|前往|抵達")
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,9 @@ class TemplateAnswerer:
             spans = self._itinerary(doc, intent)
         elif intent.kind in (LIST, OVERVIEW):
             spans = self._section(doc, intent, top_section)
-        supplements = intent.kind == OVERVIEW and not intent.section
+        elif intent.kind == VISIT_DAY:
+            spans = self._visit_day(doc, top_section)
+        supplements = (intent.kind == OVERVIEW and not intent.section) or intent.kind == VISIT_DAY
         return TemplateAnswer(doc_id, spans, intent.kind, supplements) if spans else None
 
     def _members(self, doc: Document, question: str) -> list[tuple[int, int]]:
@@ -107,6 +112,21 @@ class TemplateAnswerer:
         if children and (intent.kind == LIST or intent.section):
             return [trim_span(doc.text, c.start, c.body_start) for c in children]
         return self._lead(doc, section)
+
+    def _visit_day(self, doc: Document, top_section: str) -> list[tuple[int, int]]:
+        """Return the first sentence telling of a visit on a day, in the visit holding the best passage: the visit is the
+        section under a top-level heading ("參、行程紀要 › 五、參訪…") with its subsections; not the itinerary's."""
+        section = next((s for s in doc.sections if s.label == top_section and s.kind == "body"), None)
+        if section is None or len(section.path) < 2:
+            return []
+        visit = [s for s in doc.sections if s.path[:2] == section.path[:2]]
+        start, end = min(s.start for s in visit), max(s.end for s in visit)
+        if any(start <= row.start < end for row in doc.template.itinerary):
+            return []
+        sentences = (s for s in self._sentences.get(doc.doc_id, []) if start <= s.start < end)
+        dated = (s for s in sentences if DAY in offered_kinds(doc.text[s.start : s.end]))
+        visited = next((s for s in dated if _VISIT_TOLD.search(doc.text[s.start : s.end])), None)
+        return [(visited.start, visited.end)] if visited else []
 
     def _lead(self, doc: Document, section: Section) -> list[tuple[int, int]]:
         """Return a section's heading, its first sentences (up to `lead_chars` characters) and, for a visit, the

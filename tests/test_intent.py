@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.intent import COVER, ITINERARY, LIST, MEMBERS, OVERVIEW, Intent, follow, read_intent
+from assistant.intent import COVER, ITINERARY, LIST, MEMBERS, OVERVIEW, VISIT_DAY, Intent, follow, read_intent
 from assistant.text.normalize import normalize_query
 
 
@@ -27,6 +27,11 @@ from assistant.text.normalize import normalize_query
         ("這次出訪的目的是什麼？", OVERVIEW, {"section": "目的"}),
         ("心得第一點在講什麼？", OVERVIEW, {"section": "心得", "ordinal": 1}),
         ("Quick summary of the port authority visit?", OVERVIEW, {"section": ""}),
+        ("去港務局是這趟的哪一天？", VISIT_DAY, {}),
+        ("What day did they visit the city council?", VISIT_DAY, {}),
+        ("哪天見了副議長？", VISIT_DAY, {}),
+        ("去港務局那天是誰接待的？", "", {}),  # who received them, not which day
+        ("港務局是哪一年成立的？", "", {}),  # a year, not a visit's day
         ("港務局的年吞吐量是多少？", "", {}),
         ("范德堡是哪個單位的處長？", "", {}),
     ],

@@ -80,3 +80,15 @@ def test_a_visit_to_a_city_named_only_in_passing_is_a_false_premise(port_assista
     assert answer.abstained
     assert any("德國漢堡" in n for n in answer.notices)
     assert "德國漢堡" in answer.passages[0].text  # where the name does occur, shown as the nearest passage
+
+
+def test_which_day_of_a_visit_is_the_visits_own_dated_sentence(port_assistant):
+    from assistant.intent import VISIT_DAY, Intent
+
+    doc = port_assistant.sources[0]
+    visit = "參、考察過程 › 二、參訪鹿特丹港務局"  # its first sentence gives a tonnage, its second the day
+    found = port_assistant.template.answer(Intent(VISIT_DAY), doc, "去港務局是哪一天？", visit)
+    text = port_assistant.index.document(doc).text
+    assert found is not None and found.supplements
+    assert [text[a:b] for a, b in found.spans] == [text[text.index("局長於 3 月 5 日") : text.index("運作。") + 3]]
+    assert port_assistant.template.answer(Intent(VISIT_DAY), doc, "哪一天？", "參、考察過程 › 一、行程表") is None
