@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from langchain_text_splitters import RecursiveCharacterTextSplitter
-
 from .config import ChunkerSettings
 from .ingest import Document, Section
 from .text.layout import sentence_spans, trim_span
@@ -54,6 +52,9 @@ class Chunker:
     """Splits section bodies with langchain's RecursiveCharacterTextSplitter, keeping offsets."""
 
     def __init__(self, settings: ChunkerSettings) -> None:
+        # Imported here: only building an index splits text, and langchain costs a cold question ~0.2 s.
+        from langchain_text_splitters import RecursiveCharacterTextSplitter
+
         self.settings = settings
         self._splitter = RecursiveCharacterTextSplitter(
             chunk_size=settings.chunk_size,
