@@ -5,6 +5,7 @@ The steps live in their own modules: sentence_scoring (selecting), confidence (d
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from .citations import Citer, Passage, Quote
@@ -62,8 +63,10 @@ class Answer:
 class AnswerComposer:
     """Scores the sentences of the top passages, decides whether to answer at all, and quotes and cites."""
 
-    def __init__(self, index: Index, settings: Settings) -> None:
-        self.scorer = SentenceScorer(index, settings)
+    def __init__(
+        self, index: Index, settings: Settings, parties: Callable[[str], list[tuple[str, ...]]] | None = None
+    ) -> None:
+        self.scorer = SentenceScorer(index, settings, parties)
         self.confidence = ConfidenceModel(settings, self.scorer)
         self.citer = Citer(index, settings)
 

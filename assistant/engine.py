@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, replace
@@ -17,6 +18,7 @@ from .glossary import mine_glossary
 from .index import Index, open_index
 from .ingest import SECTION_SEPARATOR, Section, require_corpus_dir
 from .intent import Intent, follow, read_intent
+from .parties import named_parties
 from .premise import Mention, unvisited
 from .query import Query, QueryReader
 from .question_check import EMPTY_QUESTION, QuestionError, question_problem
@@ -60,7 +62,7 @@ class Assistant:
         self.translator = load_translator(
             self.retriever.document_frequency, settings.translations_per_word, index.manifest, settings.embeddings_dir
         )
-        self.composer = AnswerComposer(index, settings)
+        self.composer = AnswerComposer(index, settings, functools.partial(named_parties, glossary=self.glossary))
         self.aliases = build_aliases(
             self.glossary, self.translator.name_glosses, self.retriever.document_frequency, self.translator.is_word
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -11,6 +12,7 @@ from .answer_type import answers_kind, asked_kinds, offered_kinds
 from .config import Settings
 from .index import Index
 from .ingest import SECTION_SEPARATOR
+from .parties import PartyScope
 from .retrieval import Hit
 from .text.layout import row_key, table_span
 from .text.tokens import content_tokens, tokenize
@@ -38,9 +40,13 @@ class SentenceReading:
 class SentenceScorer:
     """Scores sentences by similarity to the question, coverage of its words and the kind of answer they offer."""
 
-    def __init__(self, index: Index, settings: Settings) -> None:
+    def __init__(
+        self, index: Index, settings: Settings, parties: Callable[[str], list[tuple[str, ...]]] | None = None
+    ) -> None:
         self.index = index
         self.settings = settings
+        self.parties = parties  # the parties a question names (parties.named_parties with the glossary)
+        self.scope = PartyScope(index, settings.named_party_max_share)
         # Reranking and answering read the same sentences of one question's top passages, and the
         # same sentences come back for related questions: read each once.
         self.reading = lru_cache(maxsize=8192)(self._read_sentence)
@@ -87,11 +93,13 @@ class SentenceScorer:
         return spans
 
     def _score(self, query_text: str, query_vector: np.ndarray | None, ids: list[int]) -> list[ScoredSentence]:
-        """Return the sentences `ids` scored by similarity to the question, coverage of its words and whether they
-        offer the kind of answer it asks for (no rank bonus)."""
+        """Return the sentences `ids` scored by similarity to the question, coverage of its words, whether they
+        offer the kind of answer it asks for and whether they lie in the part of a report mentioning a party
+        the question names (no rank bonus)."""
         s = self.settings
         wanted = set(content_tokens(query_text))
         asked = asked_kinds(query_text)
+        parties = self.parties(query_text) if self.parties and s.named_party_weight else []
         if query_vector is not None and ids:
             dense = self.index.sentence_vectors[ids] @ query_vector.astype(np.float32)
         else:
@@ -105,6 +113,10 @@ class SentenceScorer:
                 score += s.answer_type_weight
             if reading.caption:
                 score -= s.caption_penalty
+            if parties:
+                sentence = self.index.sentences[sid]
+                if self.scope.in_scope(sentence.doc_id, sentence.start, parties):
+                    score += s.named_party_weight
             scored.append(ScoredSentence(sid, score, float(d), coverage))
         return scored
 

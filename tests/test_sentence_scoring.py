@@ -55,3 +55,10 @@ def test_a_question_asking_for_a_day_quotes_a_sentence_with_the_day_not_a_year(a
 
     answer = assistant.ask("去臺中精機是行程裡的哪一天？")  # its section also dates the company's founding (a year)
     assert not answer.abstained and DAY in offered_kinds(answer.quotes[0].quote)
+
+
+def test_a_question_naming_a_party_is_answered_from_the_part_that_mentions_it(assistant):
+    question = "MEDEF 是什麼組織？"  # another visit's sentence describes another 組織 at length
+    without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, named_party_weight=0.0))
+    assert "MEDEF" not in without.ask(question).quotes[0].section
+    assert "MEDEF" in assistant.ask(question).quotes[0].section

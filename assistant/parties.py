@@ -1,0 +1,70 @@
+"""The parties a question names, and whether a sentence lies in the part of a report that mentions them."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .glossary import fold_latin
+from .index import Index
+from .text.normalize import fold
+from .text.words import capitalized_names
+
+_WORD_RE = re.compile(r"[a-z0-9]+")
+# A glossary name this short (港務, 市府) is too common a word to tell the party it names.
+_MIN_NAME_CHARS = 3
+
+
+def named_parties(question: str, glossary: dict[str, str]) -> list[tuple[str, ...]]:
+    """Return the parties `question` names, each as the folded spellings a report writes it with: a glossary
+    entry named in either script (MEDEF or 法國企業聯盟 -> 法國企業聯盟), or another capitalized name."""
+    folded = fold(question)
+    latin = f" {' '.join(_WORD_RE.findall(fold_latin(question)))} "
+    parties: list[tuple[str, ...]] = []
+    for alias, name in glossary.items():
+        if f" {alias} " in latin or (len(name) >= _MIN_NAME_CHARS and fold(name) in folded):
+            parties.append((fold(name),))
+    parties += [(fold(word),) for word in capitalized_names(question, min_chars=3)]
+    return list(dict.fromkeys(parties))
+
+
+class PartyScope:
+    """The parts of each report (a top-level section, or one of its visits with their subsections) and which
+    parties each part mentions."""
+
+    def __init__(self, index: Index, max_share: float) -> None:
+        self.index = index
+        self.max_share = max_share
+        self._units: dict[str, tuple[list[int], list[str]]] = {}
+        self._mentions = lru_cache(maxsize=4096)(self._mentioned_in)
+
+    def in_scope(self, doc_id: str, offset: int, parties: Sequence[tuple[str, ...]]) -> bool:
+        """Return True when the part holding `offset` mentions one of `parties` that few parts mention: a party
+        every part names (the trip's own city) tells no part from another."""
+        starts, _ = self._parts(doc_id)
+        part = bisect.bisect_right(starts, offset) - 1
+        for spellings in parties:
+            mentioned = self._mentions(doc_id, spellings)
+            if mentioned and len(mentioned) <= self.max_share * len(starts) and part in mentioned:
+                return True
+        return False
+
+    def _parts(self, doc_id: str) -> tuple[list[int], list[str]]:
+        """Return where a document's parts start and their folded texts: its sections grouped by their first two
+        headings ("參、行程紀要 › 五、參訪…" and its subsections), in reading order."""
+        if doc_id not in self._units:
+            document = self.index.document(doc_id)
+            spans: dict[tuple[str, ...], list[int]] = {}
+            for s in document.sections:
+                span = spans.setdefault(s.path[:2], [s.start, s.end])
+                span[0], span[1] = min(span[0], s.start), max(span[1], s.end)
+            ordered = sorted(spans.values())
+            self._units[doc_id] = ([a for a, _ in ordered], [fold(document.text[a:b]) for a, b in ordered])
+        return self._units[doc_id]
+
+    def _mentioned_in(self, doc_id: str, spellings: tuple[str, ...]) -> frozenset[int]:
+        """Return the indices of the parts of `doc_id` whose text holds one of `spellings`."""
+        _, texts = self._parts(doc_id)
+        return frozenset(i for i, text in enumerate(texts) if any(s in text for s in spellings if s))

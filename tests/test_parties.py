@@ -1,0 +1,29 @@
+"""The parties a question names, and the part of a report that mentions them (on a report of another trip)."""
+
+from __future__ import annotations
+
+from assistant.parties import PartyScope, named_parties
+
+GLOSSARY = {"port of rotterdam": "鹿特丹港", "vdb": "范德堡處長", "ns": "國鐵"}
+
+
+def test_a_party_is_named_in_either_script_or_by_a_capitalized_name():
+    assert named_parties("What did the Port of Rotterdam show them?", GLOSSARY) == [("鹿特丹港",), ("port",), ("rotterdam",)]
+    assert named_parties("鹿特丹港的年吞吐量是多少？", GLOSSARY) == [("鹿特丹港",)]
+    assert named_parties("Maersk 在哪裡？", GLOSSARY) == [("maersk",)]
+
+
+def test_a_name_too_short_to_tell_a_party_and_a_question_naming_none_name_no_party():
+    assert named_parties("國鐵怎麼走？", GLOSSARY) == []  # two characters: a common word, not one party
+    assert named_parties("港口有多大？", GLOSSARY) == []
+
+
+def test_a_sentence_is_in_scope_only_in_a_part_mentioning_a_rarely_named_party(port_assistant):
+    doc = port_assistant.sources[0]
+    text = port_assistant.index.document(doc).text
+    scope = PartyScope(port_assistant.index, max_share=0.34)
+    in_visit = text.index("局長於 3 月 5 日")  # the port authority's visit, which names its host
+    in_other_visit = text.index("局長於 3 月 6 日")
+    assert scope.in_scope(doc, in_visit, [("范德堡",)])
+    assert not scope.in_scope(doc, in_other_visit, [("范德堡",)])
+    assert not scope.in_scope(doc, in_visit, [("港",)])  # written in most parts: tells none apart
