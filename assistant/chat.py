@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from .answer import Answer
 from .config import Settings
-from .focus import answer_sections
+from .focus import answer_days, answer_sections
 from .ingest import SECTION_SEPARATOR
 from .text.normalize import HAN_CHARS, normalize_query
 from .text.words import capitalized_names
@@ -83,6 +83,8 @@ class Conversation:
     asked: list[str] = field(default_factory=list)
     # What the last answer was about, (document, section label): where "對方" and "那邊" point.
     focus: list[tuple[str, str]] = field(default_factory=list)
+    # The days the last answer was about ("6/19"): what "那天下午呢？" and "隔天呢？" count from.
+    days: tuple[str, ...] = ()
 
     def context_for(self, question: str) -> str | None:
         """Return the earlier question that `question` follows up on, or None when it stands alone."""
@@ -95,6 +97,7 @@ class Conversation:
         self.history.clear()
         self.asked.clear()
         self.focus.clear()
+        self.days = ()
 
     def ask(
         self, question: str, top_k: int | None = None, mode: str | None = None, reports: list[str] | None = None
@@ -106,10 +109,12 @@ class Conversation:
         pointing = context and self.focus and points_back(question)
         answer = self.assistant.ask(
             question, top_k=top_k, mode=mode, context=context, reports=reports or None,
-            sections=list(self.focus) if pointing else None,
+            sections=list(self.focus) if pointing else None, days=self.days if context else (),
         )  # fmt: skip
         index = getattr(self.assistant, "index", None)
         self.focus = answer_sections(answer, index) if index is not None else []
+        template = getattr(self.assistant, "template", None)
+        self.days = answer_days(answer, index, template.visit_days) if index is not None and template else ()
         # A follow-up's own context is what later follow-ups refer back to as well, and so is what the answer
         # quoted: after "19 號早上去拜會誰？" answered "拜會…副市長", "對方派了誰出來？" is about that meeting.
         topic = _topic(answer, settings.follow_up_topic_chars)

@@ -102,6 +102,7 @@ class Assistant:
         context: str | None = None,
         reports: list[str] | None = None,
         sections: list[tuple[str, str]] | None = None,
+        days: tuple[str, ...] = (),
     ) -> Answer:
         """Return the answer to `question`: verbatim quotes with sections, or an abstention, plus passages.
 
@@ -116,6 +117,7 @@ class Assistant:
                 None or empty: from every report.
             sections: answer from these (document, section label) only, and their subsections, when they hold
                 any passage (a follow-up pointing back at what the previous answer was about: focus.py).
+            days: the days ("6/19") the previous answer was about: what "那天下午呢？" and "隔天呢？" mean.
 
         Raises:
             QuestionError: the question is empty, `top_k`/`mode` are out of range, or a report is unknown.
@@ -131,7 +133,8 @@ class Assistant:
         hits, query_vector = self._retrieve(
             query, query_vector, context_text, mode, max(top_k, self.settings.rerank_depth), only
         )
-        template, mentions = self._read_structure(query, hits, self._intent(query.text, context_text))
+        intent = self._anchored(self._intent(query.text, context_text), hits, days)
+        template, mentions = self._read_structure(query, hits, intent)
         evidence = self._evidence(question, query, query_vector, hits[:top_k], mode, template, mentions)
         return self.composer.compose(self._scoped(evidence, query.text, reports, hits))
 
@@ -211,6 +214,17 @@ class Assistant:
             earlier = [read_intent(part) for part in re.split(r"(?<=[?？])\s*", context_text) if part.strip()]
             intent = follow(intent, next((i for i in reversed(earlier) if i.kind), Intent()))
         return intent
+
+    def _anchored(self, intent: Intent, hits: list[Hit], days: tuple[str, ...]) -> Intent:
+        """Return the intent with the day "那天" or "隔天" is counted from: the previous answer's (`days`) for a
+        question naming nothing else, else the day of the visit holding the best passages ("去港務局那天還去了哪？");
+        no template question when neither is known."""
+        if not intent.anchored or intent.days or intent.day_numbers or intent.trip_day or intent.edge:
+            return intent
+        if not intent.bare:  # the best passages standing in a visit (the summary may rank above it)
+            chunks = [self.index.chunks[h.chunk_id] for h in hits[: self.settings.answer_passages]]
+            days = next((d for c in chunks if (d := self.template.visit_days(c.doc_id, c.section))), ())
+        return replace(intent, days=days[:1]) if days else Intent()
 
     def _read_structure(
         self, query: Query, hits: list[Hit], intent: Intent

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .answer import Answer
 from .index import Index
@@ -32,6 +33,22 @@ def answer_sections(answer: Answer, index: Index) -> list[tuple[str, str]]:
             labels = [quote.section] if SECTION_SEPARATOR in quote.section else []
         found.extend((document.doc_id, label) for label in labels if label)
     return list(dict.fromkeys(found))
+
+
+def answer_days(
+    answer: Answer, index: Index, visit_days: Callable[[str, str], tuple[str, ...]] = lambda doc, label: ()
+) -> tuple[str, ...]:
+    """Return the days ("6/19") an answer was about, for "那天下午呢？" and "隔天呢？": the days of a quoted itinerary
+    row, else the day of the visit a quote stands in (`visit_days(document, section label)`), else nothing."""
+    for quote in answer.quotes:
+        document = index.document(quote.source)
+        rows = [r for r in document.template.itinerary if r.start < quote.end and quote.start < r.end]
+        if rows:
+            return rows[0].days
+    for doc_id, label in answer_sections(answer, index):
+        if days := visit_days(doc_id, label):
+            return days
+    return ()
 
 
 def _named_sections(document: Document, rows: list) -> list[str]:

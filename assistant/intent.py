@@ -70,6 +70,13 @@ _MEMBER_CUES = re.compile(
     r"|\b(?:went|go|going|travell?ed|came) (?:on|with|along)\b|\bon the (?:trip|delegation)\b"
 )
 _MORNING = re.compile(r"上午|早上|上半天|\bmorning\b")
+# A day relative to the one just talked about: the next ("隔天呢？", "the day after") or the one before.
+_NEXT_DAY = re.compile(r"隔天|隔日|次日|翌日|(?<!最)後一天|\bthe (?:next|following) day\b|\bthe day after\b")
+_DAY_BEFORE = re.compile(r"前一天|前一日|\bthe (?:previous|preceding) day\b|\bthe day before\b")
+# The day of what was just named ("那天下午呢？", "去港務局那天還去了哪？", "on the same day").
+_THAT_DAY = re.compile(r"那天|那一天|當天|同一天|同天|\bthat day\b|\bthe same day\b")
+# Asking what else that day held, beside what the question names ("還去了哪", "what else did they do").
+_ELSEWHERE = re.compile(r"還去了?|又去了?|還有什麼行程|還有哪些行程|其他行程|\bwhat else\b|\bwhere else\b")
 _AFTERNOON = re.compile(r"下午|晚上|晚間|傍晚|\bafternoon\b|\bevening\b|\bnight\b")
 _THEN = re.compile(r"^(?:之後|接著|然後|後來|再來)|\b(?:after that|afterwards|next)\b")
 _FIRST_DAY = re.compile(r"第一天|頭一天|出發|啟程|\bfirst day\b|\bdepart(?:ed|ure)?\b|\bset off\b|\bleave\b|\bleft\b")
@@ -157,6 +164,8 @@ class Intent:
     section: str = ""  # a genre section's word: "建議", "心得", "目的", "摘要"
     ordinal: int = 0  # "心得第一點": the first item of that section
     then: bool = False  # "之後又去了哪？": what came next
+    shift: int = 0  # "隔天": 1, "前一天": -1: the day after or before the one it is anchored to
+    anchored: bool = False  # "那天", "隔天": a day fixed by what was just talked about (or the visit it names)
     bare: bool = False  # nothing asked beyond a half-day or "next": "那天下午呢？" (a follow-up may complete it)
 
 
@@ -218,6 +227,12 @@ def read_intent(question: str) -> Intent:
         if NUMBER not in asked and _small(_rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _FIRST_DAY, _LAST_DAY)):
             edge = "" if days or day_numbers else "last" if _LAST_DAY.search(folded) else "first"
             return Intent(ITINERARY, days=days, day_numbers=day_numbers, half=half, edge=edge)
+    shift = 1 if _NEXT_DAY.search(folded) else -1 if _DAY_BEFORE.search(folded) else 0
+    if (shift or _THAT_DAY.search(folded)) and not asked - {DATE, DAY}:
+        rest = _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _NEXT_DAY, _DAY_BEFORE, _THAT_DAY, _ELSEWHERE)
+        bare = _small(rest, han=_MAX_FOLLOW_HAN, latin=0)  # naming nothing: the day of the previous answer
+        if bare or _ELSEWHERE.search(folded):  # else the day of the visit it names ("去港務局那天還去了哪？")
+            return Intent(ITINERARY, half=half, shift=shift, anchored=True, bare=bare)
     trip_day = _trip_day(folded)
     if trip_day and (_SCHEDULE.search(folded) or DATE in asked) and NUMBER not in asked:
         if _small(_rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _TRIP_DAY)):
@@ -254,7 +269,15 @@ def follow(intent: Intent, previous: Intent) -> Intent:
     """Return a follow-up's intent completed from the previous question's: "那天下午呢？" keeps that day, and
     "之後呢？" after a morning is that afternoon (an afternoon's row lists its visits in order, so after an
     afternoon it is that row again). A follow-up asking anything more ("他下午演講的主題是什麼？") keeps its own."""
-    if previous.kind != ITINERARY or intent.kind or not intent.bare:
+    if previous.kind != ITINERARY or not intent.bare:
+        return intent
+    if intent.anchored:  # "隔天呢？" after "6/22 上午做了什麼？": 6/23, all of it unless a half-day is named
+        return (
+            replace(previous, half=intent.half, shift=previous.shift + intent.shift)
+            if intent.shift
+            else (replace(previous, half=intent.half or previous.half))
+        )
+    if intent.kind:
         return intent
     if intent.half:
         return replace(previous, half=intent.half)

@@ -13,6 +13,7 @@ from .intent import COVER, ITINERARY, LIST, MEMBERS, OVERVIEW, VISIT_DAY, Intent
 from .template import ItineraryRow
 from .text.layout import trim_span
 from .text.normalize import fold
+from .text.tokens import date_tokens
 
 # A member row is named by the question when this many of its characters spell the row's unit or title
 # ("秘書處", "副局長", 經發局 for 經濟發展局); "市長" alone is in every title of a city delegation and names nobody.
@@ -89,6 +90,9 @@ class TemplateAnswerer:
             chosen = [r for r in rows if r.days == trip_days[n - 1 if n > 0 else n]]
         else:
             chosen = [r for r in rows if _on_day(r, intent)]
+        if intent.shift and chosen:  # "隔天", "前一天": the day next to it in the table's order
+            n = trip_days.index(chosen[0].days) + intent.shift
+            chosen = [r for r in rows if r.days == trip_days[n]] if 0 <= n < len(trip_days) else []
         if intent.half and any(r.half == intent.half for r in chosen):
             chosen = [r for r in chosen if r.half == intent.half]
         spans: dict[int, tuple[int, int]] = {}
@@ -112,6 +116,13 @@ class TemplateAnswerer:
         if children and (intent.kind == LIST or intent.section):
             return [trim_span(doc.text, c.start, c.body_start) for c in children]
         return self._lead(doc, section)
+
+    def visit_days(self, doc_id: str, section_label: str) -> tuple[str, ...]:
+        """Return the days ("6/21") of the visit holding section `section_label`, as its own dated sentence gives
+        them; () when it gives none (see `_visit_day`)."""
+        doc = self.index.document(doc_id)
+        spans = self._visit_day(doc, section_label)
+        return tuple(t for a, b in spans for t in date_tokens(fold(doc.text[a:b])) if "/" in t)
 
     def _visit_day(self, doc: Document, top_section: str) -> list[tuple[int, int]]:
         """Return the first sentence telling of a visit on a day, in the visit holding the best passage: the visit is the

@@ -99,3 +99,29 @@ def test_the_trips_nth_day_is_an_itinerary_question(question, trip_day, half):
 @pytest.mark.parametrize("question", ["第一天拜會的副市長叫什麼名字？", "What did they do on the 21st?"])
 def test_a_named_day_with_more_asked_or_a_day_of_the_month_is_not_a_trip_day(question):
     assert read_intent(normalize_query(question)).trip_day == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "shift", "bare"),
+    [
+        ("那天下午呢？", 0, True),
+        ("隔天呢？", 1, True),
+        ("前一天去了哪？", -1, True),
+        ("What did they do the day before?", -1, True),
+        ("去港務局那天還去了哪？", 0, False),  # the day of the visit it names
+    ],
+)
+def test_that_day_or_the_next_is_an_itinerary_question_anchored_to_another_day(question, shift, bare):
+    intent = read_intent(normalize_query(question))
+    assert (intent.kind, intent.anchored, intent.shift, intent.bare) == (ITINERARY, True, shift, bare)
+
+
+@pytest.mark.parametrize("question", ["那天局長在會上說了什麼？", "最後一天的行程？"])
+def test_a_question_about_that_day_asking_more_or_the_last_day_is_not_anchored(question):
+    assert not read_intent(normalize_query(question)).anchored
+
+
+def test_the_next_day_after_a_day_question_is_that_day_shifted():
+    previous = read_intent(normalize_query("3/5 上午去了哪？"))
+    following = follow(read_intent(normalize_query("隔天呢？")), previous)
+    assert (following.days, following.shift, following.half) == (("3/5",), 1, "")
