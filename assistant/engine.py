@@ -66,7 +66,7 @@ class Assistant:
         self.aliases = build_aliases(
             self.glossary, self.translator.name_glosses, self.retriever.document_frequency, self.translator.is_word
         )
-        self.template = TemplateAnswerer(index, settings.lead_sentences, settings.lead_chars)
+        self.template = TemplateAnswerer(index, settings)
         self.reader = QueryReader(
             settings, self.glossary, self.translator, self.aliases, self.retriever.document_frequency
         )

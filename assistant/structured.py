@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from .answer_type import DATE, DAY, offered_kinds
+from .config import Settings
 from .index import Index
 from .ingest import Document, Section
 from .intent import COVER, ITINERARY, LIST, MEMBERS, OVERVIEW, VISIT_DAY, Intent
@@ -36,13 +39,12 @@ class TemplateAnswer:
 class TemplateAnswerer:
     """Reads answers to template questions off a document's records (see `template.read_template`)."""
 
-    def __init__(self, index: Index, lead_sentences: int, lead_chars: int) -> None:
+    def __init__(self, index: Index, settings: Settings) -> None:
         self.index = index
-        self.lead_sentences = lead_sentences
-        self.lead_chars = lead_chars
-        self._sentences: dict[str, list] = {}  # each document's sentences in reading order, read once
-        for sentence in index.sentences:
-            self._sentences.setdefault(sentence.doc_id, []).append(sentence)
+        self.settings = settings
+        self._sentences: dict[str, list[int]] = {}  # each document's sentence ids in reading order, read once
+        for i, sentence in enumerate(index.sentences):
+            self._sentences.setdefault(sentence.doc_id, []).append(i)
 
     def answer(self, intent: Intent, doc_id: str, question: str, top_section: str = "") -> TemplateAnswer | None:
         """Return the spans that answer `intent` in document `doc_id`, or None when its records hold no answer.
@@ -130,29 +132,73 @@ class TemplateAnswerer:
         section = next((s for s in doc.sections if s.label == top_section and s.kind == "body"), None)
         if section is None or len(section.path) < 2:
             return []
-        visit = [s for s in doc.sections if s.path[:2] == section.path[:2]]
-        start, end = min(s.start for s in visit), max(s.end for s in visit)
+        _, start, end = _visit(doc, section)
         if any(start <= row.start < end for row in doc.template.itinerary):
             return []
-        sentences = (s for s in self._sentences.get(doc.doc_id, []) if start <= s.start < end)
-        dated = (s for s in sentences if DAY in offered_kinds(doc.text[s.start : s.end]))
-        visited = next((s for s in dated if _VISIT_TOLD.search(doc.text[s.start : s.end])), None)
-        return [(visited.start, visited.end)] if visited else []
+        for i in self._within(doc.doc_id, start, end):
+            text = doc.text[self.index.sentences[i].start : self.index.sentences[i].end]
+            if DAY in offered_kinds(text) and _VISIT_TOLD.search(text):
+                return [(self.index.sentences[i].start, self.index.sentences[i].end)]
+        return []
 
     def _lead(self, doc: Document, section: Section) -> list[tuple[int, int]]:
-        """Return a section's heading, its first sentences (up to `lead_chars` characters) and, for a visit, the
-        first sentence that dates it ("…於 6 月 21 日參訪…", which says who went and who received them)."""
-        sentences = [s for s in self._sentences.get(doc.doc_id, []) if section.body_start <= s.start < section.end]
-        spans = [trim_span(doc.text, section.start, section.body_start)]
-        lead = sentences[: self.lead_sentences]
-        while len(lead) > 1 and lead[-1].end - lead[0].start > self.lead_chars:
-            lead = lead[:-1]
-        if lead:
-            spans.append((lead[0].start, lead[-1].end))
-        dated = next((s for s in sentences if DATE in offered_kinds(doc.text[s.start : s.end])), None)
-        if dated is not None and dated not in lead:
-            spans.append((dated.start, dated.end))
-        return spans
+        """Return a section's heading and its gist (`_gist`) and, for a visit, the first sentence that dates it
+        ("…於 6 月 21 日參訪…", which says who went and who received them). A visit's subsection stands for the
+        whole visit (its heading and every subsection)."""
+        if len(section.path) > 2:
+            section, _, end = _visit(doc, section)
+        else:
+            end = section.end
+        ids = self._within(doc.doc_id, section.body_start, end)
+        chosen = self._gist(ids)
+        dated = next((i for i in ids if DATE in offered_kinds(self._text(doc, i))), None)
+        if dated is not None and dated not in chosen:
+            chosen.append(dated)
+        spans = [(self.index.sentences[i].start, self.index.sentences[i].end) for i in chosen]
+        return [trim_span(doc.text, section.start, section.body_start), *sorted(spans)]
+
+    def _within(self, doc_id: str, start: int, end: int) -> list[int]:
+        """Return the ids of the sentences of `doc_id` starting within [start, end), in reading order."""
+        return [i for i in self._sentences.get(doc_id, []) if start <= self.index.sentences[i].start < end]
+
+    def _text(self, doc: Document, sentence_id: int) -> str:
+        sentence = self.index.sentences[sentence_id]
+        return doc.text[sentence.start : sentence.end]
+
+    def _gist(self, ids: list[int]) -> list[int]:
+        """Return the sentences (ids, in reading order) that give the gist of a passage of sentences `ids`: its
+        first ones, then those most like the passage as a whole and least like those taken (maximal marginal
+        relevance), within the settings' count and characters."""
+        s = self.settings
+        if not ids:
+            return []
+        vectors = self.index.sentence_vectors[ids].astype(np.float32)
+        centre = vectors.mean(axis=0)
+        centre /= np.linalg.norm(centre) or 1.0
+        likeness = vectors @ centre
+        sizes = [self.index.sentences[i].end - self.index.sentences[i].start for i in ids]
+        taken = list(range(min(s.lead_first, len(ids))))
+        while len(taken) > 1 and sum(sizes[i] for i in taken) > s.lead_chars:
+            taken.pop()
+        chars = sum(sizes[i] for i in taken)
+        left = [i for i in range(len(ids)) if i not in taken]
+        while left and len(taken) < s.lead_sentences:
+            overlap = (vectors[left] @ vectors[taken].T).max(axis=1)
+            scores = s.lead_diversity * likeness[left] - (1 - s.lead_diversity) * overlap
+            best = left[int(np.argmax(scores))]
+            if chars + sizes[best] > s.lead_chars:
+                break
+            taken.append(best)
+            left.remove(best)
+            chars += sizes[best]
+        return [ids[i] for i in sorted(taken)]
+
+
+def _visit(doc: Document, section: Section) -> tuple[Section, int, int]:
+    """Return the visit holding `section` (a section under a top-level heading): its heading's section and the
+    span of it with all its subsections."""
+    part = [s for s in doc.sections if s.path[:2] == section.path[:2]]
+    return min(part, key=lambda s: s.start), min(s.start for s in part), max(s.end for s in part)
 
 
 def _on_day(row: ItineraryRow, intent: Intent) -> bool:

@@ -69,4 +69,6 @@ def test_that_day_and_the_next_day_are_counted_from_the_previous_answers_day(por
 
 def test_the_day_of_a_visit_a_question_names_is_that_visits_day(port_assistant):
     answer = port_assistant.ask("去港務局那天還去了哪？")
-    assert [q.quote for q in answer.quotes] == ["3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局\n\t下午 鹿特丹\t參觀自動化貨櫃碼頭"]
+    assert [q.quote for q in answer.quotes] == [
+        "3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局\n\t下午 鹿特丹\t參觀自動化貨櫃碼頭"
+    ]

@@ -8,7 +8,11 @@ GLOSSARY = {"port of rotterdam": "鹿特丹港", "vdb": "范德堡處長", "ns":
 
 
 def test_a_party_is_named_in_either_script_or_by_a_capitalized_name():
-    assert named_parties("What did the Port of Rotterdam show them?", GLOSSARY) == [("鹿特丹港",), ("port",), ("rotterdam",)]
+    assert named_parties("What did the Port of Rotterdam show them?", GLOSSARY) == [
+        ("鹿特丹港",),
+        ("port",),
+        ("rotterdam",),
+    ]
     assert named_parties("鹿特丹港的年吞吐量是多少？", GLOSSARY) == [("鹿特丹港",)]
     assert named_parties("Maersk 在哪裡？", GLOSSARY) == [("maersk",)]
 

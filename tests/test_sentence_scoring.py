@@ -49,7 +49,6 @@ def test_a_photo_caption_is_quoted_only_when_no_sentence_answers_as_well(assista
     assert not quotes_caption(answer) and "Pénélope Komites" in answer.quotes[0].quote
 
 
-
 def test_a_question_asking_for_a_day_quotes_a_sentence_with_the_day_not_a_year(assistant):
     from assistant.answer_type import DAY, offered_kinds
 

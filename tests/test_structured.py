@@ -92,3 +92,35 @@ def test_which_day_of_a_visit_is_the_visits_own_dated_sentence(port_assistant):
     assert found is not None and found.supplements
     assert [text[a:b] for a, b in found.spans] == [text[text.index("局長於 3 月 5 日") : text.index("運作。") + 3]]
     assert port_assistant.template.answer(Intent(VISIT_DAY), doc, "哪一天？", "參、考察過程 › 一、行程表") is None
+
+
+FIRST = "鹿特丹港是歐洲最大的港口，年吞吐量約 4.6 億噸。"
+DATED = "局長於 3 月 5 日率團參訪鹿特丹港務局，由該局國際事務處處長范德堡接待，並簡報港口數據平臺的運作。"
+LAST = "港務局表示，其貨櫃碼頭已全面自動化，每年節省約三成人力成本。"
+
+
+@pytest.mark.parametrize(
+    ("first", "count", "chars", "expected"),
+    [
+        (2, 6, 1000, [FIRST, DATED, LAST]),  # room for the whole visit
+        (1, 6, 40, [FIRST, DATED]),  # the characters end it after the first (the dated sentence is always added)
+        (1, 2, 1000, [FIRST, DATED]),  # the count ends it after one more: the third is left out
+    ],
+)
+def test_an_overview_quotes_a_visits_first_sentences_then_its_most_typical_within_the_limits(
+    port_assistant, first, count, chars, expected
+):
+    from dataclasses import replace
+
+    from assistant.intent import OVERVIEW, Intent
+    from assistant.structured import TemplateAnswerer
+
+    settings = replace(port_assistant.settings, lead_first=first, lead_sentences=count, lead_chars=chars)
+    doc = port_assistant.sources[0]
+    text = port_assistant.index.document(doc).text
+    found = TemplateAnswerer(port_assistant.index, settings).answer(
+        Intent(OVERVIEW), doc, "港務局那站的重點？", "參、考察過程 › 二、參訪鹿特丹港務局"
+    )
+    heading, *quoted = [text[a:b] for a, b in found.spans]
+    assert heading == "二、參訪鹿特丹港務局"
+    assert quoted == expected
