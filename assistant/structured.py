@@ -143,13 +143,18 @@ class TemplateAnswerer:
 
     def _lead(self, doc: Document, section: Section) -> list[tuple[int, int]]:
         """Return a section's heading and its gist (`_gist`) and, for a visit, the first sentence that dates it
-        ("…於 6 月 21 日參訪…", which says who went and who received them). A visit's subsection stands for the
-        whole visit (its heading and every subsection)."""
+        ("…於 6 月 21 日參訪…", which says who went and who received them), photo captions left out. A visit's
+        subsection stands for the whole visit (its heading and every subsection)."""
         if len(section.path) > 2:
             section, _, end = _visit(doc, section)
         else:
             end = section.end
-        ids = self._within(doc.doc_id, section.body_start, end)
+        captions = doc.template.captions  # a photo's caption repeats the text beside it: never part of a gist
+        ids = [
+            i
+            for i in self._within(doc.doc_id, section.body_start, end)
+            if not any(c0 <= self.index.sentences[i].start < c1 for c0, c1 in captions)
+        ]
         chosen = self._gist(ids)
         dated = next((i for i in ids if DATE in offered_kinds(self._text(doc, i))), None)
         if dated is not None and dated not in chosen:

@@ -124,3 +124,10 @@ def test_an_overview_quotes_a_visits_first_sentences_then_its_most_typical_withi
     heading, *quoted = [text[a:b] for a, b in found.spans]
     assert heading == "二、參訪鹿特丹港務局"
     assert quoted == expected
+
+
+def test_an_overview_leaves_out_photo_captions(assistant):
+    answer = assistant.ask("空巴總部那一站的重點是什麼？")  # the visit's captions name its typical moments
+    captions = assistant.index.document(assistant.sources[0]).template.captions
+    assert len(answer.quotes) >= 3
+    assert not any(c0 <= q.start and q.end <= c1 for q in answer.quotes for c0, c1 in captions)
