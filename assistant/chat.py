@@ -83,8 +83,8 @@ class Conversation:
     asked: list[str] = field(default_factory=list)
     # What the last answer was about, (document, section label): where "對方" and "那邊" point.
     focus: list[tuple[str, str]] = field(default_factory=list)
-    # The days the last answer was about ("6/19"): what "那天下午呢？" and "隔天呢？" count from.
-    days: tuple[str, ...] = ()
+    # The (document, day) pairs the last answer was about ("6/19"): what "那天下午呢？" and "隔天呢？" count from.
+    days: tuple[tuple[str, str], ...] = ()
 
     def context_for(self, question: str) -> str | None:
         """Return the earlier question that `question` follows up on, or None when it stands alone."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -102,7 +103,7 @@ class Assistant:
         context: str | None = None,
         reports: list[str] | None = None,
         sections: list[tuple[str, str]] | None = None,
-        days: tuple[str, ...] = (),
+        days: Sequence[tuple[str, str]] = (),
     ) -> Answer:
         """Return the answer to `question`: verbatim quotes with sections, or an abstention, plus passages.
 
@@ -117,7 +118,8 @@ class Assistant:
                 None or empty: from every report.
             sections: answer from these (document, section label) only, and their subsections, when they hold
                 any passage (a follow-up pointing back at what the previous answer was about: focus.py).
-            days: the days ("6/19") the previous answer was about: what "那天下午呢？" and "隔天呢？" mean.
+            days: the (document, day) pairs ("6/19") the previous answer was about: what "那天下午呢？" and "隔天呢？"
+                count from.
 
         Raises:
             QuestionError: the question is empty, `top_k`/`mode` are out of range, or a report is unknown.
@@ -133,7 +135,7 @@ class Assistant:
         hits, query_vector = self._retrieve(
             query, query_vector, context_text, mode, max(top_k, self.settings.rerank_depth), only
         )
-        intent = self._anchored(self._intent(query.text, context_text), hits, days)
+        intent = self._anchored(self._intent(query.text, context_text, bool(days)), hits, days)
         template, mentions = self._read_structure(query, hits, intent)
         evidence = self._evidence(question, query, query_vector, hits[:top_k], mode, template, mentions)
         return self.composer.compose(self._scoped(evidence, query.text, reports, hits))
@@ -205,26 +207,31 @@ class Assistant:
         return hits, query_vector
 
     @staticmethod
-    def _intent(query_text: str, context_text: str) -> Intent:
-        """Return what the question asks of the template; a follow-up keeps what its context asked of it."""
+    def _intent(query_text: str, context_text: str, days_known: bool = False) -> Intent:
+        """Return what the question asks of the template; a follow-up keeps what its context asked of it, unless
+        it asks of a day the conversation already knows ("隔天呢？": the day of the last answer)."""
         intent = read_intent(query_text)
-        if context_text:
+        if context_text and not (intent.anchored and intent.bare and days_known):
             # A context may hold several earlier questions ("19 號早上呢？ 對方是誰？"): the latest that names a day
             # or asks of the template is what "那天" and "那邊" refer to.
             earlier = [read_intent(part) for part in re.split(r"(?<=[?？])\s*", context_text) if part.strip()]
             intent = follow(intent, next((i for i in reversed(earlier) if i.kind), Intent()))
         return intent
 
-    def _anchored(self, intent: Intent, hits: list[Hit], days: tuple[str, ...]) -> Intent:
-        """Return the intent with the day "那天" or "隔天" is counted from: the previous answer's (`days`) for a
-        question naming nothing else, else the day of the visit holding the best passages ("去港務局那天還去了哪？");
-        no template question when neither is known."""
+    def _anchored(self, intent: Intent, hits: list[Hit], days: Sequence[tuple[str, str]]) -> Intent:
+        """Return the intent with the day "那天" or "隔天" is counted from: the previous answer's (`days`: (document,
+        day) pairs) for a question naming nothing else, else the day of the visit holding the best passages
+        ("去港務局那天還去了哪？"); no template question when neither is known."""
         if not intent.anchored or intent.days or intent.day_numbers or intent.trip_day or intent.edge:
             return intent
         if not intent.bare:  # the best passages standing in a visit (the summary may rank above it)
             chunks = [self.index.chunks[h.chunk_id] for h in hits[: self.settings.answer_passages]]
-            days = next((d for c in chunks if (d := self.template.visit_days(c.doc_id, c.section))), ())
-        return replace(intent, days=days[:1]) if days else Intent()
+            found = ((c.doc_id, self.template.visit_days(c.doc_id, c.section)) for c in chunks)
+            days = next((((doc_id, d[0]),) for doc_id, d in found if d), ())
+        if not days:
+            return Intent()
+        report, day = days[0]
+        return replace(intent, days=(day,), report=report)
 
     def _read_structure(
         self, query: Query, hits: list[Hit], intent: Intent
@@ -236,7 +243,7 @@ class Assistant:
         top = self.index.chunks[hits[0].chunk_id]
         template = None
         if intent.kind and query.has_words:  # data or markup ("{...}", a path) gets no template answer either
-            template = self.template.answer(intent, top.doc_id, query.lexical_text, top.section)
+            template = self.template.answer(intent, intent.report or top.doc_id, query.lexical_text, top.section)
         mentions: list[Mention] = []
         if self.settings.abstain_on_false_premise:
             # Every report among the passages found: one that tells of the visit clears the premise.

@@ -6,8 +6,10 @@ import re
 from collections.abc import Callable
 
 from .answer import Answer
+from .citations import Quote
 from .index import Index
 from .ingest import SECTION_SEPARATOR, Document, Section
+from .template import ItineraryRow
 from .text.normalize import fold
 
 # A heading's numbering ("四、", "(二)") says where it stands, not what it is about.
@@ -26,7 +28,7 @@ def answer_sections(answer: Answer, index: Index) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for quote in answer.quotes:
         document = index.document(quote.source)
-        rows = [r for r in document.template.itinerary if r.start < quote.end and quote.start < r.end]
+        rows = _quoted_rows(document, quote)
         if rows:
             labels = _named_sections(document, rows)
         else:  # a visit or a point of a closing section, not a whole top section (the cover, the member list)
@@ -37,18 +39,23 @@ def answer_sections(answer: Answer, index: Index) -> list[tuple[str, str]]:
 
 def answer_days(
     answer: Answer, index: Index, visit_days: Callable[[str, str], tuple[str, ...]] = lambda doc, label: ()
-) -> tuple[str, ...]:
-    """Return the days ("6/19") an answer was about, for "那天下午呢？" and "隔天呢？": the days of a quoted itinerary
-    row, else the day of the visit a quote stands in (`visit_days(document, section label)`), else nothing."""
+) -> tuple[tuple[str, str], ...]:
+    """Return the (document, day) pairs ("6/19") an answer was about, for "那天下午呢？" and "隔天呢？": the days of a
+    quoted itinerary row, else the day of the visit a quote stands in (`visit_days(document, section label)`),
+    else nothing."""
     for quote in answer.quotes:
-        document = index.document(quote.source)
-        rows = [r for r in document.template.itinerary if r.start < quote.end and quote.start < r.end]
+        rows = _quoted_rows(index.document(quote.source), quote)
         if rows:
-            return rows[0].days
+            return tuple((quote.source, day) for day in rows[0].days)
     for doc_id, label in answer_sections(answer, index):
         if days := visit_days(doc_id, label):
-            return days
+            return tuple((doc_id, day) for day in days)
     return ()
+
+
+def _quoted_rows(document: Document, quote: Quote) -> list[ItineraryRow]:
+    """Return the itinerary rows of `document` that `quote` overlaps."""
+    return [r for r in document.template.itinerary if r.start < quote.end and quote.start < r.end]
 
 
 def _named_sections(document: Document, rows: list) -> list[str]:

@@ -85,6 +85,26 @@ class Document:
         """Return the report's template records: cover fields, member table and itinerary rows, with offsets."""
         return read_template(self.text, self.sections, self.breaks)
 
+    @cached_property
+    def parts(self) -> tuple[tuple[Section, int, int], ...]:
+        """Return the report's parts in reading order, each (its heading's section, start, end): a top-level section
+        with its own text, or a section under one (a visit: "參、行程紀要 › 五、參訪…") with all its subsections."""
+        spans: dict[tuple[str, ...], list] = {}
+        for s in self.sections:
+            span = spans.setdefault(s.path[:2], [s, s.start, s.end])
+            if s.start < span[1]:
+                span[0], span[1] = s, s.start
+            span[2] = max(span[2], s.end)
+        return tuple(sorted((tuple(span) for span in spans.values()), key=lambda part: part[1]))
+
+    @cached_property
+    def _part_starts(self) -> list[int]:
+        return [start for _, start, _ in self.parts]
+
+    def part_at(self, offset: int) -> int:
+        """Return the index in `parts` of the part holding character `offset` (parts do not overlap)."""
+        return max(0, bisect.bisect_right(self._part_starts, offset) - 1)
+
     def children(self, section: Section) -> list[Section]:
         """Return the sections directly under `section`, in order."""
         depth = len(section.path)

@@ -55,7 +55,7 @@ _VISITING = re.compile(r"拜訪|參訪|拜會|接待|會見|見了|企業|案例
 # Going to, visiting or meeting somebody: a visit whose day a question can ask ("哪天去的", "what day did they
 # visit"); what the visit's section dates.
 _GOING = re.compile(
-    r"去|到|參訪|拜會|拜訪|造訪|參觀|走訪|前往|會見|見面|見了|見到|\b(?:visit(?:ed)?|tour(?:ed)?|go|went|meet|met|see|saw)\b"
+    r"去(?!年)|(?<![提收得看聽遇想達受])到|參訪|拜會|拜訪|造訪|參觀|走訪|前往|會見|見面|見了|見到|\b(?:visit(?:ed)?|tour(?:ed)?|go|went|meet|met|see|saw)\b"
 )
 _DURATION = re.compile(r"多久|幾天|多長|期間|\bhow long\b|\bduration\b|\bperiod\b|\bdates\b")
 # Going somewhere: what the cover's country answers ("派到哪一國", "which country did they travel to").
@@ -166,6 +166,7 @@ class Intent:
     then: bool = False  # "之後又去了哪？": what came next
     shift: int = 0  # "隔天": 1, "前一天": -1: the day after or before the one it is anchored to
     anchored: bool = False  # "那天", "隔天": a day fixed by what was just talked about (or the visit it names)
+    report: str = ""  # the report whose itinerary that day is read from ("": the best passage's)
     bare: bool = False  # nothing asked beyond a half-day or "next": "那天下午呢？" (a follow-up may complete it)
 
 
@@ -206,9 +207,6 @@ def read_intent(question: str) -> Intent:
     """Return what a normalized question asks of the template (Intent() when it asks nothing in particular)."""
     folded = fold(question)
     asked = asked_kinds(folded)
-    month_days = [f"{int(m)}/{int(d)}" for m, d in _MONTH_DAY.findall(folded)]
-    days = tuple(dict.fromkeys([t for t in date_tokens(folded) if "/" in t] + month_days))
-    day_numbers = tuple(int(a or b) for a, b in _DAY_ONLY.findall(_DATE_TEXT.sub(" ", folded))) if not days else ()
     half = "上午" if _MORNING.search(folded) else "下午" if _AFTERNOON.search(folded) else ""
     section = next(((word, cue) for word, cue in SECTION_CUES if cue.search(folded)), None)
     if section and (
@@ -223,32 +221,56 @@ def read_intent(question: str) -> Intent:
         if number or _small(_rest(folded, section[1], _LIST_CUES, _OVERVIEW_CUES, _ORDINAL)):
             kind = LIST if _LIST_CUES.search(folded) and not number else OVERVIEW
             return Intent(kind, section=section[0], ordinal=number)
-    if days or day_numbers or ((_FIRST_DAY.search(folded) or _LAST_DAY.search(folded)) and DATE in asked):
-        if NUMBER not in asked and _small(_rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _FIRST_DAY, _LAST_DAY)):
-            edge = "" if days or day_numbers else "last" if _LAST_DAY.search(folded) else "first"
-            return Intent(ITINERARY, days=days, day_numbers=day_numbers, half=half, edge=edge)
     shift = 1 if _NEXT_DAY.search(folded) else -1 if _DAY_BEFORE.search(folded) else 0
-    if (shift or _THAT_DAY.search(folded)) and not asked - {DATE, DAY}:
-        rest = _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _NEXT_DAY, _DAY_BEFORE, _THAT_DAY, _ELSEWHERE)
-        bare = _small(rest, han=_MAX_FOLLOW_HAN, latin=0)  # naming nothing: the day of the previous answer
-        if bare or _ELSEWHERE.search(folded):  # else the day of the visit it names ("去港務局那天還去了哪？")
-            return Intent(ITINERARY, half=half, shift=shift, anchored=True, bare=bare)
-    trip_day = _trip_day(folded)
-    if trip_day and (_SCHEDULE.search(folded) or DATE in asked) and NUMBER not in asked:
-        if _small(_rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _TRIP_DAY)):
-            return Intent(ITINERARY, half=half, trip_day=trip_day)
+    day_intent = _day_intent(folded, asked, half, shift)
+    if day_intent is not None:
+        return day_intent
     for key, cue in _COVER_CUES:
         if cue.search(folded) and _small(_rest(folded, cue)) and _fits(key, folded, asked):
             return Intent(COVER, field=key)
     if DAY in asked and _GOING.search(folded) and PERSON not in asked:
         return Intent(VISIT_DAY)
-    if _MEMBER_CUES.search(folded) and not days and _small(_rest(folded, _MEMBER_CUES), han=6, latin=3):
+    if _MEMBER_CUES.search(folded) and not _dates(folded)[0] and _small(_rest(folded, _MEMBER_CUES), han=6, latin=3):
         return Intent(MEMBERS)
     if _OVERVIEW_CUES.search(folded) and not asked:
         return Intent(OVERVIEW)
     # No record asked for, but "那天下午呢？" names a half-day and "之後呢？" asks what came next, for a follow-up.
     bare = _small(_rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _THEN), han=_MAX_FOLLOW_HAN, latin=1)
     return Intent(half=half, then=bool(_THEN.search(folded)), bare=bare)
+
+
+def _dates(folded: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Return the month/day dates a question names ("6/21", "6 月 21 號") and, when it names none, its days of the
+    month without a month ("19 號")."""
+    month_days = [f"{int(m)}/{int(d)}" for m, d in _MONTH_DAY.findall(folded)]
+    days = tuple(dict.fromkeys([t for t in date_tokens(folded) if "/" in t] + month_days))
+    day_numbers = tuple(int(a or b) for a, b in _DAY_ONLY.findall(_DATE_TEXT.sub(" ", folded))) if not days else ()
+    return days, day_numbers
+
+
+def _day_intent(folded: str, asked: frozenset[str], half: str, shift: int) -> Intent | None:
+    """Return the itinerary intent of a question naming a day — a date, "19 號", the trip's first, last or n-th day,
+    each maybe shifted ("3/5 的隔天") — or a day relative to another ("那天下午呢？", "隔天呢？"); else None."""
+    days, day_numbers = _dates(folded)
+    relative = (_NEXT_DAY, _DAY_BEFORE)
+    if days or day_numbers or ((_FIRST_DAY.search(folded) or _LAST_DAY.search(folded)) and DATE in asked):
+        if NUMBER not in asked and _small(
+            _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _FIRST_DAY, _LAST_DAY, *relative)
+        ):
+            edge = "" if days or day_numbers else "last" if _LAST_DAY.search(folded) else "first"
+            return Intent(ITINERARY, days=days, day_numbers=day_numbers, half=half, edge=edge, shift=shift)
+    trip_day = _trip_day(folded)
+    if trip_day and (_SCHEDULE.search(folded) or DATE in asked) and NUMBER not in asked:
+        if _small(_rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _TRIP_DAY, *relative)):
+            return Intent(ITINERARY, half=half, trip_day=trip_day, shift=shift)
+    if (shift or _THAT_DAY.search(folded)) and not asked - {DATE, DAY}:
+        rest = _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, *relative, _THAT_DAY, _ELSEWHERE)
+        # Naming nothing else, it asks of the previous answer's day; "那天下雨嗎？" asks no schedule of it.
+        schedule = shift or half or rest == (0, 0) or _SCHEDULE.search(_THAT_DAY.sub(" ", folded))
+        bare = _small(rest, han=_MAX_FOLLOW_HAN, latin=0) and bool(schedule)
+        if bare or _ELSEWHERE.search(folded):  # else the day of the visit it names ("去港務局那天還去了哪？")
+            return Intent(ITINERARY, half=half, shift=shift, anchored=True, bare=bare)
+    return None
 
 
 def _trip_day(folded: str) -> int:

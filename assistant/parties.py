@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -19,7 +18,7 @@ _MIN_NAME_CHARS = 3
 
 def named_parties(question: str, glossary: dict[str, str]) -> list[tuple[str, ...]]:
     """Return the parties `question` names, each as the folded spellings a report writes it with: a glossary
-    entry named in either script (MEDEF or 法國企業聯盟 -> 法國企業聯盟), or another capitalized name."""
+    entry named in either script (Port of Rotterdam or 鹿特丹港 -> 鹿特丹港), or another capitalized name."""
     folded = fold(question)
     latin = f" {' '.join(_WORD_RE.findall(fold_latin(question)))} "
     parties: list[tuple[str, ...]] = []
@@ -37,34 +36,27 @@ class PartyScope:
     def __init__(self, index: Index, max_share: float) -> None:
         self.index = index
         self.max_share = max_share
-        self._units: dict[str, tuple[list[int], list[str]]] = {}
+        self._texts: dict[str, list[str]] = {}  # each document's parts folded, read once
         self._mentions = lru_cache(maxsize=4096)(self._mentioned_in)
 
     def in_scope(self, doc_id: str, offset: int, parties: Sequence[tuple[str, ...]]) -> bool:
         """Return True when the part holding `offset` mentions one of `parties` that few parts mention: a party
         every part names (the trip's own city) tells no part from another."""
-        starts, _ = self._parts(doc_id)
-        part = bisect.bisect_right(starts, offset) - 1
+        document = self.index.document(doc_id)
+        part = document.part_at(offset)
+        counted = sum(head.kind != "toc" for head, _, _ in document.parts)  # the contents name every part
         for spellings in parties:
             mentioned = self._mentions(doc_id, spellings)
-            if mentioned and len(mentioned) <= self.max_share * len(starts) and part in mentioned:
+            if mentioned and len(mentioned) <= self.max_share * counted and part in mentioned:
                 return True
         return False
 
-    def _parts(self, doc_id: str) -> tuple[list[int], list[str]]:
-        """Return where a document's parts start and their folded texts: its sections grouped by their first two
-        headings ("參、行程紀要 › 五、參訪…" and its subsections), in reading order."""
-        if doc_id not in self._units:
-            document = self.index.document(doc_id)
-            spans: dict[tuple[str, ...], list[int]] = {}
-            for s in document.sections:
-                span = spans.setdefault(s.path[:2], [s.start, s.end])
-                span[0], span[1] = min(span[0], s.start), max(span[1], s.end)
-            ordered = sorted(spans.values())
-            self._units[doc_id] = ([a for a, _ in ordered], [fold(document.text[a:b]) for a, b in ordered])
-        return self._units[doc_id]
-
     def _mentioned_in(self, doc_id: str, spellings: tuple[str, ...]) -> frozenset[int]:
-        """Return the indices of the parts of `doc_id` whose text holds one of `spellings`."""
-        _, texts = self._parts(doc_id)
-        return frozenset(i for i, text in enumerate(texts) if any(s in text for s in spellings if s))
+        """Return the indices (in `Document.parts`) of the parts of `doc_id` whose text holds one of `spellings`,
+        the table of contents left out."""
+        if doc_id not in self._texts:
+            document = self.index.document(doc_id)
+            self._texts[doc_id] = [
+                "" if head.kind == "toc" else fold(document.text[start:end]) for head, start, end in document.parts
+            ]
+        return frozenset(i for i, text in enumerate(self._texts[doc_id]) if any(s in text for s in spellings if s))

@@ -3,6 +3,7 @@ items (its sub-headings) or its lead. Each answer is a list of spans of one docu
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -92,9 +93,10 @@ class TemplateAnswerer:
             chosen = [r for r in rows if r.days == trip_days[n - 1 if n > 0 else n]]
         else:
             chosen = [r for r in rows if _on_day(r, intent)]
-        if intent.shift and chosen:  # "隔天", "前一天": the day next to it in the table's order
-            n = trip_days.index(chosen[0].days) + intent.shift
-            chosen = [r for r in rows if r.days == trip_days[n]] if 0 <= n < len(trip_days) else []
+        if intent.shift and chosen:  # "隔天", "前一天": the calendar's next or previous day, when the table has it
+            edge_day = chosen[-1].days[-1] if intent.shift > 0 else chosen[0].days[0]
+            day = _shifted(edge_day, intent.shift)
+            chosen = [r for r in rows if day in r.days]
         if intent.half and any(r.half == intent.half for r in chosen):
             chosen = [r for r in chosen if r.half == intent.half]
         spans: dict[int, tuple[int, int]] = {}
@@ -132,7 +134,7 @@ class TemplateAnswerer:
         section = next((s for s in doc.sections if s.label == top_section and s.kind == "body"), None)
         if section is None or len(section.path) < 2:
             return []
-        _, start, end = _visit(doc, section)
+        _, start, end = doc.parts[doc.part_at(section.start)]
         if any(start <= row.start < end for row in doc.template.itinerary):
             return []
         for i in self._within(doc.doc_id, start, end):
@@ -146,7 +148,7 @@ class TemplateAnswerer:
         ("…於 6 月 21 日參訪…", which says who went and who received them), photo captions left out. A visit's
         subsection stands for the whole visit (its heading and every subsection)."""
         if len(section.path) > 2:
-            section, _, end = _visit(doc, section)
+            section, _, end = doc.parts[doc.part_at(section.start)]
         else:
             end = section.end
         captions = doc.template.captions  # a photo's caption repeats the text beside it: never part of a gist
@@ -167,6 +169,7 @@ class TemplateAnswerer:
         return [i for i in self._sentences.get(doc_id, []) if start <= self.index.sentences[i].start < end]
 
     def _text(self, doc: Document, sentence_id: int) -> str:
+        """Return the text of sentence `sentence_id` of `doc`."""
         sentence = self.index.sentences[sentence_id]
         return doc.text[sentence.start : sentence.end]
 
@@ -188,7 +191,7 @@ class TemplateAnswerer:
         chars = sum(sizes[i] for i in taken)
         left = [i for i in range(len(ids)) if i not in taken]
         while left and len(taken) < s.lead_sentences:
-            overlap = (vectors[left] @ vectors[taken].T).max(axis=1)
+            overlap = (vectors[left] @ vectors[taken].T).max(axis=1) if taken else np.zeros(len(left))
             scores = s.lead_diversity * likeness[left] - (1 - s.lead_diversity) * overlap
             best = left[int(np.argmax(scores))]
             if chars + sizes[best] > s.lead_chars:
@@ -199,11 +202,14 @@ class TemplateAnswerer:
         return [ids[i] for i in sorted(taken)]
 
 
-def _visit(doc: Document, section: Section) -> tuple[Section, int, int]:
-    """Return the visit holding `section` (a section under a top-level heading): its heading's section and the
-    span of it with all its subsections."""
-    part = [s for s in doc.sections if s.path[:2] == section.path[:2]]
-    return min(part, key=lambda s: s.start), min(s.start for s in part), max(s.end for s in part)
+def _shifted(day: str, days: int) -> str:
+    """Return the "month/day" `days` days after `day` ("6/30", 1 -> "7/1"); "" for a day no calendar has."""
+    month, number = (int(part) for part in day.split("/"))
+    try:
+        moved = datetime.date(2000, month, number) + datetime.timedelta(days=days)  # a leap year: 2/29 exists
+    except ValueError:
+        return ""
+    return f"{moved.month}/{moved.day}"
 
 
 def _on_day(row: ItineraryRow, intent: Intent) -> bool:

@@ -91,7 +91,7 @@ class ChatPanel:
         store = self._store(store)
         turns = list(store["turns"])
         focus = [(str(d), str(label)) for d, label in store.get("focus", [])]
-        days = tuple(str(d) for d in store.get("days", []))
+        days = tuple((str(d), str(day)) for d, day in store.get("days", []))
         conversation = Conversation(self.page.live.current, list(store["history"]), list(store["asked"]), focus, days)
         new_topic = bool(store.pop("new_topic", False))
         keep = self.page.settings.history_turns
@@ -104,7 +104,7 @@ class ChatPanel:
         data = answer.to_dict()
         turns.append({"question": question, "answer": data, "new_topic": new_topic})
         store |= {"turns": turns[-keep:], "history": conversation.history[-5:], "asked": conversation.asked[-5:],
-                  "focus": [list(f) for f in conversation.focus], "days": list(conversation.days),
+                  "focus": [list(f) for f in conversation.focus], "days": [list(d) for d in conversation.days],
                   "mode": mode, "top_k": int(top_k), "reports": list(reports or [])}  # fmt: skip
         return self.html(store), store, self.sources.html(data), ""
 

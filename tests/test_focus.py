@@ -46,29 +46,46 @@ def test_the_cover_or_the_member_list_is_no_focus_for_a_follow_up(port_assistant
     assert answer.quotes and answer_sections(answer, port_assistant.index) == []
 
 
+def _day(assistant, first_cell: str) -> str:
+    """Return the itinerary rows of the day whose row starts with `first_cell`, as one answer quotes them."""
+    text = assistant.index.document(assistant.sources[0]).text
+    start = text.index(first_cell)
+    end = start
+    for line in text[start:].split("\n")[:2]:
+        if line.startswith((first_cell, "\t")):
+            end += len(line) + 1
+    return text[start : end - 1]
+
+
 def test_an_answer_is_about_the_day_of_its_quoted_row_or_of_the_visit_it_quotes(port_assistant):
     from assistant.focus import answer_days
 
-    visit_days = port_assistant.template.visit_days
+    doc, visit_days = port_assistant.sources[0], port_assistant.template.visit_days
     row = port_assistant.ask("6 號上午去了哪裡？")
     sentence = port_assistant.ask("鹿特丹港一年吞吐多少貨物？")  # the visit's first sentence: its second dates it
-    assert answer_days(row, port_assistant.index, visit_days) == ("3/6",)
-    assert answer_days(sentence, port_assistant.index, visit_days) == ("3/5",)
+    assert answer_days(row, port_assistant.index, visit_days) == ((doc, "3/6"),)
+    assert answer_days(sentence, port_assistant.index, visit_days) == ((doc, "3/5"),)
     assert answer_days(sentence, port_assistant.index) == ()  # nothing to read a visit's day with
 
 
 def test_that_day_and_the_next_day_are_counted_from_the_previous_answers_day(port_assistant):
-    day_rows = "3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局\n\t下午 鹿特丹\t參觀自動化貨櫃碼頭"
-    next_day = "3/6 (三)\t上午 阿姆斯特丹\t拜會阿姆斯特丹市議會\n\t下午 阿姆斯特丹\t考察運河住宅再生計畫"
     chat = Conversation(port_assistant)
     chat.ask("鹿特丹港一年吞吐多少貨物？")
-    assert [q.quote for q in chat.ask("那天下午呢？").quotes] == [day_rows]
-    assert [q.quote for q in chat.ask("隔天呢？").quotes] == [next_day]
-    assert [q.quote for q in chat.ask("前一天呢？").quotes] == [day_rows]
+    assert [q.quote for q in chat.ask("那天下午呢？").quotes] == [_day(port_assistant, "3/5 (二)")]
+    assert [q.quote for q in chat.ask("隔天呢？").quotes] == [_day(port_assistant, "3/6 (三)")]
+    assert [q.quote for q in chat.ask("前一天呢？").quotes] == [_day(port_assistant, "3/5 (二)")]
+
+
+def test_a_chain_of_next_days_counts_from_each_answer_in_turn(port_assistant):
+    chat = Conversation(port_assistant)
+    chat.ask("3/4 上午去了哪？")
+    assert [q.quote for q in chat.ask("隔天呢？").quotes] == [_day(port_assistant, "3/5 (二)")]
+    assert [q.quote for q in chat.ask("隔天呢？").quotes] == [_day(port_assistant, "3/6 (三)")]
+    assert chat.ask("那天下午呢？").quotes[0].quote.startswith("3/6 (三)")
+    answer = chat.ask("隔天呢？")  # 3/7: the itinerary has no such day, so no row of another day is read off it
+    assert answer.signals["template"] == 0.0 and not any(q.quote.startswith("3/8") for q in answer.quotes)
 
 
 def test_the_day_of_a_visit_a_question_names_is_that_visits_day(port_assistant):
     answer = port_assistant.ask("去港務局那天還去了哪？")
-    assert [q.quote for q in answer.quotes] == [
-        "3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局\n\t下午 鹿特丹\t參觀自動化貨櫃碼頭"
-    ]
+    assert [q.quote for q in answer.quotes] == [_day(port_assistant, "3/5 (二)")]

@@ -116,9 +116,28 @@ def test_that_day_or_the_next_is_an_itinerary_question_anchored_to_another_day(q
     assert (intent.kind, intent.anchored, intent.shift, intent.bare) == (ITINERARY, True, shift, bare)
 
 
-@pytest.mark.parametrize("question", ["那天局長在會上說了什麼？", "最後一天的行程？"])
-def test_a_question_about_that_day_asking_more_or_the_last_day_is_not_anchored(question):
+@pytest.mark.parametrize("question", ["那天局長在會上說了什麼？", "最後一天的行程？", "那天下雨嗎？", "當天來回嗎？"])
+def test_a_question_about_that_day_asking_no_schedule_or_the_last_day_is_not_anchored(question):
     assert not read_intent(normalize_query(question)).anchored
+
+
+@pytest.mark.parametrize(
+    ("question", "detail"),
+    [
+        ("3/5 的隔天去了哪？", {"days": ("3/5",), "shift": 1}),
+        ("第二天的隔天去了哪？", {"trip_day": 2, "shift": 1}),
+        ("最後一天的前一天做了什麼？", {"trip_day": -1, "shift": -1}),
+    ],
+)
+def test_a_named_day_shifted_keeps_both(question, detail):
+    intent = read_intent(normalize_query(question))
+    assert intent.kind == ITINERARY and not intent.anchored
+    assert all(getattr(intent, name) == value for name, value in detail.items())
+
+
+@pytest.mark.parametrize("question", ["報告提到的備忘錄是哪一天簽的？", "收到邀請函是哪一天？", "去年的展覽是哪一天？"])
+def test_a_day_question_about_no_visit_is_not_a_visits_day(question):
+    assert read_intent(normalize_query(question)).kind != VISIT_DAY
 
 
 def test_the_next_day_after_a_day_question_is_that_day_shifted():

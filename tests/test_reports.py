@@ -121,3 +121,13 @@ def test_a_cover_question_over_several_reports_says_it_quotes_one_of_them(both):
     assert OTHER_REPORTS_NOTICE in answer.notices
     chosen = both.ask("這次出國期間是哪幾天？", reports=["port-report.txt"])
     assert OTHER_REPORTS_NOTICE not in chosen.notices and chosen.quotes[0].source.endswith("port-report.txt")
+
+
+def test_the_next_day_after_an_answer_is_read_off_that_answers_report(both):
+    from assistant.chat import Conversation
+
+    chat = Conversation(both)
+    first = chat.ask("鹿特丹港一年吞吐多少貨物？")
+    assert first.quotes[0].source == PORT
+    answer = chat.ask("隔天呢？")  # from the report the previous answer quoted, whichever ranks first now
+    assert [q.source for q in answer.quotes] == [PORT] and answer.quotes[0].quote.startswith("3/6 (三)")

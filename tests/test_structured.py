@@ -48,6 +48,11 @@ def test_template_questions_are_answered_from_the_reports_records(port_assistant
             "3/6 (三)\t上午 阿姆斯特丹\t拜會阿姆斯特丹市議會\n\t下午 阿姆斯特丹\t考察運河住宅再生計畫",
         ),
         ("最後一天的行程是什麼？", "3/8~9 (五~六)\t上午 阿姆斯特丹→高雄\t搭機返抵高雄"),
+        (
+            "3/5 的隔天去了哪？",
+            "3/6 (三)\t上午 阿姆斯特丹\t拜會阿姆斯特丹市議會\n\t下午 阿姆斯特丹\t考察運河住宅再生計畫",
+        ),
+        ("第三天的前一天做了什麼？", "3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局\n\t下午 鹿特丹\t參觀自動化貨櫃碼頭"),
     ],
 )
 def test_the_trips_nth_or_last_day_is_read_off_the_itinerary_in_its_order(port_assistant, question, expected):

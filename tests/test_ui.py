@@ -503,7 +503,7 @@ def test_the_page_keeps_what_an_answer_was_about_for_the_next_follow_up(port_ass
     chat = ChatPanel(page, SourcePanel(page))
     _, store, _, _ = chat.respond("6 號上午去了哪裡？", None, "hybrid", 5, [])
     assert [label for _, label in store["focus"]] == ["參、考察過程 › 三、拜會阿姆斯特丹市議會"]
-    assert store["days"] == ["3/6"]
+    assert store["days"] == [[port_assistant.sources[0], "3/6"]]
     _, store, _, _ = chat.respond("對方由誰接待？", store, "hybrid", 5, [])
     assert "德弗里斯" in store["turns"][-1]["answer"]["answer"][0]["quote"]
     _, store, _, _ = chat.respond("前一天呢？", store, "hybrid", 5, [])  # the day of the meeting, kept in the store
