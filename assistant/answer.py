@@ -81,8 +81,9 @@ class AnswerComposer:
         scored = self.scorer.score_sentences(e.lexical_text or e.query_text, e.query_vector, e.hits)
         decision = self.confidence.decide(e, scored[0] if scored else None)
         hits, quotes = e.hits, []
-        if e.unvisited:  # the passage where the presumed name does occur comes first
-            hits = self.citer.lead_with(hits, e.unvisited[0].doc_id, e.unvisited[0].start, e.unvisited[0].end)
+        if e.false_premises:  # the passage where the presumed name does occur comes first
+            first = e.false_premises[0]
+            hits = self.citer.lead_with(hits, first.doc_id, first.start, first.end)
         if not decision.abstained:
             template_spans = (
                 [(e.template.doc_id, start, end, 1.0) for start, end in e.template.spans] if e.template else []

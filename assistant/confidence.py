@@ -10,6 +10,7 @@ from .answer_type import MONEY, answers_kind, asked_kinds
 from .calibration import logistic
 from .config import Settings
 from .evidence import Evidence
+from .premise import AGREEMENT, TOGETHER, VISIT
 from .retrieval import Hit
 from .sentence_scoring import ScoredSentence, SentenceScorer
 from .text.normalize import has_han
@@ -49,7 +50,7 @@ class ConfidenceModel:
             (best is None and not replaces)
             or confidence < self.settings.abstain_threshold
             or bool(e.unknown_names)
-            or bool(e.unvisited)
+            or bool(e.false_premises)
             or no_words
             or no_amount
         )
@@ -132,15 +133,26 @@ class ConfidenceModel:
 
 
 def _why_notices(evidence: Evidence) -> list[str]:
-    """Return the notices naming what the report never mentions, or mentions only in another role."""
+    """Return the notices naming what the report never mentions, or does not say as the question presumes."""
     notices = []
     if evidence.unknown_names:
         names = evidence.unknown_names
         notices.append(f"報告中沒有提到：{'、'.join(names)}。The report never mentions: {', '.join(names)}.")
-    if evidence.unvisited:
-        names = [m.name for m in evidence.unvisited]
+    visits = [m.name for m in evidence.false_premises if m.reason == VISIT]
+    if visits:
         notices.append(
-            f"報告提到「{'、'.join(names)}」，但不是訪團去過或會見的對象。"
-            f"The report mentions {', '.join(names)}, but not as a place or party the delegation visited or met."
+            f"報告提到「{'、'.join(visits)}」，但不是訪團去過或會見的對象。"
+            f"The report mentions {', '.join(visits)}, but not as a place or party the delegation visited or met."
+        )
+    agreements = [m.name for m in evidence.false_premises if m.reason == AGREEMENT]
+    if agreements:
+        notices.append(
+            f"報告提到「{'、'.join(agreements)}」，但沒有提到與其簽署的協議或備忘錄。"
+            f"The report mentions {', '.join(agreements)}, but no agreement or memorandum signed with them."
+        )
+    for m in (m for m in evidence.false_premises if m.reason == TOGETHER):
+        notices.append(
+            f"報告提到「{m.name}」和「{m.other}」，但從未一起提到。The report mentions {m.name} and {m.other}, "
+            "but never together."
         )
     return notices

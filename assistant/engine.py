@@ -20,7 +20,7 @@ from .index import Index, open_index
 from .ingest import SECTION_SEPARATOR, Section, require_corpus_dir
 from .intent import Intent, follow, read_intent
 from .parties import named_parties
-from .premise import Mention, unvisited
+from .premise import Mention, unsupported, unvisited
 from .query import Query, QueryReader
 from .question_check import EMPTY_QUESTION, QuestionError, question_problem
 from .reports import ReportInfo, report_info
@@ -63,7 +63,8 @@ class Assistant:
         self.translator = load_translator(
             self.retriever.document_frequency, settings.translations_per_word, index.manifest, settings.embeddings_dir
         )
-        self.composer = AnswerComposer(index, settings, functools.partial(named_parties, glossary=self.glossary))
+        self.parties = functools.partial(named_parties, glossary=self.glossary)  # the parties a question names
+        self.composer = AnswerComposer(index, settings, self.parties)
         self.aliases = build_aliases(
             self.glossary, self.translator.name_glosses, self.retriever.document_frequency, self.translator.is_word
         )
@@ -163,7 +164,7 @@ class Assistant:
             shares_words=query.has_words and bool(self.retriever.indexed_tokens(query.lexical_text)),
             template=template,
             missing=self.reader.missing_share(query.text),
-            unvisited=mentions,
+            false_premises=mentions,
             lexical_text=query.lexical_text if query.latin else "",
         )
 
@@ -250,6 +251,7 @@ class Assistant:
             reports = dict.fromkeys(self.index.chunks[h.chunk_id].doc_id for h in hits)
             documents = [self.index.document(d) for d in reports]
             mentions = unvisited(query.text, documents, self.reader.other_names)
+            mentions += unsupported(query.text, documents, self.parties(query.text))
         return template, mentions
 
     def section_view(self, source: str, offset: int) -> SectionView:

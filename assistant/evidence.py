@@ -21,8 +21,9 @@ class Evidence:
     in the report ("asdfgh", a line of x).
     `template` is an answer read off the report's template records (structured.py).
     `missing` is the share of the question's words the report never uses.
-    `unvisited` are names a visit question presumes were visited that the report mentions only in another
-    role (premise.py).
+    `false_premises` are what the question presumes that the reports do not say: a name presumed visited that
+    they mention only in another role, an agreement with a party they tell of none with, a person at a party
+    they never name together (premise.py).
     `lexical_text` is what BM25 read for an English question (it with the report's Chinese words for its
     words); empty for a Chinese one.
     """
@@ -38,7 +39,7 @@ class Evidence:
     shares_words: bool = True
     template: TemplateAnswer | None = None
     missing: float = 0.0
-    unvisited: list[Mention] = field(default_factory=list)
+    false_premises: list[Mention] = field(default_factory=list)
     lexical_text: str = ""
 
     @property

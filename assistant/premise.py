@@ -1,11 +1,12 @@
 """False premises about the trip: a question asking when (or whether) the delegation visited or met something
-the report names only in another role (a city in a list of sites, a mayor who was not met)."""
+the report names only in another role (a city in a list of sites, a mayor who was not met), of an agreement
+with a party the report tells of none with, or of a person at a party the report never names together."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .answer_type import DATE, asked_kinds
 from .ingest import Document
@@ -29,14 +30,33 @@ _FUNCTION_CHARS = re.compile(r"[是的了在有和與及或也都就要會團次
 _MIN_HAN, _MAX_HAN = 2, 6
 
 
+# Asking of an agreement with a party (an MoU, a contract), and a line of a report telling of one.
+_AGREEMENT_ASKED = re.compile(
+    r"備忘錄|合約|合同|協議|協定|簽約|簽署|簽了|簽的|簽訂|\bmou\b|\bmemorandum\b|\bagreements?\b|\bcontracts?\b|\bsign(?:ed)?\b",
+    re.I,
+)
+_AGREEMENT_TOLD = re.compile(r"備忘錄|合約|合同|協議|協定|簽約|簽署|簽訂|\bmou\b|memorandum|agreement|contract", re.I)
+# A person as reports name one: two or three Han characters before a title (張大明大使, 林局長 is too short).
+_PERSON = re.compile(
+    rf"([{HAN_CHARS}]{{2,3}})(?:副市長|市長|大使|副局長|局長|處長|主席|副總裁|總裁|董事長|總經理|院長|主任|部長|總編輯|執行長|議員|教授)"
+)
+VISIT, AGREEMENT, TOGETHER = "visit", "agreement", "together"
+
+
 @dataclass(frozen=True)
 class Mention:
-    """A name the question presumes was visited, and where the report does mention it."""
+    """A name the question presumes something of that the reports do not say, and where they do mention it.
+
+    `reason` says what they do not say: VISIT (visited or met), AGREEMENT (an agreement with it) or TOGETHER
+    (it with `other`, anywhere on one line).
+    """
 
     name: str
     doc_id: str
     start: int
     end: int
+    reason: str = VISIT
+    other: str = ""
 
 
 def _names(question: str, folded_text: str) -> list[str]:
@@ -104,3 +124,37 @@ def _tells_of_a_visit(text: str, at: int) -> bool:
     end = _SENTENCE_END.search(text, at)
     sentence = text[start : end.end() if end else len(text)]
     return bool(_VISIT_TOLD.search(sentence) or _DATE_IN_SENTENCE.search(sentence))
+
+
+def unsupported(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:
+    """Return what a question presumes of the named `parties` (each its folded spellings) that no line (a paragraph,
+    a table row) of `documents` states: an agreement with a party when it asks of one, and a person it names at a
+    party ("<person>大使在<party>總部…") when the person and the party never stand on one line."""
+    lines = [fold(line) for d in documents for line in d.text.split("\n") if line.strip()]
+    parties = [p for p in parties if any(s and s in line for line in lines for s in p)]
+    out: list[Mention] = []
+    if _AGREEMENT_ASKED.search(question):
+        for spellings in parties:
+            if not any(_AGREEMENT_TOLD.search(line) and any(s in line for s in spellings) for line in lines):
+                out += _first(documents, spellings, AGREEMENT)
+    for person in dict.fromkeys(m.group(1) for m in _PERSON.finditer(fold(question))):
+        if not any(person in line for line in lines):
+            continue
+        for spellings in parties:
+            if any(person in s or s in person for s in spellings):
+                continue
+            if not any(person in line and any(s in line for s in spellings) for line in lines):
+                found = _first(documents, (person,), TOGETHER)
+                other = _first(documents, spellings, TOGETHER)
+                out += [replace(m, other=other[0].name if other else spellings[0]) for m in found]
+    return out
+
+
+def _first(documents: Sequence[Document], spellings: Sequence[str], reason: str) -> list[Mention]:
+    """Return where the first of `spellings` first occurs in `documents` (as written there), or []."""
+    for document in documents:
+        for spelling in spellings:
+            m = re.search(re.escape(spelling), document.text, re.IGNORECASE) if spelling else None
+            if m:
+                return [Mention(m.group(0), document.doc_id, m.start(), m.end(), reason)]
+    return []

@@ -59,7 +59,7 @@ def test_a_confident_sentence_is_answered(model):
     ("fields", "said"),
     [
         ({"unknown_names": ["里昂"]}, "里昂"),
-        ({"unvisited": [Mention("漢堡", "r.txt", 0, 2)]}, "漢堡"),
+        ({"false_premises": [Mention("漢堡", "r.txt", 0, 2)]}, "漢堡"),
         ({"shares_words": False}, NO_SHARED_WORDS_NOTICE),
     ],
 )

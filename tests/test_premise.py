@@ -1,4 +1,5 @@
-"""Tests for false premises: a visit question about a name the report mentions only in another role."""
+"""Tests for false premises: a visit question about a name the report mentions only in another role, an agreement
+with a party the report tells of none with, a person at a party the report never names together."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.ingest import parse_document
-from assistant.premise import unvisited
+from assistant.premise import AGREEMENT, TOGETHER, unsupported, unvisited
 
 REPORT = (Path(__file__).parent / "fixtures" / "port-report.txt").read_text(encoding="utf-8")
 
@@ -51,3 +52,33 @@ def test_a_visit_told_in_another_report_clears_the_premise(document):
 @pytest.mark.parametrize("question", ["Is this a good method for government visits?", "When did the method seem good?"])
 def test_english_words_containing_a_visit_verb_do_not_make_a_visit_question(document, question):
     assert unvisited(question, [document]) == []
+
+
+SIGNED = parse_document(
+    "signed.txt",
+    "封面\n\n壹、過程\n\n一、參訪港務局\n\n局長參訪鹿特丹港務局，由范德堡處長接待。\n\n"
+    "二、拜會市議會\n\n局長與阿姆斯特丹市議會簽署合作備忘錄。\n",
+)
+PORT, COUNCIL = ("鹿特丹港務局",), ("阿姆斯特丹市議會",)
+
+
+def test_an_agreement_with_a_party_no_line_tells_of_is_a_false_premise():
+    [mention] = unsupported("跟鹿特丹港務局簽的備忘錄寫了什麼？", [SIGNED], [PORT])
+    assert (mention.name, mention.reason) == ("鹿特丹港務局", AGREEMENT)
+    assert SIGNED.text[mention.start : mention.end] == "鹿特丹港務局"
+    assert unsupported("跟阿姆斯特丹市議會簽的備忘錄寫了什麼？", [SIGNED], [COUNCIL]) == []
+    assert unsupported("鹿特丹港務局的港口有多大？", [SIGNED], [PORT]) == []  # no agreement asked of
+
+
+def test_a_person_at_a_party_the_reports_never_name_together_is_a_false_premise():
+    [mention] = unsupported("范德堡處長在阿姆斯特丹市議會說了什麼？", [SIGNED], [COUNCIL])
+    assert (mention.name, mention.reason, mention.other) == ("范德堡", TOGETHER, "阿姆斯特丹市議會")
+    assert unsupported("范德堡處長在鹿特丹港務局說了什麼？", [SIGNED], [PORT]) == []
+    assert unsupported("王小明處長在阿姆斯特丹市議會說了什麼？", [SIGNED], [COUNCIL]) == []  # a name never written
+
+
+def test_a_false_premise_abstains_saying_what_the_report_does_not_say(assistant):
+    answer = assistant.ask("張銘忠大使在空中巴士總部說了什麼？")  # he stands only at another event
+    assert answer.abstained and any("never together" in n for n in answer.notices)
+    signed = assistant.ask("EDF 跟市府簽了什麼備忘錄？")
+    assert signed.abstained and any("no agreement or memorandum" in n for n in signed.notices)
