@@ -117,8 +117,15 @@ class TemplateAnswerer:
             if intent.ordinal > len(children):
                 return []
             section, children = children[intent.ordinal - 1], []
-        if children and (intent.kind == LIST or intent.section):
+        if children and intent.kind == LIST:
             return [trim_span(doc.text, c.start, c.body_start) for c in children]
+        if children and intent.section:  # the gist of each item: its heading and its first sentence
+            spans = []
+            for c in children:
+                spans.append(trim_span(doc.text, c.start, c.body_start))
+                first = self._within(doc.doc_id, c.body_start, c.end)[:1]
+                spans += [(self.index.sentences[i].start, self.index.sentences[i].end) for i in first]
+            return spans
         return self._lead(doc, section)
 
     def visit_days(self, doc_id: str, section_label: str) -> tuple[str, ...]:

@@ -136,3 +136,15 @@ def test_an_overview_leaves_out_photo_captions(assistant):
     captions = assistant.index.document(assistant.sources[0]).template.captions
     assert len(answer.quotes) >= 3
     assert not any(c0 <= q.start and q.end <= c1 for q in answer.quotes for c0, c1 in captions)
+
+
+def test_an_overview_of_a_section_of_items_quotes_each_items_heading_and_first_sentence(port_assistant):
+    quotes = _quotes(port_assistant, "Can you sum up what the report recommends?")
+    assert quotes == [
+        "一、推動智慧港口數據平臺",
+        "建議整合港區車流、船期與貨櫃資料，建立開放數據平臺。",
+        "二、建立港市合作委員會",
+        "建議由市府與港務公司共組委員會，定期協調港區土地利用。",
+        "三、擴大國際郵輪航線行銷",
+        "建議參考阿姆斯特丹經驗，兼顧郵輪觀光與居民生活品質。",
+    ]
