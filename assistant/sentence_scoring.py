@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .answer_type import answers_kind, asked_kinds, offered_kinds
+from .answer_type import DATE, answers_kind, asked_kinds, offered_kinds
 from .config import Settings
 from .index import Index
 from .ingest import SECTION_SEPARATOR
@@ -35,6 +35,7 @@ class SentenceReading:
     tokens: frozenset[str]
     kinds: frozenset[str]
     caption: bool = False  # a photo caption: quoted only when no sentence of the text answers as well
+    row: bool = False  # an itinerary row: an answer to when, seldom to anything else
 
 
 class SentenceScorer:
@@ -113,6 +114,8 @@ class SentenceScorer:
                 score += s.answer_type_weight
             if reading.caption:
                 score -= s.caption_penalty
+            if reading.row and DATE not in asked:
+                score -= s.itinerary_row_penalty
             if parties:
                 sentence = self.index.sentences[sid]
                 if self.scope.in_scope(sentence.doc_id, sentence.start, parties):
@@ -132,4 +135,6 @@ class SentenceScorer:
         text = document.text[s.start : s.end]
         context = f"{s.section.split(SECTION_SEPARATOR)[-1]} {row_key(document.text, s.start)}"
         caption = any(c0 <= s.start and s.end <= c1 for c0, c1 in document.template.captions)
-        return SentenceReading(frozenset(tokenize(text)) | frozenset(tokenize(context)), offered_kinds(text), caption)
+        row = any(r.start <= s.start < r.end for r in document.template.itinerary)
+        tokens = frozenset(tokenize(text)) | frozenset(tokenize(context))
+        return SentenceReading(tokens, offered_kinds(text), caption, row)

@@ -61,3 +61,17 @@ def test_a_question_naming_a_party_is_answered_from_the_part_that_mentions_it(as
     without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, named_party_weight=0.0))
     assert "MEDEF" not in without.ask(question).quotes[0].section
     assert "MEDEF" in assistant.ask(question).quotes[0].section
+
+
+def test_an_itinerary_row_answers_when_not_what(port_assistant):
+    question = "鹿特丹有什麼特色？"  # the row of the day spent there names the city too
+    rows = port_assistant.index.document(port_assistant.sources[0]).template.itinerary
+    without = Assistant(
+        port_assistant.index, port_assistant.embedder, replace(port_assistant.settings, itinerary_row_penalty=0.0)
+    )
+
+    def first_is_row(answer) -> bool:
+        return bool(answer.quotes) and any(r.start <= answer.quotes[0].start < r.end for r in rows)
+
+    assert first_is_row(without.ask(question))
+    assert not first_is_row(port_assistant.ask(question))
