@@ -15,7 +15,8 @@ COVER, MEMBERS, ITINERARY, LIST, OVERVIEW = "cover", "members", "itinerary", "li
 # The day of one visit ("去港務局是哪一天？"): answered by the dated sentence of the visit's own section.
 VISIT_DAY = "visit_day"
 
-# Cover fields of the genre (服務機關, 姓名職稱, 派赴國家, 出國期間, 報告日期, 出國類別) and how staff ask for them.
+# Cover fields of the genre (服務機關, 姓名職稱, 派赴國家, 出國期間, 報告日期, 出國類別, and the title line,
+# template.TITLE) and how staff ask for them.
 _COVER_CUES = (
     (
         "報告日期",
@@ -43,6 +44,7 @@ _COVER_CUES = (
             r"|\bled\b|\blead(?:s|ing)?\b|\bheaded\b|\bin charge\b"
         ),
     ),
+    ("標題", re.compile(r"標題|題目|報告名稱|報告的名稱|\btitled?\b|\bcalled\b|\bname of (?:the|this) report\b")),
     (
         "服務機關",
         re.compile(r"機關|單位|部門|\bagency\b|\bfiled\b|\bsubmitted by\b|\bwhich (?:department|office|government)\b"),

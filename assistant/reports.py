@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .ingest import Document
+from .template import TITLE, cover_title
 
 # The cover's opening lines a title is looked for in (a cover is a page: its title comes early).
-_TITLE_LINES = 40
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,8 @@ def report_title(text: str, fallback: str = "") -> str:
     >>> report_title("報告（類別：參訪）\\n\\n某市政府赴某國 交流 出國報告\\n服務機關：某市政府\\n")
     '某市政府赴某國 交流 出國報告'
     """
-    lines = [" ".join(line.split()) for line in text.splitlines()[:_TITLE_LINES] if line.strip()]
-    return next((line for line in lines if "：" not in line and ":" not in line), fallback)
+    title = cover_title(text, 0, len(text))
+    return title.value if title else fallback
 
 
 def report_info(document: Document, keys: tuple[str, ...]) -> ReportInfo:
@@ -42,6 +42,5 @@ def report_info(document: Document, keys: tuple[str, ...]) -> ReportInfo:
         if cover_field.key in keys and cover_field.key not in found:
             found[cover_field.key] = cover_field.value
     ordered = {key: found[key] for key in keys if key in found}
-    cover = next((s for s in document.sections if s.kind == "cover"), None)
-    title = report_title(document.text[cover.start : cover.end]) if cover else ""
+    title = next((f.value for f in document.template.cover if f.key == TITLE), "")
     return ReportInfo(document.doc_id, ordered, len(document.page_starts) or None, title)

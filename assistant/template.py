@@ -48,6 +48,9 @@ def section_pages(titles: Sequence[str], toc: dict[str, int]) -> list[tuple[int,
 _COVER_FIELD_RE = re.compile(rf"(?P<key>[{HAN_CHARS}]{{2,6}})\s*[：:]\s*(?P<value>[^（）()\n：:]*[^\s（）()\n：:])")
 # The table of members names its columns; the genre's header always has a name column.
 _MEMBER_HEADER_RE = re.compile(r"姓\s*名")
+# The cover's title, read as a field of its own key; it stands within the cover's first lines.
+TITLE = "標題"
+_TITLE_LINES = 40
 # A photo caption is a short line without sentence punctuation ("局長與港務局代表合影").
 _MAX_CAPTION = 40
 _SENTENCE_PUNCT_RE = re.compile(r"[。！？；!?;]")
@@ -106,6 +109,18 @@ def cover_fields(text: str, start: int, end: int) -> list[CoverField]:
         CoverField(m["key"], m["value"].strip(), start + m.start(), start + m.end())
         for m in _COVER_FIELD_RE.finditer(text[start:end])
     ]
+
+
+def cover_title(text: str, start: int, end: int) -> CoverField | None:
+    """Return a cover's title as the field TITLE: the first of its opening lines that is not a "key：value" line
+    (the genre's form name above it carries the category as one: "…報告（出國類別：參訪）")."""
+    offset = start
+    for line in text[start:end].split("\n")[:_TITLE_LINES]:
+        if line.strip() and "：" not in line and ":" not in line:
+            first = offset + len(line) - len(line.lstrip())
+            return CoverField(TITLE, " ".join(line.split()), first, offset + len(line.rstrip()))
+        offset += len(line) + 1
+    return None
 
 
 def tables(text: str) -> list[list[TableRow]]:
@@ -177,6 +192,7 @@ def captions(text: str, sections: Sequence, breaks: Sequence[tuple[int, int]] = 
 def read_template(text: str, sections: Sequence, breaks: Sequence[tuple[int, int]] = ()) -> Template:
     """Return the template records of a report: its cover fields, member table, itinerary rows and captions."""
     cover = [f for s in sections if s.kind == "cover" for f in cover_fields(text, s.start, s.end)]
+    cover += [t for s in sections if s.kind == "cover" for t in [cover_title(text, s.start, s.end)] if t][:1]
     members: list[TableRow] = []
     itinerary: list[ItineraryRow] = []
     for rows in tables(text):

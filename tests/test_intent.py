@@ -15,6 +15,7 @@ from assistant.text.normalize import normalize_query
         ("這次是誰帶隊？", COVER, {"field": "姓名職稱"}),
         ("Who led the delegation?", COVER, {"field": "姓名職稱"}),
         ("Which agency filed this report?", COVER, {"field": "服務機關"}),
+        ("What is this report called?", COVER, {"field": "標題"}),
         ("这次出访去了哪个国家？", COVER, {"field": "派赴國家"}),
         ("這趟一起去的還有誰？", MEMBERS, {}),
         ("Who else went on the trip?", MEMBERS, {}),

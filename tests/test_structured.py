@@ -23,6 +23,7 @@ def _quotes(assistant: Assistant, question: str, context: str | None = None) -> 
     ("question", "expected"),
     [
         ("報告是哪天交出去的？", ["報告日期：108年5月2日"]),
+        ("這份報告的標題是什麼？", ["高雄市政府赴荷蘭考察港灣城市治理 出國報告"]),
         ("Who led the delegation?", ["姓名職稱：王大明局長等"]),
         ("這次是派到哪一國？", ["派赴國家：荷蘭"]),
         ("經發局那邊是誰一起去？", ["3.\t高雄市政府經濟發展局\t專員\t林美玲"]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.ingest import parse_document
-from assistant.template import section_pages, title_key, toc_pages
+from assistant.template import TITLE, cover_title, section_pages, title_key, toc_pages
 
 REPORT = """出國報告
 
@@ -97,3 +97,11 @@ def test_no_code_names_a_party_person_or_place_of_the_bundled_report(assistant):
         if (name in text if name in han else re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE))
     ]
     assert found == []
+
+
+def test_the_cover_title_is_its_first_line_that_is_not_a_field_with_its_exact_span():
+    text = "\n公務出國報告（出國類別：考察）\n\n  某市政府赴某國  考察 出國報告 \n\n服務機關：某市政府\n"
+    title = cover_title(text, 0, len(text))
+    assert (title.key, title.value) == (TITLE, "某市政府赴某國 考察 出國報告")
+    assert text[title.start : title.end] == "某市政府赴某國  考察 出國報告"
+    assert cover_title("服務機關：某市政府\n", 0, 10) is None
