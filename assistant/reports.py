@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .ingest import Document
-from .template import TITLE, cover_title
+from .template import cover_title
 
 # The cover's opening lines a title is looked for in (a cover is a page: its title comes early).
 
@@ -42,5 +42,5 @@ def report_info(document: Document, keys: tuple[str, ...]) -> ReportInfo:
         if cover_field.key in keys and cover_field.key not in found:
             found[cover_field.key] = cover_field.value
     ordered = {key: found[key] for key in keys if key in found}
-    title = next((f.value for f in document.template.cover if f.key == TITLE), "")
+    title = document.template.title.value if document.template.title else ""
     return ReportInfo(document.doc_id, ordered, len(document.page_starts) or None, title)

@@ -57,7 +57,8 @@ class TemplateAnswerer:
         spans: list[tuple[int, int]] = []
         if intent.kind == COVER:
             # "出國人員姓名職稱：…" is the 姓名職稱 field too: a key ends with the field's name.
-            spans = [(f.start, f.end) for f in doc.template.cover if f.key.endswith(intent.field)][:1]
+            fields = [*doc.template.cover, *([doc.template.title] if doc.template.title else [])]
+            spans = [(f.start, f.end) for f in fields if f.key.endswith(intent.field)][:1]
         elif intent.kind == MEMBERS:
             spans = self._members(doc, question)
         elif intent.kind == ITINERARY:

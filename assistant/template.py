@@ -101,6 +101,7 @@ class Template:
     members: tuple[TableRow, ...] = ()  # the header row first
     itinerary: tuple[ItineraryRow, ...] = ()
     captions: tuple[tuple[int, int], ...] = ()  # photo captions between paragraphs: (start, end) of each line
+    title: CoverField | None = None  # the cover's title line (key TITLE, which the cover does not write)
 
 
 def cover_fields(text: str, start: int, end: int) -> list[CoverField]:
@@ -190,9 +191,9 @@ def captions(text: str, sections: Sequence, breaks: Sequence[tuple[int, int]] = 
 
 
 def read_template(text: str, sections: Sequence, breaks: Sequence[tuple[int, int]] = ()) -> Template:
-    """Return the template records of a report: its cover fields, member table, itinerary rows and captions."""
+    """Return the template records of a report: its cover fields, member table, itinerary rows, captions and title."""
     cover = [f for s in sections if s.kind == "cover" for f in cover_fields(text, s.start, s.end)]
-    cover += [t for s in sections if s.kind == "cover" for t in [cover_title(text, s.start, s.end)] if t][:1]
+    title = next((t for s in sections if s.kind == "cover" for t in [cover_title(text, s.start, s.end)] if t), None)
     members: list[TableRow] = []
     itinerary: list[ItineraryRow] = []
     for rows in tables(text):
@@ -201,4 +202,4 @@ def read_template(text: str, sections: Sequence, breaks: Sequence[tuple[int, int
             itinerary += dated
         elif not members and _MEMBER_HEADER_RE.search(" ".join(rows[0].cells)):
             members = rows
-    return Template(tuple(cover), tuple(members), tuple(itinerary), tuple(captions(text, sections, breaks)))
+    return Template(tuple(cover), tuple(members), tuple(itinerary), tuple(captions(text, sections, breaks)), title)

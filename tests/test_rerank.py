@@ -32,8 +32,10 @@ def test_with_no_weight_on_sentences_the_order_is_kept():
 def test_nearly_tied_passages_are_reordered_by_their_best_sentence(assistant):
     question = "市長在 MEDEF 會議中介紹臺中有哪些發達的產業？"
     evidence = "精密機械產業、自行車、光電、工具機、航太等產業發達"
-    fused_only = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, rerank_depth=0))
-    before, after = fused_only.ask(question, top_k=10), assistant.ask(question, top_k=10)
+    alone = replace(assistant.settings, named_party_weight=0.0)  # reranking alone: no preference for MEDEF's part
+    fused_only = Assistant(assistant.index, assistant.embedder, replace(alone, rerank_depth=0))
+    reranked = Assistant(assistant.index, assistant.embedder, alone)
+    before, after = fused_only.ask(question, top_k=10), reranked.ask(question, top_k=10)
     assert evidence not in before.passages[0].text
     assert evidence in after.passages[0].text
     # Reranking reorders the fused top 10; it neither adds nor drops a passage.
