@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from .glossary import fold_latin
-from .text.normalize import fold, has_han
+from .text.normalize import HAN_CHARS, fold, has_han
 
 # An institution's name ends in its kind: 局 (bureau), 處 (office), 院 (institute), 會 (council), 部, 署, 所.
 _INSTITUTION_ENDS = "局處院會部署所"
@@ -62,3 +62,25 @@ def expand_aliases(text: str, aliases: dict[str, str]) -> str:
         return m.group(0) if inside else aliases[m.group(0)]
 
     return pattern.sub(swap, text)
+
+
+# Two capitalized English words naming one party ("Harbor Machinery", "Kaohsiung Port's").
+_LATIN_PAIR = re.compile(r"\b([A-Z][a-z]+)(?:'s)?\s+([A-Z][a-z]+)\b")
+
+
+def abbreviated_names(question: str, translate: Callable[[str], list[str]], text: str) -> list[str]:
+    """Return the report's short Chinese names for the two-word English names in `question`: the first word's
+    Chinese and one or two characters ending in a character of the second word's first Chinese word, as
+    reports abbreviate company names (a city's "X Machinery" written as the city and 精機 for 精密機械)."""
+    found = []
+    for first, second in _LATIN_PAIR.findall(question):
+        ends = set((translate(second) or [""])[0])
+        if not ends:
+            continue
+        for head in (w for w in translate(first) if len(w) >= 2):
+            for m in re.finditer(re.escape(head) + rf"([{HAN_CHARS}]{{1,2}})", text):
+                tail = m.group(1)
+                cut = next((k for k in range(len(tail), 0, -1) if tail[k - 1] in ends), 0)
+                if cut:
+                    found.append(head + tail[:cut])
+    return list(dict.fromkeys(found))

@@ -69,8 +69,9 @@ class Assistant:
             self.glossary, self.translator.name_glosses, self.retriever.document_frequency, self.translator.is_word
         )
         self.template = TemplateAnswerer(index, settings)
+        text = "\n".join(d.text for d in index.documents.values())
         self.reader = QueryReader(
-            settings, self.glossary, self.translator, self.aliases, self.retriever.document_frequency
+            settings, self.glossary, self.translator, self.aliases, self.retriever.document_frequency, text
         )
 
     @classmethod

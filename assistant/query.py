@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .aliases import expand_aliases
+from .aliases import abbreviated_names, expand_aliases
 from .config import Settings
 from .glossary import expand, shared_words
 from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words
@@ -35,8 +35,10 @@ class QueryReader:
         translator: WordTranslator,
         aliases: dict[str, str],
         document_frequency: Callable[[str], int],
+        text: str = "",
     ) -> None:
         self.settings = settings
+        self.text = text  # the reports' text, where an English name's Chinese abbreviation is looked for
         self.glossary = glossary
         self.translator = translator
         self.aliases = aliases
@@ -65,11 +67,13 @@ class QueryReader:
 
     def lexical_text(self, text: str) -> str:
         """Return what BM25 reads for a Latin-script question: it plus the Chinese names of the parties it
-        names (glossary.py) and the report's words for its other words (translation.py). Dense retrieval,
+        names (glossary.py), the report's words for its other words (translation.py) and the report's short
+        names for its two-word names (aliases.abbreviated_names). Dense retrieval,
         sentence scoring and confidence read the question as asked."""
         added = expand(text, self.glossary, self.shared_alias_words) if self.settings.glossary_expansion else []
         if self.settings.translations_per_word:
             added += [w for w in self.translator.translate(text) if w not in added]
+            added += [w for w in abbreviated_names(text, self.translator.translate, self.text) if w not in added]
         return f"{text} {' '.join(added)}" if added else text
 
     def question_words(self, text: str) -> list[str]:

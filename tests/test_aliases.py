@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.aliases import abbreviations, build_aliases, expand_aliases
+from assistant.aliases import abbreviated_names, abbreviations, build_aliases, expand_aliases
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,20 @@ def test_expansion_replaces_each_alias_once_and_never_inside_a_reports_name():
     assert expand_aliases("空巴和中巴在哪？", aliases) == "空中巴士和中部巴士在哪？"
     assert expand_aliases("中部巴士在哪？", {"部巴": "X", "中巴": "中部巴士"}) == "中部巴士在哪？"
     assert expand_aliases("沒有別名", {}) == "沒有別名"
+
+
+WORDS = {"kaohsiung": ["高雄", "高雄市"], "machinery": ["機械", "農業機械"], "airport": ["機場"]}
+TEXT = "高雄精機成立於 1990 年。高雄市政府與高雄業者合作。"
+
+
+def _translate(text: str) -> list[str]:
+    return [w for word in text.lower().split() for w in WORDS.get(word.removesuffix("'s"), [])]
+
+
+def test_a_two_word_english_name_finds_the_reports_short_chinese_name():
+    assert abbreviated_names("Where is Kaohsiung Machinery's branch?", _translate, TEXT) == ["高雄精機"]
+
+
+def test_no_short_name_is_made_up_where_the_report_has_none():
+    assert abbreviated_names("Where is Kaohsiung Airport?", _translate, "高雄港務局") == []
+    assert abbreviated_names("where is kaohsiung machinery?", _translate, TEXT) == []  # not written as a name
