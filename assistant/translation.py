@@ -132,6 +132,10 @@ def build_translator(frequency: Callable[[str], int], per_word: int = 3) -> Word
     return reading.translator(per_word)
 
 
+# The pronoun I opening a gloss ("I; me; myself") capitalizes no name.
+_PRONOUN_I = re.compile(r"I\b(?!\.)")
+
+
 @dataclass
 class _DictionaryReading:
     """What `build_translator` gathers from the dictionary's entries, one entry at a time."""
@@ -155,7 +159,8 @@ class _DictionaryReading:
         if len(chinese) == 2:
             self.pairs.add(chinese)
         if not used:
-            if len(chinese) <= MAX_NAME_CHARS and plain and plain[0][:1].isupper():
+            # A name's first gloss is capitalized ("Munich (city in Germany)"); "I; me; myself" (本人) is not a name.
+            if len(chinese) <= MAX_NAME_CHARS and plain and plain[0][:1].isupper() and not _PRONOUN_I.match(plain[0]):
                 self.han_names.add(chinese)
                 gloss = _LEADING_NAME_RE.match(plain[0])
                 if gloss:
@@ -178,6 +183,10 @@ class _DictionaryReading:
                     key = fold(word)
                     self.latin_names[key] = self.latin_names.get(key, False) or used > 0
 
+    def _extends_a_used_name(self, name: str) -> bool:
+        """Return True when `name` is a used name with an ending: "European" for Europe (歐洲) the corpus uses."""
+        return any(self.latin_names.get(name[:k]) for k in range(4, len(name) - 1))
+
     def translator(self, per_word: int) -> WordTranslator:
         """Return the translator: each stem's `per_word` best words, and the names the corpus never uses."""
         scores, uses = self.scores, self.uses
@@ -194,6 +203,7 @@ class _DictionaryReading:
                 and name not in self.lower_words
                 and name not in _CALENDAR_WORDS
                 and not self.frequency(name)
+                and not self._extends_a_used_name(name)
             ),
             frozenset(self.pairs),
             self.name_glosses,

@@ -111,3 +111,11 @@ def test_words_stemmed_in_several_threads_at_once_get_their_own_stems():
     for t in threads:
         t.join()
     assert failures == [] and results == [expected] * 8
+
+
+def test_a_pronoun_gloss_and_a_used_names_adjective_are_not_unknown_names():
+    translator = build_translator(lambda w: {"歐洲": 3}.get(w, 0))  # a corpus writing only 歐洲 (Europe)
+    assert translator.unknown_names("他本人有去嗎？") == []  # 本人 "I; me; myself": no name
+    assert translator.unknown_names("Which European city?") == []  # the adjective of a name the corpus uses
+    assert translator.unknown_names("Did they go to Lyon?") == ["Lyon"]
+    assert translator.unknown_names("他們有去里昂嗎？") == ["里昂"]
