@@ -40,7 +40,7 @@ _COVER_CUES = (
     (
         "姓名職稱",
         re.compile(
-            r"掛名|具名|署名|作者|撰寫|帶隊|領隊|率團|率隊|\bauthor\b|\bwritten by\b|\bwhose name\b|\blisted\b"
+            r"掛名|具名|署名|作者|撰寫|誰寫|寫的|帶隊|領隊|率團|率隊|\bauthor\b|\bwritten by\b|\bwho wrote\b|\bwhose name\b|\blisted\b"
             r"|\bled\b|\blead(?:s|ing)?\b|\bheaded\b|\bin charge\b"
         ),
     ),

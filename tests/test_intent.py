@@ -14,6 +14,8 @@ from assistant.text.normalize import normalize_query
         ("報告是哪天交出去的？", COVER, {"field": "報告日期"}),
         ("這次是誰帶隊？", COVER, {"field": "姓名職稱"}),
         ("Who led the delegation?", COVER, {"field": "姓名職稱"}),
+        ("報告是誰寫的？", COVER, {"field": "姓名職稱"}),
+        ("Who wrote this report?", COVER, {"field": "姓名職稱"}),
         ("Which agency filed this report?", COVER, {"field": "服務機關"}),
         ("What is this report called?", COVER, {"field": "標題"}),
         ("这次出访去了哪个国家？", COVER, {"field": "派赴國家"}),
