@@ -24,7 +24,7 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 # Alias words that never point at one party: French and English function words, and words for kinds of
 # places. Which other words are too common (a country or city in many names) is read off the corpus
 # instead: see `shared_words`.
-_COMMON = frozenset(
+COMMON_ALIAS_WORDS = frozenset(
     "de la le les du des d l of the and et en parc park place canal hotel chateau river boulevard valley "
     "quartier".split()
 )
@@ -56,7 +56,7 @@ def mine_glossary(documents: list[Document]) -> dict[str, str]:
             name = _name(m.group(1))
             for alias in _ALIAS_SPLIT.split(latin):
                 key = " ".join(_WORD_RE.findall(fold_latin(alias)))
-                if key and key not in _COMMON and len(key) >= 2:
+                if key and key not in COMMON_ALIAS_WORDS and len(key) >= 2:
                     votes.setdefault(key, Counter())[name] += 1
     return {alias: counter.most_common(1)[0][0] for alias, counter in votes.items()}
 
@@ -90,7 +90,7 @@ def expand(question: str, glossary: dict[str, str], shared: frozenset[str] | Non
     names = []
     for alias, name in glossary.items():
         alias_words = alias.split()
-        distinctive = (w for w in alias_words if len(w) >= 4 and w not in _COMMON and w not in shared)
+        distinctive = (w for w in alias_words if len(w) >= 4 and w not in COMMON_ALIAS_WORDS and w not in shared)
         if f" {alias} " in text or any(w in words for w in distinctive):
             if name not in names:
                 names.append(name)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .glossary import fold_latin
+from .glossary import COMMON_ALIAS_WORDS, fold_latin
 from .index import Index
 from .text.normalize import fold
 from .text.words import capitalized_names
@@ -25,7 +25,9 @@ def named_parties(question: str, glossary: dict[str, str]) -> list[tuple[str, ..
     for alias, name in glossary.items():
         if f" {alias} " in latin or (len(name) >= _MIN_NAME_CHARS and fold(name) in folded):
             parties.append((fold(name),))
-    parties += [(fold(word),) for word in capitalized_names(question, min_chars=3)]
+    # A capitalized word for a kind of place ("Parc", "Canal") names no one party.
+    names = [w for w in capitalized_names(question, min_chars=3) if fold_latin(w) not in COMMON_ALIAS_WORDS]
+    parties += [(fold(word),) for word in names]
     return list(dict.fromkeys(parties))
 
 

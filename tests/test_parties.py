@@ -31,3 +31,7 @@ def test_a_sentence_is_in_scope_only_in_a_part_mentioning_a_rarely_named_party(p
     assert scope.in_scope(doc, in_visit, [("范德堡",)])
     assert not scope.in_scope(doc, in_other_visit, [("范德堡",)])
     assert not scope.in_scope(doc, in_visit, [("港",)])  # written in most parts: tells none apart
+
+
+def test_a_capitalized_word_for_a_kind_of_place_names_no_party():
+    assert named_parties("How big is Parc de Bercy?", {}) == [("bercy",)]
