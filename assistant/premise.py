@@ -130,14 +130,18 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
     """Return what a question presumes of the named `parties` (each its folded spellings) that no line (a paragraph,
     a table row) of `documents` states: an agreement with a party when it asks of one, and a person it names at a
     party ("<person>大使在<party>總部…") when the person and the party never stand on one line."""
-    lines = [fold(line) for d in documents for line in d.text.split("\n") if line.strip()]
+    agreement = _AGREEMENT_ASKED.search(question)
+    persons = list(dict.fromkeys(m.group(1) for m in _PERSON.finditer(fold(question))))
+    if not parties or not (agreement or persons):
+        return []
+    lines = [line for d in documents for line in d.folded.split("\n") if line.strip()]
     parties = [p for p in parties if any(s and s in line for line in lines for s in p)]
     out: list[Mention] = []
-    if _AGREEMENT_ASKED.search(question):
+    if agreement:
         for spellings in parties:
             if not any(_AGREEMENT_TOLD.search(line) and any(s in line for s in spellings) for line in lines):
                 out += _first(documents, spellings, AGREEMENT)
-    for person in dict.fromkeys(m.group(1) for m in _PERSON.finditer(fold(question))):
+    for person in persons:
         if not any(person in line for line in lines):
             continue
         for spellings in parties:
