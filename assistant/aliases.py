@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from .glossary import fold_latin
 from .text.normalize import HAN_CHARS, fold, has_han
+from .text.words import ENGLISH_STOPWORDS
 
 # An institution's name ends in its kind: 局 (bureau), 處 (office), 院 (institute), 會 (council), 部, 署, 所.
 _INSTITUTION_ENDS = "局處院會部署所"
@@ -64,16 +65,20 @@ def expand_aliases(text: str, aliases: dict[str, str]) -> str:
     return pattern.sub(swap, text)
 
 
-# Two capitalized English words naming one party ("Harbor Machinery", "Kaohsiung Port's").
-_LATIN_PAIR = re.compile(r"\b([A-Z][a-z]+)(?:'s)?\s+([A-Z][a-z]+)\b")
+# Two capitalized English words naming one party ("Harbor Machinery", "Kaohsiung Port's"); overlapping, so that a
+# question's capitalized first word ("Did") does not take the name's first word.
+_LATIN_PAIR = re.compile(r"(?=\b([A-Z][a-z]+)(?:'s)?\s+([A-Z][a-z]+)\b)")
 
 
 def abbreviated_names(question: str, translate: Callable[[str], list[str]], text: str) -> list[str]:
     """Return the report's short Chinese names for the two-word English names in `question`: the first word's
     Chinese and one or two characters ending in a character of the second word's first Chinese word, as
-    reports abbreviate company names (a city's "X Machinery" written as the city and 精機 for 精密機械)."""
+    reports abbreviate company names ("<City> Machinery" written as the city's name and a two-character
+    short form of 機械 ending in 機)."""
     found = []
     for first, second in _LATIN_PAIR.findall(question):
+        if first.lower() in ENGLISH_STOPWORDS:  # "Where", "Did": a question's word, not a name's
+            continue
         ends = set((translate(second) or [""])[0])
         if not ends:
             continue

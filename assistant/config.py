@@ -103,7 +103,8 @@ class Settings:
     # 0.852 (a date written only in a caption); 0.1 hit@1 0.761, answer_acc 0.852, one more false abstention.
     caption_penalty: float = 0.05
     # An itinerary row (a day's place and visits, a short line that reads like many questions) scores this much
-    # less unless the question asks when: "<city> 有什麼綽號？" is not answered by the row of the day spent there.
+    # less unless the question asks when or counts days (第幾天): "<city> 有什麼綽號？" is not answered by the row of
+    # the day spent there.
     # Schedule questions are answered from the itinerary's records (structured.py) either way. Dev 0.03: hit@1
     # 0.782 -> 0.789, MRR@10 0.865 -> 0.869, answer_acc 0.887 -> 0.894, ECE 0.088 -> 0.095; 0.06 the same.
     itinerary_row_penalty: float = 0.03

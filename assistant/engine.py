@@ -238,8 +238,9 @@ class Assistant:
     def _read_structure(
         self, query: Query, hits: list[Hit], intent: Intent
     ) -> tuple[TemplateAnswer | None, list[Mention]]:
-        """Return the answer the top report's template records give (if the question asks of them) and the names a
-        visit question presumes were visited that the retrieved reports mention only elsewhere."""
+        """Return the answer the top report's template records give (if the question asks of them) and the question's
+        false premises in the retrieved reports: a name presumed visited that they mention only elsewhere, an
+        agreement or a person at a party they never tell of (premise.py)."""
         if not hits:
             return None, []
         top = self.index.chunks[hits[0].chunk_id]

@@ -40,18 +40,24 @@ _COVER_CUES = (
     (
         "姓名職稱",
         re.compile(
-            r"掛名|具名|署名|作者|撰寫|誰寫|寫的|帶隊|領隊|率團|率隊|\bauthor\b|\bwritten by\b|\bwho wrote\b|\bwhose name\b|\blisted\b"
-            r"|\bled\b|\blead(?:s|ing)?\b|\bheaded\b|\bin charge\b"
+            r"掛名|具名|署名|作者|撰寫|誰寫|帶隊|領隊|率團|率隊|\bauthor\b|\bwritten by\b|\bwho wrote\b|\bwhose name\b|\blisted\b"
+            r"|\bled\b|\blead(?:s|ing|er)?\b|\bheaded\b|\bin charge\b"
         ),
     ),
-    ("標題", re.compile(r"標題|題目|報告名稱|報告的名稱|\btitled?\b|\bcalled\b|\bname of (?:the|this) report\b")),
+    (
+        "標題",
+        re.compile(
+            r"標題|題目|報告名稱|報告的名稱|\breport(?:'s)? title\b|\btitle of (?:the|this) (?:report|document)\b"
+            r"|\b(?:report|document) (?:is |was )?(?:called|titled)\b|\bname of (?:the|this) report\b"
+        ),
+    ),
     (
         "服務機關",
         re.compile(r"機關|單位|部門|\bagency\b|\bfiled\b|\bsubmitted by\b|\bwhich (?:department|office|government)\b"),
     ),
 )
 # Who led the trip is the cover's 姓名職稱 ("王大明局長等": the leader, and others).
-_LED = re.compile(r"帶隊|領隊|率團|率隊|\bled\b|\blead(?:s|ing)?\b|\bheaded\b")
+_LED = re.compile(r"帶隊|領隊|率團|率隊|\bled\b|\blead(?:s|ing|er)?\b|\bheaded\b")
 # Visits and meetings during the trip, which the cover's agency, country and period do not answer.
 _VISITING = re.compile(r"拜訪|參訪|拜會|接待|會見|見了|企業|案例|天氣|\b(?:visit(?:s|ed)?|met|meet|hosted|weather)\b")
 # Going to, visiting or meeting somebody: a visit whose day a question can ask ("哪天去的", "what day did they

@@ -18,17 +18,30 @@ _MIN_NAME_CHARS = 3
 
 def named_parties(question: str, glossary: dict[str, str]) -> list[tuple[str, ...]]:
     """Return the parties `question` names, each as the folded spellings a report writes it with: a glossary
-    entry named in either script (Port of Rotterdam or 鹿特丹港 -> 鹿特丹港), or another capitalized name."""
+    entry named in either script (Port of Rotterdam or 鹿特丹港 -> 鹿特丹港, port, rotterdam), or another
+    capitalized name."""
     folded = fold(question)
     latin = f" {' '.join(_WORD_RE.findall(fold_latin(question)))} "
-    parties: list[tuple[str, ...]] = []
-    for alias, name in glossary.items():
-        if f" {alias} " in latin or (len(name) >= _MIN_NAME_CHARS and fold(name) in folded):
-            parties.append((fold(name),))
     # A capitalized word for a kind of place ("Parc", "Canal") names no one party.
     names = [w for w in capitalized_names(question, min_chars=3) if fold_latin(w) not in COMMON_ALIAS_WORDS]
-    parties += [(fold(word),) for word in names]
+    parties: list[tuple[str, ...]] = []
+    taken: set[str] = set()
+    for alias, name in glossary.items():
+        if f" {alias} " in latin or (len(name) >= _MIN_NAME_CHARS and fold(name) in folded):
+            own = [w for w in names if fold_latin(w) in alias.split()]  # its Latin words, as the question writes them
+            taken.update(own)
+            parties.append((fold(name), *(fold(w) for w in own)))
+    parties += [(fold(word),) for word in names if word not in taken]
     return list(dict.fromkeys(parties))
+
+
+def holds(text: str, spelling: str) -> bool:
+    """Return True when folded `text` holds `spelling`: a Latin one as a whole word ("air" is not in "airbus")."""
+    if not spelling:
+        return False
+    if spelling.isascii():
+        return re.search(rf"(?<![a-z0-9]){re.escape(spelling)}(?![a-z0-9])", text) is not None
+    return spelling in text
 
 
 class PartyScope:
@@ -61,4 +74,4 @@ class PartyScope:
             self._texts[doc_id] = [
                 "" if head.kind == "toc" else fold(document.text[start:end]) for head, start, end in document.parts
             ]
-        return frozenset(i for i, text in enumerate(self._texts[doc_id]) if any(s in text for s in spellings if s))
+        return frozenset(i for i, text in enumerate(self._texts[doc_id]) if any(holds(text, s) for s in spellings))

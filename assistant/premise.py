@@ -9,7 +9,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .answer_type import DATE, asked_kinds
+from .chunking import matching_text
 from .ingest import Document
+from .parties import holds
 from .text.normalize import HAN_CHARS, fold
 from .text.words import capitalized_names
 
@@ -32,10 +34,14 @@ _MIN_HAN, _MAX_HAN = 2, 6
 
 # Asking of an agreement with a party (an MoU, a contract), and a line of a report telling of one.
 _AGREEMENT_ASKED = re.compile(
-    r"備忘錄|合約|合同|協議|協定|簽約|簽署|簽了|簽的|簽訂|\bmou\b|\bmemorandum\b|\bagreements?\b|\bcontracts?\b|\bsign(?:ed)?\b",
+    r"備忘錄|合約|協議|協定|簽約|簽署|簽了|簽的|簽訂|\bmous?\b|\bmemorand|\bagreements?\b|\bcontracts?\b|\bsigned\b"
+    r"|\bsign (?:a|an|the|any)\b",
     re.I,
 )
-_AGREEMENT_TOLD = re.compile(r"備忘錄|合約|合同|協議|協定|簽約|簽署|簽訂|\bmou\b|memorandum|agreement|contract", re.I)
+_AGREEMENT_TOLD = re.compile(r"備忘錄|合約|協議|協定|簽約|簽署|簽訂|\bmou\b|memorand|agreement|contract", re.I)
+# The party an agreement is with stands next to one of these ("跟 X 簽的", "X 與市府", "signed with X").
+_COUNTERPARTY = re.compile(r"跟|與|和|同|\bwith\b|\bbetween\b")
+_COUNTERPARTY_REACH = 8
 # A person as reports name one: two or three Han characters before a title (張大明大使, 林局長 is too short).
 _PERSON = re.compile(
     rf"([{HAN_CHARS}]{{2,3}})(?:副市長|市長|大使|副局長|局長|處長|主席|副總裁|總裁|董事長|總經理|院長|主任|部長|總編輯|執行長|議員|教授)"
@@ -128,37 +134,57 @@ def _tells_of_a_visit(text: str, at: int) -> bool:
 
 def unsupported(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:
     """Return what a question presumes of the named `parties` (each its folded spellings) that no line (a paragraph,
-    a table row) of `documents` states: an agreement with a party when it asks of one, and a person it names at a
-    party ("<person>大使在<party>總部…") when the person and the party never stand on one line."""
-    agreement = _AGREEMENT_ASKED.search(question)
-    persons = list(dict.fromkeys(m.group(1) for m in _PERSON.finditer(fold(question))))
+    a table row, joined across page breaks) of `documents` states: an agreement with a party the question puts it
+    with ("跟 <party> 簽的備忘錄"), and a person it names at a party ("<person>大使在<party>總部…") when the
+    person, written so in the reports, never stands on a line with the party."""
+    folded = fold(question)
+    agreement = _AGREEMENT_ASKED.search(folded)
+    persons = [
+        m.group(1) for m in _PERSON.finditer(folded) if not _FUNCTION_CHARS.search(m.group(1))
+    ]  # "公司的副總裁" names nobody
     if not parties or not (agreement or persons):
         return []
-    lines = [line for d in documents for line in d.folded.split("\n") if line.strip()]
-    parties = [p for p in parties if any(s and s in line for line in lines for s in p)]
+    lines = [fold(line) for d in documents for line in matching_text(d, 0, len(d.text)).split("\n") if line.strip()]
+    parties = [p for p in parties if any(holds(line, s) for line in lines for s in p)]
     out: list[Mention] = []
     if agreement:
-        for spellings in parties:
-            if not any(_AGREEMENT_TOLD.search(line) and any(s in line for s in spellings) for line in lines):
+        for spellings in (p for p in parties if any(_next_to(folded, s, _COUNTERPARTY) for s in p)):
+            if not any(_AGREEMENT_TOLD.search(line) and any(holds(line, s) for s in spellings) for line in lines):
                 out += _first(documents, spellings, AGREEMENT)
-    for person in persons:
-        if not any(person in line for line in lines):
+    for person in dict.fromkeys(persons):
+        title = _PERSON.search(folded, folded.index(person)).group(0)
+        if not any(title in line for line in lines):  # a name the reports never write with this title
             continue
         for spellings in parties:
             if any(person in s or s in person for s in spellings):
                 continue
-            if not any(person in line and any(s in line for s in spellings) for line in lines):
+            if not any(person in line and any(holds(line, s) for s in spellings) for line in lines):
                 found = _first(documents, (person,), TOGETHER)
                 other = _first(documents, spellings, TOGETHER)
                 out += [replace(m, other=other[0].name if other else spellings[0]) for m in found]
     return out
 
 
+def _next_to(text: str, spelling: str, pattern: re.Pattern) -> bool:
+    """Return True when `spelling` occurs in `text` with a match of `pattern` just before or after it."""
+    for m in re.finditer(re.escape(spelling), text):
+        around = text[max(0, m.start() - _COUNTERPARTY_REACH) : m.end() + _COUNTERPARTY_REACH]
+        if pattern.search(around):
+            return True
+    return False
+
+
 def _first(documents: Sequence[Document], spellings: Sequence[str], reason: str) -> list[Mention]:
-    """Return where the first of `spellings` first occurs in `documents` (as written there), or []."""
+    """Return where the first of `spellings` (folded) first occurs in `documents`, as written there, or []."""
     for document in documents:
-        for spelling in spellings:
-            m = re.search(re.escape(spelling), document.text, re.IGNORECASE) if spelling else None
+        for spelling in (s for s in spellings if s):
+            m = re.search(re.escape(spelling), document.text, re.IGNORECASE)
             if m:
                 return [Mention(m.group(0), document.doc_id, m.start(), m.end(), reason)]
+            at = document.folded.find(
+                spelling
+            )  # written another way (台 for 臺): offsets hold where folding kept length
+            if at >= 0 and len(document.folded) == len(document.text):
+                end = at + len(spelling)
+                return [Mention(document.text[at:end], document.doc_id, at, end, reason)]
     return []

@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from .ingest import Document
 from .template import cover_title
 
-# The cover's opening lines a title is looked for in (a cover is a page: its title comes early).
-
 
 @dataclass(frozen=True)
 class ReportInfo:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -36,6 +37,9 @@ class SentenceReading:
     kinds: frozenset[str]
     caption: bool = False  # a photo caption: quoted only when no sentence of the text answers as well
     row: bool = False  # an itinerary row: an answer to when, seldom to anything else
+
+
+_DAY_WORD = re.compile(r"天|\bdays?\b", re.I)
 
 
 class SentenceScorer:
@@ -100,6 +104,7 @@ class SentenceScorer:
         s = self.settings
         wanted = set(content_tokens(query_text))
         asked = asked_kinds(query_text)
+        day_asked = bool(_DAY_WORD.search(query_text))  # "第幾天", "how many days": the itinerary counts days
         parties = self.parties(query_text) if self.parties and s.named_party_weight else []
         if query_vector is not None and ids:
             dense = self.index.sentence_vectors[ids] @ query_vector.astype(np.float32)
@@ -114,7 +119,7 @@ class SentenceScorer:
                 score += s.answer_type_weight
             if reading.caption:
                 score -= s.caption_penalty
-            if reading.row and DATE not in asked:
+            if reading.row and DATE not in asked and not day_asked:
                 score -= s.itinerary_row_penalty
             if parties:
                 sentence = self.index.sentences[sid]

@@ -120,11 +120,11 @@ class TemplateAnswerer:
             section, children = children[intent.ordinal - 1], []
         if children and intent.kind == LIST:
             return [trim_span(doc.text, c.start, c.body_start) for c in children]
-        if children and intent.section:  # the gist of each item: its heading and its first sentence
+        if children and intent.section:  # the gist of each item: its heading and its first sentence (no caption)
             spans = []
             for c in children:
                 spans.append(trim_span(doc.text, c.start, c.body_start))
-                first = self._within(doc.doc_id, c.body_start, c.end)[:1]
+                first = [i for i in self._within(doc.doc_id, c.body_start, c.end) if not self._caption(doc, i)][:1]
                 spans += [(self.index.sentences[i].start, self.index.sentences[i].end) for i in first]
             return spans
         return self._lead(doc, section)
@@ -159,12 +159,8 @@ class TemplateAnswerer:
             section, _, end = doc.parts[doc.part_at(section.start)]
         else:
             end = section.end
-        captions = doc.template.captions  # a photo's caption repeats the text beside it: never part of a gist
-        ids = [
-            i
-            for i in self._within(doc.doc_id, section.body_start, end)
-            if not any(c0 <= self.index.sentences[i].start < c1 for c0, c1 in captions)
-        ]
+        # A photo's caption repeats the text beside it: never part of a gist.
+        ids = [i for i in self._within(doc.doc_id, section.body_start, end) if not self._caption(doc, i)]
         chosen = self._gist(ids)
         dated = next((i for i in ids if DATE in offered_kinds(self._text(doc, i))), None)
         if dated is not None and dated not in chosen:
@@ -175,6 +171,11 @@ class TemplateAnswerer:
     def _within(self, doc_id: str, start: int, end: int) -> list[int]:
         """Return the ids of the sentences of `doc_id` starting within [start, end), in reading order."""
         return [i for i in self._sentences.get(doc_id, []) if start <= self.index.sentences[i].start < end]
+
+    def _caption(self, doc: Document, sentence_id: int) -> bool:
+        """Return True when sentence `sentence_id` of `doc` is a photo caption."""
+        start = self.index.sentences[sentence_id].start
+        return any(c0 <= start < c1 for c0, c1 in doc.template.captions)
 
     def _text(self, doc: Document, sentence_id: int) -> str:
         """Return the text of sentence `sentence_id` of `doc`."""

@@ -48,7 +48,8 @@ def section_pages(titles: Sequence[str], toc: dict[str, int]) -> list[tuple[int,
 _COVER_FIELD_RE = re.compile(rf"(?P<key>[{HAN_CHARS}]{{2,6}})\s*[：:]\s*(?P<value>[^（）()\n：:]*[^\s（）()\n：:])")
 # The table of members names its columns; the genre's header always has a name column.
 _MEMBER_HEADER_RE = re.compile(r"姓\s*名")
-# The cover's title, read as a field of its own key; it stands within the cover's first lines.
+# The cover's title, read as a field of its own key. It is looked for in the cover's first lines: a cover is a
+# page, and its title comes before the fields.
 TITLE = "標題"
 _TITLE_LINES = 40
 # A photo caption is a short line without sentence punctuation ("局長與港務局代表合影").

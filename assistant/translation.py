@@ -132,6 +132,8 @@ def build_translator(frequency: Callable[[str], int], per_word: int = 3) -> Word
     return reading.translator(per_word)
 
 
+# The endings that make a place's adjective (European, Italian, Taiwanese, Spanish, Français).
+_ADJECTIVE_ENDINGS = ("ian", "ean", "an", "ese", "ish", "ais", "aise", "ois", "ic")
 # The pronoun I opening a gloss ("I; me; myself") capitalizes no name.
 _PRONOUN_I = re.compile(r"I\b(?!\.)")
 
@@ -184,8 +186,14 @@ class _DictionaryReading:
                     self.latin_names[key] = self.latin_names.get(key, False) or used > 0
 
     def _extends_a_used_name(self, name: str) -> bool:
-        """Return True when `name` is a used name with an ending: "European" for Europe (歐洲) the corpus uses."""
-        return any(self.latin_names.get(name[:k]) for k in range(4, len(name) - 1))
+        """Return True when `name` is the adjective of a used name: "European" for Europe (歐洲) the corpus uses,
+        "Italian" for Italy (not Nigeria for Niger, nor Indiana for India)."""
+        for ending in _ADJECTIVE_ENDINGS:
+            if name.endswith(ending) and len(name) - len(ending) >= 3:
+                base = name[: -len(ending)]
+                if any(self.latin_names.get(base + tail) for tail in ("", "e", "y", "a", "o")):
+                    return True
+        return False
 
     def translator(self, per_word: int) -> WordTranslator:
         """Return the translator: each stem's `per_word` best words, and the names the corpus never uses."""

@@ -39,6 +39,7 @@ def _translate(text: str) -> list[str]:
 
 def test_a_two_word_english_name_finds_the_reports_short_chinese_name():
     assert abbreviated_names("Where is Kaohsiung Machinery's branch?", _translate, TEXT) == ["高雄精機"]
+    assert abbreviated_names("Did Kaohsiung Machinery open?", _translate, TEXT) == ["高雄精機"]  # not "Did Kaohsiung"
 
 
 def test_no_short_name_is_made_up_where_the_report_has_none():

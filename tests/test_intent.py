@@ -138,6 +138,11 @@ def test_a_named_day_shifted_keeps_both(question, detail):
     assert all(getattr(intent, name) == value for name, value in detail.items())
 
 
+def test_a_question_about_someone_the_report_writes_of_is_not_about_its_author_or_title():
+    assert read_intent(normalize_query("報告中寫的局長是誰？")).kind != COVER
+    assert read_intent(normalize_query("What is the title of the report's leader?")).field == "姓名職稱"
+
+
 @pytest.mark.parametrize("question", ["報告提到的備忘錄是哪一天簽的？", "收到邀請函是哪一天？", "去年的展覽是哪一天？"])
 def test_a_day_question_about_no_visit_is_not_a_visits_day(question):
     assert read_intent(normalize_query(question)).kind != VISIT_DAY

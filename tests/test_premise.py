@@ -82,3 +82,21 @@ def test_a_false_premise_abstains_saying_what_the_report_does_not_say(assistant)
     assert answer.abstained and any("never together" in n for n in answer.notices)
     signed = assistant.ask("EDF 跟市府簽了什麼備忘錄？")
     assert signed.abstained and any("no agreement or memorandum" in n for n in signed.notices)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "在鹿特丹港務局簽的備忘錄寫了什麼？",  # signed there, not with it
+        "如何結合同業與鹿特丹港務局合作？",  # 合同 inside 結合同業 is no contract
+        "公司的副總裁在阿姆斯特丹市議會說了什麼？",  # 公司的 names nobody
+        "范德堡局長在阿姆斯特丹市議會說了什麼？",  # the reports never write 范德堡 with that title
+    ],
+)
+def test_no_false_premise_without_a_party_to_agree_with_or_a_person_as_written(question):
+    assert unsupported(question, [SIGNED], [PORT, COUNCIL]) == []
+
+
+def test_an_agreement_split_by_a_page_break_is_still_one_line(assistant):
+    answer = assistant.ask("跟達梭系統簽的備忘錄內容是什麼？")
+    assert not any("no agreement or memorandum" in n for n in answer.notices)

@@ -58,8 +58,6 @@ def test_unknown_names_are_only_checked_when_that_check_is_on(assistant):
 
 
 def test_an_english_two_word_name_is_read_with_the_reports_short_chinese_name(assistant):
-    a = assistant
-    text = "\n".join(d.text for d in a.index.documents.values())
-    reader = QueryReader(a.settings, a.glossary, a.translator, a.aliases, a.retriever.document_frequency, text)
-    assert "臺中精機" in reader.read("What does Taichung Machinery make?").lexical_text  # the report writes no English
-    assert "臺中精機" not in _reader(assistant).read("What does Taichung Machinery make?").lexical_text
+    read = assistant.reader.read  # the engine's reader, with the reports' text
+    assert "臺中精機" in read("What does Taichung Machinery make?").lexical_text  # the report writes no English
+    assert "臺中精機" not in read("What does Taichung make?").lexical_text

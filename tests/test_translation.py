@@ -119,3 +119,9 @@ def test_a_pronoun_gloss_and_a_used_names_adjective_are_not_unknown_names():
     assert translator.unknown_names("Which European city?") == []  # the adjective of a name the corpus uses
     assert translator.unknown_names("Did they go to Lyon?") == ["Lyon"]
     assert translator.unknown_names("他們有去里昂嗎？") == ["里昂"]
+
+
+def test_a_name_longer_than_a_used_one_is_its_adjective_only_with_an_adjectives_ending():
+    translator = build_translator(lambda w: {"尼日": 2, "意大利": 1, "義大利": 1}.get(w, 0))
+    assert translator.unknown_names("Which Italian city?") == []
+    assert translator.unknown_names("Is Nigeria near Niger?") == ["Nigeria"]
