@@ -139,9 +139,8 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
     person, written so in the reports, never stands on a line with the party."""
     folded = fold(question)
     agreement = _AGREEMENT_ASKED.search(folded)
-    persons = [
-        m.group(1) for m in _PERSON.finditer(folded) if not _FUNCTION_CHARS.search(m.group(1))
-    ]  # "公司的副總裁" names nobody
+    # (name, name with its title) of each person named; "公司的副總裁" names nobody.
+    persons = {m.group(1): m.group(0) for m in _PERSON.finditer(folded) if not _FUNCTION_CHARS.search(m.group(1))}
     if not parties or not (agreement or persons):
         return []
     lines = [fold(line) for d in documents for line in matching_text(d, 0, len(d.text)).split("\n") if line.strip()]
@@ -151,9 +150,8 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
         for spellings in (p for p in parties if any(_next_to(folded, s, _COUNTERPARTY) for s in p)):
             if not any(_AGREEMENT_TOLD.search(line) and any(holds(line, s) for s in spellings) for line in lines):
                 out += _first(documents, spellings, AGREEMENT)
-    for person in dict.fromkeys(persons):
-        title = _PERSON.search(folded, folded.index(person)).group(0)
-        if not any(title in line for line in lines):  # a name the reports never write with this title
+    for person, titled in persons.items():
+        if not any(titled in line for line in lines):  # a name the reports never write with this title
             continue
         for spellings in parties:
             if any(person in s or s in person for s in spellings):
