@@ -36,7 +36,7 @@ def named_parties(question: str, glossary: dict[str, str]) -> list[tuple[str, ..
 
 
 def holds(text: str, spelling: str) -> bool:
-    """Return True when folded `text` holds `spelling`: a Latin one as a whole word ("air" is not in "airbus")."""
+    """Return True when folded `text` holds `spelling`: a Latin one as a whole word ("port" is not in "airport")."""
     if not spelling:
         return False
     if spelling.isascii():
