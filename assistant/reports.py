@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .ingest import Document
-from .template import cover_title
 
 
 @dataclass(frozen=True)
@@ -20,16 +19,6 @@ class ReportInfo:
     def to_dict(self) -> dict:
         """Return the JSON shape printed by `reports --json`."""
         return {"source": self.source, "title": self.title, "fields": dict(self.fields), "pages": self.pages}
-
-
-def report_title(text: str, fallback: str = "") -> str:
-    """Return a cover's title: the first of its opening lines that is not a 'field：value' line (else `fallback`).
-
-    >>> report_title("報告（類別：參訪）\\n\\n某市政府赴某國 交流 出國報告\\n服務機關：某市政府\\n")
-    '某市政府赴某國 交流 出國報告'
-    """
-    title = cover_title(text, 0, len(text))
-    return title.value if title else fallback
 
 
 def report_info(document: Document, keys: tuple[str, ...]) -> ReportInfo:

@@ -11,7 +11,7 @@ from assistant import Assistant
 from assistant.cli import main
 from assistant.engine import QuestionError
 from assistant.ingest import parse_document
-from assistant.reports import report_info, report_title
+from assistant.reports import report_info
 
 from .documents import PORT_REPORT
 
@@ -50,18 +50,6 @@ def test_each_report_carries_its_cover_title(both):
     titles = {r.source: r.title for r in both.reports()}
     assert titles[PORT] == "高雄市政府赴荷蘭考察港灣城市治理 出國報告"
     assert titles[REPORT] and "：" not in titles[REPORT]
-
-
-@pytest.mark.parametrize(
-    ("text", "title"),
-    [
-        ("報告（類別：參訪）\n\n某市政府赴某國 交流  出國報告\n\n服務機關：某市政府\n", "某市政府赴某國 交流 出國報告"),
-        ("服務機關：某局\n出國期間：1月\n", ""),
-        ("", ""),
-    ],
-)
-def test_report_title_is_the_first_cover_line_that_is_not_a_field(text, title):
-    assert report_title(text) == title
 
 
 def test_a_report_without_a_cover_has_no_title():

@@ -105,3 +105,16 @@ def test_the_cover_title_is_its_first_line_that_is_not_a_field_with_its_exact_sp
     assert (title.key, title.value) == (TITLE, "某市政府赴某國 考察 出國報告")
     assert text[title.start : title.end] == "某市政府赴某國  考察 出國報告"
     assert cover_title("服務機關：某市政府\n", 0, 10) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("報告（類別：參訪）\n\n某市政府赴某國 交流  出國報告\n\n服務機關：某市政府\n", "某市政府赴某國 交流 出國報告"),
+        ("服務機關：某局\n出國期間：1月\n", ""),
+        ("", ""),
+    ],
+)
+def test_a_report_title_is_the_first_cover_line_that_is_not_a_field(text, title):
+    found = cover_title(text, 0, len(text))
+    assert (found.value if found else "") == title
