@@ -114,7 +114,9 @@ class Conversation:
         index = getattr(self.assistant, "index", None)
         self.focus = answer_sections(answer, index) if index is not None else []
         template = getattr(self.assistant, "template", None)
-        self.days = answer_days(answer, index, template.visit_days) if index is not None and template else ()
+        self.days = (
+            answer_days(answer, index, template.visit_days, self.focus) if index is not None and template else ()
+        )
         # A follow-up's own context is what later follow-ups refer back to as well, and so is what the answer
         # quoted: after "19 號早上去拜會誰？" answered "拜會…副市長", "對方派了誰出來？" is about that meeting.
         topic = _topic(answer, settings.follow_up_topic_chars)

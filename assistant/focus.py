@@ -38,16 +38,19 @@ def answer_sections(answer: Answer, index: Index) -> list[tuple[str, str]]:
 
 
 def answer_days(
-    answer: Answer, index: Index, visit_days: Callable[[str, str], tuple[str, ...]] = lambda doc, label: ()
+    answer: Answer,
+    index: Index,
+    visit_days: Callable[[str, str], tuple[str, ...]] = lambda doc, label: (),
+    sections: list[tuple[str, str]] | None = None,
 ) -> tuple[tuple[str, str], ...]:
     """Return the (document, day) pairs ("6/19") an answer was about, for "那天下午呢？" and "隔天呢？": the days of a
-    quoted itinerary row, else the day of the visit a quote stands in (`visit_days(document, section label)`),
-    else nothing."""
+    quoted itinerary row, else the day of the visit a quote stands in (`visit_days(document, section label)`;
+    the answer's `sections` when already found by `answer_sections`), else nothing."""
     for quote in answer.quotes:
         rows = _quoted_rows(index.document(quote.source), quote)
         if rows:
             return tuple((quote.source, day) for day in rows[0].days)
-    for doc_id, label in answer_sections(answer, index):
+    for doc_id, label in answer_sections(answer, index) if sections is None else sections:
         if days := visit_days(doc_id, label):
             return tuple((doc_id, day) for day in days)
     return ()

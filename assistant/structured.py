@@ -110,7 +110,7 @@ class TemplateAnswerer:
         if intent.section:
             section = next((s for s in doc.sections if len(s.path) == 1 and intent.section in s.path[0]), None)
         else:
-            section = next((s for s in doc.sections if s.label == top_section and s.kind == "body"), None)
+            section = _body_section(doc, top_section)
         if section is None:
             return []
         children = doc.children(section)
@@ -139,7 +139,7 @@ class TemplateAnswerer:
     def _visit_day(self, doc: Document, top_section: str) -> list[tuple[int, int]]:
         """Return the first sentence telling of a visit on a day, in the visit holding the best passage: the visit is the
         section under a top-level heading ("參、行程紀要 › 五、參訪…") with its subsections; not the itinerary's."""
-        section = next((s for s in doc.sections if s.label == top_section and s.kind == "body"), None)
+        section = _body_section(doc, top_section)
         if section is None or len(section.path) < 2:
             return []
         _, start, end = doc.parts[doc.part_at(section.start)]
@@ -209,6 +209,11 @@ class TemplateAnswerer:
             left.remove(best)
             chars += sizes[best]
         return [ids[i] for i in sorted(taken)]
+
+
+def _body_section(doc: Document, label: str) -> Section | None:
+    """Return the section of `doc`'s text labelled `label` (the best passage's), or None."""
+    return next((s for s in doc.sections if s.label == label and s.kind == "body"), None)
 
 
 def _shifted(day: str, days: int) -> str:
