@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .answer_type import DATE, asked_kinds
 from .chunking import matching_text
@@ -143,7 +144,7 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
     persons = {m.group(1): m.group(0) for m in _PERSON.finditer(folded) if not _FUNCTION_CHARS.search(m.group(1))}
     if not parties or not (agreement or persons):
         return []
-    lines = [fold(line) for d in documents for line in matching_text(d, 0, len(d.text)).split("\n") if line.strip()]
+    lines = [line for d in documents for line in _lines(d)]
     parties = [p for p in parties if any(holds(line, s) for line in lines for s in p)]
     out: list[Mention] = []
     if agreement:
@@ -161,6 +162,12 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
                 other = _first(documents, spellings, TOGETHER)
                 out += [replace(m, other=other[0].name if other else spellings[0]) for m in found]
     return out
+
+
+@lru_cache(maxsize=64)
+def _lines(document: Document) -> tuple[str, ...]:
+    """Return a document's lines (paragraphs, table rows) joined across page breaks and folded, read once."""
+    return tuple(fold(line) for line in matching_text(document, 0, len(document.text)).split("\n") if line.strip())
 
 
 def _next_to(text: str, spelling: str, pattern: re.Pattern) -> bool:
