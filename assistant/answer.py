@@ -5,7 +5,7 @@ The steps live in their own modules: sentence_scoring (selecting), confidence (d
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 
 from .citations import Citer, Passage, Quote
@@ -64,7 +64,7 @@ class AnswerComposer:
     """Scores the sentences of the top passages, decides whether to answer at all, and quotes and cites."""
 
     def __init__(
-        self, index: Index, settings: Settings, parties: Callable[[str], list[tuple[str, ...]]] | None = None
+        self, index: Index, settings: Settings, parties: Callable[[str], Sequence[tuple[str, ...]]] | None = None
     ) -> None:
         self.scorer = SentenceScorer(index, settings, parties)
         self.confidence = ConfidenceModel(settings, self.scorer)

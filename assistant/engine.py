@@ -63,7 +63,8 @@ class Assistant:
         self.translator = load_translator(
             self.retriever.document_frequency, settings.translations_per_word, index.manifest, settings.embeddings_dir
         )
-        self.parties = functools.partial(named_parties, glossary=self.glossary)  # the parties a question names
+        # The parties a question names: read by reranking, sentence scoring and the premise check alike, once.
+        self.parties = functools.lru_cache(maxsize=1024)(lambda text: tuple(named_parties(text, self.glossary)))
         self.composer = AnswerComposer(index, settings, self.parties)
         self.aliases = build_aliases(
             self.glossary, self.translator.name_glosses, self.retriever.document_frequency, self.translator.is_word

@@ -51,27 +51,24 @@ class PartyScope:
     def __init__(self, index: Index, max_share: float) -> None:
         self.index = index
         self.max_share = max_share
-        self._texts: dict[str, list[str]] = {}  # each document's parts folded, read once
-        self._mentions = lru_cache(maxsize=4096)(self._mentioned_in)
+        self._texts: dict[str, list[str]] = {}  # each document's parts folded ("" for the contents), read once
+        self._telling = lru_cache(maxsize=4096)(self._parts_telling)
 
     def in_scope(self, doc_id: str, offset: int, parties: Sequence[tuple[str, ...]]) -> bool:
         """Return True when the part holding `offset` mentions one of `parties` that few parts mention: a party
         every part names (the trip's own city) tells no part from another."""
-        document = self.index.document(doc_id)
-        part = document.part_at(offset)
-        counted = sum(head.kind != "toc" for head, _, _ in document.parts)  # the contents name every part
-        for spellings in parties:
-            mentioned = self._mentions(doc_id, spellings)
-            if mentioned and len(mentioned) <= self.max_share * counted and part in mentioned:
-                return True
-        return False
+        part = self.index.document(doc_id).part_at(offset)
+        return any(part in self._telling(doc_id, spellings) for spellings in parties)
 
-    def _mentioned_in(self, doc_id: str, spellings: tuple[str, ...]) -> frozenset[int]:
+    def _parts_telling(self, doc_id: str, spellings: tuple[str, ...]) -> frozenset[int]:
         """Return the indices (in `Document.parts`) of the parts of `doc_id` whose text holds one of `spellings`,
-        the table of contents left out."""
+        the table of contents left out; none when more than `max_share` of the parts do."""
         if doc_id not in self._texts:
             document = self.index.document(doc_id)
             self._texts[doc_id] = [
-                "" if head.kind == "toc" else fold(document.text[start:end]) for head, start, end in document.parts
+                "" if head.kind == "toc" else fold(document.text[a:b]) for head, a, b in document.parts
             ]
-        return frozenset(i for i, text in enumerate(self._texts[doc_id]) if any(holds(text, s) for s in spellings))
+        texts = self._texts[doc_id]
+        mentioned = frozenset(i for i, text in enumerate(texts) if any(holds(text, s) for s in spellings))
+        counted = sum(1 for text in texts if text)  # the contents, which name every part, left out
+        return mentioned if len(mentioned) <= self.max_share * counted else frozenset()

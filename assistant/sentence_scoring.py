@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -46,7 +46,7 @@ class SentenceScorer:
     """Scores sentences by similarity to the question, coverage of its words and the kind of answer they offer."""
 
     def __init__(
-        self, index: Index, settings: Settings, parties: Callable[[str], list[tuple[str, ...]]] | None = None
+        self, index: Index, settings: Settings, parties: Callable[[str], Sequence[tuple[str, ...]]] | None = None
     ) -> None:
         self.index = index
         self.settings = settings
