@@ -230,7 +230,8 @@ def read_intent(question: str) -> Intent:
             kind = LIST if _LIST_CUES.search(folded) and not number else OVERVIEW
             return Intent(kind, section=section[0], ordinal=number)
     shift = 1 if _NEXT_DAY.search(folded) else -1 if _DAY_BEFORE.search(folded) else 0
-    day_intent = _day_intent(folded, asked, half, shift)
+    dates = _dates(folded)
+    day_intent = _day_intent(folded, asked, half, shift, dates)
     if day_intent is not None:
         return day_intent
     for key, cue in _COVER_CUES:
@@ -238,7 +239,7 @@ def read_intent(question: str) -> Intent:
             return Intent(COVER, field=key)
     if DAY in asked and _GOING.search(folded) and PERSON not in asked:
         return Intent(VISIT_DAY)
-    if _MEMBER_CUES.search(folded) and not _dates(folded)[0] and _small(_rest(folded, _MEMBER_CUES), han=6, latin=3):
+    if _MEMBER_CUES.search(folded) and not dates[0] and _small(_rest(folded, _MEMBER_CUES), han=6, latin=3):
         return Intent(MEMBERS)
     if _OVERVIEW_CUES.search(folded) and not asked:
         return Intent(OVERVIEW)
@@ -256,10 +257,13 @@ def _dates(folded: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     return days, day_numbers
 
 
-def _day_intent(folded: str, asked: frozenset[str], half: str, shift: int) -> Intent | None:
-    """Return the itinerary intent of a question naming a day — a date, "19 號", the trip's first, last or n-th day,
-    each maybe shifted ("3/5 的隔天") — or a day relative to another ("那天下午呢？", "隔天呢？"); else None."""
-    days, day_numbers = _dates(folded)
+def _day_intent(
+    folded: str, asked: frozenset[str], half: str, shift: int, dates: tuple[tuple[str, ...], tuple[int, ...]]
+) -> Intent | None:
+    """Return the itinerary intent of a question naming a day — a date, "19 號", the trip's first, last or n-th day
+    (`dates`: `_dates(folded)`), each maybe shifted ("3/5 的隔天") — or a day relative to another ("那天下午呢？",
+    "隔天呢？"); else None."""
+    days, day_numbers = dates
     relative = (_NEXT_DAY, _DAY_BEFORE)
     if days or day_numbers or ((_FIRST_DAY.search(folded) or _LAST_DAY.search(folded)) and DATE in asked):
         if NUMBER not in asked and _small(
@@ -302,11 +306,8 @@ def follow(intent: Intent, previous: Intent) -> Intent:
     if previous.kind != ITINERARY or not intent.bare:
         return intent
     if intent.anchored:  # "隔天呢？" after "6/22 上午做了什麼？": 6/23, all of it unless a half-day is named
-        return (
-            replace(previous, half=intent.half, shift=previous.shift + intent.shift)
-            if intent.shift
-            else (replace(previous, half=intent.half or previous.half))
-        )
+        half = intent.half if intent.shift else intent.half or previous.half
+        return replace(previous, half=half, shift=previous.shift + intent.shift)
     if intent.kind:
         return intent
     if intent.half:
