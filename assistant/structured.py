@@ -146,7 +146,7 @@ class TemplateAnswerer:
         if any(start <= row.start < end for row in doc.template.itinerary):
             return []
         for i in self._within(doc.doc_id, start, end):
-            text = doc.text[self.index.sentences[i].start : self.index.sentences[i].end]
+            text = self._text(doc, i)
             if DAY in offered_kinds(text) and _VISIT_TOLD.search(text):
                 return [(self.index.sentences[i].start, self.index.sentences[i].end)]
         return []
