@@ -18,7 +18,7 @@ from .evidence import Evidence
 from .glossary import mine_glossary
 from .index import Index, open_index
 from .ingest import SECTION_SEPARATOR, Section, require_corpus_dir
-from .intent import Intent, follow, read_intent
+from .intent import ITINERARY, Intent, follow, read_intent
 from .parties import named_parties
 from .premise import Mention, unsupported, unvisited
 from .query import Query, QueryReader
@@ -219,6 +219,8 @@ class Assistant:
             # or asks of the template is what "那天" and "那邊" refer to.
             earlier = [read_intent(part) for part in re.split(r"(?<=[?？])\s*", context_text) if part.strip()]
             intent = follow(intent, next((i for i in reversed(earlier) if i.kind), Intent()))
+        if intent.then and intent.bare and not intent.kind and days_known:  # "看完之後去哪了？" after a visit's answer
+            intent = replace(intent, kind=ITINERARY, anchored=True)
         return intent
 
     def _anchored(self, intent: Intent, hits: list[Hit], days: Sequence[tuple[str, str]]) -> Intent:

@@ -28,7 +28,7 @@ _COVER_CUES = (
     (
         "出國期間",
         re.compile(
-            r"期間|哪天到哪天|從哪天|幾號出發|幾號[到至]幾號|去了?多久|幾天|\bhow long\b|\b(?:which|what) dates\b"
+            r"期間|哪天到哪天|從哪天|幾號出發|幾號[到至]幾號|去了?多久|幾天|\bhow long\b|\bdates\b"
             r"|\bperiod\b|\bduration\b|\bfrom when\b"
         ),
     ),
@@ -73,7 +73,7 @@ _WHOLE_TRIP = re.compile(
     r"報告|這份|此行|這次|這趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission|cover)\b"
 )
 _MEMBER_CUES = re.compile(
-    r"成員|名單|人員|哪些人|同行|隨行|一起去|跟著去|誰去|還有誰|有誰|官員|\bmembers?\b|\bofficials?\b"
+    r"成員|名單|人員|哪些人|同行|隨行|一起去|跟著去|誰去|還有誰|有誰|官員|\bmembers?\b|\bofficials\b|\bwhich official\b"
     r"|\bwho (?:went|else|was on|were on|travell?ed|accompanied|joined)\b|\bwhich (?:people|officials)\b"
     r"|\b(?:went|go|going|travell?ed|came) (?:on|with|along)\b|\bon the (?:trip|delegation)\b"
 )
@@ -84,9 +84,13 @@ _DAY_BEFORE = re.compile(r"前一天|前一日|\bthe (?:previous|preceding) day\
 # The day of what was just named ("那天下午呢？", "去港務局那天還去了哪？", "on the same day").
 _THAT_DAY = re.compile(r"那天|那一天|當天|同一天|同天|\bthat day\b|\bthe same day\b")
 # Asking what else that day held, beside what the question names ("還去了哪", "what else did they do").
-_ELSEWHERE = re.compile(r"還去了?|又去了?|還有什麼行程|還有哪些行程|其他行程|\bwhat else\b|\bwhere else\b")
+_ELSEWHERE = re.compile(r"[還又](?:去|跑|逛|到)了?|還有什麼行程|還有哪些行程|其他行程|\bwhat else\b|\bwhere else\b")
 _AFTERNOON = re.compile(r"下午|晚上|晚間|傍晚|\bafternoon\b|\bevening\b|\bnight\b")
-_THEN = re.compile(r"^(?:之後|接著|然後|後來|再來)|\b(?:after that|afterwards|next)\b")
+# What came next: "之後呢？", "看完之後去哪了？" (後來 only opening a question: "後來有沒有…" asks a later outcome).
+_THEN = re.compile(
+    r"^(?:後來|再來)|(?:[看逛聽參訪觀拜會談]+完|結束|離開)?(?:之後|以後)|[看逛聽]完|接著|然後|隨後|結束後"
+    r"|\b(?:after that|afterwards|next|after (?:the|this|that) (?:visit|tour|meeting))\b"
+)
 _FIRST_DAY = re.compile(r"第一天|頭一天|出發|啟程|\bfirst day\b|\bdepart(?:ed|ure)?\b|\bset off\b|\bleave\b|\bleft\b")
 _LAST_DAY = re.compile(
     r"最後一天|回到|回來|返回|返抵|飛回|回國|回臺|\blast day\b|\breturn(?:ed)?\b|\bfly back\b|\bflew back\b"
@@ -106,7 +110,7 @@ _DAY_ONLY = re.compile(
     r"(?<![\d/月])(3[01]|[12]\d|0?[1-9])\s*[號号日](?!\d)|\bthe (3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b(?! day)"
 )
 _SCHEDULE = re.compile(
-    r"行程|安排|排了|做了?什麼|做什麼|去了?哪|去哪|跑了?|拜會|參訪|重頭戲|活動|那天|當天|一天"
+    r"行程|安排|排了|做了?什麼|做什麼|(?:去|跑|逛|到)了?(?:哪些地方|哪裡|哪兒|哪)|去哪|跑了?|拜會|參訪|重頭戲|活動|那天|當天|一天"
     r"|\b(?:schedule|agenda|plan(?:ned)?|itinerary|program(?:me)?|do|did|visit(?:ed)?|go|went)\b"
 )
 # The genre's closing and opening sections, by the word their headings carry, and how staff name them.
@@ -248,6 +252,13 @@ def read_intent(question: str) -> Intent:
     return Intent(half=half, then=bool(_THEN.search(folded)), bare=bare)
 
 
+def asks_what_came_next(question: str) -> bool:
+    """Return True when a question asks only what came next ("看完之後去哪了？", "where did they go after that?"),
+    which cannot stand alone."""
+    intent = read_intent(question)
+    return intent.then and intent.bare
+
+
 def _dates(folded: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """Return the month/day dates a question names ("6/21", "6 月 21 號") and, when it names none, its days of the
     month without a month ("19 號")."""
@@ -276,7 +287,7 @@ def _day_intent(
         if _small(_rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _TRIP_DAY, *relative)):
             return Intent(ITINERARY, half=half, trip_day=trip_day, shift=shift)
     if (shift or _THAT_DAY.search(folded)) and not asked - {DATE, DAY}:
-        rest = _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, *relative, _THAT_DAY, _ELSEWHERE)
+        rest = _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, *relative, _THAT_DAY, _ELSEWHERE, _THEN)
         # Naming nothing else, it asks of the previous answer's day; "那天下雨嗎？" asks no schedule of it.
         schedule = shift or half or rest == (0, 0) or _SCHEDULE.search(_THAT_DAY.sub(" ", folded))
         bare = _small(rest, han=_MAX_FOLLOW_HAN, latin=0) and bool(schedule)

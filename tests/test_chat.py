@@ -27,6 +27,7 @@ from assistant.chat import Conversation, needs_context
         ("誰設計的？", True),
         ("它在哪裡？", True),
         ("Who designed it?", True),
+        ("看完之後去哪了？", True),  # what came next, after what was just talked about
     ],
 )
 def test_needs_context(question, follow_up):

@@ -170,3 +170,14 @@ def test_a_question_held_to_sections_lists_only_their_passages_unless_it_names_s
     assert {p.section for p in held.passages} == {meeting[1]}
     elsewhere = port_assistant.ask("港務局由誰接待？", top_k=3, sections=[meeting])
     assert elsewhere.passages[0].section != meeting[1]
+
+
+@pytest.mark.parametrize("follow_up", ["看完之後去哪了？", "Where did they go after that?"])
+def test_what_came_next_after_a_visits_answer_quotes_that_days_itinerary(port_assistant, follow_up):
+    from assistant.chat import Conversation
+
+    chat = Conversation(port_assistant)
+    chat.ask("港務局由誰接待？")  # the port visit, on 3/5
+    answer = chat.ask(follow_up)
+    assert answer.quotes and answer.quotes[0].quote.startswith("3/5 (二)")
+    assert "參觀自動化貨櫃碼頭" in answer.quotes[0].quote  # the afternoon's stop, after the port

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.intent import COVER, ITINERARY, LIST, MEMBERS, OVERVIEW, VISIT_DAY, Intent, follow, read_intent
+from assistant.intent import (
+    COVER,
+    ITINERARY,
+    LIST,
+    MEMBERS,
+    OVERVIEW,
+    VISIT_DAY,
+    Intent,
+    asks_what_came_next,
+    follow,
+    read_intent,
+)
 from assistant.text.normalize import normalize_query
 
 
@@ -19,7 +30,9 @@ from assistant.text.normalize import normalize_query
         ("Which agency filed this report?", COVER, {"field": "服務機關"}),
         ("What is this report called?", COVER, {"field": "標題"}),
         ("这次出访去了哪个国家？", COVER, {"field": "派赴國家"}),
+        ("According to the cover page, what were the official travel dates?", COVER, {"field": "出國期間"}),
         ("這趟一起去的還有誰？", MEMBERS, {}),
+        ("Which officials went on the trip?", MEMBERS, {}),
         ("Who else went on the trip?", MEMBERS, {}),
         ("3/5 下午做了什麼？", ITINERARY, {"days": ("3/5",), "half": "下午"}),
         ("5 號早上排了什麼行程？", ITINERARY, {"day_numbers": (5,), "half": "上午"}),
@@ -112,6 +125,8 @@ def test_a_named_day_with_more_asked_or_a_day_of_the_month_is_not_a_trip_day(que
         ("前一天去了哪？", -1, True),
         ("What did they do the day before?", -1, True),
         ("去港務局那天還去了哪？", 0, False),  # the day of the visit it names
+        ("那天下午呢？還跑了哪些地方？", 0, True),
+        ("那天看完之後去哪了？", 0, True),
     ],
 )
 def test_that_day_or_the_next_is_an_itinerary_question_anchored_to_another_day(question, shift, bare):
@@ -152,3 +167,18 @@ def test_the_next_day_after_a_day_question_is_that_day_shifted():
     previous = read_intent(normalize_query("3/5 上午去了哪？"))
     following = follow(read_intent(normalize_query("隔天呢？")), previous)
     assert (following.days, following.shift, following.half) == (("3/5",), 1, "")
+
+
+@pytest.mark.parametrize(
+    ("question", "next_only"),
+    [
+        ("看完之後去哪了？", True),
+        ("結束後他們去了哪裡？", True),
+        ("Where did they go after that?", True),
+        ("之後又去了哪兒？", True),
+        ("後來臺中有沒有跟他們簽約？", False),  # a later outcome, not the next stop
+        ("看完之後市長說了什麼？", False),  # asks what was said, not where they went
+    ],
+)
+def test_a_question_asking_only_what_came_next(question, next_only):
+    assert asks_what_came_next(normalize_query(question)) is next_only
