@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from .answer import Answer
 from .citations import Quote
 from .index import Index
-from .ingest import SECTION_SEPARATOR, Document, Section
-from .template import ItineraryRow
-from .text.normalize import fold
-
-# A heading's numbering ("四、", "(二)") says where it stands, not what it is about.
-_NUMBERING_RE = re.compile(
-    r"^(?:[壹貳參肆伍陸柒捌玖拾]+|[一二三四五六七八九十]+|[(（][一二三四五六七八九十]+[)）])、?\s*"
-)
-_SPACE_RE = re.compile(r"\s+")
-# A heading shorter than this names too little to find it inside an itinerary row ("參訪").
-_MIN_HEADING_CHARS = 4
+from .ingest import SECTION_SEPARATOR, Document
+from .template import ItineraryRow, rows_naming
 
 
 def answer_sections(answer: Answer, index: Index) -> list[tuple[str, str]]:
@@ -63,16 +53,8 @@ def _quoted_rows(document: Document, quote: Quote) -> list[ItineraryRow]:
 
 def _named_sections(document: Document, rows: list) -> list[str]:
     """Return the labels of the body sections whose heading (its numbering aside) an itinerary row writes."""
-    written = _SPACE_RE.sub("", fold(" ".join(document.text[r.start : r.end] for r in rows)))
-    labels = []
-    for section in document.sections:
-        if section.kind == "body" and len(section.path) > 1:
-            core = _core(section)
-            if len(core) >= _MIN_HEADING_CHARS and core in written:
-                labels.append(section.label)
-    return labels
-
-
-def _core(section: Section) -> str:
-    """Return a section's own heading folded, without its numbering or spaces."""
-    return _SPACE_RE.sub("", fold(_NUMBERING_RE.sub("", section.path[-1])))
+    return [
+        section.label
+        for section in document.sections
+        if section.kind == "body" and len(section.path) > 1 and rows_naming(document.text, rows, section.path[-1])
+    ]

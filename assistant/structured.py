@@ -14,7 +14,7 @@ from .config import Settings
 from .index import Index
 from .ingest import Document, Section
 from .intent import COVER, ITINERARY, LIST, MEMBERS, OVERVIEW, VISIT_DAY, Intent
-from .template import ItineraryRow
+from .template import ItineraryRow, rows_naming
 from .text.layout import trim_span
 from .text.normalize import fold
 from .text.tokens import date_tokens
@@ -134,7 +134,15 @@ class TemplateAnswerer:
         them; () when it gives none (see `_visit_day`)."""
         doc = self.index.document(doc_id)
         spans = self._visit_day(doc, section_label)
-        return tuple(t for a, b in spans for t in date_tokens(fold(doc.text[a:b])) if "/" in t)
+        if days := tuple(t for a, b in spans for t in date_tokens(fold(doc.text[a:b])) if "/" in t):
+            return days
+        # A visit whose text gives no date: the itinerary's row that names its heading does.
+        section = _body_section(doc, section_label)
+        if section is None or len(section.path) < 2:
+            return ()
+        heading = doc.parts[doc.part_at(section.start)][0].path[-1]
+        rows = rows_naming(doc.text, doc.template.itinerary, heading)
+        return tuple(dict.fromkeys(day for row in rows for day in row.days))
 
     def _visit_day(self, doc: Document, top_section: str) -> list[tuple[int, int]]:
         """Return the first sentence telling of a visit on a day, in the visit holding the best passage: the visit is the

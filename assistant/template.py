@@ -55,6 +55,13 @@ _TITLE_LINES = 40
 # A photo caption is a short line without sentence punctuation ("局長與港務局代表合影").
 _MAX_CAPTION = 40
 _SENTENCE_PUNCT_RE = re.compile(r"[。！？；!?;]")
+# A heading's numbering ("四、", "(二)") says where it stands, not what it is about.
+_NUMBERING_RE = re.compile(
+    r"^(?:[壹貳參肆伍陸柒捌玖拾]+|[一二三四五六七八九十]+|[(（][一二三四五六七八九十]+[)）])、?\s*"
+)
+_SPACE_RE = re.compile(r"\s+")
+# A heading shorter than this names too little to find it inside an itinerary row ("參訪").
+_MIN_HEADING_CHARS = 4
 _HALF_DAY_RE = re.compile(r"^\s*(上午|下午|晚上|晚間|中午|全日|全天|早上)")
 # The two halves a day's rows are asked by (intent.py reads 早上 as 上午, 晚上 as 下午 too).
 _HALVES = {"上午": "上午", "早上": "上午", "中午": "下午", "下午": "下午", "晚上": "下午", "晚間": "下午"}
@@ -92,6 +99,15 @@ class ItineraryRow:
     start: int
     end: int
     day_start: int
+
+
+def rows_naming(text: str, rows: Sequence[ItineraryRow], heading: str) -> list[ItineraryRow]:
+    """Return the itinerary rows of a report's `text` that write a section's `heading`, its numbering aside
+    ("四、拜會大土魯斯副市長" in "6/19 上午 土魯斯 拜會大土魯斯副市長")."""
+    core = _SPACE_RE.sub("", fold(_NUMBERING_RE.sub("", heading)))
+    if len(core) < _MIN_HEADING_CHARS:
+        return []
+    return [r for r in rows if core in _SPACE_RE.sub("", fold(text[r.start : r.end]))]
 
 
 @dataclass(frozen=True)

@@ -149,3 +149,36 @@ def test_an_overview_of_a_section_of_items_quotes_each_items_heading_and_first_s
         "三、擴大國際郵輪航線行銷",
         "建議參考阿姆斯特丹經驗，兼顧郵輪觀光與居民生活品質。",
     ]
+
+
+@pytest.fixture(scope="module")
+def undated_assistant(tmp_path_factory, model_dir, embedder) -> Assistant:
+    """The port report with the council visit's text left undated: only the itinerary's row dates it."""
+    from assistant.config import Settings
+
+    root = tmp_path_factory.mktemp("undated")
+    (root / "corpus").mkdir()
+    text = FIXTURE.read_text(encoding="utf-8")
+    undated = text.replace("局長於 3 月 6 日拜會阿姆斯特丹市議會，由副議長", "市議會由副議長")
+    assert undated != text
+    (root / "corpus" / "port-report.txt").write_text(undated, encoding="utf-8")
+    settings = Settings(root=root, corpus_dir=root / "corpus", embeddings_dir=root / "emb", model=str(model_dir))
+    return Assistant.load(settings, embedder=embedder)
+
+
+def test_a_visit_its_text_leaves_undated_takes_the_day_of_the_itinerary_row_naming_it(undated_assistant):
+    doc = undated_assistant.sources[0]
+    assert undated_assistant.template.visit_days(doc, "參、考察過程 › 三、拜會阿姆斯特丹市議會") == ("3/6",)
+    assert undated_assistant.template.visit_days(doc, "參、考察過程 › 二、參訪鹿特丹港務局") == ("3/5",)  # dated text
+    assert undated_assistant.template.visit_days(doc, "肆、心得") == ()  # no visit
+
+
+def test_that_afternoon_after_an_undated_visits_answer_is_the_afternoon_of_its_row(undated_assistant):
+    from assistant.chat import Conversation
+
+    chat = Conversation(undated_assistant)
+    first = chat.ask("副議長是誰？")
+    assert any("德弗里斯" in q.quote for q in first.quotes)
+    afternoon = chat.ask("那天下午呢？")
+    assert afternoon.quotes and "考察運河住宅再生計畫" in afternoon.quotes[0].quote
+    assert all("3/5" not in q.quote for q in afternoon.quotes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.ingest import parse_document
-from assistant.template import TITLE, cover_title, section_pages, title_key, toc_pages
+from assistant.template import TITLE, cover_title, itinerary_rows, rows_naming, section_pages, tables, title_key, toc_pages
 
 REPORT = """出國報告
 
@@ -118,3 +118,11 @@ def test_the_cover_title_is_its_first_line_that_is_not_a_field_with_its_exact_sp
 def test_a_report_title_is_the_first_cover_line_that_is_not_a_field(text, title):
     found = cover_title(text, 0, len(text))
     assert (found.value if found else "") == title
+
+
+def test_the_itinerary_rows_naming_a_visits_heading_are_found_whatever_its_numbering():
+    text = "日期\t時間、地點\t行程規劃\n3/5 (二)\t上午 鹿特丹\t參訪港務局\n\t下午 鹿特丹\t參觀貨櫃碼頭\n3/6 (三)\t上午\t拜會 市議會\n"
+    rows = itinerary_rows(tables(text)[0])
+    assert [r.days for r in rows_naming(text, rows, "二、參訪港務局")] == [("3/5",)]
+    assert [r.days for r in rows_naming(text, rows, "(三) 拜會市議會")] == [("3/6",)]  # spaces aside
+    assert rows_naming(text, rows, "三、參訪") == []  # too short to tell one visit
