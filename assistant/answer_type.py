@@ -15,6 +15,8 @@ from .text.tokens import date_tokens
 DATE, NUMBER, PERSON, REASON, MONEY = "date", "number", "person", "reason", "money"
 # A day of the month (6 月 20 日, 6/20): what "哪一天" asks for, which a year alone does not answer.
 DAY = "day"
+# What something is called besides its name (a nickname, an epithet): "有什麼外號？" is answered by "…被暱稱為「…」".
+ALIAS = "alias"
 
 # Chinese and English wordings; an English question reaches here with Chinese words added (translation.py).
 _ASKS = (
@@ -32,6 +34,7 @@ _ASKS = (
     ),
     (DAY, re.compile(r"哪一?天|幾號|幾月幾[日號]|\b(?:what|which) (?:day|date)\b|\bon what date\b", re.I)),
     (PERSON, re.compile(r"誰|哪位|何人|\bwho(?:m|se)?\b", re.I)),
+    (ALIAS, re.compile(r"外號|別稱|暱稱|綽號|別名|稱號|美譽|雅號|又稱|又叫|\bnick-?named?\b|\bknown as\b", re.I)),
     (REASON, re.compile(r"為什麼|為何|為了什麼|原因|目的|動機|\bwhy\b|\bwhat for\b|\bpurpose\b|\breason\b", re.I)),
     (
         MONEY,
@@ -53,24 +56,35 @@ _MONEY_RE = re.compile(
 _REASON_RE = re.compile(
     r"(?:^|[，；。、])\s*為(?![主首例何什])|為了|盼|期望|期能|希望|藉此|藉由|以利|以期|旨在|目的|因為|由於|適逢|考量"
 )
+# How a report gives something's other name: "被暱稱為「玫瑰之城」", "素有…之稱", "享有…美譽".
+_ALIAS_RE = re.compile(r"稱為|之稱|暱稱|美譽|又稱|號稱|譽為|稱作|人稱|\bknown as\b", re.I)
 _YEAR_RE = re.compile(r"\d{4}\s*年|\d{2,3}\s*年\s*\d{1,2}\s*月")
 _DIGIT_RE = re.compile(r"\d")
 # A French name (Pénélope Komites, Jean-Claude Dardelet) or a title the report puts next to a name.
 _LATIN_NAME_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[-\s][A-ZÀ-Ý][A-Za-zà-ÿ]+)+")
-_TITLE_RE = re.compile(
-    r"市長|主席|總裁|經理|董事長|局長|處長|大使|院長|主任|總編輯|負責人|建築師|部長|執行長|代表|教授|先生|女士"
+_TITLES = r"市長|主席|總裁|經理|董事長|局長|處長|大使|院長|主任|總編輯|負責人|建築師|部長|執行長|代表|教授|先生|女士"
+_TITLE_RE = re.compile(_TITLES)
+# A title as a sentence gives it, a deputy's (副) told apart from the head's.
+_FULL_TITLE_RE = re.compile(rf"副?(?:{_TITLES})")
+# A question asking which holder of a title ("哪位副市長", "副市長是誰", "副市長叫什麼名字"): a sentence naming
+# somebody with another title (the 市長 for a 副市長) does not answer it.
+_TITLE_ASKED_RE = re.compile(
+    rf"(?:哪一?位|哪個|誰是)\s*(?P<a>{_FULL_TITLE_RE.pattern})|(?P<b>{_FULL_TITLE_RE.pattern})\s*(?:是誰|叫什麼|的名字|的姓名)"
 )
+TITLE = "title:"
 
 
 def asked_kinds(question: str) -> frozenset[str]:
-    """Return the kinds of answer a (normalized) question asks for: any of DATE, DAY, NUMBER, PERSON, REASON,
-    MONEY (a question asking for a day asks for a DATE too)."""
-    return frozenset(kind for kind, pattern in _ASKS if pattern.search(question))
+    """Return the kinds of answer a (normalized) question asks for: any of DATE, DAY, NUMBER, PERSON, ALIAS,
+    REASON, MONEY (a question asking for a day asks for a DATE too)."""
+    kinds = {kind for kind, pattern in _ASKS if pattern.search(question)}
+    kinds |= {TITLE + (m.group("a") or m.group("b")) for m in _TITLE_ASKED_RE.finditer(question)}
+    return frozenset(kinds)
 
 
 def offered_kinds(sentence: str) -> frozenset[str]:
-    """Return the kinds of answer a sentence of the report can give: DATE, DAY, NUMBER, PERSON, REASON and/or
-    MONEY."""
+    """Return the kinds of answer a sentence of the report can give: DATE, DAY, NUMBER, PERSON, ALIAS, REASON
+    and/or MONEY."""
     folded = fold(sentence)
     kinds = set()
     if _DIGIT_RE.search(folded):
@@ -84,8 +98,11 @@ def offered_kinds(sentence: str) -> frozenset[str]:
         kinds.add(MONEY)
     if _LATIN_NAME_RE.search(sentence) or _TITLE_RE.search(sentence):
         kinds.add(PERSON)
+        kinds |= {TITLE + t for t in _FULL_TITLE_RE.findall(sentence)}
     if _REASON_RE.search(sentence):
         kinds.add(REASON)
+    if _ALIAS_RE.search(sentence):
+        kinds.add(ALIAS)
     return frozenset(kinds)
 
 
@@ -94,4 +111,7 @@ def answers_kind(asked: frozenset[str], offered: frozenset[str]) -> bool:
     day is not answered by a year alone ("於 1990 年" for "哪一天")."""
     if DAY in asked and DAY not in offered:
         asked = asked - {DATE, DAY}
+    titles = {k for k in asked if k.startswith(TITLE)}
+    if titles and not titles & offered:  # "哪位副市長" is not answered by a sentence naming the 市長
+        asked = asked - titles - {PERSON}
     return bool(asked & offered)

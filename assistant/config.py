@@ -108,6 +108,9 @@ class Settings:
     # Schedule questions are answered from the itinerary's records (structured.py) either way. Dev 0.03: hit@1
     # 0.782 -> 0.789, MRR@10 0.865 -> 0.869, answer_acc 0.887 -> 0.894, ECE 0.088 -> 0.095; 0.06 the same.
     itinerary_row_penalty: float = 0.03
+    # A sentence dated (in its text, heading or itinerary row) to days other than those the question names
+    # scores this much less: "6月22日拜會時談了什麼？" is not answered by "…於 6 月 19 日拜會…".
+    other_day_penalty: float = 0.1
     # A sentence in the part of a report (a visit with its subsections) that mentions a party the question names
     # (a name in the glossary, in either script, or a capitalized one) scores this much more: "<party> 是什麼組織？"
     # is answered from that party's visit, not by a sentence about another 組織. A party more than

@@ -106,6 +106,7 @@ class SentenceScorer:
         asked = asked_kinds(query_text)
         day_asked = bool(_DAY_WORD.search(query_text))  # "第幾天", "how many days": the itinerary counts days
         parties = self.parties(query_text) if self.parties and s.named_party_weight else []
+        days = {t for t in wanted if "/" in t}  # the days the question names ("6/22")
         if query_vector is not None and ids:
             dense = self.index.sentence_vectors[ids] @ query_vector.astype(np.float32)
         else:
@@ -121,6 +122,8 @@ class SentenceScorer:
                 score -= s.caption_penalty
             if reading.row and DATE not in asked and not day_asked:
                 score -= s.itinerary_row_penalty
+            if days and (told := {t for t in reading.tokens if "/" in t}) and not days & told:
+                score -= s.other_day_penalty
             if parties:
                 sentence = self.index.sentences[sid]
                 if self.scope.in_scope(sentence.doc_id, sentence.start, parties):

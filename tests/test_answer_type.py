@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer_type import DATE, DAY, MONEY, NUMBER, PERSON, REASON, answers_kind, asked_kinds, offered_kinds
+from assistant.answer_type import (
+    ALIAS,
+    DATE,
+    DAY,
+    MONEY,
+    NUMBER,
+    PERSON,
+    REASON,
+    TITLE,
+    answers_kind,
+    asked_kinds,
+    offered_kinds,
+)
 
 
 @pytest.mark.parametrize(
@@ -16,7 +28,10 @@ from assistant.answer_type import DATE, DAY, MONEY, NUMBER, PERSON, REASON, answ
         ("When was MEDEF founded? 建立 創建", {DATE}),  # an English question with its translations
         ("Sigfox 在多少個國家提供服務?", {NUMBER}),
         ("How large is Parc de Bercy?", {NUMBER}),
-        ("巴黎由哪位副市長接待訪團?", {PERSON}),
+        ("巴黎由哪位副市長接待訪團?", {PERSON, TITLE + "副市長"}),
+        ("市長跟誰見面?", {PERSON}),  # the mayor is who met, not who is asked for
+        ("那座城市有什麼外號?", {ALIAS}),
+        ("What is the city nicknamed?", {ALIAS}),
         ("Who designed the Promenade plantée?", {PERSON}),
         ("港務局為什麼要全面自動化?", {REASON}),
         ("Why did the delegation visit the port authority?", {REASON}),
@@ -31,14 +46,15 @@ def test_asked_kinds(question, kinds):
 @pytest.mark.parametrize(
     ("sentence", "kinds"),
     [
-        ("市長 6 月 20 日晚間宴請法國工商業界代表", {DATE, DAY, NUMBER, PERSON}),
+        ("市長 6 月 20 日晚間宴請法國工商業界代表", {DATE, DAY, NUMBER, PERSON, TITLE + "市長", TITLE + "代表"}),
         ("3/5 (二) 上午 港區", {DATE, DAY, NUMBER}),
         ("法國企業聯盟（MEDEF）成立於 1998 年", {DATE, NUMBER}),
         ("貝西公園面積約 13.9 公頃", {NUMBER}),
         ("由該市 Pénélope Komites 負責接待", {PERSON}),
         ("擁有成本低、耗電量低、全球覆蓋率高等優勢", set()),
         ("為了解港口自動化的作法，訪團前往港務局", {REASON}),
-        ("此行適逢國會大選，改由副市長接待", {REASON, PERSON}),
+        ("此行適逢國會大選，改由副市長接待", {REASON, PERSON, TITLE + "副市長"}),
+        ("因屋頂多為紅磚，常被暱稱為「紅城」", {ALIAS}),
         ("本市以觀光為主要產業", set()),  # 為主: "as", not a purpose
     ],
 )
@@ -71,3 +87,10 @@ def test_a_question_asking_for_a_day_is_not_answered_by_a_year_alone():
     assert not answers_kind(day_question, offered_kinds("港務局於 1990 年成立"))
     assert answers_kind(asked_kinds("港務局是哪一年成立的?"), offered_kinds("港務局於 1990 年成立"))
     assert not answers_kind(asked_kinds("港務局在哪裡?"), offered_kinds("港務局於 1990 年成立"))
+
+
+def test_a_question_asking_which_holder_of_a_title_is_answered_only_by_that_title():
+    asked = asked_kinds("巴黎是哪位副市長出面接待?")
+    assert answers_kind(asked, offered_kinds("由該市 Jean Dupont 副市長率團接待"))
+    assert not answers_kind(asked, offered_kinds("巴黎首位女性市長 Marie Curie 的理念"))
+    assert answers_kind(asked_kinds("副市長叫什麼名字?"), offered_kinds("由 Jean Dupont 副市長接待"))

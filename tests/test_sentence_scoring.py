@@ -38,7 +38,10 @@ def test_a_photo_caption_is_quoted_only_when_no_sentence_answers_as_well(assista
     from dataclasses import replace
 
     question = "巴黎市政府由哪位副市長接待？"
-    without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, caption_penalty=0.0))
+    # The title asked for (answer_type) also tells the caption from the sentence: leave it out to see the penalty.
+    settings = replace(assistant.settings, answer_type_weight=0.0)
+    assistant = Assistant(assistant.index, assistant.embedder, settings)
+    without = Assistant(assistant.index, assistant.embedder, replace(settings, caption_penalty=0.0))
     captions = assistant.index.document(assistant.sources[0]).template.captions
 
     def quotes_caption(answer) -> bool:
@@ -75,3 +78,17 @@ def test_an_itinerary_row_answers_when_not_what(port_assistant):
 
     assert first_is_row(without.ask(question))
     assert not first_is_row(port_assistant.ask(question))
+
+
+def test_a_question_naming_a_day_is_not_answered_by_a_sentence_dated_another_day(port_assistant):
+    question = "局長 3 月 6 日率團參訪時，是由誰接待的？"  # the 3/5 sentence shares more words (率團參訪)
+    vector = port_assistant.embedder.encode_queries([question])[0]
+    hits = port_assistant.retriever.search(question, vector, "hybrid", 10)
+    text = port_assistant.index.document(port_assistant.sources[0]).text
+
+    def first(settings) -> str:
+        best = SentenceScorer(port_assistant.index, settings).score_sentences(question, vector, hits)[0]
+        return text[port_assistant.index.sentences[best.sentence_id].start :][:12]
+
+    assert first(replace(port_assistant.settings, other_day_penalty=0.0)) == "局長於 3 月 5 日率"
+    assert first(port_assistant.settings) == "局長於 3 月 6 日拜"
