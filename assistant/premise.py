@@ -148,7 +148,7 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
     parties = [p for p in parties if any(holds(line, s) for line in lines for s in p)]
     out: list[Mention] = []
     if agreement:
-        for spellings in (p for p in parties if any(_next_to(folded, s, _COUNTERPARTY) for s in p)):
+        for spellings in (p for p in parties if any(_with(question, folded, s) for s in p)):
             if not any(_AGREEMENT_TOLD.search(line) and any(holds(line, s) for s in spellings) for line in lines):
                 out += _first(documents, spellings, AGREEMENT)
     for person, titled in persons.items():
@@ -168,6 +168,16 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
 def _lines(document: Document) -> tuple[str, ...]:
     """Return a document's lines (paragraphs, table rows) joined across page breaks and folded, read once."""
     return tuple(fold(line) for line in matching_text(document, 0, len(document.text)).split("\n") if line.strip())
+
+
+def _with(question: str, folded: str, spelling: str) -> bool:
+    """Return True when the question puts an agreement with the party `spelling` names, or at its place: "跟 X 簽",
+    "在 X 總部簽的", "signed with X", "signed at X" (its whole name: "at the Port Museum" does not put it at the port)."""
+    if _next_to(folded, spelling, _COUNTERPARTY):
+        return True
+    if spelling.isascii():
+        return re.search(rf"\bat (?:the )?(?i:{re.escape(spelling)})\b(?!\s+[A-Z])", question) is not None
+    return re.search(rf"在[^，。?？]{{0,{_COUNTERPARTY_REACH}}}?{re.escape(spelling)}", folded) is not None
 
 
 def _next_to(text: str, spelling: str, pattern: re.Pattern) -> bool:

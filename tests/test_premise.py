@@ -67,6 +67,16 @@ def test_an_agreement_with_a_party_no_line_tells_of_is_a_false_premise():
     assert (mention.name, mention.reason) == ("鹿特丹港務局", AGREEMENT)
     assert SIGNED.text[mention.start : mention.end] == "鹿特丹港務局"
     assert unsupported("跟阿姆斯特丹市議會簽的備忘錄寫了什麼？", [SIGNED], [COUNCIL]) == []
+
+
+def test_an_agreement_signed_at_a_party_no_line_tells_of_is_a_false_premise():
+    [mention] = unsupported("在鹿特丹港務局簽的備忘錄寫了什麼？", [SIGNED], [PORT])
+    assert (mention.name, mention.reason) == ("鹿特丹港務局", AGREEMENT)
+    port = ("鹿特丹港務局", "port authority")
+    [mention] = unsupported("What does the MoU signed at the Port Authority say?", [SIGNED], [port])
+    assert mention.reason == AGREEMENT
+    # "at the Port Authority Museum": the whole name is another party's, so nothing is presumed of the port.
+    assert unsupported("What does the MoU signed at the Port Authority Museum say?", [SIGNED], [port]) == []
     assert unsupported("鹿特丹港務局的港口有多大？", [SIGNED], [PORT]) == []  # no agreement asked of
 
 
@@ -87,7 +97,7 @@ def test_a_false_premise_abstains_saying_what_the_report_does_not_say(assistant)
 @pytest.mark.parametrize(
     "question",
     [
-        "在鹿特丹港務局簽的備忘錄寫了什麼？",  # signed there, not with it
+        "在阿姆斯特丹市議會簽的備忘錄寫了什麼？",  # a line tells of the agreement signed there
         "如何結合同業與鹿特丹港務局合作？",  # 合同 inside 結合同業 is no contract
         "公司的副總裁在阿姆斯特丹市議會說了什麼？",  # 公司的 names nobody
         "范德堡局長在阿姆斯特丹市議會說了什麼？",  # the reports never write 范德堡 with that title
