@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .text.normalize import fold
+from .text.normalize import HAN_CHARS, fold
 from .text.tokens import date_tokens
 
 DATE, NUMBER, PERSON, REASON, MONEY = "date", "number", "person", "reason", "money"
@@ -58,6 +58,13 @@ _REASON_RE = re.compile(
 )
 # How a report gives something's other name: "被暱稱為「玫瑰之城」", "素有…之稱", "享有…美譽".
 _ALIAS_RE = re.compile(r"稱為|之稱|暱稱|美譽|又稱|號稱|譽為|稱作|人稱|\bknown as\b", re.I)
+# "有多少員工？" counts 員工: a number of something else (an area, a year) does not answer it. Not an ordinal
+# (第幾), a list (哪幾) or a date (幾號, 幾年, 幾天), which other kinds check.
+_COUNTED_RE = re.compile(rf"(?<![第哪])(?:多少|幾)(?:個|位|名|家|座|項|條|場|種|間)?(?P<noun>[{HAN_CHARS}])")
+_NOT_COUNTED = frozenset("號月年天日點成錢歲")
+_NUMBER_RE = re.compile(r"[\d一二三四五六七八九十百千萬億兩]+")
+# How far after a number its noun may stand: "155 家大區和省市分支機構", "75 萬家企業".
+_COUNT_REACH = 8
 _YEAR_RE = re.compile(r"\d{4}\s*年|\d{2,3}\s*年\s*\d{1,2}\s*月")
 _DIGIT_RE = re.compile(r"\d")
 # A French name (Pénélope Komites, Jean-Claude Dardelet) or a title the report puts next to a name.
@@ -115,3 +122,17 @@ def answers_kind(asked: frozenset[str], offered: frozenset[str]) -> bool:
     if titles and not titles & offered:  # "哪位副市長" is not answered by a sentence naming the 市長
         asked = asked - titles - {PERSON}
     return bool(asked & offered)
+
+
+def counted_noun(question: str) -> str:
+    """Return the first character of what a question counts ("有多少員工？" -> 員), or "" when it counts nothing
+    (or a date, an ordinal, a list)."""
+    m = _COUNTED_RE.search(fold(question))
+    return "" if m is None or m.group("noun") in _NOT_COUNTED else m.group("noun")
+
+
+def counts(noun: str, sentence: str) -> bool:
+    """Return True when a number of the sentence counts `noun` (`counted_noun`): the noun stands within
+    `_COUNT_REACH` characters after it ("約有 50 名員工"); always True for no noun."""
+    folded = fold(sentence)
+    return not noun or any(noun in folded[n.end() : n.end() + _COUNT_REACH] for n in _NUMBER_RE.finditer(folded))

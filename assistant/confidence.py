@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .answer_type import MONEY, answers_kind, asked_kinds
+from .answer_type import MONEY, answers_kind, asked_kinds, counted_noun, counts
 from .calibration import logistic
 from .config import Settings
 from .evidence import Evidence
@@ -114,7 +114,8 @@ class ConfidenceModel:
         reading = self.scorer.reading(best.sentence_id)
         out["coverage"] = len(words & reading.tokens) / len(words) if words else 0.0
         asked = asked_kinds(query_text)
-        out["type"] = 1.0 if answers_kind(asked, reading.kinds) else 0.0
+        counted = counts(counted_noun(query_text), self.scorer.text(best.sentence_id))
+        out["type"] = 1.0 if answers_kind(asked, reading.kinds) and counted else 0.0
         return out
 
     def calibrated(self, signals: dict[str, float]) -> float:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .answer_type import DATE, answers_kind, asked_kinds, offered_kinds
+from .answer_type import DATE, answers_kind, asked_kinds, counted_noun, counts, offered_kinds
 from .config import Settings
 from .index import Index
 from .ingest import SECTION_SEPARATOR
@@ -107,6 +107,7 @@ class SentenceScorer:
         day_asked = bool(_DAY_WORD.search(query_text))  # "第幾天", "how many days": the itinerary counts days
         parties = self.parties(query_text) if self.parties and s.named_party_weight else []
         days = {t for t in wanted if "/" in t}  # the days the question names ("6/22")
+        noun = counted_noun(query_text)  # what "有多少員工？" counts
         if query_vector is not None and ids:
             dense = self.index.sentence_vectors[ids] @ query_vector.astype(np.float32)
         else:
@@ -116,7 +117,7 @@ class SentenceScorer:
             reading = self.reading(sid)
             coverage = len(wanted & reading.tokens) / len(wanted) if wanted else 0.0
             score = s.sentence_dense_weight * float(d) + s.sentence_coverage_weight * coverage
-            if answers_kind(asked, reading.kinds):
+            if answers_kind(asked, reading.kinds) and counts(noun, self.text(sid)):
                 score += s.answer_type_weight
             if reading.caption:
                 score -= s.caption_penalty
@@ -130,6 +131,11 @@ class SentenceScorer:
                     score += s.named_party_weight
             scored.append(ScoredSentence(sid, score, float(d), coverage))
         return scored
+
+    def text(self, sid: int) -> str:
+        """Return sentence `sid`'s text."""
+        s = self.index.sentences[sid]
+        return self.index.document(s.doc_id).text[s.start : s.end]
 
     def _read_sentence(self, sid: int) -> SentenceReading:
         """Return a sentence's tokens (its own, its heading's and, for a table row continuing the row

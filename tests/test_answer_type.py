@@ -15,6 +15,8 @@ from assistant.answer_type import (
     TITLE,
     answers_kind,
     asked_kinds,
+    counted_noun,
+    counts,
     offered_kinds,
 )
 
@@ -94,3 +96,18 @@ def test_a_question_asking_which_holder_of_a_title_is_answered_only_by_that_titl
     assert answers_kind(asked, offered_kinds("由該市 Jean Dupont 副市長率團接待"))
     assert not answers_kind(asked, offered_kinds("巴黎首位女性市長 Marie Curie 的理念"))
     assert answers_kind(asked_kinds("副市長叫什麼名字?"), offered_kinds("由 Jean Dupont 副市長接待"))
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "counted"),
+    [
+        ("分公司有多少員工？", "分公司佔地面積約 5,000 平方公尺", False),  # a number, but of square metres
+        ("分公司有多少員工？", "分公司約有 50 名員工", True),
+        ("那個協會在各地有幾個分支？", "在全國設有 155 家大區和省市分支機構", True),
+        ("协会底下大概有多少家企业？", "代表 85 個行業總會共 75 萬家企業", True),  # simplified script folded
+        ("去港務局是幾月幾號？", "局長於 3 月 5 日參訪港務局", True),  # a date, which DAY checks
+        ("在亞洲算第幾個？", "亞洲地區第二個", True),  # an ordinal counts nothing
+    ],
+)
+def test_a_count_is_answered_only_by_a_number_of_what_it_counts(question, sentence, counted):
+    assert counts(counted_noun(question), sentence) is counted

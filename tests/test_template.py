@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from assistant.ingest import parse_document
-from assistant.template import TITLE, cover_title, itinerary_rows, rows_naming, section_pages, tables, title_key, toc_pages
+from assistant.template import (
+    TITLE,
+    cover_title,
+    itinerary_rows,
+    rows_naming,
+    section_pages,
+    tables,
+    title_key,
+    toc_pages,
+)
 
 REPORT = """出國報告
 
