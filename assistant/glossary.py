@@ -95,3 +95,10 @@ def expand(question: str, glossary: dict[str, str], shared: frozenset[str] | Non
             if name not in names:
                 names.append(name)
     return names
+
+
+def named_alias_words(question: str, glossary: dict[str, str]) -> frozenset[str]:
+    """Return the (folded) words of the glossary aliases a Latin-script question names whole ("Promenade plantée"):
+    words of a name, which a dictionary must not translate one by one (plantée is no plant)."""
+    text = f" {' '.join(_WORD_RE.findall(fold_latin(question)))} "
+    return frozenset(w for alias in glossary if f" {alias} " in text for w in alias.split())

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .aliases import abbreviated_names, expand_aliases
 from .config import Settings
-from .glossary import expand, shared_words
+from .glossary import expand, fold_latin, named_alias_words, shared_words
 from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words
 from .text.normalize import has_han, normalize_query
 from .text.tokens import content_tokens
@@ -72,7 +73,9 @@ class QueryReader:
         sentence scoring and confidence read the question as asked."""
         added = expand(text, self.glossary, self.shared_alias_words) if self.settings.glossary_expansion else []
         if self.settings.translations_per_word:
-            added += [w for w in self.translator.translate(text) if w not in added]
+            named = named_alias_words(text, self.glossary)
+            plain = " ".join(w for w in re.findall(r"[a-z0-9]+", fold_latin(text)) if w not in named)
+            added += [w for w in self.translator.translate(plain) if w not in added]
             added += [w for w in abbreviated_names(text, self.translator.translate, self.text) if w not in added]
         return f"{text} {' '.join(added)}" if added else text
 

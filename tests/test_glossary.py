@@ -90,3 +90,11 @@ def test_a_one_word_alias_shared_with_an_unrelated_name_still_matches_as_a_whole
     assert "reuilly" in shared  # in the aliases of two names that share no two characters
     assert expand("What is in Reuilly?", glossary, shared) == ["勒伊"]  # the whole alias, not the other name
     assert expand("Who runs the Rotterdam port?", glossary, shared) == ["鹿特丹港務局"]  # a distinctive word
+
+
+def test_the_words_of_the_aliases_a_question_names_whole_are_found():
+    from assistant.glossary import named_alias_words
+
+    glossary = {"port of rotterdam": "鹿特丹港", "port authority": "港務局"}
+    assert named_alias_words("When was the Port of Rotterdam built?", glossary) == {"port", "of", "rotterdam"}
+    assert named_alias_words("Which port did they visit?", glossary) == frozenset()  # a word, not a name

@@ -61,3 +61,11 @@ def test_an_english_two_word_name_is_read_with_the_reports_short_chinese_name(as
     read = assistant.reader.read  # the engine's reader, with the reports' text
     assert "臺中精機" in read("What does Taichung Machinery make?").lexical_text  # the report writes no English
     assert "臺中精機" not in read("What does Taichung make?").lexical_text
+
+
+def test_the_words_of_a_name_the_report_glosses_are_not_translated_one_by_one(assistant):
+    reader = _reader(assistant)
+    plant = assistant.translator.translate("plant")  # what the dictionary gives for the word alone
+    assert plant and all(w in reader.read("Which plants grow in the park?").lexical_text for w in plant)
+    named = reader.read("Who designed the Promenade plantée?").lexical_text
+    assert "巴黎綠蔭步道" in named and not any(w in named.split() for w in plant)  # plantée names the walk
