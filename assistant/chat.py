@@ -9,7 +9,7 @@ from .answer import Answer
 from .config import Settings
 from .focus import answer_days, answer_sections
 from .ingest import SECTION_SEPARATOR
-from .intent import asks_what_came_next
+from .intent import refers_back
 from .text.normalize import HAN_CHARS, normalize_query
 from .text.words import capitalized_names
 
@@ -50,7 +50,7 @@ def needs_context(question: str) -> bool:
     """Return True when a question is a follow-up: it continues or points back at earlier turns, or it is
     too short to stand alone and names no subject of its own ("誰設計的？" yes, "UNESCO 是什麼？" no)."""
     text = normalize_query(question)
-    if _CONTINUING.search(text) or _POINTING.search(text) or asks_what_came_next(text):
+    if _CONTINUING.search(text) or _POINTING.search(text) or refers_back(text):
         return True
     return len(_WORD.findall(text)) <= _SHORT_QUESTION and not names_a_subject(text)
 

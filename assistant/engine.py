@@ -15,6 +15,7 @@ from .answer import Answer, AnswerComposer
 from .config import MODES, Settings, settings_from_env
 from .embedding import Embedder
 from .evidence import Evidence
+from .focus import named_sections
 from .glossary import mine_glossary
 from .index import Index, open_index
 from .ingest import SECTION_SEPARATOR, Section, require_corpus_dir
@@ -130,6 +131,7 @@ class Assistant:
         top_k, mode = self._options(top_k, mode)
         question = question if isinstance(question, str) else ""
         query = self._read(question)
+        sections = self._day_sections(query.text, days) or sections
         chosen = self._chunks_of(reports) if reports else None
         only = self._within(sections, chosen, query.text) if sections else chosen
         # The answer step scores sentences with the model in every mode, so the vector is always needed.
@@ -237,6 +239,17 @@ class Assistant:
             return Intent()
         report, day = days[0]
         return replace(intent, days=(day,), report=report)
+
+    def _day_sections(self, query_text: str, days: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Return the visits (document, section label) of the day a follow-up points at ("隔天早上去拜會了誰？":
+        the morning after the previous answer's day), as its itinerary rows name them; [] for any other question."""
+        intent = read_intent(query_text)
+        if not intent.of_day or not days:
+            return []
+        doc_id, day = days[0]
+        document = self.index.document(doc_id)
+        on_day = Intent(ITINERARY, days=(day,), half=intent.half, shift=intent.shift)
+        return [(doc_id, label) for label in named_sections(document, self.template.day_rows(document, on_day))]
 
     def _read_structure(
         self, query: Query, hits: list[Hit], intent: Intent

@@ -20,7 +20,7 @@ def answer_sections(answer: Answer, index: Index) -> list[tuple[str, str]]:
         document = index.document(quote.source)
         rows = _quoted_rows(document, quote)
         if rows:
-            labels = _named_sections(document, rows)
+            labels = named_sections(document, rows)
         else:  # a visit or a point of a closing section, not a whole top section (the cover, the member list)
             labels = [quote.section] if SECTION_SEPARATOR in quote.section else []
         found.extend((document.doc_id, label) for label in labels if label)
@@ -51,7 +51,7 @@ def _quoted_rows(document: Document, quote: Quote) -> list[ItineraryRow]:
     return [r for r in document.template.itinerary if r.start < quote.end and quote.start < r.end]
 
 
-def _named_sections(document: Document, rows: list) -> list[str]:
+def named_sections(document: Document, rows: list) -> list[str]:
     """Return the labels of the body sections whose heading (its numbering aside) an itinerary row writes."""
     return [
         section.label

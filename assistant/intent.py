@@ -180,6 +180,7 @@ class Intent:
     anchored: bool = False  # "那天", "隔天": a day fixed by what was just talked about (or the visit it names)
     report: str = ""  # the report whose itinerary that day is read from ("": the best passage's)
     bare: bool = False  # nothing asked beyond a half-day or "next": "那天下午呢？" (a follow-up may complete it)
+    of_day: bool = False  # asks something else of the day "那天" or "隔天" points at ("隔天早上去拜會了誰？")
 
 
 def _rest(question: str, *patterns: re.Pattern) -> tuple[int, int]:
@@ -248,15 +249,19 @@ def read_intent(question: str) -> Intent:
     if _OVERVIEW_CUES.search(folded) and not asked:
         return Intent(OVERVIEW)
     # No record asked for, but "那天下午呢？" names a half-day and "之後呢？" asks what came next, for a follow-up.
-    bare = _small(_rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _THEN), han=_MAX_FOLLOW_HAN, latin=1)
-    return Intent(half=half, then=bool(_THEN.search(folded)), bare=bare)
+    # "隔天早上去拜會了誰？" asks who, not the schedule.
+    bare = _small(_rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _THEN), han=_MAX_FOLLOW_HAN, latin=1) and not (
+        asked - {DATE, DAY}
+    )
+    of_day = bool(shift or _THAT_DAY.search(folded))
+    return Intent(half=half, then=bool(_THEN.search(folded)), shift=shift, bare=bare, of_day=of_day)
 
 
-def asks_what_came_next(question: str) -> bool:
-    """Return True when a question asks only what came next ("看完之後去哪了？", "where did they go after that?"),
-    which cannot stand alone."""
+def refers_back(question: str) -> bool:
+    """Return True when a question cannot stand alone: it asks only what came next ("看完之後去哪了？", "where did
+    they go after that?") or of a day counted from the one just talked about ("隔天早上去拜會了誰？")."""
     intent = read_intent(question)
-    return intent.then and intent.bare
+    return (intent.then and intent.bare) or intent.anchored or intent.of_day
 
 
 def _dates(folded: str) -> tuple[tuple[str, ...], tuple[int, ...]]:

@@ -83,6 +83,14 @@ class TemplateAnswerer:
         return [(rows[0].start, rows[-1].end)]
 
     def _itinerary(self, doc: Document, intent: Intent) -> list[tuple[int, int]]:
+        spans: dict[int, tuple[int, int]] = {}
+        for r in self.day_rows(doc, intent):  # one span per day: from the row naming the day to its last chosen row
+            start, end = spans.get(r.day_start, (r.day_start, r.end))
+            spans[r.day_start] = (start, max(end, r.end))
+        return list(spans.values())
+
+    def day_rows(self, doc: Document, intent: Intent) -> list[ItineraryRow]:
+        """Return the itinerary rows of the day (and half-day) `intent` names, shifted by its `shift`."""
         rows = list(doc.template.itinerary)
         if not rows:
             return []
@@ -100,11 +108,7 @@ class TemplateAnswerer:
             chosen = [r for r in rows if day in r.days]
         if intent.half and any(r.half == intent.half for r in chosen):
             chosen = [r for r in chosen if r.half == intent.half]
-        spans: dict[int, tuple[int, int]] = {}
-        for r in chosen:  # one span per day: from the row naming the day to its last chosen row
-            start, end = spans.get(r.day_start, (r.day_start, r.end))
-            spans[r.day_start] = (start, max(end, r.end))
-        return list(spans.values())
+        return chosen
 
     def _section(self, doc: Document, intent: Intent, top_section: str) -> list[tuple[int, int]]:
         if intent.section:

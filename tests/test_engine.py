@@ -181,3 +181,13 @@ def test_what_came_next_after_a_visits_answer_quotes_that_days_itinerary(port_as
     answer = chat.ask(follow_up)
     assert answer.quotes and answer.quotes[0].quote.startswith("3/5 (二)")
     assert "參觀自動化貨櫃碼頭" in answer.quotes[0].quote  # the afternoon's stop, after the port
+
+
+def test_a_follow_up_asking_something_of_the_next_morning_is_answered_from_that_mornings_visit(port_assistant):
+    from assistant.chat import Conversation
+
+    chat = Conversation(port_assistant)
+    chat.ask("3/5 去參訪的港務局由誰接待？")  # the port visit, on 3/5
+    answer = chat.ask("隔天早上呢？是由誰接待？")  # 3/6 morning: the council visit, as the itinerary names it
+    assert answer.quotes and "德弗里斯" in answer.quotes[0].quote
+    assert all("范德堡" not in q.quote for q in answer.quotes)

@@ -12,9 +12,9 @@ from assistant.intent import (
     OVERVIEW,
     VISIT_DAY,
     Intent,
-    asks_what_came_next,
     follow,
     read_intent,
+    refers_back,
 )
 from assistant.text.normalize import normalize_query
 
@@ -178,7 +178,15 @@ def test_the_next_day_after_a_day_question_is_that_day_shifted():
         ("之後又去了哪兒？", True),
         ("後來臺中有沒有跟他們簽約？", False),  # a later outcome, not the next stop
         ("看完之後市長說了什麼？", False),  # asks what was said, not where they went
+        ("隔天早上去拜會了誰？", True),  # who, on the day after the one just talked about
+        ("當天負責接待的是哪位？", True),
+        ("這次出國的期間是哪幾天？", False),
     ],
 )
-def test_a_question_asking_only_what_came_next(question, next_only):
-    assert asks_what_came_next(normalize_query(question)) is next_only
+def test_a_question_that_cannot_stand_alone_refers_back(question, next_only):
+    assert refers_back(normalize_query(question)) is next_only
+
+
+def test_a_question_asking_who_of_the_next_morning_points_at_that_day_without_asking_its_schedule():
+    intent = read_intent(normalize_query("隔天早上呢？去拜會了誰？"))
+    assert (intent.of_day, intent.shift, intent.half, intent.bare, intent.kind) == (True, 1, "上午", False, "")
