@@ -61,7 +61,9 @@ _ALIAS_RE = re.compile(r"稱為|之稱|暱稱|美譽|又稱|號稱|譽為|稱作
 # "有多少員工？" counts 員工: a number of something else (an area, a year) does not answer it. Not an ordinal
 # (第幾), a list (哪幾) or a date (幾號, 幾年, 幾天), which other kinds check.
 _COUNTED_RE = re.compile(rf"(?<![第哪])(?:多少|幾)(?:個|位|名|家|座|項|條|場|種|間)?(?P<noun>[{HAN_CHARS}])")
-_NOT_COUNTED = frozenset("號月年天日點成錢歲")
+_NOT_COUNTED = frozenset("號月天日點成錢歲")
+# A count named before its question word: "報名人數有多少？" counts 人 (人數, 家數, 次數).
+_COUNT_BEFORE_RE = re.compile(rf"(?P<noun>[{HAN_CHARS}])數(?:大概|大約|約|總共|一共|共)?(?:有|是|為)?(?:多少|幾)")
 _NUMBER_RE = re.compile(r"[\d一二三四五六七八九十百千萬億兩]+")
 # How far after a number its noun may stand: "155 家大區和省市分支機構", "75 萬家企業".
 _COUNT_REACH = 8
@@ -127,7 +129,8 @@ def answers_kind(asked: frozenset[str], offered: frozenset[str]) -> bool:
 def counted_noun(question: str) -> str:
     """Return the first character of what a question counts ("有多少員工？" -> 員), or "" when it counts nothing
     (or a date, an ordinal, a list)."""
-    m = _COUNTED_RE.search(fold(question))
+    folded = fold(question)
+    m = _COUNTED_RE.search(folded) or _COUNT_BEFORE_RE.search(folded)
     return "" if m is None or m.group("noun") in _NOT_COUNTED else m.group("noun")
 
 

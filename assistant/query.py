@@ -10,7 +10,7 @@ from .aliases import abbreviated_names, expand_aliases
 from .config import Settings
 from .glossary import expand, fold_latin, named_alias_words, shared_words
 from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words
-from .text.normalize import has_han, normalize_query
+from .text.normalize import fold, has_han, normalize_query
 from .text.tokens import content_tokens
 from .translation import WordTranslator
 
@@ -24,6 +24,10 @@ class Query:
     latin: bool  # no Han characters: an English (or other Latin-script) question
     has_words: bool  # False for paths, data, markup or code: nothing of the report's languages to match
     notices: list[str] = field(default_factory=list)
+
+
+# A model or code name: letters then digits (A350, C-919, MU5), which a report writes as such when it tells of it.
+_CODE_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
 
 
 class QueryReader:
@@ -40,6 +44,7 @@ class QueryReader:
     ) -> None:
         self.settings = settings
         self.text = text  # the reports' text, where an English name's Chinese abbreviation is looked for
+        self.folded_text = fold(text)  # where a model name is looked for
         self.glossary = glossary
         self.translator = translator
         self.aliases = aliases
@@ -104,5 +109,10 @@ class QueryReader:
         return expand(name, self.glossary, self.shared_alias_words)
 
     def unknown_names(self, text: str) -> list[str]:
-        """Return the names in the question the report never mentions (when that check is on)."""
-        return self.translator.unknown_names(text) if self.settings.abstain_on_unknown_names else []
+        """Return the names in the question the reports never mention (when that check is on): places and companies
+        the dictionary knows, and model or code names (A350, C919) the reports never write."""
+        if not self.settings.abstain_on_unknown_names:
+            return []
+        folded = self.folded_text
+        codes = [c for c in _CODE_RE.findall(text) if folded and fold(c) not in folded]
+        return [*self.translator.unknown_names(text), *dict.fromkeys(codes)]

@@ -11,7 +11,7 @@ from assistant.question_check import NO_LANGUAGE_WORDS_NOTICE
 def _reader(assistant, **changes) -> QueryReader:
     settings = replace(assistant.settings, **changes)
     a = assistant
-    return QueryReader(settings, a.glossary, a.translator, a.aliases, a.retriever.document_frequency)
+    return QueryReader(settings, a.glossary, a.translator, a.aliases, a.retriever.document_frequency, a.reader.text)
 
 
 def test_an_english_question_is_read_by_bm25_with_the_reports_chinese_words(assistant):
@@ -69,3 +69,10 @@ def test_the_words_of_a_name_the_report_glosses_are_not_translated_one_by_one(as
     assert plant and all(w in reader.read("Which plants grow in the park?").lexical_text for w in plant)
     named = reader.read("Who designed the Promenade plantée?").lexical_text
     assert "巴黎綠蔭步道" in named and not any(w in named.split() for w in plant)  # plantée names the walk
+
+
+def test_a_model_name_the_reports_never_write_is_an_unknown_name(assistant):
+    reader = _reader(assistant)
+    assert "C919" in reader.unknown_names(reader.read("那架 C919 是在哪裡組裝的？").text)
+    assert reader.unknown_names(reader.read("A380 是在哪裡組裝的？").text) == []  # the report writes A380
+    assert reader.unknown_names(reader.read("6/21 下午做了什麼？").text) == []  # a date is no model name
