@@ -155,6 +155,11 @@ _FILLER = re.compile(
     r"|\b(?:can|could|would|you|give|me|tell|show|please|i|we|they|them|their|there|at|end|final|finally|all|any|under"
     r"|were|was|has|have|had|get|got|so|just|quick|brief|briefly|main|official)\b"
 )
+# How staff point at a part of a report and what it says ("後面談心得的部分整理成哪幾點"): no subject of its own.
+_PART_WORDS = re.compile(
+    r"部分|後面|前面|那段|這段|段落|章節|總共|一共|整理成?|歸納|提到|提出|提了|談到|談|列了?|寫了?|講了?|分成|[點項條]"
+    r"|\b(?:part|section|chapter|points?|items?)\b"
+)
 # Little else may remain of a template question once its cues are removed: "這份報告是哪個單位提出的" leaves 提出.
 _MAX_REST_HAN = 4
 # A follow-up completed from the turn before says almost nothing else: "那天下午呢？", "之後又去了哪兒？".
@@ -231,7 +236,7 @@ def read_intent(question: str) -> Intent:
     ):
         ordinal = _ORDINAL.search(folded)
         number = _ORDINALS.get((ordinal[1] or ordinal[2]) if ordinal else "", 0)
-        if number or _small(_rest(folded, section[1], _LIST_CUES, _OVERVIEW_CUES, _ORDINAL)):
+        if number or _small(_rest(folded, section[1], _LIST_CUES, _OVERVIEW_CUES, _ORDINAL, _PART_WORDS)):
             kind = LIST if _LIST_CUES.search(folded) and not number else OVERVIEW
             return Intent(kind, section=section[0], ordinal=number)
     shift = 1 if _NEXT_DAY.search(folded) else -1 if _DAY_BEFORE.search(folded) else 0

@@ -39,6 +39,7 @@ from assistant.text.normalize import normalize_query
         ("What was on the schedule the morning of March 6?", ITINERARY, {"days": ("3/6",), "half": "上午"}),
         ("他們哪天飛回來？", ITINERARY, {"edge": "last"}),
         ("報告最後提了哪些建議？", LIST, {"section": "建議"}),
+        ("報告後面談心得跟效益的部分，總共整理成哪幾點？", LIST, {"section": "心得"}),
         ("What did the report recommend in the end?", OVERVIEW, {"section": "建議"}),
         ("這次出訪的目的是什麼？", OVERVIEW, {"section": "目的"}),
         ("心得第一點在講什麼？", OVERVIEW, {"section": "心得", "ordinal": 1}),
