@@ -23,6 +23,10 @@ _VISIT_ASKED = re.compile(
 _WHETHER = re.compile(r"有沒有|是否|有無|\b(?:did|have|has) (?:they|the (?:delegation|mayor|team))\b", re.I)
 # A sentence reporting a visit or a meeting: a visit verb, a reception or a date.
 _VISIT_TOLD = re.compile(r"參訪|拜會|造訪|參觀|走訪|踏勘|接待|會晤|會見|出席|前往|抵達|visit", re.I)
+# Going to a place, just before its name: "去倫敦", "前往里昂", "visited Lyon", "a trip to Lyon".
+_GONE_TO = (
+    r"(?:(?<![過失])去|前往|赴|飛往|\b(?:visit(?:ed|ing)?|went to|go to|trip to|travel(?:led)? to)\s+(?:the\s+)?)"
+)
 _HAN_RUN = re.compile(rf"[{HAN_CHARS}]+")
 _SENTENCE_END = re.compile(r"[。！？；!?\n]")
 _DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")
@@ -43,6 +47,8 @@ _AGREEMENT_TOLD = re.compile(r"備忘錄|合約|協議|協定|簽約|簽署|簽�
 # The party an agreement is with stands next to one of these ("跟 X 簽的", "X 與市府", "signed with X").
 _COUNTERPARTY = re.compile(r"跟|與|和|同|\bwith\b|\bbetween\b")
 _COUNTERPARTY_REACH = 8
+# "跟 X 簽的", "與 X 簽訂": the party an agreement is with, as the question writes it.
+_SIGNED_WITH = re.compile(rf"(?:跟|與|和|同)\s*([{HAN_CHARS}]{{2,10}}?)\s*(?:所|一起|共同)?(?:簽|訂|合簽)")
 # A person as reports name one: two or three Han characters before a title (張大明大使, 林局長 is too short).
 _PERSON = re.compile(
     rf"([{HAN_CHARS}]{{2,3}})(?:副市長|市長|大使|副局長|局長|處長|主席|副總裁|總裁|董事長|總經理|院長|主任|部長|總編輯|執行長|議員|教授)"
@@ -96,8 +102,9 @@ def unvisited(
     folded_question = fold(question)
     if not _VISIT_ASKED.search(folded_question):
         return []
-    if DATE not in asked_kinds(folded_question) and not _WHETHER.search(question):
-        return []
+    # Asking when or whether it happened questions the visit; asking anything else of it presumes it, and then
+    # only the place gone to counts ("去倫敦拜會時談了什麼？").
+    gone_to_only = DATE not in asked_kinds(folded_question) and not _WHETHER.search(question)
     folded_texts = "\n".join(d.folded for d in documents)
     visited = fold(
         " ".join(
@@ -109,6 +116,8 @@ def unvisited(
     )
     out = []
     for name in _names(question, folded_texts):
+        if gone_to_only and not re.search(_GONE_TO + re.escape(fold(name)), folded_question):
+            continue
         spellings = [name, *aliases(name)]
         # A variant of a visited name shares its head: 市府 for 市政府, under a heading naming the city.
         if any(fold(n) in visited or (len(n) > 2 and fold(n)[:2] in visited) for n in spellings):
@@ -142,10 +151,17 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
     agreement = _AGREEMENT_ASKED.search(folded)
     # (name, name with its title) of each person named; "公司的副總裁" names nobody.
     persons = {m.group(1): m.group(0) for m in _PERSON.finditer(folded) if not _FUNCTION_CHARS.search(m.group(1))}
-    if not parties or not (agreement or persons):
+    if not (agreement or persons):
         return []
     lines = [line for d in documents for line in _lines(d)]
+    if agreement:  # a party the question writes itself in Chinese ("跟臺中精機簽的"), if the reports name it
+        written = [
+            n for n in _signed_with(folded, lines) if not any(s and (n in s or s in n) for p in parties for s in p)
+        ]
+        parties = [*parties, *((name,) for name in written)]
     parties = [p for p in parties if any(holds(line, s) for line in lines for s in p)]
+    if not parties:
+        return []
     out: list[Mention] = []
     if agreement:
         for spellings in (p for p in parties if any(_with(question, folded, s) for s in p)):
@@ -168,6 +184,19 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
 def _lines(document: Document) -> tuple[str, ...]:
     """Return a document's lines (paragraphs, table rows) joined across page breaks and folded, read once."""
     return tuple(fold(line) for line in matching_text(document, 0, len(document.text)).split("\n") if line.strip())
+
+
+def _signed_with(folded: str, lines: Sequence[str]) -> list[str]:
+    """Return the Chinese names an agreement question puts it with ("跟臺中精機簽的備忘錄" -> 臺中精機): the longest
+    start (2+ characters) of the run after 跟/與/和/同 that a line of the reports writes."""
+    names = []
+    for m in _SIGNED_WITH.finditer(folded):
+        run = m.group(1)
+        name = next((run[:n] for n in range(len(run), 1, -1) if any(run[:n] in line for line in lines)), "")
+        # What follows the name points at it ("臺中精機那家"), or the name goes on (鹿特丹 in 鹿特丹海事博物館).
+        if name and (len(name) == len(run) or run[len(name)] in "那這的之"):
+            names.append(name)
+    return names
 
 
 def _with(question: str, folded: str, spelling: str) -> bool:

@@ -26,6 +26,8 @@ def document():
         ("范德堡是哪天接待訪團的？", []),  # named in a sentence that tells of the visit
         ("德國漢堡的港口有多大？", []),  # not a visit question
         ("他們有沒有去德國漢堡參訪？", ["德國漢堡"]),
+        ("局長順道去德國漢堡參訪時談了什麼？", ["德國漢堡"]),  # asks of the visit, presuming it: the place gone to
+        ("參訪港務局時聊到德國漢堡的什麼？", []),  # named, but not as a place gone to
     ],
 )
 def test_only_names_never_visited_are_flagged(document, question, flagged):
@@ -110,3 +112,11 @@ def test_no_false_premise_without_a_party_to_agree_with_or_a_person_as_written(q
 def test_an_agreement_split_by_a_page_break_is_still_one_line(assistant):
     answer = assistant.ask("跟達梭系統簽的備忘錄內容是什麼？")
     assert not any("no agreement or memorandum" in n for n in answer.notices)
+
+
+def test_an_agreement_with_a_party_the_question_writes_in_chinese_is_checked_too():
+    # No glossary party is named: the question writes the party itself, and the reports name it.
+    [mention] = unsupported("跟鹿特丹港務局簽的那份備忘錄寫了什麼？", [SIGNED], [])
+    assert (mention.name, mention.reason) == ("鹿特丹港務局", AGREEMENT)
+    assert unsupported("跟阿姆斯特丹市議會所簽的備忘錄寫了什麼？", [SIGNED], []) == []  # a line tells of it
+    assert unsupported("跟鹿特丹海事博物館簽的備忘錄寫了什麼？", [SIGNED], []) == []  # the reports never name it
