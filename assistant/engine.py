@@ -16,7 +16,7 @@ from .config import MODES, Settings, settings_from_env
 from .embedding import Embedder
 from .evidence import Evidence
 from .focus import named_sections
-from .glossary import mine_glossary
+from .glossary import mine_glossary, plain_names
 from .index import Index, open_index
 from .ingest import SECTION_SEPARATOR, Section, require_corpus_dir
 from .intent import ITINERARY, Intent, follow, read_intent
@@ -60,10 +60,10 @@ class Assistant:
         self.settings = settings
         self.notes = list(notes or [])
         self.retriever = Retriever(index, settings)
-        self.glossary = mine_glossary(list(index.documents.values()))
         self.translator = load_translator(
             self.retriever.document_frequency, settings.translations_per_word, index.manifest, settings.embeddings_dir
         )
+        self.glossary = plain_names(mine_glossary(list(index.documents.values())), self.translator.translate)
         # The parties a question names: read by reranking, sentence scoring and the premise check alike, once.
         self.parties = functools.lru_cache(maxsize=1024)(lambda text: tuple(named_parties(text, self.glossary)))
         self.composer = AnswerComposer(index, settings, self.parties)

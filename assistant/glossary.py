@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 
 from .ingest import Document
 from .text.normalize import HAN_CHARS, has_han
@@ -102,3 +103,16 @@ def named_alias_words(question: str, glossary: dict[str, str]) -> frozenset[str]
     words of a name, which a dictionary must not translate one by one (plantée is no plant)."""
     text = f" {' '.join(_WORD_RE.findall(fold_latin(question)))} "
     return frozenset(w for alias in glossary if f" {alias} " in text for w in alias.split())
+
+
+def plain_names(glossary: dict[str, str], translate: Callable[[str], list[str]]) -> dict[str, str]:
+    """Return the glossary with a one-word alias's name cut to the dictionary's word for it when the report wrote an
+    epithet before it ("花都巴黎（Paris）": the dictionary gives 巴黎 for Paris): the name the report uses elsewhere."""
+    out = dict(glossary)
+    for alias, name in glossary.items():
+        if " " in alias:
+            continue
+        shorter = [w for w in translate(alias) if len(w) >= 2 and len(w) < len(name) and name.endswith(w)]
+        if shorter:
+            out[alias] = max(shorter, key=len)
+    return out

@@ -98,3 +98,12 @@ def test_the_words_of_the_aliases_a_question_names_whole_are_found():
     glossary = {"port of rotterdam": "鹿特丹港", "port authority": "港務局"}
     assert named_alias_words("When was the Port of Rotterdam built?", glossary) == {"port", "of", "rotterdam"}
     assert named_alias_words("Which port did they visit?", glossary) == frozenset()  # a word, not a name
+
+
+def test_an_epithet_before_a_one_word_name_is_cut_to_the_dictionarys_word_for_it():
+    from assistant.glossary import plain_names
+
+    glossary = {"lisbon": "白城里斯本", "port of lisbon": "里斯本港務局", "porto": "波多"}
+    words = {"lisbon": ["里斯本"], "porto": ["波多", "波爾圖"]}
+    plain = plain_names(glossary, lambda alias: words.get(alias, []))
+    assert plain == {"lisbon": "里斯本", "port of lisbon": "里斯本港務局", "porto": "波多"}
