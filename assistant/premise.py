@@ -13,7 +13,7 @@ from .answer_type import DATE, asked_kinds
 from .chunking import matching_text
 from .ingest import Document
 from .parties import holds
-from .text.normalize import HAN_CHARS, fold
+from .text.normalize import HAN_CHARS, fold, has_han
 from .text.words import capitalized_names
 
 # Asking about a visit or a meeting, and asking whether or when it happened.
@@ -54,6 +54,12 @@ _PERSON = re.compile(
     rf"([{HAN_CHARS}]{{2,3}})(?:副市長|市長|大使|副局長|局長|處長|主席|副總裁|總裁|董事長|總經理|院長|主任|部長|總編輯|執行長|議員|教授)"
 )
 VISIT, AGREEMENT, TOGETHER = "visit", "agreement", "together"
+# A person's name in Latin letters: two or three capitalized words (Jean-Claude Dardelet, Pénélope Komites).
+_LATIN_PERSON = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s+[A-ZÀ-Ý][A-Za-zà-ÿ]+){1,2}\b")
+# A title standing beside a name in a report ("總編輯 Romain Guillot", "Pénélope Komites 副市長").
+_TITLED = re.compile(
+    r"市長|大使|局長|處長|主席|總裁|董事長|經理|院長|主任|部長|總編輯|執行長|負責人|理事長|會長|議員|教授|建築師"
+)
 
 
 @dataclass(frozen=True)
@@ -151,8 +157,9 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
     agreement = _AGREEMENT_ASKED.search(folded)
     # (name, name with its title) of each person named; "公司的副總裁" names nobody.
     persons = {m.group(1): m.group(0) for m in _PERSON.finditer(folded) if not _FUNCTION_CHARS.search(m.group(1))}
+    apart = _persons_apart(question, documents, parties)
     if not (agreement or persons):
-        return []
+        return apart
     lines = [line for d in documents for line in _lines(d)]
     if agreement:  # a party the question writes itself in Chinese ("跟臺中精機簽的"), if the reports name it
         written = [
@@ -177,7 +184,45 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
                 found = _first(documents, (person,), TOGETHER)
                 other = _first(documents, spellings, TOGETHER)
                 out += [replace(m, other=other[0].name if other else spellings[0]) for m in found]
+    return out + [m for m in apart if m.name not in {o.name for o in out}]
+
+
+def _persons_apart(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:
+    """Return the persons a question names in Latin letters ("What did Jean Dupont present at <party>?"), as the
+    reports write them beside a title, that no part of the reports (a visit, a section) names together with a
+    named party written in Chinese: the question puts them where the reports never do."""
+    out: list[Mention] = []
+    for person in dict.fromkeys(_LATIN_PERSON.findall(question)):
+        name = fold(person)
+        parts = [(d, _part_texts(d)) for d in documents]
+        if not any(
+            _TITLED.search(d.folded[max(0, i - 4) : i + len(name) + 4]) for d in documents for i in _at(d, name)
+        ):
+            continue  # not a person the reports name with a title
+        for spellings in (p for p in parties if any(has_han(s) for s in p) and not any(s in name for s in p)):
+            with_person = {(d.doc_id, i) for d, texts in parts for i, t in enumerate(texts) if name in t}
+            with_party = {
+                (d.doc_id, i) for d, texts in parts for i, t in enumerate(texts) if any(holds(t, s) for s in spellings)
+            }
+            if with_person and with_party and not with_person & with_party:
+                found = _first(documents, (name,), TOGETHER)
+                out += [replace(m, other=next(s for s in spellings if has_han(s))) for m in found]
     return out
+
+
+@lru_cache(maxsize=64)
+def _part_texts(document: Document) -> tuple[str, ...]:
+    """Return a document's parts folded, "" for the contents and the itinerary, which name every visit."""
+    rows = [r.start for r in document.template.itinerary]
+    return tuple(
+        "" if head.kind == "toc" or any(a <= r < b for r in rows) else fold(document.text[a:b])
+        for head, a, b in document.parts
+    )
+
+
+def _at(document: Document, name: str) -> list[int]:
+    """Return where folded `name` occurs in a document's folded text."""
+    return [m.start() for m in re.finditer(re.escape(name), document.folded)]
 
 
 @lru_cache(maxsize=64)

@@ -120,3 +120,19 @@ def test_an_agreement_with_a_party_the_question_writes_in_chinese_is_checked_too
     assert (mention.name, mention.reason) == ("鹿特丹港務局", AGREEMENT)
     assert unsupported("跟阿姆斯特丹市議會所簽的備忘錄寫了什麼？", [SIGNED], []) == []  # a line tells of it
     assert unsupported("跟鹿特丹海事博物館簽的備忘錄寫了什麼？", [SIGNED], []) == []  # the reports never name it
+
+
+APART = parse_document(
+    "apart.txt",
+    "封面\n\n壹、過程\n\n一、參訪港務局\n\n局長參訪鹿特丹港務局，聽取港口數據平臺簡報。\n\n"
+    "二、拜會市議會\n\n局長拜會阿姆斯特丹市議會，由 Jan Visser 處長接待。\n",
+)
+
+
+def test_a_person_named_in_latin_letters_at_a_party_no_part_names_together_is_a_false_premise():
+    [mention] = unsupported("What did Jan Visser present at the port authority?", [APART], [PORT])
+    assert (mention.reason, mention.other) == (TOGETHER, "鹿特丹港務局")
+    assert APART.text[mention.start : mention.end] == "Jan Visser"
+    assert unsupported("What did Jan Visser say at the city council?", [APART], [COUNCIL]) == []  # the same visit
+    # Two capitalized words the reports never write beside a title are no person ("Data Platform").
+    assert unsupported("What did the Data Platform show at the port authority?", [APART], [PORT]) == []
