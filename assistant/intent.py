@@ -77,6 +77,11 @@ _MEMBER_CUES = re.compile(
     r"|\bwho (?:went|else|was on|were on|travell?ed|accompanied|joined)\b|\bwhich (?:people|officials)\b"
     r"|\b(?:went|go|going|travell?ed|came) (?:on|with|along)\b|\bon the (?:trip|delegation)\b"
 )
+# Asking for the plan of a day, in English words no other question uses.
+_PLAN = re.compile(
+    r"\b(?:on the (?:schedule|agenda|program(?:me)?)|schedule[ds]?|agenda|itinerary|lined up|planned|arranged"
+    r"|what did (?:they|the delegation|the group|the team) do|where did (?:they|the delegation|the group) go)\b"
+)
 _MORNING = re.compile(r"上午|早上|上半天|\bmorning\b")
 # A day relative to the one just talked about: the next ("隔天呢？", "the day after") or the one before.
 _NEXT_DAY = re.compile(r"隔天|隔日|次日|翌日|(?<!最)後一天|\bthe (?:next|following) day\b|\bthe day after\b")
@@ -165,6 +170,7 @@ _MAX_REST_HAN = 4
 # A follow-up completed from the turn before says almost nothing else: "那天下午呢？", "之後又去了哪兒？".
 _MAX_FOLLOW_HAN = 2
 _MAX_REST_LATIN = 2
+_MAX_REST_LATIN_PLAN = 6
 
 
 @dataclass(frozen=True)
@@ -286,9 +292,12 @@ def _day_intent(
     "隔天呢？"); else None."""
     days, day_numbers = dates
     relative = (_NEXT_DAY, _DAY_BEFORE)
+    # An English question asking for the plan says more around it ("once they got to <city> on June 18, what
+    # was lined up for that afternoon?").
+    latin = _MAX_REST_LATIN_PLAN if _PLAN.search(folded) and not asked - {DATE, DAY} else _MAX_REST_LATIN
     if days or day_numbers or ((_FIRST_DAY.search(folded) or _LAST_DAY.search(folded)) and DATE in asked):
         if NUMBER not in asked and _small(
-            _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _FIRST_DAY, _LAST_DAY, *relative)
+            _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _FIRST_DAY, _LAST_DAY, *relative, _PLAN), latin=latin
         ):
             edge = "" if days or day_numbers else "last" if _LAST_DAY.search(folded) else "first"
             return Intent(ITINERARY, days=days, day_numbers=day_numbers, half=half, edge=edge, shift=shift)

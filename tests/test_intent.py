@@ -37,6 +37,12 @@ from assistant.text.normalize import normalize_query
         ("3/5 下午做了什麼？", ITINERARY, {"days": ("3/5",), "half": "下午"}),
         ("5 號早上排了什麼行程？", ITINERARY, {"day_numbers": (5,), "half": "上午"}),
         ("What was on the schedule the morning of March 6?", ITINERARY, {"days": ("3/6",), "half": "上午"}),
+        (
+            "Once the delegation got to Rotterdam on March 5, what was lined up for that afternoon?",
+            ITINERARY,
+            {"days": ("3/5",), "half": "下午"},
+        ),
+        ("What did Jan Visser present on the afternoon of March 5?", "", {}),  # what he said, not the plan
         ("他們哪天飛回來？", ITINERARY, {"edge": "last"}),
         ("報告最後提了哪些建議？", LIST, {"section": "建議"}),
         ("報告後面談心得跟效益的部分，總共整理成哪幾點？", LIST, {"section": "心得"}),
