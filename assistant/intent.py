@@ -140,8 +140,8 @@ _LIST_CUES = re.compile(
     r"哪些|哪幾|幾項|幾點|幾個|列出|各是|分別|\blist\b|\bwhat (?:were|are) (?:the|all|their)\b|\ball the\b|\bmain\b|\bthree\b|\bfour\b"
 )
 _OVERVIEW_CUES = re.compile(
-    r"重點|大意|主要|概要|總結|摘要|過程|經過|收穫|聊了?些?什麼|談了?些?什麼|\bsum(?:mari[sz]e| up)\b"
-    r"|\bsummary\b|\bgist\b|\boverview\b|\bmain points?\b|\bhighlights?\b|\bwhat happened\b"
+    r"重點|大意|主要|概要|總結|摘要|過程|經過|收穫|聊了?些?什麼|談了?些?什麼|介紹一下|簡介|什麼來頭|\bsum(?:mari[sz]e| up)\b"
+    r"|\bsummary\b|\bgist\b|\boverview\b|\bmain points?\b|\bhighlights?\b|\bwhat happened\b|\btell me about\b"
 )
 _ORDINAL = re.compile(
     r"第\s*([一二三四五六七八九十\d])\s*[點項個部段]|\b(first|second|third|fourth|fifth)\b (?:point|one|part|item|section)"

@@ -50,6 +50,8 @@ from assistant.text.normalize import normalize_query
         ("這次出訪的目的是什麼？", OVERVIEW, {"section": "目的"}),
         ("心得第一點在講什麼？", OVERVIEW, {"section": "心得", "ordinal": 1}),
         ("Quick summary of the port authority visit?", OVERVIEW, {"section": ""}),
+        ("幫我簡單介紹一下港務局。", OVERVIEW, {"section": ""}),
+        ("Tell me about the port authority.", OVERVIEW, {"section": ""}),
         ("去港務局是這趟的哪一天？", VISIT_DAY, {}),
         ("What day did they visit the city council?", VISIT_DAY, {}),
         ("哪天見了副議長？", VISIT_DAY, {}),
