@@ -26,7 +26,8 @@ _CONTINUING = re.compile(
 _POINTING = re.compile(
     r"他們|她們|它們|它|(?<![其吉])他|她|其(?![他中實餘次])|(?<!應)該(?![行次])|(?<![因彼如])此(?![行次趟外])|"
     r"這個|那個|這些|那些|這家|那家|這位|那位|對方|那邊|那裡|當地|"
-    r"\b(it|its|they|them|their|those|he|she|him|his|her)\b|\bthere\s*\?$",
+    r"\b(it|its|they|them|their|those|he|she|him|his|her)\b|\bthere\s*\?$"
+    r"|(?-i:\bthat\s+(?!(?:is|was|are|were|the|a|an|they|it|he|she|we|you|i|there|this)\b)[a-z]+)",
     re.IGNORECASE,
 )
 _WORD = re.compile(rf"[{HAN_CHARS}]|[A-Za-z0-9]+")

@@ -28,6 +28,8 @@ from assistant.chat import Conversation, needs_context
         ("它在哪裡？", True),
         ("Who designed it?", True),
         ("看完之後去哪了？", True),  # what came next, after what was just talked about
+        ("How long is that stretch?", True),  # "that" + a noun points back
+        ("What did the report say that Kaohsiung would build in the harbour district?", False),  # a conjunction
     ],
 )
 def test_needs_context(question, follow_up):
