@@ -102,11 +102,12 @@ class ConfidenceModel:
     ) -> dict[str, float]:
         """Return what the confidence is computed from: the rescaled similarity and the word coverage of the best
         sentence (as in `blend`), the share of the question's words the report never uses, whether the
-        answer was read off a template record, whether the question is Chinese, and whether the best sentence
-        offers the kind of answer asked for."""
+        answer was read off a template record, whether the question is Chinese, whether the best sentence
+        offers the kind of answer asked for, and whether the question asks for a kind at all."""
         han = has_han(query_text)
         out = {"blend": 0.0, "coverage": 0.0, "missing": missing, "template": float(template), "han": float(han)}
         out["type"] = 0.0
+        out["asked"] = 0.0
         if best is None or not hits or not content_tokens(query_text):
             return out
         out["blend"] = self.blend(best, hits, query_text, question_words)
@@ -116,6 +117,7 @@ class ConfidenceModel:
         asked = asked_kinds(query_text)
         counted = counts(counted_noun(query_text), self.scorer.text(best.sentence_id))
         out["type"] = 1.0 if answers_kind(asked, reading.kinds) and counted else 0.0
+        out["asked"] = 1.0 if asked else 0.0  # with type: asked for a kind the answer does not give
         return out
 
     def calibrated(self, signals: dict[str, float]) -> float:

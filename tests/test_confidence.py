@@ -50,9 +50,21 @@ def _evidence(**fields) -> Evidence:
     return Evidence("q", "Sigfox 在多少個國家提供服務？", None, [Hit(0, 1.0, 0.99)], "hybrid", **fields)
 
 
-def test_a_confident_sentence_is_answered(model):
-    decision = model.decide(_evidence(question_words=["sigfox"]), ScoredSentence(0, 1.0, 0.99, 1.0))
+def test_a_confident_sentence_is_answered(model, assistant):
+    # The sentence that answers it: it names Sigfox and gives a number of countries.
+    index = assistant.index
+    sid = next(
+        i for i, s in enumerate(index.sentences) if "國家" in model.scorer.text(i) and "Sigfox" in model.scorer.text(i)
+    )
+    decision = model.decide(_evidence(question_words=["sigfox"]), ScoredSentence(sid, 1.0, 0.99, 1.0))
     assert not decision.abstained and decision.confidence >= model.settings.abstain_threshold
+    assert decision.signals["type"] == 1.0 and decision.signals["asked"] == 1.0
+
+
+def test_a_kind_asked_for_and_not_given_lowers_the_confidence(model):
+    given = {"blend": 0.7, "coverage": 0.6, "missing": 0.0, "template": 0.0, "han": 1.0, "type": 1.0, "asked": 1.0}
+    assert model.calibrated(given) > model.calibrated(given | {"asked": 0.0, "type": 0.0})  # nothing asked
+    assert model.calibrated(given | {"asked": 0.0, "type": 0.0}) > model.calibrated(given | {"type": 0.0})
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from ..config import Settings
 from .questions import Question
 from .run import progress_printer, run_eval
 
-CONFIDENCE_SIGNALS = ("blend", "coverage", "missing", "template", "han", "type")
+CONFIDENCE_SIGNALS = ("blend", "coverage", "missing", "template", "han", "type", "asked")
 
 
 def fit_confidence(questions: list[Question], settings: Settings, top_k: int) -> int:
