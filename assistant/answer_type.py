@@ -56,20 +56,24 @@ _MONEY_RE = re.compile(
 _REASON_RE = re.compile(
     r"(?:^|[，；。、])\s*為(?![主首例何什])|為了|盼|期望|期能|希望|藉此|藉由|以利|以期|旨在|目的|因為|由於|適逢|考量"
 )
-# How a report gives something's other name: "被暱稱為「玫瑰之城」", "素有…之稱", "享有…美譽".
+# How a report gives something's other name: "被暱稱為「風城」", "素有…之稱", "享有…美譽".
 _ALIAS_RE = re.compile(r"稱為|之稱|暱稱|美譽|又稱|號稱|譽為|稱作|人稱|\bknown as\b", re.I)
 # "有多少員工？" counts 員工: a number of something else (an area, a year) does not answer it. Not an ordinal
 # (第幾), a list (哪幾) or a date (幾號, 幾年, 幾天), which other kinds check.
 _COUNTED_RE = re.compile(rf"(?<![第哪])(?:多少|幾)(?:個|位|名|家|座|項|條|場|種|間)?(?P<noun>[{HAN_CHARS}])")
-_NOT_COUNTED = frozenset("號月天日點成錢歲")
+_NOT_COUNTED = frozenset("號月天日點成錢歲總")
+# A share asked for ("比例多少", "幾成"): a percentage answers it, whatever it counts.
+_SHARE_RE = re.compile(r"比例|比率|百分|佔比|占比|幾成|\bpercent|\bshare\b")
+# Measure words that count the same things: people (人, 名, 位), firms (家, 間).
+_SAME_MEASURE = ("人名位", "家間")
 # A count named before its question word: "報名人數有多少？" counts 人 (人數, 家數, 次數).
 _COUNT_BEFORE_RE = re.compile(rf"(?P<noun>[{HAN_CHARS}])數(?:大概|大約|約|總共|一共|共)?(?:有|是|為)?(?:多少|幾)")
 _NUMBER_RE = re.compile(r"[\d一二三四五六七八九十百千萬億兩]+")
-# How far after a number its noun may stand: "155 家大區和省市分支機構", "75 萬家企業".
+# How far from a number its noun may stand: "設有 12 家區域分支機構", "共 3 萬家企業", "持股 84%".
 _COUNT_REACH = 8
 _YEAR_RE = re.compile(r"\d{4}\s*年|\d{2,3}\s*年\s*\d{1,2}\s*月")
 _DIGIT_RE = re.compile(r"\d")
-# A French name (Pénélope Komites, Jean-Claude Dardelet) or a title the report puts next to a name.
+# A European name (Jan Visser, Jean-Marc Dupont) or a title the report puts next to a name.
 _LATIN_NAME_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[-\s][A-ZÀ-Ý][A-Za-zà-ÿ]+)+")
 _TITLES = r"市長|主席|總裁|經理|董事長|局長|處長|大使|院長|主任|總編輯|負責人|建築師|部長|執行長|代表|教授|先生|女士"
 _TITLE_RE = re.compile(_TITLES)
@@ -128,14 +132,22 @@ def answers_kind(asked: frozenset[str], offered: frozenset[str]) -> bool:
 
 def counted_noun(question: str) -> str:
     """Return the first character of what a question counts ("有多少員工？" -> 員), or "" when it counts nothing
-    (or a date, an ordinal, a list)."""
+    (or a date, an ordinal, a list, a share or an amount of money, which other kinds check)."""
     folded = fold(question)
-    m = _COUNTED_RE.search(folded) or _COUNT_BEFORE_RE.search(folded)
-    return "" if m is None or m.group("noun") in _NOT_COUNTED else m.group("noun")
+    if MONEY in asked_kinds(folded) or _SHARE_RE.search(folded):
+        return ""
+    found = [*_COUNTED_RE.finditer(folded), *_COUNT_BEFORE_RE.finditer(folded)]
+    return next((m.group("noun") for m in found if m.group("noun") not in _NOT_COUNTED), "")
 
 
 def counts(noun: str, sentence: str) -> bool:
-    """Return True when a number of the sentence counts `noun` (`counted_noun`): the noun stands within
-    `_COUNT_REACH` characters after it ("約有 50 名員工"); always True for no noun."""
+    """Return True when a number of the sentence counts `noun` (`counted_noun`): the noun, or a measure word of
+    its kind, stands within `_COUNT_REACH` characters of it ("約有 50 名員工", "持股 84%"); True for no noun."""
+    if not noun:
+        return True
     folded = fold(sentence)
-    return not noun or any(noun in folded[n.end() : n.end() + _COUNT_REACH] for n in _NUMBER_RE.finditer(folded))
+    nouns = next((kind for kind in _SAME_MEASURE if noun in kind), noun)
+    return any(
+        any(c in folded[max(0, n.start() - _COUNT_REACH) : n.end() + _COUNT_REACH] for c in nouns)
+        for n in _NUMBER_RE.finditer(folded)
+    )

@@ -27,7 +27,9 @@ _POINTING = re.compile(
     r"他們|她們|它們|它|(?<![其吉])他|她|其(?![他中實餘次])|(?<!應)該(?![行次])|(?<![因彼如])此(?![行次趟外])|"
     r"這個|那個|這些|那些|這家|那家|這位|那位|對方|那邊|那裡|當地|"
     r"\b(it|its|they|them|their|those|he|she|him|his|her)\b|\bthere\s*\?$"
-    r"|(?-i:\bthat\s+(?!(?:is|was|are|were|the|a|an|they|it|he|she|we|you|i|there|this)\b)[a-z]+)",
+    r"|(?-i:(?<!\bsay )(?<!\bsaid )(?<!\bsays )(?<!\bso )(?<!\bsuch )(?<!\bthan )(?<!\bnote )(?<!\bnoted )"
+    r"(?<!\bthink )(?<!\bhope )(?<!\bstated )(?<!\bshows )(?<!\bshowed )(?<!\bmean )(?<!\bmentioned )"
+    r"\bthat\s+(?!(?:is|was|are|were|the|a|an|they|it|he|she|we|you|i|there|this)\b)[a-z]+)",
     re.IGNORECASE,
 )
 _WORD = re.compile(rf"[{HAN_CHARS}]|[A-Za-z0-9]+")

@@ -63,7 +63,8 @@ class Assistant:
         self.translator = load_translator(
             self.retriever.document_frequency, settings.translations_per_word, index.manifest, settings.embeddings_dir
         )
-        self.glossary = plain_names(mine_glossary(list(index.documents.values())), self.translator.translate)
+        mined = mine_glossary(list(index.documents.values()))
+        self.glossary = plain_names(mined, self.translator.translate, self.retriever.document_frequency)
         # The parties a question names: read by reranking, sentence scoring and the premise check alike, once.
         self.parties = functools.lru_cache(maxsize=1024)(lambda text: tuple(named_parties(text, self.glossary)))
         self.composer = AnswerComposer(index, settings, self.parties)
@@ -131,9 +132,13 @@ class Assistant:
         top_k, mode = self._options(top_k, mode)
         question = question if isinstance(question, str) else ""
         query = self._read(question)
-        sections = self._day_sections(query.text, days) or sections
+        days = [(doc_id, day) for doc_id, day in days if doc_id in self.index.documents]  # a report since removed
+        on_day = self._day_sections(query.text, days)
         chosen = self._chunks_of(reports) if reports else None
-        only = self._within(sections, chosen, query.text) if sections else chosen
+        if on_day:  # the day the question points at holds, whatever else it names
+            only = self._within(on_day, chosen, "")
+        else:
+            only = self._within(sections, chosen, query.text) if sections else chosen
         # The answer step scores sentences with the model in every mode, so the vector is always needed.
         query_vector = self.embedder.encode_queries([query.text])[0]
         context_text = self.reader.context(context)

@@ -51,7 +51,7 @@ def _quoted_rows(document: Document, quote: Quote) -> list[ItineraryRow]:
     return [r for r in document.template.itinerary if r.start < quote.end and quote.start < r.end]
 
 
-def named_sections(document: Document, rows: list) -> list[str]:
+def named_sections(document: Document, rows: list[ItineraryRow]) -> list[str]:
     """Return the labels of the body sections whose heading (its numbering aside) an itinerary row writes."""
     return [
         section.label

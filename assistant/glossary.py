@@ -99,20 +99,24 @@ def expand(question: str, glossary: dict[str, str], shared: frozenset[str] | Non
 
 
 def named_alias_words(question: str, glossary: dict[str, str]) -> frozenset[str]:
-    """Return the (folded) words of the glossary aliases a Latin-script question names whole ("Promenade plantée"):
-    words of a name, which a dictionary must not translate one by one (plantée is no plant)."""
+    """Return the (folded) words of the glossary aliases a Latin-script question names whole ("Jardin des Plantes"):
+    words of a name, which a dictionary must not translate one by one (Plantes there is no plant)."""
     text = f" {' '.join(_WORD_RE.findall(fold_latin(question)))} "
     return frozenset(w for alias in glossary if f" {alias} " in text for w in alias.split())
 
 
-def plain_names(glossary: dict[str, str], translate: Callable[[str], list[str]]) -> dict[str, str]:
+def plain_names(
+    glossary: dict[str, str], translate: Callable[[str], list[str]], frequency: Callable[[str], int]
+) -> dict[str, str]:
     """Return the glossary with a one-word alias's name cut to the dictionary's word for it when the report wrote an
-    epithet before it ("花都巴黎（Paris）": the dictionary gives 巴黎 for Paris): the name the report uses elsewhere."""
+    epithet before it ("山城重慶（Chongqing）": the dictionary gives 重慶 for Chongqing) and uses the word alone more
+    often (`frequency(word)`: the passages using it): the name the report uses elsewhere."""
     out = dict(glossary)
     for alias, name in glossary.items():
         if " " in alias:
             continue
-        shorter = [w for w in translate(alias) if len(w) >= 2 and len(w) < len(name) and name.endswith(w)]
+        shorter = [w for w in translate(alias) if 2 <= len(w) < len(name) and name.endswith(w)]
+        shorter = [w for w in shorter if frequency(w) > frequency(name)]
         if shorter:
             out[alias] = max(shorter, key=len)
     return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .answer_type import DATE, DAY, NUMBER, PERSON, asked_kinds
 from .text.normalize import fold
@@ -73,15 +74,17 @@ _WHOLE_TRIP = re.compile(
     r"報告|這份|此行|這次|這趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission|cover)\b"
 )
 _MEMBER_CUES = re.compile(
-    r"成員|名單|人員|哪些人|同行|隨行|一起去|跟著去|誰去|還有誰|有誰|官員|\bmembers?\b|\bofficials\b|\bwhich official\b"
+    r"成員|名單|人員|哪些人|同行|隨行|一起去|跟著去|誰去|還有誰|有誰|官員|\bmembers?\b|\bofficials\b"
     r"|\bwho (?:went|else|was on|were on|travell?ed|accompanied|joined)\b|\bwhich (?:people|officials)\b"
     r"|\b(?:went|go|going|travell?ed|came) (?:on|with|along)\b|\bon the (?:trip|delegation)\b"
 )
 # Asking for the plan of a day, in English words no other question uses.
 _PLAN = re.compile(
-    r"\b(?:on the (?:schedule|agenda|program(?:me)?)|schedule[ds]?|agenda|itinerary|lined up|planned|arranged"
+    r"\b(?:on the (?:schedule|agenda|program(?:me)?)|schedule[ds]?|agenda|itinerary|lined up"
     r"|what did (?:they|the delegation|the group|the team) do|where did (?:they|the delegation|the group) go)\b"
 )
+# Who received the delegation, which a day's visit answers ("當天負責接待的是哪位？").
+_RECEIVED = re.compile(r"負責|接待|接見|迎接|出面|\b(?:receiv|host|welcom)\w*")
 _MORNING = re.compile(r"上午|早上|上半天|\bmorning\b")
 # A day relative to the one just talked about: the next ("隔天呢？", "the day after") or the one before.
 _NEXT_DAY = re.compile(r"隔天|隔日|次日|翌日|(?<!最)後一天|\bthe (?:next|following) day\b|\bthe day after\b")
@@ -170,6 +173,8 @@ _MAX_REST_HAN = 4
 # A follow-up completed from the turn before says almost nothing else: "那天下午呢？", "之後又去了哪兒？".
 _MAX_FOLLOW_HAN = 2
 _MAX_REST_LATIN = 2
+# Asking a day's plan ("lined up", "on the schedule"), an English question may say up to this many other words
+# ("once the delegation got to <city>"): dev's plan questions need 5; nothing else is asked beside them.
 _MAX_REST_LATIN_PLAN = 6
 
 
@@ -227,6 +232,7 @@ def _fits(field: str, folded: str, asked: frozenset[str]) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
 def read_intent(question: str) -> Intent:
     """Return what a normalized question asks of the template (Intent() when it asks nothing in particular)."""
     folded = fold(question)
@@ -260,11 +266,15 @@ def read_intent(question: str) -> Intent:
     if _OVERVIEW_CUES.search(folded) and not asked:
         return Intent(OVERVIEW)
     # No record asked for, but "那天下午呢？" names a half-day and "之後呢？" asks what came next, for a follow-up.
-    # "隔天早上去拜會了誰？" asks who, not the schedule.
-    bare = _small(_rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _THEN), han=_MAX_FOLLOW_HAN, latin=1) and not (
-        asked - {DATE, DAY}
-    )
-    of_day = bool(shift or _THAT_DAY.search(folded))
+    # "隔天早上去拜會了誰？" asks who, not the schedule; "參觀完之後的心得？" asks a thought, not where next: what
+    # is left beside a schedule word may be a word or two, beside none nothing.
+    rest = _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _THEN)
+    bare = _small(rest, han=_MAX_FOLLOW_HAN, latin=1) and not (asked - {DATE, DAY})
+    bare = bare and (rest == (0, 0) or bool(_SCHEDULE.search(folded)))
+    # A question about "the next day" or "that day" naming little else asks of the day just talked about;
+    # "參訪達梭的當天是誰接待？" names its own visit, and "那天天氣如何？" asks no visit of it.
+    pointer = (_NEXT_DAY, _DAY_BEFORE, _THAT_DAY, _MORNING, _AFTERNOON, _SCHEDULE, _GOING, _RECEIVED, _THEN)
+    of_day = bool(shift or _THAT_DAY.search(folded)) and _small(_rest(folded, *pointer), han=_MAX_FOLLOW_HAN, latin=1)
     return Intent(half=half, then=bool(_THEN.search(folded)), shift=shift, bare=bare, of_day=of_day)
 
 

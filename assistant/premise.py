@@ -23,7 +23,7 @@ _VISIT_ASKED = re.compile(
 _WHETHER = re.compile(r"有沒有|是否|有無|\b(?:did|have|has) (?:they|the (?:delegation|mayor|team))\b", re.I)
 # A sentence reporting a visit or a meeting: a visit verb, a reception or a date.
 _VISIT_TOLD = re.compile(r"參訪|拜會|造訪|參觀|走訪|踏勘|接待|會晤|會見|出席|前往|抵達|visit", re.I)
-# Going to a place, just before its name: "去倫敦", "前往里昂", "visited Lyon", "a trip to Lyon".
+# Going to a place, just before its name: "去里昂", "前往里昂", "visited Lyon", "a trip to Lyon".
 _GONE_TO = (
     r"(?:(?<![過失])去|前往|赴|飛往|\b(?:visit(?:ed|ing)?|went to|go to|trip to|travel(?:led)? to)\s+(?:the\s+)?)"
 )
@@ -47,6 +47,8 @@ _AGREEMENT_TOLD = re.compile(r"備忘錄|合約|協議|協定|簽約|簽署|簽�
 # The party an agreement is with stands next to one of these ("跟 X 簽的", "X 與市府", "signed with X").
 _COUNTERPARTY = re.compile(r"跟|與|和|同|\bwith\b|\bbetween\b")
 _COUNTERPARTY_REACH = 8
+# A word for a role, not a name ("主辦單位", "對方", "業者"): two characters are too few for a name as well.
+_ROLE = re.compile(r"(?:方|單位|業者|廠商|夥伴)$")
 # "跟 X 簽的", "與 X 簽訂": the party an agreement is with, as the question writes it.
 _SIGNED_WITH = re.compile(rf"(?:跟|與|和|同)\s*([{HAN_CHARS}]{{2,10}}?)\s*(?:所|一起|共同)?(?:簽|訂|合簽)")
 # A person as reports name one: two or three Han characters before a title (張大明大使, 林局長 is too short).
@@ -54,9 +56,9 @@ _PERSON = re.compile(
     rf"([{HAN_CHARS}]{{2,3}})(?:副市長|市長|大使|副局長|局長|處長|主席|副總裁|總裁|董事長|總經理|院長|主任|部長|總編輯|執行長|議員|教授)"
 )
 VISIT, AGREEMENT, TOGETHER = "visit", "agreement", "together"
-# A person's name in Latin letters: two or three capitalized words (Jean-Claude Dardelet, Pénélope Komites).
+# A person's name in Latin letters: two or three capitalized words (Jan Visser, Jean-Marc Dupont).
 _LATIN_PERSON = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s+[A-ZÀ-Ý][A-Za-zà-ÿ]+){1,2}\b")
-# A title standing beside a name in a report ("總編輯 Romain Guillot", "Pénélope Komites 副市長").
+# A title standing beside a name in a report ("處長 Jan Visser", "Jean-Marc Dupont 副市長").
 _TITLED = re.compile(
     r"市長|大使|局長|處長|主席|總裁|董事長|經理|院長|主任|部長|總編輯|執行長|負責人|理事長|會長|議員|教授|建築師"
 )
@@ -109,17 +111,10 @@ def unvisited(
     if not _VISIT_ASKED.search(folded_question):
         return []
     # Asking when or whether it happened questions the visit; asking anything else of it presumes it, and then
-    # only the place gone to counts ("去倫敦拜會時談了什麼？").
+    # only the place gone to counts ("去里昂拜會時談了什麼？").
     gone_to_only = DATE not in asked_kinds(folded_question) and not _WHETHER.search(question)
     folded_texts = "\n".join(d.folded for d in documents)
-    visited = fold(
-        " ".join(
-            text
-            for d in documents
-            for text in [d.text[r.start : r.end] for r in d.template.itinerary]
-            + [t for s in d.sections for t in s.path]
-        )
-    )
+    visited = " ".join(_visited(d) for d in documents)
     out = []
     for name in _names(question, folded_texts):
         if gone_to_only and not re.search(_GONE_TO + re.escape(fold(name)), folded_question):
@@ -138,6 +133,13 @@ def unvisited(
             document, start, end = places[0]
             out.append(Mention(name, document.doc_id, start, end))
     return out
+
+
+@lru_cache(maxsize=64)
+def _visited(document: Document) -> str:
+    """Return what a document's itinerary rows and headings say was visited, folded, read once."""
+    rows = [document.text[r.start : r.end] for r in document.template.itinerary]
+    return fold(" ".join([*rows, *(t for s in document.sections for t in s.path)]))
 
 
 def _tells_of_a_visit(text: str, at: int) -> bool:
@@ -161,14 +163,14 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
     if not (agreement or persons):
         return apart
     lines = [line for d in documents for line in _lines(d)]
-    if agreement:  # a party the question writes itself in Chinese ("跟臺中精機簽的"), if the reports name it
+    if agreement:  # a party the question writes itself in Chinese ("跟港務公司簽的"), if the reports name it
         written = [
             n for n in _signed_with(folded, lines) if not any(s and (n in s or s in n) for p in parties for s in p)
         ]
         parties = [*parties, *((name,) for name in written)]
     parties = [p for p in parties if any(holds(line, s) for line in lines for s in p)]
     if not parties:
-        return []
+        return apart
     out: list[Mention] = []
     if agreement:
         for spellings in (p for p in parties if any(_with(question, folded, s) for s in p)):
@@ -199,8 +201,8 @@ def _persons_apart(question: str, documents: Sequence[Document], parties: Sequen
             _TITLED.search(d.folded[max(0, i - 4) : i + len(name) + 4]) for d in documents for i in _at(d, name)
         ):
             continue  # not a person the reports name with a title
+        with_person = {(d.doc_id, i) for d, texts in parts for i, t in enumerate(texts) if name in t}
         for spellings in (p for p in parties if any(has_han(s) for s in p) and not any(s in name for s in p)):
-            with_person = {(d.doc_id, i) for d, texts in parts for i, t in enumerate(texts) if name in t}
             with_party = {
                 (d.doc_id, i) for d, texts in parts for i, t in enumerate(texts) if any(holds(t, s) for s in spellings)
             }
@@ -232,14 +234,14 @@ def _lines(document: Document) -> tuple[str, ...]:
 
 
 def _signed_with(folded: str, lines: Sequence[str]) -> list[str]:
-    """Return the Chinese names an agreement question puts it with ("跟臺中精機簽的備忘錄" -> 臺中精機): the longest
+    """Return the Chinese names an agreement question puts it with ("跟港務公司簽的備忘錄" -> 港務公司): the longest
     start (2+ characters) of the run after 跟/與/和/同 that a line of the reports writes."""
     names = []
     for m in _SIGNED_WITH.finditer(folded):
         run = m.group(1)
         name = next((run[:n] for n in range(len(run), 1, -1) if any(run[:n] in line for line in lines)), "")
-        # What follows the name points at it ("臺中精機那家"), or the name goes on (鹿特丹 in 鹿特丹海事博物館).
-        if name and (len(name) == len(run) or run[len(name)] in "那這的之"):
+        # What follows the name points at it ("港務公司那家"), or the name goes on (鹿特丹 in 鹿特丹海事博物館).
+        if len(name) >= 3 and (len(name) == len(run) or run[len(name)] in "那這的之") and not _ROLE.search(name):
             names.append(name)
     return names
 

@@ -26,7 +26,8 @@ class Query:
     notices: list[str] = field(default_factory=list)
 
 
-# A model or code name: letters then digits (A350, C-919, MU5), which a report writes as such when it tells of it.
+# A model or code name: letters then digits (B787, C-919, MU5), which a report writes as such when it tells of it.
+_COMPACT_RE = re.compile(r"[\s\-]+")
 _CODE_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
 
 
@@ -44,7 +45,8 @@ class QueryReader:
     ) -> None:
         self.settings = settings
         self.text = text  # the reports' text, where an English name's Chinese abbreviation is looked for
-        self.folded_text = fold(text)  # where a model name is looked for
+        # Where a model name is looked for, hyphens and spaces aside (C-919, C 919 and C919 are one name).
+        self.compact_text = _COMPACT_RE.sub("", fold(text))
         self.glossary = glossary
         self.translator = translator
         self.aliases = aliases
@@ -110,9 +112,9 @@ class QueryReader:
 
     def unknown_names(self, text: str) -> list[str]:
         """Return the names in the question the reports never mention (when that check is on): places and companies
-        the dictionary knows, and model or code names (A350, C919) the reports never write."""
+        the dictionary knows, and model or code names (B787, C919) the reports never write."""
         if not self.settings.abstain_on_unknown_names:
             return []
-        folded = self.folded_text
-        codes = [c for c in _CODE_RE.findall(text) if folded and fold(c) not in folded]
+        compact = self.compact_text
+        codes = [c for c in _CODE_RE.findall(text) if compact and _COMPACT_RE.sub("", fold(c)) not in compact]
         return [*self.translator.unknown_names(text), *dict.fromkeys(codes)]

@@ -103,7 +103,7 @@ class ItineraryRow:
 
 def rows_naming(text: str, rows: Sequence[ItineraryRow], heading: str) -> list[ItineraryRow]:
     """Return the itinerary rows of a report's `text` that write a section's `heading`, its numbering aside
-    ("四、拜會大土魯斯副市長" in "6/19 上午 土魯斯 拜會大土魯斯副市長")."""
+    ("二、參訪港務局" in "3/5 上午 鹿特丹 參訪港務局")."""
     core = _SPACE_RE.sub("", fold(_NUMBERING_RE.sub("", heading)))
     if len(core) < _MIN_HEADING_CHARS:
         return []

@@ -105,9 +105,28 @@ def test_a_question_asking_which_holder_of_a_title_is_answered_only_by_that_titl
         ("分公司有多少員工？", "分公司約有 50 名員工", True),
         ("那個協會在各地有幾個分支？", "在全國設有 155 家大區和省市分支機構", True),
         ("协会底下大概有多少家企业？", "代表 85 個行業總會共 75 萬家企業", True),  # simplified script folded
-        ("去港務局是幾月幾號？", "局長於 3 月 5 日參訪港務局", True),  # a date, which DAY checks
-        ("在亞洲算第幾個？", "亞洲地區第二個", True),  # an ordinal counts nothing
+        ("政府持有多少股份？", "政府持股 84.5%", True),  # the noun before the number
+        ("協會的員工有多少人？", "擁有 7,000 名雇員", True),  # 名 counts people as 人 does
+        ("協會的員工有多少人？", "成立於 1998 年", False),
     ],
 )
 def test_a_count_is_answered_only_by_a_number_of_what_it_counts(question, sentence, counted):
     assert counts(counted_noun(question), sentence) is counted
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "去港務局是幾月幾號？",  # a date, which DAY checks
+        "在亞洲算第幾個？",  # an ordinal
+        "有哪幾個展區？",  # a list
+        "外資比例多少？",  # a share: a percentage answers it
+        "花了多少經費？",  # money, which MONEY checks
+    ],
+)
+def test_a_question_counting_nothing_has_no_counted_noun(question):
+    assert counted_noun(question) == ""
+
+
+def test_the_count_is_the_first_one_asked_that_counts_something():
+    assert counted_noun("幾月幾號辦的？有多少人參加？") == "人"

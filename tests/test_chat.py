@@ -30,6 +30,7 @@ from assistant.chat import Conversation, needs_context
         ("看完之後去哪了？", True),  # what came next, after what was just talked about
         ("How long is that stretch?", True),  # "that" + a noun points back
         ("What did the report say that Kaohsiung would build in the harbour district?", False),  # a conjunction
+        ("Did the mayor say that funding would come from the city?", False),
     ],
 )
 def test_needs_context(question, follow_up):

@@ -191,3 +191,20 @@ def test_a_follow_up_asking_something_of_the_next_morning_is_answered_from_that_
     answer = chat.ask("隔天早上呢？是由誰接待？")  # 3/6 morning: the council visit, as the itinerary names it
     assert answer.quotes and "德弗里斯" in answer.quotes[0].quote
     assert all("范德堡" not in q.quote for q in answer.quotes)
+
+
+def test_the_next_mornings_reception_is_read_from_that_mornings_visit_not_the_day_before(assistant):
+    from assistant.chat import Conversation
+
+    chat = Conversation(assistant)
+    first = chat.ask("6/19 上午去了哪？")
+    assert first.quotes and first.quotes[0].quote.startswith("6/19")
+    [(_, visited)] = chat.focus  # the visit the 6/19 morning row names
+    answer = chat.ask("隔天早上是誰接待？")  # words the 6/20 morning's visit never writes (接待) keep it held there
+    assert answer.quotes and all(q.section != visited and "6 月 19 日" not in q.quote for q in answer.quotes)
+    assert chat.days == ((assistant.sources[0], "6/20"),)
+
+
+def test_a_remembered_day_of_a_report_no_longer_indexed_is_ignored(port_assistant):
+    answer = port_assistant.ask("隔天早上是誰接待？", context="港務局由誰接待？", days=[("gone.txt", "3/5")])
+    assert answer.question == "隔天早上是誰接待？"  # answered (or abstained on) without a KeyError

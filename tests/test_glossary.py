@@ -105,5 +105,8 @@ def test_an_epithet_before_a_one_word_name_is_cut_to_the_dictionarys_word_for_it
 
     glossary = {"lisbon": "白城里斯本", "port of lisbon": "里斯本港務局", "porto": "波多"}
     words = {"lisbon": ["里斯本"], "porto": ["波多", "波爾圖"]}
-    plain = plain_names(glossary, lambda alias: words.get(alias, []))
+    passages = {"里斯本": 9, "白城里斯本": 1}
+    plain = plain_names(glossary, lambda alias: words.get(alias, []), lambda word: passages.get(word, 0))
     assert plain == {"lisbon": "里斯本", "port of lisbon": "里斯本港務局", "porto": "波多"}
+    # A word the report does not use alone more often than the name is no shorter name for it.
+    assert plain_names(glossary, lambda alias: words.get(alias, []), lambda word: 1)["lisbon"] == "白城里斯本"

@@ -43,6 +43,7 @@ from assistant.text.normalize import normalize_query
             {"days": ("3/5",), "half": "下午"},
         ),
         ("What did Jan Visser present on the afternoon of March 5?", "", {}),  # what he said, not the plan
+        ("On March 5, what agreement was arranged with the software company?", "", {}),
         ("他們哪天飛回來？", ITINERARY, {"edge": "last"}),
         ("報告最後提了哪些建議？", LIST, {"section": "建議"}),
         ("報告後面談心得跟效益的部分，總共整理成哪幾點？", LIST, {"section": "心得"}),
@@ -187,6 +188,9 @@ def test_the_next_day_after_a_day_question_is_that_day_shifted():
         ("之後又去了哪兒？", True),
         ("後來臺中有沒有跟他們簽約？", False),  # a later outcome, not the next stop
         ("看完之後市長說了什麼？", False),  # asks what was said, not where they went
+        ("參觀完之後的心得是什麼？", False),  # a thought about it, not the next stop
+        ("參訪港務局的當天是誰接待？", False),  # names its own visit
+        ("同一天在市議會簽署了什麼備忘錄？", False),
         ("隔天早上去拜會了誰？", True),  # who, on the day after the one just talked about
         ("當天負責接待的是哪位？", True),
         ("這次出國的期間是哪幾天？", False),

@@ -136,3 +136,8 @@ def test_a_person_named_in_latin_letters_at_a_party_no_part_names_together_is_a_
     assert unsupported("What did Jan Visser say at the city council?", [APART], [COUNCIL]) == []  # the same visit
     # Two capitalized words the reports never write beside a title are no person ("Data Platform").
     assert unsupported("What did the Data Platform show at the port authority?", [APART], [PORT]) == []
+
+
+@pytest.mark.parametrize("question", ["市府跟法方簽了哪些協議？", "跟主辦單位簽的合約寫了什麼？", "跟對方簽的備忘錄？"])
+def test_a_role_is_no_party_an_agreement_is_checked_with(question):
+    assert unsupported(question, [SIGNED], []) == []

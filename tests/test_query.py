@@ -75,4 +75,5 @@ def test_a_model_name_the_reports_never_write_is_an_unknown_name(assistant):
     reader = _reader(assistant)
     assert "C919" in reader.unknown_names(reader.read("那架 C919 是在哪裡組裝的？").text)
     assert reader.unknown_names(reader.read("A380 是在哪裡組裝的？").text) == []  # the report writes A380
+    assert reader.unknown_names(reader.read("A-380 是在哪裡組裝的？").text) == []  # a hyphen makes no other name
     assert reader.unknown_names(reader.read("6/21 下午做了什麼？").text) == []  # a date is no model name
