@@ -8,7 +8,7 @@ from .answer import Answer
 from .citations import Quote
 from .index import Index
 from .ingest import SECTION_SEPARATOR, Document
-from .template import ItineraryRow, rows_naming
+from .template import ItineraryRow, compact, heading_core
 
 
 def answer_sections(answer: Answer, index: Index) -> list[tuple[str, str]]:
@@ -53,8 +53,6 @@ def _quoted_rows(document: Document, quote: Quote) -> list[ItineraryRow]:
 
 def named_sections(document: Document, rows: list[ItineraryRow]) -> list[str]:
     """Return the labels of the body sections whose heading (its numbering aside) an itinerary row writes."""
-    return [
-        section.label
-        for section in document.sections
-        if section.kind == "body" and len(section.path) > 1 and rows_naming(document.text, rows, section.path[-1])
-    ]
+    written = compact(" ".join(document.text[r.start : r.end] for r in rows))
+    cores = [(s.label, heading_core(s.path[-1])) for s in document.sections if s.kind == "body" and len(s.path) > 1]
+    return [label for label, core in cores if core and core in written]

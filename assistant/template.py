@@ -101,13 +101,23 @@ class ItineraryRow:
     day_start: int
 
 
+def heading_core(heading: str) -> str:
+    """Return what an itinerary row writes of a section's heading: folded, its numbering and spaces left out
+    ("二、參訪 港務局" -> 參訪港務局), or "" when too short to tell one visit ("參訪")."""
+    core = compact(_NUMBERING_RE.sub("", heading))
+    return core if len(core) >= _MIN_HEADING_CHARS else ""
+
+
+def compact(text: str) -> str:
+    """Return text folded without its spaces, as headings are matched inside rows."""
+    return _SPACE_RE.sub("", fold(text))
+
+
 def rows_naming(text: str, rows: Sequence[ItineraryRow], heading: str) -> list[ItineraryRow]:
     """Return the itinerary rows of a report's `text` that write a section's `heading`, its numbering aside
     ("二、參訪港務局" in "3/5 上午 鹿特丹 參訪港務局")."""
-    core = _SPACE_RE.sub("", fold(_NUMBERING_RE.sub("", heading)))
-    if len(core) < _MIN_HEADING_CHARS:
-        return []
-    return [r for r in rows if core in _SPACE_RE.sub("", fold(text[r.start : r.end]))]
+    core = heading_core(heading)
+    return [r for r in rows if core and core in compact(text[r.start : r.end])]
 
 
 @dataclass(frozen=True)
