@@ -216,7 +216,7 @@ class Settings:
     # --- Chat page (ui.py)
     # At most this many characters of the earlier question in the follow-up notice: a long paste stays readable.
     follow_up_notice_chars: int = 80
-    # Example questions on the first screen (from the eval dev split): enough to show the range, one screen high.
+    # Example questions on the first screen (generic questions of the genre): enough to show the range, one screen high.
     example_count: int = 4
     # Turns kept in the browser's storage: a working session, small enough for localStorage (~5 MB).
     history_turns: int = 50
