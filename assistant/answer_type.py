@@ -71,6 +71,13 @@ _COUNT_BEFORE_RE = re.compile(rf"(?P<noun>[{HAN_CHARS}])數(?:大概|大約|約|
 _NUMBER_RE = re.compile(r"[\d一二三四五六七八九十百千萬億兩]+")
 # How far from a number its noun may stand: "設有 12 家區域分支機構", "共 3 萬家企業", "持股 84%".
 _COUNT_REACH = 8
+# After the trip, and asking whether: "後來…有沒有", "回國以後…是否", "did … eventually", "ended up".
+_LATER_RE = re.compile(r"後來|回國後|回國以後|回臺後|事後|\beventually\b|\blater on\b|\bend(?:ed)? up\b|\bsince then\b")
+_WHETHER_RE = re.compile(r"有沒有|是否|真的|到底|嗎|\b(?:did|has|have|was|were)\b")
+# A step of the trip itself ("後來去參觀了什麼？"): the report does tell of it.
+_TRIP_STEP_RE = re.compile(
+    r"去|參訪|參觀|拜會|拜訪|行程|那天|當天|上午|下午|晚上|\b(?:visit|tour|go|went|afternoon|morning)\b"
+)
 _YEAR_RE = re.compile(r"\d{4}\s*年|\d{2,3}\s*年\s*\d{1,2}\s*月")
 _DIGIT_RE = re.compile(r"\d")
 # A European name (Jan Visser, Jean-Marc Dupont) or a title the report puts next to a name.
@@ -151,3 +158,11 @@ def counts(noun: str, sentence: str) -> bool:
         any(c in folded[max(0, n.start() - _COUNT_REACH) : n.end() + _COUNT_REACH] for c in nouns)
         for n in _NUMBER_RE.finditer(folded)
     )
+
+
+def asks_later_outcome(question: str) -> bool:
+    """Return True when a question asks whether something came about after the trip ("後來有沒有正式結成姊妹市？",
+    "did they eventually sign?"): what a report written at the trip's end cannot tell. Not "後來去了哪？", the
+    trip's own next stop."""
+    folded = fold(question)
+    return bool(_LATER_RE.search(folded) and _WHETHER_RE.search(folded) and not _TRIP_STEP_RE.search(folded))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .answer_type import MONEY, answers_kind, asked_kinds, counted_noun, counts
+from .answer_type import MONEY, answers_kind, asked_kinds, asks_later_outcome, counted_noun, counts
 from .calibration import logistic
 from .config import Settings
 from .evidence import Evidence
@@ -18,6 +18,10 @@ from .text.tokens import content_tokens
 
 NO_SHARED_WORDS_NOTICE = "問題中的字詞都不在報告裡。None of the question's words occur in the report."
 NO_AMOUNT_NOTICE = "報告中找不到這筆金額。The report states no such amount of money."
+LATER_OUTCOME_NOTICE = (
+    "報告寫於出訪結束時，沒有記載後來的結果。The report was written at the end of the trip; it does not tell what "
+    "came of it later."
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class ConfidenceModel:
         confidence = self.calibrated(signals)
         no_words = not e.shares_words and not replaces
         no_amount = self._lacks_amount(e, best) and not replaces
+        later = self.settings.abstain_on_later_outcome and asks_later_outcome(e.query_text) and not replaces
         abstained = (
             (best is None and not replaces)
             or confidence < self.settings.abstain_threshold
@@ -53,9 +58,11 @@ class ConfidenceModel:
             or bool(e.false_premises)
             or no_words
             or no_amount
+            or later
         )
         notices = [*e.notices, *([NO_SHARED_WORDS_NOTICE] if no_words else []), *_why_notices(e)]
         notices += [NO_AMOUNT_NOTICE] if no_amount else []
+        notices += [LATER_OUTCOME_NOTICE] if later else []
         signals = {k: round(v, 4) for k, v in signals.items()}
         return Decision(abstained, confidence, self.level(confidence, abstained), signals, notices)
 

@@ -207,6 +207,10 @@ class Settings:
     # no amount of money (answer_type.MONEY): a budget the report never states. Dev: 2 more unanswerable
     # questions abstained, no answerable one.
     abstain_without_amount: bool = True
+    # Abstain when a question asks whether something came about after the trip ("後來有沒有正式結成姊妹市？", "did
+    # they eventually sign?"; answer_type.asks_later_outcome): a report written at the trip's end cannot tell.
+    # Dev: 5 of its 39 unanswerable questions ask so, and no answerable one does.
+    abstain_on_later_outcome: bool = True
     # The "blend" signal: the best cosine rescaled from a per-script floor over a band (e5 cosines of Chinese
     # questions to this Chinese text sit higher than English ones'), blended with word coverage for Chinese.
     confidence_floor_han: float = 0.82

@@ -130,3 +130,20 @@ def test_a_question_counting_nothing_has_no_counted_noun(question):
 
 def test_the_count_is_the_first_one_asked_that_counts_something():
     assert counted_noun("幾月幾號辦的？有多少人參加？") == "人"
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("後來港務局有沒有正式跟我們締約？", True),
+        ("那家公司後來真的有來設分公司嗎？", True),
+        ("Did the port authority eventually sign the agreement?", True),
+        ("後來去參觀了哪些地方？", False),  # the trip's own next stop
+        ("港務局有沒有簡報數據平臺？", False),  # whether, but during the trip
+        ("後來呢？", False),  # nothing asked whether
+    ],
+)
+def test_a_question_asking_whether_something_came_about_after_the_trip(question, later):
+    from assistant.answer_type import asks_later_outcome
+
+    assert asks_later_outcome(question) is later

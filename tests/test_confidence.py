@@ -101,3 +101,16 @@ def test_a_cost_question_whose_best_sentence_gives_no_amount_abstains_saying_so(
     refused = model.decide(evidence, ScoredSentence(without, 1.0, 0.99, 1.0))
     assert refused.abstained and NO_AMOUNT_NOTICE in refused.notices
     assert NO_AMOUNT_NOTICE not in model.decide(evidence, ScoredSentence(with_amount, 1.0, 0.99, 1.0)).notices
+
+
+def test_a_question_about_what_came_of_the_trip_later_abstains_saying_why(model, assistant):
+    from assistant.confidence import LATER_OUTCOME_NOTICE
+
+    sid = next(i for i, s in enumerate(assistant.index.sentences) if "Sigfox" in model.scorer.text(i))
+    later = Evidence(
+        "q", "Sigfox 後來真的有來設研發中心嗎？", None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["sigfox"]
+    )
+    decision = model.decide(later, ScoredSentence(sid, 1.0, 0.99, 1.0))
+    assert decision.abstained and LATER_OUTCOME_NOTICE in decision.notices
+    kept = model.decide(replace(later, query_text="Sigfox 有沒有提到研發中心？"), ScoredSentence(sid, 1.0, 0.99, 1.0))
+    assert LATER_OUTCOME_NOTICE not in kept.notices
