@@ -136,7 +136,7 @@ class Assistant:
         on_day = self._day_sections(query.text, days)
         chosen = self._chunks_of(reports) if reports else None
         if on_day:  # the day the question points at holds, whatever else it names
-            only = self._within(on_day, chosen, "")
+            only = self._within(on_day, chosen, query.text, release=False)
         else:
             only = self._within(sections, chosen, query.text) if sections else chosen
         # The answer step scores sentences with the model in every mode, so the vector is always needed.
@@ -328,10 +328,12 @@ class Assistant:
             and self.retriever.document_frequency(fold(name))
         ]
 
-    def _within(self, sections: list[tuple[str, str]], only: np.ndarray | None, query_text: str) -> np.ndarray | None:
+    def _within(
+        self, sections: list[tuple[str, str]], only: np.ndarray | None, query_text: str, release: bool = True
+    ) -> np.ndarray | None:
         """Return the chunk ids (among `only`, when given) inside the given sections or their subsections; `only`
-        unchanged when none is, or when the question names something those sections never write ("港務局那邊
-        呢？" after a meeting elsewhere): then it is about that, not about what was said before."""
+        unchanged when none is, or (with `release`) when the question names something those sections never write
+        ("港務局那邊呢？" after a meeting elsewhere): then it is about that, not about what was said before."""
         allowed = None if only is None else set(only.tolist())
         inside = [
             i
@@ -341,10 +343,13 @@ class Assistant:
                 c.doc_id == d and (c.section == s or c.section.startswith(s + SECTION_SEPARATOR)) for d, s in sections
             )
         ]
-        written = fold(" ".join(self.index.chunks[i].text for i in inside))
-        words = [w for w in self.reader.question_words(query_text) if len(w) >= 2 and has_han(w)]
-        if not inside or any(self.retriever.document_frequency(w) and w not in written for w in words):
+        if not inside:
             return only
+        if release:
+            written = fold(" ".join(self.index.chunks[i].text for i in inside))
+            words = [w for w in self.reader.question_words(query_text) if len(w) >= 2 and has_han(w)]
+            if any(self.retriever.document_frequency(w) and w not in written for w in words):
+                return only
         return np.array(inside, dtype=np.int64)
 
     def reports(self) -> list[ReportInfo]:

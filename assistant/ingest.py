@@ -98,6 +98,11 @@ class Document:
         return tuple(sorted((tuple(span) for span in spans.values()), key=lambda part: part[1]))
 
     @cached_property
+    def folded_parts(self) -> tuple[str, ...]:
+        """Return each of `parts` folded, "" for the table of contents (which names every part), read once."""
+        return tuple("" if head.kind == "toc" else fold(self.text[a:b]) for head, a, b in self.parts)
+
+    @cached_property
     def _part_starts(self) -> list[int]:
         return [start for _, start, _ in self.parts]
 

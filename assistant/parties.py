@@ -51,7 +51,6 @@ class PartyScope:
     def __init__(self, index: Index, max_share: float) -> None:
         self.index = index
         self.max_share = max_share
-        self._texts: dict[str, list[str]] = {}  # each document's parts folded ("" for the contents), read once
         self._telling = lru_cache(maxsize=4096)(self._parts_telling)
 
     def in_scope(self, doc_id: str, offset: int, parties: Sequence[tuple[str, ...]]) -> bool:
@@ -63,12 +62,7 @@ class PartyScope:
     def _parts_telling(self, doc_id: str, spellings: tuple[str, ...]) -> frozenset[int]:
         """Return the indices (in `Document.parts`) of the parts of `doc_id` whose text holds one of `spellings`,
         the table of contents left out; none when more than `max_share` of the parts do."""
-        if doc_id not in self._texts:
-            document = self.index.document(doc_id)
-            self._texts[doc_id] = [
-                "" if head.kind == "toc" else fold(document.text[a:b]) for head, a, b in document.parts
-            ]
-        texts = self._texts[doc_id]
+        texts = self.index.document(doc_id).folded_parts
         mentioned = frozenset(i for i, text in enumerate(texts) if any(holds(text, s) for s in spellings))
         counted = sum(1 for text in texts if text)  # the contents, which name every part, left out
         return mentioned if len(mentioned) <= self.max_share * counted else frozenset()

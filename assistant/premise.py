@@ -217,8 +217,8 @@ def _part_texts(document: Document) -> tuple[str, ...]:
     """Return a document's parts folded, "" for the contents and the itinerary, which name every visit."""
     rows = [r.start for r in document.template.itinerary]
     return tuple(
-        "" if head.kind == "toc" or any(a <= r < b for r in rows) else fold(document.text[a:b])
-        for head, a, b in document.parts
+        "" if any(a <= r < b for r in rows) else text
+        for (_, a, b), text in zip(document.parts, document.folded_parts, strict=True)
     )
 
 
