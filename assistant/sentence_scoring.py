@@ -59,9 +59,12 @@ class SentenceScorer:
     def score_sentences(
         self, query_text: str, query_vector: np.ndarray | None, hits: list[Hit]
     ) -> list[ScoredSentence]:
-        """Return the sentences of the top passages, best answer first."""
+        """Return the sentences of the top passages (more of them when the question asks for a kind of answer),
+        best answer first."""
         best_rank: dict[int, int] = {}
-        for rank, hit in enumerate(hits[: self.settings.answer_passages], start=1):
+        s = self.settings
+        depth = s.typed_answer_passages if asked_kinds(query_text) else s.answer_passages
+        for rank, hit in enumerate(hits[:depth], start=1):
             for sid in self.index.chunk_sentences[hit.chunk_id]:
                 best_rank.setdefault(sid, rank)
         if not best_rank:

@@ -92,3 +92,20 @@ def test_a_question_naming_a_day_is_not_answered_by_a_sentence_dated_another_day
 
     assert first(replace(port_assistant.settings, other_day_penalty=0.0)) == "局長於 3 月 5 日率"
     assert first(port_assistant.settings) == "局長於 3 月 6 日拜"
+
+
+def test_a_question_asking_for_a_kind_of_answer_reads_deeper_passages(assistant):
+    scorer = SentenceScorer(assistant.index, assistant.settings)
+    s = assistant.settings
+    question = "那邊是哪位副市長出面？"  # asks a person with a title
+    vector = assistant.embedder.encode_queries([question])[0]
+    hits = assistant.retriever.search(question, vector, "hybrid", s.typed_answer_passages)
+    assert len(hits) == s.typed_answer_passages > s.answer_passages
+
+    def sentences_of(chosen):
+        return {sid for h in chosen for sid in assistant.index.chunk_sentences[h.chunk_id]}
+
+    assert {x.sentence_id for x in scorer.score_sentences(question, vector, hits)} == sentences_of(hits)
+    plain = "那邊的情形怎麼樣？"  # asks no kind of answer
+    read = {x.sentence_id for x in scorer.score_sentences(plain, vector, hits)}
+    assert read == sentences_of(hits[: s.answer_passages])
