@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from .aliases import abbreviated_names, expand_aliases
 from .config import Settings
 from .glossary import expand, fold_latin, named_alias_words, shared_words
 from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words
-from .text.normalize import fold, has_han, normalize_query
+from .text.normalize import HAN_CHARS, fold, has_han, normalize_query
 from .text.tokens import content_tokens
+from .text.words import ENGLISH_STOPWORDS
 from .translation import WordTranslator
 
 
@@ -29,6 +31,11 @@ class Query:
 # A model or code name: letters then digits (B787, C-919, MU5), which a report writes as such when it tells of it.
 _COMPACT_RE = re.compile(r"[\s\-]+")
 _CODE_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
+# "Which <thing>": a place of business counted with 家 or 間 ("住哪間飯店", "哪一家餐廳") or an English "which
+# <noun>" in lower case (a capitalized word is a name: `unknown_names`). A report that never uses the word for
+# such a thing cannot tell which one it was.
+_WHICH_HAN_RE = re.compile(rf"哪一?[家間]([{HAN_CHARS}]{{2}})")
+_WHICH_LATIN_RE = re.compile(r"\b(?i:which)((?:\s+[a-z]+){1,4})")
 
 
 class QueryReader:
@@ -47,6 +54,8 @@ class QueryReader:
         self.text = text  # the reports' text, where an English name's Chinese abbreviation is looked for
         # Where a model name is looked for, hyphens and spaces aside (C-919, C 919 and C919 are one name).
         self.compact_text = _COMPACT_RE.sub("", fold(text))
+        # The English words the reports use as common nouns: in lower case, not in a name ("Hôtel d'Assézat").
+        self.common_words = frozenset(re.findall(r"\b[a-z]+\b", text))
         self.glossary = glossary
         self.translator = translator
         self.aliases = aliases
@@ -117,4 +126,16 @@ class QueryReader:
             return []
         compact = self.compact_text
         codes = [c for c in _CODE_RE.findall(text) if compact and _COMPACT_RE.sub("", fold(c)) not in compact]
-        return [*self.translator.unknown_names(text), *dict.fromkeys(codes)]
+        return [*self.translator.unknown_names(text), *dict.fromkeys(codes), *self.absent_kinds(text)]
+
+    def absent_kinds(self, text: str) -> list[str]:
+        """Return the things a "which" question asks to pick among ("住哪間飯店？", "which hotel…") when the reports
+        never use the word for them, nor (in English) any word it translates to: 飯店 when no report has one."""
+        han = [w for w in _WHICH_HAN_RE.findall(text) if self.translator.is_word(w) and w not in self.text]
+        latin = []
+        for phrase in _WHICH_LATIN_RE.findall(text):
+            words = list(takewhile(lambda w: w not in ENGLISH_STOPWORDS or w in ("and", "or"), phrase.split()))
+            nouns = [w for w in words if w not in ENGLISH_STOPWORDS]
+            if nouns and not any(w in self.common_words or self.translator.translate(w) for w in nouns):
+                latin.append(nouns[0])  # all absent: "aerospace and space outfits" is not, as the report has 太空
+        return list(dict.fromkeys([*han, *latin]))

@@ -77,3 +77,14 @@ def test_a_model_name_the_reports_never_write_is_an_unknown_name(assistant):
     assert reader.unknown_names(reader.read("A380 是在哪裡組裝的？").text) == []  # the report writes A380
     assert reader.unknown_names(reader.read("A-380 是在哪裡組裝的？").text) == []  # a hyphen makes no other name
     assert reader.unknown_names(reader.read("6/21 下午做了什麼？").text) == []  # a date is no model name
+
+
+def test_a_which_question_about_a_kind_of_thing_the_report_never_has_is_an_unknown_name(assistant):
+    reader = _reader(assistant)
+    assert reader.unknown_names(reader.read("訪團當晚下榻哪一間飯店？").text) == ["飯店"]
+    # "Hôtel" stands in the report only inside a name: the report has no hotel as such.
+    assert reader.unknown_names(reader.read("Which hotel were they booked into?").text) == ["hotel"]
+    assert reader.unknown_names(reader.read("哪家公司負責接待？").text) == []  # the report names companies
+    assert reader.unknown_names(reader.read("Which company received them?").text) == []
+    # One word of the phrase the report has (太空 for "space") is enough: it may name such firms.
+    assert reader.unknown_names(reader.read("Which aerospace and space firms are in that city?").text) == []
