@@ -15,7 +15,8 @@ from .structured import TemplateAnswer
 class Evidence:
     """A question as read and what was found for it.
 
-    `unknown_names` are names in the question the report never mentions (translation.py).
+    `unknown_names` are names in the question the report never mentions (translation.py), and kinds of thing a
+    "which" question asks to pick among that it never has (query.QueryReader.absent_kinds: 飯店).
     `question_words` are the tokens confidence looks for in the best sentence.
     `shares_words` is False when not one of the question's words (nor their translations) occurs
     in the report ("asdfgh", a line of x).
