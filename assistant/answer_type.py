@@ -27,7 +27,7 @@ _ASKS = (
     (
         NUMBER,
         re.compile(
-            r"多少|幾|多大|多長|多遠|多高|多久|比例|百分之"
+            r"多少|幾(?![號月])|多大|多長|多遠|多高|多久|比例|百分之"
             r"|\bhow (?:many|much|large|big|long|far|tall|old)\b|\bwhat (?:share|percentage|proportion)\b",
             re.I,
         ),

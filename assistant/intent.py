@@ -18,6 +18,11 @@ VISIT_DAY = "visit_day"
 
 # Cover fields of the genre (服務機關, 姓名職稱, 派赴國家, 出國期間, 報告日期, 出國類別, and the title line,
 # template.TITLE) and how staff ask for them.
+# The trip's period, from the cover: "幾號出發、幾號結束？" asks both ends, not the first day's schedule.
+_PERIOD = re.compile(
+    r"期間|哪天到哪天|從哪天|幾號出發|幾號[到至]幾號|去了?多久|幾天|\bhow long\b|\bdates\b"
+    r"|\bperiod\b|\bduration\b|\bfrom when\b"
+)
 _COVER_CUES = (
     (
         "報告日期",
@@ -26,13 +31,7 @@ _COVER_CUES = (
             r"|\b(?:submitted|dated)\b|\breport date\b|\bdate\b.*\breport\b|\bwhen was (?:the|this) report\b"
         ),
     ),
-    (
-        "出國期間",
-        re.compile(
-            r"期間|哪天到哪天|從哪天|幾號出發|幾號[到至]幾號|去了?多久|幾天|\bhow long\b|\bdates\b"
-            r"|\bperiod\b|\bduration\b|\bfrom when\b"
-        ),
-    ),
+    ("出國期間", _PERIOD),
     ("派赴國家", re.compile(r"國家|哪一?國|\bcountry\b")),
     (
         "出國類別",
@@ -74,7 +73,7 @@ _WHOLE_TRIP = re.compile(
     r"報告|這份|此行|這次|這趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission|cover)\b"
 )
 _MEMBER_CUES = re.compile(
-    r"成員|名單|人員|哪些人|同行|隨行|一起去|跟著去|誰去|還有誰|有誰|官員|\bmembers?\b|\bofficials\b"
+    r"成員|團員|隊員|名單|人員|哪些人|同行|隨行|一起去|跟著去|誰去|還有誰|有誰|官員|\bmembers?\b|\bofficials\b"
     r"|\bwho (?:went|else|was on|were on|travell?ed|accompanied|joined)\b|\bwhich (?:people|officials)\b"
     r"|\b(?:went|go|going|travell?ed|came) (?:on|with|along)\b|\bon the (?:trip|delegation)\b"
 )
@@ -305,7 +304,8 @@ def _day_intent(
     # An English question asking for the plan says more around it ("once they got to <city> on June 18, what
     # was lined up for that afternoon?").
     latin = _MAX_REST_LATIN_PLAN if _PLAN.search(folded) and not asked - {DATE, DAY} else _MAX_REST_LATIN
-    if days or day_numbers or ((_FIRST_DAY.search(folded) or _LAST_DAY.search(folded)) and DATE in asked):
+    edge_asked = (_FIRST_DAY.search(folded) or _LAST_DAY.search(folded)) and DATE in asked
+    if days or day_numbers or (edge_asked and not _PERIOD.search(folded)):
         if NUMBER not in asked and _small(
             _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _FIRST_DAY, _LAST_DAY, *relative, _PLAN), latin=latin
         ):

@@ -45,6 +45,9 @@ from assistant.text.normalize import normalize_query
         ("What did Jan Visser present on the afternoon of March 5?", "", {}),  # what he said, not the plan
         ("On March 5, what agreement was arranged with the software company?", "", {}),
         ("他們哪天飛回來？", ITINERARY, {"edge": "last"}),
+        ("訪團幾號回到國內？", ITINERARY, {"edge": "last"}),  # 幾號 asks a date, not a count
+        ("這趟幾號出發、幾號結束？", COVER, {"field": "出國期間"}),  # both ends: the cover's period
+        ("這次的團員是哪幾位？", MEMBERS, {}),
         ("報告最後提了哪些建議？", LIST, {"section": "建議"}),
         ("報告後面談心得跟效益的部分，總共整理成哪幾點？", LIST, {"section": "心得"}),
         ("What did the report recommend in the end?", OVERVIEW, {"section": "建議"}),
