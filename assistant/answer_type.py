@@ -60,7 +60,9 @@ _REASON_RE = re.compile(
 _ALIAS_RE = re.compile(r"稱為|之稱|暱稱|美譽|又稱|號稱|譽為|稱作|人稱|\bknown as\b", re.I)
 # "有多少員工？" counts 員工: a number of something else (an area, a year) does not answer it. Not an ordinal
 # (第幾), a list (哪幾) or a date (幾號, 幾年, 幾天), which other kinds check.
-_COUNTED_RE = re.compile(rf"(?<![第哪])(?:多少|幾)(?:個|位|名|家|座|項|條|場|種|間)?(?P<noun>[{HAN_CHARS}])")
+_COUNTED_RE = re.compile(rf"(?<![第哪])(?:多少|幾)(?P<measure>個|位|名|家|座|項|條|場|種|間)?(?P<noun>[{HAN_CHARS}])")
+# Measure words that tell what is counted whatever noun follows: "多少家法國企業" counts firms (家), not 法.
+_TELLING_MEASURES = frozenset("位名家間")
 _NOT_COUNTED = frozenset("號月天日點成錢歲總")
 # A share asked for ("比例多少", "幾成"): a percentage answers it, whatever it counts.
 _SHARE_RE = re.compile(r"比例|比率|百分|佔比|占比|幾成|\bpercent|\bshare\b")
@@ -143,8 +145,12 @@ def counted_noun(question: str) -> str:
     folded = fold(question)
     if MONEY in asked_kinds(folded) or _SHARE_RE.search(folded):
         return ""
-    found = [*_COUNTED_RE.finditer(folded), *_COUNT_BEFORE_RE.finditer(folded)]
-    return next((m.group("noun") for m in found if m.group("noun") not in _NOT_COUNTED), "")
+    for m in _COUNTED_RE.finditer(folded):
+        if m.group("measure") in _TELLING_MEASURES:
+            return m.group("measure")
+        if m.group("noun") not in _NOT_COUNTED:
+            return m.group("noun")
+    return next((m.group("noun") for m in _COUNT_BEFORE_RE.finditer(folded) if m.group("noun") not in _NOT_COUNTED), "")
 
 
 def counts(noun: str, sentence: str) -> bool:

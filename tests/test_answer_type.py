@@ -108,6 +108,9 @@ def test_a_question_asking_which_holder_of_a_title_is_answered_only_by_that_titl
         ("政府持有多少股份？", "政府持股 84.5%", True),  # the noun before the number
         ("協會的員工有多少人？", "擁有 7,000 名雇員", True),  # 名 counts people as 人 does
         ("協會的員工有多少人？", "成立於 1998 年", False),
+        # 家 tells what is counted, whatever noun follows it: a number of days does not count firms.
+        ("論壇來了多少家荷蘭企業？", "荷蘭商會 3 月 6 日舉辦論壇", False),
+        ("論壇來了多少家荷蘭企業？", "共有 40 家荷蘭企業出席", True),
     ],
 )
 def test_a_count_is_answered_only_by_a_number_of_what_it_counts(question, sentence, counted):
