@@ -27,6 +27,11 @@ _VISIT_TOLD = re.compile(r"參訪|拜會|造訪|參觀|走訪|踏勘|接待|會�
 _GONE_TO = (
     r"(?:(?<![過失])去|前往|赴|飛往|\b(?:visit(?:ed|ing)?|went to|go to|trip to|travel(?:led)? to)\s+(?:the\s+)?)"
 )
+# Meeting a person, around their name ({}): "跟<name>見面時", "與<name>會談", "met with <name>".
+_MET = (
+    r"(?:跟|與|和|同)[^，。,?？]{{0,8}}?{}[^，。,?？]{{0,4}}?(?:見面|會面|會見|會晤|會談|碰面)",
+    r"\b(?:met|meet|meeting|sat down)\s+(?:with\s+)?[^,.?]{{0,30}}?{}",
+)
 _HAN_RUN = re.compile(rf"[{HAN_CHARS}]+")
 _SENTENCE_END = re.compile(r"[。！？；!?\n]")
 _DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")
@@ -117,7 +122,7 @@ def unvisited(
     visited = " ".join(_visited(d) for d in documents)
     out = []
     for name in _names(question, folded_texts):
-        if gone_to_only and not re.search(_GONE_TO + re.escape(fold(name)), folded_question):
+        if gone_to_only and not _presumed(folded_question, fold(name)):
             continue
         spellings = [name, *aliases(name)]
         # A variant of a visited name shares its head: 市府 for 市政府, under a heading naming the city.
@@ -133,6 +138,13 @@ def unvisited(
             document, start, end = places[0]
             out.append(Mention(name, document.doc_id, start, end))
     return out
+
+
+def _presumed(folded_question: str, name: str) -> bool:
+    """Return True when a question asking something of a visit or a meeting presumes `name` was gone to ("去里昂
+    拜會時…") or met ("跟<name>見面時談了什麼？")."""
+    n = re.escape(name)
+    return any(re.search(pattern, folded_question) for pattern in (_GONE_TO + n, *(m.format(n) for m in _MET)))
 
 
 @lru_cache(maxsize=64)

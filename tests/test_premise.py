@@ -141,3 +141,14 @@ def test_a_person_named_in_latin_letters_at_a_party_no_part_names_together_is_a_
 @pytest.mark.parametrize("question", ["市府跟法方簽了哪些協議？", "跟主辦單位簽的合約寫了什麼？", "跟對方簽的備忘錄？"])
 def test_a_role_is_no_party_an_agreement_is_checked_with(question):
     assert unsupported(question, [SIGNED], []) == []
+
+
+def test_a_person_the_report_names_but_never_meets_is_a_false_premise_of_a_meeting():
+    text = REPORT.replace(
+        "近年以限制郵輪停靠降低觀光壓力。", "近年以限制郵輪停靠降低觀光壓力，前市長柯恩（Job Cohen）曾倡議此政策。"
+    )
+    doc = parse_document("port-report.txt", text)
+    assert [m.name for m in unvisited("局長跟柯恩見面時談了什麼？", [doc])] == ["柯恩"]
+    assert "Cohen" in [m.name for m in unvisited("What did the director discuss when he met with Job Cohen?", [doc])]
+    assert unvisited("局長跟德弗里斯見面時談了什麼？", [doc]) == []  # named where the report tells of the reception
+    assert unvisited("局長提到柯恩的什麼政策？", [doc]) == []  # no meeting presumed
