@@ -263,8 +263,10 @@ def _with(question: str, folded: str, spelling: str) -> bool:
     "在 X 總部簽的", "signed with X", "signed at X" (its whole name: "at the Port Museum" does not put it at the port)."""
     if _next_to(folded, spelling, _COUNTERPARTY):
         return True
-    if spelling.isascii():
-        return re.search(rf"\bat (?:the )?(?i:{re.escape(spelling)})\b(?!\s+[A-Z])", question) is not None
+    if spelling.isascii() or not has_han(spelling):
+        at = rf"\bat (?:the )?(?i:{re.escape(spelling)})\b(?!\s+[A-Z])"
+        signing = rf"{re.escape(spelling)}\W+(?:\w+\W+){{0,2}}sign"  # "did <city> and <party> formally sign…"
+        return re.search(at, question) is not None or re.search(signing, folded) is not None
     return re.search(rf"在[^，。?？]{{0,{_COUNTERPARTY_REACH}}}?{re.escape(spelling)}", folded) is not None
 
 

@@ -80,6 +80,12 @@ def test_an_agreement_signed_at_a_party_no_line_tells_of_is_a_false_premise():
     # "at the Port Authority Museum": the whole name is another party's, so nothing is presumed of the port.
     assert unsupported("What does the MoU signed at the Port Authority Museum say?", [SIGNED], [port]) == []
     assert unsupported("鹿特丹港務局的港口有多大？", [SIGNED], [PORT]) == []  # no agreement asked of
+    # An English question putting the party just before the verb: "did <city> and <party> formally sign…".
+    words = ("鹿特丹港務局", "port authority")
+    [mention] = unsupported("When did the city and the Port Authority formally sign the MoU?", [SIGNED], [words])
+    assert mention.reason == AGREEMENT
+    council = ("阿姆斯特丹市議會", "city council")
+    assert unsupported("When did the port and the City Council formally sign the MoU?", [SIGNED], [council]) == []
 
 
 def test_a_person_at_a_party_the_reports_never_name_together_is_a_false_premise():
