@@ -85,7 +85,7 @@ _DIGIT_RE = re.compile(r"\d")
 # A European name (Jan Visser, Jean-Marc Dupont) or a title the report puts next to a name.
 _LATIN_NAME_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[-\s][A-ZÀ-Ý][A-Za-zà-ÿ]+)+")
 _TITLES = r"市長|主席|總裁|經理|董事長|局長|處長|大使|院長|主任|總編輯|負責人|建築師|部長|執行長|代表|教授|先生|女士"
-_TITLE_RE = re.compile(_TITLES)
+TITLE_RE = re.compile(_TITLES)
 # A title as a sentence gives it, a deputy's (副) told apart from the head's.
 _FULL_TITLE_RE = re.compile(rf"副?(?:{_TITLES})")
 # A question asking which holder of a title ("哪位副市長", "副市長是誰", "副市長叫什麼名字"): a sentence naming
@@ -118,7 +118,7 @@ def offered_kinds(sentence: str) -> frozenset[str]:
             kinds.add(DAY)
     if _MONEY_RE.search(folded):
         kinds.add(MONEY)
-    if _LATIN_NAME_RE.search(sentence) or _TITLE_RE.search(sentence):
+    if _LATIN_NAME_RE.search(sentence) or TITLE_RE.search(sentence):
         kinds.add(PERSON)
         kinds |= {TITLE + t for t in _FULL_TITLE_RE.findall(sentence)}
     if _REASON_RE.search(sentence):

@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
+from .answer_type import TITLE_RE
 from .ingest import Document
 from .text.normalize import HAN_CHARS, has_han
 
@@ -19,7 +20,11 @@ _PAIR_RE = re.compile(rf"([{HAN_CHARS}]{{2,24}})\s*[（(]\s*([^（）()\n]{{2,60
 _LEAD_RE = re.compile(
     r".*(參訪|拜訪|拜會|前往|出席|參加|包括|委託|位於|坐落於|造訪|借鏡|訪問|選擇了|邀請|由|與|及|和|的|於|在|為|並|之|是)"
 )
+# A name after a lead word is bounded by it ("參訪巴黎城市規劃研究院"); with none, the run is cut to its last
+# `_MAX_NAME` characters and then past a title ("女性市長<name>") and what the name stands without elsewhere.
+_MAX_LED_NAME = 12
 _MAX_NAME = 8
+_MAX_CUT = 2
 _ALIAS_SPLIT = re.compile(r"\s*[,，;；]\s*")
 _WORD_RE = re.compile(r"[a-z0-9]+")
 # Alias words that never point at one party: French and English function words, and words for kinds of
@@ -37,10 +42,29 @@ def fold_latin(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _name(run: str) -> str:
+def _name(run: str, text: str) -> str:
+    """Return the name a run of Han characters ends with, before a 中文（Latin） pair's parenthesis in `text`: after
+    its last lead word or title ("女性市長<name>"); a run cut for length starts where the name stands alone
+    elsewhere in `text` ("主辦單位<name>" when a heading writes the name after another character)."""
     m = _LEAD_RE.match(run)
-    name = run[m.end() :] if m and m.end() < len(run) - 1 else run
-    return name[-_MAX_NAME:]
+    led = bool(m and m.end() < len(run) - 1)
+    name = run[m.end() :] if led else run
+    titles = [t for t in TITLE_RE.finditer(name) if t.end() <= len(name) - 2]
+    if titles:
+        name = name[titles[-1].end() :]
+    limit = _MAX_LED_NAME if led else _MAX_NAME
+    if len(name) <= limit:
+        return name
+    name = name[-limit:]
+    # The cut may leave a character or two of the words before ("位<name>"): drop them where the rest stands
+    # after another character elsewhere. No further: a name's last word stands alone often (控制系統).
+    alone = (k for k in range(1, _MAX_CUT + 1) if any(text[i - 1] != name[k - 1] for i in _starts(text, name[k:])))
+    return name[next(alone, 0) :]
+
+
+def _starts(text: str, piece: str) -> list[int]:
+    """Return where `piece` starts in `text`, past its first character."""
+    return [m.start() for m in re.finditer(re.escape(piece), text) if m.start() > 0]
 
 
 def mine_glossary(documents: list[Document]) -> dict[str, str]:
@@ -54,7 +78,7 @@ def mine_glossary(documents: list[Document]) -> dict[str, str]:
             latin = m.group(2)
             if not re.search(r"[A-Za-z]", latin) or has_han(latin):
                 continue
-            name = _name(m.group(1))
+            name = _name(m.group(1), doc.text)
             for alias in _ALIAS_SPLIT.split(latin):
                 key = " ".join(_WORD_RE.findall(fold_latin(alias)))
                 if key and key not in COMMON_ALIAS_WORDS and len(key) >= 2:

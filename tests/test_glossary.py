@@ -110,3 +110,20 @@ def test_an_epithet_before_a_one_word_name_is_cut_to_the_dictionarys_word_for_it
     assert plain == {"lisbon": "里斯本", "port of lisbon": "里斯本港務局", "porto": "波多"}
     # A word the report does not use alone more often than the name is no shorter name for it.
     assert plain_names(glossary, lambda alias: words.get(alias, []), lambda word: 1)["lisbon"] == "白城里斯本"
+
+
+def test_a_name_starts_after_its_lead_word_or_title_or_where_it_stands_alone_elsewhere():
+    from types import SimpleNamespace
+
+    from assistant.glossary import mine_glossary
+
+    text = (
+        "訪團參訪荷蘭皇家港口數據研究院（Port Data Institute）。"  # a lead word bounds a name of 10 characters
+        "曾任首位女性市長范德梅爾（Ada van der Meer）。"  # the title before the name
+        "年會主辦單位郵輪航線協進會（CLA）。"  # no lead word: cut to 8 characters, 位 left of the words before
+        "二、拜會郵輪航線協進會\n"  # where the name stands after another character
+    )
+    glossary = mine_glossary([SimpleNamespace(text=text)])
+    assert glossary["port data institute"] == "荷蘭皇家港口數據研究院"
+    assert glossary["ada van der meer"] == "范德梅爾"
+    assert glossary["cla"] == "郵輪航線協進會"
