@@ -13,6 +13,12 @@ def test_a_party_is_named_in_either_script_or_by_a_capitalized_name():
     assert named_parties("Maersk 在哪裡？", GLOSSARY) == [("maersk",)]
 
 
+def test_an_acronym_written_with_dots_is_a_spelling_of_its_party():
+    glossary = {**GLOSSARY, "p d i": "港口數據研究院"}
+    assert named_parties("跟 P.D.I. 簽了什麼？", glossary) == [("港口數據研究院", "p.d.i")]
+    assert named_parties("港口數據研究院在哪？", glossary) == [("港口數據研究院",)]
+
+
 def test_a_name_too_short_to_tell_a_party_and_a_question_naming_none_name_no_party():
     assert named_parties("國鐵怎麼走？", GLOSSARY) == []  # two characters: a common word, not one party
     assert named_parties("港口有多大？", GLOSSARY) == []
