@@ -64,6 +64,24 @@ _COUNTED_RE = re.compile(rf"(?<![第哪])(?:多少|幾)(?P<measure>個|位|名|�
 # Measure words that tell what is counted whatever noun follows: "多少家法國企業" counts firms (家), not 法.
 _TELLING_MEASURES = frozenset("位名家間")
 _NOT_COUNTED = frozenset("號月天日點成錢歲總")
+# "How many reporters…": English nouns for what a measure word counts, people (人) or firms (家). Other nouns
+# count nothing a measure word tells, and are left unchecked.
+_ENGLISH_COUNTED = (
+    (
+        "人",
+        re.compile(
+            r"\b(?:people|persons?|visitors?|guests?|reporters?|journalists?|attendees?|participants?|employees?"
+            r"|staff|workers?|members?|officials?|delegates?|residents?|inhabitants?|students?)\b"
+        ),
+    ),
+    (
+        "家",
+        re.compile(r"\b(?:companies|company|firms?|businesses|enterprises?|exhibitors?|manufacturers?|suppliers?)\b"),
+    ),
+)
+# The words after "how many" up to the verb ("how many Taiwanese companies exhibited…"): what is counted.
+_HOW_MANY_RE = re.compile(r"\bhow many\s+((?:[a-z-]+\s+){0,3}[a-z-]+)")
+_COUNT_VERB_RE = re.compile(r"\b(?:do|does|did|is|are|was|were|have|has|had|will|would|can|could)\b.*")
 # A share asked for ("比例多少", "幾成"): a percentage answers it, whatever it counts.
 _SHARE_RE = re.compile(r"比例|比率|百分|佔比|占比|幾成|\bpercent|\bshare\b")
 # Measure words that count the same things: people (人, 名, 位), firms (家, 間).
@@ -145,6 +163,11 @@ def counted_noun(question: str) -> str:
     folded = fold(question)
     if MONEY in asked_kinds(folded) or _SHARE_RE.search(folded):
         return ""
+    for m in _HOW_MANY_RE.finditer(folded):
+        counted = _COUNT_VERB_RE.sub("", m.group(1))  # "how many countries does the company serve": countries
+        measure = next((kind for kind, nouns in _ENGLISH_COUNTED if nouns.search(counted)), "")
+        if measure:
+            return measure
     for m in _COUNTED_RE.finditer(folded):
         if m.group("measure") in _TELLING_MEASURES:
             return m.group("measure")

@@ -111,6 +111,11 @@ def test_a_question_asking_which_holder_of_a_title_is_answered_only_by_that_titl
         # 家 tells what is counted, whatever noun follows it: a number of days does not count firms.
         ("論壇來了多少家荷蘭企業？", "荷蘭商會 3 月 6 日舉辦論壇", False),
         ("論壇來了多少家荷蘭企業？", "共有 40 家荷蘭企業出席", True),
+        # In English, a noun for people or for firms: counted as its measure words count.
+        ("How many reporters came to the press event?", "3 月 5 日舉行記者會", False),
+        ("How many reporters came to the press event?", "約 30 名記者出席", True),
+        ("How many Dutch companies exhibited there?", "共 12 家荷蘭廠商參展", True),
+        ("How many countries does the company serve?", "服務 45 個國家", True),  # countries: not checked
     ],
 )
 def test_a_count_is_answered_only_by_a_number_of_what_it_counts(question, sentence, counted):
