@@ -20,7 +20,7 @@ _PAIR_RE = re.compile(rf"([{HAN_CHARS}]{{2,24}})\s*[（(]\s*([^（）()\n]{{2,60
 _LEAD_RE = re.compile(
     r".*(參訪|拜訪|拜會|前往|出席|參加|包括|委託|位於|坐落於|造訪|借鏡|訪問|選擇了|邀請|由|與|及|和|的|於|在|為|並|之|是)"
 )
-# A name after a lead word is bounded by it ("參訪巴黎城市規劃研究院"); with none, the run is cut to its last
+# A name after a lead word is bounded by it ("參訪鹿特丹港口數據研究院"); with none, the run is cut to its last
 # `_MAX_NAME` characters and then past a title ("女性市長<name>") and what the name stands without elsewhere.
 _MAX_LED_NAME = 12
 _MAX_NAME = 8

@@ -31,7 +31,7 @@ def named_parties(question: str, glossary: dict[str, str]) -> list[tuple[str, ..
             own = [w for w in names if fold_latin(w) in alias.split()]  # its Latin words, as the question writes them
             if not own and len(alias.split()) > 1 and all(len(w) == 1 for w in alias.split()):
                 dotted = re.search(r"\W?".join(map(re.escape, alias.split())), fold_latin(question))
-                own = [dotted.group(0)] if dotted else []  # an acronym written with dots: "A.S.O." for "a s o"
+                own = [dotted.group(0)] if dotted else []  # an acronym written with dots: "P.D.I." for "p d i"
             taken.update(own)
             parties.append((fold(name), *(fold(w) for w in own)))
     parties += [(fold(word),) for word in names if word not in taken]
