@@ -27,6 +27,8 @@ def test_tokenize_makes_unigrams_bigrams_and_latin_words(text, expected):
     [
         ("6/21 (三)\t上午 巴黎", ["6/21"]),
         ("於 6 月 21 日接受專訪", ["6/21"]),
+        ("6月18號下午去了哪？", ["6/18"]),  # 號 for 日, as people ask
+        ("6月18号下午去了哪？", ["6/18"]),
         ("市長6月21日於巴黎", ["6/21"]),
         ("what happened on june 21st?", ["6/21"]),
         ("the 21st of june", ["6/21"]),

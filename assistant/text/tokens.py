@@ -15,7 +15,7 @@ _MONTH = r"(1[0-2]|0?[1-9])"
 # Month and day as the report writes them (6/21, 6 月 21 日, 6月21日) and as users may (June 21, 21 June).
 _DATE_PATTERNS = (
     (re.compile(rf"(?<![\d/]){_MONTH}\s*/\s*{_DAY}(?![\d/])"), 1, 2),
-    (re.compile(rf"(?<!\d){_MONTH}\s*月\s*{_DAY}\s*日"), 1, 2),
+    (re.compile(rf"(?<!\d){_MONTH}\s*月\s*{_DAY}\s*[日號号]"), 1, 2),
     (re.compile(rf"\b{_MONTH_NAME}\s+{_DAY}(?:st|nd|rd|th)?\b"), 1, 2),
     (re.compile(rf"\b{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}(?![a-z])"), 2, 1),
 )
