@@ -10,7 +10,7 @@ from .answer_type import MONEY, answers_kind, asked_kinds, asks_later_outcome, c
 from .calibration import logistic
 from .config import Settings
 from .evidence import Evidence
-from .premise import AGREEMENT, TOGETHER, VISIT
+from .premise import AGREEMENT, SCHEDULE, TOGETHER, VISIT
 from .retrieval import Hit
 from .sentence_scoring import ScoredSentence, SentenceScorer
 from .text.normalize import has_han
@@ -164,5 +164,10 @@ def _why_notices(evidence: Evidence) -> list[str]:
         notices.append(
             f"報告提到「{m.name}」和「{m.other}」，但從未一起提到。The report mentions {m.name} and {m.other}, "
             "but never together."
+        )
+    for m in (m for m in evidence.false_premises if m.reason == SCHEDULE):
+        where = f"on {m.other}" if "/" in m.other else f"in {m.other}"
+        notices.append(
+            f"報告的行程沒有把「{m.name}」排在「{m.other}」。The report's itinerary does not put {m.name} {where}."
         )
     return notices

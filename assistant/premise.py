@@ -1,9 +1,11 @@
 """False premises about the trip: a question asking when (or whether) the delegation visited or met something
 the report names only in another role (a city in a list of sites, a mayor who was not met), of an agreement
-with a party the report tells of none with, or of a person at a party the report never names together."""
+with a party the report tells of none with, of a person at a party the report never names together, or of a visit
+on a day or in a city the itinerary never puts it."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -14,6 +16,7 @@ from .chunking import matching_text
 from .ingest import Document
 from .parties import holds
 from .text.normalize import HAN_CHARS, fold, has_han
+from .text.tokens import date_tokens
 from .text.words import capitalized_names
 
 # Asking about a visit or a meeting, and asking whether or when it happened.
@@ -60,7 +63,10 @@ _SIGNED_WITH = re.compile(rf"(?:跟|與|和|同)\s*([{HAN_CHARS}]{{2,10}}?)\s*(?
 _PERSON = re.compile(
     rf"([{HAN_CHARS}]{{2,3}})(?:副市長|市長|大使|副局長|局長|處長|主席|副總裁|總裁|董事長|總經理|院長|主任|部長|總編輯|執行長|議員|教授)"
 )
-VISIT, AGREEMENT, TOGETHER = "visit", "agreement", "together"
+VISIT, AGREEMENT, TOGETHER, SCHEDULE = "visit", "agreement", "together", "schedule"
+# An itinerary row's place cell: its half-day, then the place or the way ("上午 鹿特丹→阿姆斯特丹").
+_HALF_DAY = re.compile(r"^\s*(?:上午|下午|晚上|晚間|全天|早上)\s*")
+_WAY = re.compile(r"\s*(?:→|->|－|—|~|、)\s*")
 # A person's name in Latin letters: two or three capitalized words (Jan Visser, Jean-Marc Dupont).
 _LATIN_PERSON = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s+[A-ZÀ-Ý][A-Za-zà-ÿ]+){1,2}\b")
 # A title standing beside a name in a report ("處長 Jan Visser", "Jean-Marc Dupont 副市長").
@@ -73,8 +79,9 @@ _TITLED = re.compile(
 class Mention:
     """A name the question presumes something of that the reports do not say, and where they do mention it.
 
-    `reason` says what they do not say: VISIT (visited or met), AGREEMENT (an agreement with it) or TOGETHER
-    (it with `other`, anywhere on one line).
+    `reason` says what they do not say: VISIT (visited or met), AGREEMENT (an agreement with it), TOGETHER
+    (it with `other`, anywhere on one line) or SCHEDULE (it on the day or in the city `other`, which the
+    itinerary puts it on or in none of).
     """
 
     name: str
@@ -199,6 +206,39 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
                 other = _first(documents, spellings, TOGETHER)
                 out += [replace(m, other=other[0].name if other else spellings[0]) for m in found]
     return out + [m for m in apart if m.name not in {o.name for o in out}]
+
+
+def off_schedule(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:
+    """Return the parties a question puts on a day ("6/18 在<party>看了什麼？") or in a city of the trip ("while in
+    <city>") where the reports never do: the itinerary rows naming the party are on other days or in other
+    places, and no line of the reports names the party with that day or city."""
+    folded = fold(question)
+    days = [t for t in date_tokens(folded) if "/" in t]
+    out: list[Mention] = []
+    for document in documents:
+        rows = [(r, document.text[r.start : r.end]) for r in document.template.itinerary]
+        places = {p for _, line in rows for p in _places(line)}
+        for spellings in parties:
+            named = [(r, line) for r, line in rows if any(holds(fold(line), s) for s in spellings)]
+            if not named:
+                continue  # not a visit of the trip
+            rest = functools.reduce(lambda text, s: text.replace(s, " "), spellings, folded)  # "<city>市議會" aside
+            cities = [c for c in places if c in rest or any(p[0] == c and p != spellings for p in parties)]
+            lines = [line for line in _lines(document) if any(holds(line, s) for s in spellings)]
+            for other in [d for d in days if not any(d in r.days for r, _ in named)] + [
+                c for c in cities if not any(c in _places(line) for _, line in named)
+            ]:
+                if not any(other in (date_tokens(line) if "/" in other else line) for line in lines):
+                    m = _first([document], spellings, SCHEDULE)
+                    out += [replace(x, other=other) for x in m]
+    return list({(m.name, m.other): m for m in out}.values())
+
+
+def _places(row: str) -> set[str]:
+    """Return the places an itinerary row's second cell names ("下午 鹿特丹→阿姆斯特丹": 鹿特丹, 阿姆斯特丹), folded."""
+    cells = row.split("\t")
+    cell = _HALF_DAY.sub("", fold(cells[1])) if len(cells) > 1 else ""
+    return {p for p in _WAY.split(cell) if len(p) >= 2}
 
 
 def _persons_apart(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.ingest import parse_document
-from assistant.premise import AGREEMENT, TOGETHER, unsupported, unvisited
+from assistant.premise import AGREEMENT, SCHEDULE, TOGETHER, off_schedule, unsupported, unvisited
 
 REPORT = (Path(__file__).parent / "fixtures" / "port-report.txt").read_text(encoding="utf-8")
 
@@ -158,3 +158,17 @@ def test_a_person_the_report_names_but_never_meets_is_a_false_premise_of_a_meeti
     assert "Cohen" in [m.name for m in unvisited("What did the director discuss when he met with Job Cohen?", [doc])]
     assert unvisited("局長跟德弗里斯見面時談了什麼？", [doc]) == []  # named where the report tells of the reception
     assert unvisited("局長提到柯恩的什麼政策？", [doc]) == []  # no meeting presumed
+
+
+def test_a_party_put_on_a_day_or_in_a_city_the_itinerary_never_puts_it_is_a_false_premise(document):
+    port, council = ("鹿特丹港務局",), ("阿姆斯特丹市議會",)
+    [mention] = off_schedule("3月6號在鹿特丹港務局看了什麼？", [document], [port])
+    assert (mention.name, mention.reason, mention.other) == ("鹿特丹港務局", SCHEDULE, "3/6")
+    assert REPORT[mention.start : mention.end] == "鹿特丹港務局"
+    [mention] = off_schedule("在阿姆斯特丹參訪鹿特丹港務局時看了什麼？", [document], [port])
+    assert (mention.reason, mention.other) == (SCHEDULE, "阿姆斯特丹")
+    # The summary names the port authority and the other city on one line: that might be where it was.
+    assert off_schedule("在阿姆斯特丹參訪港務局時看了什麼？", [document], [("港務局",)]) == []
+    assert off_schedule("3/5 在鹿特丹港務局看了什麼？", [document], [port]) == []  # the day the itinerary gives
+    assert off_schedule("3/6 在阿姆斯特丹市議會談了什麼？", [document], [council]) == []
+    assert off_schedule("3/6 有提到德國漢堡嗎？", [document], [("德國漢堡",)]) == []  # in no itinerary row: no visit
