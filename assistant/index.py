@@ -29,7 +29,7 @@ from .text.tokens import tokenize
 log = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.ERROR)
 
-TOKENIZER_VERSION = "cjk-unigram-bigram+latin+dates-v2"
+TOKENIZER_VERSION = "cjk-unigram-bigram+latin+dates-v3"  # v3: 6月18號 is a date
 MANIFEST = "manifest.json"
 BUILD_LOCK = ".build.lock"
 NO_INDEX = "no index built yet"
