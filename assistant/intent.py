@@ -96,7 +96,7 @@ _AFTERNOON = re.compile(r"下午|晚上|晚間|傍晚|\bafternoon\b|\bevening\b|
 # What came next: "之後呢？", "看完之後去哪了？" (後來 only opening a question: "後來有沒有…" asks a later outcome).
 _THEN = re.compile(
     r"^(?:後來|再來)|(?:[看逛聽參訪觀拜會談]+完|結束|離開)?(?:之後|以後)|[看逛聽]完|接著|然後|隨後|結束後"
-    r"|\b(?:after that|afterwards|next|after (?:the|this|that) (?:visit|tour|meeting))\b"
+    r"|\b(?:after that|afterwards|next|after (?:the|this|that) (?:visit|tour|meeting))\b|\b(?:right |just |soon |shortly )?after\W*$"
 )
 _FIRST_DAY = re.compile(r"第一天|頭一天|出發|啟程|\bfirst day\b|\bdepart(?:ed|ure)?\b|\bset off\b|\bleave\b|\bleft\b")
 _LAST_DAY = re.compile(

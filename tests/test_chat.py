@@ -29,6 +29,7 @@ from assistant.chat import Conversation, needs_context
         ("Who designed it?", True),
         ("看完之後去哪了？", True),  # what came next, after what was just talked about
         ("How long is that stretch?", True),  # "that" + a noun points back
+        ("雙方在會中談了哪些合作議題？", True),  # 雙方: the two sides just talked about
         ("What did the report say that Kaohsiung would build in the harbour district?", False),  # a conjunction
         ("Did the mayor say that funding would come from the city?", False),
     ],
