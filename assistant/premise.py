@@ -32,7 +32,7 @@ _GONE_TO = (
 )
 # Meeting a person, around their name ({}): "跟<name>見面時", "與<name>會談", "met with <name>".
 _MET = (
-    r"(?:跟|與|和|同)[^，。,?？]{{0,8}}?{}[^，。,?？]{{0,4}}?(?:見面|會面|會見|會晤|會談|碰面)",
+    r"(?:跟|與|和|同)[^，。,?？]{{0,8}}?{}\s?(?:見面|會面|會見|會晤|會談|碰面)",  # not "跟<town>的市長見面"
     r"\b(?:met|meet|meeting|sat down)\s+(?:with\s+)?[^,.?]{{0,30}}?{}",
 )
 _HAN_RUN = re.compile(rf"[{HAN_CHARS}]+")

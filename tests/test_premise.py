@@ -158,6 +158,9 @@ def test_a_person_the_report_names_but_never_meets_is_a_false_premise_of_a_meeti
     assert "Cohen" in [m.name for m in unvisited("What did the director discuss when he met with Job Cohen?", [doc])]
     assert unvisited("局長跟德弗里斯見面時談了什麼？", [doc]) == []  # named where the report tells of the reception
     assert unvisited("局長提到柯恩的什麼政策？", [doc]) == []  # no meeting presumed
+    # The one met is the town's mayor, not the town: "跟<town>的鎮長見面" presumes no meeting with the town.
+    town = parse_document("port-report.txt", text.replace("前市長柯恩", "鄰近小鎮與前市長柯恩"))
+    assert unvisited("局長為什麼會跟那個小鎮的鎮長見面？", [town]) == []
 
 
 def test_a_party_put_on_a_day_or_in_a_city_the_itinerary_never_puts_it_is_a_false_premise(document):
