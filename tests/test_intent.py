@@ -49,6 +49,7 @@ from assistant.text.normalize import normalize_query
         ("這趟幾號出發、幾號結束？", COVER, {"field": "出國期間"}),  # both ends: the cover's period
         ("這次的團員是哪幾位？", MEMBERS, {}),
         ("報告最後提了哪些建議？", LIST, {"section": "建議"}),
+        ("報告最後對市府提了哪幾項建議？麻煩幫我整理一下。", LIST, {"section": "建議"}),  # a polite request
         ("報告後面談心得跟效益的部分，總共整理成哪幾點？", LIST, {"section": "心得"}),
         ("What did the report recommend in the end?", OVERVIEW, {"section": "建議"}),
         ("這次出訪的目的是什麼？", OVERVIEW, {"section": "目的"}),
