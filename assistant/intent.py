@@ -21,8 +21,10 @@ VISIT_DAY = "visit_day"
 # The trip's period, from the cover: "幾號出發、幾號結束？" asks both ends, not the first day's schedule.
 _PERIOD = re.compile(
     r"期間|哪天到哪天|從哪天|幾號出發|幾號[到至]幾號|去了?多久|幾天|\bhow long\b|\bdates\b"
-    r"|\bperiod\b|\bduration\b|\bfrom when\b"
+    r"|\bperiod\b|\bduration\b|\bfrom when\b|起訖|起迄|\b(?:start|begin) and end\b"
 )
+# A question naming the cover page asks of its fields, whatever else it says.
+_COVER_PAGE = re.compile(r"封面|\bcover(?: page)?\b|\btitle page\b")
 _COVER_CUES = (
     (
         "報告日期",
@@ -256,7 +258,8 @@ def read_intent(question: str) -> Intent:
     if day_intent is not None:
         return day_intent
     for key, cue in _COVER_CUES:
-        if cue.search(folded) and _small(_rest(folded, cue)) and _fits(key, folded, asked):
+        said = _small(_rest(folded, cue)) or _COVER_PAGE.search(folded)  # "according to the cover page, …"
+        if cue.search(folded) and said and _fits(key, folded, asked):
             return Intent(COVER, field=key)
     if DAY in asked and _GOING.search(folded) and PERSON not in asked:
         return Intent(VISIT_DAY)

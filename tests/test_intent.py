@@ -31,6 +31,7 @@ from assistant.text.normalize import normalize_query
         ("What is this report called?", COVER, {"field": "標題"}),
         ("这次出访去了哪个国家？", COVER, {"field": "派赴國家"}),
         ("According to the cover page, what were the official travel dates?", COVER, {"field": "出國期間"}),
+        ("Per the cover page, when did the Netherlands trip start and end?", COVER, {"field": "出國期間"}),
         ("這趟一起去的還有誰？", MEMBERS, {}),
         ("Which officials went on the trip?", MEMBERS, {}),
         ("Who else went on the trip?", MEMBERS, {}),
