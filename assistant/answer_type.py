@@ -106,6 +106,11 @@ _TITLES = r"市長|主席|總裁|經理|董事長|局長|處長|大使|院長|�
 TITLE_RE = re.compile(_TITLES)
 # A title as a sentence gives it, a deputy's (副) told apart from the head's.
 _FULL_TITLE_RE = re.compile(rf"副?(?:{_TITLES})")
+# Characters before a title that make it no one's name: a pronoun or a count ("該市副市長", "兩位副市長"), a
+# place's or an office's word ("本市市長", "總部主任").
+_NOT_A_NAME = frozenset("該本其此各每位名兩二三四市府局處部院會司團")
+_HAN_RE = re.compile(rf"[{HAN_CHARS}]")
+_LATIN_BEFORE_RE = re.compile(rf"(?:{_LATIN_NAME_RE.pattern})\s*$")
 # A question asking which holder of a title ("哪位副市長", "副市長是誰", "副市長叫什麼名字"): a sentence naming
 # somebody with another title (the 市長 for a 副市長) does not answer it.
 _TITLE_ASKED_RE = re.compile(
@@ -136,14 +141,25 @@ def offered_kinds(sentence: str) -> frozenset[str]:
             kinds.add(DAY)
     if _MONEY_RE.search(folded):
         kinds.add(MONEY)
-    if _LATIN_NAME_RE.search(sentence) or TITLE_RE.search(sentence):
+    named = [t for t in _FULL_TITLE_RE.finditer(sentence) if _beside_a_name(sentence, t.start(), t.end())]
+    if _LATIN_NAME_RE.search(sentence) or named:
         kinds.add(PERSON)
-        kinds |= {TITLE + t for t in _FULL_TITLE_RE.findall(sentence)}
+        kinds |= {TITLE + t.group(0) for t in named}
     if _REASON_RE.search(sentence):
         kinds.add(REASON)
     if _ALIAS_RE.search(sentence):
         kinds.add(ALIAS)
     return frozenset(kinds)
+
+
+def _beside_a_name(sentence: str, start: int, end: int) -> bool:
+    """Return True when the title at sentence[start:end] stands beside a name: a Latin one just after or before
+    it ("副市長 Jean Dupont", "Jean Dupont 副市長"), a Han one before it ("王大明局長", "王副市長"), or the one
+    holding it ("市長表示…"); not "該市副市長" or "兩位副市長"."""
+    if _LATIN_NAME_RE.match(sentence[end:].lstrip()) or _LATIN_BEFORE_RE.search(sentence[max(0, start - 60) : start]):
+        return True
+    before = sentence[start - 1] if start else ""
+    return not _HAN_RE.match(before) or before not in _NOT_A_NAME  # "市長表示…" names the one holding it
 
 
 def answers_kind(asked: frozenset[str], offered: frozenset[str]) -> bool:

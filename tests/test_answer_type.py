@@ -91,6 +91,14 @@ def test_a_question_asking_for_a_day_is_not_answered_by_a_year_alone():
     assert not answers_kind(asked_kinds("港務局在哪裡?"), offered_kinds("港務局於 1990 年成立"))
 
 
+def test_a_title_beside_no_name_names_no_one():
+    asked = asked_kinds("港務局是哪位處長接待?")
+    assert not answers_kind(asked, offered_kinds("港務局與市議會仍分別安排該局處長接待訪團"))
+    assert not answers_kind(asked_kinds("由誰接待?"), offered_kinds("兩位處長專注聆聽"))
+    assert answers_kind(asked, offered_kinds("由范德堡處長接待"))
+    assert answers_kind(asked_kinds("誰致詞?"), offered_kinds("局長致詞時表示"))  # the one holding it
+
+
 def test_a_question_asking_which_holder_of_a_title_is_answered_only_by_that_title():
     asked = asked_kinds("巴黎是哪位副市長出面接待?")
     assert answers_kind(asked, offered_kinds("由該市 Jean Dupont 副市長率團接待"))
