@@ -87,7 +87,11 @@ _SHARE_RE = re.compile(r"比例|比率|百分|佔比|占比|幾成|\bpercent|\bs
 # Measure words that count the same things: people (人, 名, 位), firms (家, 間).
 _SAME_MEASURE = ("人名位", "家間")
 # A count named before its question word: "報名人數有多少？" counts 人 (人數, 家數, 次數).
-_COUNT_BEFORE_RE = re.compile(rf"(?P<noun>[{HAN_CHARS}])數(?:大概|大約|約|總共|一共|共)?(?:有|是|為)?(?:多少|幾)")
+_COUNT_BEFORE_RE = re.compile(
+    rf"(?P<noun>[{HAN_CHARS}])數(?:大概|大約|約|總共|一共|共)?(?:有|是|為)?(?:多少|幾)"
+    # "人口有多少？": what has how many, asked last (人口 counts 人).
+    rf"|(?P<whole>[{HAN_CHARS}])[{HAN_CHARS}](?:大概|大約|約|總共|一共|共)?(?:有|是|為)多少\s*[?？]?$"
+)
 _NUMBER_RE = re.compile(r"[\d一二三四五六七八九十百千萬億兩]+")
 # How far from a number its noun may stand: "設有 12 家區域分支機構", "共 3 萬家企業", "持股 84%".
 _COUNT_REACH = 8
@@ -189,7 +193,8 @@ def counted_noun(question: str) -> str:
             return m.group("measure")
         if m.group("noun") not in _NOT_COUNTED:
             return m.group("noun")
-    return next((m.group("noun") for m in _COUNT_BEFORE_RE.finditer(folded) if m.group("noun") not in _NOT_COUNTED), "")
+    found = (m.group("noun") or m.group("whole") for m in _COUNT_BEFORE_RE.finditer(folded))
+    return next((noun for noun in found if noun not in _NOT_COUNTED), "")
 
 
 def counts(noun: str, sentence: str) -> bool:

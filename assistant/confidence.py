@@ -18,6 +18,7 @@ from .text.tokens import content_tokens
 
 NO_SHARED_WORDS_NOTICE = "問題中的字詞都不在報告裡。None of the question's words occur in the report."
 NO_AMOUNT_NOTICE = "報告中找不到這筆金額。The report states no such amount of money."
+NO_COUNT_NOTICE = "報告中找不到這個數目。The report gives no such count."
 LATER_OUTCOME_NOTICE = (
     "報告寫於出訪結束時，沒有記載後來的結果。The report was written at the end of the trip; it does not tell what "
     "came of it later."
@@ -50,6 +51,7 @@ class ConfidenceModel:
         confidence = self.calibrated(signals)
         no_words = not e.shares_words and not replaces
         no_amount = self._lacks_amount(e, best) and not replaces
+        no_count = self._lacks_count(e, best) and not replaces
         later = self.settings.abstain_on_later_outcome and asks_later_outcome(e.query_text) and not replaces
         abstained = (
             (best is None and not replaces)
@@ -58,10 +60,12 @@ class ConfidenceModel:
             or bool(e.false_premises)
             or no_words
             or no_amount
+            or no_count
             or later
         )
         notices = [*e.notices, *([NO_SHARED_WORDS_NOTICE] if no_words else []), *_why_notices(e)]
         notices += [NO_AMOUNT_NOTICE] if no_amount else []
+        notices += [NO_COUNT_NOTICE] if no_count else []
         notices += [LATER_OUTCOME_NOTICE] if later else []
         signals = {k: round(v, 4) for k, v in signals.items()}
         return Decision(abstained, confidence, self.level(confidence, abstained), signals, notices)
@@ -72,6 +76,14 @@ class ConfidenceModel:
         if best is None or not self.settings.abstain_without_amount:
             return False
         return MONEY in asked_kinds(evidence.query_text) and MONEY not in self.scorer.reading(best.sentence_id).kinds
+
+    def _lacks_count(self, evidence: Evidence, best: ScoredSentence | None) -> bool:
+        """Return True when the question counts something ("有多少員工？", "how many reporters…") and the best
+        sentence gives no number of it: a headcount the report never states."""
+        if best is None or not self.settings.abstain_without_count:
+            return False
+        noun = counted_noun(evidence.query_text)
+        return bool(noun) and not counts(noun, self.scorer.text(best.sentence_id))
 
     def blend(
         self, best: ScoredSentence | None, hits: list[Hit], query_text: str, question_words: list[str] | None = None

@@ -124,6 +124,8 @@ def test_a_question_asking_which_holder_of_a_title_is_answered_only_by_that_titl
         ("How many reporters came to the press event?", "約 30 名記者出席", True),
         ("How many Dutch companies exhibited there?", "共 12 家荷蘭廠商參展", True),
         ("How many countries does the company serve?", "服務 45 個國家", True),  # countries: not checked
+        ("那座城市的人口有多少？", "該市是全國第四大城市", False),  # 人口 asked before 有多少: counts 人
+        ("那座城市的人口有多少？", "該市人口約 47 萬人", True),
     ],
 )
 def test_a_count_is_answered_only_by_a_number_of_what_it_counts(question, sentence, counted):

@@ -105,6 +105,25 @@ def test_a_cost_question_whose_best_sentence_gives_no_amount_abstains_saying_so(
     assert NO_AMOUNT_NOTICE not in model.decide(evidence, ScoredSentence(with_amount, 1.0, 0.99, 1.0)).notices
 
 
+def test_a_count_question_whose_best_sentence_counts_something_else_abstains_saying_so(model, assistant):
+    from assistant.confidence import NO_COUNT_NOTICE
+
+    index = assistant.index
+    without = next(
+        i for i, s in enumerate(index.sentences) if "成立於 1998 年" in index.document(s.doc_id).text[s.start : s.end]
+    )
+    with_count = next(
+        i for i, s in enumerate(index.sentences) if "7,000 名雇員" in index.document(s.doc_id).text[s.start : s.end]
+    )
+    for question in ("那個聯盟有多少員工？", "How many employees does the federation have?"):
+        evidence = Evidence("q", question, None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["員工"])
+        refused = model.decide(evidence, ScoredSentence(without, 1.0, 0.99, 1.0))
+        assert refused.abstained and NO_COUNT_NOTICE in refused.notices
+        assert NO_COUNT_NOTICE not in model.decide(evidence, ScoredSentence(with_count, 1.0, 0.99, 1.0)).notices
+    place = Evidence("q", "那個聯盟總部在哪裡？", None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["總部"])
+    assert NO_COUNT_NOTICE not in model.decide(place, ScoredSentence(without, 1.0, 0.99, 1.0)).notices
+
+
 def test_a_question_about_what_came_of_the_trip_later_abstains_saying_why(model, assistant):
     from assistant.confidence import LATER_OUTCOME_NOTICE
 
