@@ -21,7 +21,7 @@ from .index import Index, open_index
 from .ingest import SECTION_SEPARATOR, Section, require_corpus_dir
 from .intent import ITINERARY, Intent, follow, read_intent
 from .parties import named_parties
-from .premise import Mention, off_schedule, unsupported, unvisited
+from .premise import Mention, led_by_another, off_schedule, unsupported, unvisited
 from .query import Query, QueryReader
 from .question_check import EMPTY_QUESTION, QuestionError, question_problem
 from .reports import ReportInfo, report_info
@@ -262,7 +262,7 @@ class Assistant:
         """Return the answer the top report's template records give (if the question asks of them) and the question's
         false premises in the retrieved reports: a name presumed visited that they mention only elsewhere, an
         agreement or a person at a party they never tell of, a visit on a day or in a city their itinerary never
-        puts it (premise.py)."""
+        puts it, a head put at a visit another led (premise.py)."""
         if not hits:
             return None, []
         top = self.index.chunks[hits[0].chunk_id]
@@ -277,6 +277,7 @@ class Assistant:
             mentions = unvisited(query.text, documents, self.reader.other_names)
             mentions += unsupported(query.text, documents, self.parties(query.text))
             mentions += off_schedule(query.text, documents, self.parties(query.text))
+            mentions += led_by_another(query.text, documents, self.parties(query.text))
         return template, mentions
 
     def section_view(self, source: str, offset: int) -> SectionView:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .answer_type import DATE, asked_kinds
+from .answer_type import DATE, TITLE_RE, asked_kinds
 from .chunking import matching_text
 from .ingest import Document
 from .parties import holds
@@ -63,7 +63,15 @@ _SIGNED_WITH = re.compile(rf"(?:跟|與|和|同)\s*([{HAN_CHARS}]{{2,10}}?)\s*(?
 _PERSON = re.compile(
     rf"([{HAN_CHARS}]{{2,3}})(?:副市長|市長|大使|副局長|局長|處長|主席|副總裁|總裁|董事長|總經理|院長|主任|部長|總編輯|執行長|議員|教授)"
 )
-VISIT, AGREEMENT, TOGETHER, SCHEDULE = "visit", "agreement", "together", "schedule"
+VISIT, AGREEMENT, TOGETHER, SCHEDULE, LED = "visit", "agreement", "together", "schedule", "led"
+# A title a question puts at a visit, not a deputy's ("市長", "the mayor", "Mayor Lin").
+_HEAD_TITLE = re.compile(rf"(?<!副)(?:{TITLE_RE.pattern})")
+_ENGLISH_HEAD_TITLES = ((re.compile(r"(?<!deputy )(?<!vice )\bmayor\b", re.I), "市長"),)
+# Who led a visit, as a report says it: "<title>…率團前往", "由<name><title>帶領".
+_FULL_TITLE = rf"副?(?:{TITLE_RE.pattern})"
+_LED_BY = re.compile(
+    rf"({_FULL_TITLE})[^，。；,]{{0,14}}?(?:率團|率隊|率領|帶領|帶隊)|由[^，。；,]{{0,6}}?({_FULL_TITLE})[^，。；,]{{0,4}}?(?:帶領|率領|率團)"
+)
 # An itinerary row's place cell: its half-day, then the place or the way ("上午 鹿特丹→阿姆斯特丹").
 _HALF_DAY = re.compile(r"^\s*(?:上午|下午|晚上|晚間|全天|早上)\s*")
 _WAY = re.compile(r"\s*(?:→|->|－|—|~|、)\s*")
@@ -232,6 +240,28 @@ def off_schedule(question: str, documents: Sequence[Document], parties: Sequence
                     m = _first([document], spellings, SCHEDULE)
                     out += [replace(x, other=other) for x in m]
     return list({(m.name, m.other): m for m in out}.values())
+
+
+def led_by_another(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:
+    """Return the visits a question puts a head's title at ("林市長去<party>時…", "when the mayor visited
+    <party>") whose part of a report never writes that title and says another led it ("張副市長…率團前往")."""
+    folded = fold(question)
+    titles = [m.group(0) for m in _HEAD_TITLE.finditer(folded)]
+    titles += [title for pattern, title in _ENGLISH_HEAD_TITLES if pattern.search(question)]
+    out: list[Mention] = []
+    for title in dict.fromkeys(titles):
+        bare = re.compile(rf"(?<!副){re.escape(title)}")
+        for document in documents:
+            for (head, start, _), text in zip(document.parts, _part_texts(document), strict=True):
+                heading = fold(head.path[-1]) if head.path else ""
+                if not text or not any(holds(heading, s) for p in parties for s in p) or bare.search(text):
+                    continue
+                leaders = [m.group(1) or m.group(2) for m in _LED_BY.finditer(text)]
+                leader = next((t for t in leaders if t != title), "")
+                if leader:
+                    at = start + document.text[start:].find(head.path[-1]) if head.path else start
+                    out.append(Mention(title, document.doc_id, at, at + len(head.path[-1]), LED, leader))
+    return out
 
 
 def _places(row: str) -> set[str]:

@@ -9,7 +9,7 @@ import pytest
 from assistant.confidence import NO_SHARED_WORDS_NOTICE, ConfidenceModel
 from assistant.config import Settings
 from assistant.evidence import Evidence
-from assistant.premise import SCHEDULE, Mention
+from assistant.premise import LED, SCHEDULE, Mention
 from assistant.retrieval import Hit
 from assistant.sentence_scoring import ScoredSentence
 
@@ -74,6 +74,7 @@ def test_a_kind_asked_for_and_not_given_lowers_the_confidence(model):
         ({"false_premises": [Mention("漢堡", "r.txt", 0, 2)]}, "漢堡"),
         ({"false_premises": [Mention("港務局", "r.txt", 0, 3, SCHEDULE, "3/6")]}, "does not put 港務局 on 3/6"),
         ({"false_premises": [Mention("港務局", "r.txt", 0, 3, SCHEDULE, "漢堡")]}, "does not put 港務局 in 漢堡"),
+        ({"false_premises": [Mention("局長", "r.txt", 0, 3, LED, "處長")]}, "led by the 處長"),
         ({"shares_words": False}, NO_SHARED_WORDS_NOTICE),
     ],
 )

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.ingest import parse_document
-from assistant.premise import AGREEMENT, SCHEDULE, TOGETHER, off_schedule, unsupported, unvisited
+from assistant.premise import AGREEMENT, LED, SCHEDULE, TOGETHER, led_by_another, off_schedule, unsupported, unvisited
 
 REPORT = (Path(__file__).parent / "fixtures" / "port-report.txt").read_text(encoding="utf-8")
 
@@ -175,3 +175,19 @@ def test_a_party_put_on_a_day_or_in_a_city_the_itinerary_never_puts_it_is_a_fals
     assert off_schedule("3/5 在鹿特丹港務局看了什麼？", [document], [port]) == []  # the day the itinerary gives
     assert off_schedule("3/6 在阿姆斯特丹市議會談了什麼？", [document], [council]) == []
     assert off_schedule("3/6 有提到德國漢堡嗎？", [document], [("德國漢堡",)]) == []  # in no itinerary row: no visit
+
+
+def test_a_head_put_at_a_visit_another_led_is_a_false_premise():
+    text = REPORT.replace("局長於 3 月 6 日拜會阿姆斯特丹市議會", "陳處長於 3 月 6 日率團拜會阿姆斯特丹市議會")
+    doc = parse_document("port-report.txt", text)
+    council = [("阿姆斯特丹市議會",)]
+    [mention] = led_by_another("王局長去阿姆斯特丹市議會時談了什麼？", [doc], council)
+    assert (mention.name, mention.reason, mention.other) == ("局長", LED, "處長")
+    assert text[mention.start : mention.end] == "三、拜會阿姆斯特丹市議會"  # the visit's heading
+    assert led_by_another("陳處長去阿姆斯特丹市議會時談了什麼？", [doc], council) == []  # the one who led it
+    assert led_by_another("王局長去鹿特丹港務局時談了什麼？", [doc], [("鹿特丹港務局",)]) == []  # he was there
+    # Where the visit writes the head's title ("局長於 3 月 6 日拜會…"), it puts the head there.
+    assert (
+        led_by_another("王局長去阿姆斯特丹市議會時談了什麼？", [parse_document("port-report.txt", REPORT)], council)
+        == []
+    )
