@@ -96,11 +96,17 @@ _NUMBER_RE = re.compile(r"[\d一二三四五六七八九十百千萬億兩]+")
 # How far from a number its noun may stand: "設有 12 家區域分支機構", "共 3 萬家企業", "持股 84%".
 _COUNT_REACH = 8
 # After the trip, and asking whether: "後來…有沒有", "回國以後…是否", "did … eventually", "ended up".
-_LATER_RE = re.compile(r"後來|回國後|回國以後|回臺後|事後|\beventually\b|\blater on\b|\bend(?:ed)? up\b|\bsince then\b")
+_LATER_RE = re.compile(
+    r"後來|回國後|回國以後|回臺後|事後|(?:參訪|拜會|出訪)(?:之|以)?後|\beventually\b|\blater on\b|\bend(?:ed)? up\b|\bsince then\b"
+)
 _WHETHER_RE = re.compile(r"有沒有|是否|真的|到底|嗎|\b(?:did|has|have|was|were)\b")
 # A step of the trip itself ("後來去參觀了什麼？"): the report does tell of it.
 _TRIP_STEP_RE = re.compile(
     r"去|參訪|參觀|拜會|拜訪|行程|那天|當天|上午|下午|晚上|\b(?:visit|tour|go|went|afternoon|morning)\b"
+)
+# "After the visit", "參訪後": the trip as a point in time, no step of it.
+_AFTER_THE_TRIP_RE = re.compile(
+    r"\bafter (?:the|this|that|their) (?:visit|trip|tour)\b|(?:參訪|拜會|拜訪|參觀|出訪)(?:之|以)?後"
 )
 _YEAR_RE = re.compile(r"\d{4}\s*年|\d{2,3}\s*年\s*\d{1,2}\s*月")
 _DIGIT_RE = re.compile(r"\d")
@@ -215,4 +221,5 @@ def asks_later_outcome(question: str) -> bool:
     "did they eventually sign?"): what a report written at the trip's end cannot tell. Not "後來去了哪？", the
     trip's own next stop."""
     folded = fold(question)
-    return bool(_LATER_RE.search(folded) and _WHETHER_RE.search(folded) and not _TRIP_STEP_RE.search(folded))
+    steps = _TRIP_STEP_RE.search(_AFTER_THE_TRIP_RE.sub(" ", folded))
+    return bool(_LATER_RE.search(folded) and _WHETHER_RE.search(folded) and not steps)

@@ -156,6 +156,9 @@ def test_the_count_is_the_first_one_asked_that_counts_something():
         ("後來港務局有沒有正式跟我們締約？", True),
         ("那家公司後來真的有來設分公司嗎？", True),
         ("Did the port authority eventually sign the agreement?", True),
+        ("Did the port actually end up opening an office here after the visit?", True),  # the visit as a time
+        ("參訪後港務局有沒有真的來設辦事處？", True),
+        ("Where did they eventually go after the visit?", False),
         ("後來去參觀了哪些地方？", False),  # the trip's own next stop
         ("港務局有沒有簡報數據平臺？", False),  # whether, but during the trip
         ("後來呢？", False),  # nothing asked whether
