@@ -84,6 +84,8 @@ _HOW_MANY_RE = re.compile(r"\bhow many\s+((?:[a-z-]+\s+){0,3}[a-z-]+)")
 _COUNT_VERB_RE = re.compile(r"\b(?:do|does|did|is|are|was|were|have|has|had|will|would|can|could)\b.*")
 # A share asked for ("比例多少", "幾成"): a percentage answers it, whatever it counts.
 _SHARE_RE = re.compile(r"比例|比率|百分|佔比|占比|幾成|\bpercent|\bshare\b")
+# What counts people, firms and years: a number of these is not stated in other units (tonnes, square metres).
+HEADCOUNT_NOUNS = frozenset("人名位員家間年")
 # Measure words that count the same things: people (人, 名, 位), firms (家, 間).
 _SAME_MEASURE = ("人名位", "家間")
 # A count named before its question word: "報名人數有多少？" counts 人 (人數, 家數, 次數).

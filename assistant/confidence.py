@@ -6,7 +6,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .answer_type import MONEY, answers_kind, asked_kinds, asks_later_outcome, counted_noun, counts
+from .answer_type import (
+    HEADCOUNT_NOUNS,
+    MONEY,
+    answers_kind,
+    asked_kinds,
+    asks_later_outcome,
+    counted_noun,
+    counts,
+)
 from .calibration import logistic
 from .config import Settings
 from .evidence import Evidence
@@ -78,12 +86,14 @@ class ConfidenceModel:
         return MONEY in asked_kinds(evidence.query_text) and MONEY not in self.scorer.reading(best.sentence_id).kinds
 
     def _lacks_count(self, evidence: Evidence, best: ScoredSentence | None) -> bool:
-        """Return True when the question counts something ("有多少員工？", "how many reporters…") and the best
-        sentence gives no number of it: a headcount the report never states."""
+        """Return True when the question counts people, firms or years ("有多少員工？", "how many reporters…",
+        "有效期是幾年？") and the best sentence gives no number of them: a headcount the report never states."""
         if best is None or not self.settings.abstain_without_count:
             return False
         noun = counted_noun(evidence.query_text)
-        return bool(noun) and not counts(noun, self.scorer.text(best.sentence_id))
+        if noun not in HEADCOUNT_NOUNS:  # "吞吐多少貨物？": goods come in tonnes, which the sentence may give
+            return False
+        return not counts(noun, self.scorer.text(best.sentence_id))
 
     def blend(
         self, best: ScoredSentence | None, hits: list[Hit], query_text: str, question_words: list[str] | None = None

@@ -123,6 +123,9 @@ def test_a_count_question_whose_best_sentence_counts_something_else_abstains_say
         assert NO_COUNT_NOTICE not in model.decide(evidence, ScoredSentence(with_count, 1.0, 0.99, 1.0)).notices
     place = Evidence("q", "那個聯盟總部在哪裡？", None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["總部"])
     assert NO_COUNT_NOTICE not in model.decide(place, ScoredSentence(without, 1.0, 0.99, 1.0)).notices
+    # Goods come in tonnes, not in a count of goods: only counts of people, firms and years are held to it.
+    goods = Evidence("q", "那個聯盟一年經手多少貨物？", None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["貨物"])
+    assert NO_COUNT_NOTICE not in model.decide(goods, ScoredSentence(without, 1.0, 0.99, 1.0)).notices
 
 
 def test_a_question_about_what_came_of_the_trip_later_abstains_saying_why(model, assistant):
