@@ -169,6 +169,12 @@ _PART_WORDS = re.compile(
     r"部分|後面|前面|那段|這段|段落|章節|總共|一共|整理成?|歸納|提到|提出|提了|談到|談|列了?|寫了?|講了?|分成|[點項條]"
     r"|\b(?:part|section|chapter|points?|items?)\b"
 )
+# The first or last stop, of the trip or in a place ("到<city>第一站去哪？", "their last stop in <city>").
+_STOP = re.compile(
+    r"第一站|首站|頭一站|\bfirst (?:stop|destination)\b|(?P<last>最後一站|末站|\b(?:last|final) (?:stop|destination)\b)"
+)
+# Beside a stop, a question names its place (a city's name of up to 5 characters) and little else.
+_MAX_STOP_HAN = 6
 # Little else may remain of a template question once its cues are removed: "這份報告是哪個單位提出的" leaves 提出.
 _MAX_REST_HAN = 4
 # A follow-up completed from the turn before says almost nothing else: "那天下午呢？", "之後又去了哪兒？".
@@ -198,6 +204,7 @@ class Intent:
     report: str = ""  # the report whose itinerary that day is read from ("": the best passage's)
     bare: bool = False  # nothing asked beyond a half-day or "next": "那天下午呢？" (a follow-up may complete it)
     of_day: bool = False  # asks something else of the day "那天" or "隔天" points at ("隔天早上去拜會了誰？")
+    stop: str = ""  # "first" or "last": the first or last stop of the trip, or in a place it names ("第一站")
 
 
 def _rest(question: str, *patterns: re.Pattern) -> tuple[int, int]:
@@ -257,6 +264,9 @@ def read_intent(question: str) -> Intent:
     day_intent = _day_intent(folded, asked, half, shift, dates)
     if day_intent is not None:
         return day_intent
+    stop = _STOP.search(folded)
+    if stop and not dates[0] and _small(_rest(folded, _STOP, _SCHEDULE, _GOING), han=_MAX_STOP_HAN, latin=3):
+        return Intent(ITINERARY, stop="last" if stop.group("last") else "first")
     for key, cue in _COVER_CUES:
         said = _small(_rest(folded, cue)) or _COVER_PAGE.search(folded)  # "according to the cover page, …"
         if cue.search(folded) and said and _fits(key, folded, asked):

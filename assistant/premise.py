@@ -15,6 +15,7 @@ from .answer_type import DATE, TITLE_RE, asked_kinds
 from .chunking import matching_text
 from .ingest import Document
 from .parties import holds
+from .template import row_places
 from .text.normalize import HAN_CHARS, fold, has_han
 from .text.tokens import date_tokens
 from .text.words import capitalized_names
@@ -72,9 +73,6 @@ _FULL_TITLE = rf"副?(?:{TITLE_RE.pattern})"
 _LED_BY = re.compile(
     rf"({_FULL_TITLE})[^，。；,]{{0,14}}?(?:率團|率隊|率領|帶領|帶隊)|由[^，。；,]{{0,6}}?({_FULL_TITLE})[^，。；,]{{0,4}}?(?:帶領|率領|率團)"
 )
-# An itinerary row's place cell: its half-day, then the place or the way ("上午 鹿特丹→阿姆斯特丹").
-_HALF_DAY = re.compile(r"^\s*(?:上午|下午|晚上|晚間|全天|早上)\s*")
-_WAY = re.compile(r"\s*(?:→|->|－|—|~|、)\s*")
 # A person's name in Latin letters: two or three capitalized words (Jan Visser, Jean-Marc Dupont).
 _LATIN_PERSON = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s+[A-ZÀ-Ý][A-Za-zà-ÿ]+){1,2}\b")
 # A title standing beside a name in a report ("處長 Jan Visser", "Jean-Marc Dupont 副市長").
@@ -225,7 +223,7 @@ def off_schedule(question: str, documents: Sequence[Document], parties: Sequence
     out: list[Mention] = []
     for document in documents:
         rows = [(r, document.text[r.start : r.end]) for r in document.template.itinerary]
-        places = {p for _, line in rows for p in _places(line)}
+        places = {p for _, line in rows for p in row_places(line)}
         for spellings in parties:
             named = [(r, line) for r, line in rows if any(holds(fold(line), s) for s in spellings)]
             if not named:
@@ -234,7 +232,7 @@ def off_schedule(question: str, documents: Sequence[Document], parties: Sequence
             cities = [c for c in places if c in rest or any(p[0] == c and p != spellings for p in parties)]
             lines = [line for line in _lines(document) if any(holds(line, s) for s in spellings)]
             for other in [d for d in days if not any(d in r.days for r, _ in named)] + [
-                c for c in cities if not any(c in _places(line) for _, line in named)
+                c for c in cities if not any(c in row_places(line) for _, line in named)
             ]:
                 if not any(other in (date_tokens(line) if "/" in other else line) for line in lines):
                     m = _first([document], spellings, SCHEDULE)
@@ -262,13 +260,6 @@ def led_by_another(question: str, documents: Sequence[Document], parties: Sequen
                     at = start + document.text[start:].find(head.path[-1]) if head.path else start
                     out.append(Mention(title, document.doc_id, at, at + len(head.path[-1]), LED, leader))
     return out
-
-
-def _places(row: str) -> set[str]:
-    """Return the places an itinerary row's second cell names ("下午 鹿特丹→阿姆斯特丹": 鹿特丹, 阿姆斯特丹), folded."""
-    cells = row.split("\t")
-    cell = _HALF_DAY.sub("", fold(cells[1])) if len(cells) > 1 else ""
-    return {p for p in _WAY.split(cell) if len(p) >= 2}
 
 
 def _persons_apart(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:

@@ -14,7 +14,7 @@ from .config import Settings
 from .index import Index
 from .ingest import Document, Section
 from .intent import COVER, ITINERARY, LIST, MEMBERS, OVERVIEW, VISIT_DAY, Intent
-from .template import ItineraryRow, rows_naming
+from .template import ItineraryRow, is_travel, row_places, rows_naming
 from .text.layout import trim_span
 from .text.normalize import fold
 from .text.tokens import date_tokens
@@ -62,7 +62,7 @@ class TemplateAnswerer:
         elif intent.kind == MEMBERS:
             spans = self._members(doc, question)
         elif intent.kind == ITINERARY:
-            spans = self._itinerary(doc, intent)
+            spans = self._itinerary(doc, intent, question)
         elif intent.kind in (LIST, OVERVIEW):
             spans = self._section(doc, intent, top_section)
         elif intent.kind == VISIT_DAY:
@@ -82,9 +82,10 @@ class TemplateAnswerer:
             return [(r.start, r.end) for r in named]
         return [(rows[0].start, rows[-1].end)]
 
-    def _itinerary(self, doc: Document, intent: Intent) -> list[tuple[int, int]]:
+    def _itinerary(self, doc: Document, intent: Intent, question: str) -> list[tuple[int, int]]:
         spans: dict[int, tuple[int, int]] = {}
-        for r in self.day_rows(doc, intent):  # one span per day: from the row naming the day to its last chosen row
+        rows = _stop_rows(doc, intent.stop, question) if intent.stop else self.day_rows(doc, intent)
+        for r in rows:  # one span per day: from the row naming the day to its last chosen row
             start, end = spans.get(r.day_start, (r.day_start, r.end))
             spans[r.day_start] = (start, max(end, r.end))
         return list(spans.values())
@@ -236,6 +237,17 @@ def _shifted(day: str, days: int) -> str:
     except ValueError:
         return ""
     return f"{moved.month}/{moved.day}"
+
+
+def _stop_rows(doc: Document, stop: str, question: str) -> list[ItineraryRow]:
+    """Return the itinerary row of the trip's first or last stop (`stop`), in the place the question names when
+    it names one the rows do ("到<city>第一站去哪？"): rows that only travel ("上午 A→B") are no stop."""
+    folded = fold(question)
+    rows = [r for r in doc.template.itinerary if not is_travel(doc.text[r.start : r.end])]
+    places = {r: row_places(doc.text[r.start : r.end]) for r in rows}
+    named = [r for r in rows if any(p in folded for p in places[r])]
+    rows = named or rows
+    return rows[:1] if stop == "first" else rows[-1:]
 
 
 def _on_day(row: ItineraryRow, intent: Intent) -> bool:

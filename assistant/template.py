@@ -64,6 +64,8 @@ _SPACE_RE = re.compile(r"\s+")
 _MIN_HEADING_CHARS = 4
 _HALF_DAY_RE = re.compile(r"^\s*(上午|下午|晚上|晚間|中午|全日|全天|早上)")
 # The two halves a day's rows are asked by (intent.py reads 早上 as 上午, 晚上 as 下午 too).
+# The way between two places in an itinerary row ("鹿特丹→阿姆斯特丹").
+_WAY_RE = re.compile(r"\s*(?:→|->|－|—|~)\s*")
 _HALVES = {"上午": "上午", "早上": "上午", "中午": "下午", "下午": "下午", "晚上": "下午", "晚間": "下午"}
 _DAY_RANGE_RE = re.compile(
     r"(?<![\d/])(1[0-2]|0?[1-9])\s*/\s*(3[01]|[12]\d|0?[1-9])\s*[~～-]\s*(3[01]|[12]\d|0?[1-9])(?![\d/])"
@@ -99,6 +101,20 @@ class ItineraryRow:
     start: int
     end: int
     day_start: int
+
+
+def row_places(line: str) -> set[str]:
+    """Return the places an itinerary row's second cell names, folded: its half-day aside, both ends of a way
+    ("下午 鹿特丹→阿姆斯特丹": 鹿特丹, 阿姆斯特丹)."""
+    cells = line.split("\t")
+    cell = _HALF_DAY_RE.sub("", fold(cells[1])).strip() if len(cells) > 1 else ""
+    return {p for p in _WAY_RE.split(cell) if len(p) >= 2}
+
+
+def is_travel(line: str) -> bool:
+    """Return True when an itinerary row's second cell is a way from one place to another ("上午 A→B")."""
+    cells = line.split("\t")
+    return len(cells) > 1 and bool(_WAY_RE.search(cells[1]))
 
 
 def heading_core(heading: str) -> str:

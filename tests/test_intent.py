@@ -47,6 +47,9 @@ from assistant.text.normalize import normalize_query
         ("On March 5, what agreement was arranged with the software company?", "", {}),
         ("他們哪天飛回來？", ITINERARY, {"edge": "last"}),
         ("訪團幾號回到國內？", ITINERARY, {"edge": "last"}),  # 幾號 asks a date, not a count
+        ("到鹿特丹第一站去哪？", ITINERARY, {"stop": "first"}),
+        ("What was the delegation's last stop?", ITINERARY, {"stop": "last"}),
+        ("Why did they go to the port authority in the first place?", "", {}),  # an idiom, no stop
         ("這趟幾號出發、幾號結束？", COVER, {"field": "出國期間"}),  # both ends: the cover's period
         ("這次的團員是哪幾位？", MEMBERS, {}),
         ("報告最後提了哪些建議？", LIST, {"section": "建議"}),

@@ -60,6 +60,22 @@ def test_the_trips_nth_or_last_day_is_read_off_the_itinerary_in_its_order(port_a
     assert _quotes(port_assistant, question) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("到阿姆斯特丹第一站去哪？", "3/6 (三)\t上午 阿姆斯特丹\t拜會阿姆斯特丹市議會"),  # not the flight there
+        ("What was their first stop in Amsterdam?", "3/6 (三)\t上午 阿姆斯特丹\t拜會阿姆斯特丹市議會"),
+        ("這趟的第一站是哪裡？", "3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局"),
+        (
+            "這趟的最後一站是哪裡？",  # the row before the flight home, with its day
+            "3/6 (三)\t上午 阿姆斯特丹\t拜會阿姆斯特丹市議會\n\t下午 阿姆斯特丹\t考察運河住宅再生計畫",
+        ),
+    ],
+)
+def test_the_first_or_last_stop_is_the_first_or_last_row_that_is_no_journey(port_assistant, question, expected):
+    assert _quotes(port_assistant, question) == [expected]
+
+
 def test_a_day_past_the_itinerary_is_not_a_template_answer(port_assistant):
     answer = port_assistant.ask("第九天的行程是什麼？")
     assert answer.signals["template"] == 0.0  # no record read off: the itinerary has four days
