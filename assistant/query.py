@@ -31,6 +31,11 @@ class Query:
 # A model or code name: letters then digits (B787, C-919, MU5), which a report writes as such when it tells of it.
 _COMPACT_RE = re.compile(r"[\s\-]+")
 _CODE_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
+# A name written another way by one character: the question's run around it, this many characters on each
+# side, matches a report's text but for one character of the name (at least this long in all).
+_VARIANT_REACH = 2
+_MIN_VARIANT_CHARS = 4
+_HAN_RUN_RE = re.compile(rf"[{HAN_CHARS}]+")
 # "Which <thing>": a place of business counted with 家 or 間 ("住哪間飯店", "哪一家餐廳") or an English "which
 # <noun>" in lower case (a capitalized word is a name: `unknown_names`). A report that never uses the word for
 # such a thing cannot tell which one it was.
@@ -53,7 +58,8 @@ class QueryReader:
         self.settings = settings
         self.text = text  # the reports' text, where an English name's Chinese abbreviation is looked for
         # Where a model name is looked for, hyphens and spaces aside (C-919, C 919 and C919 are one name).
-        self.compact_text = _COMPACT_RE.sub("", fold(text))
+        self.folded_text = fold(text)
+        self.compact_text = _COMPACT_RE.sub("", self.folded_text)
         # The English words the reports use as common nouns: in lower case, not in a name ("Hôtel d'Assézat").
         self.common_words = frozenset(re.findall(r"\b[a-z]+\b", text))
         self.glossary = glossary
@@ -126,7 +132,27 @@ class QueryReader:
             return []
         compact = self.compact_text
         codes = [c for c in _CODE_RE.findall(text) if compact and _COMPACT_RE.sub("", fold(c)) not in compact]
-        return [*self.translator.unknown_names(text), *dict.fromkeys(codes), *self.absent_kinds(text)]
+        names = [n for n in self.translator.unknown_names(text) if not self.spelled_otherwise(text, n)]
+        return [*names, *dict.fromkeys(codes), *self.absent_kinds(text)]
+
+    def spelled_otherwise(self, text: str, name: str) -> bool:
+        """Return True when the question's words around a Han `name` are a report's name with one character
+        written another way: 維萊特公園 for the report's 維葉特公園 holds 萊特 (Wright), which the report never
+        names, yet the park is the report's."""
+        folded = fold(text)
+        at = folded.find(name)
+        if at < 0 or not has_han(name):
+            return False
+        run = next((m for m in _HAN_RUN_RE.finditer(folded) if m.start() <= at < m.end()), None)
+        start, end = max(run.start(), at - _VARIANT_REACH), min(run.end(), at + len(name) + _VARIANT_REACH)
+        window = folded[start:end]
+        if len(window) < _MIN_VARIANT_CHARS:
+            return False
+        corpus = self.folded_text
+        return any(
+            re.search(re.escape(window[:k]) + "." + re.escape(window[k + 1 :]), corpus)
+            for k in range(at - start, at - start + len(name))
+        )
 
     def absent_kinds(self, text: str) -> list[str]:
         """Return the things a "which" question asks to pick among ("住哪間飯店？", "which hotel…") when the reports

@@ -88,3 +88,10 @@ def test_a_which_question_about_a_kind_of_thing_the_report_never_has_is_an_unkno
     assert reader.unknown_names(reader.read("Which company received them?").text) == []
     # One word of the phrase the report has (太空 for "space") is enough: it may name such firms.
     assert reader.unknown_names(reader.read("Which aerospace and space firms are in that city?").text) == []
+
+
+def test_a_name_inside_a_report_name_written_another_way_is_not_unknown(assistant):
+    reader = _reader(assistant)
+    # 維萊特公園 for the report's 維葉特公園: 萊特 (a name the dictionary knows) is only that other spelling.
+    assert reader.unknown_names(reader.read("維萊特公園有多大？").text) == []
+    assert reader.unknown_names(reader.read("訪團有沒有去里昂參訪？").text) == ["里昂"]
