@@ -13,7 +13,8 @@ from .confidence import ConfidenceModel
 from .config import Settings
 from .evidence import Evidence
 from .index import Index
-from .sentence_scoring import SentenceScorer
+from .intent import VISIT_DAY
+from .sentence_scoring import ScoredSentence, SentenceScorer
 
 NO_ANSWER_MESSAGE = "報告中找不到可靠的答案。No reliable answer was found in the report."
 
@@ -70,6 +71,21 @@ class AnswerComposer:
         self.confidence = ConfidenceModel(settings, self.scorer)
         self.citer = Citer(index, settings)
 
+    def _judged(self, evidence: Evidence, scored: list[ScoredSentence]) -> ScoredSentence | None:
+        """Return the sentence the confidence judges: the best one, or the visit's dated sentence a "which day"
+        answer quotes beside the best ones (it, not the best match of the words, answers the day)."""
+        template = evidence.template
+        if template is not None and template.kind == VISIT_DAY:
+            inside = (
+                x
+                for x in scored
+                for start, end in template.spans
+                if (s := self.scorer.index.sentences[x.sentence_id]).doc_id == template.doc_id
+                and start <= s.start < end
+            )
+            return next(inside, scored[0] if scored else None)
+        return scored[0] if scored else None
+
     def compose(self, evidence: Evidence) -> Answer:
         """Return the answer: quotes from the best sentences, or an abstention that still lists passages.
 
@@ -79,7 +95,7 @@ class AnswerComposer:
         """
         e = evidence
         scored = self.scorer.score_sentences(e.lexical_text or e.query_text, e.query_vector, e.hits)
-        decision = self.confidence.decide(e, scored[0] if scored else None)
+        decision = self.confidence.decide(e, self._judged(e, scored))
         hits, quotes = e.hits, []
         if e.false_premises:  # the passage where the presumed name does occur comes first
             first = e.false_premises[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.evidence import Evidence
 from assistant.structured import TemplateAnswer
 
@@ -32,3 +34,20 @@ def test_an_unknown_name_abstains_without_quotes_but_keeps_the_passages(assistan
     assert answer.abstained and answer.quotes == [] and answer.level == "low"
     assert len(answer.passages) == 5
     assert any("里昂" in n for n in answer.notices)
+
+
+def test_a_which_day_answer_is_judged_by_the_visits_dated_sentence_it_quotes(port_assistant):
+    from assistant.intent import VISIT_DAY
+    from assistant.retrieval import Hit
+    from assistant.sentence_scoring import ScoredSentence
+
+    index = port_assistant.index
+    text = index.document(port_assistant.sources[0]).text
+    dated = next(i for i, s in enumerate(index.sentences) if "3 月 6 日拜會" in text[s.start : s.end])
+    other = next(i for i, s in enumerate(index.sentences) if "近年以限制郵輪" in text[s.start : s.end])
+    span = (index.sentences[dated].start, index.sentences[dated].end)
+    day = TemplateAnswer(port_assistant.sources[0], [span], VISIT_DAY, supplements=True)
+    scored = [ScoredSentence(other, 0.9, 0.9, 0.5), ScoredSentence(dated, 0.8, 0.8, 0.5)]
+    evidence = Evidence("q", "哪天去市議會？", None, [Hit(0, 1.0, 0.9)], "hybrid", template=day)
+    assert port_assistant.composer._judged(evidence, scored).sentence_id == dated  # the day's sentence, not the best
+    assert port_assistant.composer._judged(replace(evidence, template=None), scored).sentence_id == other
