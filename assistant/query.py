@@ -137,8 +137,8 @@ class QueryReader:
 
     def spelled_otherwise(self, text: str, name: str) -> bool:
         """Return True when the question's words around a Han `name` are a report's name with one character
-        written another way: 維萊特公園 for the report's 維葉特公園 holds 萊特 (Wright), which the report never
-        names, yet the park is the report's."""
+        written another way: a park's transliterated name written with 萊 for the report's 葉 may hold 萊特
+        (Wright), which the report never names, yet the park is the report's."""
         folded = fold(text)
         at = folded.find(name)
         if at < 0 or not has_han(name):
