@@ -66,7 +66,7 @@ _PERSON = re.compile(
 )
 VISIT, AGREEMENT, TOGETHER, SCHEDULE, LED = "visit", "agreement", "together", "schedule", "led"
 # A title a question puts at a visit, not a deputy's ("市長", "the mayor", "Mayor Lin").
-_HEAD_TITLE = re.compile(rf"(?<!副)(?:{TITLE_RE.pattern})")
+_HEAD_TITLE = re.compile(rf"(?<!副)(?:{TITLE_RE.pattern})(?![團隊處會室])")  # 代表團 is the delegation
 _ENGLISH_HEAD_TITLES = ((re.compile(r"(?<!deputy )(?<!vice )\bmayor\b", re.I), "市長"),)
 # Who led a visit, as a report says it: "<title>…率團前往", "由<name><title>帶領".
 _FULL_TITLE = rf"副?(?:{TITLE_RE.pattern})"

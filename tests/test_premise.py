@@ -185,6 +185,7 @@ def test_a_head_put_at_a_visit_another_led_is_a_false_premise():
     assert (mention.name, mention.reason, mention.other) == ("局長", LED, "處長")
     assert text[mention.start : mention.end] == "三、拜會阿姆斯特丹市議會"  # the visit's heading
     assert led_by_another("陳處長去阿姆斯特丹市議會時談了什麼？", [doc], council) == []  # the one who led it
+    assert led_by_another("代表團去阿姆斯特丹市議會時談了什麼？", [doc], council) == []  # the delegation: no title
     assert led_by_another("王局長去鹿特丹港務局時談了什麼？", [doc], [("鹿特丹港務局",)]) == []  # he was there
     # Where the visit writes the head's title ("局長於 3 月 6 日拜會…"), it puts the head there.
     assert (
