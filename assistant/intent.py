@@ -124,11 +124,11 @@ _SCHEDULE = re.compile(
 )
 # The genre's closing and opening sections, by the word their headings carry, and how staff name them.
 SECTION_CUES = (
-    ("建議", re.compile(r"建議|\brecommend|\bsuggest|\bproposals?\b")),
+    ("建議", re.compile(r"建議|\brecommend\w*|\bsuggest\w*|\bproposals?\b")),
     (
         "心得",
         re.compile(
-            r"心得|收穫|感想|體會|效益|學到|\btakeaways?\b|\blessons?\b|\blearn|\bimpressions?\b|\breflections?\b"
+            r"心得|收穫|感想|體會|效益|學到|\btakeaways?\b|\blessons?\b|\blearn\w*|\bimpressions?\b|\breflections?\b"
         ),
     ),
     (
