@@ -162,13 +162,15 @@ _ORDINALS = {
 _FILLER = re.compile(
     r"他們|她們|我們|你們|大家|幫我|幫忙|麻煩|請問|請|他|她|從|來|去|到|了|過|被|把|給|跟|在|上|下|那|這|呢|吧|嗎|啊|天|次|要|想|會|能|可以|一下|一共|大概|大致|最後|除了"
     r"|\b(?:can|could|would|you|give|me|tell|show|please|i|we|they|them|their|there|at|end|final|finally|all|any|under"
-    r"|were|was|has|have|had|get|got|so|just|quick|brief|briefly|main|official)\b"
+    r"|were|was|has|have|had|get|got|so|just|quick|brief|briefly|main|official|same)\b"
 )
 # How staff point at a part of a report and what it says ("後面談心得的部分整理成哪幾點"): no subject of its own.
 _PART_WORDS = re.compile(
     r"部分|後面|前面|那段|這段|段落|章節|總共|一共|整理成?|歸納|提到|提出|提了|談到|談|列了?|寫了?|講了?|分成|[點項條]"
     r"|\b(?:part|section|chapter|points?|items?)\b"
 )
+# A question word with "did" contracted ("where'd", "what'd").
+_CONTRACTED = re.compile(r"\b(where|what|who|how|when|why)'d\b")
 # The first or last stop, of the trip or in a place ("到<city>第一站去哪？", "their last stop in <city>").
 _STOP = re.compile(
     r"第一站|首站|頭一站|\bfirst (?:stop|destination)\b|(?P<last>最後一站|末站|\b(?:last|final) (?:stop|destination)\b)"
@@ -243,7 +245,7 @@ def _fits(field: str, folded: str, asked: frozenset[str]) -> bool:
 @lru_cache(maxsize=4096)
 def read_intent(question: str) -> Intent:
     """Return what a normalized question asks of the template (Intent() when it asks nothing in particular)."""
-    folded = fold(question)
+    folded = _CONTRACTED.sub(r"\1 did", fold(question))  # "where'd they go" asks "where did they go"
     asked = asked_kinds(folded)
     half = "上午" if _MORNING.search(folded) else "下午" if _AFTERNOON.search(folded) else ""
     section = next(((word, cue) for word, cue in SECTION_CUES if cue.search(folded)), None)

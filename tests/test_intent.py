@@ -195,6 +195,7 @@ def test_the_next_day_after_a_day_question_is_that_day_shifted():
         ("結束後他們去了哪裡？", True),
         ("Where did they go after that?", True),
         ("Where did the group go right after?", True),
+        ("and where'd the group go after that, same afternoon?", True),  # "where'd": where did
         ("之後又去了哪兒？", True),
         ("後來臺中有沒有跟他們簽約？", False),  # a later outcome, not the next stop
         ("看完之後市長說了什麼？", False),  # asks what was said, not where they went
