@@ -129,6 +129,7 @@ SECTION_CUES = (
         "心得",
         re.compile(
             r"心得|收穫|感想|體會|效益|學到|\btakeaways?\b|\blessons?\b|\blearn\w*|\bimpressions?\b|\breflections?\b"
+            r"|\b(?:get|got|gets|getting) out of\b|\bgains?\b|\bbenefits?\b"
         ),
     ),
     (
