@@ -148,6 +148,10 @@ class Assistant:
         intent = self._anchored(self._intent(query.text, context_text, bool(days)), hits, days)
         template, mentions = self._read_structure(query, hits, intent)
         evidence = self._evidence(question, query, query_vector, hits[:top_k], mode, template, mentions)
+        # The answer reads the same passages however many are shown (the page's passage count).
+        evidence = replace(
+            evidence, pool=hits[: max(self.settings.answer_passages, self.settings.typed_answer_passages)]
+        )
         return self.composer.compose(self._scoped(evidence, query.text, reports, hits))
 
     def _evidence(

@@ -27,6 +27,7 @@ class Evidence:
     they never name together (premise.py).
     `lexical_text` is what BM25 read for an English question (it with the report's Chinese words for its
     words); empty for a Chinese one.
+    `pool` are the passages the answer's sentences are read from, however few `hits` are shown (empty: `hits`).
     """
 
     question: str
@@ -42,6 +43,7 @@ class Evidence:
     missing: float = 0.0
     false_premises: list[Mention] = field(default_factory=list)
     lexical_text: str = ""
+    pool: list[Hit] = field(default_factory=list)
 
     @property
     def template_replaces(self) -> bool:

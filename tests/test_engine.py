@@ -208,3 +208,10 @@ def test_the_next_mornings_reception_is_read_from_that_mornings_visit_not_the_da
 def test_a_remembered_day_of_a_report_no_longer_indexed_is_ignored(port_assistant):
     answer = port_assistant.ask("隔天早上是誰接待？", context="港務局由誰接待？", days=[("gone.txt", "3/5")])
     assert answer.question == "隔天早上是誰接待？"  # answered (or abstained on) without a KeyError
+
+
+def test_the_answer_reads_the_same_passages_however_many_are_shown(assistant):
+    question = "巴黎市政府那邊是哪位副市長出面？"  # asks a kind of answer: sentences of the top 6 passages
+    few, many = assistant.ask(question, top_k=1), assistant.ask(question, top_k=10)
+    assert [q.quote for q in few.quotes] == [q.quote for q in many.quotes]
+    assert len(few.passages) == 1 and len(many.passages) == 10
