@@ -61,7 +61,7 @@ _ALIAS_RE = re.compile(r"稱為|之稱|暱稱|美譽|又稱|號稱|譽為|稱作
 # "有多少員工？" counts 員工: a number of something else (an area, a year) does not answer it. Not an ordinal
 # (第幾), a list (哪幾) or a date (幾號, 幾年, 幾天), which other kinds check.
 _COUNTED_RE = re.compile(rf"(?<![第哪])(?:多少|幾)(?P<measure>個|位|名|家|座|項|條|場|種|間)?(?P<noun>[{HAN_CHARS}])")
-# Measure words that tell what is counted whatever noun follows: "多少家法國企業" counts firms (家), not 法.
+# Measure words that tell what is counted whatever noun follows: "多少家荷蘭企業" counts firms (家), not 荷.
 _TELLING_MEASURES = frozenset("位名家間")
 _NOT_COUNTED = frozenset("號月天日點成錢歲總")
 # "How many reporters…": English nouns for what a measure word counts, people (人) or firms (家). Other nouns
@@ -86,8 +86,9 @@ _COUNT_VERB_RE = re.compile(r"\b(?:do|does|did|is|are|was|were|have|has|had|will
 _SHARE_RE = re.compile(r"比例|比率|百分|佔比|占比|幾成|\bpercent|\bshare\b")
 # What counts people, firms and years: a number of these is not stated in other units (tonnes, square metres).
 HEADCOUNT_NOUNS = frozenset("人名位員家間年")
-# Measure words that count the same things: people (人, 名, 位), firms (家, 間).
-_SAME_MEASURE = ("人名位", "家間")
+# Measure words that count the same things: people (人, 名, 位), staff (員 of 員工, 名, 位: not 人, which also
+# counts a town's people), firms (家, 間).
+_SAME_MEASURE = ("人名位", "員名位", "家間")
 # A count named before its question word: "報名人數有多少？" counts 人 (人數, 家數, 次數).
 _COUNT_BEFORE_RE = re.compile(
     rf"(?P<noun>[{HAN_CHARS}])數(?:大概|大約|約|總共|一共|共)?(?:有|是|為)?(?:多少|幾)"
@@ -98,9 +99,7 @@ _NUMBER_RE = re.compile(r"[\d一二三四五六七八九十百千萬億兩]+")
 # How far from a number its noun may stand: "設有 12 家區域分支機構", "共 3 萬家企業", "持股 84%".
 _COUNT_REACH = 8
 # After the trip, and asking whether: "後來…有沒有", "回國以後…是否", "did … eventually", "ended up".
-_LATER_RE = re.compile(
-    r"後來|回國後|回國以後|回臺後|事後|(?:參訪|拜會|出訪)(?:之|以)?後|\beventually\b|\blater on\b|\bend(?:ed)? up\b|\bsince then\b"
-)
+_LATER_RE = re.compile(r"後來|回國後|回國以後|回臺後|事後|\beventually\b|\blater on\b|\bend(?:ed)? up\b|\bsince then\b")
 _WHETHER_RE = re.compile(r"有沒有|是否|真的|到底|嗎|\b(?:did|has|have|was|were)\b")
 # A step of the trip itself ("後來去參觀了什麼？"): the report does tell of it.
 _TRIP_STEP_RE = re.compile(
@@ -193,7 +192,10 @@ def counted_noun(question: str) -> str:
         return ""
     for m in _HOW_MANY_RE.finditer(folded):
         counted = _COUNT_VERB_RE.sub("", m.group(1))  # "how many countries does the company serve": countries
-        measure = next((kind for kind, nouns in _ENGLISH_COUNTED if nouns.search(counted)), "")
+        words = counted.split()
+        # A word for people or firms before another plural noun only describes it ("member cities").
+        heads = [w for w, after in zip(words, [*words[1:], ""]) if not after.endswith("s")]
+        measure = next((kind for kind, nouns in _ENGLISH_COUNTED for w in heads if nouns.fullmatch(w)), "")
         if measure:
             return measure
     for m in _COUNTED_RE.finditer(folded):
@@ -206,16 +208,21 @@ def counted_noun(question: str) -> str:
 
 
 def counts(noun: str, sentence: str) -> bool:
-    """Return True when a number of the sentence counts `noun` (`counted_noun`): the noun, or a measure word of
-    its kind, stands within `_COUNT_REACH` characters of it ("約有 50 名員工", "持股 84%"); True for no noun."""
+    """Return True when a number of the sentence counts `noun` (`counted_noun`): the noun, or a noun of its kind,
+    stands within `_COUNT_REACH` characters of it ("持股 84%", "約 50 人"), or a measure word of its kind follows it
+    ("50 名員工", "3 萬家企業"; not the 位 of 位於); True for no noun."""
     if not noun:
         return True
     folded = fold(sentence)
-    nouns = next((kind for kind in _SAME_MEASURE if noun in kind), noun)
-    return any(
-        any(c in folded[max(0, n.start() - _COUNT_REACH) : n.end() + _COUNT_REACH] for c in nouns)
-        for n in _NUMBER_RE.finditer(folded)
-    )
+    kind = next((kind for kind in _SAME_MEASURE if noun in kind), noun)
+    measures = "".join(c for c in kind if c in _TELLING_MEASURES)  # 位, 家 count only after the number
+    nouns = "".join(c for c in kind if c not in _TELLING_MEASURES)
+    for n in _NUMBER_RE.finditer(folded):
+        if nouns and any(c in folded[max(0, n.start() - _COUNT_REACH) : n.end() + _COUNT_REACH] for c in nouns):
+            return True
+        if measures and re.match(rf"\s*[萬千百億]?\s*[{measures}]", folded[n.end() :]):
+            return True
+    return False
 
 
 def asks_later_outcome(question: str) -> bool:

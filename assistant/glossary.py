@@ -21,8 +21,11 @@ _LEAD_RE = re.compile(
     r".*(參訪|拜訪|拜會|前往|出席|參加|包括|委託|位於|坐落於|造訪|借鏡|訪問|選擇了|邀請|由|與|及|和|的|於|在|為|並|之|是)"
 )
 # A name after a lead word is bounded by it ("參訪鹿特丹港口數據研究院"); with none, the run is cut to its last
-# `_MAX_NAME` characters and then past a title ("女性市長<name>") and what the name stands without elsewhere.
+# `_MAX_NAME` characters and then past a title ("前任市長<name>") and what the name stands without elsewhere.
 _MAX_LED_NAME = 12
+# What a title is cut off before: a person's name (2 to 5 characters), not an office ("<title>辦公室主任",
+# "<title>事務所") or another title.
+_PERSON_AFTER_TITLE = re.compile(rf"[{HAN_CHARS}]{{2,5}}(?<![所室處局會院部司廳館心長任])")
 _MAX_NAME = 8
 _MAX_CUT = 2
 _ALIAS_SPLIT = re.compile(r"\s*[,，;；]\s*")
@@ -44,20 +47,20 @@ def fold_latin(text: str) -> str:
 
 def _name(run: str, text: str) -> str:
     """Return the name a run of Han characters ends with, before a 中文（Latin） pair's parenthesis in `text`: after
-    its last lead word or title ("女性市長<name>"); a run cut for length starts where the name stands alone
+    its last lead word or title ("前任市長<name>"); a run cut for length starts where the name stands alone
     elsewhere in `text` ("主辦單位<name>" when a heading writes the name after another character)."""
     m = _LEAD_RE.match(run)
     led = bool(m and m.end() < len(run) - 1)
     name = run[m.end() :] if led else run
     titles = [t for t in TITLE_RE.finditer(name) if t.end() <= len(name) - 2]
-    if titles:
+    if titles and _PERSON_AFTER_TITLE.fullmatch(name[titles[-1].end() :]):
         name = name[titles[-1].end() :]
     limit = _MAX_LED_NAME if led else _MAX_NAME
     if len(name) <= limit:
         return name
     name = name[-limit:]
     # The cut may leave a character or two of the words before ("位<name>"): drop them where the rest stands
-    # after another character elsewhere. No further: a name's last word stands alone often (控制系統).
+    # after another character elsewhere. No further: a name's last word stands alone often (數據平臺).
     alone = (k for k in range(1, _MAX_CUT + 1) if any(text[i - 1] != name[k - 1] for i in _starts(text, name[k:])))
     return name[next(alone, 0) :]
 

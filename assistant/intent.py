@@ -24,7 +24,9 @@ _PERIOD = re.compile(
     r"|\bperiod\b|\bduration\b|\bfrom when\b|起訖|起迄|\b(?:start|begin) and end\b"
 )
 # A question naming the cover page asks of its fields, whatever else it says.
-_COVER_PAGE = re.compile(r"封面|\bcover(?: page)?\b|\btitle page\b")
+_COVER_PAGE = re.compile(
+    r"封面|\bcover page\b|\b(?:the|its) cover\b(?! (?:how|what|when|who|why|the|a|an)\b)|\btitle page\b"
+)
 _COVER_CUES = (
     (
         "報告日期",

@@ -36,6 +36,11 @@ _MET = (
     r"(?:跟|與|和|同)[^，。,?？]{{0,8}}?{}\s?(?:見面|會面|會見|會晤|會談|碰面)",  # not "跟<town>的市長見面"
     r"\b(?:met|meet|meeting|sat down)\s+(?:with\s+)?[^,.?]{{0,30}}?{}",
 )
+# Being at a party, just before its name ({}): "在<party>", "參觀<party>", "at <party>", "visited the <party>".
+_AT = (
+    r"(?:在|去|(?<![提收得看聽遇想達受])到|參訪|參觀|拜會|拜訪|前往|造訪|走訪)[^，。？?]{0,4}?"
+    r"|\b(?:at|visit(?:ed|ing)?|toured?|in|to)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}?"
+)
 _HAN_RUN = re.compile(rf"[{HAN_CHARS}]+")
 _SENTENCE_END = re.compile(r"[。！？；!?\n]")
 _DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")
@@ -66,8 +71,10 @@ _PERSON = re.compile(
 )
 VISIT, AGREEMENT, TOGETHER, SCHEDULE, LED = "visit", "agreement", "together", "schedule", "led"
 # A title a question puts at a visit, not a deputy's ("市長", "the mayor", "Mayor Lin").
-_HEAD_TITLE = re.compile(rf"(?<!副)(?:{TITLE_RE.pattern})(?![團隊處會室])")  # 代表團 is the delegation
-_ENGLISH_HEAD_TITLES = ((re.compile(r"(?<!deputy )(?<!vice )\bmayor\b", re.I), "市長"),)
+_HEAD_TITLE = re.compile(rf"(?<!副)(?:{TITLE_RE.pattern})(?![團隊處會室性])")  # 代表團 is the delegation
+_ENGLISH_HEAD_TITLES = ((re.compile(r"(?<!deputy[ -])(?<!vice[ -])\bmayor\b", re.I), "市長"),)
+# The head at the party: the title, then a visit verb or 在/at just before the party's name, in one clause.
+_HEAD_AT = r"{}[^，。？?,.;]{{0,16}}?(?:{}){}"
 # Who led a visit, as a report says it: "<title>…率團前往", "由<name><title>帶領".
 _FULL_TITLE = rf"副?(?:{TITLE_RE.pattern})"
 _LED_BY = re.compile(
@@ -220,15 +227,16 @@ def off_schedule(question: str, documents: Sequence[Document], parties: Sequence
     places, and no line of the reports names the party with that day or city."""
     folded = fold(question)
     days = [t for t in date_tokens(folded) if "/" in t]
+    # The question's words beside every party it names: a city inside a party's name is no place it puts one.
+    rest = functools.reduce(lambda text, s: text.replace(s, " "), (s for p in parties for s in p if s), folded)
     out: list[Mention] = []
     for document in documents:
         rows = [(r, document.text[r.start : r.end]) for r in document.template.itinerary]
         places = {p for _, line in rows for p in row_places(line)}
-        for spellings in parties:
+        for spellings in (p for p in parties if any(_at_party(folded, s) for s in p)):
             named = [(r, line) for r, line in rows if any(holds(fold(line), s) for s in spellings)]
             if not named:
                 continue  # not a visit of the trip
-            rest = functools.reduce(lambda text, s: text.replace(s, " "), spellings, folded)  # "<city>市議會" aside
             cities = [c for c in places if c in rest or any(p[0] == c and p != spellings for p in parties)]
             lines = [line for line in _lines(document) if any(holds(line, s) for s in spellings)]
             for other in [d for d in days if not any(d in r.days for r, _ in named)] + [
@@ -240,19 +248,26 @@ def off_schedule(question: str, documents: Sequence[Document], parties: Sequence
     return list({(m.name, m.other): m for m in out}.values())
 
 
+def _at_party(folded_question: str, spelling: str) -> bool:
+    """Return True when a question puts the delegation at a party, not only mentions it: a visit verb or 在/at
+    just before its name ("在<party>看了什麼", "at <party>")."""
+    return re.search(f"(?:{_AT}){re.escape(spelling)}", folded_question) is not None
+
+
 def led_by_another(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:
     """Return the visits a question puts a head's title at ("林市長去<party>時…", "when the mayor visited
     <party>") whose part of a report never writes that title and says another led it ("張副市長…率團前往")."""
     folded = fold(question)
-    titles = [m.group(0) for m in _HEAD_TITLE.finditer(folded)]
-    titles += [title for pattern, title in _ENGLISH_HEAD_TITLES if pattern.search(question)]
+    titles = {m.group(0): re.escape(m.group(0)) for m in _HEAD_TITLE.finditer(folded)}
+    titles |= {title: pattern.pattern for pattern, title in _ENGLISH_HEAD_TITLES if pattern.search(question)}
     out: list[Mention] = []
-    for title in dict.fromkeys(titles):
+    for title, asked in titles.items():
+        visited = [s for p in parties for s in p if s and re.search(_HEAD_AT.format(asked, _AT, re.escape(s)), folded)]
         bare = re.compile(rf"(?<!副){re.escape(title)}")
         for document in documents:
             for (head, start, _), text in zip(document.parts, _part_texts(document), strict=True):
                 heading = fold(head.path[-1]) if head.path else ""
-                if not text or not any(holds(heading, s) for p in parties for s in p) or bare.search(text):
+                if not text or not any(holds(heading, s) for s in visited) or bare.search(text):
                     continue
                 leaders = [m.group(1) or m.group(2) for m in _LED_BY.finditer(text)]
                 leader = next((t for t in leaders if t != title), "")

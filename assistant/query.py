@@ -39,7 +39,7 @@ _HAN_RUN_RE = re.compile(rf"[{HAN_CHARS}]+")
 # "Which <thing>": a place of business counted with 家 or 間 ("住哪間飯店", "哪一家餐廳") or an English "which
 # <noun>" in lower case (a capitalized word is a name: `unknown_names`). A report that never uses the word for
 # such a thing cannot tell which one it was.
-_WHICH_HAN_RE = re.compile(rf"哪一?[家間]([{HAN_CHARS}]{{2}})")
+_WHICH_HAN_RE = re.compile(rf"哪一?[家間]([{HAN_CHARS}]{{2}})(?![{HAN_CHARS}]{{2}})")  # the noun itself, not "小型企業"
 _WHICH_LATIN_RE = re.compile(r"\b(?i:which)((?:\s+[a-z]+){1,4})")
 
 
@@ -60,7 +60,7 @@ class QueryReader:
         # Where a model name is looked for, hyphens and spaces aside (C-919, C 919 and C919 are one name).
         self.folded_text = fold(text)
         self.compact_text = _COMPACT_RE.sub("", self.folded_text)
-        # The English words the reports use as common nouns: in lower case, not in a name ("Hôtel d'Assézat").
+        # The English words the reports use as common nouns: in lower case, not in a name ("Hôtel Dupont").
         self.common_words = frozenset(re.findall(r"\b[a-z]+\b", text))
         self.glossary = glossary
         self.translator = translator
@@ -137,8 +137,8 @@ class QueryReader:
 
     def spelled_otherwise(self, text: str, name: str) -> bool:
         """Return True when the question's words around a Han `name` are a report's name with one character
-        written another way: a park's transliterated name written with 萊 for the report's 葉 may hold 萊特
-        (Wright), which the report never names, yet the park is the report's."""
+        written another way: a transliterated place name spelt with one other character may hold a name the
+        dictionary knows (a person's) that the report never writes, yet the place is the report's."""
         folded = fold(text)
         at = folded.find(name)
         if at < 0 or not has_han(name):
@@ -163,5 +163,5 @@ class QueryReader:
             words = list(takewhile(lambda w: w not in ENGLISH_STOPWORDS or w in ("and", "or"), phrase.split()))
             nouns = [w for w in words if w not in ENGLISH_STOPWORDS]
             if nouns and not any(w in self.common_words or self.translator.translate(w) for w in nouns):
-                latin.append(nouns[0])  # all absent: "aerospace and space outfits" is not, as the report has 太空
+                latin.append(nouns[0])  # all absent: "harbour and port firms" is not, where the report has 港口
         return list(dict.fromkeys([*han, *latin]))

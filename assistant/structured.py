@@ -14,7 +14,7 @@ from .config import Settings
 from .index import Index
 from .ingest import Document, Section
 from .intent import COVER, ITINERARY, LIST, MEMBERS, OVERVIEW, VISIT_DAY, Intent
-from .template import ItineraryRow, is_travel, row_places, rows_naming
+from .template import ItineraryRow, is_travel, rows_naming, stop_place
 from .text.layout import trim_span
 from .text.normalize import fold
 from .text.tokens import date_tokens
@@ -244,8 +244,8 @@ def _stop_rows(doc: Document, stop: str, question: str) -> list[ItineraryRow]:
     it names one the rows do ("到<city>第一站去哪？"): rows that only travel ("上午 A→B") are no stop."""
     folded = fold(question)
     rows = [r for r in doc.template.itinerary if not is_travel(doc.text[r.start : r.end])]
-    places = {r: row_places(doc.text[r.start : r.end]) for r in rows}
-    named = [r for r in rows if any(p in folded for p in places[r])]
+    places = {r: stop_place(doc.text[r.start : r.end]) for r in rows}
+    named = [r for r in rows if places[r] and places[r] in folded]
     rows = named or rows
     return rows[:1] if stop == "first" else rows[-1:]
 

@@ -65,7 +65,9 @@ _MIN_HEADING_CHARS = 4
 _HALF_DAY_RE = re.compile(r"^\s*(上午|下午|晚上|晚間|中午|全日|全天|早上)")
 # The two halves a day's rows are asked by (intent.py reads 早上 as 上午, 晚上 as 下午 too).
 # The way between two places in an itinerary row ("鹿特丹→阿姆斯特丹").
-_WAY_RE = re.compile(r"\s*(?:→|->|－|—|~)\s*")
+_WAY_RE = re.compile(r"\s*(?:→|->|➔)\s*")  # not "~" or "—", which also write a time or day range
+# A row's plan telling of a visit, not only of the journey ("參訪…總部 轉機飛往…").
+_VISIT_PLAN_RE = re.compile(r"參訪|拜會|拜訪|參觀|出席|考察|造訪|會見|會晤|走訪|踏勘|參加")
 _HALVES = {"上午": "上午", "早上": "上午", "中午": "下午", "下午": "下午", "晚上": "下午", "晚間": "下午"}
 _DAY_RANGE_RE = re.compile(
     r"(?<![\d/])(1[0-2]|0?[1-9])\s*/\s*(3[01]|[12]\d|0?[1-9])\s*[~～-]\s*(3[01]|[12]\d|0?[1-9])(?![\d/])"
@@ -112,9 +114,19 @@ def row_places(line: str) -> set[str]:
 
 
 def is_travel(line: str) -> bool:
-    """Return True when an itinerary row's second cell is a way from one place to another ("上午 A→B")."""
+    """Return True when an itinerary row only travels: a way from one place to another ("上午 A→B") and a plan
+    telling of no visit ("搭機前往…")."""
     cells = line.split("\t")
-    return len(cells) > 1 and bool(_WAY_RE.search(cells[1]))
+    plan = " ".join(cells[2:])
+    return len(cells) > 1 and bool(_WAY_RE.search(cells[1])) and not _VISIT_PLAN_RE.search(plan)
+
+
+def stop_place(line: str) -> str:
+    """Return the place an itinerary row's visits are in, folded: its one place, or where a way starts (the
+    visits of "下午 A→B　參訪… 轉機飛往 B" come before the journey); "" when it names none."""
+    cells = line.split("\t")
+    cell = _HALF_DAY_RE.sub("", fold(cells[1])).strip() if len(cells) > 1 else ""
+    return next((p for p in _WAY_RE.split(cell) if len(p) >= 2), "")
 
 
 def heading_core(heading: str) -> str:

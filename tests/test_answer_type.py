@@ -124,6 +124,10 @@ def test_a_question_asking_which_holder_of_a_title_is_answered_only_by_that_titl
         ("How many reporters came to the press event?", "約 30 名記者出席", True),
         ("How many Dutch companies exhibited there?", "共 12 家荷蘭廠商參展", True),
         ("How many countries does the company serve?", "服務 45 個國家", True),  # countries: not checked
+        ("港務局有多少員工？", "港務局目前雇用約 1,200 名員工", True),
+        ("港務局有多少員工？", "港務局所在的小鎮人口未達 3,500 人", False),  # a town's people are no staff
+        ("港務局有多少員工？", "其位於市郊的碼頭佔地約 5,000 平方公尺", False),  # 位於 is no 位 counting people
+        ("How many member cities are there?", "共 12 個會員城市", True),  # member describes cities: not checked
         ("那座城市的人口有多少？", "該市是全國第四大城市", False),  # 人口 asked before 有多少: counts 人
         ("那座城市的人口有多少？", "該市人口約 47 萬人", True),
     ],
@@ -157,7 +161,7 @@ def test_the_count_is_the_first_one_asked_that_counts_something():
         ("那家公司後來真的有來設分公司嗎？", True),
         ("Did the port authority eventually sign the agreement?", True),
         ("Did the port actually end up opening an office here after the visit?", True),  # the visit as a time
-        ("參訪後港務局有沒有真的來設辦事處？", True),
+        ("參訪後雙方有沒有互贈紀念品？", False),  # at the visit, not after the trip
         ("Where did they eventually go after the visit?", False),
         ("後來去參觀了哪些地方？", False),  # the trip's own next stop
         ("港務局有沒有簡報數據平臺？", False),  # whether, but during the trip

@@ -127,3 +127,5 @@ def test_a_name_starts_after_its_lead_word_or_title_or_where_it_stands_alone_els
     assert glossary["port data institute"] == "荷蘭皇家港口數據研究院"
     assert glossary["ada van der meer"] == "范德梅爾"
     assert glossary["cla"] == "郵輪航線協進會"
+    offices = mine_glossary([SimpleNamespace(text="拜訪德弗里斯建築師事務所（De Vries Architecten）。")])
+    assert offices["de vries architecten"] == "德弗里斯建築師事務所"  # an office after the title, not a person

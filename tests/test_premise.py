@@ -192,3 +192,12 @@ def test_a_head_put_at_a_visit_another_led_is_a_false_premise():
         led_by_another("王局長去阿姆斯特丹市議會時談了什麼？", [parse_document("port-report.txt", REPORT)], council)
         == []
     )
+
+
+def test_a_party_only_mentioned_or_named_inside_another_is_not_put_on_a_day_or_in_a_city(document):
+    parties = [("阿姆斯特丹市議會",), ("鹿特丹港務局",)]
+    assert off_schedule("3月6號拜會阿姆斯特丹市議會時有提到鹿特丹港務局嗎？", [document], parties) == []
+    text = REPORT.replace("局長於 3 月 6 日拜會阿姆斯特丹市議會", "陳處長於 3 月 6 日率團拜會阿姆斯特丹市議會")
+    doc = parse_document("port-report.txt", text)
+    # The head is put at the port authority, not at the council another led.
+    assert led_by_another("王局長參觀鹿特丹港務局之後，阿姆斯特丹市議會由誰接待？", [doc], parties) == []

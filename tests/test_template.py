@@ -142,3 +142,12 @@ def test_the_itinerary_rows_naming_a_visits_heading_are_found_whatever_its_numbe
     assert [r.days for r in rows_naming(text, rows, "二、參訪港務局")] == [("3/5",)]
     assert [r.days for r in rows_naming(text, rows, "(三) 拜會市議會")] == [("3/6",)]  # spaces aside
     assert rows_naming(text, rows, "三、參訪") == []  # too short to tell one visit
+
+
+def test_a_row_travels_only_when_its_plan_tells_of_no_visit_and_its_visits_are_where_the_way_starts():
+    from assistant.template import is_travel, stop_place
+
+    assert is_travel("3/4 (一)\t上午 高雄→阿姆斯特丹\t搭機前往荷蘭")
+    visit_then_fly = "\t下午 鹿特丹→阿姆斯特丹\t參訪鹿特丹港務局 搭機前往阿姆斯特丹"
+    assert not is_travel(visit_then_fly) and stop_place(visit_then_fly) == "鹿特丹"
+    assert not is_travel("3/5 (二)\t09:00~12:00 鹿特丹\t參訪港務局")  # a time range is no way
