@@ -147,11 +147,7 @@ class Assistant:
         )
         intent = self._anchored(self._intent(query.text, context_text, bool(days)), hits, days)
         template, mentions = self._read_structure(query, hits, intent)
-        evidence = self._evidence(question, query, query_vector, hits[:top_k], mode, template, mentions)
-        # The answer reads the same passages however many are shown (the page's passage count).
-        evidence = replace(
-            evidence, pool=hits[: max(self.settings.answer_passages, self.settings.typed_answer_passages)]
-        )
+        evidence = self._evidence(question, query, query_vector, (hits, top_k), mode, template, mentions)
         return self.composer.compose(self._scoped(evidence, query.text, reports, hits))
 
     def _evidence(
@@ -159,17 +155,21 @@ class Assistant:
         question: str,
         query: Query,
         query_vector: np.ndarray,
-        hits: list[Hit],
+        found: tuple[list[Hit], int],
         mode: str,
         template: TemplateAnswer | None,
         mentions: list[Mention],
     ) -> Evidence:
-        """Return what was found for the question, as the answer step reads it."""
+        """Return what was found for the question, as the answer step reads it: of `found` (the passages
+        retrieved, how many to show), the top ones shown and the pool its sentences are read from."""
+        hits, top_k = found
+        depth = max(self.settings.answer_passages, self.settings.typed_answer_passages)
         return Evidence(
             question=question,
             query_text=query.text,
             query_vector=query_vector,
-            hits=hits,
+            hits=hits[:top_k],
+            pool=hits[:depth],  # the same passages however many the page shows
             mode=mode,
             notices=query.notices,
             unknown_names=self.reader.unknown_names(query.text),
