@@ -231,16 +231,18 @@ def off_schedule(question: str, documents: Sequence[Document], parties: Sequence
     rest = functools.reduce(lambda text, s: text.replace(s, " "), (s for p in parties for s in p if s), folded)
     out: list[Mention] = []
     for document in documents:
-        rows = [(r, document.text[r.start : r.end]) for r in document.template.itinerary]
-        places = {p for _, line in rows for p in row_places(line)}
+        # Each row read once: (row, its line folded, its places).
+        texts = ((r, document.text[r.start : r.end]) for r in document.template.itinerary)
+        rows = [(r, fold(line), row_places(line)) for r, line in texts]
+        places = set().union(*(at for *_, at in rows))
         for spellings in (p for p in parties if any(_at_party(folded, s) for s in p)):
-            named = [(r, line) for r, line in rows if any(holds(fold(line), s) for s in spellings)]
+            named = [(r, at) for r, line, at in rows if any(holds(line, s) for s in spellings)]
             if not named:
                 continue  # not a visit of the trip
             cities = [c for c in places if c in rest or any(p[0] == c and p != spellings for p in parties)]
             lines = [line for line in _lines(document) if any(holds(line, s) for s in spellings)]
             for other in [d for d in days if not any(d in r.days for r, _ in named)] + [
-                c for c in cities if not any(c in row_places(line) for _, line in named)
+                c for c in cities if not any(c in at for _, at in named)
             ]:
                 if not any(other in (date_tokens(line) if "/" in other else line) for line in lines):
                     m = _first([document], spellings, SCHEDULE)

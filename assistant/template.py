@@ -105,12 +105,17 @@ class ItineraryRow:
     day_start: int
 
 
-def row_places(line: str) -> set[str]:
-    """Return the places an itinerary row's second cell names, folded: its half-day aside, both ends of a way
-    ("下午 鹿特丹→阿姆斯特丹": 鹿特丹, 阿姆斯特丹)."""
+def _places(line: str) -> list[str]:
+    """Return the places an itinerary row's second cell names, folded, in order: its half-day aside, both ends
+    of a way ("下午 鹿特丹→阿姆斯特丹": 鹿特丹, 阿姆斯特丹)."""
     cells = line.split("\t")
     cell = _HALF_DAY_RE.sub("", fold(cells[1])).strip() if len(cells) > 1 else ""
-    return {p for p in _WAY_RE.split(cell) if len(p) >= 2}
+    return [p for p in _WAY_RE.split(cell) if len(p) >= 2]
+
+
+def row_places(line: str) -> set[str]:
+    """Return the places an itinerary row names, folded: its one place, or both ends of its way."""
+    return set(_places(line))
 
 
 def is_travel(line: str) -> bool:
@@ -124,9 +129,7 @@ def is_travel(line: str) -> bool:
 def stop_place(line: str) -> str:
     """Return the place an itinerary row's visits are in, folded: its one place, or where a way starts (the
     visits of "下午 A→B　參訪… 轉機飛往 B" come before the journey); "" when it names none."""
-    cells = line.split("\t")
-    cell = _HALF_DAY_RE.sub("", fold(cells[1])).strip() if len(cells) > 1 else ""
-    return next((p for p in _WAY_RE.split(cell) if len(p) >= 2), "")
+    return next(iter(_places(line)), "")
 
 
 def heading_core(heading: str) -> str:

@@ -84,6 +84,12 @@ def test_each_reason_to_abstain_abstains_and_is_said(model, fields, said):
     assert any(said in notice for notice in decision.notices)
 
 
+def _sentence_with(assistant, text: str) -> int:
+    """Return the id of the report's first sentence holding `text`."""
+    index = assistant.index
+    return next(i for i, s in enumerate(index.sentences) if text in index.document(s.doc_id).text[s.start : s.end])
+
+
 def test_nothing_to_quote_abstains(model):
     assert model.decide(_evidence(), None).abstained
 
@@ -91,13 +97,7 @@ def test_nothing_to_quote_abstains(model):
 def test_a_cost_question_whose_best_sentence_gives_no_amount_abstains_saying_so(model, assistant):
     from assistant.confidence import NO_AMOUNT_NOTICE
 
-    index = assistant.index
-    without = next(
-        i for i, s in enumerate(index.sentences) if "成立於 1998 年" in index.document(s.doc_id).text[s.start : s.end]
-    )
-    with_amount = next(
-        i for i, s in enumerate(index.sentences) if "億元" in index.document(s.doc_id).text[s.start : s.end]
-    )
+    without, with_amount = _sentence_with(assistant, "成立於 1998 年"), _sentence_with(assistant, "億元")
     evidence = Evidence(
         "q", "法國企業聯盟的年度經費是多少？", None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["經費"]
     )
@@ -109,13 +109,7 @@ def test_a_cost_question_whose_best_sentence_gives_no_amount_abstains_saying_so(
 def test_a_count_question_whose_best_sentence_counts_something_else_abstains_saying_so(model, assistant):
     from assistant.confidence import NO_COUNT_NOTICE
 
-    index = assistant.index
-    without = next(
-        i for i, s in enumerate(index.sentences) if "成立於 1998 年" in index.document(s.doc_id).text[s.start : s.end]
-    )
-    with_count = next(
-        i for i, s in enumerate(index.sentences) if "7,000 名雇員" in index.document(s.doc_id).text[s.start : s.end]
-    )
+    without, with_count = _sentence_with(assistant, "成立於 1998 年"), _sentence_with(assistant, "7,000 名雇員")
     for question in ("那個聯盟有多少員工？", "How many employees does the federation have?"):
         evidence = Evidence("q", question, None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["員工"])
         refused = model.decide(evidence, ScoredSentence(without, 1.0, 0.99, 1.0))
