@@ -22,7 +22,8 @@ from .text.words import capitalized_names
 
 # Asking about a visit or a meeting, and asking whether or when it happened.
 _VISIT_ASKED = re.compile(
-    r"參訪|拜會|拜訪|造訪|參觀|走訪|前往|會見|見面|\b(?:visit|tour|go|went|meet|met|see|saw|stop)", re.I
+    r"參訪|拜會|拜訪|造訪|參觀|走訪|前往|會見|見面|會面|碰面|會晤|會談|\b(?:visit|tour|go|went|meet|met|see|saw|stop)",
+    re.I,
 )
 _WHETHER = re.compile(r"有沒有|是否|有無|\b(?:did|have|has) (?:they|the (?:delegation|mayor|team))\b", re.I)
 # A sentence reporting a visit or a meeting: a visit verb, a reception or a date.
@@ -31,9 +32,16 @@ _VISIT_TOLD = re.compile(r"參訪|拜會|造訪|參觀|走訪|踏勘|接待|會�
 _GONE_TO = (
     r"(?:(?<![過失])去|前往|赴|飛往|\b(?:visit(?:ed|ing)?|went to|go to|trip to|travel(?:led)? to)\s+(?:the\s+)?)"
 )
-# Meeting a person, around their name ({}): "跟<name>見面時", "與<name>會談", "met with <name>".
+# Visiting, just before a name in Latin letters ("參觀 CNES"): after these a Han run is as often a thing seen.
+_VISIT_VERB = r"(?:參觀|參訪|拜會|拜訪|造訪|走訪)"
+# Visiting something in a place, around its name ({}): "在里昂參觀…", "toured the plant in Lyon".
+_VISITED_IN = (
+    r"在\s?{}[^，。,?？]{{0,8}}?(?:參觀|參訪|拜會|拜訪|造訪|走訪)",
+    r"\b(?:visit(?:ed|ing)?|tour(?:ed|ing)?|saw|see)\b[^,.?;]{{0,40}}?\b(?:in|at)\s+{}",
+)
+# Meeting a person, around their name ({}): "跟<name>見面時", "與<name>市長本人會談", "met with <name>".
 _MET = (
-    r"(?:跟|與|和|同)[^，。,?？]{{0,8}}?{}\s?(?:見面|會面|會見|會晤|會談|碰面)",  # not "跟<town>的市長見面"
+    rf"(?:跟|與|和|同)[^，。,?？]{{{{0,8}}}}?{{}}\s?(?:{TITLE_RE.pattern})?(?:本人)?\s?(?:見面|會面|會見|會晤|會談|碰面)",
     r"\b(?:met|meet|meeting|sat down)\s+(?:with\s+)?[^,.?]{{0,30}}?{}",
 )
 # Being at a party, just before its name ({}): "在<party>", "參觀<party>", "at <party>", "visited the <party>".
@@ -49,12 +57,14 @@ _MAX_MENTIONS = 3
 # Characters that make a run a phrase, not a name ("團是", "會的", "次出訪").
 _FUNCTION_CHARS = re.compile(r"[是的了在有和與及或也都就要會團次這那哪誰何天]")
 _MIN_HAN, _MAX_HAN = 2, 6
+# A short name for a longer one keeps its characters in order, at most this many left out between two.
+_MAX_SHORT_NAME, _SHORT_NAME_GAP = 4, 2
 
 
 # Asking of an agreement with a party (an MoU, a contract), and a line of a report telling of one.
 _AGREEMENT_ASKED = re.compile(
     r"備忘錄|合約|協議|協定|簽約|簽署|簽了|簽的|簽訂|\bmous?\b|\bmemorand|\bagreements?\b|\bcontracts?\b|\bsigned\b"
-    r"|\bsign (?:a|an|the|any)\b",
+    r"|\bsign (?:a|an|the|any|anything)\b",
     re.I,
 )
 _AGREEMENT_TOLD = re.compile(r"備忘錄|合約|協議|協定|簽約|簽署|簽訂|\bmou\b|memorand|agreement|contract", re.I)
@@ -77,6 +87,7 @@ _ENGLISH_HEAD_TITLES = ((re.compile(r"(?<!deputy[ -])(?<!vice[ -])\bmayor\b", re
 _HEAD_AT = r"{}[^，。？?,.;]{{0,16}}?(?:{}){}"
 # Who led a visit, as a report says it: "<title>…率團前往", "由<name><title>帶領".
 _FULL_TITLE = rf"副?(?:{TITLE_RE.pattern})"
+_TITLE_ONLY = re.compile(_FULL_TITLE)  # a title alone names no one ("跟市長見面")
 _LED_BY = re.compile(
     rf"({_FULL_TITLE})[^，。；,]{{0,14}}?(?:率團|率隊|率領|帶領|帶隊)|由[^，。；,]{{0,6}}?({_FULL_TITLE})[^，。；,]{{0,4}}?(?:帶領|率領|率團)"
 )
@@ -105,10 +116,15 @@ class Mention:
     other: str = ""
 
 
-def _names(question: str, folded_text: str) -> list[str]:
-    """Return the question's names the report mentions rarely: Latin names, and the longest Han runs (2 to 6
-    characters) occurring in the report at most `_MAX_MENTIONS` times."""
-    names = [w for w in capitalized_names(question, min_chars=3) if 0 < folded_text.count(fold(w))]
+def _names(question: str, folded_text: str, aliases: Callable[[str], list[str]]) -> list[str]:
+    """Return the question's names the report mentions rarely: Latin names (or their other spellings, when the
+    report writes them only so), and the longest Han runs (2 to 6 characters) occurring in the report at most
+    `_MAX_MENTIONS` times."""
+    names = [
+        w
+        for w in capitalized_names(question, min_chars=3)
+        if 0 < folded_text.count(fold(w)) or any(0 < folded_text.count(fold(a)) <= _MAX_MENTIONS for a in aliases(w))
+    ]
     for run in _HAN_RUN.findall(fold(question)):
         i = 0
         while i < len(run):
@@ -123,7 +139,7 @@ def _names(question: str, folded_text: str) -> list[str]:
                     i = j - 1
                     break
             i += 1
-    return [n for n in names if folded_text.count(fold(n)) <= _MAX_MENTIONS]
+    return [n for n in names if folded_text.count(fold(n)) <= _MAX_MENTIONS and not _TITLE_ONLY.fullmatch(n)]
 
 
 def unvisited(
@@ -141,12 +157,14 @@ def unvisited(
     folded_texts = "\n".join(d.folded for d in documents)
     visited = " ".join(_visited(d) for d in documents)
     out = []
-    for name in _names(question, folded_texts):
+    for name in _names(question, folded_texts, aliases):
         if gone_to_only and not _presumed(folded_question, fold(name)):
             continue
         spellings = [name, *aliases(name)]
         # A variant of a visited name shares its head: 市府 for 市政府, under a heading naming the city.
-        if any(fold(n) in visited or (len(n) > 2 and fold(n)[:2] in visited) for n in spellings):
+        if any(fold(n) in visited for n in spellings) or (len(name) > 2 and fold(name)[:2] in visited):
+            continue
+        if _shortens(fold(name), visited):
             continue
         places = [
             (d, m.start(), m.end())
@@ -164,7 +182,18 @@ def _presumed(folded_question: str, name: str) -> bool:
     """Return True when a question asking something of a visit or a meeting presumes `name` was gone to ("去里昂
     拜會時…") or met ("跟<name>見面時談了什麼？")."""
     n = re.escape(name)
-    return any(re.search(pattern, folded_question) for pattern in (_GONE_TO + n, *(m.format(n) for m in _MET)))
+    going = _GONE_TO if has_han(name) else f"(?:{_GONE_TO}|{_VISIT_VERB})"
+    patterns = (going + r"\s?" + n, *(m.format(n) for m in (*_MET, *_VISITED_IN)))
+    return any(re.search(pattern, folded_question) for pattern in patterns)
+
+
+def _shortens(name: str, visited: str) -> bool:
+    """Return True when a short Han `name` is a visited name cut short, its characters kept in order (法電 for
+    法國電力, 港局 for 港務局)."""
+    if not has_han(name) or len(name) > _MAX_SHORT_NAME:
+        return False
+    gap = f"[{HAN_CHARS}]{{0,{_SHORT_NAME_GAP}}}"
+    return re.search(gap.join(map(re.escape, name)), visited) is not None
 
 
 @lru_cache(maxsize=64)
@@ -344,7 +373,9 @@ def _with(question: str, folded: str, spelling: str) -> bool:
     if spelling.isascii() or not has_han(spelling):
         at = rf"\bat (?:the )?(?i:{re.escape(spelling)})\b(?!\s+[A-Z])"
         signing = rf"{re.escape(spelling)}\W+(?:\w+\W+){{0,2}}sign"  # "did <city> and <party> formally sign…"
-        return re.search(at, question) is not None or re.search(signing, folded) is not None
+        # "with X", "with the mayor of X"
+        holder = rf"\bwith (?:the )?(?:(?:[a-z-]+ ){{1,3}}?of (?:the )?)?{re.escape(spelling)}"
+        return any(re.search(p, text) for p, text in ((at, question), (signing, folded), (holder, folded)))
     return re.search(rf"在[^，。?？]{{0,{_COUNTERPARTY_REACH}}}?{re.escape(spelling)}", folded) is not None
 
 

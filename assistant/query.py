@@ -122,8 +122,12 @@ class QueryReader:
         return len(missing) / len(words) if words else 0.0
 
     def other_names(self, name: str) -> list[str]:
-        """Return the report's Chinese names for a Latin name (its glossary entries), for the premise check."""
-        return expand(name, self.glossary, self.shared_alias_words)
+        """Return the report's Chinese names for a Latin name, for the premise check: its glossary entries, or for
+        a one-word name the reports never write in Latin letters, the dictionary's words for it (Hamburg: 漢堡)."""
+        names = expand(name, self.glossary, self.shared_alias_words)
+        if names or " " in name.strip() or fold(name) in self.folded_text:
+            return names
+        return self.translator.translate(name)
 
     def unknown_names(self, text: str) -> list[str]:
         """Return the names in the question the reports never mention (when that check is on): places and companies

@@ -86,6 +86,11 @@ def test_an_agreement_signed_at_a_party_no_line_tells_of_is_a_false_premise():
     assert mention.reason == AGREEMENT
     council = ("阿姆斯特丹市議會", "city council")
     assert unsupported("When did the port and the City Council formally sign the MoU?", [SIGNED], [council]) == []
+    # "with the director of <party>": the party of the one it was signed with.
+    [mention] = unsupported("What agreement did they sign with the director of the Port Authority?", [SIGNED], [words])
+    assert mention.reason == AGREEMENT
+    assert unsupported("What agreement did they sign with the speaker of the City Council?", [SIGNED], [council]) == []
+    assert unsupported("Did they sign anything with the Port Authority?", [SIGNED], [words])[0].reason == AGREEMENT
 
 
 def test_a_person_at_a_party_the_reports_never_name_together_is_a_false_premise():
@@ -161,6 +166,42 @@ def test_a_person_the_report_names_but_never_meets_is_a_false_premise_of_a_meeti
     # The one met is the town's mayor, not the town: "跟<town>的鎮長見面" presumes no meeting with the town.
     town = parse_document("port-report.txt", text.replace("前市長柯恩", "鄰近小鎮與前市長柯恩"))
     assert unvisited("局長為什麼會跟那個小鎮的鎮長見面？", [town]) == []
+
+
+def test_a_meeting_asked_with_a_title_or_in_person_presumes_the_person_met():
+    text = REPORT.replace(
+        "近年以限制郵輪停靠降低觀光壓力。", "近年以限制郵輪停靠降低觀光壓力，前市長柯恩（Job Cohen）曾倡議此政策。"
+    )
+    doc = parse_document("port-report.txt", text)
+    assert [m.name for m in unvisited("局長跟柯恩市長本人會面時談了什麼？", [doc])] == ["柯恩"]
+    assert [m.name for m in unvisited("局長和柯恩碰面時聊了哪些議題？", [doc])] == ["柯恩"]
+    assert unvisited("局長跟德弗里斯副議長會面時談了什麼？", [doc]) == []  # the one who received them
+
+
+def test_something_visited_in_a_place_only_mentioned_presumes_the_place_visited(document):
+    assert [m.name for m in unvisited("局長在德國漢堡參觀港區時看到什麼？", [document])] == ["德國漢堡"]
+    assert unvisited("局長在鹿特丹參觀港區時看到什麼？", [document]) == []  # a thing seen, not a place gone to
+    # An English question names the place as the report never writes it; the dictionary's word is the report's.
+    hamburg = {"Hamburg": ["漢堡"]}
+    flagged = unvisited(
+        "When the director toured the docks in Hamburg, what did he see?", [document], lambda n: hamburg.get(n, [])
+    )
+    assert [m.name for m in flagged] == ["Hamburg"]
+    assert REPORT[flagged[0].start : flagged[0].end] == "漢堡"
+    assert (
+        unvisited("What did the director say about Hamburg?", [document], lambda n: hamburg.get(n, [])) == []
+    )  # no visit asked
+
+
+def test_a_name_cut_short_or_an_alias_sharing_a_visited_head_is_judged_by_what_it_names():
+    text = REPORT.replace(
+        "近年以限制郵輪停靠降低觀光壓力。", "近年以限制郵輪停靠降低觀光壓力，港局亦有同感，鹿特丹美術館亦然。"
+    )
+    doc = parse_document("port-report.txt", text)
+    assert unvisited("去港局是為了學什麼？", [doc]) == []  # 港局: 港務局 cut short, which they visited
+    museum = {"Boijmans": ["鹿特丹美術館"]}
+    flagged = unvisited("What did they see when they visited Boijmans?", [doc], lambda n: museum.get(n, []))
+    assert [m.name for m in flagged] == ["Boijmans"]  # 鹿特丹 was visited; its museum was not
 
 
 def test_a_party_put_on_a_day_or_in_a_city_the_itinerary_never_puts_it_is_a_false_premise(document):

@@ -96,3 +96,13 @@ def test_a_name_inside_a_report_name_written_another_way_is_not_unknown(assistan
     # 維萊特公園 for the report's 維葉特公園: 萊特 (a name the dictionary knows) is only that other spelling.
     assert reader.unknown_names(reader.read("維萊特公園有多大？").text) == []
     assert reader.unknown_names(reader.read("訪團有沒有去里昂參訪？").text) == ["里昂"]
+
+
+def test_a_one_word_latin_name_the_report_writes_only_in_chinese_has_the_dictionarys_word_as_its_other_name(
+    assistant,
+):
+    reader = assistant.reader
+    assert "漢堡" in reader.other_names("Hamburg")  # written 德國漢堡 only
+    assert "空中巴士" in reader.other_names("Airbus")  # the report glosses it: its own names, no guess
+    assert reader.other_names("Sigfox") == []  # written in Latin letters, glossed by no Chinese name
+    assert reader.other_names("Hamburg Harbour") == []  # two words: no dictionary guess
