@@ -41,6 +41,12 @@ _HAN_RUN_RE = re.compile(rf"[{HAN_CHARS}]+")
 # such a thing cannot tell which one it was.
 _WHICH_HAN_RE = re.compile(rf"哪一?[家間]([{HAN_CHARS}]{{2}})(?![{HAN_CHARS}]{{2}})")  # the noun itself, not "小型企業"
 _WHICH_LATIN_RE = re.compile(r"\b(?i:which)((?:\s+[a-z]+){1,4})")
+# "Who held <role>": the two characters before 是誰/是哪位 or after 哪位, or an English "who was the <role>".
+_ROLE_HAN_RE = re.compile(
+    rf"((?:(?![這那哪此該其各每邊裡些方])[{HAN_CHARS}]){{2}})(?:是|為)(?:誰|哪一?位|何人)"  # not "那邊是誰"
+    rf"|哪一?位([{HAN_CHARS}]{{2}})(?![{HAN_CHARS}])"
+)
+_ROLE_LATIN_RE = re.compile(r"\b(?i:who)\s+(?:was|is|were|are|served as)\s+(?:the|their|our)((?:\s+[a-z]+){1,3})")
 
 
 class QueryReader:
@@ -161,9 +167,18 @@ class QueryReader:
     def absent_kinds(self, text: str) -> list[str]:
         """Return the things a "which" question asks to pick among ("住哪間飯店？", "which hotel…") when the reports
         never use the word for them, nor (in English) any word it translates to: 飯店 when no report has one."""
-        han = [w for w in _WHICH_HAN_RE.findall(text) if self.translator.is_word(w) and w not in self.text]
+        return self._absent(text, _WHICH_HAN_RE, _WHICH_LATIN_RE)
+
+    def absent_roles(self, text: str) -> list[str]:
+        """Return the role a question asks who held ("隨行的翻譯是哪位？", "who was the interpreter") when the
+        reports never use the word for it: a member list tells who went, not who was the interpreter."""
+        return self._absent(text, _ROLE_HAN_RE, _ROLE_LATIN_RE)
+
+    def _absent(self, text: str, han_re: re.Pattern, latin_re: re.Pattern) -> list[str]:
+        found = (next(g for g in m.groups() if g) for m in han_re.finditer(text))
+        han = [w for w in found if self.translator.is_word(w) and w not in self.text]
         latin = []
-        for phrase in _WHICH_LATIN_RE.findall(text):
+        for phrase in latin_re.findall(text):
             words = list(takewhile(lambda w: w not in ENGLISH_STOPWORDS or w in ("and", "or"), phrase.split()))
             nouns = [w for w in words if w not in ENGLISH_STOPWORDS]
             if nouns and not any(w in self.common_words or self.translator.translate(w) for w in nouns):

@@ -215,3 +215,10 @@ def test_the_answer_reads_the_same_passages_however_many_are_shown(assistant):
     few, many = assistant.ask(question, top_k=1), assistant.ask(question, top_k=10)
     assert [q.quote for q in few.quotes] == [q.quote for q in many.quotes]
     assert len(few.passages) == 1 and len(many.passages) == 10
+
+
+def test_a_member_question_about_a_role_no_one_holds_abstains_naming_it(assistant):
+    answer = assistant.ask("這次隨行的口譯是哪位？")
+    assert answer.abstained and any("口譯" in n for n in answer.notices)
+    members = assistant.ask("這次隨行的有哪位局長？")
+    assert not members.abstained and "局長" in members.quotes[0].quote

@@ -106,3 +106,12 @@ def test_a_one_word_latin_name_the_report_writes_only_in_chinese_has_the_diction
     assert "空中巴士" in reader.other_names("Airbus")  # the report glosses it: its own names, no guess
     assert reader.other_names("Sigfox") == []  # written in Latin letters, glossed by no Chinese name
     assert reader.other_names("Hamburg Harbour") == []  # two words: no dictionary guess
+
+
+def test_a_role_the_report_never_names_is_what_a_who_held_it_question_lacks(assistant):
+    reader = assistant.reader
+    assert reader.absent_roles("隨行的翻譯是哪位？") == ["翻譯"]
+    assert reader.absent_roles("Who was the interpreter on the trip?") == ["interpreter"]
+    assert reader.absent_roles("隨行的有哪位局長？") == []  # a title the member list has
+    assert reader.absent_roles("秘書處那邊是誰一起去？") == []  # 那邊 points, it is no role
+    assert reader.absent_roles("Who was the chairman at the dinner?") == []  # the report's 主席
