@@ -219,6 +219,11 @@ class Settings:
     # they eventually sign?"; answer_type.asks_later_outcome): a report written at the trip's end cannot tell.
     # Dev: 5 of its 39 unanswerable questions ask so, and no answerable one does.
     abstain_on_later_outcome: bool = True
+    # Abstain when a question asks of the trip's flights, lodging, weather or meals and the reports write no word
+    # of that topic (query.TRIP_LOGISTICS): the genre's template has no place for them. Dev 540: 7 of its 63
+    # unanswerable questions ask so (airline, weather, a restaurant or hotel), and no answerable one does;
+    # abstention recall 0.723 -> 0.781.
+    abstain_on_trip_logistics: bool = True
     # The "blend" signal: the best cosine rescaled from a per-script floor over a band (e5 cosines of Chinese
     # questions to this Chinese text sit higher than English ones'), blended with word coverage for Chinese.
     confidence_floor_han: float = 0.82

@@ -41,6 +41,15 @@ _HAN_RUN_RE = re.compile(rf"[{HAN_CHARS}]+")
 # such a thing cannot tell which one it was.
 _WHICH_HAN_RE = re.compile(rf"哪一?[家間]([{HAN_CHARS}]{{2}})(?![{HAN_CHARS}]{{2}})")  # the noun itself, not "小型企業"
 _WHICH_LATIN_RE = re.compile(r"\b(?i:which)((?:\s+[a-z]+){1,4})")
+# The trip's own logistics, which a 公務出國報告's template (cover, members, purpose, itinerary, visits, lessons,
+# recommendations) has no place for: each topic's Chinese words and English words. A question about one the
+# reports never write any word of ("搭哪家航空公司？", "what was the weather like?") cannot be answered from them.
+TRIP_LOGISTICS = (
+    (("航空公司", "航班", "班機", "機票"), ("airline", "airlines", "airfare", "flight number", "plane ticket")),
+    (("飯店", "旅館", "酒店", "住宿", "下榻"), ("hotel", "hotels", "accommodation", "lodging")),
+    (("天氣", "氣溫", "下雨", "天候"), ("weather", "rain", "rained", "raining", "temperature")),
+    (("菜色", "菜單", "餐點", "料理", "吃了", "吃什麼"), ("food", "menu", "dishes", "eat", "ate")),
+)
 # "Who held <role>": the two characters before 是誰/是哪位 or after 哪位, or an English "who was the <role>".
 _ROLE_HAN_RE = re.compile(
     rf"((?:(?![這那哪此該其各每邊裡些方])[{HAN_CHARS}]){{2}})(?:是|為)(?:誰|哪一?位|何人)"  # not "那邊是誰"
@@ -143,7 +152,8 @@ class QueryReader:
         compact = self.compact_text
         codes = [c for c in _CODE_RE.findall(text) if compact and _COMPACT_RE.sub("", fold(c)) not in compact]
         names = [n for n in self.translator.unknown_names(text) if not self.spelled_otherwise(text, n)]
-        return [*names, *dict.fromkeys(codes), *self.absent_kinds(text)]
+        logistics = self.absent_logistics(text) if self.settings.abstain_on_trip_logistics else []
+        return list(dict.fromkeys([*names, *codes, *self.absent_kinds(text), *logistics]))
 
     def spelled_otherwise(self, text: str, name: str) -> bool:
         """Return True when the question's words around a Han `name` are a report's name with one character
@@ -168,6 +178,17 @@ class QueryReader:
         """Return the things a "which" question asks to pick among ("住哪間飯店？", "which hotel…") when the reports
         never use the word for them, nor (in English) any word it translates to: 飯店 when no report has one."""
         return self._absent(text, _WHICH_HAN_RE, _WHICH_LATIN_RE)
+
+    def absent_logistics(self, text: str) -> list[str]:
+        """Return the topics a question asks of the trip's logistics (its flights, lodging, weather, meals), named by
+        their first word in the question's script, when the reports write no word of that topic: "搭哪家航空公司？"
+        -> 航空公司, "晚宴吃了什麼？" -> 菜色, "what was the weather like" -> weather."""
+        folded, out = fold(text), []
+        for han, latin in TRIP_LOGISTICS:
+            asked = any(w in folded for w in han) or any(re.search(rf"\b{w}\b", folded) for w in latin)
+            if asked and not any(w in self.folded_text for w in han):
+                out.append(han[0] if has_han(text) else latin[0])
+        return out
 
     def absent_roles(self, text: str) -> list[str]:
         """Return the role a question asks who held ("隨行的翻譯是哪位？", "who was the interpreter") when the

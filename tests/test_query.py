@@ -115,3 +115,21 @@ def test_a_role_the_report_never_names_is_what_a_who_held_it_question_lacks(assi
     assert reader.absent_roles("隨行的有哪位局長？") == []  # a title the member list has
     assert reader.absent_roles("秘書處那邊是誰一起去？") == []  # 那邊 points, it is no role
     assert reader.absent_roles("Who was the chairman at the dinner?") == []  # the report's 主席
+
+
+def test_a_question_about_the_trips_logistics_the_report_never_writes_of_names_the_topic(assistant):
+    reader = assistant.reader
+    assert reader.absent_logistics("去程搭哪家航空公司的班機？") == ["航空公司"]
+    assert reader.absent_logistics("晚宴吃了什麼？") == ["菜色"]  # named by its topic, not the verb
+    assert reader.absent_logistics("What was the weather like in Paris?") == ["weather"]
+    assert reader.absent_logistics("Which airline did they fly?") == ["airline"]
+    assert reader.absent_logistics("Why did they visit the aircraft maker?") == []
+    # A report that writes of the topic may answer it: no longer absent.
+    hotel = _reader(assistant)
+    hotel.folded_text += "\n代表團下榻於市中心的飯店。"
+    assert reader.absent_logistics("住哪間飯店？") == ["飯店"] and hotel.absent_logistics("住哪間飯店？") == []
+
+
+def test_logistics_are_only_unknown_names_when_that_check_is_on(assistant):
+    assert "天氣" in _reader(assistant).unknown_names("那幾天天氣如何？")
+    assert "天氣" not in _reader(assistant, abstain_on_trip_logistics=False).unknown_names("那幾天天氣如何？")
