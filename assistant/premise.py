@@ -22,7 +22,8 @@ from .text.words import capitalized_names
 
 # Asking about a visit or a meeting, and asking whether or when it happened.
 _VISIT_ASKED = re.compile(
-    r"參訪|拜會|拜訪|造訪|參觀|走訪|前往|會見|見面|會面|碰面|會晤|會談|\b(?:visit|tour|go|went|meet|met|see|saw|stop)",
+    r"參訪|拜會|拜訪|造訪|參觀|走訪|前往|會見|見面|會面|碰面|會晤|會談"
+    r"|\b(?:visit|tour|go|went|meet|met|see|saw|stop|show(?:ed|n)? (?:\w+ )?around)",
     re.I,
 )
 _WHETHER = re.compile(r"有沒有|是否|有無|\b(?:did|have|has) (?:they|the (?:delegation|mayor|team))\b", re.I)
@@ -30,7 +31,9 @@ _WHETHER = re.compile(r"有沒有|是否|有無|\b(?:did|have|has) (?:they|the (
 _VISIT_TOLD = re.compile(r"參訪|拜會|造訪|參觀|走訪|踏勘|接待|會晤|會見|出席|前往|抵達|visit", re.I)
 # Going to a place, just before its name: "去里昂", "前往里昂", "visited Lyon", "a trip to Lyon".
 _GONE_TO = (
-    r"(?:(?<![過失])去|前往|赴|飛往|\b(?:visit(?:ed|ing)?|went to|go to|trip to|travel(?:led)? to)\s+(?:the\s+)?)"
+    r"(?:(?<![過失])去|前往|赴|飛往"
+    r"|\b(?:visit(?:ed|ing)?|tour(?:ed|ing)?|around|went to|go to|trip to|travel(?:led)? to)\s+(?:the\s+)?"
+    r"(?:[a-z]+'s\s+)?)"  # "toured Airbus's Lyon plant"
 )
 # Visiting, just before a name in Latin letters ("參觀 CNES"): after these a Han run is as often a thing seen.
 _VISIT_VERB = r"(?:參觀|參訪|拜會|拜訪|造訪|走訪)"
@@ -47,9 +50,12 @@ _MET = (
 # Being at a party, just before its name ({}): "在<party>", "參觀<party>", "at <party>", "visited the <party>".
 _AT = (
     r"(?:在|去|(?<![提收得看聽遇想達受])到|參訪|參觀|拜會|拜訪|前往|造訪|走訪)[^，。？?]{0,4}?"
-    r"|\b(?:at|visit(?:ed|ing)?|toured?|in|to)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,2}?"
+    r"|\b(?:at|visit(?:ed|ing)?|toured?|in|to|(?:drop|stop|swing|dropped|stopped|swung) by)\s+(?:the\s+)?"
+    r"(?:[a-z'-]+\s+){0,2}?"
 )
 _HAN_RUN = re.compile(rf"[{HAN_CHARS}]+")
+# A model or code name: letters then digits (A350, C-919), a name as much as a capitalized word is.
+_CODE_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
 _SENTENCE_END = re.compile(r"[。！？；!?\n]")
 _DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")
 # A name is a run the report uses at most this often: a place or party mentioned in passing, not a theme.
@@ -122,7 +128,7 @@ def _names(question: str, folded_text: str, aliases: Callable[[str], list[str]])
     `_MAX_MENTIONS` times."""
     names = [
         w
-        for w in capitalized_names(question, min_chars=3)
+        for w in [*capitalized_names(question, min_chars=3), *_CODE_NAME.findall(question)]
         if 0 < folded_text.count(fold(w)) or any(0 < folded_text.count(fold(a)) <= _MAX_MENTIONS for a in aliases(w))
     ]
     for run in _HAN_RUN.findall(fold(question)):

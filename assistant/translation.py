@@ -69,7 +69,14 @@ def _gloss_words(definition: str, plain: str) -> list[str]:
     if definition.startswith(_SKIP_DEFINITIONS):
         return []
     words = [w for w in _WORD_RE.findall(plain.lower()) if w not in ENGLISH_STOPWORDS]
-    return words if len(words) <= MAX_GLOSS_WORDS else []
+    if len(words) <= MAX_GLOSS_WORDS:
+        return words
+    # A name glossed by itself and then described ("Tianjin, a municipality in …"): the name translates.
+    name = _LEADING_NAME_RE.match(plain.strip())
+    if name and plain.strip()[name.end() :].startswith(",") and not _PRONOUN_I.match(plain.strip()):
+        named = [w for w in _WORD_RE.findall(name.group(0).lower()) if w not in ENGLISH_STOPWORDS]
+        return named if len(named) <= MAX_GLOSS_WORDS else []
+    return []
 
 
 @dataclass(frozen=True)

@@ -193,6 +193,18 @@ def test_something_visited_in_a_place_only_mentioned_presumes_the_place_visited(
     )  # no visit asked
 
 
+def test_a_model_name_or_a_place_after_a_possessive_is_a_name_a_visit_question_presumes(document):
+    text = REPORT.replace("近年以限制郵輪停靠降低觀光壓力。", "近年以限制郵輪停靠降低觀光壓力，並引進 B747 貨機航線。")
+    doc = parse_document("port-report.txt", text)
+    assert [m.name for m in unvisited("在港務局參觀 B747 組裝線時看到什麼？", [doc])] == ["B747"]
+    hamburg = {"Hamburg": ["漢堡"]}
+    for question in (
+        "What did they see when they toured the port's Hamburg terminal?",
+        "Who showed them around Hamburg?",
+    ):
+        assert [m.name for m in unvisited(question, [doc], lambda n: hamburg.get(n, []))] == ["Hamburg"]
+
+
 def test_a_name_cut_short_or_an_alias_sharing_a_visited_head_is_judged_by_what_it_names():
     text = REPORT.replace(
         "近年以限制郵輪停靠降低觀光壓力。", "近年以限制郵輪停靠降低觀光壓力，港局亦有同感，鹿特丹美術館亦然。"
@@ -216,6 +228,11 @@ def test_a_party_put_on_a_day_or_in_a_city_the_itinerary_never_puts_it_is_a_fals
     assert off_schedule("3/5 在鹿特丹港務局看了什麼？", [document], [port]) == []  # the day the itinerary gives
     assert off_schedule("3/6 在阿姆斯特丹市議會談了什麼？", [document], [council]) == []
     assert off_schedule("3/6 有提到德國漢堡嗎？", [document], [("德國漢堡",)]) == []  # in no itinerary row: no visit
+    # "drop by <party>" puts the delegation there as "visit" does.
+    parties = [("阿姆斯特丹市議會", "city council"), ("鹿特丹", "rotterdam")]
+    question = "Why did the director drop by the City Council while in Rotterdam?"
+    [mention] = off_schedule(question, [document], parties)
+    assert (mention.name, mention.reason, mention.other) == ("阿姆斯特丹市議會", SCHEDULE, "鹿特丹")
 
 
 def test_a_head_put_at_a_visit_another_led_is_a_false_premise():

@@ -34,6 +34,14 @@ def test_only_words_the_corpus_uses_are_kept():
     assert {w for words in translator.words.values() for w in words} == {"總部", "花卉"}
 
 
+def test_a_name_glossed_by_itself_then_described_translates_to_the_corpus_name():
+    # CC-CEDICT: 天津 "Tianjin, a municipality in northeast China, abbr. 津" is too long a gloss to be a translation,
+    # but it starts with the name itself.
+    translator = build_translator(lambda word: {"天津": 1}.get(word, 0))
+    assert translator.translate("Tianjin") == ["天津"]
+    assert translator.translate("municipality") == []  # the description's words are no translation
+
+
 def test_of_equally_good_translations_the_one_the_corpus_uses_more_comes_first():
     assert build_translator(lambda w: {"創建": 1, "建立": 9}.get(w, 0)).translate("founded") == ["建立", "創建"]
     assert build_translator(lambda w: {"創建": 9, "建立": 1}.get(w, 0)).translate("founded") == ["創建", "建立"]
