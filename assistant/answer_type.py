@@ -19,6 +19,7 @@ DAY = "day"
 ALIAS = "alias"
 
 # Chinese and English wordings; an English question reaches here with Chinese words added (translation.py).
+# "那幾個", "這幾天" point at a few things and "哪幾個" asks which: no number asked.
 _ASKS = (
     (
         DATE,
@@ -27,7 +28,7 @@ _ASKS = (
     (
         NUMBER,
         re.compile(
-            r"多少|幾(?![號月])|多大|多長|多遠|多高|多久|比例|百分之"
+            r"多少|(?<![那這哪])幾(?![號月])|多大|多長|多遠|多高|多久|比例|百分之"
             r"|\bhow (?:many|much|large|big|long|far|tall|old)\b|\bwhat (?:share|percentage|proportion)\b",
             re.I,
         ),
@@ -59,8 +60,10 @@ _REASON_RE = re.compile(
 # How a report gives something's other name: "被暱稱為「風城」", "素有…之稱", "享有…美譽".
 _ALIAS_RE = re.compile(r"稱為|之稱|暱稱|美譽|又稱|號稱|譽為|稱作|人稱|\bknown as\b", re.I)
 # "有多少員工？" counts 員工: a number of something else (an area, a year) does not answer it. Not an ordinal
-# (第幾), a list (哪幾) or a date (幾號, 幾年, 幾天), which other kinds check.
-_COUNTED_RE = re.compile(rf"(?<![第哪])(?:多少|幾)(?P<measure>個|位|名|家|座|項|條|場|種|間)?(?P<noun>[{HAN_CHARS}])")
+# (第幾), a list (哪幾), a few pointed at (那幾個行程) or a date (幾號, 幾年, 幾天), which other kinds check.
+_COUNTED_RE = re.compile(
+    rf"(?<![第哪那這])(?:多少|幾)(?P<measure>個|位|名|家|座|項|條|場|種|間)?(?P<noun>[{HAN_CHARS}])"
+)
 # Measure words that tell what is counted whatever noun follows: "多少家荷蘭企業" counts firms (家), not 荷.
 _TELLING_MEASURES = frozenset("位名家間")
 _NOT_COUNTED = frozenset("號月天日點成錢歲總")

@@ -39,6 +39,9 @@ from assistant.answer_type import (
         ("Why did the delegation visit the port authority?", {REASON}),
         ("Sigfox 的物聯網技術有什麼優勢?", set()),
         ("Somewhere in the whole report", set()),
+        ("20號上午那幾個行程是什麼?", set()),  # those few pointed at: no count asked
+        ("有哪幾個展區?", set()),  # which ones: a list, no count
+        ("有幾個展區?", {NUMBER}),
     ],
 )
 def test_asked_kinds(question, kinds):
@@ -142,6 +145,7 @@ def test_a_count_is_answered_only_by_a_number_of_what_it_counts(question, senten
         "去港務局是幾月幾號？",  # a date, which DAY checks
         "在亞洲算第幾個？",  # an ordinal
         "有哪幾個展區？",  # a list
+        "那幾個展區有什麼特色？",  # a few pointed at
         "外資比例多少？",  # a share: a percentage answers it
         "花了多少經費？",  # money, which MONEY checks
     ],
