@@ -182,6 +182,8 @@ _STOP = re.compile(
 _MAX_STOP_HAN = 6
 # Little else may remain of a template question once its cues are removed: "這份報告是哪個單位提出的" leaves 提出.
 _MAX_REST_HAN = 4
+# Naming a day, its half and asking its plan, a question may say this much else.
+_MAX_REST_HAN_DAY_HALF = 9
 # A follow-up completed from the turn before says almost nothing else: "那天下午呢？", "之後又去了哪兒？".
 _MAX_FOLLOW_HAN = 2
 _MAX_REST_LATIN = 2
@@ -324,8 +326,10 @@ def _day_intent(
     latin = _MAX_REST_LATIN_PLAN if _PLAN.search(folded) and not asked - {DATE, DAY} else _MAX_REST_LATIN
     edge_asked = (_FIRST_DAY.search(folded) or _LAST_DAY.search(folded)) and DATE in asked
     if days or day_numbers or (edge_asked and not _PERIOD.search(folded)):
+        # A day, a half-day and a plan asked: the other words only set the scene ("18號飛到<city>之後，下午排了什麼？").
+        han = _MAX_REST_HAN_DAY_HALF if half and _SCHEDULE.search(folded) else _MAX_REST_HAN
         if NUMBER not in asked and _small(
-            _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _FIRST_DAY, _LAST_DAY, *relative, _PLAN), latin=latin
+            _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _FIRST_DAY, _LAST_DAY, *relative, _PLAN), han, latin
         ):
             edge = "" if days or day_numbers else "last" if _LAST_DAY.search(folded) else "first"
             return Intent(ITINERARY, days=days, day_numbers=day_numbers, half=half, edge=edge, shift=shift)

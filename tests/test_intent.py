@@ -38,6 +38,11 @@ from assistant.text.normalize import normalize_query
         ("3/5 下午做了什麼？", ITINERARY, {"days": ("3/5",), "half": "下午"}),
         ("5 號早上排了什麼行程？", ITINERARY, {"day_numbers": (5,), "half": "上午"}),
         ("5 號上午那幾個行程具體是啥來著？", ITINERARY, {"day_numbers": (5,), "half": "上午"}),  # 那幾個 counts nothing
+        (
+            "5 號飛到鹿特丹之後，下午排了什麼？",
+            ITINERARY,
+            {"day_numbers": (5,), "half": "下午"},
+        ),  # words setting the scene
         ("What was on the schedule the morning of March 6?", ITINERARY, {"days": ("3/6",), "half": "上午"}),
         (
             "Once the delegation got to Rotterdam on March 5, what was lined up for that afternoon?",
