@@ -90,7 +90,10 @@ _PLAN = re.compile(
 _RECEIVED = re.compile(r"負責|接待|接見|迎接|出面|\b(?:receiv|host|welcom)\w*")
 _MORNING = re.compile(r"上午|早上|上半天|\bmorning\b")
 # A day relative to the one just talked about: the next ("隔天呢？", "the day after") or the one before.
-_NEXT_DAY = re.compile(r"隔天|隔日|次日|翌日|(?<!最)後一天|\bthe (?:next|following) day\b|\bthe day after\b")
+# "那第二天" counts from the day just named, as 隔天 does; "第二天" alone is the trip's second day.
+_NEXT_DAY = re.compile(
+    r"隔天|隔日|次日|翌日|(?<!最)後一天|(?<=[那的])第二天|\bthe (?:next|following) day\b|\bthe day after\b"
+)
 _DAY_BEFORE = re.compile(r"前一天|前一日|\bthe (?:previous|preceding) day\b|\bthe day before\b")
 # The day of what was just named ("那天下午呢？", "去港務局那天還去了哪？", "on the same day").
 _THAT_DAY = re.compile(r"那天|那一天|當天|同一天|同天|\bthat day\b|\bthe same day\b")
@@ -109,7 +112,7 @@ _LAST_DAY = re.compile(
 )
 # The trip's n-th day counted from its start ("第二天", "the second day"), or its last day.
 _TRIP_DAY = re.compile(
-    r"第\s*([一二三四五六七八九十\d]{1,2})\s*天|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\d{1,2}(?:st|nd|rd|th))"
+    r"(?<![那的])第\s*([一二三四五六七八九十\d]{1,2})\s*天|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\d{1,2}(?:st|nd|rd|th))"
     r" day\b|(最後一天|\blast day\b)"
 )
 _DAY_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,

@@ -153,6 +153,7 @@ def test_a_named_day_with_more_asked_or_a_day_of_the_month_is_not_a_trip_day(que
         ("去港務局那天還去了哪？", 0, False),  # the day of the visit it names
         ("那天下午呢？還跑了哪些地方？", 0, True),
         ("那天看完之後去哪了？", 0, True),
+        ("那第二天下午呢？", 1, True),  # counted from the day just named; "第二天" alone is the trip's
     ],
 )
 def test_that_day_or_the_next_is_an_itinerary_question_anchored_to_another_day(question, shift, bare):
