@@ -10,6 +10,7 @@ from .config import Settings
 from .focus import answer_days, answer_sections
 from .ingest import SECTION_SEPARATOR
 from .intent import refers_back
+from .subjects import switched
 from .text.normalize import HAN_CHARS, normalize_query
 from .text.words import capitalized_names
 
@@ -89,6 +90,9 @@ class Conversation:
     focus: list[tuple[str, str]] = field(default_factory=list)
     # The (document, day) pairs the last answer was about ("6/19"): what "那天下午呢？" and "隔天呢？" count from.
     days: tuple[tuple[str, str], ...] = ()
+    # Each question as a question standing alone (as matched), or "" for a follow-up read with its context:
+    # what "那<city>那邊呢？" asks again of another subject.
+    standalone: list[str] = field(default_factory=list)
 
     def context_for(self, question: str) -> str | None:
         """Return the earlier question that `question` follows up on, or None when it stands alone."""
@@ -96,12 +100,27 @@ class Conversation:
             return self.history[-1]
         return None
 
+    def _matched(self, question: str) -> str:
+        """Return a question as the assistant matches it (normalized, aliases spelled out), or "" without a reader."""
+        reader = getattr(self.assistant, "reader", None)
+        query = reader.read(question) if reader is not None else None
+        return query.text if query is not None else ""
+
+    def _switched(self, question: str) -> str | None:
+        """Return the previous question asked of the subject `question` switches to, or None (subjects.switched)."""
+        finder = getattr(self.assistant, "subjects", None)
+        previous = self.standalone[-1] if self.standalone else ""
+        if not previous or finder is None:
+            return None
+        return switched(self._matched(question), previous, finder)
+
     def reset(self) -> None:
         """Start a new topic: the next question is read on its own."""
         self.history.clear()
         self.asked.clear()
         self.focus.clear()
         self.days = ()
+        self.standalone.clear()
 
     def ask(
         self, question: str, top_k: int | None = None, mode: str | None = None, reports: list[str] | None = None
@@ -109,12 +128,16 @@ class Conversation:
         """Return the answer to `question`, read in the context of the conversation so far (from the chosen
         `reports` only, when given)."""
         settings: Settings = getattr(self.assistant, "settings", None) or Settings()
-        context = self.context_for(question)
+        rewritten = self._switched(question)
+        context = None if rewritten else self.context_for(question)
         pointing = context and self.focus and points_back(question)
         answer = self.assistant.ask(
-            question, top_k=top_k, mode=mode, context=context, reports=reports or None,
+            rewritten or question, top_k=top_k, mode=mode, context=context, reports=reports or None,
             sections=list(self.focus) if pointing else None, days=self.days if context else (),
         )  # fmt: skip
+        if rewritten:
+            note = f"讀作「{shorten(rewritten, settings.follow_up_notice_chars)}」。Read as a question of its own, as shown."
+            answer = replace(answer, question=question, notices=[note, *answer.notices])
         index = getattr(self.assistant, "index", None)
         self.focus = answer_sections(answer, index) if index is not None else []
         template = getattr(self.assistant, "template", None)
@@ -128,6 +151,7 @@ class Conversation:
         self.history.append(resolved[-settings.max_question_chars :])
         previous = (self.asked or self.history[:-1] or [context or ""])[-1]
         self.asked.append(question)
+        self.standalone.append(rewritten or ("" if context else self._matched(question)))
         if context:
             shown = shorten(previous, settings.follow_up_notice_chars)
             note = f"依前一題「{shown}」的脈絡回答。Answered in the context of the previous question."

@@ -28,6 +28,8 @@ from .reports import ReportInfo, report_info
 from .rerank import rerank_by_sentences
 from .retrieval import Hit, Retriever
 from .structured import TemplateAnswer, TemplateAnswerer
+from .subjects import SubjectFinder
+from .template import row_places
 from .text.normalize import fold, has_han
 from .text.words import capitalized_names
 from .translation_cache import load_translator
@@ -72,6 +74,11 @@ class Assistant:
             self.glossary, self.translator.name_glosses, self.retriever.document_frequency, self.translator.is_word
         )
         self.template = TemplateAnswerer(index, settings)
+        rows = (d.text[r.start : r.end] for d in index.documents.values() for r in d.template.itinerary)
+        # The places and parties a follow-up may switch to ("那<city>那邊呢？"): chat.Conversation swaps them.
+        self.subjects = SubjectFinder(
+            set().union(*(row_places(row) for row in rows)), [*self.glossary, *self.glossary.values()]
+        )
         text = "\n".join(d.text for d in index.documents.values())
         self.reader = QueryReader(
             settings, self.glossary, self.translator, self.aliases, self.retriever.document_frequency, text

@@ -96,3 +96,13 @@ def test_a_follow_up_is_read_with_the_earlier_answers_topic(assistant):
 )
 def test_words_that_only_contain_a_pointer_do_not_make_a_follow_up(question):
     assert not needs_context(question)
+
+
+def test_a_follow_up_switching_the_city_asks_the_previous_question_of_the_new_one(assistant):
+    chat = Conversation(assistant)
+    chat.ask("在土魯斯拜會時，是哪兩位副市長出來接待？")
+    answer = chat.ask("那巴黎那邊呢？")
+    assert answer.question == "那巴黎那邊呢？"
+    assert any("讀作「在巴黎拜會時,是哪兩位副市長出來接待?」" in n for n in answer.notices)  # as matched
+    assert any("Komites" in q.quote for q in answer.quotes)
+    assert chat.standalone[-1] == "在巴黎拜會時,是哪兩位副市長出來接待?"  # what a further switch would swap
