@@ -33,9 +33,9 @@ _VISIT_TOLD = re.compile(r"參訪|拜會|造訪|參觀|走訪|踏勘|接待|會�
 _GONE_TO = (
     r"(?:(?<![過失])去|前往|赴|飛往"
     r"|\b(?:visit(?:ed|ing)?|tour(?:ed|ing)?|around|went to|go to|trip to|travel(?:led)? to)\s+(?:the\s+)?"
-    r"(?:[a-z]+'s\s+)?)"  # "toured Airbus's Lyon plant"
+    r"(?:[a-z]+'s\s+)?)"  # "toured Vestas's Lyon plant"
 )
-# Visiting, just before a name in Latin letters ("參觀 CNES"): after these a Han run is as often a thing seen.
+# Visiting, just before a name in Latin letters ("參觀 ESO"): after these a Han run is as often a thing seen.
 _VISIT_VERB = r"(?:參觀|參訪|拜會|拜訪|造訪|走訪)"
 # Visiting something in a place, around its name ({}): "在里昂參觀…", "toured the plant in Lyon".
 _VISITED_IN = (
@@ -54,7 +54,7 @@ _AT = (
     r"(?:[a-z'-]+\s+){0,2}?"
 )
 _HAN_RUN = re.compile(rf"[{HAN_CHARS}]+")
-# A model or code name: letters then digits (A350, C-919), a name as much as a capitalized word is.
+# A model or code name: letters then digits (B747, C-919), a name as much as a capitalized word is.
 _CODE_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
 _SENTENCE_END = re.compile(r"[。！？；!?\n]")
 _DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")
@@ -194,8 +194,8 @@ def _presumed(folded_question: str, name: str) -> bool:
 
 
 def _shortens(name: str, visited: str) -> bool:
-    """Return True when a short Han `name` is a visited name cut short, its characters kept in order (法電 for
-    法國電力, 港局 for 港務局)."""
+    """Return True when a short Han `name` is a visited name cut short, its characters kept in order (港局 for
+    港務局, 鹿大 for 鹿特丹大學)."""
     if not has_han(name) or len(name) > _MAX_SHORT_NAME:
         return False
     gap = f"[{HAN_CHARS}]{{0,{_SHORT_NAME_GAP}}}"

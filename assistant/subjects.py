@@ -1,4 +1,4 @@
-"""The places and parties a question names, and a follow-up that swaps one for another ("那巴黎那邊呢？")."""
+"""The places and parties a question names, and a follow-up that swaps one for another ("那<city>那邊呢？")."""
 
 from __future__ import annotations
 
