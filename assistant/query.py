@@ -151,9 +151,23 @@ class QueryReader:
             return []
         compact = self.compact_text
         codes = [c for c in _CODE_RE.findall(text) if compact and _COMPACT_RE.sub("", fold(c)) not in compact]
-        names = [n for n in self.translator.unknown_names(text) if not self.spelled_otherwise(text, n)]
+        names = [
+            n
+            for n in self.translator.unknown_names(text)
+            if not self.spelled_otherwise(text, n) and not self.straddles_a_word(text, n)
+        ]
         logistics = self.absent_logistics(text) if self.settings.abstain_on_trip_logistics else []
         return list(dict.fromkeys([*names, *codes, *self.absent_kinds(text), *logistics]))
+
+    def straddles_a_word(self, text: str, name: str) -> bool:
+        """Return True when a Han `name` found in the question shares a character with a word of the reports next
+        to it: 中辦 in "在臺中辦" is 臺中 and 辦, not a name."""
+        folded = fold(text)
+        at = folded.find(name)
+        if at < 0 or not has_han(name):
+            return False
+        pairs = (folded[at - 1 : at + 1] if at else "", folded[at + len(name) - 1 : at + len(name) + 1])
+        return any(len(p) == 2 and self.translator.is_word(p) and p in self.folded_text for p in pairs)
 
     def spelled_otherwise(self, text: str, name: str) -> bool:
         """Return True when the question's words around a Han `name` are a report's name with one character

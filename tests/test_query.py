@@ -133,3 +133,9 @@ def test_a_question_about_the_trips_logistics_the_report_never_writes_of_names_t
 def test_logistics_are_only_unknown_names_when_that_check_is_on(assistant):
     assert "天氣" in _reader(assistant).unknown_names("那幾天天氣如何？")
     assert "天氣" not in _reader(assistant, abstain_on_trip_logistics=False).unknown_names("那幾天天氣如何？")
+
+
+def test_a_dictionary_name_made_of_a_report_word_and_the_next_character_is_no_unknown_name(assistant):
+    reader = _reader(assistant)
+    assert reader.unknown_names("達梭之前在臺中辦用戶大會是什麼時候？") == []  # 臺中 + 辦, not 中辦
+    assert reader.unknown_names("在里昂參訪了什麼？") == ["里昂"]
