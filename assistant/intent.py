@@ -181,6 +181,16 @@ _CONTRACTED = re.compile(r"\b(where|what|who|how|when|why)'d\b")
 _STOP = re.compile(
     r"第一站|首站|頭一站|\bfirst (?:stop|destination)\b|(?P<last>最後一站|末站|\b(?:last|final) (?:stop|destination)\b)"
 )
+# What was done in a place, over the days there ("在<city>那兩天跑了哪些單位？", "a rundown of what they did in
+# <city>"): the question names the place (a city's name, as a stop's) and little else.
+_IN_A_PLACE = re.compile(r"在|那[兩幾]天|期間|\b(?:in|while in|while they were in)\b")
+_RUNDOWN = re.compile(
+    r"整體(?:來說)?|總的來說|大致|概括|都|哪些(?:單位|地方|點)|做了?(?:哪些事|什麼事)"
+    r"|\b(?:rundown|run-down|overview|summary|everything|quick)\b"
+)
+# A place's name of up to 4 characters and nothing else: "<city>市區" asks of a part of the city the rows do not
+# break down.
+_MAX_PLACE_HAN = 4
 # Beside a stop, a question names its place (a city's name of up to 5 characters) and little else.
 _MAX_STOP_HAN = 6
 # Little else may remain of a template question once its cues are removed: "這份報告是哪個單位提出的" leaves 提出.
@@ -215,6 +225,7 @@ class Intent:
     bare: bool = False  # nothing asked beyond a half-day or "next": "那天下午呢？" (a follow-up may complete it)
     of_day: bool = False  # asks something else of the day "那天" or "隔天" points at ("隔天早上去拜會了誰？")
     stop: str = ""  # "first" or "last": the first or last stop of the trip, or in a place it names ("第一站")
+    in_place: bool = False  # the rows in the place the question names ("在<city>那兩天做了什麼？")
 
 
 def _rest(question: str, *patterns: re.Pattern) -> tuple[int, int]:
@@ -277,6 +288,9 @@ def read_intent(question: str) -> Intent:
     stop = _STOP.search(folded)
     if stop and not dates[0] and _small(_rest(folded, _STOP, _SCHEDULE, _GOING), han=_MAX_STOP_HAN, latin=3):
         return Intent(ITINERARY, stop="last" if stop.group("last") else "first")
+    if _IN_A_PLACE.search(folded) and (_SCHEDULE.search(folded) or _RUNDOWN.search(folded)) and not dates[0]:
+        if not asked and _small(_rest(folded, _IN_A_PLACE, _RUNDOWN, _SCHEDULE, _GOING), han=_MAX_PLACE_HAN, latin=1):
+            return Intent(ITINERARY, in_place=True)
     for key, cue in _COVER_CUES:
         said = _small(_rest(folded, cue)) or _COVER_PAGE.search(folded)  # "according to the cover page, …"
         if cue.search(folded) and said and _fits(key, folded, asked):

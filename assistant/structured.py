@@ -84,7 +84,12 @@ class TemplateAnswerer:
 
     def _itinerary(self, doc: Document, intent: Intent, question: str) -> list[tuple[int, int]]:
         spans: dict[int, tuple[int, int]] = {}
-        rows = _stop_rows(doc, intent.stop, question) if intent.stop else self.day_rows(doc, intent)
+        if intent.stop:
+            rows = _stop_rows(doc, intent.stop, question)
+        elif intent.in_place:
+            rows = _place_rows(doc, question)
+        else:
+            rows = self.day_rows(doc, intent)
         for r in rows:  # one span per day: from the row naming the day to its last chosen row
             start, end = spans.get(r.day_start, (r.day_start, r.end))
             spans[r.day_start] = (start, max(end, r.end))
@@ -248,6 +253,14 @@ def _stop_rows(doc: Document, stop: str, question: str) -> list[ItineraryRow]:
     named = [r for r in rows if places[r] and places[r] in folded]
     rows = named or rows
     return rows[:1] if stop == "first" else rows[-1:]
+
+
+def _place_rows(doc: Document, question: str) -> list[ItineraryRow]:
+    """Return the itinerary rows whose visits are in the place the question names (none when it names no row's
+    place): what was done there, day by day. Rows that only travel are no visit."""
+    folded = fold(question)
+    rows = [r for r in doc.template.itinerary if not is_travel(doc.text[r.start : r.end])]
+    return [r for r in rows if (place := stop_place(doc.text[r.start : r.end])) and place in folded]
 
 
 def _on_day(row: ItineraryRow, intent: Intent) -> bool:

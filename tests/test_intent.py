@@ -144,6 +144,22 @@ def test_a_named_day_with_more_asked_or_a_day_of_the_month_is_not_a_trip_day(que
 
 
 @pytest.mark.parametrize(
+    ("question", "in_place"),
+    [
+        ("在鹿特丹那兩天，整體來說跑了哪些單位？", True),
+        ("What did they do in Rotterdam?", True),
+        ("在鹿特丹市區都逛了哪些地方？", False),  # a part of the city the rows do not break down
+        ("Which hotel did they stay at in Rotterdam?", False),  # asks a hotel, not the schedule
+        ("在鹿特丹是誰接待的？", False),  # asks who
+        ("3/5 在鹿特丹做了什麼？", False),  # a day's rows
+    ],
+)
+def test_what_was_done_in_a_place_reads_the_rows_there(question, in_place):
+    intent = read_intent(normalize_query(question))
+    assert (intent.kind == ITINERARY and intent.in_place) is in_place
+
+
+@pytest.mark.parametrize(
     ("question", "shift", "bare"),
     [
         ("那天下午呢？", 0, True),

@@ -76,6 +76,15 @@ def test_the_first_or_last_stop_is_the_first_or_last_row_that_is_no_journey(port
     assert _quotes(port_assistant, question) == [expected]
 
 
+@pytest.mark.parametrize(
+    "question", ["在鹿特丹那兩天做了什麼？", "Can you give me a quick rundown of what they did in Rotterdam?"]
+)
+def test_what_was_done_in_a_place_is_every_itinerary_row_there(port_assistant, question):
+    assert _quotes(port_assistant, question) == [
+        "3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局\n\t下午 鹿特丹\t參觀自動化貨櫃碼頭"
+    ]
+
+
 def test_a_day_past_the_itinerary_is_not_a_template_answer(port_assistant):
     answer = port_assistant.ask("第九天的行程是什麼？")
     assert answer.signals["template"] == 0.0  # no record read off: the itinerary has four days
