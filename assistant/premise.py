@@ -22,7 +22,7 @@ from .text.words import capitalized_names
 
 # Asking about a visit or a meeting, and asking whether or when it happened.
 _VISIT_ASKED = re.compile(
-    r"參訪|拜會|拜訪|造訪|參觀|走訪|前往|會見|見面|會面|碰面|會晤|會談"
+    r"參訪|拜會|拜訪|造訪|參觀|走訪|前往|(?<![過失上下回出進])去(?!年)|會見|見面|會面|碰面|會晤|會談"
     r"|\b(?:visit|tour|go|went|meet|met|see|saw|stop|show(?:ed|n)? (?:\w+ )?around)",
     re.I,
 )
@@ -31,7 +31,7 @@ _WHETHER = re.compile(r"有沒有|是否|有無|\b(?:did|have|has) (?:they|the (
 _VISIT_TOLD = re.compile(r"參訪|拜會|造訪|參觀|走訪|踏勘|接待|會晤|會見|出席|前往|抵達|visit", re.I)
 # Going to a place, just before its name: "去里昂", "前往里昂", "visited Lyon", "a trip to Lyon".
 _GONE_TO = (
-    r"(?:(?<![過失])去|前往|赴|飛往"
+    r"(?:(?<![過失上下回出進])去|前往|赴|飛往"
     r"|\b(?:visit(?:ed|ing)?|tour(?:ed|ing)?|around|went to|go to|trip to|travel(?:led)? to)\s+(?:the\s+)?"
     r"(?:[a-z]+'s\s+)?)"  # "toured Vestas's Lyon plant"
 )
@@ -57,6 +57,7 @@ _HAN_RUN = re.compile(rf"[{HAN_CHARS}]+")
 # A model or code name: letters then digits (B747, C-919), a name as much as a capitalized word is.
 _CODE_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
 _SENTENCE_END = re.compile(r"[。！？；!?\n]")
+_CLAUSE_END = re.compile(r"[。！？；!?\n，,]")
 _DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")
 # A name is a run the report uses at most this often: a place or party mentioned in passing, not a theme.
 _MAX_MENTIONS = 3
@@ -210,11 +211,12 @@ def _visited(document: Document) -> str:
 
 
 def _tells_of_a_visit(text: str, at: int) -> bool:
-    """Return True when the sentence of `text` holding offset `at` reports a visit, a reception or a date."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
-    end = _SENTENCE_END.search(text, at)
-    sentence = text[start : end.end() if end else len(text)]
-    return bool(_VISIT_TOLD.search(sentence) or _DATE_IN_SENTENCE.search(sentence))
+    """Return True when the clause of `text` holding offset `at` reports a visit, a reception or a date: "為<city>
+    打造虛擬城市" in a sentence telling of a visit elsewhere puts no one in that city."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+    end = _CLAUSE_END.search(text, at)
+    clause = text[start : end.end() if end else len(text)]
+    return bool(_VISIT_TOLD.search(clause) or _DATE_IN_SENTENCE.search(clause))
 
 
 def unsupported(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:

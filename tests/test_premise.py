@@ -205,6 +205,15 @@ def test_a_model_name_or_a_place_after_a_possessive_is_a_name_a_visit_question_p
         assert [m.name for m in unvisited(question, [doc], lambda n: hamburg.get(n, []))] == ["Hamburg"]
 
 
+def test_a_name_in_a_sentence_telling_of_a_visit_is_visited_only_in_the_clause_that_tells_it():
+    text = REPORT.replace("並簡報港口數據平臺的運作。", "並簡報其為新加坡港規劃的數據平臺。")
+    doc = parse_document("port-report.txt", text)
+    assert [m.name for m in unvisited("訪團去新加坡港看數據平臺是哪一天？", [doc])] == ["新加坡港"]
+    assert unvisited("訪團去范德堡那裡是哪一天？", [doc]) == []  # in the clause of the reception
+    # "上去回答" goes up to answer: no visit asked of anyone.
+    assert unvisited("是誰上去回答新加坡港的提問？", [doc]) == []
+
+
 def test_a_name_cut_short_or_an_alias_sharing_a_visited_head_is_judged_by_what_it_names():
     text = REPORT.replace(
         "近年以限制郵輪停靠降低觀光壓力。", "近年以限制郵輪停靠降低觀光壓力，港局亦有同感，鹿特丹美術館亦然。"
