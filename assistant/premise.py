@@ -56,7 +56,6 @@ _AT = (
 _HAN_RUN = re.compile(rf"[{HAN_CHARS}]+")
 # A model or code name: letters then digits (B747, C-919), a name as much as a capitalized word is.
 _CODE_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
-_SENTENCE_END = re.compile(r"[。！？；!?\n]")
 _CLAUSE_END = re.compile(r"[。！？；!?\n，,]")
 _DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")
 # A name is a run the report uses at most this often: a place or party mentioned in passing, not a theme.
