@@ -106,13 +106,14 @@ class Conversation:
         query = reader.read(question) if reader is not None else None
         return query.text if query is not None else ""
 
-    def _switched(self, question: str) -> str | None:
-        """Return the previous question asked of the subject `question` switches to, or None (subjects.switched)."""
+    def _switched(self, matched: str) -> str | None:
+        """Return the previous question asked of the subject a question (as matched) switches to, or None
+        (subjects.switched)."""
         finder = getattr(self.assistant, "subjects", None)
         previous = self.standalone[-1] if self.standalone else ""
-        if not previous or finder is None:
+        if not previous or not matched or finder is None:
             return None
-        return switched(self._matched(question), previous, finder)
+        return switched(matched, previous, finder)
 
     def reset(self) -> None:
         """Start a new topic: the next question is read on its own."""
@@ -128,7 +129,8 @@ class Conversation:
         """Return the answer to `question`, read in the context of the conversation so far (from the chosen
         `reports` only, when given)."""
         settings: Settings = getattr(self.assistant, "settings", None) or Settings()
-        rewritten = self._switched(question)
+        matched = self._matched(question)
+        rewritten = self._switched(matched)
         context = None if rewritten else self.context_for(question)
         pointing = context and self.focus and points_back(question)
         answer = self.assistant.ask(
@@ -147,11 +149,11 @@ class Conversation:
         # A follow-up's own context is what later follow-ups refer back to as well, and so is what the answer
         # quoted: after "19 號早上去拜會誰？" answered "拜會…副市長", "對方派了誰出來？" is about that meeting.
         topic = _topic(answer, settings.follow_up_topic_chars)
-        resolved = " ".join(part for part in (context, question, topic) if part)
+        resolved = " ".join(part for part in (context, rewritten or question, topic) if part)
         self.history.append(resolved[-settings.max_question_chars :])
         previous = (self.asked or self.history[:-1] or [context or ""])[-1]
         self.asked.append(question)
-        self.standalone.append(rewritten or ("" if context else self._matched(question)))
+        self.standalone.append(rewritten or ("" if context else matched))
         if context:
             shown = shorten(previous, settings.follow_up_notice_chars)
             note = f"依前一題「{shown}」的脈絡回答。Answered in the context of the previous question."

@@ -224,6 +224,10 @@ class Settings:
     # unanswerable questions ask so (airline, weather, a restaurant or hotel), and no answerable one does;
     # abstention recall 0.723 -> 0.781.
     abstain_on_trip_logistics: bool = True
+    # A dictionary name in a question that shares a character with a word the reports use in at least this many
+    # passages is that word and the next character, not a name (query.straddles_a_word): the trip's own city
+    # is in dozens; a foreign city listed once is not. Dev: two false abstentions answered, the same from 2 to 38.
+    frequent_word_passages: int = 3
     # The "blend" signal: the best cosine rescaled from a per-script floor over a band (e5 cosines of Chinese
     # questions to this Chinese text sit higher than English ones'), blended with word coverage for Chinese.
     confidence_floor_han: float = 0.82

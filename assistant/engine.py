@@ -19,7 +19,7 @@ from .focus import named_sections
 from .glossary import mine_glossary, plain_names
 from .index import Index, open_index
 from .ingest import SECTION_SEPARATOR, Section, require_corpus_dir
-from .intent import ITINERARY, MEMBERS, Intent, follow, read_intent
+from .intent import ITINERARY, MEMBERS, Intent, follow, only_a_place_beside, read_intent
 from .parties import named_parties
 from .premise import Mention, led_by_another, off_schedule, unsupported, unvisited
 from .query import Query, QueryReader
@@ -28,7 +28,7 @@ from .reports import ReportInfo, report_info
 from .rerank import rerank_by_sentences
 from .retrieval import Hit, Retriever
 from .structured import TemplateAnswer, TemplateAnswerer
-from .subjects import SubjectFinder
+from .subjects import PLACE, SubjectFinder
 from .template import row_places
 from .text.normalize import fold, has_han
 from .text.words import capitalized_names
@@ -76,9 +76,7 @@ class Assistant:
         self.template = TemplateAnswerer(index, settings)
         rows = (d.text[r.start : r.end] for d in index.documents.values() for r in d.template.itinerary)
         # The places and parties a follow-up may switch to ("那<city>那邊呢？"): chat.Conversation swaps them.
-        self.subjects = SubjectFinder(
-            set().union(*(row_places(row) for row in rows)), [*self.glossary, *self.glossary.values()]
-        )
+        self.subjects = SubjectFinder(set().union(*(row_places(row) for row in rows)), self.glossary)
         text = "\n".join(d.text for d in index.documents.values())
         self.reader = QueryReader(
             settings, self.glossary, self.translator, self.aliases, self.retriever.document_frequency, text
@@ -152,7 +150,10 @@ class Assistant:
         hits, query_vector = self._retrieve(
             query, query_vector, context_text, mode, max(top_k, self.settings.rerank_depth), only
         )
-        intent = self._anchored(self._intent(query.text, context_text, bool(days)), hits, days)
+        intent = self._intent(query.text, context_text, bool(days))
+        if intent.in_place and not self._names_one_place(query.text):
+            intent = self._intent(query.text, context_text, bool(days), places=False)
+        intent = self._anchored(intent, hits, days)
         template, mentions = self._read_structure(query, hits, intent)
         evidence = self._evidence(question, query, query_vector, (hits, top_k), mode, template, mentions)
         return self.composer.compose(self._scoped(evidence, query.text, reports, hits))
@@ -229,10 +230,11 @@ class Assistant:
         return hits, query_vector
 
     @staticmethod
-    def _intent(query_text: str, context_text: str, days_known: bool = False) -> Intent:
+    def _intent(query_text: str, context_text: str, days_known: bool = False, places: bool = True) -> Intent:
         """Return what the question asks of the template; a follow-up keeps what its context asked of it, unless
-        it asks of a day the conversation already knows ("隔天呢？": the day of the last answer)."""
-        intent = read_intent(query_text)
+        it asks of a day the conversation already knows ("隔天呢？": the day of the last answer). With `places`
+        false, not what was done in a place."""
+        intent = read_intent(query_text, places)
         if context_text and not (intent.anchored and intent.bare and days_known):
             # A context may hold several earlier questions ("19 號早上呢？ 對方是誰？"): the latest that names a day
             # or asks of the template is what "那天" and "那邊" refer to.
@@ -241,6 +243,15 @@ class Assistant:
         if intent.then and intent.bare and not intent.kind and days_known:  # "看完之後去哪了？" after a visit's answer
             intent = replace(intent, kind=ITINERARY, anchored=True)
         return intent
+
+    def _names_one_place(self, text: str) -> bool:
+        """Return True when a question names one place of the itineraries and nothing else beside the words asking
+        what was done there (intent.only_a_place_beside)."""
+        found = {(text[s.start : s.end], s.name) for s in self.subjects.find(text) if s.kind == PLACE}
+        if not has_han(text):  # an English name the reports write only in Chinese: the dictionary's word for it
+            words = capitalized_names(text)
+            found |= {(w, t) for w in words for t in self.translator.translate(w) if self.subjects.is_place(t)}
+        return len({name for _, name in found}) == 1 and only_a_place_beside(text, min(found)[0])
 
     def _anchored(self, intent: Intent, hits: list[Hit], days: Sequence[tuple[str, str]]) -> Intent:
         """Return the intent with the day "那天" or "隔天" is counted from: the previous answer's (`days`: (document,

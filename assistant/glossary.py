@@ -91,7 +91,7 @@ def mine_glossary(documents: list[Document]) -> dict[str, str]:
 
 def shared_words(glossary: dict[str, str]) -> frozenset[str]:
     """Return the alias words that stand in the aliases of unrelated names (names sharing no two characters):
-    "port" in Port of Rotterdam and Port of Hamburg tells neither party, so it alone matches neither (the
+    "port" in Port of Rotterdam and Port of Antwerp tells neither party, so it alone matches neither (the
     whole alias still does). Read once per glossary: it compares every two names sharing a word."""
     names_of: dict[str, set[str]] = {}
     for alias, name in glossary.items():

@@ -90,9 +90,9 @@ _PLAN = re.compile(
 _RECEIVED = re.compile(r"負責|接待|接見|迎接|出面|\b(?:receiv|host|welcom)\w*")
 _MORNING = re.compile(r"上午|早上|上半天|\bmorning\b")
 # A day relative to the one just talked about: the next ("隔天呢？", "the day after") or the one before.
-# "那第二天" counts from the day just named, as 隔天 does; "第二天" alone is the trip's second day.
+# "那第二天" counts from the day just named, as 隔天 does; "第二天" alone ("行程的第二天") is the trip's second day.
 _NEXT_DAY = re.compile(
-    r"隔天|隔日|次日|翌日|(?<!最)後一天|(?<=[那的])第二天|\bthe (?:next|following) day\b|\bthe day after\b"
+    r"隔天|隔日|次日|翌日|(?<!最)後一天|(?<=那)第二天|\bthe (?:next|following) day\b|\bthe day after\b"
 )
 _DAY_BEFORE = re.compile(r"前一天|前一日|\bthe (?:previous|preceding) day\b|\bthe day before\b")
 # The day of what was just named ("那天下午呢？", "去港務局那天還去了哪？", "on the same day").
@@ -112,7 +112,7 @@ _LAST_DAY = re.compile(
 )
 # The trip's n-th day counted from its start ("第二天", "the second day"), or its last day.
 _TRIP_DAY = re.compile(
-    r"(?<![那的])第\s*([一二三四五六七八九十\d]{1,2})\s*天|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\d{1,2}(?:st|nd|rd|th))"
+    r"(?<!那)第\s*([一二三四五六七八九十\d]{1,2})\s*天|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\d{1,2}(?:st|nd|rd|th))"
     r" day\b|(最後一天|\blast day\b)"
 )
 _DAY_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -188,9 +188,10 @@ _RUNDOWN = re.compile(
     r"整體(?:來說)?|總的來說|大致|概括|都|哪些(?:單位|地方|點)|做了?(?:哪些事|什麼事)"
     r"|\b(?:rundown|run-down|overview|summary|everything|quick)\b"
 )
-# A place's name of up to 4 characters and nothing else: "<city>市區" asks of a part of the city the rows do not
+_PLACE_WORDS = (_IN_A_PLACE, _RUNDOWN, _SCHEDULE, _GOING)
+# Beside the place's name, a character ("的") at most: "<city>市區" asks of a part of the city the rows do not
 # break down.
-_MAX_PLACE_HAN = 4
+_MAX_PLACE_REST = 1
 # Beside a stop, a question names its place (a city's name of up to 5 characters) and little else.
 _MAX_STOP_HAN = 6
 # Little else may remain of a template question once its cues are removed: "這份報告是哪個單位提出的" leaves 提出.
@@ -262,8 +263,9 @@ def _fits(field: str, folded: str, asked: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def read_intent(question: str) -> Intent:
-    """Return what a normalized question asks of the template (Intent() when it asks nothing in particular)."""
+def read_intent(question: str, places: bool = True) -> Intent:
+    """Return what a normalized question asks of the template (Intent() when it asks nothing in particular); with
+    `places` false, never what was done in a place (a question naming no place of the itinerary)."""
     folded = _CONTRACTED.sub(r"\1 did", fold(question))  # "where'd they go" asks "where did they go"
     asked = asked_kinds(folded)
     half = "上午" if _MORNING.search(folded) else "下午" if _AFTERNOON.search(folded) else ""
@@ -288,9 +290,9 @@ def read_intent(question: str) -> Intent:
     stop = _STOP.search(folded)
     if stop and not dates[0] and _small(_rest(folded, _STOP, _SCHEDULE, _GOING), han=_MAX_STOP_HAN, latin=3):
         return Intent(ITINERARY, stop="last" if stop.group("last") else "first")
-    if _IN_A_PLACE.search(folded) and (_SCHEDULE.search(folded) or _RUNDOWN.search(folded)) and not dates[0]:
-        if not asked and _small(_rest(folded, _IN_A_PLACE, _RUNDOWN, _SCHEDULE, _GOING), han=_MAX_PLACE_HAN, latin=1):
-            return Intent(ITINERARY, in_place=True)
+    if places and _IN_A_PLACE.search(folded) and (_SCHEDULE.search(folded) or _RUNDOWN.search(folded)):
+        if not dates[0] and not asked and _small(_rest(folded, *_PLACE_WORDS), han=_MAX_STOP_HAN, latin=3):
+            return Intent(ITINERARY, in_place=True)  # if it names a place: `only_a_place_beside`
     for key, cue in _COVER_CUES:
         said = _small(_rest(folded, cue)) or _COVER_PAGE.search(folded)  # "according to the cover page, …"
         if cue.search(folded) and said and _fits(key, folded, asked):
@@ -312,6 +314,15 @@ def read_intent(question: str) -> Intent:
     pointer = (_NEXT_DAY, _DAY_BEFORE, _THAT_DAY, _MORNING, _AFTERNOON, _SCHEDULE, _GOING, _RECEIVED, _THEN)
     of_day = bool(shift or _THAT_DAY.search(folded)) and _small(_rest(folded, *pointer), han=_MAX_FOLLOW_HAN, latin=1)
     return Intent(half=half, then=bool(_THEN.search(folded)), shift=shift, bare=bare, of_day=of_day)
+
+
+def only_a_place_beside(question: str, place: str) -> bool:
+    """Return True when a question asking what was done somewhere names `place` (as it writes it) and nothing else
+    but the words asking it ("在<city>那兩天都做了什麼？"; not "在<city>市區都逛了哪些地方？")."""
+    folded = fold(question)
+    if not place or fold(place) not in folded:
+        return False
+    return _small(_rest(folded.replace(fold(place), " "), *_PLACE_WORDS), han=_MAX_PLACE_REST, latin=_MAX_PLACE_REST)
 
 
 def refers_back(question: str) -> bool:

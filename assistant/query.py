@@ -44,15 +44,18 @@ _WHICH_LATIN_RE = re.compile(r"\b(?i:which)((?:\s+[a-z]+){1,4})")
 # The trip's own logistics, which a 公務出國報告's template (cover, members, purpose, itinerary, visits, lessons,
 # recommendations) has no place for: each topic's Chinese words and English words. A question about one the
 # reports never write any word of ("搭哪家航空公司？", "what was the weather like?") cannot be answered from them.
+# English words count in lower case only ("Hôtel <name>" is a place's name); words that also name what a report
+# may describe (rain or temperature a sensor measures) are left out.
 TRIP_LOGISTICS = (
     (("航空公司", "航班", "班機", "機票"), ("airline", "airlines", "airfare", "flight number", "plane ticket")),
     (("飯店", "旅館", "酒店", "住宿", "下榻"), ("hotel", "hotels", "accommodation", "lodging")),
-    (("天氣", "氣溫", "下雨", "天候"), ("weather", "rain", "rained", "raining", "temperature")),
-    (("菜色", "菜單", "餐點", "料理", "吃了", "吃什麼"), ("food", "menu", "dishes", "eat", "ate")),
+    (("天氣",), ("weather", "rained", "raining")),
+    (("菜色", "菜單", "餐點", "料理", "吃了", "吃什麼"), ("menu", "dishes", "eat", "ate")),
 )
 # "Who held <role>": the two characters before 是誰/是哪位 or after 哪位, or an English "who was the <role>".
 _ROLE_HAN_RE = re.compile(
-    rf"((?:(?![這那哪此該其各每邊裡些方])[{HAN_CHARS}]){{2}})(?:是|為)(?:誰|哪一?位|何人)"  # not "那邊是誰"
+    # The role whole: after 的 or no Han character (not 行長 of 執行長); no pointing word ("那邊是誰").
+    rf"(?:(?<=的)|(?<![{HAN_CHARS}]))((?:(?![這那哪此該其各每邊裡些方])[{HAN_CHARS}]){{2}})(?:是|為)(?:誰|哪一?位|何人)"
     rf"|哪一?位([{HAN_CHARS}]{{2}})(?![{HAN_CHARS}])"
 )
 _ROLE_LATIN_RE = re.compile(r"\b(?i:who)\s+(?:was|is|were|are|served as)\s+(?:the|their|our)((?:\s+[a-z]+){1,3})")
@@ -138,7 +141,7 @@ class QueryReader:
 
     def other_names(self, name: str) -> list[str]:
         """Return the report's Chinese names for a Latin name, for the premise check: its glossary entries, or for
-        a one-word name the reports never write in Latin letters, the dictionary's words for it (Hamburg: 漢堡)."""
+        a one-word name the reports never write in Latin letters, the dictionary's words for it (Lisbon: 里斯本)."""
         names = expand(name, self.glossary, self.shared_alias_words)
         if names or " " in name.strip() or fold(name) in self.folded_text:
             return names
@@ -160,14 +163,21 @@ class QueryReader:
         return list(dict.fromkeys([*names, *codes, *self.absent_kinds(text), *logistics]))
 
     def straddles_a_word(self, text: str, name: str) -> bool:
-        """Return True when a Han `name` found in the question shares a character with a word of the reports next
-        to it: 中辦 in "在臺中辦" is 臺中 and 辦, not a name."""
+        """Return True when a Han `name` found in the question shares its first or last character with a word the
+        reports use often, wherever the question writes it: "<city>辦…" reads as <city> and 辦 even when the city's
+        last character and 辦 make a dictionary name. A word used once (a city in a list) claims nothing."""
         folded = fold(text)
-        at = folded.find(name)
-        if at < 0 or not has_han(name):
+        if not has_han(name) or name not in folded:
             return False
-        pairs = (folded[at - 1 : at + 1] if at else "", folded[at + len(name) - 1 : at + len(name) + 1])
-        return any(len(p) == 2 and self.translator.is_word(p) and p in self.folded_text for p in pairs)
+        for m in re.finditer(re.escape(name), folded):
+            at, end = m.start(), m.end()
+            pairs = (folded[at - 1 : at + 1] if at else "", folded[end - 1 : end + 1])
+            if not any(len(p) == 2 and self.translator.is_word(p) and self._often(p) for p in pairs):
+                return False
+        return True
+
+    def _often(self, word: str) -> bool:
+        return self.document_frequency(word) >= self.settings.frequent_word_passages
 
     def spelled_otherwise(self, text: str, name: str) -> bool:
         """Return True when the question's words around a Han `name` are a report's name with one character
@@ -199,14 +209,17 @@ class QueryReader:
         -> 航空公司, "晚宴吃了什麼？" -> 菜色, "what was the weather like" -> weather."""
         folded, out = fold(text), []
         for han, latin in TRIP_LOGISTICS:
-            asked = any(w in folded for w in han) or any(re.search(rf"\b{w}\b", folded) for w in latin)
+            asked = any(w in folded for w in han) or any(re.search(rf"\b{w}\b", text) for w in latin)
             if asked and not any(w in self.folded_text for w in han):
                 out.append(han[0] if has_han(text) else latin[0])
         return out
 
     def absent_roles(self, text: str) -> list[str]:
         """Return the role a question asks who held ("隨行的翻譯是哪位？", "who was the interpreter") when the
-        reports never use the word for it: a member list tells who went, not who was the interpreter."""
+        reports never use the word for it: a member list tells who went, not who was the interpreter. None when
+        the unknown-name check is off."""
+        if not self.settings.abstain_on_unknown_names:
+            return []
         return self._absent(text, _ROLE_HAN_RE, _ROLE_LATIN_RE)
 
     def _absent(self, text: str, han_re: re.Pattern, latin_re: re.Pattern) -> list[str]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .text.normalize import fold
+from .text.normalize import fold, has_han
 
 PLACE, PARTY = "place", "party"
 
@@ -15,27 +15,38 @@ _SWITCH_HAN = re.compile(
     r"^(?:那麼|那|至於|還有|而)\s*(?P<x>[^，。,?？]{1,16}?)\s*(?:那邊|那裡|那兒|的話|方面|的部分|那場|那站)?\s*呢\s*[?？]?$"
 )
 _SWITCH_LATIN = re.compile(r"^(?i:and|what about|how about)\s+(?:(?:at|in|with|for|the)\s+)*(?P<x>[^?]{1,40}?)\s*\??$")
-# Beside the name, the follow-up may say this many characters more ("<X>的", "the <X> visit").
-_MAX_OTHER_CHARS = 6
+# A name with a word for a place's own kind after it ("<city>市") is the place itself.
+_PLACE_SUFFIXES = ("", "市", "縣", "區", "省")
 
 
 @dataclass(frozen=True)
 class Subject:
-    """A place or party named in a text: text[start:end], and its kind (PLACE or PARTY)."""
+    """A place or party named in a text: text[start:end], its kind (PLACE or PARTY) and its name as the reports
+    write it in Chinese (for a Latin name, the glossary's Chinese name)."""
 
     start: int
     end: int
     kind: str
+    name: str
 
 
 class SubjectFinder:
     """Finds the reports' places (itinerary places) and parties (glossary names, Latin or Chinese) in a text."""
 
-    def __init__(self, places: Iterable[str], names: Iterable[str]) -> None:
-        self._names = sorted(
-            {(fold(p), PLACE) for p in places if len(p) >= 2} | {(fold(n), PARTY) for n in names if len(n) >= 2},
-            key=lambda item: -len(item[0]),
-        )
+    def __init__(self, places: Iterable[str], glossary: Mapping[str, str]) -> None:
+        place_names = {fold(p) for p in places if len(p) >= 2}
+        entries: dict[str, tuple[str, str]] = {p: (PLACE, p) for p in place_names}
+        for alias, name in glossary.items():
+            kind = PLACE if any(fold(name) == p + end for p in place_names for end in _PLACE_SUFFIXES) else PARTY
+            for spelling in (fold(alias), fold(name)):
+                if len(spelling) >= 2 and entries.get(spelling, (PARTY,))[0] != PLACE:
+                    entries[spelling] = (kind, name)
+        self._names = sorted(entries.items(), key=lambda item: (-len(item[0]), item[0]))
+        self._places = frozenset(place_names)
+
+    def is_place(self, name: str) -> bool:
+        """Return True when `name` is a place of the itineraries."""
+        return fold(name) in self._places
 
     def find(self, text: str) -> list[Subject]:
         """Return the subjects `text` names, longest first where two overlap, in reading order."""
@@ -43,30 +54,40 @@ class SubjectFinder:
         if len(folded) != len(text):  # offsets would not point into the text as written
             return []
         found: list[Subject] = []
-        for name, kind in self._names:
-            pattern = rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])" if name.isascii() else re.escape(name)
+        for spelling, (kind, name) in self._names:
+            pattern = rf"(?<![a-z0-9]){re.escape(spelling)}(?![a-z0-9])" if spelling.isascii() else re.escape(spelling)
             for m in re.finditer(pattern, folded):
                 if not any(s.start < m.end() and m.start() < s.end for s in found):
-                    found.append(Subject(m.start(), m.end(), kind))
+                    found.append(Subject(m.start(), m.end(), kind, name))
         return sorted(found, key=lambda s: s.start)
 
 
 def switched(question: str, previous: str, finder: SubjectFinder) -> str | None:
     """Return `previous` asked of the subject a follow-up switches to ("在<A>時由誰接待？" then "那<B>那邊呢？" ->
-    "在<B>時由誰接待？"), or None when the follow-up names no new subject alone or `previous` names none to swap.
+    "在<B>時由誰接待？"), or None unless the follow-up names only a place or party and `previous` names one of the
+    same kind to swap.
 
-    Both texts are questions as matched (normalized); a place replaces a place, a party a party, when it can.
+    Both texts are questions as matched (normalized). The name goes in as the previous question writes names: in
+    Chinese where it writes the swapped one in Chinese.
     """
     m = _SWITCH_HAN.match(question) or _SWITCH_LATIN.match(question)
     if not m:
         return None
-    said = m.group("x")
+    said = m.group("x").strip()
     new = finder.find(said)
-    if len(new) != 1 or len(said) - (new[0].end - new[0].start) > _MAX_OTHER_CHARS:
+    if len(new) != 1 or (new[0].start, new[0].end) != (0, len(said)):  # "那<city>的行程呢？" asks more
         return None
-    name = said[new[0].start : new[0].end]
-    old = finder.find(previous)
-    old = [s for s in old if s.kind == new[0].kind] or old
-    if not old or fold(previous[old[0].start : old[0].end]) == fold(name):
+    old = [s for s in finder.find(previous) if s.kind == new[0].kind]
+    if not old:
+        return None
+    replaced = previous[old[0].start : old[0].end]
+    name = new[0].name if has_han(replaced) else said
+    if _same(name, replaced) or _same(new[0].name, old[0].name):
         return None
     return previous[: old[0].start] + name + previous[old[0].end :]
+
+
+def _same(a: str, b: str) -> bool:
+    """Return True when two names are one: alike folded, or but for a place's kind word ("<city>市")."""
+    a, b = fold(a), fold(b)
+    return any(a == b + end or b == a + end for end in _PLACE_SUFFIXES)

@@ -71,7 +71,7 @@ def _gloss_words(definition: str, plain: str) -> list[str]:
     words = [w for w in _WORD_RE.findall(plain.lower()) if w not in ENGLISH_STOPWORDS]
     if len(words) <= MAX_GLOSS_WORDS:
         return words
-    # A name glossed by itself and then described ("Tianjin, a municipality in …"): the name translates.
+    # A name glossed by itself and then described ("Munich, capital of Bavaria …"): the name translates.
     name = _LEADING_NAME_RE.match(plain.strip())
     if name and plain.strip()[name.end() :].startswith(",") and not _PRONOUN_I.match(plain.strip()):
         named = [w for w in _WORD_RE.findall(name.group(0).lower()) if w not in ENGLISH_STOPWORDS]

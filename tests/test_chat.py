@@ -106,3 +106,6 @@ def test_a_follow_up_switching_the_city_asks_the_previous_question_of_the_new_on
     assert any("讀作「在巴黎拜會時,是哪兩位副市長出來接待?」" in n for n in answer.notices)  # as matched
     assert any("Komites" in q.quote for q in answer.quotes)
     assert chat.standalone[-1] == "在巴黎拜會時,是哪兩位副市長出來接待?"  # what a further switch would swap
+    assert chat.history[-1].startswith("在巴黎拜會時")  # what a pointing follow-up is read with
+    english = chat.ask("What about Toulouse?")  # a Latin name goes into a Chinese question in Chinese
+    assert any("讀作「在土魯斯市拜會時" in n for n in english.notices)

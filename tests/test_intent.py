@@ -13,6 +13,7 @@ from assistant.intent import (
     VISIT_DAY,
     Intent,
     follow,
+    only_a_place_beside,
     read_intent,
     refers_back,
 )
@@ -128,6 +129,7 @@ def test_a_follow_up_asking_something_else_keeps_its_own_intent(question):
     [
         ("第一天做了什麼？", 1, ""),
         ("第二天下午去了哪裡？", 2, "下午"),
+        ("這次出訪的第二天去了哪裡？", 2, ""),  # 的第二天: still the trip's; only 那第二天 counts from a day named
         ("What was the schedule on the 2nd day?", 2, ""),
         ("What did they do on the third day?", 3, ""),
         ("最後一天的行程？", -1, ""),
@@ -148,15 +150,28 @@ def test_a_named_day_with_more_asked_or_a_day_of_the_month_is_not_a_trip_day(que
     [
         ("在鹿特丹那兩天，整體來說跑了哪些單位？", True),
         ("What did they do in Rotterdam?", True),
-        ("在鹿特丹市區都逛了哪些地方？", False),  # a part of the city the rows do not break down
-        ("Which hotel did they stay at in Rotterdam?", False),  # asks a hotel, not the schedule
         ("在鹿特丹是誰接待的？", False),  # asks who
         ("3/5 在鹿特丹做了什麼？", False),  # a day's rows
     ],
 )
-def test_what_was_done_in_a_place_reads_the_rows_there(question, in_place):
+def test_what_was_done_in_a_place_may_be_asked_of_the_itinerary(question, in_place):
     intent = read_intent(normalize_query(question))
     assert (intent.kind == ITINERARY and intent.in_place) is in_place
+    assert not read_intent(normalize_query(question), places=False).in_place  # when it names no place
+
+
+@pytest.mark.parametrize(
+    ("question", "place", "only"),
+    [
+        ("在鹿特丹那兩天，整體來說跑了哪些單位？", "鹿特丹", True),
+        ("Can you give me a quick rundown of what they did in Rotterdam?", "Rotterdam", True),
+        ("在鹿特丹市區都逛了哪些地方？", "鹿特丹", False),  # a part of the city the rows do not break down
+        ("現在都做了什麼？", "鹿特丹", False),  # names no place
+        ("Which hotel did they stay at in Rotterdam?", "Rotterdam", False),  # asks a hotel, not the schedule
+    ],
+)
+def test_what_was_done_in_a_place_names_the_place_and_nothing_else(question, place, only):
+    assert only_a_place_beside(normalize_query(question), place) is only
 
 
 @pytest.mark.parametrize(

@@ -115,6 +115,9 @@ def test_a_role_the_report_never_names_is_what_a_who_held_it_question_lacks(assi
     assert reader.absent_roles("隨行的有哪位局長？") == []  # a title the member list has
     assert reader.absent_roles("秘書處那邊是誰一起去？") == []  # 那邊 points, it is no role
     assert reader.absent_roles("Who was the chairman at the dinner?") == []  # the report's 主席
+    assert reader.absent_roles("這次隨行的執行長是誰？") == []  # 執行長 whole, not 行長
+    assert reader.absent_roles("翻譯是誰？") == ["翻譯"]
+    assert _reader(assistant, abstain_on_unknown_names=False).absent_roles("隨行的翻譯是哪位？") == []
 
 
 def test_a_question_about_the_trips_logistics_the_report_never_writes_of_names_the_topic(assistant):
@@ -124,6 +127,9 @@ def test_a_question_about_the_trips_logistics_the_report_never_writes_of_names_t
     assert reader.absent_logistics("What was the weather like in Paris?") == ["weather"]
     assert reader.absent_logistics("Which airline did they fly?") == ["airline"]
     assert reader.absent_logistics("Why did they visit the aircraft maker?") == []
+    assert reader.absent_logistics("物聯網感測器可以全天候監測嗎？") == []  # 全天候 is no weather
+    assert reader.absent_logistics("What is the Hotel Dupont known for?") == []  # a place's name, capitalized
+    assert reader.absent_logistics("What temperature can the sensors measure?") == []
     # A report that writes of the topic may answer it: no longer absent.
     hotel = _reader(assistant)
     hotel.folded_text += "\n代表團下榻於市中心的飯店。"
@@ -139,3 +145,5 @@ def test_a_dictionary_name_made_of_a_report_word_and_the_next_character_is_no_un
     reader = _reader(assistant)
     assert reader.unknown_names("達梭之前在臺中辦用戶大會是什麼時候？") == []  # 臺中 + 辦, not 中辦
     assert reader.unknown_names("在里昂參訪了什麼？") == ["里昂"]
+    # A word the reports use once (a city in a list) claims nothing: 京都 in 東京都廳 is still a name.
+    assert "京都" in reader.unknown_names("市長在東京都廳見了誰？")

@@ -85,6 +85,16 @@ def test_what_was_done_in_a_place_is_every_itinerary_row_there(port_assistant, q
     ]
 
 
+@pytest.mark.parametrize(
+    "question", ["在鹿特丹市區都逛了哪些地方？", "現在都做了什麼？", "What did they do in the morning?"]
+)
+def test_a_question_naming_no_place_or_a_part_of_one_is_not_answered_with_a_places_rows(port_assistant, question):
+    answer = port_assistant.ask(question)
+    assert "3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局\n\t下午 鹿特丹\t參觀自動化貨櫃碼頭" not in [
+        q.quote for q in answer.quotes
+    ]
+
+
 def test_a_day_past_the_itinerary_is_not_a_template_answer(port_assistant):
     answer = port_assistant.ask("第九天的行程是什麼？")
     assert answer.signals["template"] == 0.0  # no record read off: the itinerary has four days

@@ -6,16 +6,29 @@ import pytest
 
 from assistant.subjects import PARTY, PLACE, SubjectFinder, switched
 
-FINDER = SubjectFinder(["鹿特丹", "阿姆斯特丹"], ["鹿特丹港務局", "port authority", "阿姆斯特丹市議會"])
+GLOSSARY = {
+    "rotterdam": "鹿特丹市",
+    "amsterdam": "阿姆斯特丹",
+    "port authority": "鹿特丹港務局",
+    "city council": "阿姆斯特丹市議會",
+}
+FINDER = SubjectFinder(["鹿特丹", "阿姆斯特丹"], GLOSSARY)
 
 
 def test_places_and_parties_are_found_longest_first_in_reading_order():
     text = "在鹿特丹港務局和阿姆斯特丹看了什麼？"
     found = [(text[s.start : s.end], s.kind) for s in FINDER.find(text)]
     assert found == [("鹿特丹港務局", PARTY), ("阿姆斯特丹", PLACE)]  # 鹿特丹 inside the party is not a place
-    text = "What did the Port Authority show them?"
-    assert [(text[s.start : s.end], s.kind) for s in FINDER.find(text)] == [("Port Authority", PARTY)]
+    text = "What did the Port Authority show them in Rotterdam?"
+    found = [(text[s.start : s.end], s.kind, s.name) for s in FINDER.find(text)]
+    assert found == [("Port Authority", PARTY, "鹿特丹港務局"), ("Rotterdam", PLACE, "鹿特丹市")]  # 鹿特丹市: the city
     assert FINDER.find("What did the airport show them?") == []  # "port" inside a word is no name
+
+
+def test_a_name_that_is_a_place_and_a_glossary_name_is_found_as_the_place_whatever_the_order():
+    for places in (["阿姆斯特丹", "鹿特丹"], ["鹿特丹", "阿姆斯特丹"]):
+        finder = SubjectFinder(places, {"amsterdam": "阿姆斯特丹", "rotterdam": "鹿特丹"})
+        assert [s.kind for s in finder.find("阿姆斯特丹")] == [PLACE]
 
 
 @pytest.mark.parametrize(
@@ -23,8 +36,14 @@ def test_places_and_parties_are_found_longest_first_in_reading_order():
     [
         ("那阿姆斯特丹那邊呢?", "在鹿特丹是誰接待的?", "在阿姆斯特丹是誰接待的?"),  # a place for a place
         ("至於阿姆斯特丹市議會呢?", "鹿特丹港務局由誰接待?", "阿姆斯特丹市議會由誰接待?"),
-        ("What about the Port Authority?", "阿姆斯特丹市議會由誰接待?", "Port Authority由誰接待?"),
         ("那阿姆斯特丹市議會呢?", "在鹿特丹參訪鹿特丹港務局時由誰接待?", "在鹿特丹參訪阿姆斯特丹市議會時由誰接待?"),
+        # English into a Chinese question goes in as the reports write it, and the other way as typed.
+        ("What about Amsterdam?", "在鹿特丹是誰接待的?", "在阿姆斯特丹是誰接待的?"),
+        (
+            "What about the Port Authority?",
+            "Who received them at the City Council?",
+            "Who received them at the Port Authority?",
+        ),
     ],
 )
 def test_a_follow_up_naming_only_another_subject_asks_the_previous_question_of_it(follow_up, previous, asked):
@@ -35,10 +54,13 @@ def test_a_follow_up_naming_only_another_subject_asks_the_previous_question_of_i
     ("follow_up", "previous"),
     [
         ("那天下午呢?", "在鹿特丹是誰接待的?"),  # no subject named: a day's follow-up
-        ("那阿姆斯特丹的議員後來說了什麼呢?", "在鹿特丹是誰接待的?"),  # a question of its own
+        ("那阿姆斯特丹的行程呢?", "在鹿特丹是誰接待的?"),  # asks more than the name: not the same question
+        ("What about Amsterdam's mayor?", "在鹿特丹是誰接待的?"),
         ("那阿姆斯特丹呢?", "那天是誰接待的?"),  # nothing in the previous question to swap
+        ("那阿姆斯特丹呢?", "鹿特丹港務局由誰接待?"),  # a place for a party: no swap
         ("那鹿特丹呢?", "在鹿特丹是誰接待的?"),  # the same subject
+        ("What about Rotterdam?", "在鹿特丹是誰接待的?"),  # the same subject in the other script
     ],
 )
-def test_no_switch_without_a_new_subject_alone_and_one_to_swap(follow_up, previous):
+def test_no_switch_without_a_new_subject_alone_and_one_of_its_kind_to_swap(follow_up, previous):
     assert switched(follow_up, previous, FINDER) is None
