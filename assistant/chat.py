@@ -11,7 +11,7 @@ from .focus import answer_days, answer_sections
 from .ingest import SECTION_SEPARATOR
 from .intent import refers_back
 from .subjects import switched
-from .text.normalize import HAN_CHARS, normalize_query
+from .text.normalize import HAN_CHARS, has_han, normalize_query
 from .text.words import capitalized_names
 
 # Openers and endings that continue the previous question ("那港務局呢？", "what about the port?"): always a follow-up,
@@ -33,6 +33,8 @@ _POINTING = re.compile(
     r"\bthat\s+(?!(?:is|was|are|were|the|a|an|they|it|he|she|we|you|i|there|this)\b)[a-z]+)",
     re.IGNORECASE,
 )
+# A Chinese question as matched has ASCII punctuation (NFKC); shown to a reader, it gets its own back.
+_FULL_WIDTH = str.maketrans({",": "，", "?": "？", "!": "！", ";": "；", ":": "："})
 _WORD = re.compile(rf"[{HAN_CHARS}]|[A-Za-z0-9]+")
 # A question of this few Han characters and words cannot stand on its own ("由誰接待？").
 _SHORT_QUESTION = 5
@@ -138,7 +140,10 @@ class Conversation:
             sections=list(self.focus) if pointing else None, days=self.days if context else (),
         )  # fmt: skip
         if rewritten:
-            note = f"讀作「{shorten(rewritten, settings.follow_up_notice_chars)}」。Read as a question of its own, as shown."
+            shown = rewritten.translate(_FULL_WIDTH) if has_han(rewritten) else rewritten
+            note = (
+                f"讀作「{shorten(shown, settings.follow_up_notice_chars)}」。Read as a question of its own, as shown."
+            )
             answer = replace(answer, question=question, notices=[note, *answer.notices])
         index = getattr(self.assistant, "index", None)
         self.focus = answer_sections(answer, index) if index is not None else []

@@ -103,7 +103,7 @@ def test_a_follow_up_switching_the_city_asks_the_previous_question_of_the_new_on
     chat.ask("在土魯斯拜會時，是哪兩位副市長出來接待？")
     answer = chat.ask("那巴黎那邊呢？")
     assert answer.question == "那巴黎那邊呢？"
-    assert any("讀作「在巴黎拜會時,是哪兩位副市長出來接待?」" in n for n in answer.notices)  # as matched
+    assert any("讀作「在巴黎拜會時，是哪兩位副市長出來接待？」" in n for n in answer.notices)
     assert any("Komites" in q.quote for q in answer.quotes)
     assert chat.standalone[-1] == "在巴黎拜會時,是哪兩位副市長出來接待?"  # what a further switch would swap
     assert chat.history[-1].startswith("在巴黎拜會時")  # what a pointing follow-up is read with
