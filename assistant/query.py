@@ -54,8 +54,7 @@ TRIP_LOGISTICS = (
 )
 # "Who held <role>": the two characters before 是誰/是哪位 or after 哪位, or an English "who was the <role>".
 _ROLE_HAN_RE = re.compile(
-    # The role whole: after 的 or no Han character (not 行長 of 執行長); no pointing word ("那邊是誰").
-    rf"(?:(?<=的)|(?<![{HAN_CHARS}]))((?:(?![這那哪此該其各每邊裡些方])[{HAN_CHARS}]){{2}})(?:是|為)(?:誰|哪一?位|何人)"
+    rf"((?:(?![這那哪此該其各每邊裡些方])[{HAN_CHARS}]){{2}})(?:是|為)(?:誰|哪一?位|何人)"  # not "那邊是誰"
     rf"|哪一?位([{HAN_CHARS}]{{2}})(?![{HAN_CHARS}])"
 )
 _ROLE_LATIN_RE = re.compile(r"\b(?i:who)\s+(?:was|is|were|are|served as)\s+(?:the|their|our)((?:\s+[a-z]+){1,3})")
@@ -223,8 +222,14 @@ class QueryReader:
         return self._absent(text, _ROLE_HAN_RE, _ROLE_LATIN_RE)
 
     def _absent(self, text: str, han_re: re.Pattern, latin_re: re.Pattern) -> list[str]:
-        found = (next(g for g in m.groups() if g) for m in han_re.finditer(text))
-        han = [w for w in found if self.translator.is_word(w) and w not in self.text]
+        han = []
+        for m in han_re.finditer(text):
+            group = next(i for i, g in enumerate(m.groups(), start=1) if g)
+            word, at = m.group(group), m.start(group)
+            # A whole word: 行長 of 執行長 is none, as 執行 is a word; 翻譯 of 隨行翻譯 is one.
+            whole = at == 0 or not self.translator.is_word(text[at - 1] + word[0])
+            if whole and self.translator.is_word(word) and word not in self.text:
+                han.append(word)
         latin = []
         for phrase in latin_re.findall(text):
             words = list(takewhile(lambda w: w not in ENGLISH_STOPWORDS or w in ("and", "or"), phrase.split()))
