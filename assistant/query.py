@@ -207,8 +207,9 @@ class QueryReader:
         their first word in the question's script, when the reports write no word of that topic: "搭哪家航空公司？"
         -> 航空公司, "晚宴吃了什麼？" -> 菜色, "what was the weather like" -> weather."""
         folded, out = fold(text), []
+        lowered = text[:1].lower() + text[1:]  # a question's first word is capitalized as a sentence's
         for han, latin in TRIP_LOGISTICS:
-            asked = any(w in folded for w in han) or any(re.search(rf"\b{w}\b", text) for w in latin)
+            asked = any(w in folded for w in han) or any(re.search(rf"\b{w}\b", lowered) for w in latin)
             if asked and not any(w in self.folded_text for w in han):
                 out.append(han[0] if has_han(text) else latin[0])
         return out
