@@ -11,7 +11,8 @@ from .focus import answer_days, answer_sections
 from .ingest import SECTION_SEPARATOR
 from .intent import refers_back
 from .subjects import switched
-from .text.normalize import HAN_CHARS, has_han, normalize_query
+from .text.normalize import HAN_CHARS, fold, has_han, normalize_query
+from .text.tokens import date_tokens
 from .text.words import capitalized_names
 
 # Openers and endings that continue the previous question ("那港務局呢？", "what about the port?"): always a follow-up,
@@ -59,6 +60,11 @@ def needs_context(question: str) -> bool:
     if _CONTINUING.search(text) or _POINTING.search(text) or refers_back(text):
         return True
     return len(_WORD.findall(text)) <= _SHORT_QUESTION and not names_a_subject(text)
+
+
+def _named_days(question: str) -> list[str]:
+    """Return the month/day dates ("6/22") a question (as matched) names itself."""
+    return [t for t in date_tokens(fold(question)) if "/" in t]
 
 
 def shorten(text: str, limit: int) -> str:
@@ -149,7 +155,9 @@ class Conversation:
         self.focus = answer_sections(answer, index) if index is not None else []
         template = getattr(self.assistant, "template", None)
         self.days = (
-            answer_days(answer, index, template.visit_days, self.focus) if index is not None and template else ()
+            answer_days(answer, index, template.visit_days, self.focus, _named_days(matched))
+            if index is not None and template
+            else ()
         )
         # A follow-up's own context is what later follow-ups refer back to as well, and so is what the answer
         # quoted: after "19 號早上去拜會誰？" answered "拜會…副市長", "對方派了誰出來？" is about that meeting.

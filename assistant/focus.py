@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from .answer import Answer
 from .citations import Quote
@@ -32,10 +32,15 @@ def answer_days(
     index: Index,
     visit_days: Callable[[str, str], tuple[str, ...]] = lambda doc, label: (),
     sections: list[tuple[str, str]] | None = None,
+    named: Sequence[str] = (),
 ) -> tuple[tuple[str, str], ...]:
-    """Return the (document, day) pairs ("6/19") an answer was about, for "那天下午呢？" and "隔天呢？": the days of a
-    quoted itinerary row, else the day of the visit a quote stands in (`visit_days(document, section label)`;
-    the answer's `sections` when already found by `answer_sections`), else nothing."""
+    """Return the (document, day) pairs ("6/19") an answer was about, for "那天下午呢？" and "隔天呢？": the days its
+    question `named` ("6月22號上午…"), in the documents it quotes (or every one); else the days of a quoted itinerary
+    row, else the day of the visit a quote stands in (`visit_days(document, section label)`; the answer's
+    `sections` when already found by `answer_sections`), else nothing."""
+    if named:
+        documents = dict.fromkeys(q.source for q in answer.quotes) or dict.fromkeys(index.documents)
+        return tuple((doc_id, day) for doc_id in documents for day in named)
     for quote in answer.quotes:
         rows = _quoted_rows(index.document(quote.source), quote)
         if rows:

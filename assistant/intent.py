@@ -124,7 +124,7 @@ _DAY_ONLY = re.compile(
     r"(?<![\d/月])(3[01]|[12]\d|0?[1-9])\s*[號号日](?!\d)|\bthe (3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b(?! day)"
 )
 _SCHEDULE = re.compile(
-    r"行程|安排|排了|做了?什麼|做什麼|(?:去|跑|逛|到)了?(?:哪些地方|哪裡|哪兒|哪)|去哪|跑了?|拜會|參訪|重頭戲|活動|那天|當天|一天"
+    r"行程|安排|排了|做了?什麼|做什麼|(?:去|跑|逛|到)了?(?:哪些地方|哪幾個地方|哪[些幾]個?點|哪裡|哪兒|哪)|去哪|跑了?|拜會|參訪|重頭戲|活動|那天|當天|一天"
     r"|\b(?:schedule|agenda|plan(?:ned)?|itinerary|program(?:me)?|do|did|visit(?:ed)?|go|went)\b"
 )
 # The genre's closing and opening sections, by the word their headings carry, and how staff name them.

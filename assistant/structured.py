@@ -121,6 +121,8 @@ class TemplateAnswerer:
             section = next((s for s in doc.sections if len(s.path) == 1 and intent.section in s.path[0]), None)
         else:
             section = _body_section(doc, top_section)
+            if section is not None and any(section.start <= r.start < section.end for r in doc.template.itinerary):
+                return []  # the itinerary table is no visit: its rows have no gist ("那天主要談了什麼？")
         if section is None:
             return []
         children = doc.children(section)

@@ -89,3 +89,14 @@ def test_a_chain_of_next_days_counts_from_each_answer_in_turn(port_assistant):
 def test_the_day_of_a_visit_a_question_names_is_that_visits_day(port_assistant):
     answer = port_assistant.ask("去港務局那天還去了哪？")
     assert [q.quote for q in answer.quotes] == [_day(port_assistant, "3/5 (二)")]
+
+
+def test_the_days_a_question_names_are_what_its_answer_was_about(port_assistant):
+    from assistant.focus import answer_days
+
+    doc, visit_days = port_assistant.sources[0], port_assistant.template.visit_days
+    sentence = port_assistant.ask("鹿特丹港一年吞吐多少貨物？")  # a 3/5 visit's sentence
+    assert answer_days(sentence, port_assistant.index, visit_days, named=["3/6"]) == ((doc, "3/6"),)
+    chat = Conversation(port_assistant)
+    chat.ask("3月6日那天，鹿特丹港一年吞吐多少貨物？")  # the day the question names, whatever is quoted
+    assert chat.days == ((doc, "3/6"),)

@@ -185,6 +185,7 @@ def test_what_was_done_in_a_place_names_the_place_and_nothing_else(question, pla
         ("那天下午呢？還跑了哪些地方？", 0, True),
         ("那天看完之後去哪了？", 0, True),
         ("那第二天下午呢？", 1, True),  # counted from the day just named; "第二天" alone is the trip's
+        ("那當天下午又跑了哪幾個地方？", 0, True),
     ],
 )
 def test_that_day_or_the_next_is_an_itinerary_question_anchored_to_another_day(question, shift, bare):

@@ -95,6 +95,11 @@ def test_a_question_naming_no_place_or_a_part_of_one_is_not_answered_with_a_plac
     ]
 
 
+def test_an_overview_of_no_named_section_is_never_the_itinerary_tables_gist(port_assistant):
+    answer = port_assistant.ask("3月5日上午去鹿特丹港務局主要聊了什麼？")
+    assert not any(q.quote.startswith(("一、行程表", "日期\t")) for q in answer.quotes)
+
+
 def test_a_day_past_the_itinerary_is_not_a_template_answer(port_assistant):
     answer = port_assistant.ask("第九天的行程是什麼？")
     assert answer.signals["template"] == 0.0  # no record read off: the itinerary has four days
