@@ -106,6 +106,8 @@ _THEN = re.compile(
     r"|\b(?:after that|afterwards|next|after (?:the|this|that) (?:visit|tour|meeting))\b|\b(?:right |just |soon |shortly )?after\W*$"
 )
 _FIRST_DAY = re.compile(r"第一天|頭一天|出發|啟程|\bfirst day\b|\bdepart(?:ed|ure)?\b|\bset off\b|\bleave\b|\bleft\b")
+# The day of the departure or the return named as such ("出發當天有排什麼行程？", "回國那天").
+_EDGE_DAY = re.compile(r"(?:出發|啟程|回國|回臺|返國|返臺|回程)(?:的)?(?:當天|那天|那一天)")
 _LAST_DAY = re.compile(
     r"最後一天|回到|回來|返回|返抵|飛回|回國|回臺|\blast day\b|\breturn(?:ed)?\b|\bfly back\b|\bflew back\b"
     r"|\b(?:come|came|get|got) (?:back|home)\b"
@@ -189,6 +191,10 @@ _RUNDOWN = re.compile(
     r"|\b(?:rundown|run-down|overview|summary|everything|quick)\b"
 )
 _PLACE_WORDS = (_IN_A_PLACE, _RUNDOWN, _SCHEDULE, _GOING)
+# The whole trip's plan or route ("整趟行程的路線", "the whole itinerary"): every row of the itinerary.
+_WHOLE_PLAN = re.compile(
+    r"整[趟個體]的?(?:行程|路線)|全程行程|行程(?:的)?(?:路線|概況|全貌)|\b(?:whole|entire|full|overall) (?:itinerary|schedule|route)\b"
+)
 # Beside the place's name, a character ("的") at most: "<city>市區" asks of a part of the city the rows do not
 # break down.
 _MAX_PLACE_REST = 1
@@ -227,6 +233,7 @@ class Intent:
     of_day: bool = False  # asks something else of the day "那天" or "隔天" points at ("隔天早上去拜會了誰？")
     stop: str = ""  # "first" or "last": the first or last stop of the trip, or in a place it names ("第一站")
     in_place: bool = False  # the rows in the place the question names ("在<city>那兩天做了什麼？")
+    whole: bool = False  # every row: the whole trip's plan ("整趟行程的路線是怎麼走的？")
 
 
 def _rest(question: str, *patterns: re.Pattern) -> tuple[int, int]:
@@ -301,6 +308,9 @@ def read_intent(question: str, places: bool = True) -> Intent:
         return Intent(VISIT_DAY)
     if _MEMBER_CUES.search(folded) and not dates[0] and _small(_rest(folded, _MEMBER_CUES), han=6, latin=3):
         return Intent(MEMBERS)
+    if _WHOLE_PLAN.search(folded) and not dates[0] and not asked:
+        if _small(_rest(folded, _WHOLE_PLAN, _SCHEDULE, _RUNDOWN, _GOING, _OVERVIEW_CUES), han=_MAX_STOP_HAN, latin=3):
+            return Intent(ITINERARY, whole=True)
     if _OVERVIEW_CUES.search(folded) and not asked:
         return Intent(OVERVIEW)
     # No record asked for, but "那天下午呢？" names a half-day and "之後呢？" asks what came next, for a follow-up.
@@ -352,7 +362,7 @@ def _day_intent(
     # An English question asking for the plan says more around it ("once they got to <city> on June 18, what
     # was lined up for that afternoon?").
     latin = _MAX_REST_LATIN_PLAN if _PLAN.search(folded) and not asked - {DATE, DAY} else _MAX_REST_LATIN
-    edge_asked = (_FIRST_DAY.search(folded) or _LAST_DAY.search(folded)) and DATE in asked
+    edge_asked = (_FIRST_DAY.search(folded) or _LAST_DAY.search(folded)) and (DATE in asked or _EDGE_DAY.search(folded))
     if days or day_numbers or (edge_asked and not _PERIOD.search(folded)):
         # A day, a half-day and a plan asked: the other words only set the scene ("18號飛到<city>之後，下午排了什麼？").
         han = _MAX_REST_HAN_DAY_HALF if half and _SCHEDULE.search(folded) else _MAX_REST_HAN

@@ -88,6 +88,8 @@ class TemplateAnswerer:
             rows = _stop_rows(doc, intent.stop, question)
         elif intent.in_place:
             rows = _place_rows(doc, question)
+        elif intent.whole:
+            rows = list(doc.template.itinerary)
         else:
             rows = self.day_rows(doc, intent)
         for r in rows:  # one span per day: from the row naming the day to its last chosen row

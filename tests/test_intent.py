@@ -175,6 +175,25 @@ def test_what_was_done_in_a_place_names_the_place_and_nothing_else(question, pla
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "整趟行程的路線大概是怎麼走的？先到哪再到哪？",
+        "简单概括一下这次代表团的整体行程。",
+        "What was the whole itinerary?",
+    ],
+)
+def test_the_whole_trips_plan_is_every_itinerary_row(question):
+    intent = read_intent(normalize_query(question))
+    assert (intent.kind, intent.whole) == (ITINERARY, True)
+
+
+@pytest.mark.parametrize(("question", "edge"), [("出發當天排了什麼行程？", "first"), ("回國那天有什麼行程？", "last")])
+def test_the_day_of_the_departure_or_the_return_is_the_trips_first_or_last(question, edge):
+    intent = read_intent(normalize_query(question))
+    assert (intent.kind, intent.edge) == (ITINERARY, edge)
+
+
+@pytest.mark.parametrize(
     ("question", "shift", "bare"),
     [
         ("那天下午呢？", 0, True),

@@ -95,6 +95,11 @@ def test_a_question_naming_no_place_or_a_part_of_one_is_not_answered_with_a_plac
     ]
 
 
+def test_the_whole_trips_plan_quotes_every_day_of_the_itinerary(port_assistant):
+    quotes = _quotes(port_assistant, "整趟行程的路線是怎麼走的？")
+    assert [q.split(" ")[0] for q in quotes] == ["3/4", "3/5", "3/6", "3/8~9"]
+
+
 def test_an_overview_of_no_named_section_is_never_the_itinerary_tables_gist(port_assistant):
     answer = port_assistant.ask("3月5日上午去鹿特丹港務局主要聊了什麼？")
     assert not any(q.quote.startswith(("一、行程表", "日期\t")) for q in answer.quotes)
