@@ -185,6 +185,8 @@ def test_what_was_done_in_a_place_names_the_place_and_nothing_else(question, pla
 def test_the_whole_trips_plan_is_every_itinerary_row(question):
     intent = read_intent(normalize_query(question))
     assert (intent.kind, intent.whole) == (ITINERARY, True)
+    # After every row, "那天下午呢？" names no one day to keep: it is read on its own.
+    assert follow(read_intent("那天下午呢？"), intent) == read_intent("那天下午呢？")
 
 
 @pytest.mark.parametrize(("question", "edge"), [("出發當天排了什麼行程？", "first"), ("回國那天有什麼行程？", "last")])
