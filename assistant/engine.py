@@ -150,10 +150,7 @@ class Assistant:
         hits, query_vector = self._retrieve(
             query, query_vector, context_text, mode, max(top_k, self.settings.rerank_depth), only
         )
-        intent = self._intent(query.text, context_text, bool(days))
-        if intent.in_place and not self._names_one_place(query.text):
-            intent = self._intent(query.text, context_text, bool(days), places=False)
-        intent = self._anchored(intent, hits, days)
+        intent = self._anchored(self._placed_intent(query.text, context_text, bool(days)), hits, days)
         template, mentions = self._read_structure(query, hits, intent)
         evidence = self._evidence(question, query, query_vector, (hits, top_k), mode, template, mentions)
         return self.composer.compose(self._scoped(evidence, query.text, reports, hits))
@@ -242,6 +239,13 @@ class Assistant:
             intent = follow(intent, next((i for i in reversed(earlier) if i.kind), Intent()))
         if intent.then and intent.bare and not intent.kind and days_known:  # "看完之後去哪了？" after a visit's answer
             intent = replace(intent, kind=ITINERARY, anchored=True)
+        return intent
+
+    def _placed_intent(self, query_text: str, context_text: str, days_known: bool) -> Intent:
+        """Return the question's intent (`_intent`), what was done in a place only when it names one."""
+        intent = self._intent(query_text, context_text, days_known)
+        if intent.in_place and not self._names_one_place(query_text):
+            intent = self._intent(query_text, context_text, days_known, places=False)
         return intent
 
     def _names_one_place(self, text: str) -> bool:

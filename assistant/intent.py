@@ -294,12 +294,8 @@ def read_intent(question: str, places: bool = True) -> Intent:
     day_intent = _day_intent(folded, asked, half, shift, dates)
     if day_intent is not None:
         return day_intent
-    stop = _STOP.search(folded)
-    if stop and not dates[0] and _small(_rest(folded, _STOP, _SCHEDULE, _GOING), han=_MAX_STOP_HAN, latin=3):
-        return Intent(ITINERARY, stop="last" if stop.group("last") else "first")
-    if places and _IN_A_PLACE.search(folded) and (_SCHEDULE.search(folded) or _RUNDOWN.search(folded)):
-        if not dates[0] and not asked and _small(_rest(folded, *_PLACE_WORDS), han=_MAX_STOP_HAN, latin=3):
-            return Intent(ITINERARY, in_place=True)  # if it names a place: `only_a_place_beside`
+    if not dates[0] and (rows := _rows_intent(folded, asked, places)) is not None:
+        return rows
     for key, cue in _COVER_CUES:
         said = _small(_rest(folded, cue)) or _COVER_PAGE.search(folded)  # "according to the cover page, …"
         if cue.search(folded) and said and _fits(key, folded, asked):
@@ -308,9 +304,6 @@ def read_intent(question: str, places: bool = True) -> Intent:
         return Intent(VISIT_DAY)
     if _MEMBER_CUES.search(folded) and not dates[0] and _small(_rest(folded, _MEMBER_CUES), han=6, latin=3):
         return Intent(MEMBERS)
-    if _WHOLE_PLAN.search(folded) and not dates[0] and not asked:
-        if _small(_rest(folded, _WHOLE_PLAN, _SCHEDULE, _RUNDOWN, _GOING, _OVERVIEW_CUES), han=_MAX_STOP_HAN, latin=3):
-            return Intent(ITINERARY, whole=True)
     if _OVERVIEW_CUES.search(folded) and not asked:
         return Intent(OVERVIEW)
     # No record asked for, but "那天下午呢？" names a half-day and "之後呢？" asks what came next, for a follow-up.
@@ -324,6 +317,21 @@ def read_intent(question: str, places: bool = True) -> Intent:
     pointer = (_NEXT_DAY, _DAY_BEFORE, _THAT_DAY, _MORNING, _AFTERNOON, _SCHEDULE, _GOING, _RECEIVED, _THEN)
     of_day = bool(shift or _THAT_DAY.search(folded)) and _small(_rest(folded, *pointer), han=_MAX_FOLLOW_HAN, latin=1)
     return Intent(half=half, then=bool(_THEN.search(folded)), shift=shift, bare=bare, of_day=of_day)
+
+
+def _rows_intent(folded: str, asked: frozenset[str], places: bool) -> Intent | None:
+    """Return the itinerary intent of a question naming no date that asks the trip's first or last stop, what
+    was done in a place (when `places`; the engine checks it names one) or the whole plan; else None."""
+    stop = _STOP.search(folded)
+    if stop and _small(_rest(folded, _STOP, _SCHEDULE, _GOING), han=_MAX_STOP_HAN, latin=3):
+        return Intent(ITINERARY, stop="last" if stop.group("last") else "first")
+    if places and _IN_A_PLACE.search(folded) and (_SCHEDULE.search(folded) or _RUNDOWN.search(folded)):
+        if not asked and _small(_rest(folded, *_PLACE_WORDS), han=_MAX_STOP_HAN, latin=3):
+            return Intent(ITINERARY, in_place=True)
+    if _WHOLE_PLAN.search(folded) and not asked:
+        if _small(_rest(folded, _WHOLE_PLAN, _SCHEDULE, _RUNDOWN, _GOING, _OVERVIEW_CUES), han=_MAX_STOP_HAN, latin=3):
+            return Intent(ITINERARY, whole=True)
+    return None
 
 
 def only_a_place_beside(question: str, place: str) -> bool:
