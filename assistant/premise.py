@@ -39,7 +39,7 @@ _GONE_TO = (
 _VISIT_VERB = r"(?:參觀|參訪|拜會|拜訪|造訪|走訪)"
 # Visiting something in a place, around its name ({}): "在里昂參觀…", "toured the plant in Lyon".
 _VISITED_IN = (
-    r"在\s?{}[^，。,?？]{{0,8}}?(?:參觀|參訪|拜會|拜訪|造訪|走訪)",
+    r"在\s?{}[^，。,?？]{{0,8}}?" + _VISIT_VERB,
     r"\b(?:visit(?:ed|ing)?|tour(?:ed|ing)?|saw|see)\b[^,.?;]{{0,40}}?\b(?:in|at)\s+{}",
 )
 # Meeting a person, around their name ({}): "跟<name>見面時", "與<name>市長本人會談", "met with <name>".

@@ -251,20 +251,20 @@ def _shifted(day: str, days: int) -> str:
 def _stop_rows(doc: Document, stop: str, question: str) -> list[ItineraryRow]:
     """Return the itinerary row of the trip's first or last stop (`stop`), in the place the question names when
     it names one the rows do ("到<city>第一站去哪？"): rows that only travel ("上午 A→B") are no stop."""
-    folded = fold(question)
-    rows = [r for r in doc.template.itinerary if not is_travel(doc.text[r.start : r.end])]
-    places = {r: stop_place(doc.text[r.start : r.end]) for r in rows}
-    named = [r for r in rows if places[r] and places[r] in folded]
-    rows = named or rows
+    rows = _place_rows(doc, question) or _visit_rows(doc)
     return rows[:1] if stop == "first" else rows[-1:]
 
 
 def _place_rows(doc: Document, question: str) -> list[ItineraryRow]:
     """Return the itinerary rows whose visits are in the place the question names (none when it names no row's
-    place): what was done there, day by day. Rows that only travel are no visit."""
+    place): what was done there, day by day."""
     folded = fold(question)
-    rows = [r for r in doc.template.itinerary if not is_travel(doc.text[r.start : r.end])]
-    return [r for r in rows if (place := stop_place(doc.text[r.start : r.end])) and place in folded]
+    return [r for r in _visit_rows(doc) if (place := stop_place(doc.text[r.start : r.end])) and place in folded]
+
+
+def _visit_rows(doc: Document) -> list[ItineraryRow]:
+    """Return the itinerary rows that visit: rows that only travel ("上午 A→B　搭機前往…") are left out."""
+    return [r for r in doc.template.itinerary if not is_travel(doc.text[r.start : r.end])]
 
 
 def _on_day(row: ItineraryRow, intent: Intent) -> bool:

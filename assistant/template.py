@@ -63,11 +63,11 @@ _SPACE_RE = re.compile(r"\s+")
 # A heading shorter than this names too little to find it inside an itinerary row ("參訪").
 _MIN_HEADING_CHARS = 4
 _HALF_DAY_RE = re.compile(r"^\s*(上午|下午|晚上|晚間|中午|全日|全天|早上)")
-# The two halves a day's rows are asked by (intent.py reads 早上 as 上午, 晚上 as 下午 too).
 # The way between two places in an itinerary row ("鹿特丹→阿姆斯特丹").
 _WAY_RE = re.compile(r"\s*(?:→|->|➔)\s*")  # not "~" or "—", which also write a time or day range
 # A row's plan telling of a visit, not only of the journey ("參訪…總部 轉機飛往…").
 _VISIT_PLAN_RE = re.compile(r"參訪|拜會|拜訪|參觀|出席|考察|造訪|會見|會晤|走訪|踏勘|參加")
+# The two halves a day's rows are asked by (intent.py reads 早上 as 上午, 晚上 as 下午 too).
 _HALVES = {"上午": "上午", "早上": "上午", "中午": "下午", "下午": "下午", "晚上": "下午", "晚間": "下午"}
 _DAY_RANGE_RE = re.compile(
     r"(?<![\d/])(1[0-2]|0?[1-9])\s*/\s*(3[01]|[12]\d|0?[1-9])\s*[~～-]\s*(3[01]|[12]\d|0?[1-9])(?![\d/])"
