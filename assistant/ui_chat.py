@@ -92,7 +92,10 @@ class ChatPanel:
         turns = list(store["turns"])
         focus = [(str(d), str(label)) for d, label in store.get("focus", [])]
         days = tuple((str(d), str(day)) for d, day in store.get("days", []))
-        conversation = Conversation(self.page.live.current, list(store["history"]), list(store["asked"]), focus, days)
+        standalone = [str(q) for q in store.get("standalone", [])]
+        conversation = Conversation(
+            self.page.live.current, list(store["history"]), list(store["asked"]), focus, days, standalone
+        )
         new_topic = bool(store.pop("new_topic", False))
         keep = self.page.settings.history_turns
         try:
@@ -104,6 +107,7 @@ class ChatPanel:
         data = answer.to_dict()
         turns.append({"question": question, "answer": data, "new_topic": new_topic})
         store |= {"turns": turns[-keep:], "history": conversation.history[-5:], "asked": conversation.asked[-5:],
+                  "standalone": conversation.standalone[-5:],
                   "focus": [list(f) for f in conversation.focus], "days": [list(d) for d in conversation.days],
                   "mode": mode, "top_k": int(top_k), "reports": list(reports or [])}  # fmt: skip
         return self.html(store), store, self.sources.html(data), ""
@@ -145,12 +149,12 @@ class ChatPanel:
 
     def new_topic(self, store: dict):
         """Start a new topic: the next question is read on its own."""
-        store = self._store(store, history=[], asked=[], focus=[], days=[], new_topic=True)
+        store = self._store(store, history=[], asked=[], standalone=[], focus=[], days=[], new_topic=True)
         return self.html(store), store
 
     def clear(self, store: dict):
         """Empty the conversation (the settings and report choice stay)."""
-        store = self._store(store, turns=[], history=[], asked=[], focus=[], days=[], new_topic=False)
+        store = self._store(store, turns=[], history=[], asked=[], standalone=[], focus=[], days=[], new_topic=False)
         return self.html(store), store, self.sources.html(None), gr.update(value=None, visible=False)
 
     def remember_settings(self, store: dict, mode: str, top_k: float, reports: list[str] | None) -> dict:

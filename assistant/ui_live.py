@@ -103,7 +103,7 @@ class Page:
 
     def default_store(self) -> dict:
         """Return what the browser keeps before the first question: no turns, the default settings, all reports."""
-        return {"turns": [], "history": [], "asked": [], "focus": [], "days": [], "mode": self.settings.mode,
+        return {"turns": [], "history": [], "asked": [], "standalone": [], "focus": [], "days": [], "mode": self.settings.mode,
                 "top_k": self.settings.top_k, "reports": []}  # fmt: skip
 
     def title(self) -> str:

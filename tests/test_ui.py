@@ -508,3 +508,19 @@ def test_the_page_keeps_what_an_answer_was_about_for_the_next_follow_up(port_ass
     assert "德弗里斯" in store["turns"][-1]["answer"]["answer"][0]["quote"]
     _, store, _, _ = chat.respond("前一天呢？", store, "hybrid", 5, [])  # the day of the meeting, kept in the store
     assert store["turns"][-1]["answer"]["answer"][0]["quote"].startswith("3/5 (二)")
+
+
+def test_the_page_keeps_each_turns_standalone_question_for_a_follow_up_switching_the_subject(port_assistant, tmp_path):
+    from assistant.feedback import FeedbackStore
+    from assistant.ui_chat import ChatPanel
+    from assistant.ui_live import LiveAssistant, Page
+    from assistant.ui_sources import SourcePanel
+
+    page = Page(LiveAssistant(port_assistant), port_assistant.settings, FeedbackStore(tmp_path / "fb.sqlite3"))
+    chat = ChatPanel(page, SourcePanel(page))
+    _, store, _, _ = chat.respond("在鹿特丹是誰接待的？", None, "hybrid", 5, [])
+    _, store, _, _ = chat.respond("那阿姆斯特丹那邊呢？", store, "hybrid", 5, [])
+    notices = store["turns"][-1]["answer"]["notices"]
+    assert any("讀作「在阿姆斯特丹是誰接待的？」" in n for n in notices)  # the browser's store kept the turn before
+    _, store = chat.new_topic(store)
+    assert store["standalone"] == []
