@@ -26,6 +26,8 @@ _VISIT_ASKED = re.compile(
     r"|\b(?:visit|tour|go|went|meet|met|see|saw|stop|show(?:ed|n)? (?:\w+ )?around)",
     re.I,
 )
+# A capitalized word inside a question is a name, not a verb: "Tour" in "the Tour de Lyon race" asks of no visit.
+_NAME_WORD = re.compile(r"(?<=[\w,] )[A-Z][a-z]+")
 _WHETHER = re.compile(r"有沒有|是否|有無|\b(?:did|have|has) (?:they|the (?:delegation|mayor|team))\b", re.I)
 # A sentence reporting a visit or a meeting: a visit verb, a reception or a date.
 _VISIT_TOLD = re.compile(r"參訪|拜會|造訪|參觀|走訪|踏勘|接待|會晤|會見|出席|前往|抵達|visit", re.I)
@@ -155,7 +157,7 @@ def unvisited(
     itinerary row, no heading and no sentence that reports a visit, a reception or a date, in any of
     `documents`. `aliases(name)` gives a name's other spellings (Lyon -> 里昂, from a report's 中文（Latin） pairs)."""
     folded_question = fold(question)
-    if not _VISIT_ASKED.search(folded_question):
+    if not _VISIT_ASKED.search(fold(_NAME_WORD.sub("", question))):
         return []
     # Asking when or whether it happened questions the visit; asking anything else of it presumes it, and then
     # only the place gone to counts ("去里昂拜會時談了什麼？").

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .answer_type import DATE, answers_kind, asked_kinds, counted_noun, counts, offered_kinds
+from .answer_type import DATE, DAY, answers_kind, asked_kinds, counted_noun, counts, offered_kinds
 from .config import Settings
 from .index import Index
 from .ingest import SECTION_SEPARATOR
@@ -122,6 +122,8 @@ class SentenceScorer:
             score = s.sentence_dense_weight * float(d) + s.sentence_coverage_weight * coverage
             if answers_kind(asked, reading.kinds) and counts(noun, self.text(sid)):
                 score += s.answer_type_weight
+                if DAY in asked and DAY in reading.kinds:
+                    score += s.day_answer_weight
             if reading.caption:
                 score -= s.caption_penalty
             if reading.row and DATE not in asked and not day_asked:

@@ -268,3 +268,13 @@ def test_a_party_only_mentioned_or_named_inside_another_is_not_put_on_a_day_or_i
     doc = parse_document("port-report.txt", text)
     # The head is put at the port authority, not at the council another led.
     assert led_by_another("王局長參觀鹿特丹港務局之後，阿姆斯特丹市議會由誰接待？", [doc], parties) == []
+
+
+def test_a_visit_verb_capitalized_inside_a_name_asks_of_no_visit(document):
+    hamburg = {"Hamburg": ["漢堡"]}
+    # "Tour" opens a race's name here: asking when the city won the race asks of no visit to Hamburg.
+    question = "What year did Hamburg win the right to host the Tour de Lyon race?"
+    assert unvisited(question, [document], lambda n: hamburg.get(n, [])) == []
+    # The same verb in lower case, or opening the question, still asks of a visit.
+    for asked in ("When did the director tour Hamburg?", "Tour of Hamburg: when did the director go?"):
+        assert [m.name for m in unvisited(asked, [document], lambda n: hamburg.get(n, []))] == ["Hamburg"]

@@ -28,7 +28,8 @@ def test_best_sentence_scores_give_each_passage_its_best_sentence(assistant):
 
 
 def test_a_when_question_is_answered_by_the_sentence_with_the_date(assistant):
-    without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, answer_type_weight=0.0))
+    no_type = replace(assistant.settings, answer_type_weight=0.0, day_answer_weight=0.0)
+    without = Assistant(assistant.index, assistant.embedder, no_type)
     question, evidence = "市长接受航空日报专访是哪一天？", "6 月 20 日接受法國「航空日報」總編輯"  # a date for 哪一天
     assert not any(evidence in q.quote for q in without.ask(question).quotes)
     assert any(evidence in q.quote for q in assistant.ask(question).quotes)
@@ -109,3 +110,19 @@ def test_a_question_asking_for_a_kind_of_answer_reads_deeper_passages(assistant)
     plain = "那邊的情形怎麼樣？"  # asks no kind of answer
     read = {x.sentence_id for x in scorer.score_sentences(plain, vector, hits)}
     assert read == sentences_of(hits[: s.answer_passages])
+
+
+def test_a_day_asked_ranks_the_sentence_with_the_day_over_one_sharing_more_words(assistant):
+    from assistant.answer_type import DAY, offered_kinds
+
+    question = "他們是哪天去看臺中精機在法國的分廠？"  # the company's own paragraph shares more words, and a year
+    vector = assistant.embedder.encode_queries([question])[0]
+    hits = assistant.retriever.search(question, vector, "hybrid", 10)
+
+    def first(settings) -> str:
+        best = SentenceScorer(assistant.index, settings).score_sentences(question, vector, hits)[0]
+        s = assistant.index.sentences[best.sentence_id]
+        return assistant.index.document(s.doc_id).text[s.start : s.end]
+
+    assert DAY not in offered_kinds(first(replace(assistant.settings, day_answer_weight=0.0)))
+    assert DAY in offered_kinds(first(assistant.settings))
