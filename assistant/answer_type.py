@@ -36,7 +36,14 @@ _ASKS = (
     (DAY, re.compile(r"哪一?天|幾號|幾月幾[日號]|\b(?:what|which) (?:day|date)\b|\bon what date\b", re.I)),
     (PERSON, re.compile(r"誰|哪位|何人|\bwho(?:m|se)?\b", re.I)),
     (ALIAS, re.compile(r"外號|別稱|暱稱|綽號|別名|稱號|美譽|雅號|又稱|又叫|\bnick-?named?\b|\bknown as\b", re.I)),
-    (REASON, re.compile(r"為什麼|為何|為了什麼|原因|目的|動機|\bwhy\b|\bwhat for\b|\bpurpose\b|\breason\b", re.I)),
+    # "<noun>為何？" closing a question is formal "what is <noun>?"; 為何 before a verb asks why.
+    (
+        REASON,
+        re.compile(
+            r"為什麼|為何(?!\s*[？?。，,]|\s*$)|為了什麼|原因|目的|動機|\bwhy\b|\bwhat for\b|\bpurpose\b|\breason\b",
+            re.I,
+        ),
+    ),
     (
         MONEY,
         re.compile(

@@ -193,8 +193,15 @@ _RUNDOWN = re.compile(
 _PLACE_WORDS = (_IN_A_PLACE, _RUNDOWN, _SCHEDULE, _GOING)
 # The whole trip's plan or route ("整趟行程的路線", "the whole itinerary"): every row of the itinerary.
 _WHOLE_PLAN = re.compile(
-    r"整[趟個體]的?(?:行程|路線)|全程行程|行程(?:的)?(?:路線|概況|全貌)|\b(?:whole|entire|full|overall) (?:itinerary|schedule|route)\b"
+    r"整[趟個體]的?(?:行程|路線)|全程行程|行程(?:的)?(?:先後)?(?:路線|概況|全貌|順序)|\b(?:whole|entire|full|overall) (?:itinerary|schedule|route)\b"
 )
+# Which cities the trip went to or through, or in what order ("這次去了哪些城市？", "在哪些城市之間移動", "行程的
+# 先後順序", "which cities did they visit?"): the itinerary's rows name each day's city. Only with going asked.
+_ROUTE = re.compile(
+    r"(?:哪些|哪幾個|哪几个)城市|城市之間|之間移動|移動|先後順序|順序|動線"
+    r"|\b(?:which|what) (?:cities|towns)\b|\b(?:order|sequence) of (?:the )?(?:visits|stops|trip|cities)\b"
+)
+_MOVING = re.compile(r"跑|移動|經過|停留")
 # Beside the place's name, a character ("的") at most: "<city>市區" asks of a part of the city the rows do not
 # break down.
 _MAX_PLACE_REST = 1
@@ -328,8 +335,10 @@ def _rows_intent(folded: str, asked: frozenset[str], places: bool) -> Intent | N
     if places and _IN_A_PLACE.search(folded) and (_SCHEDULE.search(folded) or _RUNDOWN.search(folded)):
         if not asked and _small(_rest(folded, *_PLACE_WORDS), han=_MAX_STOP_HAN, latin=3):
             return Intent(ITINERARY, in_place=True)
-    if _WHOLE_PLAN.search(folded) and not asked:
-        if _small(_rest(folded, _WHOLE_PLAN, _SCHEDULE, _RUNDOWN, _GOING, _OVERVIEW_CUES), han=_MAX_STOP_HAN, latin=3):
+    route = _ROUTE.search(folded) and (_GOING.search(folded) or _TRAVEL.search(folded) or _MOVING.search(folded))
+    if (_WHOLE_PLAN.search(folded) or route) and not asked:
+        cues = (_WHOLE_PLAN, _ROUTE, _SCHEDULE, _RUNDOWN, _GOING, _TRAVEL, _OVERVIEW_CUES)
+        if _small(_rest(folded, *cues), han=_MAX_STOP_HAN, latin=3):
             return Intent(ITINERARY, whole=True)
     return None
 

@@ -37,6 +37,8 @@ from assistant.answer_type import (
         ("Who designed the Promenade plantée?", {PERSON}),
         ("港務局為什麼要全面自動化?", {REASON}),
         ("Why did the delegation visit the port authority?", {REASON}),
+        ("港務局為何要全面自動化?", {REASON}),
+        ("港務局的自動化程度為何?", set()),  # closing a question, formal "what is"
         ("Sigfox 的物聯網技術有什麼優勢?", set()),
         ("Somewhere in the whole report", set()),
         ("20號上午那幾個行程是什麼?", set()),  # those few pointed at: no count asked

@@ -189,6 +189,27 @@ def test_the_whole_trips_plan_is_every_itinerary_row(question):
     assert follow(read_intent("那天下午呢？"), intent) == read_intent("那天下午呢？")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "這趟出差跑了哪幾個城市？",
+        "訪團前後在哪些城市之間移動？",
+        "Which cities did the team travel to?",
+        "行程的先後順序為何？",
+    ],
+)
+def test_the_cities_a_trip_went_through_or_its_order_are_every_itinerary_row(question):
+    intent = read_intent(normalize_query(question))
+    assert (intent.kind, intent.whole) == (ITINERARY, True)
+
+
+@pytest.mark.parametrize(
+    "question", ["這家公司在哪些城市設有據點？", "局長邀請哪些城市參加博覽會？", "How many cities did they go to?"]
+)
+def test_cities_asked_of_something_else_than_the_trip_are_not_its_rows(question):
+    assert not read_intent(normalize_query(question)).whole  # nothing going asked, or a number asked
+
+
 @pytest.mark.parametrize(("question", "edge"), [("出發當天排了什麼行程？", "first"), ("回國那天有什麼行程？", "last")])
 def test_the_day_of_the_departure_or_the_return_is_the_trips_first_or_last(question, edge):
     intent = read_intent(normalize_query(question))
