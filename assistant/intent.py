@@ -103,7 +103,8 @@ _AFTERNOON = re.compile(r"下午|晚上|晚間|傍晚|\bafternoon\b|\bevening\b|
 # What came next: "之後呢？", "看完之後去哪了？" (後來 only opening a question: "後來有沒有…" asks a later outcome).
 _THEN = re.compile(
     r"^(?:後來|再來)|(?:[看逛聽參訪觀拜會談]+完|結束|離開)?(?:之後|以後)|[看逛聽]完|接著|然後|隨後|結束後"
-    r"|\b(?:after that|afterwards|next|after (?:the|this|that) (?:visit|tour|meeting))\b|\b(?:right |just |soon |shortly )?after\W*$"
+    r"|\b(?:right |just |soon |shortly |straight )?(?:after that|afterwards|after (?:the|this|that) (?:visit|tour|meeting))\b"
+    r"|\bnext\b|\b(?:right |just |soon |shortly )?after\W*$"
 )
 _FIRST_DAY = re.compile(r"第一天|頭一天|出發|啟程|\bfirst day\b|\bdepart(?:ed|ure)?\b|\bset off\b|\bleave\b|\bleft\b")
 # The day of the departure or the return named as such ("出發當天有排什麼行程？", "回國那天").
@@ -127,7 +128,7 @@ _DAY_ONLY = re.compile(
 )
 _SCHEDULE = re.compile(
     r"行程|安排|排了|做了?什麼|做什麼|(?:去|跑|逛|到)了?(?:哪些地方|哪幾個地方|哪[些幾]個?點|哪裡|哪兒|哪)|去哪|跑了?|拜會|參訪|重頭戲|活動|那天|當天|一天"
-    r"|\b(?:schedule|agenda|plan(?:ned)?|itinerary|program(?:me)?|do|did|visit(?:ed)?|go|went)\b"
+    r"|\b(?:schedule|agenda|plan(?:ned)?|itinerary|program(?:me)?|do|did|visit(?:ed)?|go|went)\b|\bhead(?:ed|ing)?\b(?! of\b)"
 )
 # The genre's closing and opening sections, by the word their headings carry, and how staff name them.
 SECTION_CUES = (
@@ -170,7 +171,7 @@ _ORDINALS = {
 _FILLER = re.compile(
     r"他們|她們|我們|你們|大家|幫我|幫忙|麻煩|請問|請|他|她|從|來|去|到|了|過|被|把|給|跟|在|上|下|那|這|呢|吧|嗎|啊|天|次|要|想|會|能|可以|一下|一共|大概|大致|最後|除了"
     r"|\b(?:can|could|would|you|give|me|tell|show|please|i|we|they|them|their|there|at|end|final|finally|all|any|under"
-    r"|were|was|has|have|had|get|got|so|just|quick|brief|briefly|main|official|same)\b"
+    r"|were|was|has|have|had|get|got|so|just|quick|brief|briefly|main|official|same|group|team)\b"
 )
 # How staff point at a part of a report and what it says ("後面談心得的部分整理成哪幾點"): no subject of its own.
 _PART_WORDS = re.compile(

@@ -278,6 +278,8 @@ def test_the_next_day_after_a_day_question_is_that_day_shifted():
         ("Where did they go after that?", True),
         ("Where did the group go right after?", True),
         ("and where'd the group go after that, same afternoon?", True),  # "where'd": where did
+        ("And where did the team head right after that?", True),  # heading somewhere is going
+        ("Who was the head of the team at the port?", False),  # a head of something goes nowhere
         ("之後又去了哪兒？", True),
         ("後來臺中有沒有跟他們簽約？", False),  # a later outcome, not the next stop
         ("看完之後市長說了什麼？", False),  # asks what was said, not where they went
