@@ -79,6 +79,12 @@ _AGREEMENT_TOLD = re.compile(r"備忘錄|合約|協議|協定|簽約|簽署|簽�
 # The party an agreement is with stands next to one of these ("跟 X 簽的", "X 與市府", "signed with X").
 _COUNTERPARTY = re.compile(r"跟|與|和|同|\bwith\b|\bbetween\b")
 _COUNTERPARTY_REACH = 8
+# A line tells of an agreement with a party named within this many characters of it, in one sentence ("市長於 6 月
+# 21 日於<fair>會場與<party> <name> 副總裁、<institute>簽署三方合作備忘錄": 37 characters).
+_AGREEMENT_REACH = 60
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+# After a party's name in "跟 X … 簽": a word pointing at it or telling how the signing went, not more of a name.
+_AFTER_A_NAME = re.compile(r"[那這的之]|正式|已經|已|曾|有|是否|雙方|兩")
 # A word for a role, not a name ("主辦單位", "對方", "業者"): two characters are too few for a name as well.
 _ROLE = re.compile(r"(?:方|單位|業者|廠商|夥伴)$")
 # "跟 X 簽的", "與 X 簽訂": the party an agreement is with, as the question writes it.
@@ -244,7 +250,7 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
     out: list[Mention] = []
     if agreement:
         for spellings in (p for p in parties if any(_with(question, folded, s) for s in p)):
-            if not any(_AGREEMENT_TOLD.search(line) and any(holds(line, s) for s in spellings) for line in lines):
+            if not any(_tells_agreement_with(line, spellings) for line in lines):
                 out += _first(documents, spellings, AGREEMENT)
     for person, titled in persons.items():
         if not any(titled in line for line in lines):  # a name the reports never write with this title
@@ -368,10 +374,24 @@ def _signed_with(folded: str, lines: Sequence[str]) -> list[str]:
     for m in _SIGNED_WITH.finditer(folded):
         run = m.group(1)
         name = next((run[:n] for n in range(len(run), 1, -1) if any(run[:n] in line for line in lines)), "")
-        # What follows the name points at it ("港務公司那家"), or the name goes on (鹿特丹 in 鹿特丹海事博物館).
-        if len(name) >= 3 and (len(name) == len(run) or run[len(name)] in "那這的之") and not _ROLE.search(name):
+        name = name.rstrip("的之")
+        # What follows the name points at it ("港務公司那家") or tells how ("正式簽了"), or the name goes on (鹿特丹
+        # in 鹿特丹海事博物館).
+        if len(name) >= 3 and (len(name) == len(run) or _AFTER_A_NAME.match(run, len(name))) and not _ROLE.search(name):
             names.append(name)
     return names
+
+
+def _tells_agreement_with(line: str, spellings: Sequence[str]) -> bool:
+    """Return True when a line tells of an agreement with the party `spellings` name: the party within
+    `_AGREEMENT_REACH` characters of the agreement, in its sentence. A summary naming every city of the trip in the
+    sentence that tells of one signing signs nothing with each."""
+    for sentence in _SENTENCE_END.split(line):
+        for told in _AGREEMENT_TOLD.finditer(sentence):
+            near = sentence[max(0, told.start() - _AGREEMENT_REACH) : told.end() + _AGREEMENT_REACH]
+            if any(holds(near, s) for s in spellings):
+                return True
+    return False
 
 
 def _with(question: str, folded: str, spelling: str) -> bool:

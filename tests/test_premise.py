@@ -133,6 +133,22 @@ def test_an_agreement_with_a_party_the_question_writes_in_chinese_is_checked_too
     assert unsupported("跟鹿特丹海事博物館簽的備忘錄寫了什麼？", [SIGNED], []) == []  # the reports never name it
 
 
+SUMMARY = parse_document(
+    "summary.txt",
+    "封面\n\n摘要\n\n本局由局長率團赴荷蘭考察鹿特丹及阿姆斯特丹之港市治理與城市發展經驗，期間參訪港務局及港區自動化碼頭、"
+    "拜會市議會、參加國際海事展並出席國際記者會及產業論壇，與當地業者深入交流，並與阿姆斯特丹市議會簽署合作備忘錄；"
+    "期盼未來與鹿特丹締結為姊妹市。\n\n壹、過程\n\n一、參訪港務局\n\n局長參訪鹿特丹港務局。\n",
+)
+
+
+def test_an_agreement_is_told_with_a_party_only_near_it_in_one_sentence():
+    # The summary's one sentence names every city of the trip, far from the one signing it tells of.
+    for question in ("跟鹿特丹正式簽了姊妹市嗎？簽約儀式在哪辦的？", "跟鹿特丹的姊妹市約簽了沒？"):
+        [mention] = unsupported(question, [SUMMARY], [])
+        assert (mention.name, mention.reason) == ("鹿特丹", AGREEMENT)
+    assert unsupported("跟阿姆斯特丹市議會簽的備忘錄寫了什麼？", [SUMMARY], []) == []
+
+
 APART = parse_document(
     "apart.txt",
     "封面\n\n壹、過程\n\n一、參訪港務局\n\n局長參訪鹿特丹港務局，聽取港口數據平臺簡報。\n\n"
