@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -79,10 +79,14 @@ _AGREEMENT_TOLD = re.compile(r"備忘錄|合約|協議|協定|簽約|簽署|簽�
 # The party an agreement is with stands next to one of these ("跟 X 簽的", "X 與市府", "signed with X").
 _COUNTERPARTY = re.compile(r"跟|與|和|同|\bwith\b|\bbetween\b")
 _COUNTERPARTY_REACH = 8
-# A line tells of an agreement with a party named within this many characters of it, in one sentence ("市長於 6 月
-# 21 日於<fair>會場與<party> <name> 副總裁、<institute>簽署三方合作備忘錄": 37 characters).
-_AGREEMENT_REACH = 60
+# A line tells of an agreement with a party when it names the two within this many characters in one sentence ("市長
+# 於 6 月 21 日於<fair>會場與<party> <name> 副總裁、<institute>簽署三方合作備忘錄": 37 characters): a summary's sentence
+# naming every city of the trip and one signing signs nothing with each.
+_NEAR = 60
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
+# A line puts a party on a day or in a city it names within this many characters ("市長於 6 月 19 日參訪<country>
+# <party><city>總部": 20): "已參訪 <party>、<party>、…，並接受…專訪，進行<city>博覽會記者會…" (50) puts it in no city.
+_NEAR_PLACE = 30
 # After a party's name in "跟 X … 簽": a word pointing at it or telling how the signing went, not more of a name.
 _AFTER_A_NAME = re.compile(r"[那這的之]|正式|已經|已|曾|有|是否|雙方|兩")
 # A word for a role, not a name ("主辦單位", "對方", "業者"): two characters are too few for a name as well.
@@ -172,13 +176,15 @@ def unvisited(
     visited = " ".join(_visited(d) for d in documents)
     out = []
     for name in _names(question, folded_texts, aliases):
-        if gone_to_only and not _presumed(folded_question, fold(name)):
+        proper = _glossed(name, documents)  # a name of its own, not a variant of another
+        if gone_to_only and not _presumed(folded_question, fold(name), proper):
             continue
         spellings = [name, *aliases(name)]
-        # A variant of a visited name shares its head: 市府 for 市政府, under a heading naming the city.
-        if any(fold(n) in visited for n in spellings) or (len(name) > 2 and fold(name)[:2] in visited):
+        if any(fold(n) in visited for n in spellings):
             continue
-        if _shortens(fold(name), visited):
+        # A variant of a visited name shares its head (市府 for 市政府, under a heading naming the city) or keeps its
+        # characters (港局 for 港務局).
+        if not proper and ((len(name) > 2 and fold(name)[:2] in visited) or _shortens(fold(name), visited)):
             continue
         places = [
             (d, m.start(), m.end())
@@ -192,13 +198,23 @@ def unvisited(
     return out
 
 
-def _presumed(folded_question: str, name: str) -> bool:
+def _presumed(folded_question: str, name: str, proper: bool = False) -> bool:
     """Return True when a question asking something of a visit or a meeting presumes `name` was gone to ("去里昂
-    拜會時…") or met ("跟<name>見面時談了什麼？")."""
+    拜會時…") or met ("跟<name>見面時談了什麼？"). Visited ("參觀<name>時…"), a Han name is presumed gone to only when
+    `proper` (a name the reports gloss in Latin letters): else it is as often a thing seen (參觀組裝線)."""
     n = re.escape(name)
-    going = _GONE_TO if has_han(name) else f"(?:{_GONE_TO}|{_VISIT_VERB})"
+    going = _GONE_TO if has_han(name) and not proper else f"(?:{_GONE_TO}|{_VISIT_VERB})"
     patterns = (going + r"\s?" + n, *(m.format(n) for m in (*_MET, *_VISITED_IN)))
     return any(re.search(pattern, folded_question) for pattern in patterns)
+
+
+def _glossed(name: str, documents: Sequence[Document]) -> bool:
+    """Return True when a report writes the Han `name` with a Latin gloss after it ("<name>城堡（Château de …）"):
+    a proper name, as the genre introduces one."""
+    if not has_han(name):
+        return False
+    pattern = re.compile(re.escape(name) + r"\s*[（(]\s*[A-Za-zÀ-ÿ]")
+    return any(pattern.search(d.text) for d in documents)
 
 
 def _shortens(name: str, visited: str) -> bool:
@@ -284,14 +300,22 @@ def off_schedule(question: str, documents: Sequence[Document], parties: Sequence
             if not named:
                 continue  # not a visit of the trip
             cities = [c for c in places if c in rest or any(p[0] == c and p != spellings for p in parties)]
-            lines = [line for line in _lines(document) if any(holds(line, s) for s in spellings)]
+            party = re.compile("|".join(_spelled(s) for s in spellings if s))
+            near = [text for line in _lines(document) for text in _around(line, party, _NEAR_PLACE)]
             for other in [d for d in days if not any(d in r.days for r, _ in named)] + [
                 c for c in cities if not any(c in at for _, at in named)
             ]:
-                if not any(other in (date_tokens(line) if "/" in other else line) for line in lines):
+                if not any(other in (date_tokens(text) if "/" in other else text) for text in near):
                     m = _first([document], spellings, SCHEDULE)
                     out += [replace(x, other=other) for x in m]
     return list({(m.name, m.other): m for m in out}.values())
+
+
+def _spelled(spelling: str) -> str:
+    """Return a pattern finding `spelling` (folded) as `holds` does: a Latin one as a whole word."""
+    if spelling.isascii():
+        return rf"(?<![a-z0-9]){re.escape(spelling)}(?![a-z0-9])"
+    return re.escape(spelling)
 
 
 def _at_party(folded_question: str, spelling: str) -> bool:
@@ -384,14 +408,16 @@ def _signed_with(folded: str, lines: Sequence[str]) -> list[str]:
 
 def _tells_agreement_with(line: str, spellings: Sequence[str]) -> bool:
     """Return True when a line tells of an agreement with the party `spellings` name: the party within
-    `_AGREEMENT_REACH` characters of the agreement, in its sentence. A summary naming every city of the trip in the
+    `_NEAR` characters of the agreement, in its sentence. A summary naming every city of the trip in the
     sentence that tells of one signing signs nothing with each."""
+    return any(any(holds(near, s) for s in spellings) for near in _around(line, _AGREEMENT_TOLD))
+
+
+def _around(line: str, pattern: re.Pattern, reach: int = _NEAR) -> Iterator[str]:
+    """Yield the text within `reach` characters of each match of `pattern` in `line`, inside the match's sentence."""
     for sentence in _SENTENCE_END.split(line):
-        for told in _AGREEMENT_TOLD.finditer(sentence):
-            near = sentence[max(0, told.start() - _AGREEMENT_REACH) : told.end() + _AGREEMENT_REACH]
-            if any(holds(near, s) for s in spellings):
-                return True
-    return False
+        for m in pattern.finditer(sentence):
+            yield sentence[max(0, m.start() - reach) : m.end() + reach]
 
 
 def _with(question: str, folded: str, spelling: str) -> bool:

@@ -12,6 +12,7 @@ from .config import Settings
 from .glossary import expand, fold_latin, named_alias_words, shared_words
 from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words
 from .text.normalize import HAN_CHARS, fold, has_han, normalize_query
+from .text.spelling import ReportSpelling
 from .text.tokens import content_tokens
 from .text.words import ENGLISH_STOPWORDS
 from .translation import WordTranslator
@@ -81,6 +82,8 @@ class QueryReader:
         self.common_words = frozenset(re.findall(r"\b[a-z]+\b", text))
         self.glossary = glossary
         self.translator = translator
+        # A Simplified question converted as the reports write it (塔里耶, not 塔裡耶).
+        self.spelling = ReportSpelling(self.folded_text, translator.is_word)
         self.aliases = aliases
         self.document_frequency = document_frequency
         self.shared_alias_words = shared_words(glossary)
@@ -89,7 +92,7 @@ class QueryReader:
         """Return the question as matched, or None when nothing is left of it once normalized."""
         has_words = has_report_language_words(question)  # paths, JSON, markup, code: abstain, saying so
         notices = [] if has_words else [NO_LANGUAGE_WORDS_NOTICE]
-        text = normalize_query(question)
+        text = normalize_query(question, self.spelling)
         if not text:
             return None
         text = expand_aliases(text, self.aliases)
@@ -103,7 +106,7 @@ class QueryReader:
 
     def context(self, context: str | None) -> str:
         """Return an earlier question (the one a follow-up continues) normalized and cut as a question is."""
-        return normalize_query(context)[: self.settings.max_question_chars] if context else ""
+        return normalize_query(context, self.spelling)[: self.settings.max_question_chars] if context else ""
 
     def lexical_text(self, text: str) -> str:
         """Return what BM25 reads for a Latin-script question: it plus the Chinese names of the parties it

@@ -260,6 +260,19 @@ def test_a_party_put_on_a_day_or_in_a_city_the_itinerary_never_puts_it_is_a_fals
     assert (mention.name, mention.reason, mention.other) == ("阿姆斯特丹市議會", SCHEDULE, "鹿特丹")
 
 
+def test_a_party_listed_far_from_a_citys_name_in_one_sentence_is_not_put_in_that_city():
+    listed = "荷蘭港口以數據驅動營運，局長此行已參訪鹿特丹港務局、自動化貨櫃碼頭及運河住宅再生計畫，並接受荷蘭當地媒體專訪，進行阿姆斯特丹國際海事展記者會。"
+    doc = parse_document(
+        "port-report.txt", REPORT.replace("荷蘭港口以數據驅動營運，港務局與市政府分工明確，值得本市借鏡。", listed)
+    )
+    parties = [("鹿特丹港務局", "port authority"), ("阿姆斯特丹", "amsterdam")]
+    question = "Why did the director drop by the Port Authority while in Amsterdam?"
+    [mention] = off_schedule(question, [doc], parties)
+    assert (mention.name, mention.reason, mention.other) == ("鹿特丹港務局", SCHEDULE, "阿姆斯特丹")
+    # Named beside the city, as the summary names the port authority beside both cities, it may have been there.
+    assert off_schedule("在阿姆斯特丹參訪港務局時看了什麼？", [doc], [("港務局",)]) == []
+
+
 def test_a_head_put_at_a_visit_another_led_is_a_false_premise():
     text = REPORT.replace("局長於 3 月 6 日拜會阿姆斯特丹市議會", "陳處長於 3 月 6 日率團拜會阿姆斯特丹市議會")
     doc = parse_document("port-report.txt", text)
@@ -284,6 +297,18 @@ def test_a_party_only_mentioned_or_named_inside_another_is_not_put_on_a_day_or_i
     doc = parse_document("port-report.txt", text)
     # The head is put at the port authority, not at the council another led.
     assert led_by_another("王局長參觀鹿特丹港務局之後，阿姆斯特丹市議會由誰接待？", [doc], parties) == []
+
+
+def test_a_name_the_report_glosses_in_latin_letters_is_presumed_visited_when_visited(document):
+    text = REPORT.replace(
+        "近年以限制郵輪停靠降低觀光壓力。",
+        "近年以限制郵輪停靠降低觀光壓力，市內著名景點為港務宮（Harbour Palace）。",
+    )
+    doc = parse_document("port-report.txt", text)
+    # A proper name (glossed in Latin letters), not a thing seen: visiting it presumes it was gone to, even though
+    # it shares its head with the visited 港務局.
+    assert [m.name for m in unvisited("局長參觀港務宮時是誰負責導覽？", [doc])] == ["港務宮"]
+    assert unvisited("局長參觀自動化貨櫃碼頭時看到什麼？", [doc]) == []  # a thing seen on a visit told
 
 
 def test_a_visit_verb_capitalized_inside_a_name_asks_of_no_visit(document):

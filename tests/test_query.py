@@ -29,6 +29,14 @@ def test_a_chinese_question_is_read_as_written_and_simplified_becomes_traditiona
     assert not query.latin and query.lexical_text == query.text and "法國企業聯盟" in query.text
 
 
+def test_a_simplified_question_is_converted_as_the_report_writes_it(assistant):
+    # The converter alone writes 費裡耶爾 and 籤的; the report writes 費里耶爾 and 簽 (簽署).
+    assert "費里耶爾的鎮長" in assistant.reader.read("费里耶尔的镇长叫什么名字？").text
+    assert "簽的那份備忘錄" in assistant.reader.read("跟达梭签的那份备忘录写了什么？").text
+    context = assistant.reader.context("费里耶尔的镇长叫什么名字？")
+    assert "費里耶爾" in context  # an earlier question, as a follow-up reads it
+
+
 def test_a_long_question_is_cut_with_a_notice_and_an_empty_one_is_nothing(assistant):
     query = _reader(assistant, max_question_chars=10).read("Sigfox 在多少個國家提供服務？" * 3)
     assert len(query.text) == 10 and any("10" in n for n in query.notices)

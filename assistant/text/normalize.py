@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 # Han characters (CJK unified ideographs, extension A and B, compatibility), as a regex class body.
@@ -40,7 +41,7 @@ def to_traditional(text: str) -> str:
     """Return `text` in Traditional characters when it is written in Simplified ones, else unchanged.
 
     Converting Traditional text again is not harmless: 里 and 占 are also Simplified for 裡 and 佔,
-    so 費里耶爾 would become 費裡耶爾, which the report never writes. Text counts as Simplified when
+    so 塔里耶 would become 塔裡耶, which a report naming that town never writes. Text counts as Simplified when
     converting it to Traditional changes more characters than converting it to Simplified does.
     """
     traditional = _opencc("s2tw").convert(text)
@@ -55,11 +56,18 @@ def has_han(text: str) -> bool:
     return bool(_HAN_RE.search(text))
 
 
-def normalize_query(question: str) -> str:
-    """Return the question as matched: NFKC, Simplified converted to Traditional, spaces collapsed."""
+def normalize_query(question: str, respell: Callable[[str, str], str] | None = None) -> str:
+    """Return the question as matched: NFKC, Simplified converted to Traditional, spaces collapsed.
+
+    `respell(asked, converted)` may correct the conversion character by character (text/spelling.py: as the
+    reports write it); it sees the question before and after conversion, of equal length.
+    """
     text = unicodedata.normalize("NFKC", question)
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     text = re.sub(r"\s+", " ", text).strip()
     if has_han(text):
-        text = to_traditional(text)
+        converted = to_traditional(text)
+        if respell is not None and converted != text and len(converted) == len(text):
+            converted = respell(text, converted)
+        text = converted
     return text.translate(_VARIANTS)
