@@ -54,6 +54,13 @@ def test_the_missing_share_counts_words_the_report_never_uses(assistant):
     assert reader.missing_share("訪團的旅費預算與住宿飯店是什麼？") > 0.0
 
 
+def test_english_function_words_and_possessives_are_no_words_the_report_lacks(assistant):
+    reader = _reader(assistant)
+    # "any", "there", "they", "mayor": no thing the report could lack; "Sigfox's" is Sigfox.
+    assert reader.missing_share("Did they meet anyone there from Sigfox's team?") == 0.0
+    assert reader.missing_share("Which hotel did they book?") == 0.5  # hotel, book: the report writes of no hotel
+
+
 def test_question_words_keep_only_pairs_the_report_or_dictionary_knows(assistant):
     words = _reader(assistant).question_words("市長參訪了什麼活動？")
     assert "活動" in words and "麼活" not in words

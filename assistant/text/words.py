@@ -23,6 +23,11 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     "might must not no yes also other besides any all each both more most some such only own same so very just "
     "per via sb sth according".split()
 )
+# Pronouns: who a question points at, never a thing a report could lack (query.missing_share).
+ENGLISH_PRONOUNS = frozenset(
+    "i me my we us our you your he him his she her they them it anyone someone anybody somebody everyone everybody "
+    "anything something everything".split()
+)
 # What a question's content tokens leave out (text.tokens.content_tokens). "can" and "could" count as content
 # here, as they did when the sentence weights were fitted.
 QUESTION_STOPWORDS = (
