@@ -14,7 +14,7 @@ from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words
 from .text.normalize import HAN_CHARS, fold, has_han, normalize_query
 from .text.spelling import ReportSpelling
 from .text.tokens import content_tokens
-from .text.words import ENGLISH_PRONOUNS, ENGLISH_STOPWORDS
+from .text.words import CHINESE_CONVERSATION_WORDS, ENGLISH_PRONOUNS, ENGLISH_STOPWORDS
 from .translation import WordTranslator
 
 
@@ -135,7 +135,7 @@ class QueryReader:
         """Return the share of the question's words that the report never uses: Chinese words (two characters or
         more) no passage holds, English words with neither a passage using them nor a translation the report uses."""
         if has_han(text):
-            words = [t for t in self.question_words(text) if len(t) >= 2]
+            words = [t for t in self.question_words(text) if len(t) >= 2 and t not in CHINESE_CONVERSATION_WORDS]
             missing = [w for w in words if self.document_frequency(w) == 0]
         else:
             # Function and genre words and pronouns ("any", "there", "mayor", "they") are no word the report could lack; "Sigfox's" is

@@ -61,6 +61,13 @@ def test_english_function_words_and_possessives_are_no_words_the_report_lacks(as
     assert reader.missing_share("Which hotel did they book?") == 0.5  # hotel, book: the report writes of no hotel
 
 
+def test_chinese_conversation_words_are_no_words_the_report_lacks(assistant):
+    reader = _reader(assistant)
+    # 他們, 那邊, 大概: how staff talk; a formal report writes none of them, and lacks none of what is asked.
+    assert reader.missing_share("他們那邊大概談了哪些議題？") == 0.0
+    assert reader.missing_share("他們那邊大概住哪家飯店？") > 0.0  # 飯店: a thing the report never writes of
+
+
 def test_question_words_keep_only_pairs_the_report_or_dictionary_knows(assistant):
     words = _reader(assistant).question_words("市長參訪了什麼活動？")
     assert "活動" in words and "麼活" not in words

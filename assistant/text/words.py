@@ -23,6 +23,13 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     "might must not no yes also other besides any all each both more most some such only own same so very just "
     "per via sb sth according".split()
 )
+# How people talk in a chat, not what they ask about: pronouns, pointing words, "about", "in all", "in the end"
+# (query.missing_share). A formal report writes none of them, so none is a word the report lacks.
+CHINESE_CONVERSATION_WORDS = frozenset(
+    "他們 她們 我們 咱們 你們 大家 對方 人家 那邊 這邊 那裡 這裡 那兒 這兒 那天 這天 當天 那個 這個 那些 這些 那次 這次 "
+    "那場 這場 那時 當時 時候 大概 大約 差不多 總共 一共 最後 後來 以後 之後 之前 當初 到底 究竟 真的 一下 一點 有沒有 沒有 "
+    "是不是 出來 起來 東西".split()
+)
 # Pronouns: who a question points at, never a thing a report could lack (query.missing_share).
 ENGLISH_PRONOUNS = frozenset(
     "i me my we us our you your he him his she her they them it anyone someone anybody somebody everyone everybody "
