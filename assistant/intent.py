@@ -136,8 +136,8 @@ SECTION_CUES = (
     (
         "心得",
         re.compile(
-            r"心得|收穫|感想|體會|效益|學到|\btakeaways?\b|\blessons?\b|\blearn\w*|\bimpressions?\b|\breflections?\b"
-            r"|\b(?:get|got|gets|getting) out of\b|\bgains?\b|\bbenefits?\b"
+            r"心得|收穫|感想|體會|效益|成果|學到|\btakeaways?\b|\blessons?\b|\blearn\w*|\bimpressions?\b|\breflections?\b"
+            r"|\b(?:get|got|gets|getting) out of\b|\b(?:come|came) away with\b|\bgains?\b|\bbenefits?\b"
         ),
     ),
     (
@@ -155,6 +155,7 @@ _LIST_CUES = re.compile(
 _OVERVIEW_CUES = re.compile(
     r"重點|大意|主要|概要|總結|摘要|過程|經過|收穫|聊了?些?什麼|談了?些?什麼|介紹一下|簡介|什麼來頭|\bsum(?:mari[sz]e| up)\b"
     r"|\bsummary\b|\bgist\b|\boverview\b|\bmain points?\b|\bhighlights?\b|\bwhat happened\b|\btell me about\b"
+    r"|\bin a nutshell\b|\bbig picture\b"
 )
 _ORDINAL = re.compile(
     r"第\s*([一二三四五六七八九十\d])\s*[點項個部段]|\b(first|second|third|fourth|fifth)\b (?:point|one|part|item|section)"

@@ -65,6 +65,9 @@ from assistant.text.normalize import normalize_query
         ("What did the report recommend in the end?", OVERVIEW, {"section": "建議"}),
         ("What suggestions did the report end up making?", OVERVIEW, {"section": "建議"}),  # the whole word
         ("Quick summary: what did the city get out of the trip?", OVERVIEW, {"section": "心得"}),
+        ("In a nutshell, what does the report recommend the city do next?", OVERVIEW, {"section": "建議"}),
+        ("Big picture, what did the team come away with?", OVERVIEW, {"section": "心得"}),
+        ("這次出訪有哪些具體成果？", LIST, {"section": "心得"}),
         ("這次出訪的目的是什麼？", OVERVIEW, {"section": "目的"}),
         ("心得第一點在講什麼？", OVERVIEW, {"section": "心得", "ordinal": 1}),
         ("Quick summary of the port authority visit?", OVERVIEW, {"section": ""}),
