@@ -138,12 +138,29 @@ def quality() -> dict[str, float]:
     }  # fmt: skip
 
 
+# What Gradio alone costs on this machine: a page of one box answering at once, served and asked as `serve` is.
+FLOOR_APP = """
+import sys
+import gradio as gr
+with gr.Blocks() as page:
+    question, top_k, mode, out = gr.Textbox(), gr.Number(), gr.Textbox(), gr.Textbox()
+    question.submit(lambda q, k, m: q, [question, top_k, mode], out, api_name="ask")
+page.launch(server_name="127.0.0.1", server_port=int(sys.argv[sys.argv.index("--port") + 1]))
+"""
+
+
+def floor_first_answer() -> float:
+    """Seconds from a one-box Gradio page starting to its /ask endpoint answering: `serve`'s floor."""
+    return serve_until_answered([sys.executable, "-c", FLOOR_APP, "--port", str(free_port())], QUESTION, ROOT)
+
+
 def main(argv: list[str]) -> None:
     reps = int(argv[argv.index("--reps") + 1]) if "--reps" in argv else 3
     import gradio_client  # noqa: F401  imported before any timing, so the first serve measured does not pay for it
 
     py = sys.executable
     samples: dict[tuple[str, str], list[float]] = {}
+    floor: list[float] = []  # a one-box Gradio page, once a rep
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         code = {"old": old_tree(tmp), "new": ROOT}
@@ -180,6 +197,7 @@ def main(argv: list[str]) -> None:
                 samples.setdefault(("serve to first answer: s", path), []).append(
                     serve_first_answer(code[path], emb[path])
                 )
+            floor.append(floor_first_answer())
             left = (time.perf_counter() - started) / step * (steps - step)
             print(f"  about {left:.0f}s left", file=sys.stderr, flush=True)
     rows = []
@@ -193,10 +211,19 @@ def main(argv: list[str]) -> None:
         {"figure": r["figure"], "old (median)": r["old (median)"], "new (median)": r["new (median)"],
          "gain": r.get("new/old", r.get("old/new")), "runs": r["runs"]} for r in rows
     ])  # fmt: skip
+    print_table("What Gradio alone costs (a one-box page answering at once, once a rep)", [
+        {"figure": "Gradio page start to first /ask answer: s (median)", "value": statistics.median(floor),
+         "runs": len(floor)},
+        {"figure": "serve's new path over it: s", "value": statistics.median(samples[("serve to first answer: s", "new")])
+         - statistics.median(floor), "runs": len(floor)},
+    ])  # fmt: skip
     q = quality()
     print_table("New encoders against float32 sentence-transformers", [{"figure": k, "value": v} for k, v in q.items()])
     raw = {f"{f} [{p}]": v for (f, p), v in samples.items()}
-    print(f"\nwritten: {write_json('speed', {'old_ref': OLD_REF, 'rows': rows, 'quality': q, 'samples': raw})}")
+    written = write_json(
+        "speed", {"old_ref": OLD_REF, "rows": rows, "quality": q, "samples": raw, "gradio_floor": floor}
+    )
+    print(f"\nwritten: {written}")
 
 
 if __name__ == "__main__":
