@@ -69,6 +69,7 @@ class Assistant:
         self.glossary = plain_names(mined, self.translator.translate, self.retriever.document_frequency)
         # The parties a question names: read by reranking, sentence scoring and the premise check alike, once.
         self.parties = functools.lru_cache(maxsize=1024)(lambda text: tuple(named_parties(text, self.glossary)))
+        self.party_names = tuple(fold(name) for name in self.glossary.values())  # the reports' names, folded
         self.composer = AnswerComposer(index, settings, self.parties)
         self.aliases = build_aliases(
             self.glossary, self.translator.name_glosses, self.retriever.document_frequency, self.translator.is_word
@@ -303,7 +304,7 @@ class Assistant:
             documents = [self.index.document(d) for d in reports]
             mentions = unvisited(query.text, documents, self.reader.other_names)
             mentions += unsupported(query.text, documents, self.parties(query.text))
-            mentions += off_schedule(query.text, documents, self.parties(query.text))
+            mentions += off_schedule(query.text, documents, self.parties(query.text), self.party_names)
             mentions += led_by_another(query.text, documents, self.parties(query.text))
         return template, mentions
 

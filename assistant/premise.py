@@ -64,6 +64,8 @@ _DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")
 _MAX_MENTIONS = 3
 # Characters that make a run a phrase, not a name ("團是", "會的", "次出訪").
 _FUNCTION_CHARS = re.compile(r"[是的了在有和與及或也都就要會團次這那哪誰何天]")
+# Characters a question asks with, which no organization's name written in a row holds (its 會 and 團 may).
+_NOT_IN_A_NAME = re.compile(r"[是的了在有和與及或也都就要次這那哪誰何嗎呢]")
 _MIN_HAN, _MAX_HAN = 2, 6
 # A short name for a longer one keeps its characters in order, at most this many left out between two.
 _MAX_SHORT_NAME, _SHORT_NAME_GAP = 4, 2
@@ -281,34 +283,69 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
     return out + [m for m in apart if m.name not in {o.name for o in out}]
 
 
-def off_schedule(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:
+def off_schedule(
+    question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]], names: Sequence[str] = ()
+) -> list[Mention]:
     """Return the parties a question puts on a day ("6/18 在<party>看了什麼？") or in a city of the trip ("while in
     <city>") where the reports never do: the itinerary rows naming the party are on other days or in other
-    places, and no line of the reports names the party with that day or city."""
+    places, and no line of the reports names the party with that day or city. Besides `parties`, a name the
+    question shares with an itinerary row is one; a city inside one of `names` (the reports' names, folded:
+    "<city>市政府") puts nothing in it."""
     folded = fold(question)
     days = [t for t in date_tokens(folded) if "/" in t]
-    # The question's words beside every party it names: a city inside a party's name is no place it puts one.
-    rest = functools.reduce(lambda text, s: text.replace(s, " "), (s for p in parties for s in p if s), folded)
     out: list[Mention] = []
     for document in documents:
         # Each row read once: (row, its line folded, its places).
         texts = ((r, document.text[r.start : r.end]) for r in document.template.itinerary)
         rows = [(r, fold(line), row_places(line)) for r, line in texts]
         places = set().union(*(at for *_, at in rows))
-        for spellings in (p for p in parties if any(_at_party(folded, s) for s in p)):
+        asked = [*parties, *((n,) for n in _row_names(folded, [line for _, line, _ in rows], places, parties))]
+        # The question's words beside every party it names: a city inside a party's name is no place it puts one.
+        rest = functools.reduce(lambda text, s: text.replace(s, " "), (s for p in asked for s in p if s), folded)
+        for spellings in (p for p in asked if any(_at_party(folded, s) for s in p)):
             named = [(r, at) for r, line, at in rows if any(holds(line, s) for s in spellings)]
             if not named:
                 continue  # not a visit of the trip
-            cities = [c for c in places if c in rest or any(p[0] == c and p != spellings for p in parties)]
+            cities = [c for c in places if c in rest or any(p[0] == c and p != spellings for p in asked)]
             party = re.compile("|".join(_spelled(s) for s in spellings if s))
             near = [text for line in _lines(document) for text in _around(line, party, _NEAR_PLACE)]
             for other in [d for d in days if not any(d in r.days for r, _ in named)] + [
                 c for c in cities if not any(c in at for _, at in named)
             ]:
-                if not any(other in (date_tokens(text) if "/" in other else text) for text in near):
+                if not any(_tells(text, other, names) for text in near):
                     m = _first([document], spellings, SCHEDULE)
                     out += [replace(x, other=other) for x in m]
     return list({(m.name, m.other): m for m in out}.values())
+
+
+def _tells(text: str, other: str, names: Sequence[str]) -> bool:
+    """Return True when folded `text` names the day `other` ("6/18") or the city `other` outside a longer name."""
+    if "/" in other:
+        return other in date_tokens(text)
+    for name in (n for n in names if other in n and n != other):
+        text = text.replace(name, " ")
+    return other in text
+
+
+def _row_names(
+    folded_question: str, rows: Sequence[str], places: set[str], parties: Sequence[tuple[str, ...]]
+) -> list[str]:
+    """Return the names (3+ Han characters, none a place) the question shares with the itinerary's rows that
+    `parties` do not already hold: the longest from each start ("臺中精機" of "參訪臺中精機法國分公司")."""
+    found: list[str] = []
+    for run in _HAN_RUN.findall(folded_question):
+        i = 0
+        while i <= len(run) - 3:
+            n = next((n for n in range(len(run) - i, 2, -1) if any(run[i : i + n] in row for row in rows)), 0)
+            name = run[i : i + n]
+            if (verb := _VISIT_ASKED.match(name)) and n > verb.end():
+                i += verb.end()  # "拜會<party>": the name after the verb
+                continue
+            if n and name not in places and not _VISIT_ASKED.search(name) and not _NOT_IN_A_NAME.search(name):
+                if not any(s and (name in s or s in name) for p in parties for s in p):
+                    found.append(name)
+            i += n or 1  # past the whole match: no part of a place (姆斯特丹) is a name
+    return found
 
 
 def _spelled(spelling: str) -> str:
@@ -320,8 +357,9 @@ def _spelled(spelling: str) -> str:
 
 def _at_party(folded_question: str, spelling: str) -> bool:
     """Return True when a question puts the delegation at a party, not only mentions it: a visit verb or 在/at
-    just before its name ("在<party>看了什麼", "at <party>")."""
-    return re.search(f"(?:{_AT}){re.escape(spelling)}", folded_question) is not None
+    just before its name ("在<party>看了什麼", "at <party>"), or the visit named after it ("the <party> visit")."""
+    name = re.escape(spelling)
+    return re.search(f"(?:{_AT}){name}|{name}\\s+(?:visit|trip|stop|tour)\\b", folded_question) is not None
 
 
 def led_by_another(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:

@@ -273,6 +273,26 @@ def test_a_party_listed_far_from_a_citys_name_in_one_sentence_is_not_put_in_that
     assert off_schedule("在阿姆斯特丹參訪港務局時看了什麼？", [doc], [("港務局",)]) == []
 
 
+def test_a_name_shared_with_an_itinerary_row_is_a_party_a_question_can_misplace(document):
+    # No glossary party is named: 港務局 is the row's ("參訪鹿特丹港務局", 3/5, in 鹿特丹).
+    [mention] = off_schedule("3/6 去看港務局時聽了哪些簡報？", [document], [])
+    assert (mention.name, mention.reason, mention.other) == ("港務局", SCHEDULE, "3/6")
+    assert off_schedule("3/5 去看港務局時聽了哪些簡報？", [document], []) == []
+    [mention] = off_schedule("3/5 拜會阿姆斯特丹市議會時談了什麼？", [document], [])  # the name after the verb
+    assert (mention.name, mention.other) == ("阿姆斯特丹市議會", "3/5")
+
+
+def test_a_city_inside_a_longer_name_puts_no_party_in_it():
+    listed = "荷蘭港口以數據驅動營運，局長此行拜會阿姆斯特丹市議會、參訪鹿特丹港務局，收穫豐碩。"
+    doc = parse_document(
+        "port-report.txt", REPORT.replace("荷蘭港口以數據驅動營運，港務局與市政府分工明確，值得本市借鏡。", listed)
+    )
+    question, port = "在阿姆斯特丹參訪鹿特丹港務局時看了什麼？", [("鹿特丹港務局",)]
+    assert off_schedule(question, [doc], port) == []  # 阿姆斯特丹 beside the port authority, in the council's name
+    [mention] = off_schedule(question, [doc], port, names=("阿姆斯特丹市議會",))
+    assert (mention.name, mention.other) == ("鹿特丹港務局", "阿姆斯特丹")
+
+
 def test_a_head_put_at_a_visit_another_led_is_a_false_premise():
     text = REPORT.replace("局長於 3 月 6 日拜會阿姆斯特丹市議會", "陳處長於 3 月 6 日率團拜會阿姆斯特丹市議會")
     doc = parse_document("port-report.txt", text)
