@@ -22,8 +22,8 @@ from .text.words import capitalized_names
 
 # Asking about a visit or a meeting, and asking whether or when it happened.
 _VISIT_ASKED = re.compile(
-    r"參訪|拜會|拜訪|造訪|參觀|走訪|前往|(?<![過失上下回出進])去(?!年)|會見|見面|會面|碰面|會晤|會談"
-    r"|\b(?:visit|tour|go|went|meet|met|see|saw|stop|show(?:ed|n)? (?:\w+ )?around)",
+    r"參訪|拜會|拜訪|造訪|參觀|走訪|前往|(?<![過失上下回出進])去(?!年)|會見|見面|會面|碰面|會晤|會談|聊|交談|談話"
+    r"|\b(?:visit|tour|go|went|meet|met|see|saw|stop|show(?:ed|n)? (?:\w+ )?around|talk|spoke|speak|chat)",
     re.I,
 )
 # A capitalized word inside a question is a name, not a verb: "Tour" in "the Tour de Lyon race" asks of no visit.
@@ -46,8 +46,10 @@ _VISITED_IN = (
 )
 # Meeting a person, around their name ({}): "跟<name>見面時", "與<name>市長本人會談", "met with <name>".
 _MET = (
-    rf"(?:跟|與|和|同)[^，。,?？]{{{{0,8}}}}?{{}}\s?(?:{TITLE_RE.pattern})?(?:本人)?\s?(?:見面|會面|會見|會晤|會談|碰面)",
+    rf"(?:跟|與|和|同)[^，。,?？]{{{{0,8}}}}?{{}}\s?(?:{TITLE_RE.pattern})?(?:本人)?\s?(?:見面|會面|會見|會晤|會談|碰面|聊|交談|談話)",
     r"\b(?:met|meet|meeting|sat down)\s+(?:with\s+)?[^,.?]{{0,30}}?{}",
+    # Talking with someone ("talk about with <name>", "spoke with <name>") presumes meeting them.
+    r"\b(?:talk(?:ed|s|ing)?|spoke|speak(?:ing)?|chat(?:ted)?)\s+(?:\w+\s+){{0,2}}?with\s+[^,.?]{{0,30}}?{}",
 )
 # Being at a party, just before its name ({}): "在<party>", "參觀<party>", "at <party>", "visited the <party>".
 _AT = (
@@ -257,11 +259,15 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
     if not (agreement or persons):
         return apart
     lines = [line for d in documents for line in _lines(d)]
-    if agreement:  # a party the question writes itself in Chinese ("跟港務公司簽的"), if the reports name it
+    if agreement:  # a party the question writes itself in Chinese ("跟港務公司簽的"), if the reports name it,
         written = [
             n for n in _signed_with(folded, lines) if not any(s and (n in s or s in n) for p in parties for s in p)
         ]
-        parties = [*parties, *((name,) for name in written)]
+        rows = [fold(d.text[r.start : r.end]) for d in documents for r in d.template.itinerary]
+        places = set().union(*(row_places(row) for row in rows))
+        # or as an itinerary row names it ("<party>那邊後來跟我們簽了什麼？")
+        shared = [n for n in _row_names(folded, rows, places, parties) if not any(n in w or w in n for w in written)]
+        parties = [*parties, *((name,) for name in [*written, *shared])]
     parties = [p for p in parties if any(holds(line, s) for line in lines for s in p)]
     if not parties:
         return apart
@@ -445,13 +451,21 @@ def _signed_with(folded: str, lines: Sequence[str]) -> list[str]:
 
 
 def _tells_agreement_with(line: str, spellings: Sequence[str]) -> bool:
-    """Return True when a line tells of an agreement with the party `spellings` name: the party within
-    `_NEAR` characters of the agreement, in its sentence. A summary naming every city of the trip in the
-    sentence that tells of one signing signs nothing with each."""
-    return any(any(holds(near, s) for s in spellings) for near in _around(line, _AGREEMENT_TOLD))
+    """Return True when a line tells of an agreement with the party `spellings` name: the party within `_NEAR`
+    characters of the agreement in its sentence, and no other visit told between them. A summary naming every
+    city of the trip in the sentence that tells of one signing signs nothing with each, nor does "簽署備忘錄、參訪
+    <party>" with the party visited after."""
+    party = re.compile("|".join(_spelled(s) for s in spellings if s))
+    for sentence in _SENTENCE_END.split(line):
+        for told in _AGREEMENT_TOLD.finditer(sentence):
+            for m in party.finditer(sentence):
+                start, end = (m.end(), told.start()) if m.end() <= told.start() else (told.end(), m.start())
+                if end - start <= _NEAR and not _VISIT_TOLD.search(sentence, start, end):
+                    return True
+    return False
 
 
-def _around(line: str, pattern: re.Pattern, reach: int = _NEAR) -> Iterator[str]:
+def _around(line: str, pattern: re.Pattern, reach: int) -> Iterator[str]:
     """Yield the text within `reach` characters of each match of `pattern` in `line`, inside the match's sentence."""
     for sentence in _SENTENCE_END.split(line):
         for m in pattern.finditer(sentence):

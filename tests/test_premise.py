@@ -149,6 +149,29 @@ def test_an_agreement_is_told_with_a_party_only_near_it_in_one_sentence():
     assert unsupported("跟阿姆斯特丹市議會簽的備忘錄寫了什麼？", [SUMMARY], []) == []
 
 
+def test_an_agreement_is_not_told_with_a_party_visited_after_it_in_one_row():
+    rows = REPORT.replace(
+        "上午 阿姆斯特丹\t拜會阿姆斯特丹市議會", "上午 阿姆斯特丹\t與阿姆斯特丹市議會簽署合作備忘錄、參訪港務局"
+    )
+    doc = parse_document("port-report.txt", rows)
+    # Named by the itinerary only: the row's name is the party, and the row signs with the council, not with it.
+    [mention] = unsupported("港務局那邊後來跟我們簽了什麼合作？", [doc], [])
+    assert (mention.name, mention.reason) == ("港務局", AGREEMENT)
+    assert unsupported("跟阿姆斯特丹市議會簽的備忘錄寫了什麼？", [doc], []) == []
+
+
+def test_talking_with_someone_presumes_meeting_them():
+    text = REPORT.replace(
+        "近年以限制郵輪停靠降低觀光壓力。", "近年以限制郵輪停靠降低觀光壓力，前市長柯恩（Job Cohen）曾倡議此政策。"
+    )
+    doc = parse_document("port-report.txt", text)
+    assert [m.name for m in unvisited("局長跟柯恩聊了什麼？", [doc])] == ["柯恩"]
+    cohen = {"Cohen": ["柯恩"]}
+    flagged = unvisited("What did the director talk about with former mayor Cohen?", [doc], lambda n: cohen.get(n, []))
+    assert [m.name for m in flagged] == ["Cohen"]
+    assert unvisited("What did the director say in his talk about Cohen?", [doc], lambda n: cohen.get(n, [])) == []
+
+
 APART = parse_document(
     "apart.txt",
     "封面\n\n壹、過程\n\n一、參訪港務局\n\n局長參訪鹿特丹港務局，聽取港口數據平臺簡報。\n\n"
