@@ -47,8 +47,8 @@ _ASKS = (
     (
         MONEY,
         re.compile(
-            r"經費|預算|費用|花費|花了多少|多少錢|價格|票價|門票|成本|金額|\bcost|\bbudget|\bhow much money\b|\bprice"
-            r"|\bspen[dt]\b|\bexpenses?\b|\bfees?\b",
+            r"經費|預算|費用|花費|花了多少|多少錢|價格|票價|門票|成本|金額|營收|營業額|\bcost|\bbudget|\bhow much money\b"
+            r"|\bprice|\bspen[dt]\b|\bexpenses?\b|\bfees?\b|\brevenues?\b|\bturnover\b",
             re.I,
         ),
     ),
@@ -109,7 +109,10 @@ _NUMBER_RE = re.compile(r"[\d一二三四五六七八九十百千萬億兩]+")
 # How far from a number its noun may stand: "設有 12 家區域分支機構", "共 3 萬家企業", "持股 84%".
 _COUNT_REACH = 8
 # After the trip, and asking whether: "後來…有沒有", "回國以後…是否", "did … eventually", "ended up".
-_LATER_RE = re.compile(r"後來|回國後|回國以後|回臺後|事後|\beventually\b|\blater on\b|\bend(?:ed)? up\b|\bsince then\b")
+_LATER_RE = re.compile(
+    r"後來|回國後|回國以後|回臺後|事後|\beventually\b|\blater on\b|\bend(?:ed)? up\b|\bsince then\b"
+    r"|\bafter (?:the|this|that|their) trip\b|\bever\b"
+)
 _WHETHER_RE = re.compile(r"有沒有|是否|真的|到底|嗎|\b(?:did|has|have|was|were)\b")
 # A step of the trip itself ("後來去參觀了什麼？"): the report does tell of it.
 _TRIP_STEP_RE = re.compile(

@@ -86,6 +86,7 @@ def test_an_amount_of_money_is_offered_only_with_a_currency(text, money):
 def test_a_question_about_cost_asks_for_money():
     assert MONEY in asked_kinds("訪團的住宿費用是多少？") and MONEY in asked_kinds("How much did the hotel cost?")
     assert MONEY not in asked_kinds("離巴黎多遠？")
+    assert MONEY in asked_kinds("港務公司一年營收多少？") and MONEY in asked_kinds("What is the port's annual revenue?")
 
 
 def test_a_question_asking_for_a_day_is_not_answered_by_a_year_alone():
@@ -172,6 +173,8 @@ def test_the_count_is_the_first_one_asked_that_counts_something():
         ("後來去參觀了哪些地方？", False),  # the trip's own next stop
         ("港務局有沒有簡報數據平臺？", False),  # whether, but during the trip
         ("後來呢？", False),  # nothing asked whether
+        ("Did the port authority ever open that office after the trip?", True),
+        ("Did they ever visit the port?", False),  # "ever" of a step of the trip
     ],
 )
 def test_a_question_asking_whether_something_came_about_after_the_trip(question, later):
