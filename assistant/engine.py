@@ -19,7 +19,7 @@ from .focus import named_sections
 from .glossary import mine_glossary, plain_names
 from .index import Index, open_index
 from .ingest import SECTION_SEPARATOR, Section, require_corpus_dir
-from .intent import ITINERARY, MEMBERS, Intent, follow, only_a_place_beside, read_intent
+from .intent import ITINERARY, Intent, follow, only_a_place_beside, read_intent
 from .parties import named_parties
 from .premise import Mention, led_by_another, off_schedule, unsupported, unvisited
 from .query import Query, QueryReader
@@ -178,8 +178,7 @@ class Assistant:
             pool=hits[:depth],  # the same passages however many the page shows
             mode=mode,
             notices=query.notices,
-            unknown_names=self.reader.unknown_names(query.text)
-            + (self.reader.absent_roles(query.text) if template and template.kind == MEMBERS else []),
+            unknown_names=self.reader.unknown_names(query.text) + self.reader.absent_roles(query.text),
             question_words=self.reader.question_words(query.text),
             shares_words=query.has_words and bool(self.retriever.indexed_tokens(query.lexical_text)),
             template=template,

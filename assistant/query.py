@@ -14,7 +14,7 @@ from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words
 from .text.normalize import HAN_CHARS, fold, has_han, normalize_query
 from .text.spelling import ReportSpelling
 from .text.tokens import content_tokens
-from .text.words import CHINESE_CONVERSATION_WORDS, ENGLISH_PRONOUNS, ENGLISH_STOPWORDS
+from .text.words import CHINESE_CONVERSATION_WORDS, CHINESE_TIME_WORDS, ENGLISH_PRONOUNS, ENGLISH_STOPWORDS
 from .translation import WordTranslator
 
 
@@ -243,7 +243,8 @@ class QueryReader:
             word, at = m.group(group), m.start(group)
             # A whole word: 行長 of 執行長 is none, as 執行 is a word; 翻譯 of 隨行翻譯 is one.
             whole = at == 0 or not self.translator.is_word(text[at - 1] + word[0])
-            if whole and self.translator.is_word(word) and word not in self.text:
+            talk = word in CHINESE_CONVERSATION_WORDS or word in CHINESE_TIME_WORDS  # 最後是誰, 早上是誰: no role
+            if whole and self.translator.is_word(word) and word not in self.text and not talk:
                 han.append(word)
         latin = []
         for phrase in latin_re.findall(text):

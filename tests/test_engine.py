@@ -222,3 +222,11 @@ def test_a_member_question_about_a_role_no_one_holds_abstains_naming_it(assistan
     assert answer.abstained and any("口譯" in n for n in answer.notices)
     members = assistant.ask("這次隨行的有哪位局長？")
     assert not members.abstained and "局長" in members.quotes[0].quote
+
+
+def test_any_question_about_a_role_the_report_never_names_abstains_naming_it(assistant):
+    # Not a member question: who interpreted at a meeting, which the report never tells.
+    answer = assistant.ask("Who was the interpreter at the Airbus briefing?")
+    assert answer.abstained and any("interpreter" in n for n in answer.notices)
+    host = assistant.ask("空中巴士那邊是哪位副總裁出面接待？")  # a role the report names
+    assert not host.abstained
