@@ -110,7 +110,7 @@ _NUMBER_RE = re.compile(r"[\d一二三四五六七八九十百千萬億兩]+")
 _COUNT_REACH = 8
 # After the trip, and asking whether: "後來…有沒有", "回國以後…是否", "did … eventually", "ended up".
 _LATER_RE = re.compile(
-    r"後來|回國後|回國以後|回臺後|事後|\beventually\b|\blater on\b|\bend(?:ed)? up\b|\bsince then\b"
+    r"後來|回(?:國|臺|台|來)(?:之|以)?後|事後|\beventually\b|\blater on\b|\bend(?:ed)? up\b|\bsince then\b"
     r"|\bafter (?:the|this|that|their) trip\b|\bever\b"
 )
 _WHETHER_RE = re.compile(r"有沒有|是否|真的|到底|嗎|\b(?:did|has|have|was|were)\b")

@@ -76,7 +76,7 @@ _MAX_SHORT_NAME, _SHORT_NAME_GAP = 4, 2
 # Asking of an agreement with a party (an MoU, a contract), and a line of a report telling of one.
 _AGREEMENT_ASKED = re.compile(
     r"備忘錄|合約|協議|協定|簽約|簽署|簽了|簽的|簽訂|\bmous?\b|\bmemorand|\bagreements?\b|\bcontracts?\b|\bsigned\b"
-    r"|\bsign (?:a|an|the|any|anything)\b",
+    r"|\bsign (?:a|an|the|any|anything|with)\b",
     re.I,
 )
 _AGREEMENT_TOLD = re.compile(r"備忘錄|合約|協議|協定|簽約|簽署|簽訂|\bmou\b|memorand|agreement|contract", re.I)

@@ -174,6 +174,7 @@ def test_the_count_is_the_first_one_asked_that_counts_something():
         ("港務局有沒有簡報數據平臺？", False),  # whether, but during the trip
         ("後來呢？", False),  # nothing asked whether
         ("Did the port authority ever open that office after the trip?", True),
+        ("回來之後港務局到底有沒有來設辦公室？", True),
         ("Did they ever visit the port?", False),  # "ever" of a step of the trip
     ],
 )

@@ -69,6 +69,9 @@ def test_an_agreement_with_a_party_no_line_tells_of_is_a_false_premise():
     assert (mention.name, mention.reason) == ("鹿特丹港務局", AGREEMENT)
     assert SIGNED.text[mention.start : mention.end] == "鹿特丹港務局"
     assert unsupported("跟阿姆斯特丹市議會簽的備忘錄寫了什麼？", [SIGNED], [COUNCIL]) == []
+    port = ("鹿特丹港務局", "port authority")
+    [mention] = unsupported("What did the director sign with the Port Authority?", [SIGNED], [port])
+    assert mention.reason == AGREEMENT
 
 
 def test_an_agreement_signed_at_a_party_no_line_tells_of_is_a_false_premise():
