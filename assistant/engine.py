@@ -12,6 +12,7 @@ import numpy as np
 
 from .aliases import build_aliases
 from .answer import Answer, AnswerComposer
+from .chunking import Chunk
 from .config import MODES, Settings, settings_from_env
 from .embedding import Embedder
 from .evidence import Evidence
@@ -19,8 +20,8 @@ from .focus import named_sections
 from .glossary import mine_glossary, plain_names
 from .index import Index, open_index
 from .ingest import SECTION_SEPARATOR, Section, require_corpus_dir
-from .intent import ITINERARY, Intent, follow, only_a_place_beside, read_intent
-from .parties import named_parties
+from .intent import ITINERARY, VISIT_DAY, Intent, follow, only_a_place_beside, read_intent
+from .parties import holds, named_parties
 from .premise import Mention, led_by_another, off_schedule, unsupported, unvisited
 from .query import Query, QueryReader
 from .question_check import EMPTY_QUESTION, QuestionError, question_problem
@@ -293,6 +294,8 @@ class Assistant:
         if not hits:
             return None, []
         top = self.index.chunks[hits[0].chunk_id]
+        if intent.kind == VISIT_DAY:  # the day of the visit the question names, when a passage's heading names it
+            top = self._named_visit(query.text, hits) or top
         template = None
         if intent.kind and query.has_words:  # data or markup ("{...}", a path) gets no template answer either
             template = self.template.answer(intent, intent.report or top.doc_id, query.lexical_text, top.section)
@@ -306,6 +309,15 @@ class Assistant:
             mentions += off_schedule(query.text, documents, self.parties(query.text), self.party_names)
             mentions += led_by_another(query.text, documents, self.parties(query.text))
         return template, mentions
+
+    def _named_visit(self, text: str, hits: list[Hit]) -> Chunk | None:
+        """Return the best of `hits`' passages whose heading names a party the question names, or None."""
+        spellings = [s for party in self.parties(text) for s in party if s]
+        for hit in hits[: self.settings.rerank_depth]:
+            chunk = self.index.chunks[hit.chunk_id]
+            if any(holds(fold(chunk.section), s) for s in spellings):
+                return chunk
+        return None
 
     def section_view(self, source: str, offset: int) -> SectionView:
         """Return the whole section of `source` that contains character `offset`.

@@ -230,3 +230,9 @@ def test_any_question_about_a_role_the_report_never_names_abstains_naming_it(ass
     assert answer.abstained and any("interpreter" in n for n in answer.notices)
     host = assistant.ask("空中巴士那邊是哪位副總裁出面接待？")  # a role the report names
     assert not host.abstained
+
+
+def test_a_day_asked_of_a_named_visit_is_read_from_that_visit_not_the_passage_ranked_first(assistant):
+    # "總部" ranks another company's head office first; the question names the visit whose day it asks.
+    answer = assistant.ask("市長哪一天參觀了 Sigfox 的總部？")
+    assert not answer.abstained and "6 月 18 日" in answer.quotes[0].quote and "Sigfox" in answer.quotes[0].quote
