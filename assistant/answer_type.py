@@ -47,8 +47,8 @@ _ASKS = (
     (
         MONEY,
         re.compile(
-            r"經費|預算|費用|花費|花了多少|多少錢|價格|票價|門票|成本|金額|營收|營業額|\bcost|\bbudget|\bhow much money\b"
-            r"|\bprice|\bspen[dt]\b|\bexpenses?\b|\bfees?\b|\brevenues?\b|\bturnover\b",
+            r"經費|預算|費用|花費|花了多少|多少錢|價格|票價|門票|成本|金額|營收(?!分)|營業額|\bcost|\bbudget"
+            r"|\bhow much money\b|\bprice|\bspen[dt]\b|\bexpenses?\b|\bfees?\b|\b(?:annual |yearly )?revenues?\b(?! shar)",
             re.I,
         ),
     ),
@@ -111,7 +111,8 @@ _COUNT_REACH = 8
 # After the trip, and asking whether: "後來…有沒有", "回國以後…是否", "did … eventually", "ended up".
 _LATER_RE = re.compile(
     r"後來|回(?:國|臺|台|來)(?:之|以)?後|事後|\beventually\b|\blater on\b|\bend(?:ed)? up\b|\bsince then\b"
-    r"|\bafter (?:the|this|that|their) trip\b|\bever\b"
+    # "ever actually … after the trip": "ever" alone asks of all time ("was it ever a market?")
+    r"|\b(?:ever|actually)\b[^?]*\bafter (?:the|this|that|their) trip\b"
 )
 _WHETHER_RE = re.compile(r"有沒有|是否|真的|到底|嗎|\b(?:did|has|have|was|were)\b")
 # A step of the trip itself ("後來去參觀了什麼？"): the report does tell of it.

@@ -20,7 +20,7 @@ from .focus import named_sections
 from .glossary import mine_glossary, plain_names
 from .index import Index, open_index
 from .ingest import SECTION_SEPARATOR, Section, require_corpus_dir
-from .intent import ITINERARY, VISIT_DAY, Intent, follow, only_a_place_beside, read_intent
+from .intent import ITINERARY, MEMBERS, VISIT_DAY, Intent, follow, only_a_place_beside, read_intent
 from .parties import holds, named_parties
 from .premise import Mention, led_by_another, off_schedule, unsupported, unvisited
 from .query import Query, QueryReader
@@ -179,7 +179,12 @@ class Assistant:
             pool=hits[:depth],  # the same passages however many the page shows
             mode=mode,
             notices=query.notices,
-            unknown_names=self.reader.unknown_names(query.text) + self.reader.absent_roles(query.text),
+            unknown_names=list(
+                dict.fromkeys(
+                    self.reader.unknown_names(query.text)
+                    + (self.reader.absent_roles(query.text) if template and template.kind == MEMBERS else [])
+                )
+            ),
             question_words=self.reader.question_words(query.text),
             shares_words=query.has_words and bool(self.retriever.indexed_tokens(query.lexical_text)),
             template=template,
@@ -311,8 +316,9 @@ class Assistant:
         return template, mentions
 
     def _named_visit(self, text: str, hits: list[Hit]) -> Chunk | None:
-        """Return the best of `hits`' passages whose heading names a party the question names, or None."""
-        spellings = [s for party in self.parties(text) for s in party if s]
+        """Return the best of `hits`' passages whose heading names a party (not a place) the question names, or None."""
+        places = self.subjects.is_place
+        spellings = [s for party in self.parties(text) if not places(party[0]) for s in party if s]
         for hit in hits[: self.settings.rerank_depth]:
             chunk = self.index.chunks[hit.chunk_id]
             if any(holds(fold(chunk.section), s) for s in spellings):

@@ -149,6 +149,8 @@ SECTION_CUES = (
     ),
     ("摘要", re.compile(r"摘要|概要|總結|簡介|\bsummary\b|\boverview\b|\bsummari[sz]e\b|\bin short\b")),
 )
+# A visit the question names, in English: its lessons are in its own part, not in the closing sections'.
+_VISIT_NAMED = re.compile(r"\b(?:from|of|at) (?:the |their )?(?:[A-Z][\w.&'-]*\s+){1,3}(?:visit|trip|stop|tour)\b")
 _LIST_CUES = re.compile(
     r"哪些|哪幾|幾項|幾點|幾個|列出|各是|分別|\blist\b|\bwhat (?:were|are) (?:the|all|their)\b|\ball the\b|\bmain\b|\bthree\b|\bfour\b"
 )
@@ -200,10 +202,12 @@ _WHOLE_PLAN = re.compile(
 # Which cities the trip went to or through, or in what order ("這次去了哪些城市？", "在哪些城市之間移動", "行程的
 # 先後順序", "which cities did they visit?"): the itinerary's rows name each day's city. Only with going asked.
 _ROUTE = re.compile(
-    r"(?:哪些|哪幾個|哪几个)城市|城市之間|之間移動|移動|先後順序|順序|動線"
+    r"(?:哪些|哪幾個|哪几个)城市(?:之間)?|城市之間|先後順序|動線"
     r"|\b(?:which|what) (?:cities|towns)\b|\b(?:order|sequence) of (?:the )?(?:visits|stops|trip|cities)\b"
 )
-_MOVING = re.compile(r"跑|移動|經過|停留")
+_MOVING = re.compile(r"跑|移動|停留")
+# Beside the cities asked, a word or two (出差, 前後; one English word): more is another subject's cities ("<race>到過哪些城市？").
+_MAX_ROUTE_REST_HAN = 2
 # Beside the place's name, a character ("的") at most: "<city>市區" asks of a part of the city the rows do not
 # break down.
 _MAX_PLACE_REST = 1
@@ -286,6 +290,8 @@ def read_intent(question: str, places: bool = True) -> Intent:
     asked = asked_kinds(folded)
     half = "上午" if _MORNING.search(folded) else "下午" if _AFTERNOON.search(folded) else ""
     section = next(((word, cue) for word, cue in SECTION_CUES if cue.search(folded)), None)
+    if section and _VISIT_NAMED.search(question):  # "what did they come away with from the <Party> visit?"
+        section = None
     if section and (
         _LIST_CUES.search(folded)
         or _OVERVIEW_CUES.search(folded)
@@ -337,11 +343,13 @@ def _rows_intent(folded: str, asked: frozenset[str], places: bool) -> Intent | N
     if places and _IN_A_PLACE.search(folded) and (_SCHEDULE.search(folded) or _RUNDOWN.search(folded)):
         if not asked and _small(_rest(folded, *_PLACE_WORDS), han=_MAX_STOP_HAN, latin=3):
             return Intent(ITINERARY, in_place=True)
+    cues = (_WHOLE_PLAN, _ROUTE, _SCHEDULE, _RUNDOWN, _GOING, _TRAVEL, _MOVING, _OVERVIEW_CUES)
+    if _WHOLE_PLAN.search(folded) and not asked and _small(_rest(folded, *cues), han=_MAX_STOP_HAN, latin=3):
+        return Intent(ITINERARY, whole=True)
+    # The cities of the trip, asked with going and of nothing else ("環法賽經過哪些城市？" asks of another subject).
     route = _ROUTE.search(folded) and (_GOING.search(folded) or _TRAVEL.search(folded) or _MOVING.search(folded))
-    if (_WHOLE_PLAN.search(folded) or route) and not asked:
-        cues = (_WHOLE_PLAN, _ROUTE, _SCHEDULE, _RUNDOWN, _GOING, _TRAVEL, _OVERVIEW_CUES)
-        if _small(_rest(folded, *cues), han=_MAX_STOP_HAN, latin=3):
-            return Intent(ITINERARY, whole=True)
+    if route and not asked and _small(_rest(folded, *cues), han=_MAX_ROUTE_REST_HAN, latin=1):
+        return Intent(ITINERARY, whole=True)
     return None
 
 

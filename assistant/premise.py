@@ -22,8 +22,8 @@ from .text.words import capitalized_names
 
 # Asking about a visit or a meeting, and asking whether or when it happened.
 _VISIT_ASKED = re.compile(
-    r"參訪|拜會|拜訪|造訪|參觀|走訪|前往|(?<![過失上下回出進])去(?!年)|會見|見面|會面|碰面|會晤|會談|聊|交談|談話"
-    r"|\b(?:visit|tour|go|went|meet|met|see|saw|stop|show(?:ed|n)? (?:\w+ )?around|talk|spoke|speak|chat)",
+    r"參訪|拜會|拜訪|造訪|參觀|走訪|前往|(?<![過失上下回出進])去(?!年)|會見|見面|會面|碰面|會晤|會談"
+    r"|\b(?:visit|tour|go|went|meet|met|see|saw|stop|show(?:ed|n)? (?:\w+ )?around)",
     re.I,
 )
 # A capitalized word inside a question is a name, not a verb: "Tour" in "the Tour de Lyon race" asks of no visit.
@@ -46,10 +46,8 @@ _VISITED_IN = (
 )
 # Meeting a person, around their name ({}): "跟<name>見面時", "與<name>市長本人會談", "met with <name>".
 _MET = (
-    rf"(?:跟|與|和|同)[^，。,?？]{{{{0,8}}}}?{{}}\s?(?:{TITLE_RE.pattern})?(?:本人)?\s?(?:見面|會面|會見|會晤|會談|碰面|聊|交談|談話)",
+    rf"(?:跟|與|和|同)[^，。,?？]{{{{0,8}}}}?{{}}\s?(?:{TITLE_RE.pattern})?(?:本人)?\s?(?:見面|會面|會見|會晤|會談|碰面)",
     r"\b(?:met|meet|meeting|sat down)\s+(?:with\s+)?[^,.?]{{0,30}}?{}",
-    # Talking with someone ("talk about with <name>", "spoke with <name>") presumes meeting them.
-    r"\b(?:talk(?:ed|s|ing)?|spoke|speak(?:ing)?|chat(?:ted)?)\s+(?:\w+\s+){{0,2}}?with\s+[^,.?]{{0,30}}?{}",
 )
 # Being at a party, just before its name ({}): "在<party>", "參觀<party>", "at <party>", "visited the <party>".
 _AT = (
@@ -83,14 +81,11 @@ _AGREEMENT_TOLD = re.compile(r"備忘錄|合約|協議|協定|簽約|簽署|簽�
 # The party an agreement is with stands next to one of these ("跟 X 簽的", "X 與市府", "signed with X").
 _COUNTERPARTY = re.compile(r"跟|與|和|同|\bwith\b|\bbetween\b")
 _COUNTERPARTY_REACH = 8
-# A line tells of an agreement with a party when it names the two within this many characters in one sentence ("市長
-# 於 6 月 21 日於<fair>會場與<party> <name> 副總裁、<institute>簽署三方合作備忘錄": 37 characters): a summary's sentence
-# naming every city of the trip and one signing signs nothing with each.
+# A line tells of an agreement with a party, or puts a party in a city, when it names the two within this many
+# characters of one sentence ("<date>於<fair>會場與<party> <person> <title>、<institute>簽署<kind>備忘錄" is some 40): a
+# summary's sentence naming every city of the trip and one signing signs nothing with each.
 _NEAR = 60
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
-# A line puts a party on a day or in a city it names within this many characters ("市長於 6 月 19 日參訪<country>
-# <party><city>總部": 20): "已參訪 <party>、<party>、…，並接受…專訪，進行<city>博覽會記者會…" (50) puts it in no city.
-_NEAR_PLACE = 30
 # After a party's name in "跟 X … 簽": a word pointing at it or telling how the signing went, not more of a name.
 _AFTER_A_NAME = re.compile(r"[那這的之]|正式|已經|已|曾|有|是否|雙方|兩")
 # A word for a role, not a name ("主辦單位", "對方", "業者"): two characters are too few for a name as well.
@@ -180,15 +175,14 @@ def unvisited(
     visited = " ".join(_visited(d) for d in documents)
     out = []
     for name in _names(question, folded_texts, aliases):
-        proper = _glossed(name, documents)  # a name of its own, not a variant of another
-        if gone_to_only and not _presumed(folded_question, fold(name), proper):
+        if gone_to_only and not _presumed(folded_question, fold(name)):
             continue
         spellings = [name, *aliases(name)]
         if any(fold(n) in visited for n in spellings):
             continue
         # A variant of a visited name shares its head (市府 for 市政府, under a heading naming the city) or keeps its
         # characters (港局 for 港務局).
-        if not proper and ((len(name) > 2 and fold(name)[:2] in visited) or _shortens(fold(name), visited)):
+        if (len(name) > 2 and fold(name)[:2] in visited) or _shortens(fold(name), visited):
             continue
         places = [
             (d, m.start(), m.end())
@@ -202,23 +196,13 @@ def unvisited(
     return out
 
 
-def _presumed(folded_question: str, name: str, proper: bool = False) -> bool:
+def _presumed(folded_question: str, name: str) -> bool:
     """Return True when a question asking something of a visit or a meeting presumes `name` was gone to ("去里昂
-    拜會時…") or met ("跟<name>見面時談了什麼？"). Visited ("參觀<name>時…"), a Han name is presumed gone to only when
-    `proper` (a name the reports gloss in Latin letters): else it is as often a thing seen (參觀組裝線)."""
+    拜會時…") or met ("跟<name>見面時談了什麼？")."""
     n = re.escape(name)
-    going = _GONE_TO if has_han(name) and not proper else f"(?:{_GONE_TO}|{_VISIT_VERB})"
+    going = _GONE_TO if has_han(name) else f"(?:{_GONE_TO}|{_VISIT_VERB})"
     patterns = (going + r"\s?" + n, *(m.format(n) for m in (*_MET, *_VISITED_IN)))
     return any(re.search(pattern, folded_question) for pattern in patterns)
-
-
-def _glossed(name: str, documents: Sequence[Document]) -> bool:
-    """Return True when a report writes the Han `name` with a Latin gloss after it ("<name>城堡（Château de …）"):
-    a proper name, as the genre introduces one."""
-    if not has_han(name):
-        return False
-    pattern = re.compile(re.escape(name) + r"\s*[（(]\s*[A-Za-zÀ-ÿ]")
-    return any(pattern.search(d.text) for d in documents)
 
 
 def _shortens(name: str, visited: str) -> bool:
@@ -294,40 +278,60 @@ def off_schedule(
 ) -> list[Mention]:
     """Return the parties a question puts on a day ("6/18 在<party>看了什麼？") or in a city of the trip ("while in
     <city>") where the reports never do: the itinerary rows naming the party are on other days or in other
-    places, and no line of the reports names the party with that day or city. Besides `parties`, a name the
-    question shares with an itinerary row is one; a city inside one of `names` (the reports' names, folded:
-    "<city>市政府") puts nothing in it."""
-    folded = fold(question)
-    days = [t for t in date_tokens(folded) if "/" in t]
+    places, and no line of the reports names the party with that day (`_told_with`). Only the day or city in the
+    clause putting the delegation at the party counts ("參訪<party>之後，6/22 拜會了誰？" puts it on no day). Besides
+    `parties`, a name the question shares with an itinerary row is one; a city inside one of `names` (the
+    reports' names, folded: "<city>市政府") is no city."""
+    clauses = [c for c in _CLAUSE_END.split(fold(question)) if c.strip()]
     out: list[Mention] = []
     for document in documents:
         # Each row read once: (row, its line folded, its places).
         texts = ((r, document.text[r.start : r.end]) for r in document.template.itinerary)
         rows = [(r, fold(line), row_places(line)) for r, line in texts]
-        places = set().union(*(at for *_, at in rows))
-        asked = [*parties, *((n,) for n in _row_names(folded, [line for _, line, _ in rows], places, parties))]
-        # The question's words beside every party it names: a city inside a party's name is no place it puts one.
-        rest = functools.reduce(lambda text, s: text.replace(s, " "), (s for p in asked for s in p if s), folded)
-        for spellings in (p for p in asked if any(_at_party(folded, s) for s in p)):
-            named = [(r, at) for r, line, at in rows if any(holds(line, s) for s in spellings)]
-            if not named:
-                continue  # not a visit of the trip
-            cities = [c for c in places if c in rest or any(p[0] == c and p != spellings for p in asked)]
-            party = re.compile("|".join(_spelled(s) for s in spellings if s))
-            near = [text for line in _lines(document) for text in _around(line, party, _NEAR_PLACE)]
-            for other in [d for d in days if not any(d in r.days for r, _ in named)] + [
-                c for c in cities if not any(c in at for _, at in named)
-            ]:
-                if not any(_tells(text, other, names) for text in near):
-                    m = _first([document], spellings, SCHEDULE)
-                    out += [replace(x, other=other) for x in m]
+        places = set().union(*(where for *_, where in rows))
+        shared = _row_names(fold(question), [line for _, line, _ in rows], places, parties)
+        asked = [*parties, *((name,) for name in shared)]
+        for spellings in (p for p in asked if any(p)):
+            said = " ".join(c for c in clauses if any(_at_party(c, s) for s in spellings if s))
+            named = [(r, where) for r, line, where in rows if any(holds(line, s) for s in spellings)]
+            if not said or not named:
+                continue  # not put at the party, or not a visit of the trip
+            for other in _placed(said, spellings, asked, places, named):
+                if not _told_with(document, spellings, other, names):
+                    out += [replace(m, other=other) for m in _first([document], spellings, SCHEDULE)]
     return list({(m.name, m.other): m for m in out}.values())
 
 
-def _tells(text: str, other: str, names: Sequence[str]) -> bool:
-    """Return True when folded `text` names the day `other` ("6/18") or the city `other` outside a longer name."""
+def _placed(
+    said: str, spellings: tuple[str, ...], asked: Sequence[tuple[str, ...]], places: set[str], named
+) -> list[str]:
+    """Return the days and cities of the trip the clause `said` puts a party at (`spellings`) that the itinerary
+    rows naming it (`named`: (row, its places)) do not give."""
+    # The clause's words beside every party it names: a city inside a party's name is no place it puts one.
+    rest = functools.reduce(lambda text, s: text.replace(s, " "), (s for p in asked for s in p if s), said)
+    days = [d for d in date_tokens(said) if "/" in d and not any(d in r.days for r, _ in named)]
+    cities = [
+        c
+        for c in places
+        if c in rest or any(p[0] == c and p != spellings and any(s and s in said for s in p) for p in asked)
+    ]
+    return days + [c for c in cities if not any(c in where for _, where in named)]
+
+
+def _told_with(document: Document, spellings: tuple[str, ...], other: str, names: Sequence[str]) -> bool:
+    """Return True when a line of `document` names the party with the day `other` ("6/18", anywhere in the line) or
+    with the city `other` (within `_NEAR` characters of one sentence, outside a longer name of `names`)."""
+    if not any(spellings):
+        return False  # an empty pattern would find the party everywhere
+    party = re.compile("|".join(_spelled(s) for s in spellings if s))
+    lines = [line for line in _lines(document) if party.search(line)]
     if "/" in other:
-        return other in date_tokens(text)
+        return any(other in date_tokens(line) for line in lines)
+    return any(_tells(text, other, names) for line in lines for text in _around(line, party, _NEAR))
+
+
+def _tells(text: str, other: str, names: Sequence[str]) -> bool:
+    """Return True when folded `text` names the city `other` outside a longer name of `names`."""
     for name in (n for n in names if other in n and n != other):
         text = text.replace(name, " ")
     return other in text
@@ -337,7 +341,7 @@ def _row_names(
     folded_question: str, rows: Sequence[str], places: set[str], parties: Sequence[tuple[str, ...]]
 ) -> list[str]:
     """Return the names (3+ Han characters, none a place) the question shares with the itinerary's rows that
-    `parties` do not already hold: the longest from each start ("臺中精機" of "參訪臺中精機法國分公司")."""
+    `parties` do not already hold: the longest from each start ("港務公司" of "參訪港務公司總部")."""
     found: list[str] = []
     for run in _HAN_RUN.findall(folded_question):
         i = 0
@@ -363,9 +367,8 @@ def _spelled(spelling: str) -> str:
 
 def _at_party(folded_question: str, spelling: str) -> bool:
     """Return True when a question puts the delegation at a party, not only mentions it: a visit verb or 在/at
-    just before its name ("在<party>看了什麼", "at <party>"), or the visit named after it ("the <party> visit")."""
-    name = re.escape(spelling)
-    return re.search(f"(?:{_AT}){name}|{name}\\s+(?:visit|trip|stop|tour)\\b", folded_question) is not None
+    just before its name ("在<party>看了什麼", "at <party>")."""
+    return re.search(f"(?:{_AT}){re.escape(spelling)}", folded_question) is not None
 
 
 def led_by_another(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:
@@ -455,6 +458,8 @@ def _tells_agreement_with(line: str, spellings: Sequence[str]) -> bool:
     characters of the agreement in its sentence, and no other visit told between them. A summary naming every
     city of the trip in the sentence that tells of one signing signs nothing with each, nor does "簽署備忘錄、參訪
     <party>" with the party visited after."""
+    if not any(spellings):
+        return False  # an empty pattern would find the party everywhere
     party = re.compile("|".join(_spelled(s) for s in spellings if s))
     for sentence in _SENTENCE_END.split(line):
         for told in _AGREEMENT_TOLD.finditer(sentence):

@@ -29,9 +29,10 @@ class Query:
     notices: list[str] = field(default_factory=list)
 
 
-# A model or code name: letters then digits (B787, C-919, MU5), which a report writes as such when it tells of it.
+# A possessive's ending: "Maersk's" is Maersk.
 _POSSESSIVE = re.compile(r"'s$")
 _COMPACT_RE = re.compile(r"[\s\-]+")
+# A model or code name: letters then digits (B787, C-919, MU5), which a report writes as such when it tells of it.
 _CODE_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
 # A name written another way by one character: the question's run around it, this many characters on each
 # side, matches a report's text but for one character of the name (at least this long in all).
@@ -83,7 +84,7 @@ class QueryReader:
         self.common_words = frozenset(re.findall(r"\b[a-z]+\b", text))
         self.glossary = glossary
         self.translator = translator
-        # A Simplified question converted as the reports write it (塔里耶, not 塔裡耶).
+        # A Simplified question converted as the reports write it (奧里諾, not 奧裡諾).
         self.spelling = ReportSpelling(self.folded_text, translator.is_word)
         self.aliases = aliases
         self.document_frequency = document_frequency
@@ -138,8 +139,8 @@ class QueryReader:
             words = [t for t in self.question_words(text) if len(t) >= 2 and t not in CHINESE_CONVERSATION_WORDS]
             missing = [w for w in words if self.document_frequency(w) == 0]
         else:
-            # Function and genre words and pronouns ("any", "there", "mayor", "they") are no word the report could lack; "Sigfox's" is
-            # Sigfox; a name the report writes only in Chinese is there under its other name.
+            # Function and genre words and pronouns ("any", "there", "mayor", "they") are no word the report could lack; "Maersk's" is
+            # Maersk; a name the report writes only in Chinese is there under its other name.
             words = [
                 _POSSESSIVE.sub("", t)
                 for t in content_tokens(text)

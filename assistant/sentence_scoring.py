@@ -156,4 +156,6 @@ class SentenceScorer:
         caption = any(c0 <= s.start and s.end <= c1 for c0, c1 in document.template.captions)
         row = any(r.start <= s.start < r.end for r in document.template.itinerary)
         tokens = frozenset(tokenize(text)) | frozenset(tokenize(context))
-        return SentenceReading(tokens, offered_kinds(text), caption, row)
+        # A row continuing a dated row ("\t下午 港區\t參訪港務局") gives that day as much as the row above does.
+        kinds = offered_kinds(text) | (offered_kinds(row_key(document.text, s.start)) & {DATE, DAY} if row else set())
+        return SentenceReading(tokens, frozenset(kinds), caption, row)

@@ -45,8 +45,11 @@ class SubjectFinder:
         self._places = frozenset(place_names)
 
     def is_place(self, name: str) -> bool:
-        """Return True when `name` is a place of the itineraries."""
-        return fold(name) in self._places
+        """Return True when `name` is a place of the itineraries, or one with a place's kind word ("<city>市")."""
+        folded = fold(name)
+        return folded in self._places or any(
+            folded.endswith(end) and folded[: -len(end)] in self._places for end in _PLACE_SUFFIXES
+        )
 
     def find(self, text: str) -> list[Subject]:
         """Return the subjects `text` names, longest first where two overlap, in reading order."""

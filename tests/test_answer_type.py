@@ -87,6 +87,7 @@ def test_a_question_about_cost_asks_for_money():
     assert MONEY in asked_kinds("訪團的住宿費用是多少？") and MONEY in asked_kinds("How much did the hotel cost?")
     assert MONEY not in asked_kinds("離巴黎多遠？")
     assert MONEY in asked_kinds("港務公司一年營收多少？") and MONEY in asked_kinds("What is the port's annual revenue?")
+    assert MONEY not in asked_kinds("Did they discuss revenue sharing with the port?")  # sharing, no amount asked
 
 
 def test_a_question_asking_for_a_day_is_not_answered_by_a_year_alone():
@@ -174,6 +175,8 @@ def test_the_count_is_the_first_one_asked_that_counts_something():
         ("港務局有沒有簡報數據平臺？", False),  # whether, but during the trip
         ("後來呢？", False),  # nothing asked whether
         ("Did the port authority ever open that office after the trip?", True),
+        ("Was the old market ever a slaughterhouse?", False),  # "ever" of all time
+        ("What did the port plan to do after the trip?", False),  # a plan the report may state
         ("回來之後港務局到底有沒有來設辦公室？", True),
         ("Did they ever visit the port?", False),  # "ever" of a step of the trip
     ],

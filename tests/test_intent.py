@@ -67,6 +67,7 @@ from assistant.text.normalize import normalize_query
         ("Quick summary: what did the city get out of the trip?", OVERVIEW, {"section": "心得"}),
         ("In a nutshell, what does the report recommend the city do next?", OVERVIEW, {"section": "建議"}),
         ("Big picture, what did the team come away with?", OVERVIEW, {"section": "心得"}),
+        ("What did the team come away with from the Port Authority visit?", "", {}),  # that visit's, not 心得
         ("這次出訪有哪些具體成果？", LIST, {"section": "心得"}),
         ("這次出訪的目的是什麼？", OVERVIEW, {"section": "目的"}),
         ("心得第一點在講什麼？", OVERVIEW, {"section": "心得", "ordinal": 1}),
@@ -207,7 +208,16 @@ def test_the_cities_a_trip_went_through_or_its_order_are_every_itinerary_row(que
 
 
 @pytest.mark.parametrize(
-    "question", ["這家公司在哪些城市設有據點？", "局長邀請哪些城市參加博覽會？", "How many cities did they go to?"]
+    "question",
+    [
+        "這家公司在哪些城市設有據點？",
+        "局長邀請哪些城市參加博覽會？",
+        "How many cities did they go to?",
+        "港務公司的貨輪航經哪些城市？",  # another subject's cities
+        "鹿特丹港到過哪些城市招商？",
+        "Which cities did the port's cargo go to?",
+        "物聯網可以用在移動裝置嗎？",  # moving, no route asked
+    ],
 )
 def test_cities_asked_of_something_else_than_the_trip_are_not_its_rows(question):
     assert not read_intent(normalize_query(question)).whole  # nothing going asked, or a number asked

@@ -126,3 +126,17 @@ def test_a_day_asked_ranks_the_sentence_with_the_day_over_one_sharing_more_words
 
     assert DAY not in offered_kinds(first(replace(assistant.settings, day_answer_weight=0.0)))
     assert DAY in offered_kinds(first(assistant.settings))
+
+
+def test_an_itinerary_row_continuing_a_dated_row_gives_its_day(port_assistant):
+    from assistant.answer_type import DAY
+
+    scorer = SentenceScorer(port_assistant.index, port_assistant.settings)
+    document = port_assistant.index.document(port_assistant.sources[0])
+    text = document.text
+    [afternoon] = [
+        i
+        for i, s in enumerate(port_assistant.index.sentences)
+        if text[s.start : s.end].strip().startswith("下午 鹿特丹")
+    ]
+    assert DAY in scorer.reading(afternoon).kinds  # "\t下午 鹿特丹\t參觀自動化貨櫃碼頭" under "3/5 (二)"

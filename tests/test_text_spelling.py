@@ -6,12 +6,12 @@ from assistant.text.normalize import fold, normalize_query, to_traditional
 from assistant.text.spelling import ReportSpelling
 
 # A made-up report: a town whose name keeps 里 (not 裡), an agreement signed (簽, never 籤), a harvest written 獲.
-REPORT = fold("局長拜會塔里耶鎮鎮長，參觀塔里耶港，並與港務局簽署合作備忘錄，獲得熱烈迴響。塔里耶鎮位於海岸。")
+REPORT = fold("局長拜會奧里諾市市長，參觀奧里諾港，並與港務局簽署合作備忘錄，獲得熱烈迴響。奧里諾市位於海岸。")
 
 
 def test_a_name_keeps_the_character_the_reports_write_in_it():
-    assert "塔裡耶" in to_traditional("塔里耶镇长是谁？")  # the converter's own choice
-    assert normalize_query("塔里耶镇长是谁？", ReportSpelling(REPORT)) == "塔里耶鎮長是誰?"
+    assert "奧裡諾" in to_traditional("奥里诺市长是谁？")  # the converter's own choice
+    assert normalize_query("奥里诺市长是谁？", ReportSpelling(REPORT)) == "奧里諾市長是誰?"
 
 
 def test_a_character_the_reports_never_write_gives_way_to_the_one_they_do():
@@ -27,4 +27,4 @@ def test_a_dictionary_word_keeps_the_converters_choice():
 
 def test_traditional_questions_are_left_as_asked():
     spelling = ReportSpelling(REPORT)
-    assert normalize_query("塔裡耶鎮長是誰？", spelling) == "塔裡耶鎮長是誰?"  # not converted: nothing to correct
+    assert normalize_query("奧裡諾市長是誰？", spelling) == "奧裡諾市長是誰?"  # not converted: nothing to correct

@@ -41,7 +41,7 @@ def to_traditional(text: str) -> str:
     """Return `text` in Traditional characters when it is written in Simplified ones, else unchanged.
 
     Converting Traditional text again is not harmless: 里 and 占 are also Simplified for 裡 and 佔,
-    so 塔里耶 would become 塔裡耶, which a report naming that town never writes. Text counts as Simplified when
+    so 奧里諾 would become 奧裡諾, which a report naming that town never writes. Text counts as Simplified when
     converting it to Traditional changes more characters than converting it to Simplified does.
     """
     traditional = _opencc("s2tw").convert(text)

@@ -1,4 +1,4 @@
-"""Simplified questions converted as the reports write them: 塔里耶 as 塔里耶 (not 塔裡耶), 签的 as 簽的 (not 籤的).
+"""Simplified questions converted as the reports write them: 奥里诺 as 奧里諾 (not 奧裡諾), 签的 as 簽的 (not 籤的).
 
 One Simplified character can stand for several Traditional ones (里: 里 and 裡, 签: 簽 and 籤), and the converter
 picks one by its own phrase rules. Where it picks a character the reports never write beside the same neighbours,
