@@ -26,7 +26,7 @@ _VISIT_ASKED = re.compile(
     r"|\b(?:visit|tour|go|went|meet|met|see|saw|stop|show(?:ed|n)? (?:\w+ )?around)",
     re.I,
 )
-# A capitalized word inside a question is a name, not a verb: "Tour" in "the Tour de Lyon race" asks of no visit.
+# A capitalized word inside a question is a name, not a verb: "Meet" in "the Meet Rotterdam fair" asks of no meeting.
 _NAME_WORD = re.compile(r"(?<=[\w,] )[A-Z][a-z]+")
 _WHETHER = re.compile(r"有沒有|是否|有無|\b(?:did|have|has) (?:they|the (?:delegation|mayor|team))\b", re.I)
 # A sentence reporting a visit or a meeting: a visit verb, a reception or a date.

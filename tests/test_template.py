@@ -100,8 +100,12 @@ def test_no_code_names_a_party_person_or_place_of_the_bundled_report(assistant):
     han |= {name for name in mine_glossary([document]).values() if len(name) >= 3}  # as written, epithets and all
     # A long name's head is a name too: a made-up example must not reuse it (費里耶爾 of 費里耶爾特盧昂布里市).
     han |= {name[:4] for name in assistant.glossary.values() if len(name) >= 6}
-    # The visits' own headings, their numbering aside ("參訪港務局" of "二、參訪港務局").
-    han |= {re.sub(r"^\S+、", "", s.path[-1]) for s in document.sections if len(s.path) > 1 and s.kind == "body"}
+    # The visits' own headings, their numbering aside ("參訪港務局" of "二、參訪港務局" or "(一) 參訪港務局").
+    han |= {
+        re.sub(r"^(?:\S+、|[(（][^)）]*[)）]\s*)", "", s.path[-1])  # "二、" and "(一) " numbering alike
+        for s in document.sections
+        if len(s.path) > 1 and s.kind == "body"
+    }
     latin = {alias for alias in assistant.glossary if len(alias) >= 4}
     # The people the report names in Latin letters (Jan Visser) and its model names (B787).
     latin |= set(re.findall(r"\b[A-Z][a-zé]+(?:-[A-Z][a-zé]+)? [A-Z][A-Za-zé]+\b", document.text))
