@@ -77,8 +77,13 @@ NEUTRAL = Path(tempfile.gettempdir())  # children run here: -m and -c put the wo
 
 
 def env_for(code: Path) -> dict[str, str]:
-    """Return the environment that runs the package in `code`."""
-    return {**os.environ, "PYTHONPATH": str(code), "TRIP_ASSISTANT_LOG": "ERROR"}
+    """Return the environment that runs the package in `code`, its bytecode written as Python does by default.
+
+    A machine setting PYTHONDONTWRITEBYTECODE (this one's sandbox does) would have every cold start compile the
+    package again, some 0.3-0.4 s that no user's second start pays; the index build before the timed runs
+    writes it for both paths."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "PYTHONPATH": str(code), "TRIP_ASSISTANT_LOG": "ERROR"}
 
 
 def run(cmd: list[str], code: Path) -> tuple[float, str]:
