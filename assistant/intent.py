@@ -206,7 +206,8 @@ _ROUTE = re.compile(
     r"|\b(?:which|what) (?:cities|towns)\b|\b(?:order|sequence) of (?:the )?(?:visits|stops|trip|cities)\b"
 )
 _MOVING = re.compile(r"跑|移動|停留")
-# Beside the cities asked, a word or two (出差, 前後; one English word): more is another subject's cities ("<race>到過哪些城市？").
+# Beside the cities asked, a word or two (出差, 前後; one English word): more is another subject's cities
+# ("<race>到過哪些城市？").
 _MAX_ROUTE_REST_HAN = 2
 # Beside the place's name, a character ("的") at most: "<city>市區" asks of a part of the city the rows do not
 # break down.

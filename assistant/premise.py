@@ -15,7 +15,7 @@ from .answer_type import DATE, TITLE_RE, asked_kinds
 from .chunking import matching_text
 from .ingest import Document
 from .parties import holds
-from .template import row_places
+from .template import ItineraryRow, row_places
 from .text.normalize import HAN_CHARS, fold, has_han
 from .text.tokens import date_tokens
 from .text.words import capitalized_names
@@ -303,7 +303,11 @@ def off_schedule(
 
 
 def _placed(
-    said: str, spellings: tuple[str, ...], asked: Sequence[tuple[str, ...]], places: set[str], named
+    said: str,
+    spellings: tuple[str, ...],
+    asked: Sequence[tuple[str, ...]],
+    places: set[str],
+    named: Sequence[tuple[ItineraryRow, set[str]]],
 ) -> list[str]:
     """Return the days and cities of the trip the clause `said` puts a party at (`spellings`) that the itinerary
     rows naming it (`named`: (row, its places)) do not give."""

@@ -139,8 +139,8 @@ class QueryReader:
             words = [t for t in self.question_words(text) if len(t) >= 2 and t not in CHINESE_CONVERSATION_WORDS]
             missing = [w for w in words if self.document_frequency(w) == 0]
         else:
-            # Function and genre words and pronouns ("any", "there", "mayor", "they") are no word the report could lack; "Maersk's" is
-            # Maersk; a name the report writes only in Chinese is there under its other name.
+            # Function and genre words and pronouns ("any", "there", "mayor", "they") are no word the report could
+            # lack; "Maersk's" is Maersk; a name the report writes only in Chinese is there under its other name.
             words = [
                 _POSSESSIVE.sub("", t)
                 for t in content_tokens(text)
