@@ -43,8 +43,15 @@ def holds(text: str, spelling: str) -> bool:
     if not spelling:
         return False
     if spelling.isascii():
-        return re.search(rf"(?<![a-z0-9]){re.escape(spelling)}(?![a-z0-9])", text) is not None
+        return re.search(spelling_pattern(spelling), text) is not None
     return spelling in text
+
+
+def spelling_pattern(spelling: str) -> str:
+    """Return a pattern finding `spelling` (folded) in folded text as `holds` does: a Latin one as a whole word."""
+    if spelling.isascii():
+        return rf"(?<![a-z0-9]){re.escape(spelling)}(?![a-z0-9])"
+    return re.escape(spelling)
 
 
 class PartyScope:

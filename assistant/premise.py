@@ -14,7 +14,7 @@ from functools import lru_cache
 from .answer_type import DATE, TITLE_RE, asked_kinds
 from .chunking import matching_text
 from .ingest import Document
-from .parties import holds
+from .parties import holds, spelling_pattern
 from .template import ItineraryRow, row_places
 from .text.normalize import HAN_CHARS, fold, has_han
 from .text.tokens import date_tokens
@@ -217,8 +217,14 @@ def _shortens(name: str, visited: str) -> bool:
 @lru_cache(maxsize=64)
 def _visited(document: Document) -> str:
     """Return what a document's itinerary rows and headings say was visited, folded, read once."""
-    rows = [document.text[r.start : r.end] for r in document.template.itinerary]
-    return fold(" ".join([*rows, *(t for s in document.sections for t in s.path)]))
+    return " ".join([*(line for _, line, _ in _rows(document)), *(fold(t) for s in document.sections for t in s.path)])
+
+
+@lru_cache(maxsize=64)
+def _rows(document: Document) -> tuple[tuple[ItineraryRow, str, frozenset[str]], ...]:
+    """Return each itinerary row of a document with its line folded and the places it names, read once."""
+    texts = ((r, document.text[r.start : r.end]) for r in document.template.itinerary)
+    return tuple((r, fold(line), frozenset(row_places(line))) for r, line in texts)
 
 
 def _tells_of_a_visit(text: str, at: int) -> bool:
@@ -247,8 +253,8 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
         written = [
             n for n in _signed_with(folded, lines) if not any(s and (n in s or s in n) for p in parties for s in p)
         ]
-        rows = [fold(d.text[r.start : r.end]) for d in documents for r in d.template.itinerary]
-        places = set().union(*(row_places(row) for row in rows))
+        rows = [line for d in documents for _, line, _ in _rows(d)]
+        places = set().union(*(where for d in documents for *_, where in _rows(d)))
         # or as an itinerary row names it ("<party>那邊後來跟我們簽了什麼？")
         shared = [n for n in _row_names(folded, rows, places, parties) if not any(n in w or w in n for w in written)]
         parties = [*parties, *((name,) for name in [*written, *shared])]
@@ -285,9 +291,7 @@ def off_schedule(
     clauses = [c for c in _CLAUSE_END.split(fold(question)) if c.strip()]
     out: list[Mention] = []
     for document in documents:
-        # Each row read once: (row, its line folded, its places).
-        texts = ((r, document.text[r.start : r.end]) for r in document.template.itinerary)
-        rows = [(r, fold(line), row_places(line)) for r, line in texts]
+        rows = _rows(document)
         places = set().union(*(where for *_, where in rows))
         shared = _row_names(fold(question), [line for _, line, _ in rows], places, parties)
         asked = [*parties, *((name,) for name in shared)]
@@ -307,7 +311,7 @@ def _placed(
     spellings: tuple[str, ...],
     asked: Sequence[tuple[str, ...]],
     places: set[str],
-    named: Sequence[tuple[ItineraryRow, set[str]]],
+    named: Sequence[tuple[ItineraryRow, frozenset[str]]],
 ) -> list[str]:
     """Return the days and cities of the trip the clause `said` puts a party at (`spellings`) that the itinerary
     rows naming it (`named`: (row, its places)) do not give."""
@@ -327,7 +331,7 @@ def _told_with(document: Document, spellings: tuple[str, ...], other: str, names
     with the city `other` (within `_NEAR` characters of one sentence, outside a longer name of `names`)."""
     if not any(spellings):
         return False  # an empty pattern would find the party everywhere
-    party = re.compile("|".join(_spelled(s) for s in spellings if s))
+    party = re.compile("|".join(spelling_pattern(s) for s in spellings if s))
     lines = [line for line in _lines(document) if party.search(line)]
     if "/" in other:
         return any(other in date_tokens(line) for line in lines)
@@ -360,13 +364,6 @@ def _row_names(
                     found.append(name)
             i += n or 1  # past the whole match: no part of a place (姆斯特丹) is a name
     return found
-
-
-def _spelled(spelling: str) -> str:
-    """Return a pattern finding `spelling` (folded) as `holds` does: a Latin one as a whole word."""
-    if spelling.isascii():
-        return rf"(?<![a-z0-9]){re.escape(spelling)}(?![a-z0-9])"
-    return re.escape(spelling)
 
 
 def _at_party(folded_question: str, spelling: str) -> bool:
@@ -464,7 +461,7 @@ def _tells_agreement_with(line: str, spellings: Sequence[str]) -> bool:
     <party>" with the party visited after."""
     if not any(spellings):
         return False  # an empty pattern would find the party everywhere
-    party = re.compile("|".join(_spelled(s) for s in spellings if s))
+    party = re.compile("|".join(spelling_pattern(s) for s in spellings if s))
     for sentence in _SENTENCE_END.split(line):
         for told in _AGREEMENT_TOLD.finditer(sentence):
             for m in party.finditer(sentence):

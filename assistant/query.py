@@ -149,7 +149,9 @@ class QueryReader:
             missing = [
                 w
                 for w in words
-                if self.document_frequency(w) == 0 and not self.translator.translate(w) and not self.other_names(w)
+                if self.document_frequency(w) == 0
+                and not self.translator.translate(w)
+                and not expand(w, self.glossary, self.shared_alias_words)
             ]
         return len(missing) / len(words) if words else 0.0
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .parties import spelling_pattern
 from .text.normalize import fold, has_han
 
 PLACE, PARTY = "place", "party"
@@ -58,8 +59,7 @@ class SubjectFinder:
             return []
         found: list[Subject] = []
         for spelling, (kind, name) in self._names:
-            pattern = rf"(?<![a-z0-9]){re.escape(spelling)}(?![a-z0-9])" if spelling.isascii() else re.escape(spelling)
-            for m in re.finditer(pattern, folded):
+            for m in re.finditer(spelling_pattern(spelling), folded):
                 if not any(s.start < m.end() and m.start() < s.end for s in found):
                     found.append(Subject(m.start(), m.end(), kind, name))
         return sorted(found, key=lambda s: s.start)
