@@ -153,6 +153,7 @@ class _DictionaryReading:
     scores: dict[str, dict[str, float]] = field(default_factory=dict)  # stem -> {Chinese word: gloss share}
     uses: dict[str, int] = field(default_factory=dict)  # Chinese word -> chunks using it
     han_names: set[str] = field(default_factory=set)
+    common_han: set[str] = field(default_factory=set)  # unused words with a common sense too (大廠 "large manufacturer")
     name_glosses: dict[str, str] = field(default_factory=dict)
     lower_words: set[str] = field(default_factory=set)
     latin_names: dict[str, bool] = field(default_factory=dict)  # folded name -> an entry it glosses is in the corpus
@@ -174,6 +175,8 @@ class _DictionaryReading:
                 gloss = _LEADING_NAME_RE.match(plain[0])
                 if gloss:
                     self.name_glosses.setdefault(chinese, gloss.group(0))
+            elif plain:
+                self.common_han.add(chinese)
             return
         self.uses[chinese] = used
         for definition, text in zip(definitions, plain):
@@ -210,7 +213,7 @@ class _DictionaryReading:
                 key: tuple(sorted(cands, key=lambda w: (-cands[w], -uses[w], -len(w), w))[:per_word])
                 for key, cands in scores.items()
             },
-            frozenset(self.han_names - _CALENDAR_WORDS),
+            frozenset(self.han_names - self.common_han - _CALENDAR_WORDS),
             frozenset(
                 name
                 for name, used in self.latin_names.items()

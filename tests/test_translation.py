@@ -129,6 +129,14 @@ def test_a_pronoun_gloss_and_a_used_names_adjective_are_not_unknown_names():
     assert translator.unknown_names("他們有去里昂嗎？") == ["里昂"]
 
 
+def test_a_word_the_dictionary_also_lists_as_a_common_word_is_not_an_unknown_name():
+    translator = build_translator(lambda w: 0)  # a corpus using none of these words
+    # 大廠 is a county and "large manufacturer", 和平 a district and "peace": a question means the common word
+    assert translator.unknown_names("有哪些大廠在用這套軟體？") == []
+    assert translator.unknown_names("雙方談到和平嗎？") == []
+    assert translator.unknown_names("他們有去里昂嗎？") == ["里昂"]  # a name and nothing else
+
+
 def test_a_name_longer_than_a_used_one_is_its_adjective_only_with_an_adjectives_ending():
     translator = build_translator(lambda w: {"尼日": 2, "意大利": 1, "義大利": 1}.get(w, 0))
     assert translator.unknown_names("Which Italian city?") == []
