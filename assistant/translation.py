@@ -143,6 +143,9 @@ def build_translator(frequency: Callable[[str], int], per_word: int = 3) -> Word
 _ADJECTIVE_ENDINGS = ("ian", "ean", "an", "ese", "ish", "ais", "aise", "ois", "ic")
 # The pronoun I opening a gloss ("I; me; myself") capitalizes no name.
 _PRONOUN_I = re.compile(r"I\b(?!\.)")
+# A county or district sharing its characters with a common word (方正 a county and "neat", 和平 a district and
+# "peace") is the word in a question; a city or country with a common word's characters (京都, 漢堡) is the name.
+_DIVISION_RE = re.compile(r"\b(?:county|district|township|banner)\b|^place name$", re.IGNORECASE)
 
 
 @dataclass
@@ -153,7 +156,8 @@ class _DictionaryReading:
     scores: dict[str, dict[str, float]] = field(default_factory=dict)  # stem -> {Chinese word: gloss share}
     uses: dict[str, int] = field(default_factory=dict)  # Chinese word -> chunks using it
     han_names: set[str] = field(default_factory=set)
-    common_han: set[str] = field(default_factory=set)  # unused words with a common sense too (大廠 "large manufacturer")
+    common_han: set[str] = field(default_factory=set)  # unused words with a common sense (大廠 "large manufacturer")
+    division_names: set[str] = field(default_factory=set)  # unused names of a county or district (大廠 a county)
     name_glosses: dict[str, str] = field(default_factory=dict)
     lower_words: set[str] = field(default_factory=set)
     latin_names: dict[str, bool] = field(default_factory=dict)  # folded name -> an entry it glosses is in the corpus
@@ -175,6 +179,8 @@ class _DictionaryReading:
                 gloss = _LEADING_NAME_RE.match(plain[0])
                 if gloss:
                     self.name_glosses.setdefault(chinese, gloss.group(0))
+                if any(_DIVISION_RE.search(p) for p in plain):
+                    self.division_names.add(chinese)
             elif plain:
                 self.common_han.add(chinese)
             return
@@ -213,7 +219,7 @@ class _DictionaryReading:
                 key: tuple(sorted(cands, key=lambda w: (-cands[w], -uses[w], -len(w), w))[:per_word])
                 for key, cands in scores.items()
             },
-            frozenset(self.han_names - self.common_han - _CALENDAR_WORDS),
+            frozenset(self.han_names - (self.common_han & self.division_names) - _CALENDAR_WORDS),
             frozenset(
                 name
                 for name, used in self.latin_names.items()

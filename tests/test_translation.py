@@ -129,11 +129,13 @@ def test_a_pronoun_gloss_and_a_used_names_adjective_are_not_unknown_names():
     assert translator.unknown_names("他們有去里昂嗎？") == ["里昂"]
 
 
-def test_a_word_the_dictionary_also_lists_as_a_common_word_is_not_an_unknown_name():
+def test_a_county_named_like_a_common_word_is_the_word_but_a_city_is_the_name():
     translator = build_translator(lambda w: 0)  # a corpus using none of these words
     # 大廠 is a county and "large manufacturer", 和平 a district and "peace": a question means the common word
     assert translator.unknown_names("有哪些大廠在用這套軟體？") == []
     assert translator.unknown_names("雙方談到和平嗎？") == []
+    # 漢堡 is Hamburg and "hamburger", 京都 Kyoto and "capital": a city named in a question is the city
+    assert translator.unknown_names("他們有去漢堡嗎？") == ["漢堡"]
     assert translator.unknown_names("他們有去里昂嗎？") == ["里昂"]  # a name and nothing else
 
 
