@@ -135,16 +135,16 @@ def build_translator(frequency: Callable[[str], int], per_word: int = 3) -> Word
 
     reading = _DictionaryReading(frequency)
     for entry in CcCedict().get_entries():
-        reading.read(fold(entry["traditional"]), entry["definitions"])
+        reading.read(fold(entry["traditional"]), entry["definitions"], entry["pinyin"])
     return reading.translator(per_word)
 
 
 # The endings that make a place's adjective (European, Italian, Taiwanese, Spanish, Français).
 _ADJECTIVE_ENDINGS = ("ian", "ean", "an", "ese", "ish", "ais", "aise", "ois", "ic")
-# The pronoun I opening a gloss ("I; me; myself") capitalizes no name.
-_PRONOUN_I = re.compile(r"I\b(?!\.)")
 # A county or district sharing its characters with a common word (方正 a county and "neat", 和平 a district and
 # "peace") is the word in a question; a city or country with a common word's characters (京都, 漢堡) is the name.
+# The pronoun I opening a gloss ("I; me; myself") names nothing.
+_PRONOUN_I = re.compile(r"I\b(?!\.)")
 _DIVISION_RE = re.compile(r"\b(?:county|district|township|banner)\b|^place name$", re.IGNORECASE)
 
 
@@ -163,8 +163,8 @@ class _DictionaryReading:
     latin_names: dict[str, bool] = field(default_factory=dict)  # folded name -> an entry it glosses is in the corpus
     pairs: set[str] = field(default_factory=set)
 
-    def read(self, chinese: str, definitions: list[str]) -> None:
-        """Read one entry: `chinese` (folded) and its definitions."""
+    def read(self, chinese: str, definitions: list[str], pinyin: str) -> None:
+        """Read one entry: `chinese` (folded), its definitions and its pinyin (capitalized for a proper noun)."""
         plain = [_strip_notes(d) for d in definitions]
         used = self.frequency(chinese)
         self._read_latin_names(plain, used)
@@ -173,8 +173,9 @@ class _DictionaryReading:
         if len(chinese) == 2:
             self.pairs.add(chinese)
         if not used:
-            # A name's first gloss is capitalized ("Munich (city in Germany)"); "I; me; myself" (本人) is not a name.
-            if len(chinese) <= MAX_NAME_CHARS and plain and plain[0][:1].isupper() and not _PRONOUN_I.match(plain[0]):
+            # A name's pinyin and first gloss are capitalized ("Mu4 ni2 hei1", "Munich (city in Germany)"): 請問
+            # "Excuse me, may I ask...?" (qing3 wen4) and 本人 "I; me; myself" are no names.
+            if len(chinese) <= MAX_NAME_CHARS and pinyin[:1].isupper() and plain and plain[0][:1].isupper():
                 self.han_names.add(chinese)
                 gloss = _LEADING_NAME_RE.match(plain[0])
                 if gloss:

@@ -129,6 +129,14 @@ def test_a_pronoun_gloss_and_a_used_names_adjective_are_not_unknown_names():
     assert translator.unknown_names("他們有去里昂嗎？") == ["里昂"]
 
 
+def test_a_polite_opening_or_a_species_glossed_with_a_capital_is_no_name():
+    translator = build_translator(lambda w: 0)
+    # 請問 "Excuse me, may I ask...?" and 杜賓犬 "Doberman" have lower-case pinyin: no proper noun
+    assert translator.unknown_names("請問這次是誰帶隊的？") == []
+    assert translator.unknown_names("杜賓犬是誰的？") == []
+    assert translator.unknown_names("請問他們有去里昂嗎？") == ["里昂"]
+
+
 def test_a_county_named_like_a_common_word_is_the_word_but_a_city_is_the_name():
     translator = build_translator(lambda w: 0)  # a corpus using none of these words
     # 大廠 is a county and "large manufacturer", 和平 a district and "peace": a question means the common word
