@@ -174,9 +174,10 @@ class TemplateAnswerer:
         return []
 
     def _lead(self, doc: Document, section: Section) -> list[tuple[int, int]]:
-        """Return a section's heading and its gist (`_gist`) and, for a visit, the first sentence that dates it
-        ("…於 6 月 21 日參訪…", which says who went and who received them), photo captions left out. A visit's
-        subsection stands for the whole visit (its heading and every subsection)."""
+        """Return a section's gist (`_gist`) and, for a visit, its heading (which names it) and the first sentence
+        that dates it ("…於 6 月 21 日參訪…", which says who went and who received them), photo captions left out.
+        A visit's subsection stands for the whole visit (its heading and every subsection). A top section's heading
+        ("貳、目的") says nothing its citation does not."""
         if len(section.path) > 2:
             section, _, end = doc.parts[doc.part_at(section.start)]
         else:
@@ -188,7 +189,8 @@ class TemplateAnswerer:
         if dated is not None and dated not in chosen:
             chosen.append(dated)
         spans = [(self.index.sentences[i].start, self.index.sentences[i].end) for i in chosen]
-        return [trim_span(doc.text, section.start, section.body_start), *sorted(spans)]
+        heading = [trim_span(doc.text, section.start, section.body_start)] if len(section.path) > 1 else []
+        return [*heading, *sorted(spans)]
 
     def _within(self, doc_id: str, start: int, end: int) -> list[int]:
         """Return the ids of the sentences of `doc_id` starting within [start, end), in reading order."""

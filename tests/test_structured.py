@@ -40,6 +40,21 @@ def test_template_questions_are_answered_from_the_reports_records(port_assistant
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
+        (
+            "這次出訪的目的是什麼？",
+            "本次考察旨在了解荷蘭港口自動化與港市共榮的作法，並建立與鹿特丹港務局的交流管道，協助本市推動港區轉型。",
+        ),
+        ("心得是什麼？", "荷蘭港口以數據驅動營運，港務局與市政府分工明確，值得本市借鏡。"),
+    ],
+)
+def test_a_closing_or_opening_section_is_quoted_from_its_text_not_its_bare_heading(port_assistant, question, expected):
+    # "貳、目的" quoted alone, with a citation of its own, says nothing the citation does not
+    assert _quotes(port_assistant, question) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
         ("第二天的行程是什麼？", "3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局\n\t下午 鹿特丹\t參觀自動化貨櫃碼頭"),
         (
             "What was on the schedule on the third day?",
