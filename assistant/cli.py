@@ -9,6 +9,7 @@ import os
 import re
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .config import MODES, Settings, settings_from_env
@@ -18,6 +19,8 @@ log = logging.getLogger("trip-assistant")
 # Characters that move the cursor, recolour or reorder what a terminal shows: C0/C1 controls, bidi
 # embeddings, overrides and isolates, line separators, and lone surrogates (undecodable bytes).
 _UNSAFE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Typed alone in `ask`'s loop, starts a new topic: the next question is read on its own (the page's "New topic").
+NEW_TOPIC = "/new"
 NOT_UTF8_NOTICE = (
     "問題含有非 UTF-8 位元組，已以 U+FFFD 取代。The question had bytes that are not UTF-8; each was replaced by U+FFFD."
 )
@@ -37,12 +40,13 @@ def _escape_char(ch: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def json_bytes(data: object) -> bytes:
-    """Return `data` as indented JSON in valid UTF-8; characters unsafe on a terminal are \\u escapes.
+def json_bytes(data: object, indent: int | None = 2) -> bytes:
+    """Return `data` as JSON in valid UTF-8 (indented, or on one line with `indent` None); characters unsafe on a
+    terminal are \\u escapes.
 
     The escapes parse back to the same characters, so scripts lose nothing.
     """
-    text = json.dumps(data, ensure_ascii=False, indent=2)  # the only raw newlines are its indentation
+    text = json.dumps(data, ensure_ascii=False, indent=indent)  # the only raw newlines are its indentation
     escaped = _UNSAFE_RE.sub(lambda m: m.group() if m.group() == "\n" else f"\\u{ord(m.group()):04x}", text)
     return escaped.encode("utf-8") + b"\n"
 
@@ -76,7 +80,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--model", help="sentence-transformers model: the default e5, a local directory or a cached hub name"
     )
-    p.add_argument("--corpus", type=Path, help="folder of .txt/.md reports (default: corpus/)")
+    p.add_argument("--corpus", type=Path, help="folder of .txt/.md/.pdf/.docx reports (default: corpus/)")
     p.add_argument("--embeddings", type=Path, help="where the index and converted model live (default: embeddings/)")
 
 
@@ -93,8 +97,12 @@ def _remove_options(p: argparse.ArgumentParser) -> None:
 
 
 def _ask_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("question", nargs="?", help="the question; omit it to ask several in a row")
-    p.add_argument("--json", action="store_true", help="print the answer as JSON")
+    p.add_argument(
+        "question", nargs="?",
+        help=f"the question; omit it to ask several in a row, follow-ups read as on the page ({NEW_TOPIC} starts anew)",
+    )  # fmt: skip
+    p.add_argument("--json", action="store_true", help="print the answer as JSON (one line per answer in a loop)")
+    p.add_argument("--alone", action="store_true", help="in a loop, read every question on its own (no follow-ups)")
     p.add_argument("--top-k", type=_top_k, default=Settings().top_k, help="passages to return (default 5)")
     p.add_argument("--mode", choices=MODES, default="hybrid", help="retrieval mode (default hybrid)")
     p.add_argument(
@@ -270,10 +278,11 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return cmd_build(args)
 
 
-def format_answer(answer) -> str:
-    """Return an answer as staff read it: its confidence, the quotes cited by page and section, then the
-    passages (offsets and scores are in `--json`)."""
-    from .ui_render import cite_label
+def format_answer(answer, breaks_of: Callable[[str], Sequence[tuple[int, int]]] = lambda source: ()) -> str:
+    """Return an answer as staff read it: its confidence, the quotes cited by page, section and report (page-break
+    gaps inside a quote joined, as the page shows it: `breaks_of(source)`), then the passages (offsets and scores
+    are in `--json`)."""
+    from .ui_render import cite_label, joined
 
     levels = {"high": "高 high", "medium": "中 medium", "low": "低 low"}
     lines = [f"! {notice}" for notice in answer.notices]
@@ -282,17 +291,19 @@ def format_answer(answer) -> str:
     else:
         lines.append(f"信心 Confidence: {levels.get(answer.level, answer.level)}")
         for q in answer.quotes:
-            lines += [f"「{q.quote}」", f"    — {cite_label(q.pages, q.section)} ({q.source})"]
+            quote = joined(q.quote, q.start, breaks_of(q.source))
+            lines += [f"「{quote}」", f"    — {cite_label(q.pages, q.section)} ({q.source})"]
         lines.append("Sources:")
     for p in answer.passages:
         snippet = " ".join(p.text.split())
-        lines.append(f"  [{p.rank}] {cite_label(p.pages, p.section)}")
+        lines.append(f"  [{p.rank}] {cite_label(p.pages, p.section)} ({p.source})")
         lines.append(f"      {snippet[:160]}{'…' if len(snippet) > 160 else ''}")
     return "\n".join(lines)
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
     """Answer one question, or loop over questions read from standard input."""
+    from .chat import Conversation
     from .engine import Assistant, QuestionError
     from .question_check import question_problem
 
@@ -307,17 +318,21 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.report:
         assistant.report_names(args.report)  # an unknown report is one error, not one per question
 
-    def answer_one(raw: str) -> None:
+    conversation = Conversation(assistant)
+
+    def answer_one(raw: str, indent: int | None = 2) -> None:
         question, replaced = utf8_question(raw)
-        answer = assistant.ask(question, top_k=args.top_k, mode=args.mode, reports=args.report)
+        ask = assistant.ask if args.alone or args.question is not None else conversation.ask
+        answer = ask(question, top_k=args.top_k, mode=args.mode, reports=args.report)
         if args.json:
             data = answer.to_dict()
             data["notices"] = [*data["notices"], *([NOT_UTF8_NOTICE] if replaced else [])]
             sys.stdout.flush()
-            sys.stdout.buffer.write(json_bytes(data))
+            sys.stdout.buffer.write(json_bytes(data, indent))
             sys.stdout.buffer.flush()
         else:
-            print(terminal_safe(("! " + NOT_UTF8_NOTICE + "\n" if replaced else "") + format_answer(answer)))
+            shown = format_answer(answer, lambda source: assistant.index.document(source).breaks)
+            print(terminal_safe(("! " + NOT_UTF8_NOTICE + "\n" if replaced else "") + shown))
 
     if args.question is not None:
         answer_one(args.question)
@@ -326,7 +341,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         sys.stdin.reconfigure(errors="surrogateescape")  # undecodable bytes are replaced and noted, not fatal
     interactive = sys.stdin.isatty()
     if interactive:
-        print("Ask about the report (empty line or Ctrl-D to quit).")
+        print(f"Ask about the report; a follow-up reads the questions before it ({NEW_TOPIC} starts a new topic;")
+        print("empty line or Ctrl-D to quit).")
     while True:
         try:
             line = input("? " if interactive else "")
@@ -336,8 +352,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
             if interactive:
                 return 0
             continue
+        if line.strip().lower() == NEW_TOPIC:
+            conversation.reset()
+            continue
         try:
-            answer_one(line)
+            answer_one(line, indent=None)  # one answer per line: a script reads them line by line
         except QuestionError as exc:
             print(f"trip-assistant: {terminal_safe(str(exc), keep='')}", file=sys.stderr)
 

@@ -7,6 +7,7 @@ and `python -m assistant` whose log lines go through its own formatter.
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import subprocess
@@ -137,3 +138,33 @@ def test_the_text_answer_cites_quotes_by_page_and_shows_its_confidence(loaded_on
     out = capsys.readouterr().out
     assert out.startswith("信心 Confidence: ")
     assert "— 第 4 頁 · 壹、出國人員名單" in out and "score" not in out
+
+
+def test_the_question_loop_reads_follow_ups_as_the_page_does_and_new_starts_a_new_topic(
+    loaded_once, capsys, monkeypatch
+):
+    lines = "去達梭系統總公司是哪一天？\n那天下午呢？\n/new\n那天下午呢？\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(lines))
+    code, out, err = run(capsys, "ask", "--json")
+    assert code == 0, err
+    answers = [json.loads(line) for line in out.splitlines()]  # one answer per line in a loop
+    assert len(answers) == 3
+    follow_up, anew = answers[1], answers[2]
+    assert any("依前一題" in n for n in follow_up["notices"])
+    assert any("參訪達梭系統 (Dassault System) 總公司" in q["quote"] for q in follow_up["answer"])
+    assert not any("依前一題" in n for n in anew["notices"])  # after /new it stands alone
+
+
+def test_the_question_loop_with_alone_reads_every_question_on_its_own(loaded_once, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("去達梭系統總公司是哪一天？\n那天下午呢？\n"))
+    code, out, err = run(capsys, "ask", "--json", "--alone")
+    assert code == 0, err
+    assert not any("依前一題" in n for n in json.loads(out.splitlines()[1])["notices"])
+
+
+def test_the_text_answer_joins_a_page_break_inside_a_quote_and_names_each_sources_report(loaded_once, capsys):
+    code, out, err = run(capsys, "ask", "巴黎是哪位副市長接待的？")
+    assert code == 0, err
+    assert "副市長率智慧與永續發展城市專案" in out  # the page break inside the sentence is joined, as on the page
+    sources = out.split("Sources:\n", 1)[1].splitlines()
+    assert sources[0].startswith("  [1] ") and sources[0].endswith("(corpus/taichung-france-2017-report.txt)")
