@@ -19,6 +19,13 @@ log = logging.getLogger("trip-assistant")
 # Characters that move the cursor, recolour or reorder what a terminal shows: C0/C1 controls, bidi
 # embeddings, overrides and isolates, line separators, and lone surrogates (undecodable bytes).
 _UNSAFE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# What Ctrl-C leaves behind, said when it stops a command that changes the index (index.py writes atomically; `add`
+# deletes its copies again).
+_INTERRUPTED = {
+    "build": ": the previous index is kept and still answers",
+    "add": ": nothing was added; the previous index is kept and still answers",
+    "remove": ": the index is brought up to date with the corpus folder at the next build or start",
+}
 # Typed alone in `ask`'s loop, starts a new topic: the next question is read on its own (the page's "New topic").
 NEW_TOPIC = "/new"
 NOT_UTF8_NOTICE = (
@@ -209,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"trip-assistant: error: {terminal_safe(str(exc), keep='')}", file=sys.stderr)
         return 2 if isinstance(exc, QuestionError) else 1
     except KeyboardInterrupt:
+        print(f"trip-assistant: interrupted{_INTERRUPTED.get(args.command, '')}", file=sys.stderr)
         return 130
 
 
@@ -398,10 +406,14 @@ def cmd_feedback(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     path = args.questions or DEFAULT_QUESTIONS
+    if args.questions is not None and not args.questions.is_file():  # a typo would export every question again
+        print(f"trip-assistant: error: question file not found: {args.questions}", file=sys.stderr)
+        return 2
     known = known_questions(path)
     lines = [json.dumps(q, ensure_ascii=False) for q in export_questions(FeedbackStore(settings.feedback_path), known)]
     text = "".join(f"{line}\n" for line in lines)
     if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text, encoding="utf-8")
         print(f"{len(lines)} question(s) -> {args.out}", file=sys.stderr)
     else:

@@ -188,7 +188,8 @@ def require_corpus_dir(corpus_dir: Path) -> Path:
     """
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
-        raise CorpusError(f"corpus folder not found: {corpus_dir}")
+        found = "is a file, not a folder" if corpus_dir.exists() else "not found"
+        raise CorpusError(f"corpus folder {found}: {corpus_dir}")
     return corpus_dir
 
 

@@ -45,6 +45,8 @@ def add_reports(files: list[Path], settings: Settings, shown: Callable[[Path], s
     for file in map(Path, files):
         target = corpus_dir / file.name
         name = source_name(target, corpus_dir, settings.root)
+        if file.is_dir():
+            raise CorpusError(f"cannot add {shown(file)}: it is a folder; name the report files in it")
         if file.suffix.lower() not in READABLE_SUFFIXES:
             raise CorpusError(f"cannot add {shown(file)}: only {', '.join(READABLE_SUFFIXES)} reports are read")
         if file.name.startswith("."):

@@ -192,6 +192,23 @@ def launch(
     return app
 
 
+def port_problem(host: str, port: int) -> str:
+    """Return why the server cannot listen on host:port (another program holds it, or the address is not this
+    machine's), or "" when it can."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        return f"cannot serve on {host}: {exc.strerror or exc}"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds it
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return f"cannot serve on {host}:{port}: {exc.strerror or exc} (another server? pass --port N)"
+    return ""
+
+
 def serve(args, settings: Settings) -> int:
     """Run `trip-assistant serve`: check the exposure flags, load the assistant, serve until stopped."""
     from .engine import Assistant
@@ -220,6 +237,9 @@ def serve(args, settings: Settings) -> int:
         )
     for warning in warnings:
         print(f"trip-assistant: warning: {warning}", file=sys.stderr)
+    if problem := port_problem(args.host, args.port):  # before the assistant loads: a taken port fails at once
+        print(f"trip-assistant: error: {problem}", file=sys.stderr)
+        return 1
     assistant = Assistant.load(settings)
     for note in assistant.notes:
         print(f"trip-assistant: {terminal_safe(note, keep='')}", file=sys.stderr)

@@ -168,3 +168,32 @@ def test_the_text_answer_joins_a_page_break_inside_a_quote_and_names_each_source
     assert "副市長率智慧與永續發展城市專案" in out  # the page break inside the sentence is joined, as on the page
     sources = out.split("Sources:\n", 1)[1].splitlines()
     assert sources[0].startswith("  [1] ") and sources[0].endswith("(corpus/taichung-france-2017-report.txt)")
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        ("build", "interrupted: the previous index is kept and still answers"),
+        ("add", "interrupted: nothing was added; the previous index is kept and still answers"),
+        ("ask", "interrupted"),
+    ],
+)
+def test_ctrl_c_says_what_it_left_behind(command, said, capsys, monkeypatch):
+    import assistant.cli
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setitem(assistant.cli.COMMANDS, command, interrupted)
+    args = {"build": [], "add": ["x.txt"], "ask": ["誰帶隊？"]}[command]
+    code, _, err = run(capsys, command, *args)
+    assert code == 130 and err.strip() == f"trip-assistant: {said}"
+
+
+def test_a_folder_given_to_add_or_a_file_given_as_the_corpus_is_named_for_what_it_is(tmp_path, capsys):
+    code, _, err = run(capsys, "add", str(tmp_path), "--corpus", str(tmp_path / "corpus"))
+    assert code == 1 and "it is a folder; name the report files in it" in err
+    a_file = tmp_path / "report.txt"
+    a_file.write_text("x", encoding="utf-8")
+    code, _, err = run(capsys, "build", "--corpus", str(a_file))
+    assert code == 1 and f"corpus folder is a file, not a folder: {a_file}" in err

@@ -86,3 +86,20 @@ def test_feedback_export_skips_a_malformed_line_of_the_question_file_saying_so(t
     (line,) = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert line["question"] == "匯出測試的問題？"
     assert [r.message for r in caplog.records if "not a JSON object" in r.message] and len(caplog.records) == 2
+
+
+def test_feedback_export_refuses_a_question_file_that_does_not_exist(tmp_path, capsys):
+    from assistant.cli import main
+
+    missing = tmp_path / "typo.jsonl"
+    assert main(["feedback", "export", "--embeddings", str(tmp_path), "--questions", str(missing)]) == 2
+    assert f"question file not found: {missing}" in capsys.readouterr().err
+
+
+def test_feedback_export_writes_into_a_folder_that_does_not_exist_yet(tmp_path, answer, capsys):
+    from assistant.cli import main
+
+    FeedbackStore(tmp_path / "feedback.sqlite3").add("匯出到新資料夾的問題？", answer, "up")
+    out = tmp_path / "new" / "fb.jsonl"
+    assert main(["feedback", "export", "--embeddings", str(tmp_path), "--out", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["question"] == "匯出到新資料夾的問題？"

@@ -558,3 +558,17 @@ def test_memory_levels_off_over_two_thousand_sequential_requests(server):  # noq
     # step ignores a one-off allocation elsewhere in the process.
     steps = [b - a for a, b in zip(samples[3:], samples[4:])]
     assert statistics.median(steps) < 2048, samples
+
+
+def test_a_taken_port_is_refused_in_one_line_before_the_assistant_loads(monkeypatch, capsys):
+    import assistant.engine
+    from assistant.cli import main
+
+    monkeypatch.setattr(assistant.engine.Assistant, "load", lambda *a, **k: pytest.fail("the assistant loaded"))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot serve on 127.0.0.1:{port}" in err and "--port" in err and "Traceback" not in err

@@ -48,16 +48,24 @@ def _question_file(path: Path, split: str) -> QuestionFile | None:
 
 
 def _evaluate(args, settings: Settings, qfile: QuestionFile) -> int:
-    """Run the questions in the chosen modes, print the metrics table, write the asked files, apply the gate."""
+    """Run the questions in the chosen modes, print the metrics table, write the asked files, apply the gate (read
+    first: a missing or unreadable baseline fails before the run, not after it)."""
     from ..engine import Assistant
 
+    baseline = None
+    if args.gate:
+        try:
+            baseline = json.loads(Path(args.gate).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            print(f"trip-assistant: error: cannot read the baseline {args.gate}: {exc}", file=sys.stderr)
+            return 2
     assistant = Assistant.load(settings)
     modes = MODES if args.mode == "all" else (args.mode,)
     report = run_eval(assistant, qfile.questions, modes, args.top_k, progress=progress_printer())
     report.problems[:0] = qfile.problems
     print(report.table_markdown())
     _write_reports(report, args)
-    return _apply_gate(report, args.gate) if args.gate else 0
+    return _apply_gate(report, baseline) if baseline is not None else 0
 
 
 def _write_reports(report: EvalReport, args) -> None:
@@ -69,13 +77,14 @@ def _write_reports(report: EvalReport, args) -> None:
         args.md_out.parent.mkdir(parents=True, exist_ok=True)
         args.md_out.write_text(report.to_markdown(), encoding="utf-8")
     if args.write_baseline:
+        args.write_baseline.parent.mkdir(parents=True, exist_ok=True)
         baseline = baseline_from(report, scopes=("all", "split=dev", "split=test"))
         args.write_baseline.write_text(json.dumps(baseline, indent=2) + "\n", encoding="utf-8")
 
 
-def _apply_gate(report: EvalReport, baseline_path: Path) -> int:
+def _apply_gate(report: EvalReport, baseline: dict) -> int:
     """Return 1 and say each failure on stderr when the report falls below the baseline, else 0 ("gate passed")."""
-    failures = gate(report, json.loads(Path(baseline_path).read_text(encoding="utf-8")))
+    failures = gate(report, baseline)
     for failure in failures:
         print(f"trip-assistant: gate failed: {failure}", file=sys.stderr)
     if failures:

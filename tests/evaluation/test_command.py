@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from assistant.cli import main
 
 
@@ -30,3 +32,22 @@ def test_eval_cli_writes_json_and_markdown_reports(loaded_once, question_file, t
 def test_confidence_is_fitted_on_the_dev_split_only(capsys):
     assert main(["eval", "--fit-confidence", "--split", "all"]) == 2
     assert "dev split only" in capsys.readouterr().err
+
+
+def test_a_missing_or_unreadable_gate_baseline_fails_before_the_run(tmp_path, capsys, monkeypatch):
+    import assistant.engine
+
+    monkeypatch.setattr(assistant.engine.Assistant, "load", lambda *a, **k: pytest.fail("the run started"))
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    for baseline in (tmp_path / "missing.json", bad):
+        assert main(["eval", "--split", "dev", "--gate", str(baseline)]) == 2
+        err = capsys.readouterr().err
+        assert f"cannot read the baseline {baseline}" in err and "Traceback" not in err
+
+
+def test_a_new_baseline_is_written_into_a_folder_that_does_not_exist_yet(loaded_once, question_file, tmp_path, capsys):
+    path = question_file({"id": "a", "question": "巴黎綠蔭步道全長幾公里？", "evidence": ["全長 4.5 公里"]})
+    baseline = tmp_path / "new" / "folder" / "baseline.json"
+    assert main(["eval", "--questions", str(path), "--write-baseline", str(baseline)]) == 0, capsys.readouterr().err
+    assert "hybrid" in json.loads(baseline.read_text(encoding="utf-8"))["metrics"]
