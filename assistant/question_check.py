@@ -8,7 +8,7 @@ import re
 from .config import MODES, Settings
 from .text.normalize import normalize_query
 
-EMPTY_QUESTION = "the question is empty — type a question about the report"
+EMPTY_QUESTION = "問題是空的，請輸入關於報告的問題。The question is empty — type a question about the report."
 NO_LANGUAGE_WORDS_NOTICE = (
     "問題看來是路徑、資料、標記或程式碼，不是文字。"
     "The question looks like a path, data, markup or code, not words of the report's languages."
@@ -36,7 +36,7 @@ def question_problem(question: str, max_chars: int) -> str | None:
     """Return why `question` cannot be asked (longer than `max_chars`, or empty), or None; nothing is loaded.
 
     >>> question_problem("  ", 100)
-    'the question is empty — type a question about the report'
+    '問題是空的，請輸入關於報告的問題。The question is empty — type a question about the report.'
     """
     if len(question) > max_chars:
         return (

@@ -12,9 +12,10 @@ from .chat import Conversation
 from .config import MODES
 from .engine import QuestionError
 from .export import to_markdown, write_docx
+from .question_check import EMPTY_QUESTION
 from .ui_content import example_questions
 from .ui_live import Page
-from .ui_render import render_chat
+from .ui_render import render_chat, render_error
 from .ui_sources import SourcePanel
 from .ui_style import CHAT_JS
 
@@ -73,14 +74,15 @@ class ChatPanel:
         choice.change(self.remember_settings, settings, store, **private)
         self.export_button.click(self.export, [store], self.export_files, **private)
 
-    def html(self, store: dict) -> str:
-        """Return the conversation in `store` as the chat log's HTML."""
+    def html(self, store: dict, notice: str = "") -> str:
+        """Return the conversation in `store` as the chat log's HTML, a passing `notice` (not kept) last."""
         page = self.page
         body = render_chat(
             store.get("turns", []), page.titles(), page.breaks_of, page.settings.source_label_chars, page.several()
         )
         if store.get("new_topic") and store.get("turns"):
             body += DIVIDER
+        body += render_error(notice) if notice else ""
         return f'<div class="ta-log" role="log" aria-label="對話 Conversation" aria-live="polite">{body}</div>'
 
     def _store(self, store: dict | None, **changes: object) -> dict:
@@ -101,6 +103,9 @@ class ChatPanel:
         try:
             answer = conversation.ask(question, top_k=int(top_k), mode=mode, reports=list(reports or []))
         except QuestionError as exc:
+            if str(exc) == EMPTY_QUESTION:  # nothing was asked: say so below the conversation, not as a turn
+                store["new_topic"] = new_topic
+                return self.html(store, str(exc)), store, gr.update(), ""
             turns.append({"question": question or "", "answer": None, "error": str(exc), "new_topic": new_topic})
             store["turns"] = turns[-keep:]
             return self.html(store), store, gr.update(), ""

@@ -27,6 +27,12 @@ LATENCY_NOTE = (
     "warm-query benchmark."
 )
 RUN_LABEL = "執行評估 Run eval"
+# The question set is written for the bundled report; with other reports indexed they answer some questions too.
+SEVERAL_REPORTS = (
+    "> 注意：問題集是為隨附報告寫的；目前索引中還有其他報告，部分問題可能由其他報告回答，因此數字不同於只有隨附報告時。"
+    "Note: the questions were written for the bundled report; other reports are indexed too, so some answers may "
+    "come from them and the figures differ from the bundled report's alone."
+)
 RUNNING = "評估中，約需 20–30 秒，進度顯示在下方。Running: about 20–30 s."
 
 
@@ -65,8 +71,16 @@ class EvalTab:
             )
             self.waiting = gr.Markdown(elem_id="feedback-waiting")
             with gr.Row():
-                self.split = gr.Radio(["all", "dev", "test"], value="test", label="題組 Split")
-                self.mode = gr.Radio([*MODES, "all"], value="hybrid", label="模式 Mode")
+                self.split = gr.Radio(
+                    ["all", "dev", "test"], value="test", label="題組 Split",
+                    info="test：凍結、只報告的題組（最小、最快）；dev：開發用；all：全部。"
+                    "test: the frozen set, only reported (fastest); dev: the one changes are chosen on.",
+                )  # fmt: skip
+                self.mode = gr.Radio(
+                    [*MODES, "all"], value="hybrid", label="模式 Mode",
+                    info="hybrid：本工具的檢索；dense（語意）與 lexical（字詞）單獨一種，供比較。"
+                    "hybrid is what the chat uses; dense and lexical alone are for comparison.",
+                )  # fmt: skip
             self.run_button = gr.Button(RUN_LABEL, elem_id="run-eval")
             self.status = gr.Markdown(elem_id="eval-status")
             self.report = gr.Markdown(elem_id="eval-report")
@@ -92,7 +106,10 @@ class EvalTab:
             progress=lambda m, i, n: progress(i / n, desc=f"{m}：第 {i}/{n} 題 question {i} of {n}"),
         )  # fmt: skip
         report.problems[:0] = qfile.problems
-        return metrics_markdown(report, split, self.page.feedback_line()), "完成 Done."
+        shown = metrics_markdown(report, split, self.page.feedback_line())
+        if len(self.page.live.current.sources) > 1:
+            shown = f"{SEVERAL_REPORTS}\n\n{shown}"
+        return shown, "完成 Done."
 
     @staticmethod
     def end_eval():

@@ -87,9 +87,11 @@ class ReportsPanel:
 
     def wire(self, header: gr.HTML) -> None:
         """Connect the upload: add the files, then show the outcome and refresh the choice and the page title."""
-        self.files.upload(
+        # The last upload's outcome goes at once (a refusal must not stand beside the next upload's progress), and
+        # the progress shows once, on the status line, not over every component the upload refreshes.
+        self.files.upload(lambda: "", None, self.status, api_visibility="private", queue=False).then(
             self.add_uploaded, [self.files, self.choice], [self.status, self.choice, header, self.files],
-            api_visibility="private", concurrency_limit=1, show_progress="full",
+            api_visibility="private", concurrency_limit=1, show_progress="full", show_progress_on=[self.status],
         )  # fmt: skip
 
     def add(self, paths: list[Path], progress=None) -> list[ReportInfo]:

@@ -18,6 +18,7 @@ import pytest
 
 from assistant.cli import json_bytes, main, terminal_safe
 from assistant.config import PROJECT_ROOT
+from assistant.question_check import EMPTY_QUESTION
 
 # The command `make setup` installs (pyproject's [project.scripts]), beside the interpreter running the tests.
 TRIP_ASSISTANT = Path(sys.executable).with_name("trip-assistant")
@@ -75,7 +76,7 @@ def test_empty_question_is_refused_before_the_model_loads(capsys, caplog):
     for question in ("", "   ", "\u200b\t"):
         code, _, err = run(capsys, "ask", question, "--model", "/no/such/model")
         assert code == 2
-        assert err.strip() == "trip-assistant: error: the question is empty — type a question about the report"
+        assert err.strip() == f"trip-assistant: error: {EMPTY_QUESTION}"
     assert warnings_logged(caplog) == []
 
 

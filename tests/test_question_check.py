@@ -53,8 +53,8 @@ def test_every_eval_question_has_report_language_words():
 @pytest.mark.parametrize(
     ("question", "problem"),
     [
-        ("", "the question is empty"),
-        (" \t\u200b ", "the question is empty"),
+        ("", "問題是空的"),
+        (" \t\u200b ", "問題是空的"),
         ("x" * 101, "the question is 101 characters long; the limit is 100"),
         ("x" * 100, None),
     ],

@@ -20,6 +20,7 @@ import pytest
 
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.edge_guard import fetches_url, host_allowed
+from assistant.question_check import EMPTY_QUESTION
 from assistant.serve import (
     guard_evaluation,
     is_loopback,
@@ -339,7 +340,7 @@ def test_a_rejected_question_logs_one_line_and_no_traceback(server, capfd, caplo
     with caplog.at_level("WARNING"), pytest.raises(Exception, match="empty"):
         client.predict("   ", 5, "hybrid", api_name="/ask")
     refused = [r for r in caplog.records if r.name.startswith("trip-assistant")]
-    assert [r.getMessage() for r in refused] == ["refused: the question is empty — type a question about the report"]
+    assert [r.getMessage() for r in refused] == [f"refused: {EMPTY_QUESTION}"]
     assert "Traceback" not in capfd.readouterr().err
 
 

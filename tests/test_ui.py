@@ -524,3 +524,36 @@ def test_the_page_keeps_each_turns_standalone_question_for_a_follow_up_switching
     assert any("讀作「在阿姆斯特丹是誰接待的？」" in n for n in notices)  # the browser's store kept the turn before
     _, store = chat.new_topic(store)
     assert store["standalone"] == []
+
+
+def test_an_empty_question_is_answered_with_a_passing_notice_not_a_numbered_turn(port_assistant, tmp_path):
+    from assistant.feedback import FeedbackStore
+    from assistant.ui_chat import ChatPanel
+    from assistant.ui_live import LiveAssistant, Page
+    from assistant.ui_sources import SourcePanel
+
+    page = Page(LiveAssistant(port_assistant), port_assistant.settings, FeedbackStore(tmp_path / "fb.sqlite3"))
+    chat = ChatPanel(page, SourcePanel(page))
+    _, store, _, _ = chat.respond("6 號上午去了哪裡？", None, "hybrid", 5, [])
+    html, store, _, _ = chat.respond("  \u200b ", store, "hybrid", 5, [])
+    assert len(store["turns"]) == 1  # nothing was asked: no turn "問 Q2" with a blank question
+    assert "問 Q2" not in html and "問題是空的" in html and "The question is empty" in html
+    html, store, _, _ = chat.respond("對方由誰接待？", store, "hybrid", 5, [])
+    assert "問題是空的" not in html and "問 Q2" in html  # the notice passes; the follow-up still follows up
+    assert "德弗里斯" in store["turns"][-1]["answer"]["answer"][0]["quote"]
+
+
+def test_the_eval_tab_says_when_other_reports_are_indexed_beside_the_one_its_questions_were_written_for(
+    small_report, embedder, port_assistant, tmp_path
+):
+    from assistant.feedback import FeedbackStore
+    from assistant.ui_eval import SEVERAL_REPORTS, EvalTab
+    from assistant.ui_live import LiveAssistant, Page
+
+    shutil.copy(PORT_REPORT, small_report.corpus_dir / "port-report.txt")
+    both = Assistant.load(small_report, embedder=embedder)
+    quiet = lambda *args, **kwargs: None  # noqa: E731  (the progress bar Gradio would pass)
+    for current, noted in ((both, True), (port_assistant, False)):
+        page = Page(LiveAssistant(current), current.settings, FeedbackStore(tmp_path / "fb.sqlite3"))
+        shown, status = EvalTab(page).run_evaluation("test", "hybrid", progress=quiet)
+        assert status == "完成 Done." and (SEVERAL_REPORTS in shown) is noted and "評估結果 Results" in shown
