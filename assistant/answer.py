@@ -102,7 +102,10 @@ class AnswerComposer:
             hits = self.citer.lead_with(hits, first.doc_id, first.start, first.end)
         if not decision.abstained:
             template_spans = (
-                [(e.template.doc_id, start, end, 1.0) for start, end in e.template.spans] if e.template else []
+                [(e.template.doc_id, start, end, 1.0) for start, end in e.template.spans]
+                + [(doc_id, start, end, 1.0) for doc_id, start, end in e.template.also]
+                if e.template
+                else []
             )
             spans = template_spans + ([] if e.template_replaces else self.scorer.best_spans(scored))
             quotes = self.citer.quotes(spans)

@@ -20,7 +20,7 @@ from .focus import named_sections
 from .glossary import mine_glossary, plain_names
 from .index import Index, open_index
 from .ingest import SECTION_SEPARATOR, Section, require_corpus_dir
-from .intent import ITINERARY, MEMBERS, VISIT_DAY, Intent, follow, only_a_place_beside, read_intent
+from .intent import COVER, ITINERARY, MEMBERS, VISIT_DAY, Intent, follow, only_a_place_beside, read_intent
 from .parties import holds, named_parties
 from .premise import Mention, led_by_another, off_schedule, unsupported, unvisited
 from .query import Query, QueryReader
@@ -40,6 +40,13 @@ log = logging.getLogger(__name__)
 OTHER_REPORTS_NOTICE = (
     "每份報告各有這一項，這裡引的是其中一份；可在「報告」中選擇要問哪一份。"
     "Each report has its own answer to this; the quote is from one of them. Choose reports to ask another."
+)
+EACH_REPORT_NOTICE = (
+    "每份報告各有這一項，以下每份各引一句。Each report has its own answer to this: one quote from each report."
+)
+FIRST_REPORTS_NOTICE = (
+    "每份報告各有這一項，以下引其中 {n} 份（共 {total} 份）；可在「報告」中選擇其他報告。"
+    "Each report has its own answer to this: quotes from {n} of the {total} reports; choose reports to ask others."
 )
 
 
@@ -154,6 +161,7 @@ class Assistant:
         )
         intent = self._anchored(self._placed_intent(query.text, context_text, bool(days)), hits, days)
         template, mentions = self._read_structure(query, hits, intent)
+        template = self._from_each_report(template, intent, query, reports)
         evidence = self._evidence(question, query, query_vector, (hits, top_k), mode, template, mentions)
         return self.composer.compose(self._scoped(evidence, query.text, reports, hits))
 
@@ -356,13 +364,41 @@ class Assistant:
         chosen = set(self.report_names(names))
         return np.array([i for i, c in enumerate(self.index.chunks) if c.doc_id in chosen], dtype=np.int64)
 
+    def _from_each_report(
+        self, template: TemplateAnswer | None, intent: Intent, query: Query, reports: list[str] | None
+    ) -> TemplateAnswer | None:
+        """Return a cover answer with the same field of every other report asked (the chosen ones, else all, up to
+        `settings.cover_answer_reports` in all): "誰帶隊的？" over an archive has an answer in each report."""
+        if template is None or template.kind != COVER:
+            return template
+        asked = self.report_names(reports) if reports else self.sources
+        others = [d for d in asked if d != template.doc_id][: max(0, self.settings.cover_answer_reports - 1)]
+        also = [
+            (doc_id, start, end)
+            for doc_id in others
+            if (found := self.template.answer(intent, doc_id, query.lexical_text)) is not None
+            for start, end in found.spans
+        ]
+        return replace(template, also=tuple(also))
+
     def _scoped(self, evidence: Evidence, query_text: str, reports: list[str] | None, hits: list[Hit]) -> Evidence:
         """Return the evidence with what the report choice implies: names only other reports write (the chosen ones
-        cannot answer), or, with no choice, a notice that a template record came from one of several reports."""
+        cannot answer); a notice that a cover answer quotes each report (or the first few), or, with no choice, that
+        another template record came from one of several reports."""
+        template = evidence.template
+        total = len(self.report_names(reports)) if reports else len(self.sources)
+        if template is not None and template.kind == COVER and total > 1:
+            quoted = 1 + len(dict.fromkeys(d for d, _, _ in template.also))
+            notice = EACH_REPORT_NOTICE if quoted >= total else FIRST_REPORTS_NOTICE.format(n=quoted, total=total)
+            evidence = replace(evidence, notices=[*evidence.notices, notice])
         if reports:
             absent = self._absent(query_text, self.report_names(reports))
             return replace(evidence, unknown_names=[*evidence.unknown_names, *absent])
-        if evidence.template is not None and len({self.index.chunks[h.chunk_id].doc_id for h in hits}) > 1:
+        if (
+            template is not None
+            and template.kind != COVER
+            and len({self.index.chunks[h.chunk_id].doc_id for h in hits}) > 1
+        ):
             return replace(evidence, notices=[*evidence.notices, OTHER_REPORTS_NOTICE])
         return evidence
 

@@ -35,6 +35,8 @@ class TemplateAnswer:
     kind: str
     # True when the spans add to the best-scored sentences (a visit's lead) instead of replacing them.
     supplements: bool = False
+    # The same record in the other reports asked, (document, start, end) each: a cover field every report has.
+    also: tuple[tuple[str, int, int], ...] = ()
 
 
 class TemplateAnswerer:

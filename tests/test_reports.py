@@ -101,14 +101,25 @@ def test_a_name_only_another_report_writes_makes_the_chosen_report_abstain_sayin
     assert not both.ask("How many countries does Sigfox serve?", reports=["report.txt"]).abstained
 
 
-def test_a_cover_question_over_several_reports_says_it_quotes_one_of_them(both):
-    from assistant.engine import OTHER_REPORTS_NOTICE
+def test_a_cover_question_over_several_reports_quotes_the_field_of_each(both):
+    from assistant.engine import EACH_REPORT_NOTICE
 
-    answer = both.ask("這次出國期間是哪幾天？")
-    assert answer.quotes and answer.quotes[0].quote.startswith("出國期間")
-    assert OTHER_REPORTS_NOTICE in answer.notices
+    answer = both.ask("Who led the delegation?")
+    assert sorted(q.source for q in answer.quotes) == sorted(both.sources)  # one quote from each report
+    assert all(q.quote.startswith("姓名職稱：") for q in answer.quotes)
+    assert EACH_REPORT_NOTICE in answer.notices
     chosen = both.ask("這次出國期間是哪幾天？", reports=["port-report.txt"])
-    assert OTHER_REPORTS_NOTICE not in chosen.notices and chosen.quotes[0].source.endswith("port-report.txt")
+    assert [q.source for q in chosen.quotes] == [PORT] and chosen.quotes[0].quote.startswith("出國期間")
+    assert EACH_REPORT_NOTICE not in chosen.notices
+
+
+def test_a_cover_question_over_more_reports_than_it_quotes_says_how_many_it_quoted(two_reports, embedder):
+    from assistant.engine import FIRST_REPORTS_NOTICE
+
+    one = Assistant.load(two_reports.with_overrides(cover_answer_reports=1), embedder=embedder)
+    answer = one.ask("報告日期是哪一天？")
+    assert len(answer.quotes) == 1 and answer.quotes[0].quote.startswith("報告日期：")
+    assert FIRST_REPORTS_NOTICE.format(n=1, total=2) in answer.notices
 
 
 def test_the_next_day_after_an_answer_is_read_off_that_answers_report(both):
