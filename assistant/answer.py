@@ -109,6 +109,8 @@ class AnswerComposer:
             )
             spans = template_spans + ([] if e.template_replaces else self.scorer.best_spans(scored))
             quotes = self.citer.quotes(spans)
+            if not template_spans:  # the best sentence first: staff cite the first quote (records read in order)
+                quotes.sort(key=lambda q: -q.score)
             # The passage that holds the answer's first quote is the first source: what is quoted is cited first
             # (for a visit's lead beside the best sentences, the best sentence's passage).
             lead = (

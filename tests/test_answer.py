@@ -51,3 +51,12 @@ def test_a_which_day_answer_is_judged_by_the_visits_dated_sentence_it_quotes(por
     evidence = Evidence("q", "哪天去市議會？", None, [Hit(0, 1.0, 0.9)], "hybrid", template=day)
     assert port_assistant.composer._judged(evidence, scored).sentence_id == dated  # the day's sentence, not the best
     assert port_assistant.composer._judged(replace(evidence, template=None), scored).sentence_id == other
+
+
+def test_the_best_sentence_is_quoted_first_even_when_a_weaker_one_comes_earlier_in_the_report(assistant):
+    answer = assistant.ask("代表團在法國電力集團總部由誰接待？")
+    assert len(answer.quotes) == 2
+    assert "Didier Cordero" in answer.quotes[0].quote  # the visit, not the earlier dinner's guest list
+    assert answer.quotes[0].score >= answer.quotes[1].score
+    assert answer.quotes[0].start > answer.quotes[1].start  # a weaker quote from earlier pages comes second
+    assert answer.passages[0].start <= answer.quotes[0].start < answer.passages[0].end  # and is cited first
