@@ -37,6 +37,8 @@ class TemplateAnswer:
     supplements: bool = False
     # The same record in the other reports asked, (document, start, end) each: a cover field every report has.
     also: tuple[tuple[str, int, int], ...] = ()
+    # Another report among the passages found has its own record for the question (its own rows of that day).
+    elsewhere: bool = False
 
 
 class TemplateAnswerer:

@@ -130,3 +130,12 @@ def test_the_next_day_after_an_answer_is_read_off_that_answers_report(both):
     assert first.quotes[0].source == PORT
     answer = chat.ask("隔天呢？")  # from the report the previous answer quoted, whichever ranks first now
     assert [q.source for q in answer.quotes] == [PORT] and answer.quotes[0].quote.startswith("3/6 (三)")
+
+
+def test_a_record_answer_says_other_reports_have_their_own_only_when_one_found_does(both):
+    from assistant.engine import OTHER_REPORTS_NOTICE
+
+    only_one = both.ask("3/5 下午排了什麼？")  # a day only the port report's itinerary has
+    assert only_one.quotes[0].source == PORT and OTHER_REPORTS_NOTICE not in only_one.notices
+    each = both.ask("出國人員有哪些人？")  # every report lists its members
+    assert OTHER_REPORTS_NOTICE in each.notices
