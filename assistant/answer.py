@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 
+from .answer_type import answers_kind, asked_kinds, offered_kinds
 from .citations import Citer, Passage, Quote
 from .confidence import ConfidenceModel
 from .config import Settings
@@ -86,6 +87,13 @@ class AnswerComposer:
             return next(inside, scored[0] if scored else None)
         return scored[0] if scored else None
 
+    @staticmethod
+    def _gives(evidence: Evidence, quote: Quote) -> bool:
+        """Return True when `quote` gives the kind of answer the question asks for (a person for 誰, a date for
+        哪一天), or the question asks for none: such a quote comes before a better-scored one that does not."""
+        asked = asked_kinds(evidence.lexical_text or evidence.query_text)
+        return not asked or answers_kind(asked, offered_kinds(quote.quote))
+
     def compose(self, evidence: Evidence) -> Answer:
         """Return the answer: quotes from the best sentences, or an abstention that still lists passages.
 
@@ -109,8 +117,8 @@ class AnswerComposer:
             )
             spans = template_spans + ([] if e.template_replaces else self.scorer.best_spans(scored))
             quotes = self.citer.quotes(spans)
-            if not template_spans:  # the best sentence first: staff cite the first quote (records read in order)
-                quotes.sort(key=lambda q: -q.score)
+            if not template_spans:  # staff cite the first quote: records are read in order, sentences best first
+                quotes.sort(key=lambda q: (not self._gives(e, q), -q.score))
             # The passage that holds the answer's first quote is the first source: what is quoted is cited first
             # (for a visit's lead beside the best sentences, the best sentence's passage).
             lead = (

@@ -368,7 +368,7 @@ class Assistant:
         self, template: TemplateAnswer | None, intent: Intent, query: Query, reports: list[str] | None, hits: list[Hit]
     ) -> TemplateAnswer | None:
         """Return a cover answer with the same field of every other report asked (the chosen ones, else all, up to
-        `settings.cover_answer_reports` in all): "誰帶隊的？" over an archive has an answer in each report. Any
+        `settings.cover_answer_reports` in all): "Who led the delegation?" over an archive has an answer in each report. Any
         other record answer says whether another report among the passages found has its own."""
         if template is None:
             return None

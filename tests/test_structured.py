@@ -25,7 +25,7 @@ def _quotes(assistant: Assistant, question: str, context: str | None = None) -> 
         ("報告是哪天交出去的？", ["報告日期：108年5月2日"]),
         ("這份報告的標題是什麼？", ["高雄市政府赴荷蘭考察港灣城市治理 出國報告"]),
         ("Who led the delegation?", ["姓名職稱：王大明局長等"]),
-        ("請問這次是誰帶隊的？", ["姓名職稱：王大明局長等"]),  # a polite opening is no name the report lacks
+        ("請問這次是誰率團出國的？", ["姓名職稱：王大明局長等"]),  # a polite opening is no name the report lacks
         ("這次是派到哪一國？", ["派赴國家：荷蘭"]),
         ("經發局那邊是誰一起去？", ["3.\t高雄市政府經濟發展局\t專員\t林美玲"]),
         ("5 號下午排了什麼？", ["3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局\n\t下午 鹿特丹\t參觀自動化貨櫃碼頭"]),

@@ -132,7 +132,7 @@ def test_a_pronoun_gloss_and_a_used_names_adjective_are_not_unknown_names():
 def test_a_polite_opening_or_a_species_glossed_with_a_capital_is_no_name():
     translator = build_translator(lambda w: 0)
     # 請問 "Excuse me, may I ask...?" and 杜賓犬 "Doberman" have lower-case pinyin: no proper noun
-    assert translator.unknown_names("請問這次是誰帶隊的？") == []
+    assert translator.unknown_names("請問這次是誰率團出國的？") == []
     assert translator.unknown_names("杜賓犬是誰的？") == []
     assert translator.unknown_names("請問他們有去里昂嗎？") == ["里昂"]
 
