@@ -53,6 +53,13 @@ def points_back(question: str) -> bool:
     return bool(_POINTING.search(text)) and not names_a_subject(text)
 
 
+def elliptical(question: str) -> bool:
+    """Return True when a question is too short to stand alone and names no subject ("由誰接待？"): like one
+    pointing back, it asks of what the previous answer was about."""
+    text = normalize_query(question)
+    return len(_WORD.findall(text)) <= _SHORT_QUESTION and not names_a_subject(text)
+
+
 def needs_context(question: str) -> bool:
     """Return True when a question is a follow-up: it continues or points back at earlier turns, or it is
     too short to stand alone and names no subject of its own ("誰設計的？" yes, "UNESCO 是什麼？" no)."""
@@ -140,7 +147,7 @@ class Conversation:
         matched = self._matched(question)
         rewritten = self._switched(matched)
         context = None if rewritten else self.context_for(question)
-        pointing = context and self.focus and points_back(question)
+        pointing = context and self.focus and (points_back(question) or elliptical(question))
         answer = self.assistant.ask(
             rewritten or question, top_k=top_k, mode=mode, context=context, reports=reports or None,
             sections=list(self.focus) if pointing else None, days=self.days if context else (),

@@ -109,3 +109,11 @@ def test_a_follow_up_switching_the_city_asks_the_previous_question_of_the_new_on
     assert chat.history[-1].startswith("在巴黎拜會時")  # what a pointing follow-up is read with
     english = chat.ask("What about Toulouse?")  # a Latin name goes into a Chinese question in Chinese
     assert any("讀作「在土魯斯市拜會時" in n for n in english.notices)
+
+
+def test_a_short_follow_up_naming_nothing_asks_of_what_the_last_answer_was_about(port_assistant):
+    chat = Conversation(port_assistant)
+    chat.ask("3/5 上午去了哪裡？")
+    answer = chat.ask("由誰接待？")  # no pronoun, no subject: the meeting just named, not the other day's
+    assert "范德堡" in answer.quotes[0].quote
+    assert not any("德弗里斯" in q.quote for q in answer.quotes)
