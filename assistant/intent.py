@@ -199,6 +199,8 @@ _PLACE_WORDS = (_IN_A_PLACE, _RUNDOWN, _SCHEDULE, _GOING)
 _WHOLE_PLAN = re.compile(
     r"整[趟個體]的?(?:行程|路線)|全程行程|行程(?:的)?(?:先後)?(?:路線|概況|全貌|順序)|\b(?:whole|entire|full|overall) (?:itinerary|schedule|route)\b"
 )
+# The trip's plan named by itself ("行程", "the itinerary").
+_TRIP_PLAN = re.compile(r"行程|\b(?:itinerary|schedule)\b")
 # Which cities the trip went to or through, or in what order ("這次去了哪些城市？", "在哪些城市之間移動", "行程的
 # 先後順序", "which cities did they visit?"): the itinerary's rows name each day's city. Only with going asked.
 _ROUTE = re.compile(
@@ -346,6 +348,13 @@ def _rows_intent(folded: str, asked: frozenset[str], places: bool) -> Intent | N
             return Intent(ITINERARY, in_place=True)
     cues = (_WHOLE_PLAN, _ROUTE, _SCHEDULE, _RUNDOWN, _GOING, _TRAVEL, _MOVING, _OVERVIEW_CUES)
     if _WHOLE_PLAN.search(folded) and not asked and _small(_rest(folded, *cues), han=_MAX_STOP_HAN, latin=3):
+        return Intent(ITINERARY, whole=True)
+    # The plan itself and nothing else ("行程是什麼？", "這次的行程有哪些？", "what was the itinerary?").
+    if (
+        _TRIP_PLAN.search(folded)
+        and not asked
+        and _small(_rest(folded, _TRIP_PLAN, *cues), han=_MAX_FOLLOW_HAN, latin=0)
+    ):
         return Intent(ITINERARY, whole=True)
     # The cities of the trip, asked with going and of nothing else ("環法賽經過哪些城市？" asks of another subject).
     route = _ROUTE.search(folded) and (_GOING.search(folded) or _TRAVEL.search(folded) or _MOVING.search(folded))

@@ -111,8 +111,12 @@ def test_a_question_naming_no_place_or_a_part_of_one_is_not_answered_with_a_plac
     ]
 
 
-def test_the_whole_trips_plan_quotes_every_day_of_the_itinerary(port_assistant):
-    quotes = _quotes(port_assistant, "整趟行程的路線是怎麼走的？")
+@pytest.mark.parametrize(
+    "question",
+    ["整趟行程的路線是怎麼走的？", "行程是什麼？", "這次的行程有哪些？", "行程安排為何？", "What was the itinerary?"],
+)
+def test_the_whole_trips_plan_quotes_every_day_of_the_itinerary(port_assistant, question):
+    quotes = _quotes(port_assistant, question)  # the plan asked by itself is the whole table, not a sentence
     assert [q.split(" ")[0] for q in quotes] == ["3/4", "3/5", "3/6", "3/8~9"]
 
 
