@@ -161,7 +161,7 @@ class Assistant:
         )
         intent = self._anchored(self._placed_intent(query.text, context_text, bool(days)), hits, days)
         template, mentions = self._read_structure(query, hits, intent)
-        template = self._from_each_report(template, intent, query, reports, hits)
+        template = self._from_each_report(template, intent, query, reports)
         evidence = self._evidence(question, query, query_vector, (hits, top_k), mode, template, mentions)
         return self.composer.compose(self._scoped(evidence, query.text, reports))
 
@@ -365,18 +365,18 @@ class Assistant:
         return np.array([i for i, c in enumerate(self.index.chunks) if c.doc_id in chosen], dtype=np.int64)
 
     def _from_each_report(
-        self, template: TemplateAnswer | None, intent: Intent, query: Query, reports: list[str] | None, hits: list[Hit]
+        self, template: TemplateAnswer | None, intent: Intent, query: Query, reports: list[str] | None
     ) -> TemplateAnswer | None:
         """Return a cover answer with the same field of every other report asked (the chosen ones, else all, up to
-        `settings.cover_answer_reports` in all): "Who led the delegation?" over an archive has an answer in each report. Any
-        other record answer says whether another report among the passages found has its own."""
+        `settings.cover_answer_reports` in all): "Who led the delegation?" over an archive has one in each report.
+        Any other record answer says whether another report asked has its own."""
         if template is None:
             return None
-        if template.kind != COVER:
-            found = dict.fromkeys(self.index.chunks[h.chunk_id].doc_id for h in hits)
-            elsewhere = any(self.template.answer(intent, d, query.lexical_text) for d in found if d != template.doc_id)
-            return replace(template, elsewhere=elsewhere)
         asked = self.report_names(reports) if reports else self.sources
+        if template.kind != COVER:
+            # Any report asked, found among the passages or not: a member list is in every report.
+            elsewhere = any(self.template.answer(intent, d, query.lexical_text) for d in asked if d != template.doc_id)
+            return replace(template, elsewhere=elsewhere)
         others = [d for d in asked if d != template.doc_id][: max(0, self.settings.cover_answer_reports - 1)]
         also = [
             (doc_id, start, end)
@@ -389,7 +389,7 @@ class Assistant:
     def _scoped(self, evidence: Evidence, query_text: str, reports: list[str] | None) -> Evidence:
         """Return the evidence with what the report choice implies: names only other reports write (the chosen ones
         cannot answer); a notice that a cover answer quotes each report (or the first few), or, with no choice, that
-        another report found has a record of its own for the question."""
+        another report has a record of its own for the question."""
         template = evidence.template
         total = len(self.report_names(reports)) if reports else len(self.sources)
         if template is not None and template.kind == COVER and total > 1:

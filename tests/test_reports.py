@@ -137,5 +137,17 @@ def test_a_record_answer_says_other_reports_have_their_own_only_when_one_found_d
 
     only_one = both.ask("3/5 下午排了什麼？")  # a day only the port report's itinerary has
     assert only_one.quotes[0].source == PORT and OTHER_REPORTS_NOTICE not in only_one.notices
-    each = both.ask("出國人員有哪些人？")  # every report lists its members
-    assert OTHER_REPORTS_NOTICE in each.notices
+    assert OTHER_REPORTS_NOTICE in both.ask("出國人員有哪些人？").notices  # every report lists its members
+
+
+def test_a_member_answer_says_other_reports_have_their_own_even_when_no_passage_of_theirs_was_found(
+    tmp_settings, embedder
+):
+    from assistant.engine import OTHER_REPORTS_NOTICE
+
+    from .conftest import copy_report
+
+    copy_report(tmp_settings)  # the whole report: the passages found for the question are all its own
+    shutil.copy(PORT_REPORT, tmp_settings.corpus_dir / "port-report.txt")
+    answer = Assistant.load(tmp_settings, embedder=embedder).ask("隨行的有誰？")
+    assert answer.quotes[0].source == "corpus/report.txt" and OTHER_REPORTS_NOTICE in answer.notices
