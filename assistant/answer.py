@@ -115,6 +115,8 @@ class AnswerComposer:
                 if e.template
                 else []
             )
+            if e.template is not None and e.template.supplements:  # beside a visit's lead a caption adds nothing
+                scored = [x for x in scored if not self.scorer.reading(x.sentence_id).caption]
             spans = template_spans + ([] if e.template_replaces else self.scorer.best_spans(scored))
             quotes = self.citer.quotes(spans)
             if not template_spans:  # staff cite the first quote: records are read in order, sentences best first

@@ -60,3 +60,9 @@ def test_the_best_sentence_is_quoted_first_even_when_a_weaker_one_comes_earlier_
     assert answer.quotes[0].score >= answer.quotes[1].score
     assert answer.quotes[0].start > answer.quotes[1].start  # a weaker quote from earlier pages comes second
     assert answer.passages[0].start <= answer.quotes[0].start < answer.passages[0].end  # and is cited first
+
+
+def test_an_overview_of_a_visit_quotes_no_photo_caption_beside_its_lead(assistant):
+    answer = assistant.ask("Tell me about the visit to EDF.")  # the caption "EDF 向張副市長說明" scores well
+    captions = assistant.index.document(answer.quotes[0].source).template.captions
+    assert answer.quotes and not any(c0 <= q.start and q.end <= c1 for q in answer.quotes for c0, c1 in captions)
