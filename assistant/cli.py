@@ -345,6 +345,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.question is not None:
         answer_one(args.question)
         return 0
+    return _question_loop(lambda line: answer_one(line, indent=None), conversation.reset, QuestionError)
+
+
+def _question_loop(answer_one: Callable[[str], None], new_topic: Callable[[], None], refused: type[Exception]) -> int:
+    """Answer the questions on standard input, one per line (a terminal's prompt, or a pipe's lines), until an
+    empty line on a terminal or the end of input; `NEW_TOPIC` alone starts a new topic."""
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="surrogateescape")  # undecodable bytes are replaced and noted, not fatal
     interactive = sys.stdin.isatty()
@@ -361,11 +367,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 return 0
             continue
         if line.strip().lower() == NEW_TOPIC:
-            conversation.reset()
+            new_topic()
             continue
         try:
-            answer_one(line, indent=None)  # one answer per line: a script reads them line by line
-        except QuestionError as exc:
+            answer_one(line)  # in a loop, one answer per line: a script reads them line by line
+        except refused as exc:
             print(f"trip-assistant: {terminal_safe(str(exc), keep='')}", file=sys.stderr)
 
 

@@ -137,8 +137,8 @@ class Settings:
     typed_answer_passages: int = 6
     # Quotes per answer from the best sentences (a template answer quotes what its record holds).
     max_quotes: int = 2
-    # A cover question ("Who led the delegation?") asked of several reports quotes the field from each, up to this many reports:
-    # past five the answer is a list to scroll, and the report choice asks the others.
+    # A cover question ("Who led the delegation?") asked of several reports quotes the field from each, up to this
+    # many reports: past five the answer is a list to scroll, and the report choice asks the others.
     cover_answer_reports: int = 5
     # A quoted table header brings its table when the table is at most this long (the member list);
     # a quoted row continuing a merged first cell brings the rows from that cell ("6/18 (日)" with its

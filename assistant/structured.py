@@ -37,7 +37,7 @@ class TemplateAnswer:
     supplements: bool = False
     # The same record in the other reports asked, (document, start, end) each: a cover field every report has.
     also: tuple[tuple[str, int, int], ...] = ()
-    # Another report among the passages found has its own record for the question (its own rows of that day).
+    # Another report asked has its own record for the question (its own member list, its own rows of that day).
     elsewhere: bool = False
 
 

@@ -141,10 +141,10 @@ def build_translator(frequency: Callable[[str], int], per_word: int = 3) -> Word
 
 # The endings that make a place's adjective (European, Italian, Taiwanese, Spanish, Français).
 _ADJECTIVE_ENDINGS = ("ian", "ean", "an", "ese", "ish", "ais", "aise", "ois", "ic")
-# A county or district sharing its characters with a common word (方正 a county and "neat", 和平 a district and
-# "peace") is the word in a question; a city or country with a common word's characters (京都, 漢堡) is the name.
 # The pronoun I opening a gloss ("I; me; myself") names nothing.
 _PRONOUN_I = re.compile(r"I\b(?!\.)")
+# A county or district sharing its characters with a common word (方正 a county and "neat", 和平 a district and
+# "peace") is the word in a question; a city or country with a common word's characters (京都, 漢堡) is the name.
 _DIVISION_RE = re.compile(r"\b(?:county|district|township|banner)\b|^place name$", re.IGNORECASE)
 
 
