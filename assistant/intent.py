@@ -288,7 +288,19 @@ def _fits(field: str, folded: str, asked: frozenset[str]) -> bool:
 @lru_cache(maxsize=4096)
 def read_intent(question: str, places: bool = True) -> Intent:
     """Return what a normalized question asks of the template (Intent() when it asks nothing in particular); with
-    `places` false, never what was done in a place (a question naming no place of the itinerary)."""
+    `places` false, never what was done in a place (a question naming no place of the itinerary). A question that
+    asks of no record as a whole may in its first sentence, when the rest asks for no other kind of answer
+    ("出發當天有排什麼行程嗎？還是只有搭飛機？"): the itinerary, the cover or the members."""
+    intent = _read_one(question, places)
+    head, _, rest = question.partition("？") if "？" in question else question.partition("?")
+    if intent.kind or not rest.strip() or asked_kinds(fold(rest)):  # "隔天呢？去拜會了誰？" asks who, not the day
+        return intent
+    first = _read_one(head + "？", places)
+    return first if first.kind in (ITINERARY, COVER, MEMBERS) else intent
+
+
+def _read_one(question: str, places: bool) -> Intent:
+    """Return what one question (read whole) asks of the template; see `read_intent`."""
     folded = _CONTRACTED.sub(r"\1 did", fold(question))  # "where'd they go" asks "where did they go"
     asked = asked_kinds(folded)
     half = "上午" if _MORNING.search(folded) else "下午" if _AFTERNOON.search(folded) else ""

@@ -302,3 +302,18 @@ def test_a_question_that_cannot_stand_alone_refers_back(question, next_only):
 def test_a_question_asking_who_of_the_next_morning_points_at_that_day_without_asking_its_schedule():
     intent = read_intent(normalize_query("隔天早上呢？去拜會了誰？"))
     assert (intent.of_day, intent.shift, intent.half, intent.bare, intent.kind) == (True, 1, "上午", False, "")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("出發那天有排什麼行程嗎？還是只有搭飛機？", ITINERARY),  # the rest says more of the same
+        ("整趟路線怎麼走？先飛哪、最後怎麼回來？", ITINERARY),
+        ("這份報告是哪個機關送的？出國性質算哪一類？", COVER),
+        ("隔天早上呢？去拜會了誰？", ""),  # the rest asks who: not the day's rows
+    ],
+)
+def test_a_question_of_two_sentences_asks_of_a_record_when_its_first_does_and_the_rest_asks_nothing_else(
+    question, kind
+):
+    assert read_intent(question).kind == kind
