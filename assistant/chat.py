@@ -9,7 +9,7 @@ from .answer import Answer
 from .config import Settings
 from .focus import answer_days, answer_sections
 from .ingest import SECTION_SEPARATOR
-from .intent import refers_back
+from .intent import COVER, MEMBERS, read_intent, refers_back
 from .subjects import switched
 from .text.normalize import HAN_CHARS, fold, has_han, normalize_query
 from .text.tokens import date_tokens
@@ -110,10 +110,14 @@ class Conversation:
     standalone: list[str] = field(default_factory=list)
 
     def context_for(self, question: str) -> str | None:
-        """Return the earlier question that `question` follows up on, or None when it stands alone."""
-        if self.history and needs_context(question):
-            return self.history[-1]
-        return None
+        """Return the earlier question that `question` follows up on, or None when it stands alone: a question of
+        the cover or the member list ("誰率團？") is one, however short."""
+        if not self.history or not needs_context(question):
+            return None
+        matched = self._matched(question)
+        if matched and read_intent(matched).kind in (COVER, MEMBERS) and not _POINTING.search(matched):
+            return None
+        return self.history[-1]
 
     def _matched(self, question: str) -> str:
         """Return a question as the assistant matches it (normalized, aliases spelled out), or "" without a reader."""

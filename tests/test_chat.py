@@ -117,3 +117,11 @@ def test_a_short_follow_up_naming_nothing_asks_of_what_the_last_answer_was_about
     answer = chat.ask("由誰接待？")  # no pronoun, no subject: the meeting just named, not the other day's
     assert "范德堡" in answer.quotes[0].quote
     assert not any("德弗里斯" in q.quote for q in answer.quotes)
+
+
+def test_a_short_question_of_the_cover_stands_alone_after_another_topic(port_assistant):
+    chat = Conversation(port_assistant)
+    chat.ask("鹿特丹港年吞吐量多少？")
+    answer = chat.ask("誰率團？")  # short, but the cover answers it: no "answered in the context of" notice
+    assert answer.quotes[0].quote == "姓名職稱：王大明局長等"
+    assert not any("依前一題" in n for n in answer.notices)
