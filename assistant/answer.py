@@ -87,13 +87,6 @@ class AnswerComposer:
             return next(inside, scored[0] if scored else None)
         return scored[0] if scored else None
 
-    @staticmethod
-    def _gives(evidence: Evidence, quote: Quote) -> bool:
-        """Return True when `quote` gives the kind of answer the question asks for (a person for 誰, a date for
-        哪一天), or the question asks for none: such a quote comes before a better-scored one that does not."""
-        asked = asked_kinds(evidence.lexical_text or evidence.query_text)
-        return not asked or answers_kind(asked, offered_kinds(quote.quote))
-
     def compose(self, evidence: Evidence) -> Answer:
         """Return the answer: quotes from the best sentences, or an abstention that still lists passages.
 
@@ -120,7 +113,9 @@ class AnswerComposer:
             spans = template_spans + ([] if e.template_replaces else self.scorer.best_spans(scored))
             quotes = self.citer.quotes(spans)
             if not template_spans:  # staff cite the first quote: records are read in order, sentences best first
-                quotes.sort(key=lambda q: (not self._gives(e, q), -q.score))
+                # a quote giving the kind of answer asked (a person for 誰) before a better-scored one that does not
+                asked = asked_kinds(e.lexical_text or e.query_text)
+                quotes.sort(key=lambda q: (bool(asked) and not answers_kind(asked, offered_kinds(q.quote)), -q.score))
             # The passage that holds the answer's first quote is the first source: what is quoted is cited first
             # (for a visit's lead beside the best sentences, the best sentence's passage).
             lead = (

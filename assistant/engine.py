@@ -391,13 +391,14 @@ class Assistant:
         cannot answer); a notice that a cover answer quotes each report (or the first few), or, with no choice, that
         another report has a record of its own for the question."""
         template = evidence.template
-        total = len(self.report_names(reports)) if reports else len(self.sources)
-        if template is not None and template.kind == COVER and total > 1:
+        asked = self.report_names(reports) if reports else self.sources
+        if template is not None and template.kind == COVER and len(asked) > 1:
             quoted = 1 + len(dict.fromkeys(d for d, _, _ in template.also))
+            total = len(asked)
             notice = EACH_REPORT_NOTICE if quoted >= total else FIRST_REPORTS_NOTICE.format(n=quoted, total=total)
             evidence = replace(evidence, notices=[*evidence.notices, notice])
         if reports:
-            absent = self._absent(query_text, self.report_names(reports))
+            absent = self._absent(query_text, asked)
             return replace(evidence, unknown_names=[*evidence.unknown_names, *absent])
         if template is not None and template.elsewhere:
             return replace(evidence, notices=[*evidence.notices, OTHER_REPORTS_NOTICE])

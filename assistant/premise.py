@@ -329,13 +329,22 @@ def _placed(
 def _told_with(document: Document, spellings: tuple[str, ...], other: str, names: Sequence[str]) -> bool:
     """Return True when a line of `document` names the party with the day `other` ("6/18", anywhere in the line) or
     with the city `other` (within `_NEAR` characters of one sentence, outside a longer name of `names`)."""
-    if not any(spellings):
-        return False  # an empty pattern would find the party everywhere
-    party = re.compile("|".join(spelling_pattern(s) for s in spellings if s))
+    party = _party_pattern(spellings)
+    if party is None:
+        return False
     lines = [line for line in _lines(document) if party.search(line)]
     if "/" in other:
         return any(other in date_tokens(line) for line in lines)
     return any(_tells(text, other, names) for line in lines for text in _around(line, party, _NEAR))
+
+
+@lru_cache(maxsize=1024)
+def _party_pattern(spellings: tuple[str, ...]) -> re.Pattern | None:
+    """Return a pattern finding any of a party's spellings (folded) as `holds` does, or None when it has none (an
+    empty pattern would find the party everywhere)."""
+    if not any(spellings):
+        return None
+    return re.compile("|".join(spelling_pattern(s) for s in spellings if s))
 
 
 def _tells(text: str, other: str, names: Sequence[str]) -> bool:
@@ -459,9 +468,9 @@ def _tells_agreement_with(line: str, spellings: Sequence[str]) -> bool:
     characters of the agreement in its sentence, and no other visit told between them. A summary naming every
     city of the trip in the sentence that tells of one signing signs nothing with each, nor does "簽署備忘錄、參訪
     <party>" with the party visited after."""
-    if not any(spellings):
-        return False  # an empty pattern would find the party everywhere
-    party = re.compile("|".join(spelling_pattern(s) for s in spellings if s))
+    party = _party_pattern(tuple(spellings))
+    if party is None:
+        return False
     for sentence in _SENTENCE_END.split(line):
         for told in _AGREEMENT_TOLD.finditer(sentence):
             for m in party.finditer(sentence):
