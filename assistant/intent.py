@@ -248,7 +248,7 @@ class Intent:
     bare: bool = False  # nothing asked beyond a half-day or "next": "那天下午呢？" (a follow-up may complete it)
     of_day: bool = False  # asks something else of the day "那天" or "隔天" points at ("隔天早上去拜會了誰？")
     stop: str = ""  # "first" or "last": the first or last stop of the trip, or in a place it names ("第一站")
-    in_place: bool = False  # the rows in the place the question names ("在<city>那兩天做了什麼？")
+    in_place: bool = False  # the rows in the place the question names ("在<city>那兩天做了什麼？", "到<city>第一天")
     whole: bool = False  # every row: the whole trip's plan ("整趟行程的路線是怎麼走的？")
 
 
@@ -321,7 +321,7 @@ def _read_one(question: str, places: bool) -> Intent:
             return Intent(kind, section=section[0], ordinal=number)
     shift = 1 if _NEXT_DAY.search(folded) else -1 if _DAY_BEFORE.search(folded) else 0
     dates = _dates(folded)
-    day_intent = _day_intent(folded, asked, half, shift, dates)
+    day_intent = _day_intent(folded, asked, half, shift, dates, places)
     if day_intent is not None:
         return day_intent
     if not dates[0] and (rows := _rows_intent(folded, asked, places)) is not None:
@@ -381,7 +381,8 @@ def only_a_place_beside(question: str, place: str) -> bool:
     folded = fold(question)
     if not place or fold(place) not in folded:
         return False
-    return _small(_rest(folded.replace(fold(place), " "), *_PLACE_WORDS), han=_MAX_PLACE_REST, latin=_MAX_PLACE_REST)
+    rest = _rest(folded.replace(fold(place), " "), *_PLACE_WORDS, _TRIP_DAY, _MORNING, _AFTERNOON)
+    return _small(rest, han=_MAX_PLACE_REST, latin=_MAX_PLACE_REST)
 
 
 def refers_back(question: str) -> bool:
@@ -401,11 +402,17 @@ def _dates(folded: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
 
 
 def _day_intent(
-    folded: str, asked: frozenset[str], half: str, shift: int, dates: tuple[tuple[str, ...], tuple[int, ...]]
+    folded: str,
+    asked: frozenset[str],
+    half: str,
+    shift: int,
+    dates: tuple[tuple[str, ...], tuple[int, ...]],
+    places: bool = True,
 ) -> Intent | None:
     """Return the itinerary intent of a question naming a day — a date, "19 號", the trip's first, last or n-th day
     (`dates`: `_dates(folded)`), each maybe shifted ("3/5 的隔天") — or a day relative to another ("那天下午呢？",
-    "隔天呢？"); else None."""
+    "隔天呢？"); else None. With `places`, an n-th day beside other words counts the days in a place when they
+    name one ("到<city>第一天下午排了什麼？"; the engine checks)."""
     days, day_numbers = dates
     relative = (_NEXT_DAY, _DAY_BEFORE)
     # An English question asking for the plan says more around it ("once they got to <city> on June 18, what
@@ -422,8 +429,9 @@ def _day_intent(
             return Intent(ITINERARY, days=days, day_numbers=day_numbers, half=half, edge=edge, shift=shift)
     trip_day = _trip_day(folded)
     if trip_day and (_SCHEDULE.search(folded) or DATE in asked) and NUMBER not in asked:
-        if _small(_rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _TRIP_DAY, *relative)):
-            return Intent(ITINERARY, half=half, trip_day=trip_day, shift=shift)
+        rest = _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _TRIP_DAY, *relative)
+        if _small(rest, han=_MAX_STOP_HAN if places else _MAX_REST_HAN):
+            return Intent(ITINERARY, half=half, trip_day=trip_day, shift=shift, in_place=places and rest != (0, 0))
     if (shift or _THAT_DAY.search(folded)) and not asked - {DATE, DAY}:
         rest = _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, *relative, _THAT_DAY, _ELSEWHERE, _THEN)
         # Naming nothing else, it asks of the previous answer's day; "那天下雨嗎？" asks no schedule of it.

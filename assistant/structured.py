@@ -90,26 +90,28 @@ class TemplateAnswerer:
         spans: dict[int, tuple[int, int]] = {}
         if intent.stop:
             rows = _stop_rows(doc, intent.stop, question)
-        elif intent.in_place:
+        elif intent.in_place and not intent.trip_day:
             rows = _place_rows(doc, question)
         elif intent.whole:
             rows = list(doc.template.itinerary)
         else:
-            rows = self.day_rows(doc, intent)
+            rows = self.day_rows(doc, intent, question)
         for r in rows:  # one span per day: from the row naming the day to its last chosen row
             start, end = spans.get(r.day_start, (r.day_start, r.end))
             spans[r.day_start] = (start, max(end, r.end))
         return list(spans.values())
 
-    def day_rows(self, doc: Document, intent: Intent) -> list[ItineraryRow]:
-        """Return the itinerary rows of the day (and half-day) `intent` names, shifted by its `shift`."""
+    def day_rows(self, doc: Document, intent: Intent, question: str = "") -> list[ItineraryRow]:
+        """Return the itinerary rows of the day (and half-day) `intent` names, shifted by its `shift`; an n-th day
+        in a place (`intent.in_place`) is counted among the days visiting the place the question names."""
         rows = list(doc.template.itinerary)
         if not rows:
             return []
-        trip_days = list(dict.fromkeys(r.days for r in rows))  # the days in the table's order
+        counted = _place_rows(doc, question) if intent.in_place else rows
+        trip_days = list(dict.fromkeys(r.days for r in counted))  # the days in the table's order
         if intent.edge or intent.trip_day:
             n = intent.trip_day or (1 if intent.edge == "first" else -1)
-            if n > len(trip_days):
+            if not trip_days or n > len(trip_days):
                 return []
             chosen = [r for r in rows if r.days == trip_days[n - 1 if n > 0 else n]]
         else:

@@ -79,6 +79,24 @@ def test_the_trips_nth_or_last_day_is_read_off_the_itinerary_in_its_order(port_a
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
+        (
+            "到阿姆斯特丹第一天做了什麼？",  # not the trip's first day, the flight there
+            "3/6 (三)\t上午 阿姆斯特丹\t拜會阿姆斯特丹市議會\n\t下午 阿姆斯特丹\t考察運河住宅再生計畫",
+        ),
+        (
+            "What was on the schedule for their first day in Rotterdam?",
+            "3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局\n\t下午 鹿特丹\t參觀自動化貨櫃碼頭",
+        ),
+        ("在鹿特丹第一天上午排了什麼？", "3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局"),
+    ],
+)
+def test_the_nth_day_in_a_place_is_counted_among_the_days_there(port_assistant, question, expected):
+    assert _quotes(port_assistant, question) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
         ("到阿姆斯特丹第一站去哪？", "3/6 (三)\t上午 阿姆斯特丹\t拜會阿姆斯特丹市議會"),  # not the flight there
         ("What was their first stop in Amsterdam?", "3/6 (三)\t上午 阿姆斯特丹\t拜會阿姆斯特丹市議會"),
         ("這趟的第一站是哪裡？", "3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局"),
