@@ -10,6 +10,7 @@ from .glossary import fold_latin
 from .text.normalize import HAN_CHARS, fold, has_han
 from .text.words import ENGLISH_STOPWORDS
 
+_HAN_ONLY = re.compile(rf"[{HAN_CHARS}]+")
 # An institution's name ends in its kind: 局 (bureau), 處 (office), 院 (institute), 會 (council), 部, 署, 所.
 _INSTITUTION_ENDS = "局處院會部署所"
 
@@ -89,3 +90,79 @@ def abbreviated_names(question: str, translate: Callable[[str], list[str]], text
                 if cut:
                     found.append(head + tail[:cut])
     return list(dict.fromkeys(found))
+
+
+# Names matched by sound are foreign names' transliterations: two to four characters of one, as a question writes
+# them ("达索" for the 達梭 of 達梭系統). A longer run is several words.
+_SOUND_CHARS = (2, 4)
+# A character read several ways gives each reading; a run whose readings multiply past this is left alone.
+_MAX_READINGS = 16
+
+
+class SoundAlikes:
+    """The reports' names as a question may write them with other characters of the same sounds: a mainland
+    transliteration (达索, converted as 達索) of the name a report writes 達梭."""
+
+    def __init__(
+        self,
+        names: list[str],
+        readings: dict[str, str],
+        frequency: Callable[[str], int],
+        is_word: Callable[[str], bool],
+    ) -> None:
+        self.readings = readings
+        self.frequency = frequency  # how many of the reports' passages use a (folded) word
+        self.is_word = is_word
+        by_sound: dict[str, set[str]] = {}
+        for name in names:
+            for n in range(_SOUND_CHARS[0], min(len(name), _SOUND_CHARS[1]) + 1):
+                for sound in self._sounds(name[:n]):
+                    by_sound.setdefault(sound, set()).add(name[:n])
+        self.by_sound = {sound: min(found) for sound, found in by_sound.items() if len(found) == 1}
+
+    def respell(self, text: str) -> str:
+        """Return a normalized question with each run of characters the reports never write that sounds like the
+        start of a report's name (and is no dictionary word) written as the report writes it."""
+        if not self.by_sound:
+            return text
+        out, i = [], 0
+        while i < len(text):
+            found = next(
+                (
+                    (n, name)
+                    for n in range(_SOUND_CHARS[1], _SOUND_CHARS[0] - 1, -1)
+                    if len(run := text[i : i + n]) == n and _HAN_ONLY.fullmatch(run)
+                    for name in [self._name(run)]
+                    if name and self._stands_alone(text, i, i + n)
+                ),
+                None,
+            )
+            if found:
+                out.append(found[1])
+                i += found[0]
+            else:
+                out.append(text[i])
+                i += 1
+        return "".join(out)
+
+    def _stands_alone(self, text: str, start: int, end: int) -> bool:
+        """Return True when text[start:end] is a word of its own the reports never write: none of its pairs of
+        characters is theirs, and it forms no word with the characters around it (岸那 of 左岸那 is no name)."""
+        pairs = [text[k : k + 2] for k in range(max(0, start - 1), min(len(text), end + 1) - 1)]
+        return not any(self._written(p) for p in pairs)
+
+    def _written(self, pair: str) -> bool:
+        return bool(self.frequency(pair)) or self.is_word(pair)
+
+    def _name(self, run: str) -> str:
+        return next((self.by_sound[s] for s in self._sounds(run) if s in self.by_sound), "")
+
+    def _sounds(self, chars: str) -> list[str]:
+        """Return every reading of `chars` ("da suo"), none when a character has no known reading or too many."""
+        sounds = [""]
+        for ch in chars:
+            options = self.readings.get(ch, "").split()
+            if not options or len(sounds) * len(options) > _MAX_READINGS:
+                return []
+            sounds = [f"{s} {o}".strip() for s in sounds for o in options]
+        return sounds

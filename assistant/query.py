@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import takewhile
 
-from .aliases import abbreviated_names, expand_aliases
+from .aliases import SoundAlikes, abbreviated_names, expand_aliases
 from .config import Settings
 from .glossary import expand, fold_latin, named_alias_words, shared_words
 from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words
@@ -88,6 +88,9 @@ class QueryReader:
         self.spelling = ReportSpelling(self.folded_text, translator.is_word)
         self.aliases = aliases
         self.document_frequency = document_frequency
+        # The reports' names as another transliteration writes them (达索 for 達梭).
+        names = sorted({fold(name) for name in glossary.values() if has_han(name)})
+        self.sound_alikes = SoundAlikes(names, translator.readings, document_frequency, translator.is_word)
         self.shared_alias_words = shared_words(glossary)
 
     def read(self, question: str) -> Query | None:
@@ -97,7 +100,7 @@ class QueryReader:
         text = normalize_query(question, self.spelling)
         if not text:
             return None
-        text = expand_aliases(text, self.aliases)
+        text = self.sound_alikes.respell(expand_aliases(text, self.aliases))
         limit = self.settings.max_question_chars
         if len(text) > limit:
             text = text[:limit]

@@ -29,6 +29,7 @@ _HAN_WORD_RE = re.compile(rf"[{HAN_CHARS}]{{2,}}")
 _NOTES_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _HAN_RUN_RE = re.compile(rf"[{HAN_CHARS}]+")
 _LATIN_NAME_RE = re.compile(r"[^\W\d_]+")
+_TONE_RE = re.compile(r"\d")
 # Capitalized in the dictionary, yet dates, not names: a question may use them when the report writes 6/21.
 _CALENDAR_WORDS = frozenset(
     "民國 january february march april may june july august september october november december "
@@ -91,6 +92,9 @@ class WordTranslator:
     # Names the corpus does not use -> the Latin name their gloss starts with (聖彼得堡 -> "Saint Petersburg"): a
     # name the report writes another way (彼得堡（Saint Petersburg）) is an alias, not an unknown name.
     name_glosses: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    # Each character's readings, toneless (達 -> "da"): names written with other characters of the same sounds
+    # (aliases.SoundAlikes).
+    readings: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     def is_word(self, pair: str) -> bool:
         """Return True when two Han characters (folded) are a dictionary word: 總統 is, 麼活 is not."""
@@ -162,10 +166,13 @@ class _DictionaryReading:
     lower_words: set[str] = field(default_factory=set)
     latin_names: dict[str, bool] = field(default_factory=dict)  # folded name -> an entry it glosses is in the corpus
     pairs: set[str] = field(default_factory=set)
+    readings: dict[str, set[str]] = field(default_factory=dict)  # character -> its toneless readings
 
     def read(self, chinese: str, definitions: list[str], pinyin: str) -> None:
         """Read one entry: `chinese` (folded), its definitions and its pinyin (capitalized for a proper noun)."""
         plain = [_strip_notes(d) for d in definitions]
+        if len(chinese) == 1 and _HAN_RUN_RE.fullmatch(chinese) and " " not in pinyin:
+            self.readings.setdefault(chinese, set()).add(_TONE_RE.sub("", pinyin.lower()).replace("u:", "v"))
         used = self.frequency(chinese)
         self._read_latin_names(plain, used)
         if not _HAN_WORD_RE.fullmatch(chinese):
@@ -232,4 +239,5 @@ class _DictionaryReading:
             ),
             frozenset(self.pairs),
             self.name_glosses,
+            {ch: " ".join(sorted(r)) for ch, r in sorted(self.readings.items())},
         )

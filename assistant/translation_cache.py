@@ -78,6 +78,7 @@ def _to_json(translator: WordTranslator) -> dict:
         "foreign_latin_names": sorted(translator.foreign_latin_names),
         "two_character_words": sorted(translator.two_character_words),
         "name_glosses": dict(sorted(translator.name_glosses.items())),
+        "readings": translator.readings,
     }
 
 
@@ -91,4 +92,5 @@ def _from_json(data: dict) -> WordTranslator:
         frozenset(map(str, data["foreign_latin_names"])),
         frozenset(map(str, data["two_character_words"])),
         {str(k): str(v) for k, v in data["name_glosses"].items()},
+        {str(k): str(v) for k, v in data["readings"].items()},
     )

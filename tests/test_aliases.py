@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.aliases import abbreviated_names, abbreviations, build_aliases, expand_aliases
+from assistant.aliases import SoundAlikes, abbreviated_names, abbreviations, build_aliases, expand_aliases
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,30 @@ def test_a_two_word_english_name_finds_the_reports_short_chinese_name():
 def test_no_short_name_is_made_up_where_the_report_has_none():
     assert abbreviated_names("Where is Kaohsiung Airport?", _translate, "高雄港務局") == []
     assert abbreviated_names("where is kaohsiung machinery?", _translate, TEXT) == []  # not written as a name
+
+
+READINGS = {"奧": "ao", "里": "li", "利": "li", "諾": "nuo", "港": "gang", "安": "an", "岸": "an", "娜": "na",
+            "那": "na nei", "左": "zuo", "在": "zai", "哪": "na", "理": "li", "務": "wu", "局": "ju", "帶": "dai",
+            "一": "yi", "的": "de", "伊": "yi", "絲": "si"}  # fmt: skip
+REPORT = "奧里諾港務局位於河口。安娜伊絲副市長接待。河的左岸是舊城。"
+
+
+def _sound_alikes(words: frozenset[str] = frozenset()) -> SoundAlikes:
+    return SoundAlikes(["奧里諾港務局", "安娜伊絲"], READINGS, REPORT.count, words.__contains__)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("奧利諾港務局在哪？", "奧里諾港務局在哪？"),  # another transliteration of the report's name
+        ("奧利諾在哪？", "奧里諾在哪？"),
+        ("左岸那一帶的舊城？", "左岸那一帶的舊城？"),  # 岸那 sounds like 安娜 but 岸 belongs to 左岸
+        ("奧里諾在哪？", "奧里諾在哪？"),  # written as the report writes it
+    ],
+)
+def test_a_name_written_with_other_characters_of_the_same_sounds_is_read_as_the_reports(question, expected):
+    assert _sound_alikes().respell(question) == expected
+
+
+def test_a_dictionary_word_sounding_like_a_name_is_left_as_it_is():
+    assert _sound_alikes(frozenset({"奧利"})).respell("奧利在哪？") == "奧利在哪？"

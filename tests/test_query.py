@@ -37,6 +37,12 @@ def test_a_simplified_question_is_converted_as_the_report_writes_it(assistant):
     assert "費里耶爾" in context  # an earlier question, as a follow-up reads it
 
 
+def test_a_name_transliterated_with_other_characters_of_the_same_sounds_is_read_as_the_reports(assistant):
+    # Mainland Chinese writes 达索 (converted as 達索) for the company the report writes 達梭; 左岸那 stays as it is.
+    assert "達梭總部" in assistant.reader.read("达索总部在哪个城市？").text
+    assert "左岸那一帶" in assistant.reader.read("巴黎左岸那一帶有什麼問題？").text
+
+
 def test_a_long_question_is_cut_with_a_notice_and_an_empty_one_is_nothing(assistant):
     query = _reader(assistant, max_question_chars=10).read("Sigfox 在多少個國家提供服務？" * 3)
     assert len(query.text) == 10 and any("10" in n for n in query.notices)

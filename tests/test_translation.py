@@ -88,6 +88,11 @@ def test_two_characters_are_a_word_when_the_dictionary_lists_them(assistant):
     assert not assistant.translator.is_word("麼活")  # the seam of 什麼活動
 
 
+def test_each_character_has_its_toneless_readings(assistant):
+    assert assistant.translator.readings["梭"] == "suo"
+    assert assistant.translator.readings["行"] == "hang xing"  # every reading of a character read several ways
+
+
 def test_confidence_looks_for_the_questions_words_not_the_seams_between_them(assistant):
     # 這份報告的服務機關是哪個單位 also yields 關是 and 個單; no sentence of an answer has them.
     words = assistant.reader.question_words("這份報告的服務機關是哪個單位?")

@@ -23,14 +23,16 @@ def frequency(word: str) -> int:
 def test_a_translator_is_saved_and_read_back_the_same(tmp_path):
     built = load_translator(frequency, 3, MANIFEST, tmp_path)
     assert (tmp_path / CACHE_FILE).is_file()
-    assert load_translator(frequency, 3, MANIFEST, tmp_path) == built
+    loaded = load_translator(frequency, 3, MANIFEST, tmp_path)
+    assert loaded == built
+    assert loaded.readings == built.readings and loaded.readings["達"] == "da"
     assert built.translate("Where are the flowers and the headquarters?") == ["花卉", "總部"]
 
 
 def test_a_saved_translator_for_the_same_index_is_used_without_building(tmp_path):
     # A file written for this very index, with a word the dictionary would never give: only reading it yields it.
     saved = {"key": cache_key(MANIFEST, 3), "words": {"flower": ["測試"]}, "foreign_han_names": [],
-             "foreign_latin_names": [], "two_character_words": [], "name_glosses": {}}  # fmt: skip
+             "foreign_latin_names": [], "two_character_words": [], "name_glosses": {}, "readings": {}}  # fmt: skip
     (tmp_path / CACHE_FILE).write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
     assert load_translator(frequency, 3, MANIFEST, tmp_path).translate("flowers") == ["測試"]
 
