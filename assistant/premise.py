@@ -38,7 +38,7 @@ _GONE_TO = (
     r"(?:[a-z]+'s\s+)?)"  # "toured Vestas's Lyon plant"
 )
 # Visiting, just before a name in Latin letters ("參觀 ESO"): after these a Han run is as often a thing seen.
-_VISIT_VERB = r"(?:參觀|參訪|拜會|拜訪|造訪|走訪)"
+_VISIT_VERB = r"(?:參觀|參訪|拜會|拜訪|造訪|走訪|去看)"
 # Visiting something in a place, around its name ({}): "在里昂參觀…", "toured the plant in Lyon".
 _VISITED_IN = (
     r"在\s?{}[^，。,?？]{{0,8}}?" + _VISIT_VERB,

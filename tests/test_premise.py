@@ -234,6 +234,7 @@ def test_a_model_name_or_a_place_after_a_possessive_is_a_name_a_visit_question_p
     text = REPORT.replace("近年以限制郵輪停靠降低觀光壓力。", "近年以限制郵輪停靠降低觀光壓力，並引進 B747 貨機航線。")
     doc = parse_document("port-report.txt", text)
     assert [m.name for m in unvisited("在港務局參觀 B747 組裝線時看到什麼？", [doc])] == ["B747"]
+    assert [m.name for m in unvisited("在港務局有去看 B747 的組裝線嗎？", [doc])] == ["B747"]  # went to see
     hamburg = {"Hamburg": ["漢堡"]}
     for question in (
         "What did they see when they toured the port's Hamburg terminal?",
