@@ -31,13 +31,20 @@ def build_aliases(
     name_glosses: dict[str, str],
     frequency: Callable[[str], int],
     is_word: Callable[[str], bool] = lambda word: False,
+    translate: Callable[[str], list[str]] = lambda text: [],
 ) -> dict[str, str]:
-    """Return {alias: the report's name} for aliases the report itself never uses.
+    """Return {alias: the report's name} for aliases the report itself never uses, and for the name's own head
+    (`name_head`).
 
     `glossary` maps the report's Latin names to its Chinese ones (its 中文（Latin） pairs); `name_glosses` maps
-    dictionary names to the Latin name they gloss as; `frequency(word)` counts the report's passages using a word.
+    dictionary names to the Latin name they gloss as; `frequency(word)` counts the report's passages using a word;
+    `translate(words)` gives the report's Chinese words for English ones.
     """
     aliases: dict[str, str] = {}
+    for latin, name in glossary.items():
+        head = name_head(latin, fold(name), translate)
+        if head and not is_word(head):
+            aliases.setdefault(head, name)
     for han, latin in name_glosses.items():
         name = glossary.get(fold_latin(latin))
         if name and han != fold(name):
@@ -49,6 +56,23 @@ def build_aliases(
             if frequency(short) == 0 and not is_word(short):
                 aliases.setdefault(short, name)
     return aliases
+
+
+# A name's head is a transliteration of a few characters: 達梭 of 達梭系統 (Dassault System).
+_HEAD_CHARS = (2, 4)
+
+
+def name_head(latin: str, name: str, translate: Callable[[str], list[str]]) -> str:
+    """Return the transliterated head of a (folded) Chinese name whose other words translate its Latin name's last
+    words (達梭 of 達梭系統, "Dassault System": 系統 is "system"; and "Dassault" translates to nothing, being a
+    name), or "" when it has none: what staff call the party for short."""
+    words = latin.split()
+    rest = name
+    while len(words) > 1 and (tail := next((w for w in translate(words[-1]) if rest.endswith(w)), "")):
+        words, rest = words[:-1], rest[: -len(tail)]
+    if rest == name or translate(" ".join(words)) or not _HEAD_CHARS[0] <= len(rest) <= _HEAD_CHARS[1]:
+        return ""
+    return rest if _HAN_ONLY.fullmatch(rest) else ""
 
 
 def expand_aliases(text: str, aliases: dict[str, str]) -> str:

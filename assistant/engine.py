@@ -80,7 +80,11 @@ class Assistant:
         self.party_names = tuple(fold(name) for name in self.glossary.values())  # the reports' names, folded
         self.composer = AnswerComposer(index, settings, self.parties)
         self.aliases = build_aliases(
-            self.glossary, self.translator.name_glosses, self.retriever.document_frequency, self.translator.is_word
+            self.glossary,
+            self.translator.name_glosses,
+            self.retriever.document_frequency,
+            self.translator.is_word,
+            self.translator.translate,
         )
         self.template = TemplateAnswerer(index, settings)
         rows = (d.text[r.start : r.end] for d in index.documents.values() for r in d.template.itinerary)

@@ -100,7 +100,10 @@ class QueryReader:
         text = normalize_query(question, self.spelling)
         if not text:
             return None
-        text = self.sound_alikes.respell(expand_aliases(text, self.aliases))
+        # A name respelled by its sounds (达索 as 達梭) may be an alias in turn (達梭 for 達梭系統); the aliases are
+        # expanded first, so that another transliteration the dictionary glosses (圖盧茲) is not respelled in part.
+        text = expand_aliases(text, self.aliases)
+        text = expand_aliases(self.sound_alikes.respell(text), self.aliases)
         limit = self.settings.max_question_chars
         if len(text) > limit:
             text = text[:limit]

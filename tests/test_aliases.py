@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.aliases import SoundAlikes, abbreviated_names, abbreviations, build_aliases, expand_aliases
+from assistant.aliases import (
+    SoundAlikes,
+    abbreviated_names,
+    abbreviations,
+    build_aliases,
+    expand_aliases,
+    name_head,
+)
 
 
 @pytest.mark.parametrize(
@@ -72,3 +79,30 @@ def test_a_name_written_with_other_characters_of_the_same_sounds_is_read_as_the_
 
 def test_a_dictionary_word_sounding_like_a_name_is_left_as_it_is():
     assert _sound_alikes(frozenset({"奧利"})).respell("奧利在哪？") == "奧利在哪？"
+
+
+ENGLISH = {"systems": ["系統"], "port": ["港口", "港"], "big": ["大"], "data": ["數據", "大數據"]}
+
+
+def _english(text: str) -> list[str]:
+    return [w for word in text.split() for w in ENGLISH.get(word, [])]
+
+
+@pytest.mark.parametrize(
+    ("latin", "name", "head"),
+    [
+        ("orino systems", "奧里諾系統", "奧里諾"),  # Orino is a name: 奧里諾 transliterates it, 系統 translates the rest
+        ("big data", "開放政府大數據", ""),  # "big" translates: no name's head
+        ("orino", "奧里諾", ""),  # one word: the name is its head
+        ("orino port", "奧里諾", ""),  # the Chinese name ends in no translation of "port"
+    ],
+)
+def test_a_names_head_is_the_transliteration_before_its_translated_words(latin, name, head):
+    assert name_head(latin, name, _english) == head
+
+
+def test_a_names_head_is_an_alias_even_where_the_report_writes_it():
+    aliases = build_aliases({"orino systems": "奧里諾系統"}, {}, lambda w: 3, translate=_english)
+    assert aliases == {"奧里諾": "奧里諾系統"}
+    assert expand_aliases("去奧里諾總部那天？", aliases) == "去奧里諾系統總部那天？"
+    assert expand_aliases("奧里諾系統在哪？", aliases) == "奧里諾系統在哪？"  # inside the name, as written

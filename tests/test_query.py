@@ -39,7 +39,7 @@ def test_a_simplified_question_is_converted_as_the_report_writes_it(assistant):
 
 def test_a_name_transliterated_with_other_characters_of_the_same_sounds_is_read_as_the_reports(assistant):
     # Mainland Chinese writes 达索 (converted as 達索) for the company the report writes 達梭; 左岸那 stays as it is.
-    assert "達梭總部" in assistant.reader.read("达索总部在哪个城市？").text
+    assert "達梭系統總部" in assistant.reader.read("达索总部在哪个城市？").text  # and 達梭 is the head of 達梭系統
     assert "左岸那一帶" in assistant.reader.read("巴黎左岸那一帶有什麼問題？").text
 
 
