@@ -91,7 +91,7 @@ def _english(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("latin", "name", "head"),
     [
-        ("orino systems", "奧里諾系統", "奧里諾"),  # Orino is a name: 奧里諾 transliterates it, 系統 translates the rest
+        ("orino systems", "奧里諾系統", "奧里諾"),  # 奧里諾 transliterates Orino, 系統 translates "systems"
         ("big data", "開放政府大數據", ""),  # "big" translates: no name's head
         ("orino", "奧里諾", ""),  # one word: the name is its head
         ("orino port", "奧里諾", ""),  # the Chinese name ends in no translation of "port"
