@@ -112,10 +112,16 @@ class AnswerComposer:
                 scored = [x for x in scored if not self.scorer.reading(x.sentence_id).caption]
             spans = template_spans + ([] if e.template_replaces else self.scorer.best_spans(scored))
             quotes = self.citer.quotes(spans)
-            if not template_spans:  # staff cite the first quote: records are read in order, sentences best first
+            # Staff cite the first quote: records are read in order, sentences best first, and a record's quotes
+            # (a visit's lead or dated sentence) before the best sentences quoted beside it.
+            asked = asked_kinds(e.lexical_text or e.query_text)
+            if not template_spans or e.template.supplements:
                 # a quote giving the kind of answer asked (a person for 誰) before a better-scored one that does not
-                asked = asked_kinds(e.lexical_text or e.query_text)
-                quotes.sort(key=lambda q: (bool(asked) and not answers_kind(asked, offered_kinds(q.quote)), -q.score))
+                quotes.sort(
+                    key=lambda q: (0, 0.0)
+                    if _within(q, template_spans)
+                    else (1 + (bool(asked) and not answers_kind(asked, offered_kinds(q.quote))), -q.score)
+                )
             # The passage that holds the answer's first quote is the first source: what is quoted is cited first
             # (for a visit's lead beside the best sentences, the best sentence's passage).
             lead = (
@@ -137,3 +143,8 @@ class AnswerComposer:
             level=decision.level,
             signals=decision.signals,
         )
+
+
+def _within(quote: Quote, spans: list[tuple[str, int, int, float]]) -> bool:
+    """Return True when `quote` overlaps one of the (document, start, end, score) `spans`."""
+    return any(quote.source == d and quote.start < end and start < quote.end for d, start, end, _ in spans)

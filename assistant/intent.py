@@ -102,7 +102,7 @@ _ELSEWHERE = re.compile(r"[還又](?:去|跑|逛|到)了?|還有什麼行程|還
 _AFTERNOON = re.compile(r"下午|晚上|晚間|傍晚|\bafternoon\b|\bevening\b|\bnight\b")
 # What came next: "之後呢？", "看完之後去哪了？" (後來 only opening a question: "後來有沒有…" asks a later outcome).
 _THEN = re.compile(
-    r"^(?:後來|再來)|(?:[看逛聽參訪觀拜會談]+完|結束|離開)?(?:之後|以後)|[看逛聽]完|接著|然後|隨後|結束後"
+    r"^(?:後來|再來)|(?:[看逛聽參訪觀拜會談]+完|結束|離開)?(?:之後|以後)|[看逛聽]完|接著|接下來|後面|然後|隨後|結束後"
     r"|\b(?:right |just |soon |shortly |straight )?(?:after that|afterwards|after (?:the|this|that) (?:visit|tour|meeting))\b"
     r"|\bnext\b|\b(?:right |just |soon |shortly )?after\W*$"
 )

@@ -119,6 +119,15 @@ def test_a_short_follow_up_naming_nothing_asks_of_what_the_last_answer_was_about
     assert not any("德弗里斯" in q.quote for q in answer.quotes)
 
 
+@pytest.mark.parametrize("unanswered", ["局長在港務局吃了什麼午餐？", "他們午餐吃什麼？"])
+def test_a_question_left_unanswered_leaves_that_day_and_subject_where_they_were(port_assistant, unanswered):
+    chat = Conversation(port_assistant)
+    chat.ask("局長去港務局時是誰接待的？")  # the port visit, on 3/5
+    assert chat.ask(unanswered).abstained
+    answer = chat.ask("當天後面還去了哪？")  # 後面: what came after, on the day of the last answer given
+    assert answer.quotes and answer.quotes[0].quote.startswith("3/5 (二)")
+
+
 def test_a_short_question_of_the_cover_stands_alone_after_another_topic(port_assistant):
     chat = Conversation(port_assistant)
     chat.ask("鹿特丹港年吞吐量多少？")

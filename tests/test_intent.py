@@ -232,6 +232,8 @@ def test_the_day_of_the_departure_or_the_return_is_the_trips_first_or_last(quest
         ("那天看完之後去哪了？", 0, True),
         ("那第二天下午呢？", 1, True),  # counted from the day just named; "第二天" alone is the trip's
         ("那當天下午又跑了哪幾個地方？", 0, True),
+        ("當天後面還去了哪？", 0, True),  # what came after, that day: nothing named beside it
+        ("那天接下來去了哪？", 0, True),
     ],
 )
 def test_that_day_or_the_next_is_an_itinerary_question_anchored_to_another_day(question, shift, bare):

@@ -47,9 +47,11 @@ ENGLISH_STOPWORDS = ENGLISH_QUESTION_WORDS | ENGLISH_GENRE_WORDS | ENGLISH_FUNCT
 
 # A word with a capital letter: a name (UNESCO, Maersk, iPhone, São-Tomé) unless it is a question word.
 _CAPITALIZED_RE = re.compile(r"\b[A-Za-zÀ-ÿ]*[A-ZÀ-Ý][A-Za-zÀ-ÿ'\-]+")
+_POSSESSIVE_RE = re.compile(r"'s$")
 
 
 def capitalized_names(text: str, min_chars: int = 2) -> list[str]:
     """Return the words of `text` with a capital letter, at least `min_chars` long, that are not question,
-    function or genre words ("What", "The", "Mayor"), in order."""
-    return [w for w in _CAPITALIZED_RE.findall(text) if len(w) >= min_chars and w.lower() not in ENGLISH_STOPWORDS]
+    function or genre words ("What", "The", "Mayor"), in order; a possessive's "'s" left off ("Maersk's")."""
+    words = (_POSSESSIVE_RE.sub("", w) for w in _CAPITALIZED_RE.findall(text))
+    return [w for w in words if len(w) >= min_chars and w.lower() not in ENGLISH_STOPWORDS]
