@@ -117,11 +117,7 @@ class AnswerComposer:
             asked = asked_kinds(e.lexical_text or e.query_text)
             if not template_spans or e.template.supplements:
                 # a quote giving the kind of answer asked (a person for 誰) before a better-scored one that does not
-                quotes.sort(
-                    key=lambda q: (0, 0.0)
-                    if _within(q, template_spans)
-                    else (1 + (bool(asked) and not answers_kind(asked, offered_kinds(q.quote))), -q.score)
-                )
+                quotes.sort(key=lambda q: _citing_order(q, template_spans, asked))
             # The passage that holds the answer's first quote is the first source: what is quoted is cited first
             # (for a visit's lead beside the best sentences, the best sentence's passage).
             lead = (
@@ -143,6 +139,14 @@ class AnswerComposer:
             level=decision.level,
             signals=decision.signals,
         )
+
+
+def _citing_order(quote: Quote, records: list[tuple[str, int, int, float]], asked: frozenset[str]) -> tuple:
+    """Return a quote's place among an answer's quotes: a record's first (in reading order, as sorted), then those
+    giving the kind of answer asked, then the rest, each best first."""
+    if _within(quote, records):
+        return (0, 0.0)
+    return (1 + (bool(asked) and not answers_kind(asked, offered_kinds(quote.quote))), -quote.score)
 
 
 def _within(quote: Quote, spans: list[tuple[str, int, int, float]]) -> bool:

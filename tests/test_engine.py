@@ -183,7 +183,9 @@ def test_what_came_next_after_a_visits_answer_quotes_that_days_itinerary(port_as
     assert "參觀自動化貨櫃碼頭" in answer.quotes[0].quote  # the afternoon's stop, after the port
 
 
-@pytest.mark.parametrize("question", ["去阿姆斯特丹市議會是哪一天？", "What day did they go to the Amsterdam city council?"])
+@pytest.mark.parametrize(
+    "question", ["去阿姆斯特丹市議會是哪一天？", "What day did they go to the Amsterdam city council?"]
+)
 def test_the_day_of_a_visit_is_quoted_first_from_the_visits_own_dated_sentence(port_assistant, question):
     answer = port_assistant.ask(question)  # the itinerary row beside it comes first in reading order, not in the answer
     assert answer.quotes[0].quote.startswith("局長於 3 月 6 日拜會阿姆斯特丹市議會")

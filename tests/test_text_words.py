@@ -20,6 +20,10 @@ def test_capitalized_words_are_names_unless_they_are_question_or_genre_words(tex
     assert capitalized_names(text) == names
 
 
+def test_a_possessives_s_is_no_part_of_a_name():
+    assert capitalized_names("Who met them at Maersk's head office? O'Brien's team?") == ["Maersk", "O'Brien"]
+
+
 def test_short_capitalized_words_can_be_left_out():
     assert capitalized_names("Did the EU meet Airbus?", min_chars=3) == ["Airbus"]
     assert capitalized_names("Did the EU meet Airbus?") == ["EU", "Airbus"]
