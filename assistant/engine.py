@@ -22,7 +22,7 @@ from .index import Index, open_index
 from .ingest import SECTION_SEPARATOR, Section, require_corpus_dir
 from .intent import COVER, ITINERARY, MEMBERS, VISIT_DAY, Intent, follow, only_a_place_beside, read_intent
 from .parties import holds, named_parties
-from .premise import Mention, led_by_another, off_schedule, unsupported, unvisited
+from .premise import Mention, elsewhere_that_day, led_by_another, off_schedule, unsupported, unvisited
 from .query import Query, QueryReader
 from .question_check import EMPTY_QUESTION, QuestionError, question_problem
 from .reports import ReportInfo, report_info
@@ -324,6 +324,7 @@ class Assistant:
             mentions = unvisited(query.text, documents, self.reader.other_names)
             mentions += unsupported(query.text, documents, self.parties(query.text))
             mentions += off_schedule(query.text, documents, self.parties(query.text), self.party_names)
+            mentions += elsewhere_that_day(query.text, documents)
             mentions += led_by_another(query.text, documents, self.parties(query.text))
         return template, mentions
 

@@ -299,11 +299,16 @@ def read_intent(question: str, places: bool = True) -> Intent:
     return first if first.kind in (ITINERARY, COVER, MEMBERS) else intent
 
 
+def half_day(folded: str) -> str:
+    """Return the half-day a (folded) question names, as the itinerary writes it: "上午", "下午" or ""."""
+    return "上午" if _MORNING.search(folded) else "下午" if _AFTERNOON.search(folded) else ""
+
+
 def _read_one(question: str, places: bool) -> Intent:
     """Return what one question (read whole) asks of the template; see `read_intent`."""
     folded = _CONTRACTED.sub(r"\1 did", fold(question))  # "where'd they go" asks "where did they go"
     asked = asked_kinds(folded)
-    half = "上午" if _MORNING.search(folded) else "下午" if _AFTERNOON.search(folded) else ""
+    half = half_day(folded)
     section = next(((word, cue) for word, cue in SECTION_CUES if cue.search(folded)), None)
     if section and _VISIT_NAMED.search(question):  # "what did they come away with from the <Party> visit?"
         section = None

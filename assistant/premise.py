@@ -14,6 +14,7 @@ from functools import lru_cache
 from .answer_type import DATE, TITLE_RE, asked_kinds
 from .chunking import matching_text
 from .ingest import Document
+from .intent import half_day
 from .parties import holds, spelling_pattern
 from .template import ItineraryRow, row_places
 from .text.normalize import HAN_CHARS, fold, has_han
@@ -304,6 +305,28 @@ def off_schedule(
                 if not _told_with(document, spellings, other, names):
                     out += [replace(m, other=other) for m in _first([document], spellings, SCHEDULE)]
     return list({(m.name, m.other): m for m in out}.values())
+
+
+def elsewhere_that_day(question: str, documents: Sequence[Document]) -> list[Mention]:
+    """Return the city a question puts the delegation in ("6/19 上午在<city>…") on the one day (and half-day) it
+    names when no itinerary row of that day puts it there, pointing at that day's rows (where it was)."""
+    folded = fold(question)
+    days = list(dict.fromkeys(d for d in date_tokens(folded) if "/" in d))
+    if len(days) != 1:
+        return []
+    half = half_day(folded)
+    out = []
+    for document in documents:
+        rows = _rows(document)
+        on_day = [(r, where) for r, _, where in rows if days[0] in r.days]
+        if half and any(r.half == half for r, _ in on_day):
+            on_day = [(r, where) for r, where in on_day if r.half == half]
+        places = set().union(*(where for *_, where in rows))
+        asked = [c for c in places if re.search(rf"(?:在|到|去|前往){re.escape(c)}", folded)]
+        if on_day and len(asked) == 1 and not any(asked[0] in where for _, where in on_day):
+            start, end = on_day[0][0].start, on_day[-1][0].end
+            out.append(Mention(asked[0], document.doc_id, start, end, SCHEDULE, " ".join(filter(None, (days[0], half)))))
+    return out
 
 
 def _placed(

@@ -250,3 +250,10 @@ def test_a_city_named_beside_a_visit_is_no_party_whose_visit_gives_the_day(assis
     answer = assistant.ask("What day did they visit Sigfox in Toulouse?")
     first = answer.quotes[0].quote
     assert "Sigfox" in first and ("6 月 18 日" in first or "6/18" in first)
+
+
+def test_a_city_asked_on_a_half_day_spent_elsewhere_abstains_and_says_so(port_assistant):
+    answer = port_assistant.ask("3月5號上午在阿姆斯特丹拜會了誰？")
+    assert answer.abstained
+    assert "The report's itinerary does not put 阿姆斯特丹 on 3/5 (morning)." in " ".join(answer.notices)
+    assert answer.passages[0].text.count("3/5 (二)") == 1  # where they were that morning comes first

@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 
 from assistant.ingest import parse_document
-from assistant.premise import AGREEMENT, LED, SCHEDULE, TOGETHER, led_by_another, off_schedule, unsupported, unvisited
+from assistant.premise import (
+    AGREEMENT,
+    LED,
+    SCHEDULE,
+    TOGETHER,
+    elsewhere_that_day,
+    led_by_another,
+    off_schedule,
+    unsupported,
+    unvisited,
+)
 
 REPORT = (Path(__file__).parent / "fixtures" / "port-report.txt").read_text(encoding="utf-8")
 
@@ -280,6 +290,15 @@ def test_a_party_put_on_a_day_or_in_a_city_the_itinerary_never_puts_it_is_a_fals
     question = "Why did the director drop by the City Council while in Rotterdam?"
     [mention] = off_schedule(question, [document], parties)
     assert (mention.name, mention.reason, mention.other) == ("阿姆斯特丹市議會", SCHEDULE, "鹿特丹")
+
+
+def test_a_city_put_on_a_day_the_itinerary_spends_elsewhere_is_a_false_premise(document):
+    [mention] = elsewhere_that_day("3月5號上午在阿姆斯特丹拜會了誰？", [document])
+    assert (mention.name, mention.reason, mention.other) == ("阿姆斯特丹", SCHEDULE, "3/5 上午")
+    assert REPORT[mention.start : mention.end] == "3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局"  # where they were
+    assert elsewhere_that_day("3/5 在鹿特丹做了什麼？", [document]) == []
+    assert elsewhere_that_day("3/4 去阿姆斯特丹搭哪班飛機？", [document]) == []  # the day's journey goes there
+    assert elsewhere_that_day("在阿姆斯特丹拜會了誰？", [document]) == []  # no day named
 
 
 def test_a_party_listed_beside_a_city_inside_another_name_is_not_put_in_that_city():
