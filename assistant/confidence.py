@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass
 
 import numpy as np
@@ -190,8 +188,8 @@ def _why_notices(evidence: Evidence) -> list[str]:
             "but never together."
         )
     for m in (m for m in evidence.false_premises if m.reason == SCHEDULE):
-        half = {"上午": " (morning)", "下午": " (afternoon)"}
-        where = f"on {re.sub(r' (上午|下午)', lambda h: half[h[1]], m.other)}" if "/" in m.other else f"in {m.other}"
+        day = m.other.replace(" 上午", " (morning)").replace(" 下午", " (afternoon)")
+        where = f"on {day}" if "/" in m.other else f"in {m.other}"
         notices.append(
             f"報告的行程沒有把「{m.name}」排在「{m.other}」。The report's itinerary does not put {m.name} {where}."
         )

@@ -325,7 +325,9 @@ def elsewhere_that_day(question: str, documents: Sequence[Document]) -> list[Men
         asked = [c for c in places if re.search(rf"(?:在|到|去|前往){re.escape(c)}", folded)]
         if on_day and len(asked) == 1 and not any(asked[0] in where for _, where in on_day):
             start, end = on_day[0][0].start, on_day[-1][0].end
-            out.append(Mention(asked[0], document.doc_id, start, end, SCHEDULE, " ".join(filter(None, (days[0], half)))))
+            out.append(
+                Mention(asked[0], document.doc_id, start, end, SCHEDULE, " ".join(filter(None, (days[0], half))))
+            )
     return out
 
 
