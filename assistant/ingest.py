@@ -28,7 +28,12 @@ _TOC_LINE_RE = re.compile(r"^\s*目\s*[錄录次]\s*$")
 
 
 class CorpusError(RuntimeError):
-    """The corpus folder is missing or holds no readable report."""
+    """The corpus folder is missing or holds no readable report, or a report was refused; `chinese` says why in
+    Chinese for the page, where staff read it ("" when only the English message is given)."""
+
+    def __init__(self, message: str, chinese: str = "") -> None:
+        super().__init__(message)
+        self.chinese = chinese
 
 
 @dataclass(frozen=True)

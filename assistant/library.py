@@ -46,21 +46,34 @@ def add_reports(files: list[Path], settings: Settings, shown: Callable[[Path], s
         target = corpus_dir / file.name
         name = source_name(target, corpus_dir, settings.root)
         if file.is_dir():
-            raise CorpusError(f"cannot add {shown(file)}: it is a folder; name the report files in it")
+            raise CorpusError(
+                f"cannot add {shown(file)}: it is a folder; name the report files in it", f"{shown(file)} 是資料夾"
+            )
         if file.suffix.lower() not in READABLE_SUFFIXES:
-            raise CorpusError(f"cannot add {shown(file)}: only {', '.join(READABLE_SUFFIXES)} reports are read")
+            raise CorpusError(
+                f"cannot add {shown(file)}: only {', '.join(READABLE_SUFFIXES)} reports are read",
+                f"{shown(file)} 不是可讀的報告檔（{'、'.join(READABLE_SUFFIXES)}）",
+            )
         if file.name.startswith("."):
-            raise CorpusError(f"cannot add {shown(file)}: a file name starting with '.' is never read as a report")
+            raise CorpusError(
+                f"cannot add {shown(file)}: a file name starting with '.' is never read as a report",
+                f"{shown(file)} 以「.」開頭，不會當作報告讀取",
+            )
         if not file.is_file():
-            raise CorpusError(f"cannot add {shown(file)}: no such file")
+            raise CorpusError(f"cannot add {shown(file)}: no such file", f"找不到 {shown(file)}")
         anywhere = Path(file.resolve().anchor)  # the user named this file: where it lies is not checked
         reason, document = read_document(file, name, anywhere, settings.max_corpus_file_bytes, settings.readers)
         if document is None:
-            raise CorpusError(f"cannot add {shown(file)}: {reason}")
+            raise CorpusError(f"cannot add {shown(file)}: {reason}", f"{shown(file)} 無法讀取")
         if os.path.lexists(target) or any(t == target for _, t in planned):
-            raise CorpusError(f"cannot add {shown(file)}: the corpus already has a file called {name}")
+            raise CorpusError(
+                f"cannot add {shown(file)}: the corpus already has a file called {name}", f"已有同名的報告 {name}"
+            )
         if document.sha256 in known:
-            raise CorpusError(f"cannot add {shown(file)}: it has the same content as {known[document.sha256]}")
+            raise CorpusError(
+                f"cannot add {shown(file)}: it has the same content as {known[document.sha256]}",
+                f"{shown(file)} 與 {known[document.sha256]} 內容相同",
+            )
         known[document.sha256] = shown(file)
         planned.append((file, target))
     added: list[Added] = []

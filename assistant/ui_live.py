@@ -67,7 +67,7 @@ class LiveAssistant:
             CorpusError: a file was refused (nothing changed), or another upload is being indexed.
         """
         if not self._adding.acquire(blocking=False):
-            raise CorpusError(ADD_BUSY)
+            raise CorpusError(ADD_BUSY, "另一批報告正在建立索引，請稍後再試")
 
         def embedded(done: int, total: int) -> None:
             if progress:

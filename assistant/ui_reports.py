@@ -39,18 +39,24 @@ def checked_uploads(paths: list[Path], max_files: int, max_bytes: int) -> None:
         CorpusError: the one-line reason.
     """
     if not paths:
-        raise CorpusError("choose one or more reports to add")
+        raise CorpusError("choose one or more reports to add", "請選擇要加入的報告檔")
     if len(paths) > max_files:
-        raise CorpusError(f"{len(paths)} files at once; add at most {max_files} (setting max_upload_files)")
+        raise CorpusError(
+            f"{len(paths)} files at once; add at most {max_files} (setting max_upload_files)",
+            f"一次 {len(paths)} 個檔案，最多 {max_files} 個",
+        )
     for path in paths:
         try:
             size = os.stat(path).st_size
         except OSError:
-            raise CorpusError(f"cannot add {path.name}: the upload is gone; upload it again") from None
+            raise CorpusError(
+                f"cannot add {path.name}: the upload is gone; upload it again", f"{path.name} 的上傳已失效，請重新上傳"
+            ) from None
         if size > max_bytes:
             raise CorpusError(
                 f"cannot add {path.name}: it is {size:,} bytes; reports are added up to {max_bytes:,} bytes "
-                "(setting max_upload_bytes)"
+                "(setting max_upload_bytes)",
+                f"{path.name} 太大（{size:,} 位元組，上限 {max_bytes:,}）",
             )
 
 
@@ -61,8 +67,9 @@ def added_line(reports: list[ReportInfo]) -> str:
 
 
 def not_added_line(exc: Exception) -> str:
-    """Return the one line saying why nothing was added."""
-    return f"無法加入 Not added：{exc}"
+    """Return the one line saying why nothing was added, in Chinese too when the refusal says it."""
+    chinese = getattr(exc, "chinese", "")
+    return f"無法加入：{chinese}。Not added: {exc}" if chinese else f"無法加入 Not added：{exc}"
 
 
 class ReportsPanel:
@@ -101,7 +108,7 @@ class ReportsPanel:
             CorpusError: uploads are not allowed here, or a file was refused; nothing changed.
         """
         if not self.page.gate.allowed:
-            raise CorpusError(UPLOAD_CLOSED)
+            raise CorpusError(UPLOAD_CLOSED, "這個伺服器不開放加入報告")
         s = self.page.settings
         say = progress or (lambda fraction, desc: None)
         say(0.0, STEPS[0])
@@ -117,7 +124,9 @@ class ReportsPanel:
             raise
         except Exception as exc:  # the build's own failure: logged whole, told in one line; the copies are gone
             log.exception("adding %s failed", ", ".join(p.name for p in paths))
-            raise CorpusError(f"the reports could not be indexed ({type(exc).__name__}); nothing was added") from exc
+            raise CorpusError(
+                f"the reports could not be indexed ({type(exc).__name__}); nothing was added", "報告無法建立索引"
+            ) from exc
 
     def add_uploaded(self, files, chosen: list[str] | None, progress=gr.Progress()):  # noqa: B008 (Gradio injects it)
         """Handle the page's upload: one line saying what was added, or why nothing was (then nothing changed)."""

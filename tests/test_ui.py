@@ -557,3 +557,21 @@ def test_the_eval_tab_says_when_other_reports_are_indexed_beside_the_one_its_que
         page = Page(LiveAssistant(current), current.settings, FeedbackStore(tmp_path / "fb.sqlite3"))
         shown, status = EvalTab(page).run_evaluation("test", "hybrid", progress=quiet)
         assert status == "完成 Done." and (SEVERAL_REPORTS in shown) is noted and "評估結果 Results" in shown
+
+
+def test_a_refusal_on_the_page_says_why_in_chinese_and_in_english(library, tmp_path):
+    from assistant.feedback import FeedbackStore
+    from assistant.ingest import CorpusError
+    from assistant.ui_live import LiveAssistant, Page, UploadGate
+    from assistant.ui_reports import ReportsPanel, not_added_line
+
+    page = Page(LiveAssistant(library), library.settings, FeedbackStore(tmp_path / "f.sqlite3"), gate=UploadGate(True))
+    (tmp_path / "tool.exe").write_bytes(b"MZ")
+    with pytest.raises(CorpusError) as caught:
+        ReportsPanel(page).add([tmp_path / "tool.exe"])
+    line = not_added_line(caught.value)
+    assert line == (
+        "無法加入：tool.exe 不是可讀的報告檔（.txt、.md、.pdf、.docx）。"
+        "Not added: cannot add tool.exe: only .txt, .md, .pdf, .docx reports are read"
+    )
+    assert not_added_line(RuntimeError("disk full")) == "無法加入 Not added：disk full"  # no Chinese given
