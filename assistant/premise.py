@@ -24,7 +24,8 @@ from .text.words import capitalized_names
 # Asking about a visit or a meeting, and asking whether or when it happened.
 _VISIT_ASKED = re.compile(
     r"參訪|拜會|拜訪|造訪|參觀|走訪|前往|(?<![過失上下回出進])去(?!年)|會見|見面|會面|碰面|會晤|會談"
-    r"|\b(?:visit|tour|go|went|meet|met|see|saw|stop|show(?:ed|n)? (?:\w+ )?around)",
+    r"|\b(?:visit|tour|go|went|meet|met|see|saw|stop|show(?:ed|n)? (?:\w+ )?around)"
+    r"|\bat\s+(?:the\s+|their\s+)?(?:[\w-]+\s+){1,3}(?:hq|headquarters|head office)\b",
     re.I,
 )
 # A capitalized word inside a question is a name, not a verb: "Meet" in "the Meet Rotterdam fair" asks of no meeting.
@@ -44,15 +45,17 @@ _VISIT_VERB = r"(?:參觀|參訪|拜會|拜訪|造訪|走訪|去看)"
 _VISITED_IN = (
     r"在\s?{}[^，。,?？]{{0,8}}?" + _VISIT_VERB,
     r"\b(?:visit(?:ed|ing)?|tour(?:ed|ing)?|saw|see)\b[^,.?;]{{0,40}}?\b(?:in|at)\s+{}",
+    # At a party's site: "what did they learn at the <name> satellite HQ?"
+    r"\bat\s+(?:the\s+|their\s+)?{}(?:\s+[a-z-]+){{0,2}}\s+(?:hq|headquarters|head office|offices?|plant|factory|campus)\b",
 )
 # Meeting a person, around their name ({}): "跟<name>見面時", "與<name>市長本人會談", "met with <name>".
 _MET = (
     rf"(?:跟|與|和|同)[^，。,?？]{{{{0,8}}}}?{{}}\s?(?:{TITLE_RE.pattern})?(?:本人)?\s?(?:見面|會面|會見|會晤|會談|碰面)",
-    r"\b(?:met|meet|meeting|sat down)\s+(?:with\s+)?[^,.?]{{0,30}}?{}",
+    r"\b(?:met|meet|meeting|sat down|sit-down|sit down|talks)\s+(?:with\s+)?[^,.?]{{0,30}}?{}",
 )
 # Being at a party, just before its name ({}): "在<party>", "參觀<party>", "at <party>", "visited the <party>".
 _AT = (
-    r"(?:在|去|(?<![提收得看聽遇想達受])到|參訪|參觀|拜會|拜訪|前往|造訪|走訪)[^，。？?]{0,4}?"
+    r"(?:在|去|(?<![提收得看聽遇想達受])到|參訪|參觀|拜會|拜訪|前往|造訪|走訪|(?<![搶奪拿])走|逛)[^，。？?]{0,4}?"
     r"|\b(?:at|visit(?:ed|ing)?|toured?|in|to|(?:drop|stop|swing|dropped|stopped|swung) by)\s+(?:the\s+)?"
     r"(?:[a-z'-]+\s+){0,2}?"
 )
@@ -65,6 +68,8 @@ _DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")
 _MAX_MENTIONS = 3
 # Characters that make a run a phrase, not a name ("團是", "會的", "次出訪").
 _FUNCTION_CHARS = re.compile(r"[是的了在有和與及或也都就要會團次這那哪誰何天]")
+# Words for a time, which no name is ("以前是…的公園", "當時").
+_TIME_WORD = re.compile(r"以前|之前|以後|之後|後來|當時|當初|現在|目前|過去|未來|原本|曾經")
 # Characters a question asks with, which no organization's name written in a row holds (its 會 and 團 may).
 _NOT_IN_A_NAME = re.compile(r"[是的了在有和與及或也都就要次這那哪誰何嗎呢]")
 _MIN_HAN, _MAX_HAN = 2, 6
@@ -153,7 +158,9 @@ def _names(question: str, folded_text: str, aliases: Callable[[str], list[str]])
                     and not _VISIT_ASKED.search(piece)
                     and not _FUNCTION_CHARS.search(piece)
                 ):
-                    names.append(piece)
+                    # A time, or what something is described as ("以前是屠宰場的公園"), names nothing gone to.
+                    if not _TIME_WORD.fullmatch(piece) and not (run[i - 1 : i] == "是" and run[j : j + 1] == "的"):
+                        names.append(piece)
                     i = j - 1
                     break
             i += 1
@@ -346,7 +353,7 @@ def _placed(
     cities = [
         c
         for c in places
-        if c in rest or any(p[0] == c and p != spellings and any(s and s in said for s in p) for p in asked)
+        if c in rest or any(p[0] in (c, c + "市") and p != spellings and any(s and s in said for s in p) for p in asked)
     ]
     return days + [c for c in cities if not any(c in where for _, where in named)]
 

@@ -394,3 +394,30 @@ def test_a_visit_verb_capitalized_inside_a_name_asks_of_no_visit(document):
     # The same verb in lower case, or opening the question, still asks of a visit.
     for asked in ("When did the director tour Hamburg?", "Tour of Hamburg: when did the director go?"):
         assert [m.name for m in unvisited(asked, [document], lambda n: hamburg.get(n, []))] == ["Hamburg"]
+
+
+def test_what_a_place_is_described_as_or_a_time_word_is_no_name_presumed_visited():
+    text = REPORT.replace(
+        "近年以限制郵輪停靠降低觀光壓力。", "近年以限制郵輪停靠降低觀光壓力。舊港區以前是屠宰場，當時人潮眾多。"
+    )
+    doc = parse_document("port-report.txt", text)
+    assert unvisited("他們哪天去逛那個以前是屠宰場的港區？", [doc]) == []
+    assert unvisited("他們當時哪天去港區？", [doc]) == []
+    assert [m.name for m in unvisited("他們哪天去屠宰場？", [doc])] == ["屠宰場"]  # gone to, not described
+
+
+def test_an_english_sit_down_or_a_site_of_a_party_presumes_it_was_met_or_visited():
+    text = REPORT.replace(
+        "近年以限制郵輪停靠降低觀光壓力。", "近年以限制郵輪停靠降低觀光壓力，Maersk 亦在當地設有總部。"
+    )
+    doc = parse_document("port-report.txt", text)
+    assert [m.name for m in unvisited("How did the sit-down with Maersk go?", [doc])] == ["Maersk"]
+    assert [m.name for m in unvisited("What did they learn at the Maersk shipping HQ?", [doc])] == ["Maersk"]
+
+
+def test_walking_a_party_in_a_city_or_naming_the_city_as_a_party_puts_it_there(document):
+    port = ("鹿特丹港務局",)
+    [mention] = off_schedule("局長在阿姆斯特丹走的那個鹿特丹港務局是什麼樣子？", [document], [port])
+    assert (mention.name, mention.other) == ("鹿特丹港務局", "阿姆斯特丹")
+    [mention] = off_schedule("在阿姆斯特丹市參訪鹿特丹港務局時看了什麼？", [document], [port, ("阿姆斯特丹市",)])
+    assert (mention.name, mention.other) == ("鹿特丹港務局", "阿姆斯特丹")
