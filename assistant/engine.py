@@ -20,7 +20,17 @@ from .focus import named_sections
 from .glossary import mine_glossary, plain_names
 from .index import Index, open_index
 from .ingest import SECTION_SEPARATOR, Section, require_corpus_dir
-from .intent import COVER, ITINERARY, MEMBERS, VISIT_DAY, Intent, follow, only_a_place_beside, read_intent
+from .intent import (
+    COVER,
+    ITINERARY,
+    MEMBERS,
+    VISIT_DAY,
+    Intent,
+    follow,
+    is_cue_word,
+    only_a_place_beside,
+    read_intent,
+)
 from .parties import holds, named_parties
 from .premise import Mention, elsewhere_that_day, led_by_another, off_schedule, unsupported, unvisited
 from .query import Query, QueryReader
@@ -438,7 +448,9 @@ class Assistant:
             return only
         if release:
             written = fold(" ".join(self.index.chunks[i].text for i in inside))
-            words = [w for w in self.reader.question_words(query_text) if len(w) >= 2 and has_han(w)]
+            words = [
+                w for w in self.reader.question_words(query_text) if len(w) >= 2 and has_han(w) and not is_cue_word(w)
+            ]
             if any(self.retriever.document_frequency(w) and w not in written for w in words):
                 return only
         return np.array(inside, dtype=np.int64)

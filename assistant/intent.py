@@ -299,6 +299,11 @@ def read_intent(question: str, places: bool = True) -> Intent:
     return first if first.kind in (ITINERARY, COVER, MEMBERS) else intent
 
 
+def is_cue_word(word: str) -> bool:
+    """Return True when a (folded) word only says how the question asks ("主要", "重點", "哪些"), naming nothing."""
+    return any(cue.fullmatch(word) for cue in (_OVERVIEW_CUES, _LIST_CUES))
+
+
 def half_day(folded: str) -> str:
     """Return the half-day a (folded) question names, as the itinerary writes it: "上午", "下午" or ""."""
     return "上午" if _MORNING.search(folded) else "下午" if _AFTERNOON.search(folded) else ""

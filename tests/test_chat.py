@@ -134,3 +134,11 @@ def test_a_short_question_of_the_cover_stands_alone_after_another_topic(port_ass
     answer = chat.ask("誰率團？")  # short, but the cover answers it: no "answered in the context of" notice
     assert answer.quotes[0].quote == "姓名職稱：王大明局長等"
     assert not any("依前一題" in n for n in answer.notices)
+
+
+def test_a_word_asking_for_the_gist_does_not_release_a_follow_up_from_its_visit(assistant):
+    chat = Conversation(assistant)
+    first = chat.ask("去法国电力总部那次是谁带队的？")
+    visit = first.quotes[0].section
+    answer = chat.ask("他们在那边主要看了哪些技术？")  # 主要 is written nowhere in that visit: it asks, names nothing
+    assert answer.quotes and all(q.section == visit for q in answer.quotes)

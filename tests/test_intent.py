@@ -319,3 +319,12 @@ def test_a_question_of_two_sentences_asks_of_a_record_when_its_first_does_and_th
     question, kind
 ):
     assert read_intent(question).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("word", "cue"), [("主要", True), ("重點", True), ("哪些", True), ("技術", False), ("港務局", False)]
+)
+def test_a_word_that_only_says_how_a_question_asks_is_a_cue_word(word, cue):
+    from assistant.intent import is_cue_word
+
+    assert is_cue_word(word) is cue
