@@ -261,6 +261,7 @@ def render_context(
     banner = f'<p class="ta-nearest-note">{escape(NEAREST_LABEL)}</p>' if nearest else ""
     return (
         f'<div class="ta-context-head" title="{escape(title)}"><b>{escape(cite_label(pages, section))}</b>'
-        f"<br><small>{escape(title)} · {escape(source)}:{start}–{start + len(text)}</small></div>{banner}"
+        f"<br><small>{escape(title)} · {escape(source)} · 字元 characters {start}–{start + len(text)}</small></div>"
+        f"{banner}"
         f'<div class="ta-context">{marked(text, start, spans, breaks, "ta-near" if nearest else "")}</div>'
     )

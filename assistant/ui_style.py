@@ -30,7 +30,8 @@ CSS = """
 .ta-nearest { border: 1px dashed #999; border-radius: 6px; padding: 0.3em 0.5em; color: #555; list-style-position: inside; }
 .ta-tech { color: #666; font-size: 0.8em; }
 .ta-divider { text-align: center; color: #666; margin: 0.8em 0; }
-.ta-context { white-space: pre-wrap; line-height: 1.7; max-height: 560px; overflow-y: auto; }
+.ta-context { white-space: pre-wrap; line-height: 1.7; max-height: 560px; overflow-y: auto; border: 1px solid #d5dbe3;
+  border-radius: 6px; padding: 0.2em 0.6em; margin-top: 0.3em; }
 .ta-nearest-note { color: #8a1c1c; font-weight: 600; }
 mark { background: #ffe58a; }
 mark.ta-near { background: #eceff3; border-bottom: 2px dashed #888; color: inherit; }

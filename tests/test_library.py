@@ -172,3 +172,15 @@ def test_cli_add_refuses_a_bad_file_before_loading_the_model(tmp_settings, monke
     code = cli.main(["add", str(tmp_settings.root / "missing.pdf"), "--corpus", str(tmp_settings.corpus_dir),
                      "--embeddings", str(tmp_settings.embeddings_dir)])  # fmt: skip
     assert code == 1 and "no such file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("content", "chinese"),
+    [(b"", "是空檔案"), (b"\x00\x01\x02binary", "不是文字檔"), (b"\xff\xfe\xfa", "不是 UTF-8 文字")],
+)
+def test_a_file_that_does_not_read_is_refused_with_its_reason_in_chinese_too(small_report, tmp_path, content, chinese):
+    bad = tmp_path / "report.txt"
+    bad.write_bytes(content)
+    with pytest.raises(CorpusError) as caught:
+        add_reports([bad], small_report)
+    assert caught.value.chinese == f"{bad} {chinese}"  # named as the caller named it

@@ -575,3 +575,12 @@ def test_a_refusal_on_the_page_says_why_in_chinese_and_in_english(library, tmp_p
         "Not added: cannot add tool.exe: only .txt, .md, .pdf, .docx reports are read"
     )
     assert not_added_line(RuntimeError("disk full")) == "無法加入 Not added：disk full"  # no Chinese given
+
+
+def test_the_source_panel_names_the_character_range_as_characters_not_bare_numbers():
+    from assistant.ui_render import render_context
+
+    html = render_context(
+        "corpus/port.txt", "二、參訪港務局", 2017, "港務局簡報數據平臺。", [[2017, 2023]], [3], "港市考察報告"
+    )
+    assert "corpus/port.txt · 字元 characters 2017–2027" in html  # not "port.txt:2017–2027", read as years
