@@ -38,7 +38,12 @@ mark.ta-near { background: #eceff3; border-bottom: 2px dashed #888; color: inher
 #reports-panel .ta-upload-status { margin: 0.2em 0; }
 .ta-upload-error { color: #8a1c1c; font-weight: 600; }
 .ta-upload-done { color: #1d6b2f; }
-@media (max-width: 800px) { #chat .ta-log { max-height: none; } }
+@media (max-width: 800px) {
+  #chat .ta-log { max-height: none; }
+  /* A phone shows the title and the how-to smaller, so the question box is not screens away. */
+  #ta-header h1 { font-size: 1.15em; }
+  #ta-header p { font-size: 0.82em; line-height: 1.45; }
+}
 """
 # Chat log behaviour: copy buttons, buttons that ask the server (trigger), scrolling to the new answer.
 CHAT_JS = """

@@ -334,6 +334,13 @@ def test_conversation_exports_as_markdown_and_word_with_quotes_and_page_citation
     shot(page, "13-export")
 
 
+def test_on_a_phone_the_first_screen_reaches_the_examples_and_the_question_box(phone):
+    phone.locator("#question textarea").wait_for()
+    assert "每個回答都逐字引用報告原文" in phone.locator("header#ta-header").inner_text()
+    assert in_viewport(phone, phone.locator(".ta-example").last)  # the how-to is shown smaller, not hidden
+    assert in_viewport(phone, phone.locator("#question textarea"))
+
+
 def test_on_a_phone_the_source_panel_is_one_tap_away(phone):
     ask(phone, "巴黎綠蔭步道全長幾公里？", 0)
     shot(phone, "14-phone-answer", full_page=False)
