@@ -41,9 +41,11 @@ def build_aliases(
     `translate(words)` gives the report's Chinese words for English ones.
     """
     aliases: dict[str, str] = {}
+    names = {fold(n) for n in glossary.values()}
     for latin, name in glossary.items():
         head = name_head(latin, fold(name), translate)
-        if head and not is_word(head):
+        # A head that another name holds without this one (<city> of <city>市 beside <city>市政廳) is that name's too.
+        if head and not is_word(head) and not any(head in n and fold(name) not in n for n in names):
             aliases.setdefault(head, name)
     for han, latin in name_glosses.items():
         name = glossary.get(fold_latin(latin))
@@ -58,13 +60,13 @@ def build_aliases(
     return aliases
 
 
-# A name's head is a transliteration of a few characters: 達梭 of 達梭系統 (Dassault System).
+# A name's head is a transliteration of a few characters: 奧里諾 of 奧里諾系統 (Orino Systems).
 _HEAD_CHARS = (2, 4)
 
 
 def name_head(latin: str, name: str, translate: Callable[[str], list[str]]) -> str:
     """Return the transliterated head of a (folded) Chinese name whose other words translate its Latin name's last
-    words (達梭 of 達梭系統, "Dassault System": 系統 is "system"; and "Dassault" translates to nothing, being a
+    words (奧里諾 of 奧里諾系統, "Orino Systems": 系統 is "systems"; and "Orino" translates to nothing, being a
     name), or "" when it has none: what staff call the party for short."""
     words = latin.split()
     rest = name
@@ -73,6 +75,18 @@ def name_head(latin: str, name: str, translate: Callable[[str], list[str]]) -> s
     if rest == name or translate(" ".join(words)) or not _HEAD_CHARS[0] <= len(rest) <= _HEAD_CHARS[1]:
         return ""
     return rest if _HAN_ONLY.fullmatch(rest) else ""
+
+
+def transliterated_names(glossary: dict[str, str], translate: Callable[[str], list[str]]) -> list[str]:
+    """Return the reports' Chinese names that transliterate their Latin ones (folded): a whole name whose Latin
+    translates to nothing, and a name's transliterated head (`name_head`)."""
+    names = set()
+    for latin, name in glossary.items():
+        if has_han(name) and not translate(latin):
+            names.add(fold(name))
+        if has_han(name) and (head := name_head(latin, fold(name), translate)):
+            names.add(head)
+    return sorted(names)
 
 
 def expand_aliases(text: str, aliases: dict[str, str]) -> str:
@@ -116,16 +130,19 @@ def abbreviated_names(question: str, translate: Callable[[str], list[str]], text
     return list(dict.fromkeys(found))
 
 
-# Names matched by sound are foreign names' transliterations: two to four characters of one, as a question writes
-# them ("达索" for the 達梭 of 達梭系統). A longer run is several words.
+# Names matched by sound are foreign names' transliterations, as a question writes them: a whole name of two to
+# four characters (a mainland 奥利诺 for a report's 奧里諾), or the first three or four of a longer one. Shorter
+# starts sound like too many common words.
 _SOUND_CHARS = (2, 4)
+_SOUND_PREFIX = 3
 # A character read several ways gives each reading; a run whose readings multiply past this is left alone.
 _MAX_READINGS = 16
 
 
 class SoundAlikes:
-    """The reports' names as a question may write them with other characters of the same sounds: a mainland
-    transliteration (达索, converted as 達索) of the name a report writes 達梭."""
+    """The reports' transliterated names as a question may write them with other characters of the same sounds: a
+    mainland transliteration (奥利诺, converted as 奧利諾) of the name a report writes 奧里諾. At most half of the
+    characters differ: a run of quite other characters is another word."""
 
     def __init__(
         self,
@@ -137,49 +154,47 @@ class SoundAlikes:
         self.readings = readings
         self.frequency = frequency  # how many of the reports' passages use a (folded) word
         self.is_word = is_word
-        by_sound: dict[str, set[str]] = {}
+        by_sound: dict[str, set[tuple[str, str]]] = {}  # a sound -> (the start of a name that sounds so, the name)
         for name in names:
-            for n in range(_SOUND_CHARS[0], min(len(name), _SOUND_CHARS[1]) + 1):
+            lengths = [len(name)] if len(name) <= _SOUND_CHARS[1] else range(_SOUND_PREFIX, _SOUND_CHARS[1] + 1)
+            for n in (n for n in lengths if n >= _SOUND_CHARS[0]):
                 for sound in self._sounds(name[:n]):
-                    by_sound.setdefault(sound, set()).add(name[:n])
-        self.by_sound = {sound: min(found) for sound, found in by_sound.items() if len(found) == 1}
+                    by_sound.setdefault(sound, set()).add((name[:n], name))
+        # A sound that starts two names differently tells neither.
+        self.by_sound = {s: sorted(found) for s, found in by_sound.items() if len({p for p, _ in found}) == 1}
 
     def respell(self, text: str) -> str:
-        """Return a normalized question with each run of characters the reports never write that sounds like the
-        start of a report's name (and is no dictionary word) written as the report writes it."""
+        """Return a normalized question with each run of characters the reports never write that sounds like a
+        report's transliterated name, or its start (and is no dictionary word), written as the report writes it."""
         if not self.by_sound:
             return text
         out, i = [], 0
         while i < len(text):
             found = next(
-                (
-                    (n, name)
-                    for n in range(_SOUND_CHARS[1], _SOUND_CHARS[0] - 1, -1)
-                    if len(run := text[i : i + n]) == n and _HAN_ONLY.fullmatch(run)
-                    for name in [self._name(run)]
-                    if name and self._stands_alone(text, i, i + n)
-                ),
-                None,
+                (found for n in range(_SOUND_CHARS[1], _SOUND_CHARS[0] - 1, -1) if (found := self._at(text, i, n))), ""
             )
-            if found:
-                out.append(found[1])
-                i += found[0]
-            else:
-                out.append(text[i])
-                i += 1
+            out.append(found or text[i])
+            i += len(found) or 1
         return "".join(out)
 
-    def _stands_alone(self, text: str, start: int, end: int) -> bool:
-        """Return True when text[start:end] is a word of its own the reports never write: none of its pairs of
-        characters is theirs, and it forms no word with the characters around it (岸那 of 左岸那 is no name)."""
-        pairs = [text[k : k + 2] for k in range(max(0, start - 1), min(len(text), end + 1) - 1)]
-        return not any(self._written(p) for p in pairs)
+    def _at(self, text: str, start: int, n: int) -> str:
+        """Return the report's spelling of the `n` characters at `start` when they are another spelling of a name's
+        sounds, else ""."""
+        run = text[start : start + n]
+        if len(run) < n or not _HAN_ONLY.fullmatch(run) or self.is_word(run):
+            return ""
+        prefix, name = next(((p, m) for s in self._sounds(run) for p, m in self.by_sound.get(s, ())), ("", ""))
+        if not prefix or 2 * sum(a != b for a, b in zip(run, prefix)) > n:
+            return ""
+        # Its pairs of characters and those it forms with its neighbours are no word of the reports' (the 岸那 of
+        # 河岸那邊); but the name's own next characters may follow (奧利諾港務局 keeps 港務局 after 奧利諾).
+        end = start + n
+        continued = text.startswith(name[n:], end) and n < len(name)
+        pairs = [text[k : k + 2] for k in range(max(0, start - 1), end - 1 if continued else min(len(text) - 1, end))]
+        return "" if any(self._written(p) for p in pairs) else prefix
 
     def _written(self, pair: str) -> bool:
         return bool(self.frequency(pair)) or self.is_word(pair)
-
-    def _name(self, run: str) -> str:
-        return next((self.by_sound[s] for s in self._sounds(run) if s in self.by_sound), "")
 
     def _sounds(self, chars: str) -> list[str]:
         """Return every reading of `chars` ("da suo"), none when a character has no known reading or too many."""

@@ -102,29 +102,7 @@ class AnswerComposer:
             first = e.false_premises[0]
             hits = self.citer.lead_with(hits, first.doc_id, first.start, first.end)
         if not decision.abstained:
-            template_spans = (
-                [(e.template.doc_id, start, end, 1.0) for start, end in e.template.spans]
-                + [(doc_id, start, end, 1.0) for doc_id, start, end in e.template.also]
-                if e.template
-                else []
-            )
-            if e.template is not None and e.template.supplements:  # beside a visit's lead a caption adds nothing
-                scored = [x for x in scored if not self.scorer.reading(x.sentence_id).caption]
-            spans = template_spans + ([] if e.template_replaces else self.scorer.best_spans(scored))
-            quotes = self.citer.quotes(spans)
-            # Staff cite the first quote: records are read in order, sentences best first, and a record's quotes
-            # (a visit's lead or dated sentence) before the best sentences quoted beside it.
-            asked = asked_kinds(e.lexical_text or e.query_text)
-            if not template_spans or e.template.supplements:
-                # a quote giving the kind of answer asked (a person for 誰) before a better-scored one that does not
-                quotes.sort(key=lambda q: _citing_order(q, template_spans, asked))
-            # The passage that holds the answer's first quote is the first source: what is quoted is cited first
-            # (for a visit's lead beside the best sentences, the best sentence's passage).
-            lead = (
-                spans[len(template_spans)]
-                if e.template and e.template.supplements and len(spans) > len(template_spans)
-                else spans[0]
-            )
+            quotes, lead = self._quoted(e, scored)
             hits = self.citer.lead_with(hits, lead[0], lead[1], lead[2])
         return Answer(
             question=e.question,
@@ -139,6 +117,29 @@ class AnswerComposer:
             level=decision.level,
             signals=decision.signals,
         )
+
+    def _quoted(self, e: Evidence, scored: list[ScoredSentence]) -> tuple[list[Quote], tuple[str, int, int, float]]:
+        """Return an answer's quotes in the order staff cite them, and the span whose passage is cited first."""
+        template_spans = (
+            [(e.template.doc_id, start, end, 1.0) for start, end in e.template.spans]
+            + [(doc_id, start, end, 1.0) for doc_id, start, end in e.template.also]
+            if e.template
+            else []
+        )
+        if e.template is not None and e.template.supplements:  # beside a visit's lead a caption adds nothing
+            scored = [x for x in scored if not self.scorer.reading(x.sentence_id).caption]
+        spans = template_spans + ([] if e.template_replaces else self.scorer.best_spans(scored))
+        quotes = self.citer.quotes(spans)
+        # Records are read in order, sentences best first, and a record's quotes (a visit's lead or dated sentence)
+        # before the best sentences quoted beside it; a quote giving the kind of answer asked (a person for 誰)
+        # before a better-scored one that does not.
+        if not template_spans or e.template.supplements:
+            asked = asked_kinds(e.lexical_text or e.query_text)
+            quotes.sort(key=lambda q: _citing_order(q, template_spans, asked))
+        # The passage that holds the answer's first quote is cited first (for a visit's lead beside the best
+        # sentences, the best sentence's passage).
+        supplemented = e.template and e.template.supplements and len(spans) > len(template_spans)
+        return quotes, spans[len(template_spans)] if supplemented else spans[0]
 
 
 def _citing_order(quote: Quote, records: list[tuple[str, int, int, float]], asked: frozenset[str]) -> tuple:

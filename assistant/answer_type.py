@@ -111,8 +111,8 @@ _COUNT_REACH = 8
 # After the trip, and asking whether: "後來…有沒有", "回國以後…是否", "did … eventually", "ended up".
 _LATER_RE = re.compile(
     r"後來|回(?:國|臺|台|來)(?:之|以)?後|事後|\beventually\b|\blater on\b|\bend(?:ed)? up\b|\bsince then\b"
-    # "最後有沒有…" asks the outcome ("最後一天", "最終組裝" do not), as do "ultimately" and "in the end".
-    r"|最[後終](?=有沒有|是否|真的|到底)|\bultimately\b|\bin the end\b"
+    # "最後有沒有真的…" asks the outcome; "最後是否由市長簽署？" asks how an event of the trip ended.
+    r"|最[後終](?=(?:有沒有|是否|到底)?真的)"
     # "ever actually … after the trip": "ever" alone asks of all time ("was it ever a market?")
     r"|\b(?:ever|actually)\b[^?]*\bafter (?:the|this|that|their) trip\b"
 )

@@ -163,14 +163,13 @@ class Conversation:
             )
             answer = replace(answer, question=question, notices=[note, *answer.notices])
         index = getattr(self.assistant, "index", None)
-        if not answer.abstained:  # a question left unanswered leaves the subject where it was
+        named = _named_days(matched)
+        # A question left unanswered leaves the subject where it was, and the day too unless it named one.
+        if not answer.abstained:
             self.focus = answer_sections(answer, index) if index is not None else []
-            template = getattr(self.assistant, "template", None)
-            self.days = (
-                answer_days(answer, index, template.visit_days, self.focus, _named_days(matched))
-                if index is not None and template
-                else ()
-            )
+        template = getattr(self.assistant, "template", None)
+        if (not answer.abstained or named) and index is not None and template:
+            self.days = answer_days(answer, index, template.visit_days, self.focus, named)
         # A follow-up's own context is what later follow-ups refer back to as well, and so is what the answer
         # quoted: after "19 號早上去拜會誰？" answered "拜會…副市長", "對方派了誰出來？" is about that meeting.
         topic = _topic(answer, settings.follow_up_topic_chars)

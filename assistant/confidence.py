@@ -18,7 +18,7 @@ from .answer_type import (
 from .calibration import logistic
 from .config import Settings
 from .evidence import Evidence
-from .premise import AGREEMENT, LED, SCHEDULE, TOGETHER, VISIT
+from .premise import AGREEMENT, LED, NO_DAY, SCHEDULE, TOGETHER, VISIT
 from .retrieval import Hit
 from .sentence_scoring import ScoredSentence, SentenceScorer
 from .text.normalize import has_han
@@ -193,6 +193,8 @@ def _why_notices(evidence: Evidence) -> list[str]:
         notices.append(
             f"報告的行程沒有把「{m.name}」排在「{m.other}」。The report's itinerary does not put {m.name} {where}."
         )
+    for m in (m for m in evidence.false_premises if m.reason == NO_DAY):
+        notices.append(f"報告的行程沒有 {m.name} 這一天。The report's itinerary has no {m.name}.")
     for m in (m for m in evidence.false_premises if m.reason == LED):
         notices.append(
             f"報告中這一段由{m.other}率團，沒有提到{m.name}。The report has this visit led by the {m.other}; it does not "

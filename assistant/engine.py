@@ -32,7 +32,15 @@ from .intent import (
     read_intent,
 )
 from .parties import holds, named_parties
-from .premise import Mention, elsewhere_that_day, led_by_another, off_schedule, unsupported, unvisited
+from .premise import (
+    Mention,
+    days_off_the_itinerary,
+    elsewhere_that_day,
+    led_by_another,
+    off_schedule,
+    unsupported,
+    unvisited,
+)
 from .query import Query, QueryReader
 from .question_check import EMPTY_QUESTION, QuestionError, question_problem
 from .reports import ReportInfo, report_info
@@ -335,6 +343,8 @@ class Assistant:
             mentions += unsupported(query.text, documents, self.parties(query.text))
             mentions += off_schedule(query.text, documents, self.parties(query.text), self.party_names)
             mentions += elsewhere_that_day(query.text, documents)
+            if intent.kind == ITINERARY and template is None:
+                mentions += days_off_the_itinerary(intent.days, documents)
             mentions += led_by_another(query.text, documents, self.parties(query.text))
         return template, mentions
 

@@ -470,8 +470,11 @@ def follow(intent: Intent, previous: Intent) -> Intent:
     """Return a follow-up's intent completed from the previous question's: "那天下午呢？" keeps that day, and
     "之後呢？" after a morning is that afternoon (an afternoon's row lists its visits in order, so after an
     afternoon it is that row again). A follow-up asking anything more ("他下午演講的主題是什麼？") keeps its own."""
-    if previous.kind != ITINERARY or not intent.bare or previous.whole or previous.in_place:
-        return intent  # after every row, or a place's, "那天" names no one day: read on its own
+    if previous.kind != ITINERARY or not intent.bare or previous.whole:
+        return intent  # after every row "那天" names no one day: read on its own
+    if previous.in_place:  # after a place's rows, no one day; after its n-th day, the day that answer gave
+        half = intent.half or ("下午" if intent.then else "")
+        return replace(intent, kind=ITINERARY, anchored=True, half=half) if previous.trip_day and half else intent
     if intent.anchored:  # "隔天呢？" after "6/22 上午做了什麼？": 6/23, all of it unless a half-day is named
         half = intent.half if intent.shift else intent.half or previous.half
         return replace(previous, half=half, shift=previous.shift + intent.shift)

@@ -45,22 +45,7 @@ def add_reports(files: list[Path], settings: Settings, shown: Callable[[Path], s
     for file in map(Path, files):
         target = corpus_dir / file.name
         name = source_name(target, corpus_dir, settings.root)
-        if file.is_dir():
-            raise CorpusError(
-                f"cannot add {shown(file)}: it is a folder; name the report files in it", f"{shown(file)} 是資料夾"
-            )
-        if file.suffix.lower() not in READABLE_SUFFIXES:
-            raise CorpusError(
-                f"cannot add {shown(file)}: only {', '.join(READABLE_SUFFIXES)} reports are read",
-                f"{shown(file)} 不是可讀的報告檔（{'、'.join(READABLE_SUFFIXES)}）",
-            )
-        if file.name.startswith("."):
-            raise CorpusError(
-                f"cannot add {shown(file)}: a file name starting with '.' is never read as a report",
-                f"{shown(file)} 以「.」開頭，不會當作報告讀取",
-            )
-        if not file.is_file():
-            raise CorpusError(f"cannot add {shown(file)}: no such file", f"找不到 {shown(file)}")
+        _check_kind(file, shown(file))
         anywhere = Path(file.resolve().anchor)  # the user named this file: where it lies is not checked
         reason, document = read_document(file, name, anywhere, settings.max_corpus_file_bytes, settings.readers)
         if document is None:
@@ -155,6 +140,28 @@ def remove_report(name: str, settings: Settings) -> Path:
         raise CorpusError(f"cannot remove {name}: it is the only readable report (the index needs one)")
     path.unlink()
     return path
+
+
+def _check_kind(file: Path, label: str) -> None:
+    """Refuse, before reading it, a file that is no report file: a folder, another type, a hidden or missing file.
+
+    Raises:
+        CorpusError: the one-line reason, in English and in Chinese.
+    """
+    if file.is_dir():
+        raise CorpusError(f"cannot add {label}: it is a folder; name the report files in it", f"{label} 是資料夾")
+    if file.suffix.lower() not in READABLE_SUFFIXES:
+        raise CorpusError(
+            f"cannot add {label}: only {', '.join(READABLE_SUFFIXES)} reports are read",
+            f"{label} 不是可讀的報告檔（{'、'.join(READABLE_SUFFIXES)}）",
+        )
+    if file.name.startswith("."):
+        raise CorpusError(
+            f"cannot add {label}: a file name starting with '.' is never read as a report",
+            f"{label} 以「.」開頭，不會當作報告讀取",
+        )
+    if not file.is_file():
+        raise CorpusError(f"cannot add {label}: no such file", f"找不到 {label}")
 
 
 # Why a file does not read (readers.py, ingest.py), as the page says it in Chinese; the English reason follows it.

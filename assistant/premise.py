@@ -40,7 +40,7 @@ _GONE_TO = (
     r"(?:[a-z]+'s\s+)?)"  # "toured Vestas's Lyon plant"
 )
 # Visiting, just before a name in Latin letters ("參觀 ESO"): after these a Han run is as often a thing seen.
-_VISIT_VERB = r"(?:參觀|參訪|拜會|拜訪|造訪|走訪|去看)"
+_VISIT_VERB = r"(?:參觀|參訪|拜會|拜訪|造訪|走訪)"
 # Visiting something in a place, around its name ({}): "在里昂參觀…", "toured the plant in Lyon".
 _VISITED_IN = (
     r"在\s?{}[^，。,?？]{{0,8}}?" + _VISIT_VERB,
@@ -55,7 +55,7 @@ _MET = (
 )
 # Being at a party, just before its name ({}): "在<party>", "參觀<party>", "at <party>", "visited the <party>".
 _AT = (
-    r"(?:在|去|(?<![提收得看聽遇想達受])到|參訪|參觀|拜會|拜訪|前往|造訪|走訪|(?<![搶奪拿])走|逛)[^，。？?]{0,4}?"
+    r"(?:在|去|(?<![提收得看聽遇想達受])到|參訪|參觀|拜會|拜訪|前往|造訪|走訪|(?<![搶奪拿帶取送])走|逛)[^，。？?]{0,4}?"
     r"|\b(?:at|visit(?:ed|ing)?|toured?|in|to|(?:drop|stop|swing|dropped|stopped|swung) by)\s+(?:the\s+)?"
     r"(?:[a-z'-]+\s+){0,2}?"
 )
@@ -68,6 +68,9 @@ _DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")
 _MAX_MENTIONS = 3
 # Characters that make a run a phrase, not a name ("團是", "會的", "次出訪").
 _FUNCTION_CHARS = re.compile(r"[是的了在有和與及或也都就要會團次這那哪誰何天]")
+# Saying or meeting just before a city ("有提到在<city>參訪的成果", "遇到<city>的業者"): the city is talked about.
+_SAID_BEFORE = re.compile(r"提到|提及|談到|說到|講到|聊到|遇到|介紹")
+_SAID_REACH = 4
 # Words for a time, which no name is ("以前是…的公園", "當時").
 _TIME_WORD = re.compile(r"以前|之前|以後|之後|後來|當時|當初|現在|目前|過去|未來|原本|曾經")
 # Characters a question asks with, which no organization's name written in a row holds (its 會 and 團 may).
@@ -103,6 +106,8 @@ _PERSON = re.compile(
     rf"([{HAN_CHARS}]{{2,3}})(?:副市長|市長|大使|副局長|局長|處長|主席|副總裁|總裁|董事長|總經理|院長|主任|部長|總編輯|執行長|議員|教授)"
 )
 VISIT, AGREEMENT, TOGETHER, SCHEDULE, LED = "visit", "agreement", "together", "schedule", "led"
+# A day asked of the itinerary that no report's itinerary has ("6/26 做了什麼？" of a trip back on 6/25).
+NO_DAY = "no_day"
 # A title a question puts at a visit, not a deputy's ("市長", "the mayor", "Mayor Lin").
 _HEAD_TITLE = re.compile(rf"(?<!副)(?:{TITLE_RE.pattern})(?![團隊處會室性])")  # 代表團 is the delegation
 _ENGLISH_HEAD_TITLES = ((re.compile(r"(?<!deputy[ -])(?<!vice[ -])\bmayor\b", re.I), "市長"),)
@@ -158,7 +163,7 @@ def _names(question: str, folded_text: str, aliases: Callable[[str], list[str]])
                     and not _VISIT_ASKED.search(piece)
                     and not _FUNCTION_CHARS.search(piece)
                 ):
-                    # A time, or what something is described as ("以前是屠宰場的公園"), names nothing gone to.
+                    # A time, or what something is described as ("以前是倉庫的公園"), names nothing gone to.
                     if not _TIME_WORD.fullmatch(piece) and not (run[i - 1 : i] == "是" and run[j : j + 1] == "的"):
                         names.append(piece)
                     i = j - 1
@@ -316,7 +321,9 @@ def off_schedule(
 
 def elsewhere_that_day(question: str, documents: Sequence[Document]) -> list[Mention]:
     """Return the city a question puts the delegation in ("6/19 上午在<city>…") on the one day (and half-day) it
-    names when no itinerary row of that day puts it there, pointing at that day's rows (where it was)."""
+    names when no itinerary row of that day puts it there in any of `documents` (one that does clears it),
+    pointing at that day's rows (where it was). Not a city inside a longer name ("<city>館") or one only talked
+    about ("有提到在<city>…", "遇到<city>的業者")."""
     folded = fold(question)
     days = list(dict.fromkeys(d for d in date_tokens(folded) if "/" in d))
     if len(days) != 1:
@@ -329,13 +336,37 @@ def elsewhere_that_day(question: str, documents: Sequence[Document]) -> list[Men
         if half and any(r.half == half for r, _ in on_day):
             on_day = [(r, where) for r, where in on_day if r.half == half]
         places = set().union(*(where for *_, where in rows))
-        asked = [c for c in places if re.search(rf"(?:在|到|去|前往){re.escape(c)}", folded)]
-        if on_day and len(asked) == 1 and not any(asked[0] in where for _, where in on_day):
-            start, end = on_day[0][0].start, on_day[-1][0].end
-            out.append(
-                Mention(asked[0], document.doc_id, start, end, SCHEDULE, " ".join(filter(None, (days[0], half))))
-            )
+        asked = [c for c in places if _put_in(folded, c, document.folded)]
+        if not on_day or len(asked) != 1:
+            continue
+        if any(asked[0] in where for _, where in on_day):
+            return []  # this report puts the delegation there that day
+        start, end = on_day[0][0].start, on_day[-1][0].end
+        out.append(Mention(asked[0], document.doc_id, start, end, SCHEDULE, " ".join(filter(None, (days[0], half)))))
     return out
+
+
+def days_off_the_itinerary(days: Sequence[str], documents: Sequence[Document]) -> list[Mention]:
+    """Return the days ("6/26") a question asks the itinerary of that no itinerary of `documents` has, pointing at
+    the first one's table; none when a report has one of them or none has an itinerary."""
+    tables = [(d, d.template.itinerary) for d in documents if d.template.itinerary]
+    if not days or not tables or any(day in r.days for _, rows in tables for r in rows for day in days):
+        return []
+    document, rows = tables[0]
+    return [Mention(day, document.doc_id, rows[0].start, rows[-1].end, NO_DAY) for day in days]
+
+
+def _put_in(folded_question: str, city: str, folded_text: str) -> bool:
+    """Return True when a question puts the delegation in `city` ("在<city>", "去<city>"), not in a longer name the
+    report writes (<city>館) nor as something said or met ("提到在<city>", "遇到<city>的")."""
+    for m in re.finditer(rf"(?:在|(?<![提收得看聽遇想達受])到|去|前往){re.escape(city)}", folded_question):
+        longer = folded_question[m.start() + 1 : m.end() + 1]
+        if m.end() < len(folded_question) and has_han(longer[-1]) and longer in folded_text:
+            continue
+        if _SAID_BEFORE.search(folded_question[max(0, m.start() - _SAID_REACH) : m.start()]):
+            continue
+        return True
+    return False
 
 
 def _placed(

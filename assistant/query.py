@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import takewhile
 
-from .aliases import SoundAlikes, abbreviated_names, expand_aliases
+from .aliases import SoundAlikes, abbreviated_names, expand_aliases, transliterated_names
 from .config import Settings
 from .glossary import expand, fold_latin, named_alias_words, shared_words
 from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words
@@ -88,8 +88,8 @@ class QueryReader:
         self.spelling = ReportSpelling(self.folded_text, translator.is_word)
         self.aliases = aliases
         self.document_frequency = document_frequency
-        # The reports' names as another transliteration writes them (达索 for 達梭).
-        names = sorted({fold(name) for name in glossary.values() if has_han(name)})
+        # The reports' transliterated names as another transliteration writes them (奥利诺 for 奧里諾).
+        names = transliterated_names(glossary, translator.translate)
         self.sound_alikes = SoundAlikes(names, translator.readings, document_frequency, translator.is_word)
         self.shared_alias_words = shared_words(glossary)
 
@@ -100,8 +100,8 @@ class QueryReader:
         text = normalize_query(question, self.spelling)
         if not text:
             return None
-        # A name respelled by its sounds (达索 as 達梭) may be an alias in turn (達梭 for 達梭系統); the aliases are
-        # expanded first, so that another transliteration the dictionary glosses (圖盧茲) is not respelled in part.
+        # A name respelled by its sounds (奧利諾 as 奧里諾) may be an alias in turn (奧里諾 for 奧里諾系統); the aliases
+        # are expanded first, so that another transliteration the dictionary glosses is not respelled in part.
         text = expand_aliases(text, self.aliases)
         text = expand_aliases(self.sound_alikes.respell(text), self.aliases)
         limit = self.settings.max_question_chars

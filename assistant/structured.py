@@ -107,7 +107,8 @@ class TemplateAnswerer:
         rows = list(doc.template.itinerary)
         if not rows:
             return []
-        counted = _place_rows(doc, question) if intent.in_place else rows
+        # An n-th day in a place counts that place's days; naming none of the itinerary's places, the trip's.
+        counted = (_place_rows(doc, question) if intent.in_place else []) or rows
         trip_days = list(dict.fromkeys(r.days for r in counted))  # the days in the table's order
         if intent.edge or intent.trip_day:
             n = intent.trip_day or (1 if intent.edge == "first" else -1)

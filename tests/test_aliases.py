@@ -11,6 +11,7 @@ from assistant.aliases import (
     build_aliases,
     expand_aliases,
     name_head,
+    transliterated_names,
 )
 
 
@@ -56,21 +57,26 @@ def test_no_short_name_is_made_up_where_the_report_has_none():
 
 READINGS = {"奧": "ao", "里": "li", "利": "li", "諾": "nuo", "港": "gang", "安": "an", "岸": "an", "娜": "na",
             "那": "na nei", "左": "zuo", "在": "zai", "哪": "na", "理": "li", "務": "wu", "局": "ju", "帶": "dai",
-            "一": "yi", "的": "de", "伊": "yi", "絲": "si"}  # fmt: skip
-REPORT = "奧里諾港務局位於河口。安娜伊絲副市長接待。河的左岸是舊城。"
+            "一": "yi", "的": "de", "伊": "yi", "絲": "si", "紀": "ji", "幾": "ji", "博": "bo", "波": "bo", "偉": "wei",
+            "環": "huan", "換": "huan", "法": "fa", "發": "fa", "要": "yao", "嗎": "ma"}  # fmt: skip
+REPORT = "奧里諾港務局位於河口。安娜伊絲副市長接待。河的左岸是舊城。紀博偉主任說明。環法賽事。"
+NAMES = ["奧里諾港務局", "安娜伊絲", "紀博偉主任", "環法"]
 
 
 def _sound_alikes(words: frozenset[str] = frozenset()) -> SoundAlikes:
-    return SoundAlikes(["奧里諾港務局", "安娜伊絲"], READINGS, REPORT.count, words.__contains__)
+    return SoundAlikes(NAMES, READINGS, REPORT.count, words.__contains__)
 
 
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
         ("奧利諾港務局在哪？", "奧里諾港務局在哪？"),  # another transliteration of the report's name
-        ("奧利諾在哪？", "奧里諾在哪？"),
-        ("左岸那一帶的舊城？", "左岸那一帶的舊城？"),  # 岸那 sounds like 安娜 but 岸 belongs to 左岸
+        ("奧利諾在哪？", "奧里諾在哪？"),  # the first three characters of a longer one
+        ("左岸那一帶的舊城？", "左岸那一帶的舊城？"),  # 岸那 sounds like 安娜, only the start of a name
         ("奧里諾在哪？", "奧里諾在哪？"),  # written as the report writes it
+        ("分成幾波回來？", "分成幾波回來？"),  # 幾波 sounds like 紀博, the start of a name: too short to tell
+        ("護照要換發嗎？", "護照要換發嗎？"),  # sounds like the whole name 環法, but every character differs
+        ("奧利諾港灣的船？", "奧利諾港灣的船？"),  # 諾港 is the report's pair, but the name goes on otherwise
     ],
 )
 def test_a_name_written_with_other_characters_of_the_same_sounds_is_read_as_the_reports(question, expected):
@@ -78,7 +84,12 @@ def test_a_name_written_with_other_characters_of_the_same_sounds_is_read_as_the_
 
 
 def test_a_dictionary_word_sounding_like_a_name_is_left_as_it_is():
-    assert _sound_alikes(frozenset({"奧利"})).respell("奧利在哪？") == "奧利在哪？"
+    assert _sound_alikes(frozenset({"奧利諾"})).respell("奧利諾在哪？") == "奧利諾在哪？"
+
+
+def test_only_names_that_transliterate_are_matched_by_sound():
+    glossary = {"orino systems": "奧里諾系統", "big data": "開放大數據", "rotterdam": "鹿特丹"}
+    assert transliterated_names(glossary, _english) == ["奧里諾", "鹿特丹"]
 
 
 ENGLISH = {"systems": ["系統"], "port": ["港口", "港"], "big": ["大"], "data": ["數據", "大數據"]}
@@ -99,6 +110,16 @@ def _english(text: str) -> list[str]:
 )
 def test_a_names_head_is_the_transliteration_before_its_translated_words(latin, name, head):
     assert name_head(latin, name, _english) == head
+
+
+def test_a_head_another_name_holds_without_this_one_is_no_alias():
+    glossary = {"orino city hall": "奧里諾市政廳", "orino": "奧里諾市"}  # 奧里諾 is the city's too
+    assert "奧里諾" not in build_aliases(
+        glossary,
+        {},
+        lambda w: 3,
+        translate=lambda t: ENGLISH.get(t, []) + (["市政廳"] if t == "hall" else ["市"] if t == "city" else []),
+    )
 
 
 def test_a_names_head_is_an_alias_even_where_the_report_writes_it():

@@ -180,9 +180,10 @@ def test_the_count_is_the_first_one_asked_that_counts_something():
         ("回來之後港務局到底有沒有來設辦公室？", True),
         ("Did they ever visit the port?", False),  # "ever" of a step of the trip
         ("港務局最後有沒有真的在高雄設辦公室？", True),
-        ("Did the port authority ultimately open an office here?", True),
         ("最後一天有沒有拜會港務局？", False),  # the trip's last day
         ("最終組裝廠有哪些？", False),  # final assembly
+        ("備忘錄最後是否由局長簽署？", False),  # how an event of the trip ended
+        ("晚宴最後有沒有人致詞？", False),
     ],
 )
 def test_a_question_asking_whether_something_came_about_after_the_trip(question, later):

@@ -142,3 +142,26 @@ def test_a_word_asking_for_the_gist_does_not_release_a_follow_up_from_its_visit(
     visit = first.quotes[0].section
     answer = chat.ask("他们在那边主要看了哪些技术？")  # 主要 is written nowhere in that visit: it asks, names nothing
     assert answer.quotes and all(q.section == visit for q in answer.quotes)
+
+
+@pytest.mark.parametrize(
+    ("first", "afternoon"),
+    [
+        ("到土魯斯第一天上午做了什麼？", "參訪物聯網新創公司 Sigfox"),  # that city's first day, not the flight there
+        ("市長第三天上午有什麼行程？", "參訪空中巴士"),  # a word beside the day names no place
+        ("在巴黎第二天上午排了什麼？", "參訪達梭系統"),
+    ],
+)
+def test_the_afternoon_after_an_nth_days_morning_is_that_days_afternoon(assistant, first, afternoon):
+    chat = Conversation(assistant)
+    chat.ask(first)
+    answer = chat.ask("下午呢？")
+    assert answer.quotes and afternoon in answer.quotes[0].quote
+
+
+def test_a_day_named_by_an_unanswered_question_is_the_day_that_day_points_at(port_assistant):
+    chat = Conversation(port_assistant)
+    chat.ask("3/5 上午做了什麼？")
+    assert chat.ask("3/12 做了什麼？").abstained  # the trip was over by then
+    answer = chat.ask("那天下午呢？")
+    assert answer.abstained and any("The report's itinerary has no 3/12." in n for n in answer.notices)

@@ -11,8 +11,10 @@ from assistant.ingest import parse_document
 from assistant.premise import (
     AGREEMENT,
     LED,
+    NO_DAY,
     SCHEDULE,
     TOGETHER,
+    days_off_the_itinerary,
     elsewhere_that_day,
     led_by_another,
     off_schedule,
@@ -244,7 +246,6 @@ def test_a_model_name_or_a_place_after_a_possessive_is_a_name_a_visit_question_p
     text = REPORT.replace("近年以限制郵輪停靠降低觀光壓力。", "近年以限制郵輪停靠降低觀光壓力，並引進 B747 貨機航線。")
     doc = parse_document("port-report.txt", text)
     assert [m.name for m in unvisited("在港務局參觀 B747 組裝線時看到什麼？", [doc])] == ["B747"]
-    assert [m.name for m in unvisited("在港務局有去看 B747 的組裝線嗎？", [doc])] == ["B747"]  # went to see
     hamburg = {"Hamburg": ["漢堡"]}
     for question in (
         "What did they see when they toured the port's Hamburg terminal?",
@@ -299,6 +300,16 @@ def test_a_city_put_on_a_day_the_itinerary_spends_elsewhere_is_a_false_premise(d
     assert elsewhere_that_day("3/5 在鹿特丹做了什麼？", [document]) == []
     assert elsewhere_that_day("3/4 去阿姆斯特丹搭哪班飛機？", [document]) == []  # the day's journey goes there
     assert elsewhere_that_day("在阿姆斯特丹拜會了誰？", [document]) == []  # no day named
+    assert elsewhere_that_day("3/5 的心得有提到在阿姆斯特丹看到什麼嗎？", [document]) == []  # talked about
+    assert elsewhere_that_day("3/5 有沒有遇到阿姆斯特丹的業者？", [document]) == []
+    hall = parse_document("hall.txt", REPORT.replace("局長於 3 月 5 日", "局長於 3 月 5 日在高雄館"))
+    assert elsewhere_that_day("3/5 在高雄館做了什麼？", [hall]) == []  # a longer name the report writes
+
+
+def test_a_report_putting_the_delegation_in_that_city_that_day_clears_the_premise(document):
+    other = parse_document("other.txt", REPORT.replace("3/5 (二)\t上午 鹿特丹", "3/5 (二)\t上午 阿姆斯特丹"))
+    assert [m.doc_id for m in elsewhere_that_day("3/5 上午在阿姆斯特丹拜會了誰？", [document])] == ["port-report.txt"]
+    assert elsewhere_that_day("3/5 上午在阿姆斯特丹拜會了誰？", [document, other]) == []
 
 
 def test_a_party_listed_beside_a_city_inside_another_name_is_not_put_in_that_city():
@@ -419,5 +430,16 @@ def test_walking_a_party_in_a_city_or_naming_the_city_as_a_party_puts_it_there(d
     port = ("鹿特丹港務局",)
     [mention] = off_schedule("局長在阿姆斯特丹走的那個鹿特丹港務局是什麼樣子？", [document], [port])
     assert (mention.name, mention.other) == ("鹿特丹港務局", "阿姆斯特丹")
+    assert off_schedule("在阿姆斯特丹時有沒有帶走鹿特丹港務局的資料？", [document], [port]) == []  # 帶走: took away
     [mention] = off_schedule("在阿姆斯特丹市參訪鹿特丹港務局時看了什麼？", [document], [port, ("阿姆斯特丹市",)])
     assert (mention.name, mention.other) == ("鹿特丹港務局", "阿姆斯特丹")
+
+
+def test_a_day_no_itinerary_has_is_a_false_premise_unless_one_report_has_it(document):
+    [mention] = days_off_the_itinerary(["3/12"], [document])
+    assert (mention.name, mention.reason) == ("3/12", NO_DAY)
+    assert REPORT[mention.start : mention.end].startswith("3/4 (一)")  # the itinerary, cited as where the days are
+    assert days_off_the_itinerary(["3/5"], [document]) == []
+    assert days_off_the_itinerary(["3/9"], [document]) == []  # inside the row of 3/8~9
+    later = parse_document("later.txt", REPORT.replace("3/8~9 (五~六)", "3/12 (二)"))
+    assert days_off_the_itinerary(["3/12"], [document, later]) == []
