@@ -100,6 +100,8 @@ def test_no_code_names_a_party_person_or_place_of_the_bundled_report(assistant):
     han |= {name for name in mine_glossary([document]).values() if len(name) >= 3}  # as written, epithets and all
     # A long name's head is a name too: a made-up example must not reuse it (費里耶爾 of 費里耶爾特盧昂布里市).
     han |= {name[:4] for name in assistant.glossary.values() if len(name) >= 6}
+    # And its other names: the short names staff use, a dictionary's other transliterations (達梭 of 達梭系統).
+    han |= {alias for alias in assistant.aliases if not alias.isascii()}
     # The visits' own headings, their numbering aside ("參訪港務局" of "二、參訪港務局" or "(一) 參訪港務局").
     han |= {
         re.sub(r"^(?:\S+、|[(（][^)）]*[)）]\s*)", "", s.path[-1])  # "二、" and "(一) " numbering alike
