@@ -30,6 +30,7 @@ from .intent import (
     is_cue_word,
     only_a_place_beside,
     read_intent,
+    section_named,
 )
 from .parties import holds, named_parties
 from .premise import (
@@ -173,6 +174,8 @@ class Assistant:
         chosen = self._chunks_of(reports) if reports else None
         if on_day:  # the day the question points at holds, whatever else it names
             only = self._within(on_day, chosen, query.text, release=False)
+        elif word := section_named(query.text):  # "心得裡說…": that section, whatever else it names
+            only = self._within(self._top_sections(word), chosen, query.text, release=False)
         else:
             only = self._within(sections, chosen, query.text) if sections else chosen
         # The answer step scores sentences with the model in every mode, so the vector is always needed.
@@ -437,6 +440,15 @@ class Assistant:
             for name in capitalized_names(query_text, min_chars=3)
             if not any(fold(name) in self.index.document(d).folded for d in chosen)
             and self.retriever.document_frequency(fold(name))
+        ]
+
+    def _top_sections(self, word: str) -> list[tuple[str, str]]:
+        """Return the (document, label) of every report's top-level sections whose heading holds `word` (心得)."""
+        return [
+            (d.doc_id, s.label)
+            for d in self.index.documents.values()
+            for s in d.sections
+            if len(s.path) == 1 and word in s.path[0]
         ]
 
     def _within(

@@ -299,6 +299,21 @@ def read_intent(question: str, places: bool = True) -> Intent:
     return first if first.kind in (ITINERARY, COVER, MEMBERS) else intent
 
 
+# Where in the report a question says to look: "心得裡說…", "建議事項中提到…", "in the recommendations, …".
+_IN_SECTION = re.compile(
+    r"(?:心得|建議|目的|摘要)(?:事項)?(?:裡面?|中|當中|部分|那段)?(?:有)?(?:說|提到|提|寫|講)|(?:心得|建議)(?:事項)?(?:裡面?|中|當中)"
+    r"|\bin the (?:takeaways|lessons(?: learned)?|recommendations|summary|conclusions?)\b"
+    r"|\bthe (?:takeaways|lessons(?: learned)?|recommendations) (?:say|mention|suggest)",
+    re.I,
+)
+
+
+def section_named(folded: str) -> str:
+    """Return the genre section a (folded) question says to look in ("心得裡說…" -> "心得"), or ""."""
+    m = _IN_SECTION.search(folded)
+    return next((word for word, cue in SECTION_CUES if m and cue.search(m.group(0))), "")
+
+
 def is_cue_word(word: str) -> bool:
     """Return True when a (folded) word only says how the question asks ("主要", "重點", "哪些"), naming nothing."""
     return any(cue.fullmatch(word) for cue in (_OVERVIEW_CUES, _LIST_CUES))

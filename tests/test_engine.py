@@ -257,3 +257,12 @@ def test_a_city_asked_on_a_half_day_spent_elsewhere_abstains_and_says_so(port_as
     assert answer.abstained
     assert "The report's itinerary does not put 阿姆斯特丹 on 3/5 (morning)." in " ".join(answer.notices)
     assert answer.passages[0].text.count("3/5 (二)") == 1  # where they were that morning comes first
+
+
+@pytest.mark.parametrize(
+    "question", ["心得裡怎麼說港務局的？", "What do the lessons learned say about the port authority?"]
+)
+def test_a_question_saying_which_section_to_look_in_is_answered_from_it(port_assistant, question):
+    answer = port_assistant.ask(question)  # not the port visit's own section, which names the port more
+    assert answer.passages[0].section.startswith("肆、心得")
+    assert all(q.section.startswith("肆、心得") for q in answer.quotes)

@@ -328,3 +328,19 @@ def test_a_word_that_only_says_how_a_question_asks_is_a_cue_word(word, cue):
     from assistant.intent import is_cue_word
 
     assert is_cue_word(word) is cue
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("心得裡說港務局怎麼樣？", "心得"),
+        ("建議事項中提到要成立什麼委員會？", "建議"),
+        ("In the recommendations, what do they suggest about cruises?", "建議"),
+        ("港務局的心得是什麼？", ""),  # asks for the 心得 itself (an overview), not where to look
+        ("他們建議什麼？", ""),
+    ],
+)
+def test_a_question_may_say_which_section_of_the_report_to_look_in(question, section):
+    from assistant.intent import section_named
+
+    assert section_named(normalize_query(question)) == section
