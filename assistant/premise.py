@@ -552,7 +552,8 @@ def _around(line: str, pattern: re.Pattern, reach: int) -> Iterator[str]:
 
 def _with(question: str, folded: str, spelling: str) -> bool:
     """Return True when the question puts an agreement with the party `spelling` names, or at its place: "跟 X 簽",
-    "在 X 總部簽的", "signed with X", "signed at X" (its whole name: "at the Port Museum" does not put it at the port)."""
+    "在 X 總部簽的", "去 X 時簽的", "signed with X", "signed at X" (its whole name: "at the Port Museum" does not put
+    it at the port)."""
     if _next_to(folded, spelling, _COUNTERPARTY):
         return True
     if spelling.isascii() or not has_han(spelling):
@@ -561,7 +562,8 @@ def _with(question: str, folded: str, spelling: str) -> bool:
         # "with X", "with the mayor of X"
         holder = rf"\bwith (?:the )?(?:(?:[a-z-]+ ){{1,3}}?of (?:the )?)?{re.escape(spelling)}"
         return any(re.search(p, text) for p, text in ((at, question), (signing, folded), (holder, folded)))
-    return re.search(rf"在[^，。?？]{{0,{_COUNTERPARTY_REACH}}}?{re.escape(spelling)}", folded) is not None
+    at = r"(?:在|去|(?<![提收得看聽遇想達受])到|參訪|拜訪|拜會|造訪)"  # "在 X 總部簽的", "去 X 時簽的"
+    return re.search(rf"{at}[^，。?？]{{0,{_COUNTERPARTY_REACH}}}?{re.escape(spelling)}", folded) is not None
 
 
 def _next_to(text: str, spelling: str, pattern: re.Pattern) -> bool:

@@ -89,6 +89,8 @@ def test_an_agreement_with_a_party_no_line_tells_of_is_a_false_premise():
 def test_an_agreement_signed_at_a_party_no_line_tells_of_is_a_false_premise():
     [mention] = unsupported("在鹿特丹港務局簽的備忘錄寫了什麼？", [SIGNED], [PORT])
     assert (mention.name, mention.reason) == ("鹿特丹港務局", AGREEMENT)
+    [mention] = unsupported("局長去鹿特丹港務局時簽的備忘錄寫了什麼？", [SIGNED], [PORT])  # signed on the visit
+    assert (mention.name, mention.reason) == ("鹿特丹港務局", AGREEMENT)
     port = ("鹿特丹港務局", "port authority")
     [mention] = unsupported("What does the MoU signed at the Port Authority say?", [SIGNED], [port])
     assert mention.reason == AGREEMENT
