@@ -43,7 +43,6 @@ _HAN_RUN_RE = re.compile(rf"[{HAN_CHARS}]+")
 # <noun>" in lower case (a capitalized word is a name: `unknown_names`). A report that never uses the word for
 # such a thing cannot tell which one it was.
 _WHICH_HAN_RE = re.compile(rf"哪一?[家間]([{HAN_CHARS}]{{2}})(?![{HAN_CHARS}]{{2}})")  # the noun itself, not "小型企業"
-_WHICH_LATIN_RE = re.compile(r"\b(?i:which)((?:\s+[a-z]+){1,4})")
 # The trip's own logistics, which a 公務出國報告's template (cover, members, purpose, itinerary, visits, lessons,
 # recommendations) has no place for: each topic's Chinese words and English words. A question about one the
 # reports never write any word of ("搭哪家航空公司？", "what was the weather like?") cannot be answered from them.
@@ -221,9 +220,10 @@ class QueryReader:
         )
 
     def absent_kinds(self, text: str) -> list[str]:
-        """Return the things a "which" question asks to pick among ("住哪間飯店？", "which hotel…") when the reports
-        never use the word for them, nor (in English) any word it translates to: 飯店 when no report has one."""
-        return self._absent(text, _WHICH_HAN_RE, _WHICH_LATIN_RE)
+        """Return the things a Chinese "which" question asks to pick among ("住哪間飯店？") when the reports never use
+        the word for them: 飯店 when no report has one. Not in English: the translator knows only the reports' words,
+        so "which landmarks" would be absent where they write 景點 (an English "which hotel" is a logistics topic)."""
+        return self._absent(text, _WHICH_HAN_RE, None)
 
     def absent_logistics(self, text: str) -> list[str]:
         """Return the topics a question asks of the trip's logistics (its flights, lodging, weather, meals), named by
@@ -245,7 +245,7 @@ class QueryReader:
             return []
         return self._absent(text, _ROLE_HAN_RE, _ROLE_LATIN_RE)
 
-    def _absent(self, text: str, han_re: re.Pattern, latin_re: re.Pattern) -> list[str]:
+    def _absent(self, text: str, han_re: re.Pattern, latin_re: re.Pattern | None) -> list[str]:
         han = []
         for m in han_re.finditer(text):
             group = next(i for i, g in enumerate(m.groups(), start=1) if g)
@@ -256,7 +256,7 @@ class QueryReader:
             if whole and self.translator.is_word(word) and word not in self.text and not talk:
                 han.append(word)
         latin = []
-        for phrase in latin_re.findall(text):
+        for phrase in latin_re.findall(text) if latin_re else []:
             words = list(takewhile(lambda w: w not in ENGLISH_STOPWORDS or w in ("and", "or"), phrase.split()))
             nouns = [w for w in words if w not in ENGLISH_STOPWORDS]
             if nouns and not any(w in self.common_words or self.translator.translate(w) for w in nouns):
