@@ -39,9 +39,8 @@ _CODE_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-
 _VARIANT_REACH = 2
 _MIN_VARIANT_CHARS = 4
 _HAN_RUN_RE = re.compile(rf"[{HAN_CHARS}]+")
-# "Which <thing>": a place of business counted with 家 or 間 ("住哪間飯店", "哪一家餐廳") or an English "which
-# <noun>" in lower case (a capitalized word is a name: `unknown_names`). A report that never uses the word for
-# such a thing cannot tell which one it was.
+# "Which <thing>": a place of business counted with 家 or 間 ("住哪間飯店", "哪一家餐廳"). A report that never uses
+# the word for such a thing cannot tell which one it was.
 _WHICH_HAN_RE = re.compile(rf"哪一?[家間]([{HAN_CHARS}]{{2}})(?![{HAN_CHARS}]{{2}})")  # the noun itself, not "小型企業"
 # The trip's own logistics, which a 公務出國報告's template (cover, members, purpose, itinerary, visits, lessons,
 # recommendations) has no place for: each topic's Chinese words and English words. A question about one the
