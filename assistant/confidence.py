@@ -189,6 +189,12 @@ def _why_notices(evidence: Evidence) -> list[str]:
         )
     for m in (m for m in evidence.false_premises if m.reason == SCHEDULE):
         day = m.other.replace(" 上午", " (morning)").replace(" 下午", " (afternoon)")
+        if m.where:  # the delegation put in a city on a day it spent elsewhere: say where it was
+            notices.append(
+                f"報告的行程 {m.other}在「{m.where}」，不在「{m.name}」。The report's itinerary has the delegation in "
+                f"{m.where} on {day}, not in {m.name}."
+            )
+            continue
         where = f"on {day}" if "/" in m.other else f"in {m.other}"
         notices.append(
             f"報告的行程沒有把「{m.name}」排在「{m.other}」。The report's itinerary does not put {m.name} {where}."

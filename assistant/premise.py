@@ -132,8 +132,8 @@ class Mention:
     """A name the question presumes something of that the reports do not say, and where they do mention it.
 
     `reason` says what they do not say: VISIT (visited or met), AGREEMENT (an agreement with it), TOGETHER
-    (it with `other`, anywhere on one line) or SCHEDULE (it on the day or in the city `other`, which the
-    itinerary puts it on or in none of).
+    (it with `other`, anywhere on one line), SCHEDULE (it on the day or in the city `other`, which the
+    itinerary puts it on or in none of; `where`: the places it does put the delegation that day) or NO_DAY.
     """
 
     name: str
@@ -142,6 +142,7 @@ class Mention:
     end: int
     reason: str = VISIT
     other: str = ""
+    where: str = ""
 
 
 def _names(question: str, folded_text: str, aliases: Callable[[str], list[str]]) -> list[str]:
@@ -342,7 +343,9 @@ def elsewhere_that_day(question: str, documents: Sequence[Document]) -> list[Men
         if any(asked[0] in where for _, where in on_day):
             return []  # this report puts the delegation there that day
         start, end = on_day[0][0].start, on_day[-1][0].end
-        out.append(Mention(asked[0], document.doc_id, start, end, SCHEDULE, " ".join(filter(None, (days[0], half)))))
+        day = " ".join(filter(None, (days[0], half)))
+        where = "、".join(sorted(set().union(*(w for _, w in on_day))))
+        out.append(Mention(asked[0], document.doc_id, start, end, SCHEDULE, day, where))
     return out
 
 

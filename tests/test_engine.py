@@ -255,7 +255,10 @@ def test_a_city_named_beside_a_visit_is_no_party_whose_visit_gives_the_day(assis
 def test_a_city_asked_on_a_half_day_spent_elsewhere_abstains_and_says_so(port_assistant):
     answer = port_assistant.ask("3月5號上午在阿姆斯特丹拜會了誰？")
     assert answer.abstained
-    assert "The report's itinerary does not put 阿姆斯特丹 on 3/5 (morning)." in " ".join(answer.notices)
+    assert "報告的行程 3/5 上午在「鹿特丹」，不在「阿姆斯特丹」。" in " ".join(answer.notices)  # where it was instead
+    assert "The report's itinerary has the delegation in 鹿特丹 on 3/5 (morning), not in 阿姆斯特丹." in " ".join(
+        answer.notices
+    )
     assert answer.passages[0].text.count("3/5 (二)") == 1  # where they were that morning comes first
 
 

@@ -297,7 +297,12 @@ def test_a_party_put_on_a_day_or_in_a_city_the_itinerary_never_puts_it_is_a_fals
 
 def test_a_city_put_on_a_day_the_itinerary_spends_elsewhere_is_a_false_premise(document):
     [mention] = elsewhere_that_day("3月5號上午在阿姆斯特丹拜會了誰？", [document])
-    assert (mention.name, mention.reason, mention.other) == ("阿姆斯特丹", SCHEDULE, "3/5 上午")
+    assert (mention.name, mention.reason, mention.other, mention.where) == (
+        "阿姆斯特丹",
+        SCHEDULE,
+        "3/5 上午",
+        "鹿特丹",
+    )
     assert REPORT[mention.start : mention.end] == "3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局"  # where they were
     assert elsewhere_that_day("3/5 在鹿特丹做了什麼？", [document]) == []
     assert elsewhere_that_day("3/4 去阿姆斯特丹搭哪班飛機？", [document]) == []  # the day's journey goes there
