@@ -171,7 +171,8 @@ class Assistant:
         query = self._read(question)
         days = [(doc_id, day) for doc_id, day in days if doc_id in self.index.documents]  # a report since removed
         on_day = self._day_sections(query.text, days)
-        chosen = self._chunks_of(reports) if reports else None
+        asked = self.report_names(reports) if reports else self.sources  # the reports asked, by source name
+        chosen = self._chunks_of(asked) if reports else None
         if on_day:  # the day the question points at holds, whatever else it names
             only = self._within(on_day, chosen, query.text, release=False)
         elif word := section_named(query.text):  # "心得裡說…": that section, whatever else it names
@@ -186,9 +187,9 @@ class Assistant:
         )
         intent = self._anchored(self._placed_intent(query.text, context_text, bool(days)), hits, days)
         template, mentions = self._read_structure(query, hits, intent)
-        template = self._from_each_report(template, intent, query, reports)
+        template = self._from_each_report(template, intent, query, asked)
         evidence = self._evidence(question, query, query_vector, (hits, top_k), mode, template, mentions)
-        return self.composer.compose(self._scoped(evidence, query.text, reports))
+        return self.composer.compose(self._scoped(evidence, query.text, asked, limited=bool(reports)))
 
     def _evidence(
         self,
@@ -388,19 +389,18 @@ class Assistant:
             chosen.append(found[0])
         return list(dict.fromkeys(chosen))
 
-    def _chunks_of(self, names: list[str]) -> np.ndarray:
-        chosen = set(self.report_names(names))
+    def _chunks_of(self, sources: list[str]) -> np.ndarray:
+        chosen = set(sources)
         return np.array([i for i, c in enumerate(self.index.chunks) if c.doc_id in chosen], dtype=np.int64)
 
     def _from_each_report(
-        self, template: TemplateAnswer | None, intent: Intent, query: Query, reports: list[str] | None
+        self, template: TemplateAnswer | None, intent: Intent, query: Query, asked: list[str]
     ) -> TemplateAnswer | None:
-        """Return a cover answer with the same field of every other report asked (the chosen ones, else all, up to
+        """Return a cover answer with the same field of every other report `asked` (the chosen ones, else all, up to
         `settings.cover_answer_reports` in all): "Who led the delegation?" over an archive has one in each report.
         Any other record answer says whether another report asked has its own."""
         if template is None:
             return None
-        asked = self.report_names(reports) if reports else self.sources
         if template.kind != COVER:
             # Any report asked, found among the passages or not: a member list is in every report.
             elsewhere = any(self.template.answer(intent, d, query.lexical_text) for d in asked if d != template.doc_id)
@@ -414,18 +414,17 @@ class Assistant:
         ]
         return replace(template, also=tuple(also))
 
-    def _scoped(self, evidence: Evidence, query_text: str, reports: list[str] | None) -> Evidence:
-        """Return the evidence with what the report choice implies: names only other reports write (the chosen ones
-        cannot answer); a notice that a cover answer quotes each report (or the first few), or, with no choice, that
-        another report has a record of its own for the question."""
+    def _scoped(self, evidence: Evidence, query_text: str, asked: list[str], limited: bool) -> Evidence:
+        """Return the evidence with what the reports `asked` imply: when `limited` to a choice, names only other
+        reports write (the chosen ones cannot answer); a notice that a cover answer quotes each report (or the first
+        few), or, with no choice, that another report has a record of its own for the question."""
         template = evidence.template
-        asked = self.report_names(reports) if reports else self.sources
         if template is not None and template.kind == COVER and len(asked) > 1:
             quoted = 1 + len(dict.fromkeys(d for d, _, _ in template.also))
             total = len(asked)
             notice = EACH_REPORT_NOTICE if quoted >= total else FIRST_REPORTS_NOTICE.format(n=quoted, total=total)
             evidence = replace(evidence, notices=[*evidence.notices, notice])
-        if reports:
+        if limited:
             absent = self._absent(query_text, asked)
             return replace(evidence, unknown_names=[*evidence.unknown_names, *absent])
         if template is not None and template.elsewhere:
