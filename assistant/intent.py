@@ -64,10 +64,12 @@ _COVER_CUES = (
 _LED = re.compile(r"帶隊|領隊|率團|率隊|\bled\b|\blead(?:s|ing|er)?\b|\bheaded\b")
 # Visits and meetings during the trip, which the cover's agency, country and period do not answer.
 _VISITING = re.compile(r"拜訪|參訪|拜會|接待|會見|見了|企業|案例|天氣|\b(?:visit(?:s|ed)?|met|meet|hosted|weather)\b")
+# 到 as arriving somewhere, not the 到 of 提到, 收到, 看到, 遇到… (a regular expression's part).
+ARRIVING = r"(?<![提收得看聽遇想達受])到"
 # Going to, visiting or meeting somebody: a visit whose day a question can ask ("哪天去的", "what day did they
 # visit"); what the visit's section dates.
 _GOING = re.compile(
-    r"去(?!年)|(?<![提收得看聽遇想達受])到|參訪|拜會|拜訪|造訪|參觀|走訪|前往|會見|見面|見了|見到|\b(?:visit(?:ed)?|tour(?:ed)?|go|went|meet|met|see|saw)\b"
+    rf"去(?!年)|{ARRIVING}|參訪|拜會|拜訪|造訪|參觀|走訪|前往|會見|見面|見了|見到|\b(?:visit(?:ed)?|tour(?:ed)?|go|went|meet|met|see|saw)\b"
 )
 _DURATION = re.compile(r"多久|幾天|多長|期間|\bhow long\b|\bduration\b|\bperiod\b|\bdates\b")
 # Going somewhere: what the cover's country answers ("派到哪一國", "which country did they travel to").

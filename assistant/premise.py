@@ -14,7 +14,7 @@ from functools import lru_cache
 from .answer_type import DATE, TITLE_RE, asked_kinds
 from .chunking import matching_text
 from .ingest import Document
-from .intent import half_day
+from .intent import ARRIVING, half_day
 from .parties import holds, spelling_pattern
 from .template import ItineraryRow, row_places
 from .text.normalize import HAN_CHARS, fold, has_han
@@ -55,7 +55,7 @@ _MET = (
 )
 # Being at a party, just before its name ({}): "在<party>", "參觀<party>", "at <party>", "visited the <party>".
 _AT = (
-    r"(?:在|去|(?<![提收得看聽遇想達受])到|參訪|參觀|拜會|拜訪|前往|造訪|走訪|(?<![搶奪拿帶取送])走|逛)[^，。？?]{0,4}?"
+    rf"(?:在|去|{ARRIVING}|參訪|參觀|拜會|拜訪|前往|造訪|走訪|(?<![搶奪拿帶取送])走|逛)[^，。？?]{{0,4}}?"
     r"|\b(?:at|visit(?:ed|ing)?|toured?|in|to|(?:drop|stop|swing|dropped|stopped|swung) by)\s+(?:the\s+)?"
     r"(?:[a-z'-]+\s+){0,2}?"
 )
@@ -362,7 +362,7 @@ def days_off_the_itinerary(days: Sequence[str], documents: Sequence[Document]) -
 def _put_in(folded_question: str, city: str, folded_text: str) -> bool:
     """Return True when a question puts the delegation in `city` ("在<city>", "去<city>"), not in a longer name the
     report writes (<city>館) nor as something said or met ("提到在<city>", "遇到<city>的")."""
-    for m in re.finditer(rf"(?:在|(?<![提收得看聽遇想達受])到|去|前往){re.escape(city)}", folded_question):
+    for m in re.finditer(rf"(?:在|{ARRIVING}|去|前往){re.escape(city)}", folded_question):
         longer = folded_question[m.start() + 1 : m.end() + 1]
         if m.end() < len(folded_question) and has_han(longer[-1]) and longer in folded_text:
             continue
@@ -565,7 +565,7 @@ def _with(question: str, folded: str, spelling: str) -> bool:
         # "with X", "with the mayor of X"
         holder = rf"\bwith (?:the )?(?:(?:[a-z-]+ ){{1,3}}?of (?:the )?)?{re.escape(spelling)}"
         return any(re.search(p, text) for p, text in ((at, question), (signing, folded), (holder, folded)))
-    at = r"(?:在|去|(?<![提收得看聽遇想達受])到|參訪|拜訪|拜會|造訪)"  # "在 X 總部簽的", "去 X 時簽的"
+    at = rf"(?:在|去|{ARRIVING}|參訪|拜訪|拜會|造訪)"  # "在 X 總部簽的", "去 X 時簽的"
     return re.search(rf"{at}[^，。?？]{{0,{_COUNTERPARTY_REACH}}}?{re.escape(spelling)}", folded) is not None
 
 
