@@ -184,17 +184,23 @@ class QueryReader:
 
     def straddles_a_word(self, text: str, name: str) -> bool:
         """Return True when a Han `name` found in the question shares its first or last character with a word the
-        reports use often, wherever the question writes it: "<city>辦…" reads as <city> and 辦 even when the city's
-        last character and 辦 make a dictionary name. A word used once (a city in a list) claims nothing."""
+        reports use often, or a time or conversation word, wherever the question writes it: "<city>辦…" reads as
+        <city> and 辦 even when the city's last character and 辦 make a dictionary name, and "晚上都…" as 晚上 and
+        都. A word used once (a city in a list) claims nothing."""
         folded = fold(text)
         if not has_han(name) or name not in folded:
             return False
         for m in re.finditer(re.escape(name), folded):
             at, end = m.start(), m.end()
             pairs = (folded[at - 1 : at + 1] if at else "", folded[end - 1 : end + 1])
-            if not any(len(p) == 2 and self.translator.is_word(p) and self._often(p) for p in pairs):
+            if not any(len(p) == 2 and self._claims(p) for p in pairs):
                 return False
         return True
+
+    def _claims(self, pair: str) -> bool:
+        if pair in CHINESE_TIME_WORDS or pair in CHINESE_CONVERSATION_WORDS:
+            return True
+        return self.translator.is_word(pair) and self._often(pair)
 
     def _often(self, word: str) -> bool:
         return self.document_frequency(word) >= self.settings.frequent_word_passages

@@ -181,3 +181,10 @@ def test_a_dictionary_name_made_of_a_report_word_and_the_next_character_is_no_un
     assert reader.unknown_names("在里昂參訪了什麼？") == ["里昂"]
     # A word the reports use once (a city in a list) claims nothing: 京都 in 東京都廳 is still a name.
     assert "京都" in reader.unknown_names("市長在東京都廳見了誰？")
+
+
+def test_a_time_word_claims_its_characters_from_a_dictionary_name_beside_it(assistant):
+    reader = _reader(assistant)
+    assert reader.unknown_names("6月20號下午到晚上都安排了什麼？") == []  # 晚上 + 都, not the old capital 上都
+    assert reader.unknown_names("那天都在做什麼？") == []
+    assert reader.unknown_names("晚上去了上都嗎？") == ["上都"]  # the name written whole, after the time word
