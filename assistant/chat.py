@@ -134,6 +134,19 @@ class Conversation:
             return None
         return switched(matched, previous, finder)
 
+    def _visits_quoted(self, answer: Answer, template: object) -> list[tuple[str, str]]:
+        """Return the visits whose party the first quote of an answer that quotes no visit (a point of 心得) names,
+        as (document, label): "他們那邊" then points at that party's visit too. Two quotes measured the same."""
+        named = getattr(self.assistant, "named_visits", None)
+        if named is None or template is None or not answer.quotes or any(template.visit_days(*f) for f in self.focus):
+            return []
+        first = answer.quotes[0]
+        return [
+            (first.source, label)
+            for label in named(first.source, first.quote)
+            if (first.source, label) not in self.focus
+        ]
+
     def reset(self) -> None:
         """Start a new topic: the next question is read on its own."""
         self.history.clear()
@@ -165,9 +178,10 @@ class Conversation:
         index = getattr(self.assistant, "index", None)
         named = _named_days(matched)
         # A question left unanswered leaves the subject where it was, and the day too unless it named one.
+        template = getattr(self.assistant, "template", None)
         if not answer.abstained:
             self.focus = answer_sections(answer, index) if index is not None else []
-        template = getattr(self.assistant, "template", None)
+            self.focus += self._visits_quoted(answer, template)
         if (not answer.abstained or named) and index is not None and template:
             self.days = answer_days(answer, index, template.visit_days, self.focus, named)
         # A follow-up's own context is what later follow-ups refer back to as well, and so is what the answer

@@ -362,6 +362,22 @@ class Assistant:
                 return chunk
         return None
 
+    def named_visits(self, doc_id: str, text: str) -> list[str]:
+        """Return the labels of `doc_id`'s dated visit sections whose heading names a party (not a place) that `text`
+        names: what a closing section's point about that party is about, for a follow-up ("他們那邊")."""
+        places = self.subjects.is_place
+        spellings = [s for party in self.parties(text) if not places(party[0]) for s in party if s]
+        if not spellings:
+            return []
+        return [
+            s.label
+            for s in self.index.document(doc_id).sections
+            if s.kind == "body"
+            and len(s.path) == 2
+            and any(holds(fold(s.path[-1]), spelling) for spelling in spellings)
+            and self.template.visit_days(doc_id, s.label)
+        ]
+
     def section_view(self, source: str, offset: int) -> SectionView:
         """Return the whole section of `source` that contains character `offset`.
 

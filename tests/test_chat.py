@@ -165,3 +165,15 @@ def test_a_day_named_by_an_unanswered_question_is_the_day_that_day_points_at(por
     assert chat.ask("3/12 做了什麼？").abstained  # the trip was over by then
     answer = chat.ask("那天下午呢？")
     assert answer.abstained and any("The report's itinerary has no 3/12." in n for n in answer.notices)
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "expected"), [("他們是哪天去那邊參觀的？", "6 月 18 日"), ("那邊是誰出來接待？", "接待")]
+)
+def test_a_follow_up_after_a_closing_point_naming_a_party_asks_of_that_partys_visit(assistant, follow_up, expected):
+    chat = Conversation(assistant)
+    first = chat.ask("心得提到以後要怎麼跟那家物聯網新創合作？")
+    assert "Sigfox" in first.quotes[0].quote and first.quotes[0].section.startswith("肆、")  # a point of 心得
+    answer = chat.ask(follow_up)
+    assert answer.quotes[0].section == "參、行程紀要 › 二、參訪物聯網新創公司 Sigfox"
+    assert expected in answer.quotes[0].quote

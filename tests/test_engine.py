@@ -269,3 +269,12 @@ def test_a_question_saying_which_section_to_look_in_is_answered_from_it(port_ass
     answer = port_assistant.ask(question)  # not the port visit's own section, which names the port more
     assert answer.passages[0].section.startswith("肆、心得")
     assert all(q.section.startswith("肆、心得") for q in answer.quotes)
+
+
+def test_the_visits_named_are_the_dated_visits_whose_heading_names_a_party_of_the_text(assistant):
+    source = "corpus/taichung-france-2017-report.txt"
+    assert assistant.named_visits(source, "藉由參訪 Sigfox 瞭解網路覆蓋方式") == [
+        "參、行程紀要 › 二、參訪物聯網新創公司 Sigfox"
+    ]
+    assert assistant.named_visits(source, "市長與市府團隊交流") == []  # no party named
+    assert assistant.named_visits(source, "土魯斯是法國第四大城") == []  # a place is no party
