@@ -255,10 +255,13 @@ class QueryReader:
         for m in han_re.finditer(text):
             group = next(i for i, g in enumerate(m.groups(), start=1) if g)
             word, at = m.group(group), m.start(group)
-            # A whole word: 行長 of 執行長 is none, as 執行 is a word; 翻譯 of 隨行翻譯 is one.
+            # A whole word: 行長 of 執行長 is none, as 執行 is a word (執行長 is one when 的 or no Han character comes
+            # before it); 翻譯 of 隨行翻譯 is one.
             whole = at == 0 or not self.translator.is_word(text[at - 1] + word[0])
+            if not whole and (at == 1 or text[at - 2] == "的" or not has_han(text[at - 2])):
+                word, whole = text[at - 1] + word, True
             talk = word in CHINESE_CONVERSATION_WORDS or word in CHINESE_TIME_WORDS  # 最後是誰, 早上是誰: no role
-            if whole and self.translator.is_word(word) and word not in self.text and not talk:
+            if whole and self.translator.is_word(word[-2:]) and word not in self.text and not talk:
                 han.append(word)
         latin = []
         for phrase in latin_re.findall(text) if latin_re else []:

@@ -145,7 +145,7 @@ def test_a_role_the_report_never_names_is_what_a_who_held_it_question_lacks(assi
     assert reader.absent_roles("隨行的有哪位局長？") == []  # a title the member list has
     assert reader.absent_roles("秘書處那邊是誰一起去？") == []  # 那邊 points, it is no role
     assert reader.absent_roles("Who was the chairman at the dinner?") == []  # the report's 主席
-    assert reader.absent_roles("這次隨行的執行長是誰？") == []  # 執行長 whole, not 行長
+    assert reader.absent_roles("這次隨行的執行長是誰？") == ["執行長"]  # 執行長 whole, not 行長
     assert reader.absent_roles("翻譯是誰？") == ["翻譯"]
     assert reader.absent_roles("市長那幾天的隨行翻譯是誰？") == ["翻譯"]  # 行翻 is no word: 翻譯 is whole
     assert reader.absent_roles("到了市議會，最後是哪位副議長出面？") == []  # 最後 is how staff talk, no role
