@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .text.normalize import HAN_CHARS, fold
-from .text.tokens import date_tokens
+from .text.tokens import date_tokens, without_dates
 
 DATE, NUMBER, PERSON, REASON, MONEY = "date", "number", "person", "reason", "money"
 # A day of the month (6 月 20 日, 6/20): what "哪一天" asks for, which a year alone does not answer.
@@ -160,7 +160,8 @@ def offered_kinds(sentence: str) -> frozenset[str]:
     folded = fold(sentence)
     kinds = set()
     if _DIGIT_RE.search(folded):
-        kinds.add(NUMBER)
+        if _DIGIT_RE.search(without_dates(folded)):  # "6 月 23 日" alone gives a day, no amount
+            kinds.add(NUMBER)
         dates = date_tokens(folded)
         if dates or _YEAR_RE.search(folded):
             kinds.add(DATE)

@@ -53,8 +53,9 @@ def test_asked_kinds(question, kinds):
 @pytest.mark.parametrize(
     ("sentence", "kinds"),
     [
-        ("市長 6 月 20 日晚間宴請法國工商業界代表", {DATE, DAY, NUMBER, PERSON, TITLE + "市長", TITLE + "代表"}),
-        ("3/5 (二) 上午 港區", {DATE, DAY, NUMBER}),
+        ("市長 6 月 20 日晚間宴請法國工商業界代表", {DATE, DAY, PERSON, TITLE + "市長", TITLE + "代表"}),
+        ("3/5 (二) 上午 港區", {DATE, DAY}),  # a day's digits are no amount
+        ("3/5 參訪港務局，共 12 人", {DATE, DAY, NUMBER}),
         ("法國企業聯盟（MEDEF）成立於 1998 年", {DATE, NUMBER}),
         ("貝西公園面積約 13.9 公頃", {NUMBER}),
         ("由該市 Pénélope Komites 負責接待", {PERSON}),
@@ -88,6 +89,12 @@ def test_a_question_about_cost_asks_for_money():
     assert MONEY not in asked_kinds("離巴黎多遠？")
     assert MONEY in asked_kinds("港務公司一年營收多少？") and MONEY in asked_kinds("What is the port's annual revenue?")
     assert MONEY not in asked_kinds("Did they discuss revenue sharing with the port?")  # sharing, no amount asked
+
+
+def test_an_amount_asked_is_not_answered_by_a_sentence_whose_only_numbers_are_its_date():
+    amount = asked_kinds("港務局的數據平臺一年可以省多少電？")
+    assert not answers_kind(amount, offered_kinds("局長於 3 月 5 日參訪港務局，並聽取數據平臺簡報"))
+    assert answers_kind(amount, offered_kinds("局長於 3 月 5 日參訪港務局，數據平臺每年節電約 12%"))
 
 
 def test_a_question_asking_for_a_day_is_not_answered_by_a_year_alone():

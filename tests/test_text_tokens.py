@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.text.normalize import fold
-from assistant.text.tokens import content_tokens, date_tokens, tokenize
+from assistant.text.tokens import content_tokens, date_tokens, tokenize, without_dates
 
 
 @pytest.mark.parametrize(
@@ -50,3 +52,10 @@ def test_content_tokens_drop_question_words():
     assert "多少" not in content_tokens("Sigfox 在多少個國家提供服務？")
     assert "sigfox" in content_tokens("Sigfox 在多少個國家提供服務？")
     assert content_tokens("What is the budget?") == ["budget"]
+
+
+def test_without_dates_blanks_each_date_and_roc_year_and_keeps_the_other_numbers():
+    folded = fold("局長於 3 月 5 日（3/5）出發，民國113年3月，共 12 人")
+    left = without_dates(folded)
+    assert len(left) == len(folded)
+    assert re.findall(r"\d+", left) == ["3", "12"]  # the month after the ROC year stands alone, the count stays

@@ -60,6 +60,14 @@ def date_tokens(folded: str) -> list[str]:
     return out
 
 
+def without_dates(folded: str) -> str:
+    """Return folded text with each date and ROC year `date_tokens` reads blanked out: the numbers left are amounts,
+    counts or years."""
+    for pattern in (*(p for p, _, _ in _DATE_PATTERNS), _ROC_YEAR_RE):
+        folded = pattern.sub(lambda m: " " * len(m.group(0)), folded)
+    return folded
+
+
 def content_tokens(text: str) -> list[str]:
     """Return the query tokens that carry meaning (question words and particles removed)."""
     return [t for t in tokenize(text) if t not in QUESTION_STOPWORDS]
