@@ -242,6 +242,11 @@ def counts(noun: str, sentence: str) -> bool:
     return False
 
 
+def gives_a_number(sentence: str) -> bool:
+    """Return True when the sentence writes a number other than a date: digits, or a Chinese numeral (兩位, 三成)."""
+    return bool(_NUMBER_RE.search(without_dates(fold(sentence))))
+
+
 def asks_later_outcome(question: str) -> bool:
     """Return True when a question asks whether something came about after the trip ("後來有沒有正式結成姊妹市？",
     "did they eventually sign?"): what a report written at the trip's end cannot tell. Not "後來去了哪？", the

@@ -9,11 +9,13 @@ import numpy as np
 from .answer_type import (
     HEADCOUNT_NOUNS,
     MONEY,
+    NUMBER,
     answers_kind,
     asked_kinds,
     asks_later_outcome,
     counted_noun,
     counts,
+    gives_a_number,
 )
 from .calibration import logistic
 from .config import Settings
@@ -59,7 +61,7 @@ class ConfidenceModel:
         confidence = self.calibrated(signals)
         no_words = not e.shares_words and not replaces
         no_amount = self._lacks_amount(e, best) and not replaces
-        no_count = self._lacks_count(e, best) and not replaces
+        no_count = (self._lacks_count(e, best) or self._lacks_number(e, best)) and not replaces
         later = self.settings.abstain_on_later_outcome and asks_later_outcome(e.query_text) and not replaces
         abstained = (
             (best is None and not replaces)
@@ -94,6 +96,13 @@ class ConfidenceModel:
         if noun not in HEADCOUNT_NOUNS:  # "吞吐多少貨物？": goods come in tonnes, which the sentence may give
             return False
         return not counts(noun, self.scorer.text(best.sentence_id))
+
+    def _lacks_number(self, evidence: Evidence, best: ScoredSentence | None) -> bool:
+        """Return True when the question asks how many or how much ("一年可以省多少電？") and the best sentence writes
+        no number at all (its date is none): a figure the report never gives."""
+        if best is None or not self.settings.abstain_without_count:
+            return False
+        return NUMBER in asked_kinds(evidence.query_text) and not gives_a_number(self.scorer.text(best.sentence_id))
 
     def blend(
         self, best: ScoredSentence | None, hits: list[Hit], query_text: str, question_words: list[str] | None = None

@@ -17,6 +17,7 @@ from assistant.answer_type import (
     asked_kinds,
     counted_noun,
     counts,
+    gives_a_number,
     offered_kinds,
 )
 
@@ -197,3 +198,17 @@ def test_a_question_asking_whether_something_came_about_after_the_trip(question,
     from assistant.answer_type import asks_later_outcome
 
     assert asks_later_outcome(question) is later
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("局長於 3 月 5 日參訪港務局", False),  # a date is no number given
+        ("3/6 (三)\t上午 阿姆斯特丹\t拜會市議會", False),
+        ("每年節省約三成人力成本", True),
+        ("由該市兩位副市長接待", True),
+        ("年吞吐量約 4.6 億噸", True),
+    ],
+)
+def test_a_sentence_gives_a_number_only_beside_its_date(sentence, number):
+    assert gives_a_number(sentence) is number

@@ -278,3 +278,11 @@ def test_the_visits_named_are_the_dated_visits_whose_heading_names_a_party_of_th
     ]
     assert assistant.named_visits(source, "市長與市府團隊交流") == []  # no party named
     assert assistant.named_visits(source, "土魯斯是法國第四大城") == []  # a place is no party
+
+
+@pytest.mark.parametrize(
+    "question", ["運河住宅再生計畫改造了多少棟房子？", "副議長談觀光人潮管理時，一年減少了多少郵輪？"]
+)
+def test_a_number_asked_where_the_best_sentence_writes_none_but_its_date_abstains(port_assistant, question):
+    answer = port_assistant.ask(question)
+    assert answer.abstained and "The report gives no such count." in " ".join(answer.notices)

@@ -55,7 +55,7 @@ def test_content_tokens_drop_question_words():
 
 
 def test_without_dates_blanks_each_date_and_roc_year_and_keeps_the_other_numbers():
-    folded = fold("局長於 3 月 5 日（3/5）出發，民國113年3月，共 12 人")
+    folded = fold("局長於 3 月 5 日（3/5）出發，3/8~9 (五~六) 返國，民國113年3月，共 12 人")
     left = without_dates(folded)
     assert len(left) == len(folded)
     assert re.findall(r"\d+", left) == ["3", "12"]  # the month after the ROC year stands alone, the count stays

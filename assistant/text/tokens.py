@@ -20,6 +20,12 @@ _DATE_PATTERNS = (
     (re.compile(rf"\b{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}(?![a-z])"), 2, 1),
 )
 # A Republic of China year (民國106年, or 106年 followed by a month) is also its Gregorian year: 106 -> 2017.
+# Days of one month as an itinerary writes them: "3/8~9".
+_DAY_RANGE_RE = re.compile(r"\d{1,2}/\d{1,2}\s*[~～-]\s*\d{1,2}(?![\d/])")
+# A weekday in brackets, as an itinerary writes one after its date: "(三)", "（週五~六）".
+_WEEKDAY_RE = re.compile(
+    r"[(（]\s*(?:週|星期)?[一二三四五六日天]\s*(?:[~～、-]\s*(?:週|星期)?[一二三四五六日天]\s*)?[)）]"
+)
 _ROC_YEAR_RE = re.compile(r"民國\s*(\d{2,3})\s*年|(?<!\d)(\d{2,3})\s*年\s*(?=\d{1,2}\s*月)")
 ROC_YEAR_OFFSET = 1911
 
@@ -61,9 +67,9 @@ def date_tokens(folded: str) -> list[str]:
 
 
 def without_dates(folded: str) -> str:
-    """Return folded text with each date and ROC year `date_tokens` reads blanked out: the numbers left are amounts,
+    """Return folded text with each date, ROC year and bracketed weekday blanked out: the numbers left are amounts,
     counts or years."""
-    for pattern in (*(p for p, _, _ in _DATE_PATTERNS), _ROC_YEAR_RE):
+    for pattern in (_DAY_RANGE_RE, *(p for p, _, _ in _DATE_PATTERNS), _ROC_YEAR_RE, _WEEKDAY_RE):
         folded = pattern.sub(lambda m: " " * len(m.group(0)), folded)
     return folded
 
