@@ -46,6 +46,9 @@ def section_pages(titles: Sequence[str], toc: dict[str, int]) -> list[tuple[int,
 
 # A cover field as the genre writes it: "服務機關：高雄市政府海洋局", also inside brackets ("（出國類別：參訪）").
 _COVER_FIELD_RE = re.compile(rf"(?P<key>[{HAN_CHARS}]{{2,6}})\s*[：:]\s*(?P<value>[^（）()\n：:]*[^\s（）()\n：:])")
+# The cover field naming who filed the report, and a city's or county's government at its start.
+_AGENCY_KEY = "機關"
+_OWN_CITY_RE = re.compile(rf"([{HAN_CHARS}]{{2,3}}[市縣])政府")
 # The table of members names its columns; the genre's header always has a name column.
 _MEMBER_HEADER_RE = re.compile(r"姓\s*名")
 # The cover's title, read as a field of its own key. It is looked for in the cover's first lines: a cover is a
@@ -160,6 +163,14 @@ class Template:
     itinerary: tuple[ItineraryRow, ...] = ()
     captions: tuple[tuple[int, int], ...] = ()  # photo captions between paragraphs: (start, end) of each line
     title: CoverField | None = None  # the cover's title line (key TITLE, which the cover does not write)
+
+    @property
+    def own_city(self) -> str:
+        """Return the city or county whose government filed the report ("高雄市" of 服務機關：高雄市政府海洋局), which
+        its text calls 本市; "" when another kind of agency filed it."""
+        agency = next((f.value for f in self.cover if _AGENCY_KEY in f.key), "")
+        m = _OWN_CITY_RE.match(agency)
+        return m.group(1) if m else ""
 
 
 def cover_fields(text: str, start: int, end: int) -> list[CoverField]:

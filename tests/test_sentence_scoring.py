@@ -140,3 +140,15 @@ def test_an_itinerary_row_continuing_a_dated_row_gives_its_day(port_assistant):
         if text[s.start : s.end].strip().startswith("下午 鹿特丹")
     ]
     assert DAY in scorer.reading(afternoon).kinds  # "\t下午 鹿特丹\t參觀自動化貨櫃碼頭" under "3/5 (二)"
+
+
+def test_a_sentence_writing_the_reports_own_city_as_its_city_covers_the_citys_name(port_assistant):
+    index = port_assistant.index
+    text = index.document(port_assistant.sources[0]).text
+    scorer = SentenceScorer(index, port_assistant.settings)
+    own = next(s for s in range(len(index.sentences)) if scorer.text(s).startswith("荷蘭港口以數據驅動營運"))
+    other = next(s for s in range(len(index.sentences)) if scorer.text(s).startswith("鹿特丹港是歐洲最大"))
+    assert "本市" in scorer.text(own) and "高雄" not in scorer.text(own)
+    assert "高雄" in scorer.reading(own).tokens  # 服務機關：高雄市政府海洋局 files it: its 本市 is 高雄市
+    assert "高雄" not in scorer.reading(other).tokens
+    assert "高雄" in text

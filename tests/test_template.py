@@ -8,6 +8,8 @@ from assistant.glossary import mine_glossary
 from assistant.ingest import parse_document
 from assistant.template import (
     TITLE,
+    CoverField,
+    Template,
     cover_title,
     itinerary_rows,
     rows_naming,
@@ -159,3 +161,12 @@ def test_a_row_travels_only_when_its_plan_tells_of_no_visit_and_its_visits_are_w
     visit_then_fly = "\t下午 鹿特丹→阿姆斯特丹\t參訪鹿特丹港務局 搭機前往阿姆斯特丹"
     assert not is_travel(visit_then_fly) and stop_place(visit_then_fly) == "鹿特丹"
     assert not is_travel("3/5 (二)\t09:00~12:00 鹿特丹\t參訪港務局")  # a time range is no way
+
+
+@pytest.mark.parametrize(
+    ("agency", "city"),
+    [("高雄市政府海洋局", "高雄市"), ("宜蘭縣政府文化局", "宜蘭縣"), ("經濟部工業局", ""), ("", "")],
+)
+def test_the_reports_own_city_is_the_city_or_county_whose_government_filed_it(agency, city):
+    cover = (CoverField("服務機關", agency, 0, len(agency)),) if agency else ()
+    assert Template(cover=cover).own_city == city
