@@ -15,6 +15,7 @@ from .index import Index
 from .ingest import SECTION_SEPARATOR
 from .parties import PartyScope
 from .retrieval import Hit
+from .template import OWN_CITY_WORD
 from .text.layout import row_key, table_span
 from .text.tokens import content_tokens, tokenize
 
@@ -40,8 +41,6 @@ class SentenceReading:
 
 
 _DAY_WORD = re.compile(r"天|\bdays?\b", re.I)
-# How a report of the genre writes the city whose government filed it (template.Template.own_city).
-_OWN_CITY_WORD = "本市"
 
 
 class SentenceScorer:
@@ -158,7 +157,7 @@ class SentenceScorer:
         caption = any(c0 <= s.start and s.end <= c1 for c0, c1 in document.template.captions)
         row = any(r.start <= s.start < r.end for r in document.template.itinerary)
         tokens = frozenset(tokenize(text)) | frozenset(tokenize(context))
-        if (city := document.template.own_city) and _OWN_CITY_WORD in text:  # the report's 本市 is the city filing it
+        if (city := document.template.own_city) and OWN_CITY_WORD in text:  # the report's 本市 is the city filing it
             tokens |= frozenset(tokenize(city))
         # A row continuing a dated row ("\t下午 港區\t參訪港務局") gives that day as much as the row above does.
         kinds = offered_kinds(text) | (offered_kinds(row_key(document.text, s.start)) & {DATE, DAY} if row else set())

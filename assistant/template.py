@@ -46,6 +46,8 @@ def section_pages(titles: Sequence[str], toc: dict[str, int]) -> list[tuple[int,
 
 # A cover field as the genre writes it: "服務機關：高雄市政府海洋局", also inside brackets ("（出國類別：參訪）").
 _COVER_FIELD_RE = re.compile(rf"(?P<key>[{HAN_CHARS}]{{2,6}})\s*[：:]\s*(?P<value>[^（）()\n：:]*[^\s（）()\n：:])")
+# How a report of the genre writes the city whose government filed it (Template.own_city).
+OWN_CITY_WORD = "本市"
 # The cover field naming who filed the report, and a city's or county's government at its start.
 _AGENCY_KEY = "機關"
 _OWN_CITY_RE = re.compile(rf"([{HAN_CHARS}]{{2,3}}[市縣])政府")
