@@ -242,6 +242,40 @@ def counts(noun: str, sentence: str) -> bool:
     return False
 
 
+# A time of day, an age or a length of time asked, and what a sentence writes to give it: "幾點抵達" wants
+# "10 點" or "10:30", "幾歲" wants "52 歲", "談了多久" wants "2 小時"; a sentence with other numbers gives none.
+_UNITS = (
+    (
+        re.compile(r"幾點|\b(?:at )?what time\b"),
+        re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|[\d一二三四五六七八九十兩]+\s*[點時]"),
+    ),
+    (re.compile(r"幾歲|多大年紀|年紀多大|\bhow old\b"), re.compile(r"[\d一二三四五六七八九十]+\s*歲")),
+    (
+        re.compile(
+            r"多久|多長時間|多少時間|幾個?小時|幾分鐘|\bhow long did\b|\bfor how long\b|\bhow many (?:hours|minutes)\b"
+        ),
+        # A year (1998 年) and a date (6 月 23 日) are no length of time.
+        re.compile(
+            r"[\d一二三四五六七八九十兩半]+\s*個?\s*(?:小時|分鐘|鐘頭|天|日|週|星期)"
+            r"|(?<!\d)(?:\d{1,2}|[一二三四五六七八九十兩半]+)\s*(?:個月|年)"
+        ),
+    ),
+)
+
+
+def asks_a_unit(question: str) -> bool:
+    """Return True when the question asks a time of day, an age or a length of time (`gives_the_unit` checks)."""
+    folded = fold(question)
+    return any(asked.search(folded) for asked, _ in _UNITS)
+
+
+def gives_the_unit(question: str, sentence: str) -> bool:
+    """Return True when the sentence writes the time of day, age or length of time the question asks, or the
+    question asks none of them."""
+    folded, text = fold(question), without_dates(fold(sentence))
+    return all(given.search(text) for asked, given in _UNITS if asked.search(folded))
+
+
 def gives_a_number(sentence: str) -> bool:
     """Return True when the sentence writes a number other than a date: digits, or a Chinese numeral (兩位, 三成)."""
     return bool(_NUMBER_RE.search(without_dates(fold(sentence))))

@@ -12,10 +12,12 @@ from .answer_type import (
     NUMBER,
     answers_kind,
     asked_kinds,
+    asks_a_unit,
     asks_later_outcome,
     counted_noun,
     counts,
     gives_a_number,
+    gives_the_unit,
 )
 from .calibration import logistic
 from .config import Settings
@@ -29,6 +31,7 @@ from .text.tokens import content_tokens
 NO_SHARED_WORDS_NOTICE = "問題中的字詞都不在報告裡。None of the question's words occur in the report."
 NO_AMOUNT_NOTICE = "報告中找不到這筆金額。The report states no such amount of money."
 NO_COUNT_NOTICE = "報告中找不到這個數目。The report gives no such count."
+NO_UNIT_NOTICE = "報告中沒有寫出這個時間、年齡或時長。The report states no such time of day, age or length of time."
 LATER_OUTCOME_NOTICE = (
     "報告寫於出訪結束時，沒有記載後來的結果。The report was written at the end of the trip; it does not tell what "
     "came of it later."
@@ -62,6 +65,7 @@ class ConfidenceModel:
         no_words = not e.shares_words and not replaces
         no_amount = self._lacks_amount(e, best) and not replaces
         no_count = (self._lacks_count(e, best) or self._lacks_number(e, best)) and not replaces
+        no_unit = self._lacks_unit(e, best) and not replaces and not no_count
         later = self.settings.abstain_on_later_outcome and asks_later_outcome(e.query_text) and not replaces
         abstained = (
             (best is None and not replaces)
@@ -71,11 +75,13 @@ class ConfidenceModel:
             or no_words
             or no_amount
             or no_count
+            or no_unit
             or later
         )
         notices = [*e.notices, *([NO_SHARED_WORDS_NOTICE] if no_words else []), *_why_notices(e)]
         notices += [NO_AMOUNT_NOTICE] if no_amount else []
         notices += [NO_COUNT_NOTICE] if no_count else []
+        notices += [NO_UNIT_NOTICE] if no_unit else []
         notices += [LATER_OUTCOME_NOTICE] if later else []
         signals = {k: round(v, 4) for k, v in signals.items()}
         return Decision(abstained, confidence, self.level(confidence, abstained), signals, notices)
@@ -103,6 +109,13 @@ class ConfidenceModel:
         if best is None or not self.settings.abstain_without_count:
             return False
         return NUMBER in asked_kinds(evidence.query_text) and not gives_a_number(self.scorer.text(best.sentence_id))
+
+    def _lacks_unit(self, evidence: Evidence, best: ScoredSentence | None) -> bool:
+        """Return True when the question asks a time of day, an age or a length of time ("幾點抵達？", "談了多久？")
+        and the best sentence writes none: the report records days and half-days, not hours."""
+        if best is None or not self.settings.abstain_without_count or not asks_a_unit(evidence.query_text):
+            return False
+        return not gives_the_unit(evidence.query_text, self.scorer.text(best.sentence_id))
 
     def blend(
         self, best: ScoredSentence | None, hits: list[Hit], query_text: str, question_words: list[str] | None = None

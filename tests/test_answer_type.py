@@ -15,9 +15,11 @@ from assistant.answer_type import (
     TITLE,
     answers_kind,
     asked_kinds,
+    asks_a_unit,
     counted_noun,
     counts,
     gives_a_number,
+    gives_the_unit,
     offered_kinds,
 )
 
@@ -212,3 +214,22 @@ def test_a_question_asking_whether_something_came_about_after_the_trip(question,
 )
 def test_a_sentence_gives_a_number_only_beside_its_date(sentence, number):
     assert gives_a_number(sentence) is number
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "given"),
+    [
+        ("局長幾點抵達港務局？", "局長於 3 月 5 日上午 10 點抵達港務局", True),
+        ("局長幾點抵達港務局？", "局長於 3 月 5 日上午抵達港務局，共 12 人", False),  # a day and a count, no hour
+        ("What time did they land?", "班機於 14:30 降落", True),
+        ("范德堡處長今年幾歲？", "范德堡處長今年 52 歲", True),
+        ("范德堡處長今年幾歲？", "范德堡處長任職 12 年", False),
+        ("拜會市議會時雙方談了多久？", "雙方會談約 1 個小時", True),
+        ("拜會市議會時雙方談了多久？", "市議會共有 45 席議員", False),
+        ("How long did the talks last?", "會談持續兩天", True),
+        ("港務局在哪裡？", "港務局位於市郊", True),  # nothing of the kind asked
+    ],
+)
+def test_a_time_of_day_age_or_length_of_time_asked_is_given_only_in_its_unit(question, sentence, given):
+    assert gives_the_unit(question, sentence) is given
+    assert asks_a_unit(question) is (question != "港務局在哪裡？")
