@@ -22,6 +22,7 @@ from .answer_type import (
 from .calibration import logistic
 from .config import Settings
 from .evidence import Evidence
+from .intent import counts_from_a_day
 from .premise import AGREEMENT, LED, NO_DAY, SCHEDULE, TOGETHER, VISIT
 from .retrieval import Hit
 from .sentence_scoring import ScoredSentence, SentenceScorer
@@ -31,6 +32,7 @@ from .text.tokens import content_tokens
 NO_SHARED_WORDS_NOTICE = "問題中的字詞都不在報告裡。None of the question's words occur in the report."
 NO_AMOUNT_NOTICE = "報告中找不到這筆金額。The report states no such amount of money."
 NO_COUNT_NOTICE = "報告中找不到這個數目。The report gives no such count."
+OTHER_DAY_NOTICE = "報告記載的日期是 {told}，不是 {asked}。The report dates it {told}, not {asked}."
 NO_UNIT_NOTICE = "報告中沒有寫出這個時間、年齡或時長。The report states no such time of day, age or length of time."
 LATER_OUTCOME_NOTICE = (
     "報告寫於出訪結束時，沒有記載後來的結果。The report was written at the end of the trip; it does not tell what "
@@ -66,6 +68,7 @@ class ConfidenceModel:
         no_amount = self._lacks_amount(e, best) and not replaces
         no_count = (self._lacks_count(e, best) or self._lacks_number(e, best)) and not replaces
         no_unit = self._lacks_unit(e, best) and not replaces and not no_count
+        other_day = self._dated_otherwise(e, best) if not replaces else None
         later = self.settings.abstain_on_later_outcome and asks_later_outcome(e.query_text) and not replaces
         abstained = (
             (best is None and not replaces)
@@ -76,12 +79,14 @@ class ConfidenceModel:
             or no_amount
             or no_count
             or no_unit
+            or bool(other_day)
             or later
         )
         notices = [*e.notices, *([NO_SHARED_WORDS_NOTICE] if no_words else []), *_why_notices(e)]
         notices += [NO_AMOUNT_NOTICE] if no_amount else []
         notices += [NO_COUNT_NOTICE] if no_count else []
         notices += [NO_UNIT_NOTICE] if no_unit else []
+        notices += [OTHER_DAY_NOTICE.format(asked=other_day[0], told="、".join(other_day[1]))] if other_day else []
         notices += [LATER_OUTCOME_NOTICE] if later else []
         signals = {k: round(v, 4) for k, v in signals.items()}
         return Decision(abstained, confidence, self.level(confidence, abstained), signals, notices)
@@ -116,6 +121,16 @@ class ConfidenceModel:
         if best is None or not self.settings.abstain_without_count or not asks_a_unit(evidence.query_text):
             return False
         return not gives_the_unit(evidence.query_text, self.scorer.text(best.sentence_id))
+
+    def _dated_otherwise(self, evidence: Evidence, best: ScoredSentence | None) -> tuple[str, list[str]] | None:
+        """Return (the day asked, the days told) when a question names one day ("6月21號去<party>時…") and the best
+        sentence dates what it tells on other days only: the question's day is wrong, or the answer is; None
+        otherwise, and for a time counted from the day ("6/21 之後", "隔天")."""
+        if best is None or not self.settings.abstain_on_false_premise or counts_from_a_day(evidence.query_text):
+            return None
+        asked = list(dict.fromkeys(t for t in content_tokens(evidence.query_text) if "/" in t))
+        told = sorted(t for t in self.scorer.reading(best.sentence_id).tokens if "/" in t)
+        return (asked[0], told) if len(asked) == 1 and told and asked[0] not in told else None
 
     def blend(
         self, best: ScoredSentence | None, hits: list[Hit], query_text: str, question_words: list[str] | None = None

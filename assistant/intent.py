@@ -108,6 +108,17 @@ _THEN = re.compile(
     r"|\b(?:right |just |soon |shortly |straight )?(?:after that|afterwards|after (?:the|this|that) (?:visit|tour|meeting))\b"
     r"|\bnext\b|\b(?:right |just |soon |shortly )?after\W*$"
 )
+# Before what was named ("參訪港務局之前", "before the visit").
+_BEFORE = re.compile(r"之前|以前|\bbefore\b")
+
+
+def counts_from_a_day(question: str) -> bool:
+    """Return True when a question asks of a time counted from the day it names ("6/21 之後", "隔天", "the day
+    before") rather than of that day itself."""
+    folded = fold(question)
+    return any(p.search(folded) for p in (_NEXT_DAY, _DAY_BEFORE, _THEN, _BEFORE))
+
+
 _FIRST_DAY = re.compile(r"第一天|頭一天|出發|啟程|\bfirst day\b|\bdepart(?:ed|ure)?\b|\bset off\b|\bleave\b|\bleft\b")
 # The day of the departure or the return named as such ("出發當天有排什麼行程？", "回國那天").
 _EDGE_DAY = re.compile(r"(?:出發|啟程|回國|回臺|返國|返臺|回程)(?:的)?(?:當天|那天|那一天)")

@@ -150,3 +150,16 @@ def test_a_time_of_day_age_or_length_of_time_asked_where_the_best_sentence_gives
         assert decision.abstained and NO_UNIT_NOTICE in decision.notices, question
     year = Evidence("q", "那個聯盟是哪一年成立的？", None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["聯盟"])
     assert NO_UNIT_NOTICE not in model.decide(year, ScoredSentence(founded, 1.0, 0.99, 1.0)).notices
+
+
+def test_a_question_naming_a_day_its_best_sentence_dates_otherwise_abstains_saying_which_day(model, assistant):
+    dated = _sentence_with(assistant, "於 6 月 22 日市長率團拜會")
+
+    def decide(question: str):
+        evidence = Evidence("q", question, None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["組織"])
+        return model.decide(evidence, ScoredSentence(dated, 1.0, 0.99, 1.0))
+
+    wrong = decide("6月21號拜會那個組織時，主席送了市長什麼？")
+    assert wrong.abstained and "The report dates it 6/22, not 6/21." in " ".join(wrong.notices)
+    assert not decide("6月22號拜會那個組織時，主席送了市長什麼？").abstained
+    assert not decide("6月21號之後拜會了哪個組織？").abstained  # counted from the day named, not of it

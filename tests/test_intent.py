@@ -12,6 +12,7 @@ from assistant.intent import (
     OVERVIEW,
     VISIT_DAY,
     Intent,
+    counts_from_a_day,
     follow,
     only_a_place_beside,
     read_intent,
@@ -344,3 +345,18 @@ def test_a_question_may_say_which_section_of_the_report_to_look_in(question, sec
     from assistant.intent import section_named
 
     assert section_named(normalize_query(question)) == section
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("6/21 之後去了哪裡？", True),
+        ("6/21 的隔天拜會了誰？", True),
+        ("What did they do the day before June 21?", True),
+        ("參訪港務局之前先去了哪？", True),
+        ("6/21 拜會了誰？", False),
+        ("What did they do on June 21?", False),
+    ],
+)
+def test_a_time_counted_from_the_day_named_is_told_from_that_day(question, counted):
+    assert counts_from_a_day(question) is counted
