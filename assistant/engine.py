@@ -39,6 +39,7 @@ from .premise import (
     elsewhere_that_day,
     led_by_another,
     off_schedule,
+    persons_elsewhere,
     unsupported,
     unvisited,
 )
@@ -350,6 +351,7 @@ class Assistant:
             if intent.kind == ITINERARY and template is None:
                 mentions += days_off_the_itinerary(intent.days, documents)
             mentions += led_by_another(query.text, documents, self.parties(query.text))
+            mentions += persons_elsewhere(query.text, documents)
         return template, mentions
 
     def _named_visit(self, text: str, hits: list[Hit]) -> Chunk | None:

@@ -16,7 +16,7 @@ from .chunking import matching_text
 from .ingest import Document
 from .intent import ARRIVING, half_day
 from .parties import holds, spelling_pattern
-from .template import ItineraryRow, row_places
+from .template import ItineraryRow, row_places, rows_naming
 from .text.normalize import HAN_CHARS, fold, has_han
 from .text.tokens import date_tokens
 from .text.words import capitalized_names
@@ -468,6 +468,32 @@ def led_by_another(question: str, documents: Sequence[Document], parties: Sequen
                     at = start + document.text[start:].find(head.path[-1]) if head.path else start
                     out.append(Mention(title, document.doc_id, at, at + len(head.path[-1]), LED, leader))
     return out
+
+
+def persons_elsewhere(question: str, documents: Sequence[Document]) -> list[Mention]:
+    """Return the persons a question puts in a city of the trip ("<name>市長在<city>帶大家逛…", "在<city>跟 <Name>
+    副市長見面時…") whom the reports name, with a title, only in parts (visits, sections) that never place them
+    there: neither the part's text nor the itinerary rows naming its heading write that city."""
+    folded = fold(question)
+    latin = [fold(p) for p in _LATIN_PERSON.findall(question)]
+    han = [m.group(1) for m in _PERSON.finditer(folded) if not _FUNCTION_CHARS.search(m.group(1))]
+    out: list[Mention] = []
+    for document in documents:
+        cities = [c for c in set().union(*(where for *_, where in _rows(document))) if c in folded]
+        for name in dict.fromkeys([*latin, *han]) if cities else ():
+            if not any(_TITLED.search(document.folded[max(0, i - 4) : i + len(name) + 4]) for i in _at(document, name)):
+                continue  # not a person this report names with a title
+            where = [_part_places(document, i) for i, text in enumerate(_part_texts(document)) if name in text]
+            for city in (c for c in cities if where and c not in name and not any(c in w for w in where)):
+                out += [replace(m, other=city) for m in _first([document], (name,), TOGETHER)]
+    return out
+
+
+def _part_places(document: Document, index: int) -> str:
+    """Return what places a part of a document (folded): its text and the itinerary rows naming its heading."""
+    head, start, end = document.parts[index]
+    rows = rows_naming(document.text, document.template.itinerary, head.path[-1])
+    return " ".join([document.folded_parts[index], *(fold(document.text[r.start : r.end]) for r in rows)])
 
 
 def _persons_apart(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:

@@ -18,6 +18,7 @@ from assistant.premise import (
     elsewhere_that_day,
     led_by_another,
     off_schedule,
+    persons_elsewhere,
     unsupported,
     unvisited,
 )
@@ -450,3 +451,13 @@ def test_a_day_no_itinerary_has_is_a_false_premise_unless_one_report_has_it(docu
     assert days_off_the_itinerary(["3/9"], [document]) == []  # inside the row of 3/8~9
     later = parse_document("later.txt", REPORT.replace("3/8~9 (五~六)", "3/12 (二)"))
     assert days_off_the_itinerary(["3/12"], [document, later]) == []
+
+
+def test_a_person_put_in_a_city_where_no_part_naming_them_is_is_a_false_premise(document):
+    [mention] = persons_elsewhere("范德堡處長在阿姆斯特丹介紹了什麼？", [document])
+    assert (mention.name, mention.other, mention.reason) == ("范德堡", "阿姆斯特丹", TOGETHER)
+    assert REPORT[mention.start : mention.end] == "范德堡"
+    # The itinerary row naming the part's heading places it: the port visit is in 鹿特丹.
+    assert persons_elsewhere("范德堡處長在鹿特丹介紹了什麼？", [document]) == []
+    assert persons_elsewhere("范德堡處長介紹了什麼？", [document]) == []  # no city named
+    assert persons_elsewhere("王小明處長在阿姆斯特丹說了什麼？", [document]) == []  # no person the report names
