@@ -52,6 +52,8 @@ TRIP_LOGISTICS = (
     (("飯店", "旅館", "酒店", "住宿", "下榻"), ("hotel", "hotels", "accommodation", "lodging")),
     (("天氣",), ("weather", "rained", "raining")),
     (("菜色", "菜單", "餐點", "料理", "吃了", "吃什麼"), ("menu", "dishes", "eat", "ate")),
+    (("伴手禮", "購物", "逛街", "買了", "買什麼", "名產", "特產"), ("souvenir", "souvenirs", "shopping", "bought")),
+    (("服裝", "穿著", "穿了", "穿什麼"), ("dress code", "wore", "outfit")),
 )
 # "Who held <role>": the two characters before 是誰/是哪位 or after 哪位, or an English "who was the <role>".
 _ROLE_HAN_RE = re.compile(

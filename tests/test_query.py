@@ -163,6 +163,9 @@ def test_a_question_about_the_trips_logistics_the_report_never_writes_of_names_t
     assert reader.absent_logistics("物聯網感測器可以全天候監測嗎？") == []  # 全天候 is no weather
     assert reader.absent_logistics("What is the Hotel Dupont known for?") == []  # a place's name, capitalized
     assert reader.absent_logistics("Weather in Paris that week?") == ["weather"]  # capitalized as the first word
+    assert reader.absent_logistics("市長有沒有買什麼伴手禮回來？") == ["伴手禮"]
+    assert reader.absent_logistics("Did they buy any souvenirs?") == ["souvenir"]
+    assert reader.absent_logistics("晚宴大家穿什麼？") == ["服裝"]
     assert reader.absent_logistics("What temperature can the sensors measure?") == []
     # A report that writes of the topic may answer it: no longer absent.
     hotel = _reader(assistant)
