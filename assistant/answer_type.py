@@ -94,8 +94,9 @@ _HOW_MANY_RE = re.compile(r"\bhow many\s+((?:[a-z-]+\s+){0,3}[a-z-]+)")
 _COUNT_VERB_RE = re.compile(r"\b(?:do|does|did|is|are|was|were|have|has|had|will|would|can|could)\b.*")
 # A share asked for ("比例多少", "幾成"): a percentage answers it, whatever it counts.
 _SHARE_RE = re.compile(r"比例|比率|百分|佔比|占比|幾成|\bpercent|\bshare\b")
-# What counts people, firms and years: a number of these is not stated in other units (tonnes, square metres).
-HEADCOUNT_NOUNS = frozenset("人名位員家間年")
+# What counts people, firms, years, floors, terms, times, editions and planes: a number of these is not stated in
+# other units (tonnes, square metres), so a sentence without one counting them does not answer "幾層樓？".
+HEADCOUNT_NOUNS = frozenset("人名位員家間年層任次屆架")
 # Measure words that count the same things: people (人, 名, 位), staff (員 of 員工, 名, 位: not 人, which also
 # counts a town's people), firms (家, 間).
 _SAME_MEASURE = ("人名位", "員名位", "家間")

@@ -110,7 +110,11 @@ def test_a_count_question_whose_best_sentence_counts_something_else_abstains_say
     from assistant.confidence import NO_COUNT_NOTICE
 
     without, with_count = _sentence_with(assistant, "成立於 1998 年"), _sentence_with(assistant, "7,000 名雇員")
-    for question in ("那個聯盟有多少員工？", "How many employees does the federation have?"):
+    for question in (
+        "那個聯盟有多少員工？",
+        "How many employees does the federation have?",
+        "那個聯盟的總部有幾層樓？",
+    ):
         evidence = Evidence("q", question, None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["員工"])
         refused = model.decide(evidence, ScoredSentence(without, 1.0, 0.99, 1.0))
         assert refused.abstained and NO_COUNT_NOTICE in refused.notices
