@@ -59,6 +59,8 @@ _AT = (
     r"|\b(?:at|visit(?:ed|ing)?|toured?|in|to|(?:drop|stop|swing|dropped|stopped|swung) by)\s+(?:the\s+)?"
     r"(?:[a-z'-]+\s+){0,2}?"
 )
+# Where a party is, just after its name ({}): "<party>在<city>的分公司", "<party>位於…".
+_LOCATED = r"[^，。？?]{0,3}?(?:在|位於)"
 _HAN_RUN = re.compile(rf"[{HAN_CHARS}]+")
 # A model or code name: letters then digits (B747, C-919), a name as much as a capitalized word is.
 _CODE_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
@@ -443,8 +445,9 @@ def _row_names(
 
 def _at_party(folded_question: str, spelling: str) -> bool:
     """Return True when a question puts the delegation at a party, not only mentions it: a visit verb or 在/at
-    just before its name ("在<party>看了什麼", "at <party>")."""
-    return re.search(f"(?:{_AT}){re.escape(spelling)}", folded_question) is not None
+    just before its name ("在<party>看了什麼", "at <party>"); or puts the party somewhere ("<party>在<city>的分公司")."""
+    name = re.escape(spelling)
+    return re.search(f"(?:{_AT}){name}|{name}(?:{_LOCATED})", folded_question) is not None
 
 
 def led_by_another(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:

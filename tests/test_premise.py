@@ -296,6 +296,12 @@ def test_a_party_put_on_a_day_or_in_a_city_the_itinerary_never_puts_it_is_a_fals
     assert (mention.name, mention.reason, mention.other) == ("阿姆斯特丹市議會", SCHEDULE, "鹿特丹")
 
 
+def test_a_party_placed_in_a_city_the_itinerary_never_puts_it_in_is_a_false_premise(document):
+    [mention] = off_schedule("鹿特丹港務局在阿姆斯特丹的辦公室有多大？", [document], [("鹿特丹港務局",)])
+    assert (mention.name, mention.reason, mention.other) == ("鹿特丹港務局", SCHEDULE, "阿姆斯特丹")
+    assert off_schedule("鹿特丹港務局位於鹿特丹哪一區？", [document], [("鹿特丹港務局",)]) == []
+
+
 def test_a_city_put_on_a_day_the_itinerary_spends_elsewhere_is_a_false_premise(document):
     [mention] = elsewhere_that_day("3月5號上午在阿姆斯特丹拜會了誰？", [document])
     assert (mention.name, mention.reason, mention.other, mention.where) == (
