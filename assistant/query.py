@@ -51,9 +51,14 @@ TRIP_LOGISTICS = (
     (("航空公司", "航班", "班機", "機票"), ("airline", "airlines", "airfare", "flight number", "plane ticket")),
     (("飯店", "旅館", "酒店", "住宿", "下榻"), ("hotel", "hotels", "accommodation", "lodging")),
     (("天氣",), ("weather", "rained", "raining")),
-    (("菜色", "菜單", "餐點", "料理", "吃了", "吃什麼"), ("menu", "dishes", "eat", "ate")),
+    (("菜色", "菜單", "餐點", "料理", "吃了", "吃什麼", "什麼菜", "吃的"), ("menu", "dishes", "eat", "ate")),
     (("伴手禮", "購物", "逛街", "買了", "買什麼", "名產", "特產"), ("souvenir", "souvenirs", "shopping", "bought")),
     (("服裝", "穿著", "穿了", "穿什麼"), ("dress code", "wore", "outfit")),
+    # The people met: who they are, as a member list and a reception sentence do not tell.
+    (("國籍", "哪國人"), ("nationality",)),
+    (("學歷", "畢業"), ("graduate", "graduated")),
+    (("經歷", "曾任", "做什麼工作"), ("career",)),
+    (("偏好", "喜歡"), ("prefer", "preferred", "liked better", "favorite", "favourite")),
 )
 # "Who held <role>": the two characters before 是誰/是哪位 or after 哪位, or an English "who was the <role>".
 _ROLE_HAN_RE = re.compile(
