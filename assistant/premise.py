@@ -214,10 +214,11 @@ def unvisited(
 
 def _presumed(folded_question: str, name: str) -> bool:
     """Return True when a question asking something of a visit or a meeting presumes `name` was gone to ("去里昂
-    拜會時…") or met ("跟<name>見面時談了什麼？")."""
+    拜會時…", "去參觀<description>（<name>）時…") or met ("跟<name>見面時談了什麼？")."""
     n = re.escape(name)
     going = _GONE_TO if has_han(name) else f"(?:{_GONE_TO}|{_VISIT_VERB})"
-    patterns = (going + r"\s?" + n, *(m.format(n) for m in (*_MET, *_VISITED_IN)))
+    bracketed = rf"(?:{_GONE_TO}|{_VISIT_VERB})[^,，。？?()]{{0,12}}?\(\s?{n}\s?\)"  # a name glossing a description
+    patterns = (going + r"\s?" + n, bracketed, *(m.format(n) for m in (*_MET, *_VISITED_IN)))
     return any(re.search(pattern, folded_question) for pattern in patterns)
 
 

@@ -467,3 +467,13 @@ def test_a_person_put_in_a_city_where_no_part_naming_them_is_is_a_false_premise(
     assert persons_elsewhere("范德堡處長在鹿特丹介紹了什麼？", [document]) == []
     assert persons_elsewhere("范德堡處長介紹了什麼？", [document]) == []  # no city named
     assert persons_elsewhere("王小明處長在阿姆斯特丹說了什麼？", [document]) == []  # no person the report names
+
+
+def test_a_name_in_brackets_after_the_place_gone_to_is_what_was_gone_to():
+    text = REPORT.replace(
+        "近年以限制郵輪停靠降低觀光壓力。", "近年以限制郵輪停靠降低觀光壓力，鄰近另有海事學院（STC）。"
+    )
+    doc = parse_document("port-report.txt", text)
+    [mention] = unvisited("局長去參觀那所海運學院（STC）時看了什麼？", [doc])  # the question's own description
+    assert mention.name == "STC" and text[mention.start : mention.end] == "STC"
+    assert unvisited("局長去參觀港務局時，有提到海事學院（STC）嗎？", [doc]) == []  # not the place gone to
