@@ -23,7 +23,7 @@ from .calibration import logistic
 from .config import Settings
 from .evidence import Evidence
 from .intent import counts_from_a_day
-from .premise import AGREEMENT, LED, NO_DAY, SCHEDULE, TOGETHER, VISIT
+from .premise import AGREEMENT, LED, NO_DAY, NOT_AT, SCHEDULE, TOGETHER, VISIT
 from .retrieval import Hit
 from .sentence_scoring import ScoredSentence, SentenceScorer
 from .text.normalize import has_han
@@ -223,6 +223,11 @@ def _why_notices(evidence: Evidence) -> list[str]:
         notices.append(
             f"報告提到「{m.name}」和「{m.other}」，但從未一起提到。The report mentions {m.name} and {m.other}, "
             "but never together."
+        )
+    for m in (m for m in evidence.false_premises if m.reason == NOT_AT):
+        notices.append(
+            f"報告提到「{m.name}」，但「{m.other}」的參訪紀錄中沒有他。The report mentions {m.name}, but not in its "
+            f"account of the visit to {m.other}."
         )
     for m in (m for m in evidence.false_premises if m.reason == SCHEDULE):
         day = m.other.replace(" 上午", " (morning)").replace(" 下午", " (afternoon)")

@@ -40,6 +40,7 @@ from .premise import (
     led_by_another,
     off_schedule,
     persons_elsewhere,
+    persons_not_at,
     unsupported,
     unvisited,
 )
@@ -352,6 +353,7 @@ class Assistant:
                 mentions += days_off_the_itinerary(intent.days, documents)
             mentions += led_by_another(query.text, documents, self.parties(query.text))
             mentions += persons_elsewhere(query.text, documents)
+            mentions += persons_not_at(query.text, documents, self.parties(query.text))
         return template, mentions
 
     def _named_visit(self, text: str, hits: list[Hit]) -> Chunk | None:

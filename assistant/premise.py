@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from .answer_type import DATE, TITLE_RE, asked_kinds
 from .chunking import matching_text
-from .ingest import Document
+from .glossary import fold_latin
+from .ingest import Document, Section
 from .intent import ARRIVING, half_day
 from .parties import holds, spelling_pattern
 from .template import ItineraryRow, row_places, rows_naming
@@ -107,7 +108,7 @@ _SIGNED_WITH = re.compile(rf"(?:跟|與|和|同)\s*([{HAN_CHARS}]{{2,10}}?)\s*(?
 _PERSON = re.compile(
     rf"([{HAN_CHARS}]{{2,3}})(?:副市長|市長|大使|副局長|局長|處長|主席|副總裁|總裁|董事長|總經理|院長|主任|部長|總編輯|執行長|議員|教授)"
 )
-VISIT, AGREEMENT, TOGETHER, SCHEDULE, LED = "visit", "agreement", "together", "schedule", "led"
+VISIT, AGREEMENT, TOGETHER, SCHEDULE, LED, NOT_AT = "visit", "agreement", "together", "schedule", "led", "not_at"
 # A day asked of the itinerary that no report's itinerary has ("6/26 做了什麼？" of a trip back on 6/25).
 NO_DAY = "no_day"
 # A title a question puts at a visit, not a deputy's ("市長", "the mayor", "Mayor Lin").
@@ -123,6 +124,10 @@ _LED_BY = re.compile(
 )
 # A person's name in Latin letters: two or three capitalized words (Jan Visser, Jean-Marc Dupont).
 _LATIN_PERSON = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s+[A-ZÀ-Ý][A-Za-zà-ÿ]+){1,2}\b")
+# One Latin name written with a title after it in a question ("Lanore 副總裁").
+_LATIN_TITLED = re.compile(
+    r"\b([A-ZÀ-Ý][a-zà-ÿ]{3,})\s?(?=副總裁|總裁|副市長|市長|主席|董事長|總經理|經理|院長|主任|總監)"
+)
 # A title standing beside a name in a report ("處長 Jan Visser", "Jean-Marc Dupont 副市長").
 _TITLED = re.compile(
     r"市長|大使|局長|處長|主席|總裁|董事長|經理|院長|主任|部長|總編輯|執行長|負責人|理事長|會長|議員|教授|建築師"
@@ -491,6 +496,40 @@ def persons_elsewhere(question: str, documents: Sequence[Document]) -> list[Ment
             for city in (c for c in cities if where and c not in name and not any(c in w for w in where)):
                 out += [replace(m, other=city) for m in _first([document], (name,), TOGETHER)]
     return out
+
+
+def persons_not_at(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:
+    """Return the persons a question names at a visited party ("<party>那邊是 <Name> 副總裁接待的") whom the
+    reports name, with a title, but never in the account of that party's visit (a part whose heading names the
+    party; accents aside: Gerard for Gérard); members of the delegation (the member table) are not checked."""
+    folded = fold(question)
+    # A capitalized first word of the question is no part of a name ("When Jean Dupont…"): its last two words are.
+    latin = [n for p in _LATIN_PERSON.findall(question) for n in (p, " ".join(p.split()[-2:]))]
+    names = [fold(n) for n in [*latin, *_LATIN_TITLED.findall(question)]]
+    names += [m.group(1) for m in _PERSON.finditer(folded) if not _FUNCTION_CHARS.search(m.group(1))]
+    out: list[Mention] = []
+    for document in documents:
+        members = " ".join(fold(document.text[r.start : r.end]) for r in document.template.members)
+        texts = [fold_latin(t) for t in _part_texts(document)]
+        for name in (n for n in dict.fromkeys(names) if _titled(document, n) and n not in members):
+            for spellings in (p for p in parties if any(p) and not any(s and s in name for s in p)):
+                visits = [i for i, (head, _, _) in enumerate(document.parts) if _heads(head, spellings)]
+                if visits and not any(fold_latin(name) in texts[i] for i in visits):
+                    party = _first([document], spellings, NOT_AT)  # as the report writes it
+                    shown = party[0].name if party else spellings[0]
+                    out += [replace(m, other=shown) for m in _first([document], (name,), NOT_AT)]
+    return out
+
+
+def _titled(document: Document, name: str) -> bool:
+    """Return True when a document writes `name` (folded) with a title just before it ("副總裁 Pierre Lanore",
+    "副總裁 Pierre" before a surname) or just after it."""
+    return any(_TITLED.search(document.folded[max(0, i - 12) : i + len(name) + 4]) for i in _at(document, name))
+
+
+def _heads(head: Section, spellings: Sequence[str]) -> bool:
+    """Return True when a part's heading (`head`, its top section) names a party by one of its `spellings`."""
+    return bool(head.path) and len(head.path) > 1 and any(s and holds(fold(head.path[-1]), s) for s in spellings)
 
 
 def _part_places(document: Document, index: int) -> str:

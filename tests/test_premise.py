@@ -12,6 +12,7 @@ from assistant.premise import (
     AGREEMENT,
     LED,
     NO_DAY,
+    NOT_AT,
     SCHEDULE,
     TOGETHER,
     days_off_the_itinerary,
@@ -19,6 +20,7 @@ from assistant.premise import (
     led_by_another,
     off_schedule,
     persons_elsewhere,
+    persons_not_at,
     unsupported,
     unvisited,
 )
@@ -477,3 +479,21 @@ def test_a_name_in_brackets_after_the_place_gone_to_is_what_was_gone_to():
     [mention] = unvisited("局長去參觀那所海運學院（STC）時看了什麼？", [doc])  # the question's own description
     assert mention.name == "STC" and text[mention.start : mention.end] == "STC"
     assert unvisited("局長去參觀港務局時，有提到海事學院（STC）嗎？", [doc]) == []  # not the place gone to
+
+
+def test_a_person_put_at_a_visit_whose_account_never_names_them_is_a_false_premise(document):
+    port, council = ("鹿特丹港務局",), ("阿姆斯特丹市議會",)
+    [mention] = persons_not_at("阿姆斯特丹市議會那邊是范德堡處長接待的嗎？", [document], [council])
+    assert (mention.name, mention.reason, mention.other) == ("范德堡", NOT_AT, "阿姆斯特丹市議會")
+    assert persons_not_at("鹿特丹港務局那邊是范德堡處長接待的嗎？", [document], [port]) == []
+    assert persons_not_at("王大明局長在阿姆斯特丹市議會說了什麼？", [document], [council]) == []  # a member
+
+
+def test_a_latin_name_is_matched_accents_and_a_capitalized_first_word_aside():
+    text = REPORT.replace("國際事務處處長范德堡接待", "國際事務處處長 Jérôme Visser 接待")
+    council = ("阿姆斯特丹市議會", "city council")
+    question = "When Jérôme Visser met them at the City Council, what did he say?"  # "When" is no part of the name
+    [mention] = persons_not_at(question, [parse_document("port-report.txt", text)], [council])
+    assert (mention.name, mention.other) == ("Jérôme Visser", "阿姆斯特丹市議會")
+    met = text.replace("由副議長德弗里斯接待", "由副議長德弗里斯與 Jerome Visser 接待")  # written without accents
+    assert persons_not_at(question, [parse_document("port-report.txt", met)], [council]) == []
