@@ -497,3 +497,8 @@ def test_a_latin_name_is_matched_accents_and_a_capitalized_first_word_aside():
     assert (mention.name, mention.other) == ("Jérôme Visser", "阿姆斯特丹市議會")
     met = text.replace("由副議長德弗里斯接待", "由副議長德弗里斯與 Jerome Visser 接待")  # written without accents
     assert persons_not_at(question, [parse_document("port-report.txt", met)], [council]) == []
+
+
+def test_a_member_named_in_full_at_a_visit_written_by_title_alone_is_no_false_premise(document):
+    # The body writes 局長 率團參訪…; the member table and the cover give the name: the member went everywhere.
+    assert unsupported("王大明局長在鹿特丹港務局看了什麼？", [document], [("鹿特丹港務局",)]) == []
