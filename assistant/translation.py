@@ -37,6 +37,7 @@ _CALENDAR_WORDS = frozenset(
 )
 MAX_NAME_CHARS = 8
 # The name a gloss starts with: "Boeing (abbr. for …)" -> "Boeing", "Saint Petersburg" -> both words.
+_ARTICLE_RE = re.compile(r"^\s*the\s+")
 _LEADING_NAME_RE = re.compile(r"[A-Z][\w'\-]*(?: [A-Z][\w'\-]*)*")
 
 
@@ -182,9 +183,10 @@ class _DictionaryReading:
         if not used:
             # A name's pinyin and first gloss are capitalized ("Mu4 ni2 hei1", "Munich (city in Germany)"): 請問
             # "Excuse me, may I ask...?" (qing3 wen4) and 本人 "I; me; myself" are no names.
-            if len(chinese) <= MAX_NAME_CHARS and pinyin[:1].isupper() and plain and plain[0][:1].isupper():
+            first = _ARTICLE_RE.sub("", plain[0]) if plain else ""  # "the Louvre, museum in Paris" names the Louvre
+            if len(chinese) <= MAX_NAME_CHARS and pinyin[:1].isupper() and first[:1].isupper():
                 self.han_names.add(chinese)
-                gloss = _LEADING_NAME_RE.match(plain[0])
+                gloss = _LEADING_NAME_RE.match(first)
                 if gloss:
                     self.name_glosses.setdefault(chinese, gloss.group(0))
                 if any(_DIVISION_RE.search(p) for p in plain):

@@ -66,6 +66,7 @@ def test_an_english_question_finds_the_passage_that_answers_it_through_the_trans
     [
         ("市長在里昂參訪了哪家公司？", ["里昂"]),
         ("代表团在尼斯参观了什么？", ["尼斯"]),  # Simplified: matched after conversion
+        ("市長有沒有抽空去盧浮宮看看？", ["盧浮宮"]),  # glossed "the Louvre, museum in Paris": a name all the same
         ("What did the mayor discuss with the mayor of Marseille?", ["Marseille"]),
         ("訪團在土魯斯參訪了空中巴士嗎？", []),  # the report's own names
         ("Where are Airbus's final assembly sites in Toulouse?", []),
