@@ -60,6 +60,15 @@ TRIP_LOGISTICS = (
     (("經歷", "曾任", "做什麼工作"), ("career",)),
     (("偏好", "喜歡"), ("prefer", "preferred", "liked better", "favorite", "favourite")),
 )
+# Offices of state a question may ask about (the president, a minister), as a report writes them and in English:
+# one the reports never write is a person they never mention, whatever else the question names.
+HIGH_OFFICES = (
+    (("總統",), ("french president", "president of france", "president macron")),
+    (("總理", "首相"), ("prime minister", "premier")),
+    (("部長",), ("minister",)),
+    (("國王", "女王"), ("king", "queen")),
+    (("州長", "省長"), ("governor",)),
+)
 # "Who held <role>": the two characters before 是誰/是哪位 or after 哪位, or an English "who was the <role>".
 _ROLE_HAN_RE = re.compile(
     rf"((?:(?![這那哪此該其各每邊裡些方])[{HAN_CHARS}]){{2}})(?:是|為)(?:誰|哪一?位|何人)"  # not "那邊是誰"
@@ -187,7 +196,8 @@ class QueryReader:
             if not self.spelled_otherwise(text, n) and not self.straddles_a_word(text, n)
         ]
         logistics = self.absent_logistics(text) if self.settings.abstain_on_trip_logistics else []
-        return list(dict.fromkeys([*names, *codes, *self.absent_kinds(text), *logistics]))
+        offices = self._absent_topics(text, HIGH_OFFICES, any_case=True)
+        return list(dict.fromkeys([*names, *codes, *self.absent_kinds(text), *logistics, *offices]))
 
     def straddles_a_word(self, text: str, name: str) -> bool:
         """Return True when a Han `name` found in the question shares its first or last character with a word the
@@ -238,13 +248,22 @@ class QueryReader:
         return self._absent(text, _WHICH_HAN_RE, None)
 
     def absent_logistics(self, text: str) -> list[str]:
-        """Return the topics a question asks of the trip's logistics (its flights, lodging, weather, meals), named by
-        their first word in the question's script, when the reports write no word of that topic: "搭哪家航空公司？"
-        -> 航空公司, "晚宴吃了什麼？" -> 菜色, "what was the weather like" -> weather."""
+        """Return the topics a question asks of the trip's logistics (its flights, lodging, weather, meals, shopping,
+        dress), of the people met (nationality, schooling, career) or of a preference, named by their first word in
+        the question's script, when the reports write no word of that topic: "搭哪家航空公司？" -> 航空公司,
+        "晚宴吃了什麼？" -> 菜色, "what was the weather like" -> weather."""
+        return self._absent_topics(text, TRIP_LOGISTICS)
+
+    def _absent_topics(
+        self, text: str, topics: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], any_case: bool = False
+    ) -> list[str]:
+        """Return the first word of each of `topics` ((Chinese words, English words)) the question asks of and the
+        reports never write a Chinese word of; English words in lower case only unless `any_case` (a title)."""
         folded, out = fold(text), []
         lowered = text[:1].lower() + text[1:]  # a question's first word is capitalized as a sentence's
-        for han, latin in TRIP_LOGISTICS:
-            asked = any(w in folded for w in han) or any(re.search(rf"\b{w}\b", lowered) for w in latin)
+        flags = re.IGNORECASE if any_case else 0
+        for han, latin in topics:
+            asked = any(w in folded for w in han) or any(re.search(rf"\b{w}\b", lowered, flags) for w in latin)
             if asked and not any(w in self.folded_text for w in han):
                 out.append(han[0] if has_han(text) else latin[0])
         return out

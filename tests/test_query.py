@@ -194,3 +194,11 @@ def test_a_time_word_claims_its_characters_from_a_dictionary_name_beside_it(assi
     assert reader.unknown_names("6月20號下午到晚上都安排了什麼？") == []  # 晚上 + 都, not the old capital 上都
     assert reader.unknown_names("那天都在做什麼？") == []
     assert reader.unknown_names("晚上去了上都嗎？") == ["上都"]  # the name written whole, after the time word
+
+
+def test_an_office_of_state_the_reports_never_write_is_an_unknown_name(assistant):
+    reader = _reader(assistant)
+    assert "部長" in reader.unknown_names("法國經濟部長有出面接見市長嗎？")
+    assert "french president" in reader.unknown_names("Which French president did the mayor meet?")
+    assert "minister" in reader.unknown_names("Did any Minister attend the forum?")  # a title, in any case
+    assert reader.unknown_names("Who was the Airbus vice president they met?") == []  # a company's president
