@@ -50,8 +50,12 @@ _VISITED_IN = (
     r"\bat\s+(?:the\s+|their\s+)?{}(?:\s+[a-z-]+){{0,2}}\s+(?:hq|headquarters|head office|offices?|plant|factory|campus)\b",
 )
 # Meeting a person, around their name ({}): "跟<name>見面時", "與<name>市長本人會談", "met with <name>".
+# Meeting a person named first ({}): "<name>跟我們市長會談時…"; a title is no name ("哪位副市長跟市長見面").
+_MET_BY = rf"{{}}\s?(?:{TITLE_RE.pattern})?\s?(?:跟|與|和|同)[^，。,?？]{{{{0,8}}}}?(?:見面|會面|會見|會晤|會談|碰面)"
 _MET = (
-    rf"(?:跟|與|和|同)[^，。,?？]{{{{0,8}}}}?{{}}\s?(?:{TITLE_RE.pattern})?(?:本人)?\s?(?:見面|會面|會見|會晤|會談|碰面)",
+    # "跟<description>的建築師 <name> 見面" (the other way round, _MET_BY).
+    rf"(?:跟|與|和|同)[^，。,?？]{{{{0,16}}}}?{{}}(?:\s[a-zà-ÿ-]+)?\s?(?:{TITLE_RE.pattern})?(?:本人)?\s?"
+    r"(?:見面|會面|會見|會晤|會談|碰面)",
     r"\b(?:met|meet|meeting|sat down|sit-down|sit down|talks)\s+(?:with\s+)?[^,.?]{{0,30}}?{}",
 )
 # Being at a party, just before its name ({}): "在<party>", "參觀<party>", "at <party>", "visited the <party>".
@@ -223,7 +227,8 @@ def _presumed(folded_question: str, name: str) -> bool:
     n = re.escape(name)
     going = _GONE_TO if has_han(name) else f"(?:{_GONE_TO}|{_VISIT_VERB})"
     bracketed = rf"(?:{_GONE_TO}|{_VISIT_VERB})[^,，。？?()]{{0,12}}?\(\s?{n}\s?\)"  # a name glossing a description
-    patterns = (going + r"\s?" + n, bracketed, *(m.format(n) for m in (*_MET, *_VISITED_IN)))
+    met_by = () if TITLE_RE.search(name) else (_MET_BY.format(n),)
+    patterns = (going + r"\s?" + n, bracketed, *met_by, *(m.format(n) for m in (*_MET, *_VISITED_IN)))
     return any(re.search(pattern, folded_question) for pattern in patterns)
 
 

@@ -43,6 +43,9 @@ def document():
         ("他們有沒有去德國漢堡參訪？", ["德國漢堡"]),
         ("局長順道去德國漢堡參訪時談了什麼？", ["德國漢堡"]),  # asks of the visit, presuming it: the place gone to
         ("參訪港務局時聊到德國漢堡的什麼？", []),  # named, but not as a place gone to
+        ("局長跟那位負責港口數據規劃的德國漢堡代表見面時談了什麼？", ["德國漢堡"]),  # met, a description between
+        ("德國漢堡代表跟局長會談時提了什麼？", ["德國漢堡"]),  # met, named first
+        ("到市議會時，是哪位副議長跟局長見面？", []),  # a title is no name met
     ],
 )
 def test_only_names_never_visited_are_flagged(document, question, flagged):
