@@ -73,6 +73,10 @@ _COUNTED_RE = re.compile(
 )
 # Measure words that tell what is counted whatever noun follows: "多少家荷蘭企業" counts firms (家), not 荷.
 _TELLING_MEASURES = frozenset("位名家間")
+# A counted noun's characters read for its head (the last), and the heads that count people: "研究人員" -> 員.
+_NOUN_CHARS = 4
+_PEOPLE_HEADS = frozenset("人員")
+_HAN_RUN_RE = re.compile(rf"[{HAN_CHARS}]+")
 _NOT_COUNTED = frozenset("號月天日點成錢歲總")
 # "How many reporters…": English nouns for what a measure word counts, people (人) or firms (家). Other nouns
 # count nothing a measure word tells, and are left unchecked.
@@ -114,6 +118,8 @@ _LATER_RE = re.compile(
     r"後來|回(?:國|臺|台|來)(?:之|以)?後|事後|\beventually\b|\blater on\b|\bend(?:ed)? up\b|\bsince then\b"
     # "最後有沒有真的…" asks the outcome; "最後是否由市長簽署？" asks how an event of the trip ended.
     r"|最[後終](?=(?:有沒有|是否|到底)?真的)"
+    # "最後有沒有回覆/答應…": whether the other side answered, which came after the trip.
+    r"|最[後終](?=(?:有沒有|是否|到底)(?:正式)?(?:回覆|回應|答應|同意|確定|決定))"
     # "ever actually … after the trip": "ever" alone asks of all time ("was it ever a market?")
     r"|\b(?:ever|actually)\b[^?]*\bafter (?:the|this|that|their) trip\b"
 )
@@ -219,6 +225,11 @@ def counted_noun(question: str) -> str:
     for m in _COUNTED_RE.finditer(folded):
         if m.group("measure") in _TELLING_MEASURES:
             return m.group("measure")
+        # A noun for people ends so ("研究人員", "公務員" are 員; 國家 is no firm): its last character tells it.
+        run = _HAN_RUN_RE.match(folded, m.start("noun"))
+        head = run.group(0)[:_NOUN_CHARS][-1] if run else ""
+        if head in _PEOPLE_HEADS and m.group("noun") not in HEADCOUNT_NOUNS:
+            return head
         if m.group("noun") not in _NOT_COUNTED:
             return m.group("noun")
     found = (m.group("noun") or m.group("whole") for m in _COUNT_BEFORE_RE.finditer(folded))
@@ -253,7 +264,7 @@ _UNITS = (
     (re.compile(r"幾歲|多大年紀|年紀多大|\bhow old\b"), re.compile(r"[\d一二三四五六七八九十]+\s*歲")),
     (
         re.compile(
-            r"多久|多長時間|多少時間|幾個?小時|幾分鐘|\bhow long did\b|\bfor how long\b|\bhow many (?:hours|minutes)\b"
+            r"多久|多長時間|多少時間|幾個?小時|幾分鐘|\bhow long (?:did|has|have|had)\b|\bfor how long\b|\bhow many (?:hours|minutes)\b"
         ),
         # A year (1998 年) and a date (6 月 23 日) are no length of time.
         re.compile(

@@ -58,6 +58,7 @@ TRIP_LOGISTICS = (
     (("國籍", "哪國人"), ("nationality",)),
     (("學歷", "畢業"), ("graduate", "graduated")),
     (("經歷", "曾任", "做什麼工作"), ("career",)),
+    (("政黨", "黨籍"), ("political party",)),
     (("偏好", "喜歡"), ("prefer", "preferred", "liked better", "favorite", "favourite")),
 )
 # Offices of state a question may ask about (the president, a minister), as a report writes them and in English:

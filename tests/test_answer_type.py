@@ -173,6 +173,18 @@ def test_the_count_is_the_first_one_asked_that_counts_something():
 
 
 @pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("港務局裡大概有多少研究人員？", "員"),
+        ("市政府有多少公務員？", "員"),
+        ("有多少國家？", "國"),
+    ],  # 國家 counts no firms
+)
+def test_a_noun_for_people_is_counted_by_its_last_character(question, noun):
+    assert counted_noun(question) == noun
+
+
+@pytest.mark.parametrize(
     ("question", "later"),
     [
         ("後來港務局有沒有正式跟我們締約？", True),
@@ -194,6 +206,8 @@ def test_the_count_is_the_first_one_asked_that_counts_something():
         ("最終組裝廠有哪些？", False),  # final assembly
         ("備忘錄最後是否由局長簽署？", False),  # how an event of the trip ended
         ("晚宴最後有沒有人致詞？", False),
+        ("港務局那邊最後有沒有回覆，確定派人來參加？", True),  # whether the other side answered, later
+        ("市議會最後有沒有同意簽約？", True),
     ],
 )
 def test_a_question_asking_whether_something_came_about_after_the_trip(question, later):
@@ -227,6 +241,7 @@ def test_a_sentence_gives_a_number_only_beside_its_date(sentence, number):
         ("拜會市議會時雙方談了多久？", "雙方會談約 1 個小時", True),
         ("拜會市議會時雙方談了多久？", "市議會共有 45 席議員", False),
         ("How long did the talks last?", "會談持續兩天", True),
+        ("How long has he been at the port?", "范德堡處長於 3 月 5 日接待", False),
         ("港務局在哪裡？", "港務局位於市郊", True),  # nothing of the kind asked
     ],
 )

@@ -169,6 +169,7 @@ def test_a_question_about_the_trips_logistics_the_report_never_writes_of_names_t
     assert reader.absent_logistics("接待的那位副總裁是哪國人？之前做什麼工作？") == ["國籍", "經歷"]
     assert reader.absent_logistics("Which did the mayor like better? Did he prefer Paris?") == ["prefer"]
     assert reader.absent_logistics("那天晚宴吃的是什麼菜？") == ["菜色"]
+    assert reader.absent_logistics("那位副市長是哪個政黨的？") == ["政黨"]
     assert reader.absent_logistics("What temperature can the sensors measure?") == []
     # A report that writes of the topic may answer it: no longer absent.
     hotel = _reader(assistant)
