@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -67,6 +68,9 @@ _AT = (
 # Where a party is, just after its name ({}): "<party>在<city>的分公司", "<party>位於…".
 _LOCATED = r"[^，。？?]{0,3}?(?:在|位於)"
 _HAN_RUN = re.compile(rf"[{HAN_CHARS}]+")
+_HAN_PAIR = re.compile(rf"[{HAN_CHARS}]{{2}}")
+# The cover field naming the delegation's leader with a title (姓名職稱：<name><title>等).
+_LEADER_KEY = "職稱"
 # A model or code name: letters then digits (B747, C-919), a name as much as a capitalized word is.
 _CODE_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
 _CLAUSE_END = re.compile(r"[。！？；!?\n，,]")
@@ -475,9 +479,12 @@ def led_by_another(question: str, documents: Sequence[Document], parties: Sequen
         visited = [s for p in parties for s in p if s and re.search(_HEAD_AT.format(asked, _AT, re.escape(s)), folded)]
         bare = re.compile(rf"(?<!副){re.escape(title)}")
         for document in documents:
-            for (head, start, _), text in zip(document.parts, _part_texts(document), strict=True):
+            # A visit named by its heading's words, when the question puts the leader at no party it names.
+            leader = title == _leader_title(document) and not visited
+            named = _named_parts(folded, document) if leader else set()
+            for i, ((head, start, _), text) in enumerate(zip(document.parts, _part_texts(document), strict=True)):
                 heading = fold(head.path[-1]) if head.path else ""
-                if not text or not any(holds(heading, s) for s in visited) or bare.search(text):
+                if not text or not (i in named or any(holds(heading, s) for s in visited)) or bare.search(text):
                     continue
                 leaders = [m.group(1) or m.group(2) for m in _LED_BY.finditer(text)]
                 leader = next((t for t in leaders if t != title), "")
@@ -485,6 +492,27 @@ def led_by_another(question: str, documents: Sequence[Document], parties: Sequen
                     at = start + document.text[start:].find(head.path[-1]) if head.path else start
                     out.append(Mention(title, document.doc_id, at, at + len(head.path[-1]), LED, leader))
     return out
+
+
+def _named_parts(folded_question: str, document: Document) -> set[int]:
+    """Return the parts (visits) of a document a question names by two words of two Han characters that only
+    their heading, of all the parts' headings, writes ("臺法論壇" names the part headed "出席…臺法…論壇"; one
+    such word, 空中 of 空中步道, may name another part by chance)."""
+    headings = [fold(head.path[-1]) if len(head.path) > 1 else "" for head, _, _ in document.parts]
+    pairs = {folded_question[i : i + 2] for i in range(len(folded_question) - 1)}
+    telling = Counter()
+    for pair in (p for p in pairs if _HAN_PAIR.fullmatch(p)):
+        holding = [i for i, heading in enumerate(headings) if pair in heading]
+        if len(holding) == 1:
+            telling[holding[0]] += 1
+    return {i for i, n in telling.items() if n >= 2}
+
+
+def _leader_title(document: Document) -> str:
+    """Return the title of the delegation's leader as the cover's name field writes it ("林佳龍市長等" -> 市長)."""
+    field = next((f.value for f in document.template.cover if _LEADER_KEY in f.key), "")
+    found = TITLE_RE.search(field)
+    return found.group(0) if found else ""
 
 
 def persons_elsewhere(question: str, documents: Sequence[Document]) -> list[Mention]:

@@ -505,3 +505,13 @@ def test_a_latin_name_is_matched_accents_and_a_capitalized_first_word_aside():
 def test_a_member_named_in_full_at_a_visit_written_by_title_alone_is_no_false_premise(document):
     # The body writes 局長 率團參訪…; the member table and the cover give the name: the member went everywhere.
     assert unsupported("王大明局長在鹿特丹港務局看了什麼？", [document], [("鹿特丹港務局",)]) == []
+
+
+def test_the_leader_put_at_a_visit_named_by_its_headings_words_that_another_led_is_a_false_premise():
+    text = REPORT.replace("局長於 3 月 6 日拜會阿姆斯特丹市議會", "陳處長於 3 月 6 日率團拜會阿姆斯特丹市議會")
+    doc = parse_document("port-report.txt", text)
+    # No party named: 市議 and 議會 are words only that visit's heading writes; 局長 is the cover's leader.
+    [mention] = led_by_another("局長在市議會那場致詞講了什麼？", [doc], [])
+    assert (mention.name, mention.reason, mention.other) == ("局長", LED, "處長")
+    assert led_by_another("局長在議場那場致詞講了什麼？", [doc], []) == []  # one such word names no visit
+    assert led_by_another("處長在港務局那場講了什麼？", [doc], []) == []  # not the leader's title
