@@ -300,7 +300,7 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
     members = " ".join(fold(d.text[r.start : r.end]) for d in documents for r in d.template.members)
     for person, titled in persons.items():
         # A name the reports never write with this title; or a member of the delegation, whom a report's account
-        # of a visit writes by surname and title ("張副市長"), not by the name the member table gives.
+        # of a visit writes by surname and title ("陳副局長"), not by the name the member table gives.
         if not any(titled in line for line in lines) or person in members:
             continue
         for spellings in parties:
@@ -509,7 +509,7 @@ def _named_parts(folded_question: str, document: Document) -> set[int]:
 
 
 def _leader_title(document: Document) -> str:
-    """Return the title of the delegation's leader as the cover's name field writes it ("林佳龍市長等" -> 市長)."""
+    """Return the title of the delegation's leader as the cover's name field writes it ("王大明局長等" -> 局長)."""
     field = next((f.value for f in document.template.cover if _LEADER_KEY in f.key), "")
     found = TITLE_RE.search(field)
     return found.group(0) if found else ""
@@ -558,8 +558,8 @@ def persons_not_at(question: str, documents: Sequence[Document], parties: Sequen
 
 
 def _titled(document: Document, name: str) -> bool:
-    """Return True when a document writes `name` (folded) with a title just before it ("副總裁 Pierre Lanore",
-    "副總裁 Pierre" before a surname) or just after it."""
+    """Return True when a document writes `name` (folded) with a title just before it ("副總裁 Jan Visser",
+    "副總裁 Jan" before a surname) or just after it."""
     return any(_TITLED.search(document.folded[max(0, i - 12) : i + len(name) + 4]) for i in _at(document, name))
 
 

@@ -183,7 +183,7 @@ class _DictionaryReading:
         if not used:
             # A name's pinyin and first gloss are capitalized ("Mu4 ni2 hei1", "Munich (city in Germany)"): 請問
             # "Excuse me, may I ask...?" (qing3 wen4) and 本人 "I; me; myself" are no names.
-            first = _ARTICLE_RE.sub("", plain[0]) if plain else ""  # "the Louvre, museum in Paris" names the Louvre
+            first = _ARTICLE_RE.sub("", plain[0]) if plain else ""  # "the Palace of Versailles" names a palace
             if len(chinese) <= MAX_NAME_CHARS and pinyin[:1].isupper() and first[:1].isupper():
                 self.han_names.add(chinese)
                 gloss = _LEADING_NAME_RE.match(first)
