@@ -98,9 +98,10 @@ _HOW_MANY_RE = re.compile(r"\bhow many\s+((?:[a-z-]+\s+){0,3}[a-z-]+)")
 _COUNT_VERB_RE = re.compile(r"\b(?:do|does|did|is|are|was|were|have|has|had|will|would|can|could)\b.*")
 # A share asked for ("比例多少", "幾成"): a percentage answers it, whatever it counts.
 _SHARE_RE = re.compile(r"比例|比率|百分|佔比|占比|幾成|\bpercent|\bshare\b")
-# What counts people, firms, years, floors, terms, times, editions and planes: a number of these is not stated in
-# other units (tonnes, square metres), so a sentence without one counting them does not answer "幾層樓？".
-HEADCOUNT_NOUNS = frozenset("人名位員家間年層任次屆架")
+# What counts people, firms, years, floors, terms and planes: a number of these is not stated in other units
+# (tonnes, square metres), so a sentence without one counting them does not answer "幾層樓？". Times (次) and
+# editions (屆) are not held to it: "多次", "未來三年" answer them loosely.
+HEADCOUNT_NOUNS = frozenset("人名位員家間年層任架")
 # Measure words that count the same things: people (人, 名, 位), staff (員 of 員工, 名, 位: not 人, which also
 # counts a town's people), firms (家, 間).
 _SAME_MEASURE = ("人名位", "員名位", "家間")
@@ -118,8 +119,9 @@ _LATER_RE = re.compile(
     r"後來|回(?:國|臺|台|來)(?:之|以)?後|事後|\beventually\b|\blater on\b|\bend(?:ed)? up\b|\bsince then\b"
     # "最後有沒有真的…" asks the outcome; "最後是否由市長簽署？" asks how an event of the trip ended.
     r"|最[後終](?=(?:有沒有|是否|到底)?真的)"
-    # "最後有沒有回覆/答應…": whether the other side answered, which came after the trip.
-    r"|最[後終](?=(?:有沒有|是否|到底)(?:正式)?(?:回覆|回應|答應|同意|確定|決定))"
+    # "最後有沒有回覆/答應…": whether the other side answered, which came after the trip ("最後是否確定由…" asks how
+    # an event of the trip ended).
+    r"|最[後終](?=有沒有(?:正式)?(?:回覆|回應|答應|同意))"
     # "ever actually … after the trip": "ever" alone asks of all time ("was it ever a market?")
     r"|\b(?:ever|actually)\b[^?]*\bafter (?:the|this|that|their) trip\b"
 )
@@ -225,11 +227,11 @@ def counted_noun(question: str) -> str:
     for m in _COUNTED_RE.finditer(folded):
         if m.group("measure") in _TELLING_MEASURES:
             return m.group("measure")
-        # A noun for people ends so ("研究人員", "公務員" are 員; 國家 is no firm): its last character tells it.
+        # A noun for people ends so ("研究人員" counts 人, "公務員" 員; 國家 is no firm): its last characters tell it.
         run = _HAN_RUN_RE.match(folded, m.start("noun"))
-        head = run.group(0)[:_NOUN_CHARS][-1] if run else ""
-        if head in _PEOPLE_HEADS and m.group("noun") not in HEADCOUNT_NOUNS:
-            return head
+        noun = run.group(0)[:_NOUN_CHARS] if run else ""
+        if noun[-1:] in _PEOPLE_HEADS and m.group("noun") not in HEADCOUNT_NOUNS:
+            return "人" if noun.endswith("人員") else noun[-1]
         if m.group("noun") not in _NOT_COUNTED:
             return m.group("noun")
     found = (m.group("noun") or m.group("whole") for m in _COUNT_BEFORE_RE.finditer(folded))
@@ -254,38 +256,42 @@ def counts(noun: str, sentence: str) -> bool:
     return False
 
 
-# A time of day, an age or a length of time asked, and what a sentence writes to give it: "幾點抵達" wants
-# "10 點" or "10:30", "幾歲" wants "52 歲", "談了多久" wants "2 小時"; a sentence with other numbers gives none.
-_UNITS = (
-    (
-        re.compile(r"幾點|\b(?:at )?what time\b"),
-        re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|[\d一二三四五六七八九十兩]+\s*[點時]"),
+# An age or a length of time asked, and what a sentence writes to give it: "幾歲" wants "52 歲", "談了多久"
+# wants "2 小時"; a sentence with other numbers gives none. (A time of day is not held to it: the itinerary's
+# half-day, "6/22 上午 拜會…", is the genre's answer to 幾點.)
+_AGE = (re.compile(r"幾歲|多大年紀|年紀多大|\bhow old\b"), re.compile(r"[\d一二三四五六七八九十]+\s*歲"))
+_LENGTH = (
+    re.compile(
+        r"多久|多長時間|多少時間|幾個?小時|幾分鐘|\bhow long (?:did|has|have|had)\b|\bfor how long\b"
+        r"|\bhow many (?:hours|minutes)\b"
     ),
-    (re.compile(r"幾歲|多大年紀|年紀多大|\bhow old\b"), re.compile(r"[\d一二三四五六七八九十]+\s*歲")),
-    (
-        re.compile(
-            r"多久|多長時間|多少時間|幾個?小時|幾分鐘|\bhow long (?:did|has|have|had)\b|\bfor how long\b|\bhow many (?:hours|minutes)\b"
-        ),
-        # A year (1998 年) and a date (6 月 23 日) are no length of time.
-        re.compile(
-            r"[\d一二三四五六七八九十兩半]+\s*個?\s*(?:小時|分鐘|鐘頭|天|日|週|星期)"
-            r"|(?<!\d)(?:\d{1,2}|[一二三四五六七八九十兩半]+)\s*(?:個月|年)"
-        ),
+    # A year (1998 年) and a date (6 月 23 日) are no length of time.
+    re.compile(
+        r"[\d一二三四五六七八九十兩半]+\s*個?\s*(?:小時|分鐘|鐘頭|天|日|週|星期)"
+        r"|(?<!\d)(?:\d{1,2}|[一二三四五六七八九十兩半]+)\s*(?:個月|年)"
     ),
+)
+_UNITS = (_AGE, _LENGTH)
+
+
+# How long since something began ("成立多久了？", "how long has it existed"): its year answers.
+_SINCE_RE = re.compile(
+    r"成立|創立|設立|設點|創建|修建|興建|建立|建成|開業|開幕|存在|\b(?:founded|established|existed|exist|built|set up|opened)\b"
 )
 
 
 def asks_a_unit(question: str) -> bool:
-    """Return True when the question asks a time of day, an age or a length of time (`gives_the_unit` checks)."""
+    """Return True when the question asks an age or a length of time (`gives_the_unit` checks)."""
     folded = fold(question)
     return any(asked.search(folded) for asked, _ in _UNITS)
 
 
 def gives_the_unit(question: str, sentence: str) -> bool:
-    """Return True when the sentence writes the time of day, age or length of time the question asks, or the
-    question asks none of them."""
+    """Return True when the sentence writes the age or length of time the question asks, or the question asks
+    neither; how long since something was founded or built is told by its year."""
     folded, text = fold(question), without_dates(fold(sentence))
-    return all(given.search(text) for asked, given in _UNITS if asked.search(folded))
+    since = _SINCE_RE.search(folded) and _YEAR_RE.search(text)
+    return all(given.search(text) or (since and given is _LENGTH[1]) for asked, given in _UNITS if asked.search(folded))
 
 
 def gives_a_number(sentence: str) -> bool:

@@ -352,8 +352,10 @@ class Assistant:
             if intent.kind == ITINERARY and template is None:
                 mentions += days_off_the_itinerary(intent.days, documents)
             mentions += led_by_another(query.text, documents, self.parties(query.text))
-            mentions += persons_elsewhere(query.text, documents)
-            mentions += persons_not_at(query.text, documents, self.parties(query.text))
+            parties = self.parties(query.text)
+            places = [s for p in parties if self.subjects.is_place(p[0]) for s in p if has_han(s)]
+            mentions += persons_elsewhere(query.text, documents, places)
+            mentions += persons_not_at(query.text, documents, [p for p in parties if not self.subjects.is_place(p[0])])
         return template, mentions
 
     def _named_visit(self, text: str, hits: list[Hit]) -> Chunk | None:

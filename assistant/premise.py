@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -34,7 +33,7 @@ _VISIT_ASKED = re.compile(
 _NAME_WORD = re.compile(r"(?<=[\w,] )[A-Z][a-z]+")
 _WHETHER = re.compile(r"有沒有|是否|有無|\b(?:did|have|has) (?:they|the (?:delegation|mayor|team))\b", re.I)
 # A sentence reporting a visit or a meeting: a visit verb, a reception or a date.
-_VISIT_TOLD = re.compile(r"參訪|拜會|造訪|參觀|走訪|踏勘|接待|會晤|會見|出席|前往|抵達|visit", re.I)
+_VISIT_TOLD = re.compile(r"參訪|拜會|造訪|參觀|走訪|踏勘|接待|會晤|會見|出席|前往|抵達|進入|visit", re.I)
 # Going to a place, just before its name: "去里昂", "前往里昂", "visited Lyon", "a trip to Lyon".
 _GONE_TO = (
     r"(?:(?<![過失上下回出進])去|前往|赴|飛往"
@@ -68,9 +67,8 @@ _AT = (
 # Where a party is, just after its name ({}): "<party>在<city>的分公司", "<party>位於…".
 _LOCATED = r"[^，。？?]{0,3}?(?:在|位於)"
 _HAN_RUN = re.compile(rf"[{HAN_CHARS}]+")
-_HAN_PAIR = re.compile(rf"[{HAN_CHARS}]{{2}}")
-# The cover field naming the delegation's leader with a title (姓名職稱：<name><title>等).
-_LEADER_KEY = "職稱"
+# A party the question stands at ({}): "<party>那邊是誰接待", "<party>那次", "<party>時".
+_THERE = r"{}\s?(?:那邊|那裡|那次|那場|那天|的時候|時)"
 # A model or code name: letters then digits (B747, C-919), a name as much as a capitalized word is.
 _CODE_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
 _CLAUSE_END = re.compile(r"[。！？；!?\n，,]")
@@ -206,7 +204,7 @@ def unvisited(
     for name in _names(question, folded_texts, aliases):
         if gone_to_only and not _presumed(folded_question, fold(name)):
             continue
-        spellings = [name, *aliases(name)]
+        spellings = [name, *aliases(name), *_glossed(folded_question, fold(name))]
         if any(fold(n) in visited for n in spellings):
             continue
         # A variant of a visited name shares its head (市府 for 市政府, under a heading naming the city) or keeps its
@@ -223,6 +221,13 @@ def unvisited(
             document, start, end = places[0]
             out.append(Mention(name, document.doc_id, start, end))
     return out
+
+
+def _glossed(folded_question: str, name: str) -> list[str]:
+    """Return what a bracketed name glosses in the question, as the ends (three characters or more) of the Han run
+    just before it: "去踏勘貝西村（Bercy）" gives 貝西村, 西村… among them, so a visited 貝西村 clears Bercy."""
+    m = re.search(rf"([{HAN_CHARS}]+)\(\s?{re.escape(name)}\s?\)", folded_question)
+    return [m.group(1)[i:] for i in range(len(m.group(1)) - 2)] if m else []
 
 
 def _presumed(folded_question: str, name: str) -> bool:
@@ -297,7 +302,7 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
         for spellings in (p for p in parties if any(_with(question, folded, s) for s in p)):
             if not any(_tells_agreement_with(line, spellings) for line in lines):
                 out += _first(documents, spellings, AGREEMENT)
-    members = " ".join(fold(d.text[r.start : r.end]) for d in documents for r in d.template.members)
+    members = " ".join(_members(d) for d in documents)
     for person, titled in persons.items():
         # A name the reports never write with this title; or a member of the delegation, whom a report's account
         # of a visit writes by surname and title ("陳副局長"), not by the name the member table gives.
@@ -479,12 +484,9 @@ def led_by_another(question: str, documents: Sequence[Document], parties: Sequen
         visited = [s for p in parties for s in p if s and re.search(_HEAD_AT.format(asked, _AT, re.escape(s)), folded)]
         bare = re.compile(rf"(?<!副){re.escape(title)}")
         for document in documents:
-            # A visit named by its heading's words, when the question puts the leader at no party it names.
-            leader = title == _leader_title(document) and not visited
-            named = _named_parts(folded, document) if leader else set()
-            for i, ((head, start, _), text) in enumerate(zip(document.parts, _part_texts(document), strict=True)):
+            for (head, start, _), text in zip(document.parts, _part_texts(document), strict=True):
                 heading = fold(head.path[-1]) if head.path else ""
-                if not text or not (i in named or any(holds(heading, s) for s in visited)) or bare.search(text):
+                if not text or not any(holds(heading, s) for s in visited) or bare.search(text):
                     continue
                 leaders = [m.group(1) or m.group(2) for m in _LED_BY.finditer(text)]
                 leader = next((t for t in leaders if t != title), "")
@@ -494,40 +496,22 @@ def led_by_another(question: str, documents: Sequence[Document], parties: Sequen
     return out
 
 
-def _named_parts(folded_question: str, document: Document) -> set[int]:
-    """Return the parts (visits) of a document a question names by two words of two Han characters that only
-    their heading, of all the parts' headings, writes ("臺法論壇" names the part headed "出席…臺法…論壇"; one
-    such word, 空中 of 空中步道, may name another part by chance)."""
-    headings = [fold(head.path[-1]) if len(head.path) > 1 else "" for head, _, _ in document.parts]
-    pairs = {folded_question[i : i + 2] for i in range(len(folded_question) - 1)}
-    telling = Counter()
-    for pair in (p for p in pairs if _HAN_PAIR.fullmatch(p)):
-        holding = [i for i, heading in enumerate(headings) if pair in heading]
-        if len(holding) == 1:
-            telling[holding[0]] += 1
-    return {i for i, n in telling.items() if n >= 2}
-
-
-def _leader_title(document: Document) -> str:
-    """Return the title of the delegation's leader as the cover's name field writes it ("王大明局長等" -> 局長)."""
-    field = next((f.value for f in document.template.cover if _LEADER_KEY in f.key), "")
-    found = TITLE_RE.search(field)
-    return found.group(0) if found else ""
-
-
-def persons_elsewhere(question: str, documents: Sequence[Document]) -> list[Mention]:
+def persons_elsewhere(question: str, documents: Sequence[Document], named_places: Sequence[str] = ()) -> list[Mention]:
     """Return the persons a question puts in a city of the trip ("<name>市長在<city>帶大家逛…", "在<city>跟 <Name>
     副市長見面時…") whom the reports name, with a title, only in parts (visits, sections) that never place them
-    there: neither the part's text nor the itinerary rows naming its heading write that city."""
+    there: neither the part's text nor the itinerary rows naming its heading write that city. Members of the
+    delegation (the member table) went everywhere, and the reports write them by surname and title.
+    `named_places` are the places the question names in another script, as the reports write them (Paris: 巴黎)."""
     folded = fold(question)
     latin = [fold(p) for p in _LATIN_PERSON.findall(question)]
     han = [m.group(1) for m in _PERSON.finditer(folded) if not _FUNCTION_CHARS.search(m.group(1))]
     out: list[Mention] = []
     for document in documents:
-        cities = [c for c in set().union(*(where for *_, where in _rows(document))) if c in folded]
+        places = set().union(*(where for *_, where in _rows(document)))
+        cities = [c for c in places if c in folded or c in named_places]
         for name in dict.fromkeys([*latin, *han]) if cities else ():
-            if not any(_TITLED.search(document.folded[max(0, i - 4) : i + len(name) + 4]) for i in _at(document, name)):
-                continue  # not a person this report names with a title
+            if not _titled(document, name) or name in _members(document):
+                continue  # not a person this report names with a title, or one of the delegation
             where = [_part_places(document, i) for i, text in enumerate(_part_texts(document)) if name in text]
             for city in (c for c in cities if where and c not in name and not any(c in w for w in where)):
                 out += [replace(m, other=city) for m in _first([document], (name,), TOGETHER)]
@@ -537,24 +521,35 @@ def persons_elsewhere(question: str, documents: Sequence[Document]) -> list[Ment
 def persons_not_at(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:
     """Return the persons a question names at a visited party ("<party>那邊是 <Name> 副總裁接待的") whom the
     reports name, with a title, but never in the account of that party's visit (a part whose heading names the
-    party; accents aside: Gerard for Gérard); members of the delegation (the member table) are not checked."""
+    party; accents aside: Gerard for Gérard); members of the delegation (the member table) are not checked, nor a
+    party the question names only as the person's ("EDF 的 <Name> 副總裁有出席晚宴嗎？")."""
     folded = fold(question)
     # A capitalized first word of the question is no part of a name ("When Jean Dupont…"): its last two words are.
     latin = [n for p in _LATIN_PERSON.findall(question) for n in (p, " ".join(p.split()[-2:]))]
     names = [fold(n) for n in [*latin, *_LATIN_TITLED.findall(question)]]
     names += [m.group(1) for m in _PERSON.finditer(folded) if not _FUNCTION_CHARS.search(m.group(1))]
     out: list[Mention] = []
+    at = [
+        p
+        for p in parties
+        if any(s and (_at_party(folded, s) or re.search(_THERE.format(re.escape(s)), folded)) for s in p)
+    ]
     for document in documents:
-        members = " ".join(fold(document.text[r.start : r.end]) for r in document.template.members)
         texts = [fold_latin(t) for t in _part_texts(document)]
-        for name in (n for n in dict.fromkeys(names) if _titled(document, n) and n not in members):
-            for spellings in (p for p in parties if any(p) and not any(s and s in name for s in p)):
+        for name in (n for n in dict.fromkeys(names) if _titled(document, n) and n not in _members(document)):
+            for spellings in (p for p in at if not any(s and s in name for s in p)):
                 visits = [i for i, (head, _, _) in enumerate(document.parts) if _heads(head, spellings)]
                 if visits and not any(fold_latin(name) in texts[i] for i in visits):
                     party = _first([document], spellings, NOT_AT)  # as the report writes it
                     shown = party[0].name if party else spellings[0]
                     out += [replace(m, other=shown) for m in _first([document], (name,), NOT_AT)]
     return out
+
+
+@lru_cache(maxsize=64)
+def _members(document: Document) -> str:
+    """Return a document's member table rows, folded, read once."""
+    return " ".join(fold(document.text[r.start : r.end]) for r in document.template.members)
 
 
 def _titled(document: Document, name: str) -> bool:
@@ -577,8 +572,9 @@ def _part_places(document: Document, index: int) -> str:
 
 def _persons_apart(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:
     """Return the persons a question names in Latin letters ("What did Jean Dupont present at <party>?"), as the
-    reports write them beside a title, that no part of the reports (a visit, a section) names together with a
-    named party written in Chinese: the question puts them where the reports never do."""
+    reports write them beside a title, that no part of the reports (a visit, a section, with the itinerary rows
+    naming it) names together with a named party written in Chinese: the question puts them where the reports
+    never do."""
     out: list[Mention] = []
     for person in dict.fromkeys(_LATIN_PERSON.findall(question)):
         name = fold(person)
@@ -589,8 +585,12 @@ def _persons_apart(question: str, documents: Sequence[Document], parties: Sequen
             continue  # not a person the reports name with a title
         with_person = {(d.doc_id, i) for d, texts in parts for i, t in enumerate(texts) if name in t}
         for spellings in (p for p in parties if any(has_han(s) for s in p) and not any(s in name for s in p)):
+            # A part names the party in its text or in the itinerary rows naming its heading (a visit's city).
             with_party = {
-                (d.doc_id, i) for d, texts in parts for i, t in enumerate(texts) if any(holds(t, s) for s in spellings)
+                (d.doc_id, i)
+                for d, texts in parts
+                for i, t in enumerate(texts)
+                if t and any(holds(_part_places(d, i), s) for s in spellings)
             }
             if with_person and with_party and not with_person & with_party:
                 found = _first(documents, (name,), TOGETHER)

@@ -51,21 +51,24 @@ TRIP_LOGISTICS = (
     (("航空公司", "航班", "班機", "機票"), ("airline", "airlines", "airfare", "flight number", "plane ticket")),
     (("飯店", "旅館", "酒店", "住宿", "下榻"), ("hotel", "hotels", "accommodation", "lodging")),
     (("天氣",), ("weather", "rained", "raining")),
-    (("菜色", "菜單", "餐點", "料理", "吃了", "吃什麼", "什麼菜", "吃的"), ("menu", "dishes", "eat", "ate")),
-    (("伴手禮", "購物", "逛街", "買了", "買什麼", "名產", "特產"), ("souvenir", "souvenirs", "shopping", "bought")),
+    (("菜色", "菜單", "餐點", "料理", "吃了", "吃什麼", "什麼菜"), ("menu", "dishes", "eat", "ate")),
+    # A report writing of gifts or shops tells of this topic, whatever it calls them.
+    (
+        ("伴手禮", "購物", "逛街", "買了", "買什麼", "名產", "特產", "紀念品", "禮物", "致贈", "商店"),
+        ("souvenir", "souvenirs", "shopping", "bought"),
+    ),
     (("服裝", "穿著", "穿了", "穿什麼"), ("dress code", "wore", "outfit")),
     # The people met: who they are, as a member list and a reception sentence do not tell.
     (("國籍", "哪國人"), ("nationality",)),
-    (("學歷", "畢業"), ("graduate", "graduated")),
-    (("經歷", "曾任", "做什麼工作"), ("career",)),
+    (("學歷", "畢業於", "大學畢業"), ("graduated from",)),
+    (("曾任", "之前在哪"), ("career",)),  # not 經歷 (also "went through"), nor a job, which a title tells
     (("政黨", "黨籍"), ("political party",)),
-    (("偏好", "喜歡"), ("prefer", "preferred", "liked better", "favorite", "favourite")),
 )
 # Offices of state a question may ask about (the president, a minister), as a report writes them and in English:
 # one the reports never write is a person they never mention, whatever else the question names.
 HIGH_OFFICES = (
     (("總統",), ("french president", "president of france", "president macron")),
-    (("總理", "首相"), ("prime minister", "premier")),
+    (("總理", "首相"), ("prime minister",)),
     (("部長",), ("minister",)),
     (("國王", "女王"), ("king", "queen")),
     (("州長", "省長"), ("governor",)),
@@ -264,10 +267,20 @@ class QueryReader:
         lowered = text[:1].lower() + text[1:]  # a question's first word is capitalized as a sentence's
         flags = re.IGNORECASE if any_case else 0
         for han, latin in topics:
-            asked = any(w in folded for w in han) or any(re.search(rf"\b{w}\b", lowered, flags) for w in latin)
+            asked = any(self._says(folded, w) for w in han) or any(
+                re.search(rf"\b{w}\b", lowered, flags) for w in latin
+            )
             if asked and not any(w in self.folded_text for w in han):
                 out.append(han[0] if has_han(text) else latin[0])
         return out
+
+    def _says(self, folded: str, word: str) -> bool:
+        """Return True when `word` stands in the question as a word, not as the end of a word the reports use
+        often: 部長 of "總部長期" follows 總 of 總部 (天氣 of "那幾天天氣" is a word: 天天 is no report's word)."""
+        return any(
+            at == 0 or not self._claims(folded[at - 1] + word[0])
+            for at in (m.start() for m in re.finditer(re.escape(word), folded))
+        )
 
     def absent_roles(self, text: str) -> list[str]:
         """Return the role a question asks who held ("隨行的翻譯是哪位？", "who was the interpreter") when the

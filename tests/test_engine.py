@@ -286,3 +286,10 @@ def test_the_visits_named_are_the_dated_visits_whose_heading_names_a_party_of_th
 def test_a_number_asked_where_the_best_sentence_writes_none_but_its_date_abstains(port_assistant, question):
     answer = port_assistant.ask(question)
     assert answer.abstained and "The report gives no such count." in " ".join(answer.notices)
+
+
+def test_a_person_is_placed_in_the_city_the_itinerary_gives_their_visit(assistant):
+    # The visit's own text never writes its city; the itinerary row naming its heading does.
+    assert not assistant.ask("What did Jean-Étienne Amaury tell the mayor in Paris?").abstained
+    refused = assistant.ask("What did Jean-Étienne Amaury say in Toulouse?")
+    assert refused.abstained and any("never together" in n for n in refused.notices)

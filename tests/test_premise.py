@@ -507,11 +507,15 @@ def test_a_member_named_in_full_at_a_visit_written_by_title_alone_is_no_false_pr
     assert unsupported("王大明局長在鹿特丹港務局看了什麼？", [document], [("鹿特丹港務局",)]) == []
 
 
-def test_the_leader_put_at_a_visit_named_by_its_headings_words_that_another_led_is_a_false_premise():
-    text = REPORT.replace("局長於 3 月 6 日拜會阿姆斯特丹市議會", "陳處長於 3 月 6 日率團拜會阿姆斯特丹市議會")
+def test_a_member_or_a_party_named_only_as_someones_is_not_checked_for_where_they_were(document):
+    assert persons_elsewhere("王大明局長在阿姆斯特丹說了什麼？", [document]) == []  # a member went everywhere
+    # 港務局的 names his employer, not where he stood: the council's account need not name him.
+    council = ("阿姆斯特丹市議會",)
+    assert persons_not_at("鹿特丹港務局的范德堡處長有出席阿姆斯特丹市議會嗎？", [document], [("鹿特丹港務局",)]) == []
+    assert persons_not_at("阿姆斯特丹市議會那邊是范德堡處長接待的嗎？", [document], [council]) != []
+
+
+def test_a_bracketed_name_glossing_a_visited_place_is_that_place():
+    text = REPORT.replace("港務局與市政府分工明確", "港務局（PoR）與市政府分工明確")
     doc = parse_document("port-report.txt", text)
-    # No party named: 市議 and 議會 are words only that visit's heading writes; 局長 is the cover's leader.
-    [mention] = led_by_another("局長在市議會那場致詞講了什麼？", [doc], [])
-    assert (mention.name, mention.reason, mention.other) == ("局長", LED, "處長")
-    assert led_by_another("局長在議場那場致詞講了什麼？", [doc], []) == []  # one such word names no visit
-    assert led_by_another("處長在港務局那場講了什麼？", [doc], []) == []  # not the leader's title
+    assert unvisited("局長去參訪港務局（PoR）時看了什麼？", [doc]) == []  # 港務局 was visited, whatever its gloss
