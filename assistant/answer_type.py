@@ -295,8 +295,14 @@ def gives_the_unit(question: str, sentence: str) -> bool:
 
 
 def gives_a_number(sentence: str) -> bool:
-    """Return True when the sentence writes a number other than a date: digits, or a Chinese numeral (兩位, 三成)."""
-    return bool(_NUMBER_RE.search(without_dates(fold(sentence))))
+    """Return True when the sentence writes a number other than a date: digits, a Chinese numeral (兩位, 三成), or
+    a quantity in words (多次, 數十家, 許多)."""
+    text = without_dates(fold(sentence))
+    return bool(_NUMBER_RE.search(text) or _QUANTITY_RE.search(text))
+
+
+# A quantity given in words, the answer a report may have to "幾次？".
+_QUANTITY_RE = re.compile(r"[多數][十百千萬]?[次位家個項名年場回]|許多|眾多|不少")
 
 
 def asks_later_outcome(question: str) -> bool:

@@ -225,6 +225,7 @@ def test_a_question_asking_whether_something_came_about_after_the_trip(question,
         ("每年節省約三成人力成本", True),
         ("由該市兩位副市長接待", True),
         ("年吞吐量約 4.6 億噸", True),
+        ("范德堡處長曾多次來訪", True),  # a quantity in words
     ],
 )
 def test_a_sentence_gives_a_number_only_beside_its_date(sentence, number):
