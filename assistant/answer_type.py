@@ -73,7 +73,7 @@ _COUNTED_RE = re.compile(
 )
 # Measure words that tell what is counted whatever noun follows: "多少家荷蘭企業" counts firms (家), not 荷.
 _TELLING_MEASURES = frozenset("位名家間")
-# A counted noun's characters read for its head (the last), and the heads that count people: "研究人員" -> 員.
+# A counted noun's characters read for its head (the last), and the heads that count people (研究人員, 公務員).
 _NOUN_CHARS = 4
 _PEOPLE_HEADS = frozenset("人員")
 _HAN_RUN_RE = re.compile(rf"[{HAN_CHARS}]+")
@@ -294,15 +294,15 @@ def gives_the_unit(question: str, sentence: str) -> bool:
     return all(given.search(text) or (since and given is _LENGTH[1]) for asked, given in _UNITS if asked.search(folded))
 
 
+# A quantity given in words, the answer a report may have to "幾次？".
+_QUANTITY_RE = re.compile(r"[多數][十百千萬]?[次位家個項名年場回]|許多|眾多|不少")
+
+
 def gives_a_number(sentence: str) -> bool:
     """Return True when the sentence writes a number other than a date: digits, a Chinese numeral (兩位, 三成), or
     a quantity in words (多次, 數十家, 許多)."""
     text = without_dates(fold(sentence))
     return bool(_NUMBER_RE.search(text) or _QUANTITY_RE.search(text))
-
-
-# A quantity given in words, the answer a report may have to "幾次？".
-_QUANTITY_RE = re.compile(r"[多數][十百千萬]?[次位家個項名年場回]|許多|眾多|不少")
 
 
 def asks_later_outcome(question: str) -> bool:

@@ -351,8 +351,8 @@ class Assistant:
             mentions += elsewhere_that_day(query.text, documents)
             if intent.kind == ITINERARY and template is None:
                 mentions += days_off_the_itinerary(intent.days, documents)
-            mentions += led_by_another(query.text, documents, self.parties(query.text))
             parties = self.parties(query.text)
+            mentions += led_by_another(query.text, documents, parties)
             places = [s for p in parties if self.subjects.is_place(p[0]) for s in p if has_han(s)]
             mentions += persons_elsewhere(query.text, documents, places)
             mentions += persons_not_at(query.text, documents, [p for p in parties if not self.subjects.is_place(p[0])])

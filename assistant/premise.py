@@ -501,7 +501,7 @@ def persons_elsewhere(question: str, documents: Sequence[Document], named_places
     副市長見面時…") whom the reports name, with a title, only in parts (visits, sections) that never place them
     there: neither the part's text nor the itinerary rows naming its heading write that city. Members of the
     delegation (the member table) went everywhere, and the reports write them by surname and title.
-    `named_places` are the places the question names in another script, as the reports write them (Paris: 巴黎)."""
+    `named_places` are the places the question names in another script, as the reports write them (Rotterdam: 鹿特丹)."""
     folded = fold(question)
     latin = [fold(p) for p in _LATIN_PERSON.findall(question)]
     han = [m.group(1) for m in _PERSON.finditer(folded) if not _FUNCTION_CHARS.search(m.group(1))]
@@ -564,7 +564,7 @@ def _heads(head: Section, spellings: Sequence[str]) -> bool:
 
 
 def _part_places(document: Document, index: int) -> str:
-    """Return what places a part of a document (folded): its text and the itinerary rows naming its heading."""
+    """Return a part of a document with the itinerary rows naming its heading, folded: where it puts its visit."""
     head, start, end = document.parts[index]
     rows = rows_naming(document.text, document.template.itinerary, head.path[-1])
     return " ".join([document.folded_parts[index], *(fold(document.text[r.start : r.end]) for r in rows)])

@@ -219,6 +219,8 @@ class QueryReader:
         return True
 
     def _claims(self, pair: str) -> bool:
+        """Return True when two characters of a question are a word it says: a time or conversation word, or a
+        dictionary word the reports use often."""
         if pair in CHINESE_TIME_WORDS or pair in CHINESE_CONVERSATION_WORDS:
             return True
         return self.translator.is_word(pair) and self._often(pair)
@@ -253,8 +255,8 @@ class QueryReader:
 
     def absent_logistics(self, text: str) -> list[str]:
         """Return the topics a question asks of the trip's logistics (its flights, lodging, weather, meals, shopping,
-        dress), of the people met (nationality, schooling, career) or of a preference, named by their first word in
-        the question's script, when the reports write no word of that topic: "搭哪家航空公司？" -> 航空公司,
+        dress) or of the people met (nationality, schooling, career, party), named by their first word in the
+        question's script, when the reports write no word of that topic: "搭哪家航空公司？" -> 航空公司,
         "晚宴吃了什麼？" -> 菜色, "what was the weather like" -> weather."""
         return self._absent_topics(text, TRIP_LOGISTICS)
 
