@@ -37,6 +37,15 @@ class CorpusError(RuntimeError):
 
 
 @dataclass(frozen=True)
+class Refusal:
+    """Why a file is not read as a report: one line in English (the log, the command line) and the same reason in
+    Chinese as the page says it after the file's name ("是空檔案")."""
+
+    reason: str
+    chinese: str
+
+
+@dataclass(frozen=True)
 class Section:
     """A heading's span: `text[start:end]` is the heading line and its body up to the next heading."""
 
@@ -216,10 +225,10 @@ def load_corpus(
     corpus = Corpus()
     for path in corpus_files(corpus_dir):
         name = source_name(path, corpus_dir, root)
-        reason, document = read_document(path, name, inside, max_bytes, readers)
+        refusal, document = read_document(path, name, inside, max_bytes, readers)
         if document is None:
-            log.warning("skipping %s: %s", name, reason)
-            corpus.skipped.append(SkippedFile(name, reason))
+            log.warning("skipping %s: %s", name, refusal.reason)
+            corpus.skipped.append(SkippedFile(name, refusal.reason))
             continue
         corpus.documents.append(document)
     if not corpus.documents:
@@ -232,34 +241,48 @@ def load_corpus(
 
 def read_document(
     path: Path, doc_id: str, inside: Path, max_bytes: int, readers: ReaderSettings | None = None
-) -> tuple[str, Document | None]:
-    """Return ("", the Document) read from the corpus file `path` by its type, or (why it cannot be read, None)."""
-    reason, data = read_report_file(path, inside, max_bytes)
-    if reason is not None:
-        return reason, None
+) -> tuple[Refusal | None, Document | None]:
+    """Return (None, the Document) read from the corpus file `path` by its type, or (why it cannot be read, None)."""
+    refusal, data = read_report_file(path, inside, max_bytes)
+    if refusal is not None:
+        return refusal, None
     try:
         extracted = read_text_file(data, path.suffix, readers)
     except UnreadableFile as exc:
-        return str(exc), None
-    return "", parse_document(doc_id, extracted.text, hashlib.sha256(data).hexdigest(), extracted.page_starts)
+        return Refusal(str(exc), exc.chinese), None
+    return None, parse_document(doc_id, extracted.text, hashlib.sha256(data).hexdigest(), extracted.page_starts)
 
 
 _NOT_A_FILE = (
-    (stat.S_ISDIR, "it is a folder"),
-    (stat.S_ISFIFO, "it is a named pipe (FIFO), not a file"),
-    (stat.S_ISCHR, "it is a device, not a file"),
-    (stat.S_ISBLK, "it is a device, not a file"),
-    (stat.S_ISSOCK, "it is a socket, not a file"),
+    (stat.S_ISDIR, Refusal("it is a folder", "是資料夾，不是檔案")),
+    (stat.S_ISFIFO, Refusal("it is a named pipe (FIFO), not a file", "是具名管道，不是檔案")),
+    (stat.S_ISCHR, Refusal("it is a device, not a file", "是裝置，不是檔案")),
+    (stat.S_ISBLK, Refusal("it is a device, not a file", "是裝置，不是檔案")),
+    (stat.S_ISSOCK, Refusal("it is a socket, not a file", "是 socket，不是檔案")),
 )
+_GONE = Refusal("the file disappeared while the corpus was being read", "在讀取時消失了")
 
 
-def _not_a_regular_file(mode: int) -> str | None:
+def _not_a_regular_file(mode: int) -> Refusal | None:
     if stat.S_ISREG(mode):
         return None
-    return next((reason for test, reason in _NOT_A_FILE if test(mode)), "it is not a regular file")
+    return next((why for test, why in _NOT_A_FILE if test(mode)), Refusal("it is not a regular file", "不是一般檔案"))
 
 
-def read_report_file(path: Path, inside: Path, max_bytes: int) -> tuple[str | None, bytes]:
+def _unreadable(error: object) -> Refusal:
+    """Return the refusal of a file the system would not read, with the system's reason."""
+    return Refusal(f"cannot be read ({error})", f"無法讀取（{error}）")
+
+
+def _too_large(max_bytes: int) -> Refusal:
+    """Return the refusal of a file over the size limit."""
+    return Refusal(
+        f"it is larger than the {max_bytes:,}-byte limit (setting max_corpus_file_bytes)",
+        f"超過 {max_bytes:,} 位元組的上限",
+    )
+
+
+def read_report_file(path: Path, inside: Path, max_bytes: int) -> tuple[Refusal | None, bytes]:
     """Return (None, bytes) of the regular file `path`, or (why it was not read, b"").
 
     `inside` is the corpus folder's real path: a file whose real path lies elsewhere (a link to
@@ -271,33 +294,33 @@ def read_report_file(path: Path, inside: Path, max_bytes: int) -> tuple[str | No
         real = path.resolve(strict=True)
     except FileNotFoundError:
         gone = not os.path.lexists(path)
-        return ("the file disappeared while the corpus was being read" if gone else "it is a broken link"), b""
+        return (_GONE if gone else Refusal("it is a broken link", "是失效的連結")), b""
     except (OSError, RuntimeError) as exc:  # RuntimeError: a link loop
-        return f"cannot be read ({getattr(exc, 'strerror', None) or exc})", b""
+        return _unreadable(getattr(exc, "strerror", None) or exc), b""
     if not real.is_relative_to(inside):
-        return "it links to a file outside the corpus folder", b""
+        return Refusal("it links to a file outside the corpus folder", "連結到資料夾以外的檔案"), b""
     try:
         before = os.stat(real)
-        reason = _not_a_regular_file(before.st_mode)
-        if reason:
-            return reason, b""
+        refusal = _not_a_regular_file(before.st_mode)
+        if refusal:
+            return refusal, b""
         if before.st_size > max_bytes:
-            return f"it is larger than the {max_bytes:,}-byte limit (setting max_corpus_file_bytes)", b""
+            return _too_large(max_bytes), b""
         fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        return "the file disappeared while the corpus was being read", b""
+        return _GONE, b""
     except OSError as exc:
-        return f"cannot be read ({exc.strerror})", b""
+        return _unreadable(exc.strerror), b""
     with os.fdopen(fd, "rb") as f:
         opened = os.fstat(f.fileno())
         if (opened.st_dev, opened.st_ino) != (before.st_dev, before.st_ino):
-            return "it was replaced while the corpus was being read", b""
+            return Refusal("it was replaced while the corpus was being read", "在讀取時被替換了"), b""
         try:
             data = f.read(max_bytes + 1)
         except OSError as exc:
-            return f"cannot be read ({exc.strerror})", b""
+            return _unreadable(exc.strerror), b""
     if len(data) > max_bytes:
-        return f"it is larger than the {max_bytes:,}-byte limit (setting max_corpus_file_bytes)", b""
+        return _too_large(max_bytes), b""
     return None, data
 
 

@@ -47,9 +47,9 @@ def add_reports(files: list[Path], settings: Settings, shown: Callable[[Path], s
         name = source_name(target, corpus_dir, settings.root)
         _check_kind(file, shown(file))
         anywhere = Path(file.resolve().anchor)  # the user named this file: where it lies is not checked
-        reason, document = read_document(file, name, anywhere, settings.max_corpus_file_bytes, settings.readers)
-        if document is None:
-            raise CorpusError(f"cannot add {shown(file)}: {reason}", f"{shown(file)} {_chinese_reason(reason)}")
+        refusal, document = read_document(file, name, anywhere, settings.max_corpus_file_bytes, settings.readers)
+        if refusal is not None:  # read_document gives a refusal or a document
+            raise CorpusError(f"cannot add {shown(file)}: {refusal.reason}", f"{shown(file)} {refusal.chinese}")
         if os.path.lexists(target) or any(t == target for _, t in planned):
             raise CorpusError(
                 f"cannot add {shown(file)}: the corpus already has a file called {name}", f"已有同名的報告 {name}"
@@ -162,21 +162,3 @@ def _check_kind(file: Path, label: str) -> None:
         )
     if not file.is_file():
         raise CorpusError(f"cannot add {label}: no such file", f"找不到 {label}")
-
-
-# Why a file does not read (readers.py, ingest.py), as the page says it in Chinese; the English reason follows it.
-_CHINESE_REASONS = (
-    ("empty", "是空檔案"),
-    ("binary", "不是文字檔"),
-    ("utf-8", "不是 UTF-8 文字"),
-    ("encrypted", "是加密的 PDF（需要密碼）"),
-    ("hold no text", "的 PDF 頁面沒有文字（掃描檔？）"),
-    ("readable pdf", "不是可讀的 PDF"),
-    ("word file", "不是可讀的 Word 檔"),
-    ("larger than", "超過大小上限"),
-)
-
-
-def _chinese_reason(reason: str) -> str:
-    """Return the Chinese for a reason a file does not read ("無法讀取" for one without its own)."""
-    return next((chinese for key, chinese in _CHINESE_REASONS if key in reason.lower()), "無法讀取")

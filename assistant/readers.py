@@ -22,7 +22,12 @@ _LATIN_START = re.compile(r"[A-Za-z0-9(\u00c0-\u024f\-.,;:'’)/%&]")
 
 
 class UnreadableFile(ValueError):
-    """A file's bytes are not a readable report of its type; the message is the one-line reason."""
+    """A file's bytes are not a readable report of its type; the message is the one-line reason, `chinese` the same
+    reason as the page says it after the file's name ("是加密的 PDF（需要密碼）")."""
+
+    def __init__(self, message: str, chinese: str) -> None:
+        super().__init__(message)
+        self.chinese = chinese
 
 
 @dataclass(frozen=True)
@@ -48,18 +53,18 @@ def read_text_file(data: bytes, suffix: str, settings: ReaderSettings | None = N
     else:
         extracted = Extracted(read_utf8(data))
     if not extracted.text.strip():
-        raise UnreadableFile("it is empty")
+        raise UnreadableFile("it is empty", "是空檔案")
     return extracted
 
 
 def read_utf8(data: bytes) -> str:
     """Return UTF-8 text as it is."""
     if b"\0" in data:
-        raise UnreadableFile("it is a binary file, not text")
+        raise UnreadableFile("it is a binary file, not text", "不是文字檔")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(f"it is not valid UTF-8 (bad byte at offset {exc.start})") from None
+        raise UnreadableFile(f"it is not valid UTF-8 (bad byte at offset {exc.start})", "不是 UTF-8 文字") from None
 
 
 def read_pdf(data: bytes, settings: ReaderSettings) -> Extracted:
@@ -68,7 +73,7 @@ def read_pdf(data: bytes, settings: ReaderSettings) -> Extracted:
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     if not data.strip():
-        raise UnreadableFile("the file is empty")
+        raise UnreadableFile("the file is empty", "是空檔案")
     pages: list[str] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -76,10 +81,15 @@ def read_pdf(data: bytes, settings: ReaderSettings) -> Extracted:
                 pages.append(_pdf_page(page.extract_text_lines(strip=True, return_chars=True), settings))
     except Exception as exc:  # pdfminer raises many types for damaged files; each means "cannot be read"
         if _caused_by(exc, PDFPasswordIncorrect) or "password" in str(exc).lower():
-            raise UnreadableFile("it is an encrypted PDF (it needs a password)") from None
-        raise UnreadableFile("it is not a readable PDF (damaged, cut short, or another kind of file)") from None
+            raise UnreadableFile("it is an encrypted PDF (it needs a password)", "是加密的 PDF（需要密碼）") from None
+        raise UnreadableFile(
+            "it is not a readable PDF (damaged, cut short, or another kind of file)", "不是可讀的 PDF"
+        ) from None
     if not any(p.strip() for p in pages):
-        raise UnreadableFile(f"its {len(pages)} PDF page(s) hold no text (a scan without a text layer?)")
+        raise UnreadableFile(
+            f"its {len(pages)} PDF page(s) hold no text (a scan without a text layer?)",
+            "的 PDF 頁面沒有文字（掃描檔？）",
+        )
     starts, offset = [], 0
     for page in pages:
         starts.append(offset)
@@ -211,7 +221,7 @@ def read_docx(data: bytes) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # zipfile, lxml and python-docx raise their own types for damaged parts
-        raise UnreadableFile(f"it is not a readable Word file ({type(exc).__name__})") from None
+        raise UnreadableFile(f"it is not a readable Word file ({type(exc).__name__})", "不是可讀的 Word 檔") from None
     from .docx_numbering import Numbering
 
     numbering = Numbering(document)

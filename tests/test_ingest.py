@@ -158,3 +158,14 @@ def test_a_documents_folded_text_is_folded_once_and_matches_folding_it():
     document = Document("r.txt", "Électricité 台中 ＡＢＣ", "0" * 64, ())
     assert document.folded == fold(document.text) == "électricité 臺中 abc"
     assert document.folded is document.folded  # kept, not folded again per question
+
+
+def test_a_file_not_read_is_refused_in_english_and_in_chinese(tmp_path):
+    from assistant.ingest import read_document
+
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    refusal, document = read_document(tmp_path / "gone.txt", "gone.txt", tmp_path, 1_000_000)
+    assert document is None and (refusal.reason, refusal.chinese) == ("it is a broken link", "是失效的連結")
+    (tmp_path / "ok.txt").write_text("出國報告\n\n壹、目的\n\n考察港口。\n", encoding="utf-8")
+    refusal, document = read_document(tmp_path / "ok.txt", "ok.txt", tmp_path, 1_000_000)
+    assert refusal is None and document is not None

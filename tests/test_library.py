@@ -184,3 +184,13 @@ def test_a_file_that_does_not_read_is_refused_with_its_reason_in_chinese_too(sma
     with pytest.raises(CorpusError) as caught:
         add_reports([bad], small_report)
     assert caught.value.chinese == f"{bad} {chinese}"  # named as the caller named it
+
+
+def test_every_refusal_gives_its_own_reason_in_chinese(small_report, tmp_path):
+    from dataclasses import replace
+
+    big = tmp_path / "big.txt"
+    big.write_text("出國報告\n" * 50, encoding="utf-8")
+    with pytest.raises(CorpusError) as caught:
+        add_reports([big], replace(small_report, max_corpus_file_bytes=100))
+    assert caught.value.chinese == f"{big} 超過 100 位元組的上限"  # said where it is raised, not guessed
