@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .text.normalize import HAN_CHARS, fold
+from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold
 from .text.tokens import date_tokens, without_dates
 
 DATE, NUMBER, PERSON, REASON, MONEY = "date", "number", "person", "reason", "money"
@@ -76,7 +76,6 @@ _TELLING_MEASURES = frozenset("位名家間")
 # A counted noun's characters read for its head (the last), and the heads that count people (研究人員, 公務員).
 _NOUN_CHARS = 4
 _PEOPLE_HEADS = frozenset("人員")
-_HAN_RUN_RE = re.compile(rf"[{HAN_CHARS}]+")
 _NOT_COUNTED = frozenset("號月天日點成錢歲總")
 # "How many reporters…": English nouns for what a measure word counts, people (人) or firms (家). Other nouns
 # count nothing a measure word tells, and are left unchecked.
@@ -228,7 +227,7 @@ def counted_noun(question: str) -> str:
         if m.group("measure") in _TELLING_MEASURES:
             return m.group("measure")
         # A noun for people ends so ("研究人員" counts 人, "公務員" 員; 國家 is no firm): its last characters tell it.
-        run = _HAN_RUN_RE.match(folded, m.start("noun"))
+        run = HAN_RUN_RE.match(folded, m.start("noun"))
         noun = run.group(0)[:_NOUN_CHARS] if run else ""
         if noun[-1:] in _PEOPLE_HEADS and m.group("noun") not in HEADCOUNT_NOUNS:
             return "人" if noun.endswith("人員") else noun[-1]

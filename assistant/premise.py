@@ -18,7 +18,7 @@ from .ingest import Document, Section
 from .intent import ARRIVING, half_day
 from .parties import holds, spelling_pattern
 from .template import ItineraryRow, row_places, rows_naming
-from .text.normalize import HAN_CHARS, fold, has_han
+from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold, has_han
 from .text.tokens import date_tokens
 from .text.words import capitalized_names
 
@@ -66,7 +66,6 @@ _AT = (
 )
 # Where a party is, just after its name ({}): "<party>在<city>的分公司", "<party>位於…".
 _LOCATED = r"[^，。？?]{0,3}?(?:在|位於)"
-_HAN_RUN = re.compile(rf"[{HAN_CHARS}]+")
 # A party the question stands at ({}): "<party>那邊是誰接待", "<party>那次", "<party>時".
 _THERE = r"{}\s?(?:那邊|那裡|那次|那場|那天|的時候|時)"
 # A model or code name: letters then digits (B747, C-919), a name as much as a capitalized word is.
@@ -167,7 +166,7 @@ def _names(question: str, folded_text: str, aliases: Callable[[str], list[str]])
         for w in [*capitalized_names(question, min_chars=3), *_CODE_NAME.findall(question)]
         if 0 < folded_text.count(fold(w)) or any(0 < folded_text.count(fold(a)) <= _MAX_MENTIONS for a in aliases(w))
     ]
-    for run in _HAN_RUN.findall(fold(question)):
+    for run in HAN_RUN_RE.findall(fold(question)):
         i = 0
         while i < len(run):
             for j in range(min(len(run), i + _MAX_HAN), i + _MIN_HAN - 1, -1):
@@ -451,7 +450,7 @@ def _row_names(
     """Return the names (3+ Han characters, none a place) the question shares with the itinerary's rows that
     `parties` do not already hold: the longest from each start ("港務公司" of "參訪港務公司總部")."""
     found: list[str] = []
-    for run in _HAN_RUN.findall(folded_question):
+    for run in HAN_RUN_RE.findall(folded_question):
         i = 0
         while i <= len(run) - 3:
             n = next((n for n in range(len(run) - i, 2, -1) if any(run[i : i + n] in row for row in rows)), 0)

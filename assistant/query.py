@@ -11,7 +11,7 @@ from .aliases import SoundAlikes, abbreviated_names, expand_aliases, translitera
 from .config import Settings
 from .glossary import expand, fold_latin, named_alias_words, shared_words
 from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words
-from .text.normalize import HAN_CHARS, fold, has_han, normalize_query
+from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold, has_han, normalize_query
 from .text.spelling import ReportSpelling
 from .text.tokens import content_tokens
 from .text.words import CHINESE_CONVERSATION_WORDS, CHINESE_TIME_WORDS, ENGLISH_PRONOUNS, ENGLISH_STOPWORDS
@@ -38,7 +38,6 @@ _CODE_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-
 # side, matches a report's text but for one character of the name (at least this long in all).
 _VARIANT_REACH = 2
 _MIN_VARIANT_CHARS = 4
-_HAN_RUN_RE = re.compile(rf"[{HAN_CHARS}]+")
 # "Which <thing>": a place of business counted with 家 or 間 ("住哪間飯店", "哪一家餐廳"). A report that never uses
 # the word for such a thing cannot tell which one it was.
 _WHICH_HAN_RE = re.compile(rf"哪一?[家間]([{HAN_CHARS}]{{2}})(?![{HAN_CHARS}]{{2}})")  # the noun itself, not "小型企業"
@@ -236,7 +235,7 @@ class QueryReader:
         at = folded.find(name)
         if at < 0 or not has_han(name):
             return False
-        run = next((m for m in _HAN_RUN_RE.finditer(folded) if m.start() <= at < m.end()), None)
+        run = next((m for m in HAN_RUN_RE.finditer(folded) if m.start() <= at < m.end()), None)
         start, end = max(run.start(), at - _VARIANT_REACH), min(run.end(), at + len(name) + _VARIANT_REACH)
         window = folded[start:end]
         if len(window) < _MIN_VARIANT_CHARS:

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .text.normalize import HAN_CHARS, fold
+from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold
 from .text.words import ENGLISH_STOPWORDS
 
 # Definitions that say nothing about meaning: classifiers, variants, surnames, cross-references.
@@ -27,7 +27,6 @@ MAX_GLOSS_WORDS = 3
 _WORD_RE = re.compile(r"[a-z]+")
 _HAN_WORD_RE = re.compile(rf"[{HAN_CHARS}]{{2,}}")
 _NOTES_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_HAN_RUN_RE = re.compile(rf"[{HAN_CHARS}]+")
 _LATIN_NAME_RE = re.compile(r"[^\W\d_]+")
 _TONE_RE = re.compile(r"\d")
 # Capitalized in the dictionary, yet dates, not names: a question may use them when the report writes 6/21.
@@ -114,7 +113,7 @@ class WordTranslator:
         """Return the names in `question` (e.g. 里昂, Marseille) that the dictionary knows and the corpus never uses."""
         folded = fold(question)
         found: list[str] = []
-        for run in _HAN_RUN_RE.findall(folded):
+        for run in HAN_RUN_RE.findall(folded):
             for i in range(len(run)):
                 for j in range(min(len(run), i + MAX_NAME_CHARS), i + 1, -1):
                     if run[i:j] in self.foreign_han_names and run[i:j] not in found:
@@ -172,7 +171,7 @@ class _DictionaryReading:
     def read(self, chinese: str, definitions: list[str], pinyin: str) -> None:
         """Read one entry: `chinese` (folded), its definitions and its pinyin (capitalized for a proper noun)."""
         plain = [_strip_notes(d) for d in definitions]
-        if len(chinese) == 1 and _HAN_RUN_RE.fullmatch(chinese) and " " not in pinyin:
+        if len(chinese) == 1 and HAN_RUN_RE.fullmatch(chinese) and " " not in pinyin:
             self.readings.setdefault(chinese, set()).add(_TONE_RE.sub("", pinyin.lower()).replace("u:", "v"))
         used = self.frequency(chinese)
         self._read_latin_names(plain, used)

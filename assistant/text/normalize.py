@@ -13,6 +13,8 @@ from functools import lru_cache
 # Han characters (CJK unified ideographs, extension A and B, compatibility), as a regex class body.
 HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _HAN_RE = re.compile(rf"[{HAN_CHARS}]")
+# A run of Han characters: a stretch of Chinese between Latin letters, digits, spaces and punctuation.
+HAN_RUN_RE = re.compile(rf"[{HAN_CHARS}]+")
 # Variants OpenCC leaves alone but the report spells one way.
 _VARIANTS = str.maketrans({"台": "臺", "裏": "裡", "着": "著", "綫": "線"})
 
