@@ -360,19 +360,21 @@ class Assistant:
 
     def _named_visit(self, text: str, hits: list[Hit]) -> Chunk | None:
         """Return the best of `hits`' passages whose heading names a party (not a place) the question names, or None."""
-        places = self.subjects.is_place
-        spellings = [s for party in self.parties(text) if not places(party[0]) for s in party if s]
+        spellings = self._party_spellings(text)
         for hit in hits[: self.settings.rerank_depth]:
             chunk = self.index.chunks[hit.chunk_id]
             if any(holds(fold(chunk.section), s) for s in spellings):
                 return chunk
         return None
 
+    def _party_spellings(self, text: str) -> list[str]:
+        """Return every spelling of the parties (not places) `text` names."""
+        return [s for party in self.parties(text) if not self.subjects.is_place(party[0]) for s in party if s]
+
     def named_visits(self, doc_id: str, text: str) -> list[str]:
         """Return the labels of `doc_id`'s dated visit sections whose heading names a party (not a place) that `text`
         names: what a closing section's point about that party is about, for a follow-up ("他們那邊")."""
-        places = self.subjects.is_place
-        spellings = [s for party in self.parties(text) if not places(party[0]) for s in party if s]
+        spellings = self._party_spellings(text)
         if not spellings:
             return []
         return [

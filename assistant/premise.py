@@ -133,6 +133,9 @@ _LATIN_PERSON = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(
 _LATIN_TITLED = re.compile(
     r"\b([A-ZÀ-Ý][a-zà-ÿ]{3,})\s?(?=副總裁|總裁|副市長|市長|主席|董事長|總經理|經理|院長|主任|總監)"
 )
+# How near a name a report's title stands: just beside it, or before a first name and surname ("副總裁 Jan Visser"
+# read for Visser alone).
+_TITLE_BESIDE, _TITLE_BEFORE_SURNAME = 4, 12
 # A title standing beside a name in a report ("處長 Jan Visser", "Jean-Marc Dupont 副市長").
 _TITLED = re.compile(
     r"市長|大使|局長|處長|主席|總裁|董事長|經理|院長|主任|部長|總編輯|執行長|負責人|理事長|會長|議員|教授|建築師"
@@ -279,7 +282,7 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
     folded = fold(question)
     agreement = _AGREEMENT_ASKED.search(folded)
     # (name, name with its title) of each person named; "公司的副總裁" names nobody.
-    persons = {m.group(1): m.group(0) for m in _PERSON.finditer(folded) if not _FUNCTION_CHARS.search(m.group(1))}
+    persons = {m.group(1): m.group(0) for m in _han_persons(folded)}
     apart = _persons_apart(question, documents, parties)
     if not (agreement or persons):
         return apart
@@ -503,7 +506,7 @@ def persons_elsewhere(question: str, documents: Sequence[Document], named_places
     `named_places` are the places the question names in another script, as the reports write them (Rotterdam: 鹿特丹)."""
     folded = fold(question)
     latin = [fold(p) for p in _LATIN_PERSON.findall(question)]
-    han = [m.group(1) for m in _PERSON.finditer(folded) if not _FUNCTION_CHARS.search(m.group(1))]
+    han = [m.group(1) for m in _han_persons(folded)]
     out: list[Mention] = []
     for document in documents:
         places = set().union(*(where for *_, where in _rows(document)))
@@ -526,7 +529,7 @@ def persons_not_at(question: str, documents: Sequence[Document], parties: Sequen
     # A capitalized first word of the question is no part of a name ("When Jean Dupont…"): its last two words are.
     latin = [n for p in _LATIN_PERSON.findall(question) for n in (p, " ".join(p.split()[-2:]))]
     names = [fold(n) for n in [*latin, *_LATIN_TITLED.findall(question)]]
-    names += [m.group(1) for m in _PERSON.finditer(folded) if not _FUNCTION_CHARS.search(m.group(1))]
+    names += [m.group(1) for m in _han_persons(folded)]
     out: list[Mention] = []
     at = [
         p
@@ -551,10 +554,18 @@ def _members(document: Document) -> str:
     return " ".join(fold(document.text[r.start : r.end]) for r in document.template.members)
 
 
-def _titled(document: Document, name: str) -> bool:
-    """Return True when a document writes `name` (folded) with a title just before it ("副總裁 Jan Visser",
-    "副總裁 Jan" before a surname) or just after it."""
-    return any(_TITLED.search(document.folded[max(0, i - 12) : i + len(name) + 4]) for i in _at(document, name))
+def _titled(document: Document, name: str, before: int = _TITLE_BEFORE_SURNAME) -> bool:
+    """Return True when a document writes `name` (folded) with a title at most `before` characters before it
+    ("副總裁 Jan Visser", and by default "副總裁 Jan" before a surname) or just after it."""
+    return any(
+        _TITLED.search(document.folded[max(0, i - before) : i + len(name) + _TITLE_BESIDE]) for i in _at(document, name)
+    )
+
+
+def _han_persons(folded_question: str) -> list[re.Match]:
+    """Return the Han names with a title a (folded) question writes ("<name>市長"): group 1 the name, 0 with its
+    title; not a phrase ("團是", "次出訪")."""
+    return [m for m in _PERSON.finditer(folded_question) if not _FUNCTION_CHARS.search(m.group(1))]
 
 
 def _heads(head: Section, spellings: Sequence[str]) -> bool:
@@ -562,6 +573,7 @@ def _heads(head: Section, spellings: Sequence[str]) -> bool:
     return bool(head.path) and len(head.path) > 1 and any(s and holds(fold(head.path[-1]), s) for s in spellings)
 
 
+@lru_cache(maxsize=1024)
 def _part_places(document: Document, index: int) -> str:
     """Return a part of a document with the itinerary rows naming its heading, folded: where it puts its visit."""
     head, start, end = document.parts[index]
@@ -578,9 +590,7 @@ def _persons_apart(question: str, documents: Sequence[Document], parties: Sequen
     for person in dict.fromkeys(_LATIN_PERSON.findall(question)):
         name = fold(person)
         parts = [(d, _part_texts(d)) for d in documents]
-        if not any(
-            _TITLED.search(d.folded[max(0, i - 4) : i + len(name) + 4]) for d in documents for i in _at(d, name)
-        ):
+        if not any(_titled(d, name, before=_TITLE_BESIDE) for d in documents):
             continue  # not a person the reports name with a title
         with_person = {(d.doc_id, i) for d, texts in parts for i, t in enumerate(texts) if name in t}
         for spellings in (p for p in parties if any(has_han(s) for s in p) and not any(s in name for s in p)):
