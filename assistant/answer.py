@@ -95,7 +95,9 @@ class AnswerComposer:
         sentences (or beside them, for a visit's lead), and the passage holding the first quote ranks first.
         """
         e = evidence
-        scored = self.scorer.score_sentences(e.lexical_text or e.query_text, e.query_vector, e.pool or e.hits)
+        scored = self.scorer.score_sentences(
+            e.lexical_text or e.query_text, e.query_vector, e.pool or e.hits, e.query_text
+        )
         decision = self.confidence.decide(e, self._judged(e, scored))
         hits, quotes = e.hits, []
         if e.false_premises:  # the passage where the presumed name does occur comes first

@@ -23,7 +23,9 @@ from .ingest import SECTION_SEPARATOR, Section, require_corpus_dir
 from .intent import (
     COVER,
     ITINERARY,
+    LEADER_FIELD,
     MEMBERS,
+    OVERVIEW,
     VISIT_DAY,
     Intent,
     follow,
@@ -52,12 +54,14 @@ from .retrieval import Hit, Retriever
 from .structured import TemplateAnswer, TemplateAnswerer
 from .subjects import PLACE, SubjectFinder
 from .template import row_places
-from .text.normalize import fold, has_han
+from .text.normalize import HAN_RUN_RE, fold, has_han
 from .text.words import capitalized_names
 from .translation_cache import load_translator
 
 log = logging.getLogger(__name__)
 
+# Three characters of a visit's heading name its party in a question ("港務局"); two are often a city (鹿特丹's 鹿特).
+_MIN_HEADING_RUN = 3
 OTHER_REPORTS_NOTICE = (
     "每份報告各有這一項，這裡引的是其中一份；可在「報告」中選擇要問哪一份。"
     "Each report has its own answer to this; the quote is from one of them. Choose reports to ask another."
@@ -264,7 +268,7 @@ class Assistant:
             hits = self.retriever.search(query.lexical_text, query_vector, mode, depth, query.latin, only)
         if mode == "hybrid" and self.settings.rerank_depth:
             head = [h.chunk_id for h in hits[: self.settings.rerank_depth]]
-            best = self.composer.scorer.best_sentence_scores(query.lexical_text, query_vector, head)
+            best = self.composer.scorer.best_sentence_scores(query.lexical_text, query_vector, head, query.text)
             hits = rerank_by_sentences(hits, best, self.settings)
         return hits, query_vector
 
@@ -288,7 +292,37 @@ class Assistant:
         intent = self._intent(query_text, context_text, days_known)
         if intent.in_place and not self._names_one_place(query_text):
             intent = self._intent(query_text, context_text, days_known, places=False)
+        if intent.kind == COVER and intent.field == LEADER_FIELD and self._names_a_visit(query_text):
+            return Intent()  # "去港務局那天是誰帶隊的？" asks who led that visit, which the cover does not say
         return intent
+
+    def _names_a_visit(self, text: str) -> bool:
+        """Return True when `text` names a party whose dated visit a report tells of (see `named_visits`), or writes
+        part of such a visit's heading ("港務局" of "二、參訪鹿特丹港務局") that the report's cover does not
+        (the agency filing it names no visit)."""
+        if any(self.named_visits(doc_id, text) for doc_id in self.index.documents):
+            return True
+        places = [text[s.start : s.end] for s in self.subjects.find(text) if s.kind == PLACE]
+        unplaced = functools.reduce(lambda t, place: t.replace(place, " "), places, text)  # a city is no party
+        runs = [r for r in HAN_RUN_RE.findall(fold(unplaced)) if len(r) >= _MIN_HEADING_RUN]
+        if not runs:
+            return False
+        for doc_id in self.index.documents:
+            document = self.index.document(doc_id)
+            cover = fold(" ".join(f.value for f in document.template.cover))
+            for section in document.sections:
+                if section.kind != "body" or len(section.path) != 2:
+                    continue
+                heading = fold(section.path[-1])
+                shared = {
+                    run[i : i + _MIN_HEADING_RUN]
+                    for run in runs
+                    for i in range(len(run) - _MIN_HEADING_RUN + 1)
+                    if run[i : i + _MIN_HEADING_RUN] in heading
+                }
+                if any(w not in cover for w in shared) and self.template.visit_days(doc_id, section.label):
+                    return True
+        return False
 
     def _names_one_place(self, text: str) -> bool:
         """Return True when a question names one place of the itineraries and nothing else beside the words asking
@@ -337,6 +371,8 @@ class Assistant:
         top = self.index.chunks[hits[0].chunk_id]
         if intent.kind == VISIT_DAY:  # the day of the visit the question names, when a passage's heading names it
             top = self._named_visit(query.text, hits) or top
+        elif intent.kind == OVERVIEW and not intent.section and not self._names_a_party_of(top, query.text):
+            top = self._named_visit(query.text, hits) or top  # the gist of the visit named, not of another
         template = None
         if intent.kind and query.has_words:  # data or markup ("{...}", a path) gets no template answer either
             template = self.template.answer(intent, intent.report or top.doc_id, query.lexical_text, top.section)
@@ -366,6 +402,11 @@ class Assistant:
             if any(holds(fold(chunk.section), s) for s in spellings):
                 return chunk
         return None
+
+    def _names_a_party_of(self, chunk: Chunk, text: str) -> bool:
+        """Return True when `chunk` names a party (not a place) that `text` names."""
+        folded = fold(chunk.text)
+        return any(holds(folded, s) for s in self._party_spellings(text))
 
     def _party_spellings(self, text: str) -> list[str]:
         """Return every spelling of the parties (not places) `text` names."""

@@ -61,6 +61,7 @@ _COVER_CUES = (
     ),
 )
 # Who led the trip is the cover's 姓名職稱 ("王大明局長等": the leader, and others).
+LEADER_FIELD = "姓名職稱"
 _LED = re.compile(r"帶隊|領隊|率團|率隊|\bled\b|\blead(?:s|ing|er)?\b|\bheaded\b")
 # Visits and meetings during the trip, which the cover's agency, country and period do not answer.
 _VISITING = re.compile(r"拜訪|參訪|拜會|接待|會見|見了|企業|案例|天氣|\b(?:visit(?:s|ed)?|met|meet|hosted|weather)\b")
@@ -172,6 +173,8 @@ _OVERVIEW_CUES = re.compile(
     r"|\bsummary\b|\bgist\b|\boverview\b|\bmain points?\b|\bhighlights?\b|\bwhat happened\b|\btell me about\b"
     r"|\bin a nutshell\b|\bbig picture\b"
 )
+# "主要看了哪些技術" asks which things, mainly: a list of them, not a visit's gist ("主要談了什麼" is one).
+_MAINLY_WHICH = re.compile(r"主要[^，,。？?]{0,4}(?:哪些|哪幾)")
 _ORDINAL = re.compile(
     r"第\s*([一二三四五六七八九十\d])\s*[點項個部段]|\b(first|second|third|fourth|fifth)\b (?:point|one|part|item|section)"
 )
@@ -284,7 +287,7 @@ def _small(rest: tuple[int, int], han: int = _MAX_REST_HAN, latin: int = _MAX_RE
 def _fits(field: str, folded: str, asked: frozenset[str]) -> bool:
     """Return True when what the question asks fits the cover field its cue names: a date for the report date
     and the period, a trip (not a visit) for the agency and the country, a leader for the name."""
-    if field == "姓名職稱":
+    if field == LEADER_FIELD:
         led = _LED.search(folded) and (_WHOLE_TRIP.search(folded) or not folded.isascii())
         return bool(led or (_WHOLE_TRIP.search(folded) and PERSON in asked))
     if not _WHOLE_TRIP.search(folded) or _VISITING.search(folded):
@@ -372,7 +375,7 @@ def _read_one(question: str, places: bool) -> Intent:
         return Intent(VISIT_DAY)
     if _MEMBER_CUES.search(folded) and not dates[0] and _small(_rest(folded, _MEMBER_CUES), han=6, latin=3):
         return Intent(MEMBERS)
-    if _OVERVIEW_CUES.search(folded) and not asked:
+    if _OVERVIEW_CUES.search(folded) and not asked and not _MAINLY_WHICH.search(folded):
         return Intent(OVERVIEW)
     # No record asked for, but "那天下午呢？" names a half-day and "之後呢？" asks what came next, for a follow-up.
     # "隔天早上去拜會了誰？" asks who, not the schedule; "參觀完之後的心得？" asks a thought, not where next: what

@@ -16,7 +16,9 @@ from .ingest import SECTION_SEPARATOR
 from .parties import PartyScope
 from .retrieval import Hit
 from .template import OWN_CITY_WORD
+from .text.acts import act_tokens, asked_acts
 from .text.layout import row_key, table_span
+from .text.normalize import fold
 from .text.tokens import content_tokens, tokenize
 
 
@@ -58,10 +60,11 @@ class SentenceScorer:
         self.reading = lru_cache(maxsize=8192)(self._read_sentence)
 
     def score_sentences(
-        self, query_text: str, query_vector: np.ndarray | None, hits: list[Hit]
+        self, query_text: str, query_vector: np.ndarray | None, hits: list[Hit], asked_text: str | None = None
     ) -> list[ScoredSentence]:
         """Return the sentences of the top passages (more of them when the question asks for a kind of answer),
-        best answer first."""
+        best answer first. `asked_text` is the question as asked, when `query_text` adds words to it (an English
+        question's translations): the acts it asks about are read there (see `_score`)."""
         best_rank: dict[int, int] = {}
         s = self.settings
         depth = s.typed_answer_passages if asked_kinds(query_text) else s.answer_passages
@@ -73,15 +76,17 @@ class SentenceScorer:
         ids = list(best_rank)
         scored = [
             replace(s, score=s.score + self.settings.sentence_rank_weight / best_rank[s.sentence_id])
-            for s in self._score(query_text, query_vector, ids)
+            for s in self._score(query_text, query_vector, ids, asked_text)
         ]
         scored.sort(key=lambda x: (-x.score, x.sentence_id))
         return scored
 
-    def best_sentence_scores(self, query_text: str, query_vector: np.ndarray, chunk_ids: list[int]) -> dict[int, float]:
+    def best_sentence_scores(
+        self, query_text: str, query_vector: np.ndarray, chunk_ids: list[int], asked_text: str | None = None
+    ) -> dict[int, float]:
         """Return {chunk id: score of its best sentence as an answer to the question} (-inf for a chunk without one)."""
         ids = sorted({sid for c in chunk_ids for sid in self.index.chunk_sentences[c]})
-        by_sentence = {s.sentence_id: s.score for s in self._score(query_text, query_vector, ids)}
+        by_sentence = {s.sentence_id: s.score for s in self._score(query_text, query_vector, ids, asked_text)}
         return {
             c: max((by_sentence[sid] for sid in self.index.chunk_sentences[c]), default=float("-inf"))
             for c in chunk_ids
@@ -101,12 +106,16 @@ class SentenceScorer:
             spans.append((s.doc_id, start, end, round(cand.score, 4)))
         return spans
 
-    def _score(self, query_text: str, query_vector: np.ndarray | None, ids: list[int]) -> list[ScoredSentence]:
+    def _score(
+        self, query_text: str, query_vector: np.ndarray | None, ids: list[int], asked_text: str | None = None
+    ) -> list[ScoredSentence]:
         """Return the sentences `ids` scored by similarity to the question, coverage of its words, whether they
-        offer the kind of answer it asks for and whether they lie in the part of a report mentioning a party
+        offer the kind of answer it asks for, tell of the act it asks about (`text.acts`: the dictionary's words
+        for an English question's, "head" -> 率領, ask of none) and lie in the part of a report mentioning a party
         the question names (no rank bonus)."""
         s = self.settings
-        wanted = set(content_tokens(query_text))
+        acts = asked_acts(fold(query_text if asked_text is None else asked_text))
+        wanted = set(content_tokens(query_text)) | acts
         asked = asked_kinds(query_text)
         day_asked = bool(_DAY_WORD.search(query_text))  # "第幾天", "how many days": the itinerary counts days
         parties = self.parties(query_text) if self.parties and s.named_party_weight else []
@@ -125,6 +134,8 @@ class SentenceScorer:
                 score += s.answer_type_weight
                 if DAY in asked and DAY in reading.kinds:
                     score += s.day_answer_weight
+            if acts & reading.tokens:
+                score += s.act_weight
             if reading.caption:
                 score -= s.caption_penalty
             if reading.row and DATE not in asked and not day_asked:
@@ -156,7 +167,7 @@ class SentenceScorer:
         context = f"{s.section.split(SECTION_SEPARATOR)[-1]} {row_key(document.text, s.start)}"
         caption = any(c0 <= s.start and s.end <= c1 for c0, c1 in document.template.captions)
         row = any(r.start <= s.start < r.end for r in document.template.itinerary)
-        tokens = frozenset(tokenize(text)) | frozenset(tokenize(context))
+        tokens = frozenset(tokenize(text)) | frozenset(tokenize(context)) | act_tokens(fold(text))
         if (city := document.template.own_city) and OWN_CITY_WORD in text:  # the report's 本市 is the city filing it
             tokens |= frozenset(tokenize(city))
         # A row continuing a dated row ("\t下午 港區\t參訪港務局") gives that day as much as the row above does.

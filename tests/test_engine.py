@@ -245,6 +245,30 @@ def test_a_day_asked_of_a_named_visit_is_read_from_that_visit_not_the_passage_ra
     assert not answer.abstained and "6 月 18 日" in answer.quotes[0].quote and "Sigfox" in answer.quotes[0].quote
 
 
+def test_who_led_a_named_visit_is_read_from_that_visit_not_the_cover(port_assistant):
+    # The cover names who led the trip; a visit may have been led by another, and its own text says who.
+    answer = port_assistant.ask("去港務局那天是誰帶隊的？")
+    assert not answer.abstained and "率團參訪鹿特丹港務局" in answer.quotes[0].quote
+    for trip in ("Who led the delegation?", "這次去鹿特丹是誰帶隊的？"):  # the trip, or a city it went to
+        assert port_assistant.ask(trip).quotes[0].quote == "姓名職稱：王大明局長等"
+
+
+def test_the_gist_of_a_named_visit_comes_from_that_visit_when_another_ranks_first(assistant):
+    # 代表团 ranks the passage of another visit first (its host came "代表" the organizer); the question names APUR.
+    answer = assistant.ask("代表团去 APUR 主要想取什么经？")
+    assert "APUR" in answer.quotes[0].quote  # the visit's heading and lead open the answer
+    assert "APUR" in answer.quotes[1].section and not any("A.S.O." in q.quote for q in answer.quotes[:2])
+
+
+def test_a_gift_written_only_in_a_caption_is_quoted_for_a_question_in_other_words(assistant):
+    # 送…禮物 shares no character with the caption's 致贈; the organizer's own paragraphs never name the gift.
+    for question in (
+        "阿莫里體育組織送給市長的禮物是什麼？",
+        "What gift did the mayor get from the Tour de France organizers?",
+    ):
+        assert "環法冠軍黃衫" in assistant.ask(question).quotes[0].quote
+
+
 def test_a_city_named_beside_a_visit_is_no_party_whose_visit_gives_the_day(assistant):
     # The city's own walking tour has a heading naming the city; the day asked is the named company's.
     answer = assistant.ask("What day did they visit Sigfox in Toulouse?")

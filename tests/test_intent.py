@@ -75,6 +75,8 @@ from assistant.text.normalize import normalize_query
         ("Quick summary of the port authority visit?", OVERVIEW, {"section": ""}),
         ("幫我簡單介紹一下港務局。", OVERVIEW, {"section": ""}),
         ("Tell me about the port authority.", OVERVIEW, {"section": ""}),
+        ("港務局那場主要談了些什麼？", OVERVIEW, {"section": ""}),  # the visit's gist
+        ("在港務局主要看了哪些港口設備？", "", {}),  # which things, mainly: no gist of the visit
         ("去港務局是這趟的哪一天？", VISIT_DAY, {}),
         ("What day did they visit the city council?", VISIT_DAY, {}),
         ("哪天見了副議長？", VISIT_DAY, {}),

@@ -1,0 +1,47 @@
+"""What a visit report tells was done, however a question words it: leading a visit (率團, 帶隊, "led"), giving a gift
+(致贈, 送了…禮物, "gift") and speaking (致詞, 上台講話, "speech"). Each act reads as one token on both sides, so
+"誰帶隊？" meets "…率團參訪…" and "送了什麼禮物？" meets "…致贈市長…" though they share no character."""
+
+from __future__ import annotations
+
+import re
+
+# The genre's ways of writing each act (a report's and a staff member's), and English ones for a question.
+_ACTS = (
+    ("<led>", re.compile(r"率團|率隊|帶隊|領隊|帶團|率領|帶領|領軍|\bled\b|\blead(?:s|ing)?\b|\bheaded\b")),
+    (
+        "<gift>",
+        re.compile(
+            r"贈|禮物|禮品|紀念品|伴手禮|送(?:了|給|他|她)|送[^，。？?]{0,4}?(?:什麼|甚麼|啥)"
+            r"|\b(?:gifts?|souvenirs?|mementos?|keepsakes?)\b|\bwhat (?:did|do|does|was|were)\b[^?]*\b(?:give|given|hand(?:ed)?)\b"
+        ),
+    ),
+    ("<tried>", re.compile(r"體驗|試玩|試乘|試用|試駕|親身|\btr(?:y|ied|ying)\b(?! to)|\bhands-on\b|\btest(?:ed)?\b")),
+    (
+        "<speech>",
+        re.compile(r"致詞|致辭|講話|發言|演講|演說|上台|表示|\bspeech(?:es)?\b|\bspoke\b|\bspeak(?:s|ing)?\b(?! for)"),
+    ),
+)
+
+
+# An act set aside or giving the time of another ("除了演講，…", "致詞時說了什麼？") is not what is asked about.
+_ASIDE_BEFORE = re.compile(r"除了\s*$")
+_ASIDE_AFTER = re.compile(r"^[^，,。？?\s]{0,3}?\s*(?:時|的時候|之後|以後|後|完|期間|當中)")
+
+
+def act_tokens(folded: str) -> frozenset[str]:
+    """Return one token for each act a folded text tells of ("<led>" for "市長率團參訪…")."""
+    return frozenset(token for token, pattern in _ACTS if pattern.search(folded))
+
+
+def asked_acts(folded: str) -> frozenset[str]:
+    """Return one token for each act a folded question asks about, but for an act it sets aside or gives the time
+    of another by ("除了演講，…", "致詞時說了什麼？")."""
+    return frozenset(
+        token
+        for token, pattern in _ACTS
+        if any(
+            not _ASIDE_BEFORE.search(folded[: m.start()]) and not _ASIDE_AFTER.match(folded[m.end() :])
+            for m in pattern.finditer(folded)
+        )
+    )

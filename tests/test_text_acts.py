@@ -1,0 +1,52 @@
+"""Tests for the acts a report tells of and a question asks about (text/acts.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.text.acts import act_tokens, asked_acts
+from assistant.text.normalize import fold
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("局長於 3 月 5 日率團參訪港務局", "<led>"),
+        ("港務局處長致贈局長紀念品", "<gift>"),
+        ("范德堡處長致詞歡迎訪團", "<speech>"),
+        ("局長體驗自動駕駛接駁車", "<tried>"),
+    ],
+)
+def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
+    assert act_tokens(fold(text)) == {act}
+
+
+@pytest.mark.parametrize(
+    ("question", "act"),
+    [
+        ("去港務局那天是誰帶隊的？", "<led>"),  # 帶隊 for the report's 率團
+        ("港務局送了局長什麼禮物？", "<gift>"),  # 送…禮物 for 致贈
+        ("What did the port authority give the director?", "<gift>"),
+        ("市議會那邊是誰上台講話？", "<speech>"),
+        ("Who spoke for the city council?", "<speech>"),
+        ("局長有試乘什麼嗎？", "<tried>"),
+        ("Did the director get to try anything hands-on?", "<tried>"),
+    ],
+)
+def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
+    assert asked_acts(fold(question)) == {act}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "那場論壇除了演講，會後還安排了什麼？",  # set aside
+        "晚宴致詞時局長提到哪些數字？",  # the time of what is asked
+        "局長率團參訪時，是由誰接待的？",
+        "How many companies does the federation speak for?",  # speaks for: represents
+        "Who hosted them at the head office?",  # "head" leads nothing
+        "Can you give me a summary of the port visit?",  # giving to nobody of the trip
+    ],
+)
+def test_an_act_set_aside_or_giving_a_time_is_not_what_is_asked(question):
+    assert asked_acts(fold(question)) == frozenset()
