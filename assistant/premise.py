@@ -121,6 +121,10 @@ _HEAD_TITLE = re.compile(rf"(?<!副)(?:{TITLE_RE.pattern})(?![團隊處會室性
 _ENGLISH_HEAD_TITLES = ((re.compile(r"(?<!deputy[ -])(?<!vice[ -])\bmayor\b", re.I), "市長"),)
 # The head at the party: the title, then a visit verb or 在/at just before the party's name, in one clause.
 _HEAD_AT = r"{}[^，。？?,.;]{{0,16}}?(?:{}){}"
+# The clause after a head's title where a question names the visit by its heading's words, and how many characters
+# of the heading name it ("臺法航" of a forum; two are often a city's, 鹿特 of 鹿特丹).
+_HEAD_CLAUSE_CHARS = 24
+_HEADING_RUN = 3
 # Who led a visit, as a report says it: "<title>…率團前往", "由<name><title>帶領".
 _FULL_TITLE = rf"副?(?:{TITLE_RE.pattern})"
 _TITLE_ONLY = re.compile(_FULL_TITLE)  # a title alone names no one ("跟市長見面")
@@ -484,11 +488,16 @@ def led_by_another(question: str, documents: Sequence[Document], parties: Sequen
     out: list[Mention] = []
     for title, asked in titles.items():
         visited = [s for p in parties for s in p if s and re.search(_HEAD_AT.format(asked, _AT, re.escape(s)), folded)]
+        # What the question says the head did, in the clause after the title: where a heading's words are named.
+        clauses = [
+            _CLAUSE_END.split(folded[m.end() : m.end() + _HEAD_CLAUSE_CHARS])[0] for m in re.finditer(asked, folded)
+        ]
         bare = re.compile(rf"(?<!副){re.escape(title)}")
         for document in documents:
             for (head, start, _), text in zip(document.parts, _part_texts(document), strict=True):
                 heading = fold(head.path[-1]) if head.path else ""
-                if not text or not any(holds(heading, s) for s in visited) or bare.search(text):
+                named = any(holds(heading, s) for s in visited) or _names_heading(clauses, heading, document)
+                if not text or not named or bare.search(text):
                     continue
                 leaders = [m.group(1) or m.group(2) for m in _LED_BY.finditer(text)]
                 leader = next((t for t in leaders if t != title), "")
@@ -496,6 +505,23 @@ def led_by_another(question: str, documents: Sequence[Document], parties: Sequen
                     at = start + document.text[start:].find(head.path[-1]) if head.path else start
                     out.append(Mention(title, document.doc_id, at, at + len(head.path[-1]), LED, leader))
     return out
+
+
+def _names_heading(clauses: Sequence[str], heading: str, document: Document) -> bool:
+    """Return True when a clause names a visit by its heading's words: three characters of the (folded) heading
+    beside the title that neither the cover (the agency filing the report) nor a city of the itinerary writes
+    ("市長在那場臺法航太論壇上致詞" of "十七、出席臺法航太暨智慧機械論壇")."""
+    if not heading or not clauses:
+        return False
+    cover = fold(" ".join(f.value for f in document.template.cover))
+    places = set().union(*(where for *_, where in _rows(document)))
+    for clause in clauses:
+        for run in HAN_RUN_RE.findall(clause):
+            for i in range(len(run) - _HEADING_RUN + 1):
+                word = run[i : i + _HEADING_RUN]
+                if word in heading and word not in cover and not any(word in p or p in word for p in places):
+                    return True
+    return False
 
 
 def persons_elsewhere(question: str, documents: Sequence[Document], named_places: Sequence[str] = ()) -> list[Mention]:

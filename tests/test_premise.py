@@ -398,6 +398,16 @@ def test_a_head_put_at_a_visit_another_led_is_a_false_premise():
     )
 
 
+def test_a_visit_named_by_its_headings_words_after_the_head_is_one_another_led():
+    text = REPORT.replace("局長於 3 月 6 日拜會阿姆斯特丹市議會", "陳處長於 3 月 6 日率團拜會阿姆斯特丹市議會")
+    doc = parse_document("port-report.txt", text)
+    # No party is known by name (no glossary): the question writes three characters of the visit's heading.
+    [mention] = led_by_another("王局長在 3/6 那場市議會會談上致詞，講了什麼？", [doc], [])
+    assert (mention.name, mention.reason, mention.other) == ("局長", LED, "處長")
+    assert led_by_another("市議會那場是誰代表局長出席的？", [doc], []) == []  # the head is not put there
+    assert led_by_another("王局長在阿姆斯特丹講了什麼？", [doc], []) == []  # a city of the itinerary names no visit
+
+
 def test_a_party_only_mentioned_or_named_inside_another_is_not_put_on_a_day_or_in_a_city(document):
     parties = [("阿姆斯特丹市議會",), ("鹿特丹港務局",)]
     assert off_schedule("3月6號拜會阿姆斯特丹市議會時有提到鹿特丹港務局嗎？", [document], parties) == []
