@@ -66,10 +66,14 @@ class AnswerComposer:
     """Scores the sentences of the top passages, decides whether to answer at all, and quotes and cites."""
 
     def __init__(
-        self, index: Index, settings: Settings, parties: Callable[[str], Sequence[tuple[str, ...]]] | None = None
+        self,
+        index: Index,
+        settings: Settings,
+        parties: Callable[[str], Sequence[tuple[str, ...]]] | None = None,
+        scheduled_days: Callable[[str, str], tuple[str, ...]] | None = None,
     ) -> None:
         self.scorer = SentenceScorer(index, settings, parties)
-        self.confidence = ConfidenceModel(settings, self.scorer)
+        self.confidence = ConfidenceModel(settings, self.scorer, scheduled_days)
         self.citer = Citer(index, settings)
 
     def _judged(self, evidence: Evidence, scored: list[ScoredSentence]) -> ScoredSentence | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,9 +55,16 @@ class Decision:
 class ConfidenceModel:
     """Turns what the answer step found into one calibrated confidence and the decision to answer or abstain."""
 
-    def __init__(self, settings: Settings, scorer: SentenceScorer) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        scorer: SentenceScorer,
+        scheduled_days: Callable[[str, str], tuple[str, ...]] | None = None,
+    ) -> None:
         self.settings = settings
         self.scorer = scorer
+        # The days the itinerary gives a section's visit (structured.TemplateAnswerer.scheduled_days).
+        self.scheduled_days = scheduled_days
 
     def decide(self, evidence: Evidence, best: ScoredSentence | None) -> Decision:
         """Return whether to abstain (low confidence, unknown names, a false premise, no shared words, nothing to
@@ -130,6 +138,9 @@ class ConfidenceModel:
             return None
         asked = list(dict.fromkeys(t for t in content_tokens(evidence.query_text) if "/" in t))
         told = sorted(t for t in self.scorer.reading(best.sentence_id).tokens if "/" in t)
+        if not told and self.scheduled_days is not None:  # an undated sentence (a caption) of a scheduled visit
+            sentence = self.scorer.index.sentences[best.sentence_id]
+            told = sorted(self.scheduled_days(sentence.doc_id, sentence.section))
         return (asked[0], told) if len(asked) == 1 and told and asked[0] not in told else None
 
     def blend(

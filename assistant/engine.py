@@ -103,7 +103,8 @@ class Assistant:
         # The parties a question names: read by reranking, sentence scoring and the premise check alike, once.
         self.parties = functools.lru_cache(maxsize=1024)(lambda text: tuple(named_parties(text, self.glossary)))
         self.party_names = tuple(fold(name) for name in self.glossary.values())  # the reports' names, folded
-        self.composer = AnswerComposer(index, settings, self.parties)
+        self.template = TemplateAnswerer(index, settings)
+        self.composer = AnswerComposer(index, settings, self.parties, self.template.scheduled_days)
         self.aliases = build_aliases(
             self.glossary,
             self.translator.name_glosses,
@@ -111,7 +112,6 @@ class Assistant:
             self.translator.is_word,
             self.translator.translate,
         )
-        self.template = TemplateAnswerer(index, settings)
         rows = (d.text[r.start : r.end] for d in index.documents.values() for r in d.template.itinerary)
         # The places and parties a follow-up may switch to ("那<city>那邊呢？"): chat.Conversation swaps them.
         self.subjects = SubjectFinder(set().union(*(row_places(row) for row in rows)), self.glossary)

@@ -165,6 +165,22 @@ class TemplateAnswerer:
         rows = rows_naming(doc.text, doc.template.itinerary, heading)
         return tuple(dict.fromkeys(day for row in rows for day in row.days))
 
+    def scheduled_days(self, doc_id: str, section_label: str) -> tuple[str, ...]:
+        """Return the days of the visit holding section `section_label`, when the itinerary schedules it (a row
+        writes its heading): the rows' days and its own dated sentence's; () for any other section (心得 dates
+        the visits it looks back on)."""
+        doc = self.index.document(doc_id)
+        section = _body_section(doc, section_label)
+        if section is None or len(section.path) < 2:
+            return ()
+        heading = doc.parts[doc.part_at(section.start)][0].path[-1]
+        rows = rows_naming(doc.text, doc.template.itinerary, heading)
+        if not rows:
+            return ()
+        return tuple(
+            dict.fromkeys([*(day for row in rows for day in row.days), *self.visit_days(doc_id, section_label)])
+        )
+
     def _visit_day(self, doc: Document, top_section: str) -> list[tuple[int, int]]:
         """Return the first sentence telling of a visit on a day, in the visit holding the best passage: the visit is the
         section under a top-level heading ("參、行程紀要 › 五、參訪…") with its subsections; not the itinerary's."""

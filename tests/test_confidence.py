@@ -163,3 +163,18 @@ def test_a_question_naming_a_day_its_best_sentence_dates_otherwise_abstains_sayi
     assert wrong.abstained and "The report dates it 6/22, not 6/21." in " ".join(wrong.notices)
     assert not decide("6月22號拜會那個組織時，主席送了市長什麼？").abstained
     assert not decide("6月21號之後拜會了哪個組織？").abstained  # counted from the day named, not of it
+
+
+def test_an_undated_sentence_of_a_visit_the_itinerary_schedules_on_another_day_abstains(assistant):
+    caption = _sentence_with(assistant, "致贈市長環法冠軍黃衫")  # a photo caption: no date of its own
+    scheduled = ConfidenceModel(assistant.settings, assistant.composer.scorer, assistant.template.scheduled_days)
+
+    def decide(model: ConfidenceModel, question: str):
+        evidence = Evidence("q", question, None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["主席"])
+        return model.decide(evidence, ScoredSentence(caption, 1.0, 0.99, 1.0))
+
+    wrong = decide(scheduled, "6/23 那天主席送了市長什麼？")
+    assert wrong.abstained and "The report dates it 6/22, not 6/23." in " ".join(wrong.notices)
+    assert not decide(scheduled, "6/22 那天主席送了市長什麼？").abstained
+    unscheduled = ConfidenceModel(assistant.settings, assistant.composer.scorer)
+    assert not decide(unscheduled, "6/23 那天主席送了市長什麼？").abstained  # a sentence's own date alone: none

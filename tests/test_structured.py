@@ -256,6 +256,16 @@ def test_a_visit_its_text_leaves_undated_takes_the_day_of_the_itinerary_row_nami
     assert undated_assistant.template.visit_days(doc, "肆、心得") == ()  # no visit
 
 
+def test_the_days_scheduled_for_a_section_are_its_visits_rows_and_dated_text_never_a_closing_sections(
+    undated_assistant, port_assistant
+):
+    doc = undated_assistant.sources[0]
+    assert undated_assistant.template.scheduled_days(doc, "參、考察過程 › 三、拜會阿姆斯特丹市議會") == ("3/6",)
+    assert port_assistant.template.scheduled_days(doc, "參、考察過程 › 二、參訪鹿特丹港務局") == ("3/5",)
+    # A recommendation's item may tell of a visit; the itinerary names no closing section.
+    assert port_assistant.template.scheduled_days(doc, "伍、建議事項 › 一、推動智慧港口數據平臺") == ()
+
+
 def test_that_afternoon_after_an_undated_visits_answer_is_the_afternoon_of_its_row(undated_assistant):
     from assistant.chat import Conversation
 
