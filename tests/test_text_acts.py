@@ -46,6 +46,7 @@ def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
         "How many companies does the federation speak for?",  # speaks for: represents
         "Who hosted them at the head office?",  # "head" leads nothing
         "Can you give me a summary of the port visit?",  # giving to nobody of the trip
+        "Which leading port operator did they meet?",  # leading: foremost
     ],
 )
 def test_an_act_set_aside_or_giving_a_time_is_not_what_is_asked(question):

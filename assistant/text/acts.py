@@ -8,7 +8,13 @@ import re
 
 # The genre's ways of writing each act (a report's and a staff member's), and English ones for a question.
 _ACTS = (
-    ("<led>", re.compile(r"率團|率隊|帶隊|領隊|帶團|率領|帶領|領軍|\bled\b|\blead(?:s|ing)?\b|\bheaded\b")),
+    (
+        "<led>",
+        re.compile(
+            r"率團|率隊|帶隊|領隊|帶團|率領|帶領|領軍|\bled\b|\bheaded\b|\bwho (?:was )?lead(?:s|ing)?\b"  # not "the leading firm"
+            r"|\blead(?:s|ing)? (?:the |our |their )?(?:delegation|group|team|visit|trip)\b"
+        ),
+    ),
     (
         "<gift>",
         re.compile(
@@ -16,7 +22,7 @@ _ACTS = (
             r"|\b(?:gifts?|souvenirs?|mementos?|keepsakes?)\b|\bwhat (?:did|do|does|was|were)\b[^?]*\b(?:give|given|hand(?:ed)?)\b"
         ),
     ),
-    ("<tried>", re.compile(r"體驗|試玩|試乘|試用|試駕|親身|\btr(?:y|ied|ying)\b(?! to)|\bhands-on\b|\btest(?:ed)?\b")),
+    ("<tried>", re.compile(r"體驗|試玩|試乘|試用|試駕|親身|\btr(?:y|ied|ying)\b(?! to)|\bhands-on\b")),
     (
         "<speech>",
         re.compile(r"致詞|致辭|講話|發言|演講|演說|上台|表示|\bspeech(?:es)?\b|\bspoke\b|\bspeak(?:s|ing)?\b(?! for)"),
