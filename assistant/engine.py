@@ -40,6 +40,7 @@ from .premise import (
     days_off_the_itinerary,
     elsewhere_that_day,
     led_by_another,
+    names_visit_heading,
     off_schedule,
     persons_elsewhere,
     persons_not_at,
@@ -54,14 +55,12 @@ from .retrieval import Hit, Retriever
 from .structured import TemplateAnswer, TemplateAnswerer
 from .subjects import PLACE, SubjectFinder
 from .template import row_places
-from .text.normalize import HAN_RUN_RE, fold, has_han
+from .text.normalize import fold, has_han
 from .text.words import capitalized_names
 from .translation_cache import load_translator
 
 log = logging.getLogger(__name__)
 
-# Three characters of a visit's heading name its party in a question ("港務局"); two are often a city (鹿特丹's 鹿特).
-_MIN_HEADING_RUN = 3
 OTHER_REPORTS_NOTICE = (
     "每份報告各有這一項，這裡引的是其中一份；可在「報告」中選擇要問哪一份。"
     "Each report has its own answer to this; the quote is from one of them. Choose reports to ask another."
@@ -297,32 +296,18 @@ class Assistant:
         return intent
 
     def _names_a_visit(self, text: str) -> bool:
-        """Return True when `text` names a party whose dated visit a report tells of (see `named_visits`), or writes
-        part of such a visit's heading ("港務局" of "二、參訪鹿特丹港務局") that the report's cover does not
-        (the agency filing it names no visit)."""
+        """Return True when `text` names a party whose dated visit a report tells of (see `named_visits`), or goes
+        to a dated visit named by its heading's words ("去港務局那天" of "二、參訪鹿特丹港務局":
+        `premise.names_visit_heading`)."""
         if any(self.named_visits(doc_id, text) for doc_id in self.index.documents):
             return True
-        places = [text[s.start : s.end] for s in self.subjects.find(text) if s.kind == PLACE]
-        unplaced = functools.reduce(lambda t, place: t.replace(place, " "), places, text)  # a city is no party
-        runs = [r for r in HAN_RUN_RE.findall(fold(unplaced)) if len(r) >= _MIN_HEADING_RUN]
-        if not runs:
-            return False
-        for doc_id in self.index.documents:
-            document = self.index.document(doc_id)
-            cover = fold(" ".join(f.value for f in document.template.cover))
-            for section in document.sections:
-                if section.kind != "body" or len(section.path) != 2:
-                    continue
-                heading = fold(section.path[-1])
-                shared = {
-                    run[i : i + _MIN_HEADING_RUN]
-                    for run in runs
-                    for i in range(len(run) - _MIN_HEADING_RUN + 1)
-                    if run[i : i + _MIN_HEADING_RUN] in heading
-                }
-                if any(w not in cover for w in shared) and self.template.visit_days(doc_id, section.label):
-                    return True
-        return False
+        folded = fold(text)
+        return any(
+            names_visit_heading(folded, section.path[-1], document) and self.template.visit_days(doc_id, section.label)
+            for doc_id, document in self.index.documents.items()
+            for section in document.sections
+            if section.kind == "body" and len(section.path) == 2
+        )
 
     def _names_one_place(self, text: str) -> bool:
         """Return True when a question names one place of the itineraries and nothing else beside the words asking

@@ -17,7 +17,7 @@ from .glossary import fold_latin
 from .ingest import Document, Section
 from .intent import ARRIVING, half_day
 from .parties import holds, spelling_pattern
-from .template import ItineraryRow, row_places, rows_naming
+from .template import ItineraryRow, heading_core, row_places, rows_naming
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold, has_han
 from .text.tokens import date_tokens
 from .text.words import capitalized_names
@@ -125,6 +125,13 @@ _HEAD_AT = r"{}[^，。？?,.;]{{0,16}}?(?:{}){}"
 # of the heading name it ("臺法航" of a forum; two are often a city's, 鹿特 of 鹿特丹).
 _HEAD_CLAUSE_CHARS = 24
 _HEADING_RUN = 3
+# Going to or standing at a visit, before its heading's words ("去港務局", "在那場…論壇上"), within this many characters
+# (那場, a date left out).
+_GOING_TO = r"(?:在|去|(?<![提收得看聽遇想達受談講說聊寫])到|參訪|參觀|拜會|拜訪|前往|造訪|走訪|出席|參加)"  # not 談到
+_NAMED_WITHIN = 4
+_DATE_OR_SPACE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日號号]|\s")
+# The verbs a visit's heading starts with, which name no party ("參訪", "拜會"…).
+_HEADING_VERBS = re.compile(r"參訪|參觀|拜會|拜訪|出席|參加|訪問|造訪|走訪|前往")
 # Who led a visit, as a report says it: "<title>…率團前往", "由<name><title>帶領".
 _FULL_TITLE = rf"副?(?:{TITLE_RE.pattern})"
 _TITLE_ONLY = re.compile(_FULL_TITLE)  # a title alone names no one ("跟市長見面")
@@ -488,7 +495,7 @@ def led_by_another(question: str, documents: Sequence[Document], parties: Sequen
     out: list[Mention] = []
     for title, asked in titles.items():
         visited = [s for p in parties for s in p if s and re.search(_HEAD_AT.format(asked, _AT, re.escape(s)), folded)]
-        # What the question says the head did, in the clause after the title: where a heading's words are named.
+        # What the question says the head did, in the clause after the title: where it goes or stands.
         clauses = [
             _CLAUSE_END.split(folded[m.end() : m.end() + _HEAD_CLAUSE_CHARS])[0] for m in re.finditer(asked, folded)
         ]
@@ -496,7 +503,9 @@ def led_by_another(question: str, documents: Sequence[Document], parties: Sequen
         for document in documents:
             for (head, start, _), text in zip(document.parts, _part_texts(document), strict=True):
                 heading = fold(head.path[-1]) if head.path else ""
-                named = any(holds(heading, s) for s in visited) or _names_heading(clauses, heading, document)
+                named = any(holds(heading, s) for s in visited) or any(
+                    names_visit_heading(clause, head.path[-1], document) for clause in clauses if head.path
+                )
                 if not text or not named or bare.search(text):
                     continue
                 leaders = [m.group(1) or m.group(2) for m in _LED_BY.finditer(text)]
@@ -507,19 +516,22 @@ def led_by_another(question: str, documents: Sequence[Document], parties: Sequen
     return out
 
 
-def _names_heading(clauses: Sequence[str], heading: str, document: Document) -> bool:
-    """Return True when a clause names a visit by its heading's words: three characters of the (folded) heading
-    beside the title that neither the cover (the agency filing the report) nor a city of the itinerary writes
-    ("市長在那場臺法航太論壇上致詞" of "十七、出席臺法航太暨智慧機械論壇")."""
-    if not heading or not clauses:
+def names_visit_heading(folded: str, heading: str, document: Document) -> bool:
+    """Return True when a (folded) question goes or stands at a visit of `document` named by its heading's words:
+    three characters of `heading`, its numbering and visit verbs aside, just after 去/在/參訪… ("去港務局那天",
+    "在那場臺法航太論壇上" of "十七、出席臺法航太暨智慧機械論壇"), none of them the cover's (the agency filing
+    the report) or a city's of the itinerary ("參訪法國…" names no visit by 參訪法, nor "在鹿特丹" by 鹿特丹)."""
+    core = _HEADING_VERBS.sub(" ", heading_core(heading))
+    if not core.strip():
         return False
     cover = fold(" ".join(f.value for f in document.template.cover))
     places = set().union(*(where for *_, where in _rows(document)))
-    for clause in clauses:
-        for run in HAN_RUN_RE.findall(clause):
-            for i in range(len(run) - _HEADING_RUN + 1):
-                word = run[i : i + _HEADING_RUN]
-                if word in heading and word not in cover and not any(word in p or p in word for p in places):
+    for m in re.finditer(_GOING_TO, folded):
+        after = _CLAUSE_END.split(_DATE_OR_SPACE.sub("", folded[m.end() : m.end() + _HEAD_CLAUSE_CHARS]))[0]
+        for i in range(min(len(after), _NAMED_WITHIN + 1)):
+            word = after[i : i + _HEADING_RUN]
+            if len(word) == _HEADING_RUN and HAN_RUN_RE.fullmatch(word) and word in core and word not in cover:
+                if not any(word in p or p in word for p in places):
                     return True
     return False
 

@@ -167,19 +167,18 @@ class TemplateAnswerer:
 
     def scheduled_days(self, doc_id: str, section_label: str) -> tuple[str, ...]:
         """Return the days of the visit holding section `section_label`, when the itinerary schedules it (a row
-        writes its heading): the rows' days and its own dated sentence's; () for any other section (心得 dates
-        the visits it looks back on)."""
+        writes its heading): the rows' days and every day its text writes (a caption may date what was published
+        later); () for any other section (心得 dates the visits it looks back on)."""
         doc = self.index.document(doc_id)
         section = _body_section(doc, section_label)
         if section is None or len(section.path) < 2:
             return ()
-        heading = doc.parts[doc.part_at(section.start)][0].path[-1]
-        rows = rows_naming(doc.text, doc.template.itinerary, heading)
+        head, start, end = doc.parts[doc.part_at(section.start)]
+        rows = rows_naming(doc.text, doc.template.itinerary, head.path[-1])
         if not rows:
             return ()
-        return tuple(
-            dict.fromkeys([*(day for row in rows for day in row.days), *self.visit_days(doc_id, section_label)])
-        )
+        written = (t for t in date_tokens(fold(doc.text[start:end])) if "/" in t)
+        return tuple(dict.fromkeys([*(day for row in rows for day in row.days), *written]))
 
     def _visit_day(self, doc: Document, top_section: str) -> list[tuple[int, int]]:
         """Return the first sentence telling of a visit on a day, in the visit holding the best passage: the visit is the

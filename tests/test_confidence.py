@@ -176,5 +176,11 @@ def test_an_undated_sentence_of_a_visit_the_itinerary_schedules_on_another_day_a
     wrong = decide(scheduled, "6/23 那天主席送了市長什麼？")
     assert wrong.abstained and "The report dates it 6/22, not 6/23." in " ".join(wrong.notices)
     assert not decide(scheduled, "6/22 那天主席送了市長什麼？").abstained
+    # A day the visit's own text writes (a caption dating a later article) is no other day.
+    article = _sentence_with(assistant, "刊登該報 G 總編輯專訪市長報導")
+    evidence = Evidence(
+        "q", "6/29 刊登的那篇專訪寫了什麼？", None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["專訪"]
+    )
+    assert not scheduled.decide(evidence, ScoredSentence(article, 1.0, 0.99, 1.0)).abstained
     unscheduled = ConfidenceModel(assistant.settings, assistant.composer.scorer)
     assert not decide(unscheduled, "6/23 那天主席送了市長什麼？").abstained  # a sentence's own date alone: none

@@ -406,6 +406,9 @@ def test_a_visit_named_by_its_headings_words_after_the_head_is_one_another_led()
     assert (mention.name, mention.reason, mention.other) == ("局長", LED, "處長")
     assert led_by_another("市議會那場是誰代表局長出席的？", [doc], []) == []  # the head is not put there
     assert led_by_another("王局長在阿姆斯特丹講了什麼？", [doc], []) == []  # a city of the itinerary names no visit
+    assert led_by_another("王局長拜會阿姆斯特丹時說了什麼？", [doc], []) == []  # nor a heading's verb beside it
+    assert led_by_another("王局長談到市議會的做法時說了什麼？", [doc], []) == []  # 談到 goes nowhere
+    assert led_by_another("王局長對市議會的觀光管理有什麼看法？", [doc], []) == []  # not put there
 
 
 def test_a_party_only_mentioned_or_named_inside_another_is_not_put_on_a_day_or_in_a_city(document):

@@ -12,6 +12,8 @@ from assistant.text.normalize import fold
     ("text", "act"),
     [
         ("局長於 3 月 5 日率團參訪港務局", "<led>"),
+        ("科長率本局團隊走訪運河住宅", "<led>"),
+        ("局長與港務局簽署合作備忘錄", "<signed>"),
         ("港務局處長致贈局長紀念品", "<gift>"),
         ("范德堡處長致詞歡迎訪團", "<speech>"),
         ("局長體驗自動駕駛接駁車", "<tried>"),
@@ -30,6 +32,7 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("市議會那邊是誰上台講話？", "<speech>"),
         ("Who spoke for the city council?", "<speech>"),
         ("局長有試乘什麼嗎？", "<tried>"),
+        ("跟港務局簽的那份備忘錄還有哪一方？", "<signed>"),
         ("Did the director get to try anything hands-on?", "<tried>"),
     ],
 )

@@ -11,7 +11,7 @@ _ACTS = (
     (
         "<led>",
         re.compile(
-            r"率團|率隊|帶隊|領隊|帶團|率領|帶領|領軍|\bled\b|\bheaded\b|\bwho (?:was )?lead(?:s|ing)?\b"  # not "the leading firm"
+            r"率[^，。；,]{0,4}?[團隊]|帶隊|領隊|帶團|率領|帶領|領軍|\bled\b|\bheaded\b|\bwho (?:was )?lead(?:s|ing)?\b"  # not "the leading firm"
             r"|\blead(?:s|ing)? (?:the |our |their )?(?:delegation|group|team|visit|trip)\b"
         ),
     ),
@@ -23,6 +23,7 @@ _ACTS = (
         ),
     ),
     ("<tried>", re.compile(r"體驗|試玩|試乘|試用|試駕|親身|\btr(?:y|ied|ying)\b(?! to)|\bhands-on\b")),
+    ("<signed>", re.compile(r"簽署|簽訂|簽約|簽了|簽的|簽完|簽下|\bsign(?:s|ed|ing)?\b")),
     (
         "<speech>",
         re.compile(r"致詞|致辭|講話|發言|演講|演說|上台|表示|\bspeech(?:es)?\b|\bspoke\b|\bspeak(?:s|ing)?\b(?! for)"),
