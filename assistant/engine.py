@@ -292,7 +292,7 @@ class Assistant:
         if intent.in_place and not self._names_one_place(query_text):
             intent = self._intent(query_text, context_text, days_known, places=False)
         if intent.kind == COVER and intent.field == LEADER_FIELD and self._names_a_visit(query_text):
-            return Intent()  # "去港務局那天是誰帶隊的？" asks who led that visit, which the cover does not say
+            return Intent()  # "去港務局那天由誰帶隊？" asks who led that visit, which the cover does not say
         return intent
 
     def _names_a_visit(self, text: str) -> bool:

@@ -409,7 +409,7 @@ def _rows_intent(folded: str, asked: frozenset[str], places: bool) -> Intent | N
         and _small(_rest(folded, _TRIP_PLAN, *cues), han=_MAX_FOLLOW_HAN, latin=0)
     ):
         return Intent(ITINERARY, whole=True)
-    # The cities of the trip, asked with going and of nothing else ("環法賽經過哪些城市？" asks of another subject).
+    # The cities of the trip, asked with going and of nothing else ("<race>經過哪些城市？" asks of another subject).
     route = _ROUTE.search(folded) and (_GOING.search(folded) or _TRAVEL.search(folded) or _MOVING.search(folded))
     if route and not asked and _small(_rest(folded, *cues), han=_MAX_ROUTE_REST_HAN, latin=1):
         return Intent(ITINERARY, whole=True)

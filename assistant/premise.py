@@ -122,7 +122,7 @@ _ENGLISH_HEAD_TITLES = ((re.compile(r"(?<!deputy[ -])(?<!vice[ -])\bmayor\b", re
 # The head at the party: the title, then a visit verb or 在/at just before the party's name, in one clause.
 _HEAD_AT = r"{}[^，。？?,.;]{{0,16}}?(?:{}){}"
 # The clause after a head's title where a question names the visit by its heading's words, and how many characters
-# of the heading name it ("臺法航" of a forum; two are often a city's, 鹿特 of 鹿特丹).
+# of the heading name it ("港灣論" of a forum; two are often a city's, 鹿特 of 鹿特丹).
 _HEAD_CLAUSE_CHARS = 24
 _HEADING_RUN = 3
 # Going to or standing at a visit, before its heading's words ("去港務局", "在那場…論壇上"), within this many characters
@@ -487,8 +487,8 @@ def _at_party(folded_question: str, spelling: str) -> bool:
 
 
 def led_by_another(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:
-    """Return the visits a question puts a head's title at ("林市長去<party>時…", "when the mayor visited
-    <party>") whose part of a report never writes that title and says another led it ("張副市長…率團前往")."""
+    """Return the visits a question puts a head's title at ("王市長去<party>時…", "when the mayor visited
+    <party>") whose part of a report never writes that title and says another led it ("陳處長…率團前往")."""
     folded = fold(question)
     titles = {m.group(0): re.escape(m.group(0)) for m in _HEAD_TITLE.finditer(folded)}
     titles |= {title: pattern.pattern for pattern, title in _ENGLISH_HEAD_TITLES if pattern.search(question)}
@@ -519,8 +519,8 @@ def led_by_another(question: str, documents: Sequence[Document], parties: Sequen
 def names_visit_heading(folded: str, heading: str, document: Document) -> bool:
     """Return True when a (folded) question goes or stands at a visit of `document` named by its heading's words:
     three characters of `heading`, its numbering and visit verbs aside, just after 去/在/參訪… ("去港務局那天",
-    "在那場臺法航太論壇上" of "十七、出席臺法航太暨智慧機械論壇"), none of them the cover's (the agency filing
-    the report) or a city's of the itinerary ("參訪法國…" names no visit by 參訪法, nor "在鹿特丹" by 鹿特丹)."""
+    "在那場港灣城市論壇上" of "四、出席臺荷港灣城市暨物流論壇"), none of them the cover's (the agency filing
+    the report) or a city's of the itinerary ("參訪荷蘭…" names no visit by 參訪荷, nor "在鹿特丹" by 鹿特丹)."""
     core = _HEADING_VERBS.sub(" ", heading_core(heading))
     if not core.strip():
         return False
@@ -562,7 +562,7 @@ def persons_not_at(question: str, documents: Sequence[Document], parties: Sequen
     """Return the persons a question names at a visited party ("<party>那邊是 <Name> 副總裁接待的") whom the
     reports name, with a title, but never in the account of that party's visit (a part whose heading names the
     party; accents aside: Gerard for Gérard); members of the delegation (the member table) are not checked, nor a
-    party the question names only as the person's ("EDF 的 <Name> 副總裁有出席晚宴嗎？")."""
+    party the question names only as the person's ("<party> 的 <Name> 副總裁有出席晚宴嗎？")."""
     folded = fold(question)
     # A capitalized first word of the question is no part of a name ("When Jean Dupont…"): its last two words are.
     latin = [n for p in _LATIN_PERSON.findall(question) for n in (p, " ".join(p.split()[-2:]))]

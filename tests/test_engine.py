@@ -247,9 +247,9 @@ def test_a_day_asked_of_a_named_visit_is_read_from_that_visit_not_the_passage_ra
 
 def test_who_led_a_named_visit_is_read_from_that_visit_not_the_cover(port_assistant):
     # The cover names who led the trip; a visit may have been led by another, and its own text says who.
-    answer = port_assistant.ask("去港務局那天是誰帶隊的？")
+    answer = port_assistant.ask("去港務局那天由誰帶隊？")
     assert not answer.abstained and "率團參訪鹿特丹港務局" in answer.quotes[0].quote
-    for trip in ("Who led the delegation?", "這次去鹿特丹是誰帶隊的？"):  # the trip, or a city it went to
+    for trip in ("Who led the delegation?", "這次去鹿特丹由誰帶隊？"):  # the trip, or a city it went to
         assert port_assistant.ask(trip).quotes[0].quote == "姓名職稱：王大明局長等"
 
 

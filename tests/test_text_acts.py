@@ -26,7 +26,7 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
 @pytest.mark.parametrize(
     ("question", "act"),
     [
-        ("去港務局那天是誰帶隊的？", "<led>"),  # 帶隊 for the report's 率團
+        ("去港務局那天由誰帶隊？", "<led>"),  # 帶隊 for the report's 率團
         ("港務局送了局長什麼禮物？", "<gift>"),  # 送…禮物 for 致贈
         ("What did the port authority give the director?", "<gift>"),
         ("市議會那邊是誰上台講話？", "<speech>"),
