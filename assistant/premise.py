@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -127,7 +127,7 @@ _HEAD_CLAUSE_CHARS = 24
 _HEADING_RUN = 3
 # Going to or standing at a visit, before its heading's words ("去港務局", "在那場…論壇上"), within this many characters
 # (那場, a date left out).
-_GOING_TO = r"(?:在|去|(?<![提收得看聽遇想達受談講說聊寫])到|參訪|參觀|拜會|拜訪|前往|造訪|走訪|出席|參加)"  # not 談到
+_GOING_TO = rf"(?:在|去|(?<![談講說聊寫]){ARRIVING}|參訪|參觀|拜會|拜訪|前往|造訪|走訪|出席|參加)"  # not 談到 either
 _NAMED_WITHIN = 4
 _DATE_OR_SPACE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日號号]|\s")
 # The verbs a visit's heading starts with, which name no party ("參訪", "拜會"…).
@@ -276,6 +276,12 @@ def _rows(document: Document) -> tuple[tuple[ItineraryRow, str, frozenset[str]],
     return tuple((r, fold(line), frozenset(row_places(line))) for r, line in texts)
 
 
+@lru_cache(maxsize=64)
+def _places(document: Document) -> frozenset[str]:
+    """Return the places a document's itinerary rows name, read once."""
+    return frozenset().union(*(where for *_, where in _rows(document)))
+
+
 def _tells_of_a_visit(text: str, at: int) -> bool:
     """Return True when the clause of `text` holding offset `at` reports a visit, a reception or a date: "為<city>
     打造虛擬城市" in a sentence telling of a visit elsewhere puts no one in that city."""
@@ -303,7 +309,7 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
             n for n in _signed_with(folded, lines) if not any(s and (n in s or s in n) for p in parties for s in p)
         ]
         rows = [line for d in documents for _, line, _ in _rows(d)]
-        places = set().union(*(where for d in documents for *_, where in _rows(d)))
+        places = frozenset().union(*(_places(d) for d in documents))
         # or as an itinerary row names it ("<party>那邊後來跟我們簽了什麼？")
         shared = [n for n in _row_names(folded, rows, places, parties) if not any(n in w or w in n for w in written)]
         parties = [*parties, *((name,) for name in [*written, *shared])]
@@ -344,7 +350,7 @@ def off_schedule(
     out: list[Mention] = []
     for document in documents:
         rows = _rows(document)
-        places = set().union(*(where for *_, where in rows))
+        places = _places(document)
         shared = _row_names(fold(question), [line for _, line, _ in rows], places, parties)
         asked = [*parties, *((name,) for name in shared)]
         for spellings in (p for p in asked if any(p)):
@@ -374,7 +380,7 @@ def elsewhere_that_day(question: str, documents: Sequence[Document]) -> list[Men
         on_day = [(r, where) for r, _, where in rows if days[0] in r.days]
         if half and any(r.half == half for r, _ in on_day):
             on_day = [(r, where) for r, where in on_day if r.half == half]
-        places = set().union(*(where for *_, where in rows))
+        places = _places(document)
         asked = [c for c in places if _put_in(folded, c, document.folded)]
         if not on_day or len(asked) != 1:
             continue
@@ -414,7 +420,7 @@ def _placed(
     said: str,
     spellings: tuple[str, ...],
     asked: Sequence[tuple[str, ...]],
-    places: set[str],
+    places: Set[str],
     named: Sequence[tuple[ItineraryRow, frozenset[str]]],
 ) -> list[str]:
     """Return the days and cities of the trip the clause `said` puts a party at (`spellings`) that the itinerary
@@ -459,7 +465,7 @@ def _tells(text: str, other: str, names: Sequence[str]) -> bool:
 
 
 def _row_names(
-    folded_question: str, rows: Sequence[str], places: set[str], parties: Sequence[tuple[str, ...]]
+    folded_question: str, rows: Sequence[str], places: Set[str], parties: Sequence[tuple[str, ...]]
 ) -> list[str]:
     """Return the names (3+ Han characters, none a place) the question shares with the itinerary's rows that
     `parties` do not already hold: the longest from each start ("港務公司" of "參訪港務公司總部")."""
@@ -524,8 +530,7 @@ def names_visit_heading(folded: str, heading: str, document: Document) -> bool:
     core = _HEADING_VERBS.sub(" ", heading_core(heading))
     if not core.strip():
         return False
-    cover = fold(" ".join(f.value for f in document.template.cover))
-    places = set().union(*(where for *_, where in _rows(document)))
+    cover, places = _cover(document), _places(document)
     for m in re.finditer(_GOING_TO, folded):
         after = _CLAUSE_END.split(_DATE_OR_SPACE.sub("", folded[m.end() : m.end() + _HEAD_CLAUSE_CHARS]))[0]
         for i in range(min(len(after), _NAMED_WITHIN + 1)):
@@ -547,7 +552,7 @@ def persons_elsewhere(question: str, documents: Sequence[Document], named_places
     han = [m.group(1) for m in _han_persons(folded)]
     out: list[Mention] = []
     for document in documents:
-        places = set().union(*(where for *_, where in _rows(document)))
+        places = _places(document)
         cities = [c for c in places if c in folded or c in named_places]
         for name in dict.fromkeys([*latin, *han]) if cities else ():
             if not _titled(document, name) or name in _members(document):
@@ -584,6 +589,12 @@ def persons_not_at(question: str, documents: Sequence[Document], parties: Sequen
                     shown = party[0].name if party else spellings[0]
                     out += [replace(m, other=shown) for m in _first([document], (name,), NOT_AT)]
     return out
+
+
+@lru_cache(maxsize=64)
+def _cover(document: Document) -> str:
+    """Return a document's cover field values, folded, read once."""
+    return fold(" ".join(f.value for f in document.template.cover))
 
 
 @lru_cache(maxsize=64)

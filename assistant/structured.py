@@ -158,11 +158,7 @@ class TemplateAnswerer:
         if days := tuple(t for a, b in spans for t in date_tokens(fold(doc.text[a:b])) if "/" in t):
             return days
         # A visit whose text gives no date: the itinerary's row that names its heading does.
-        section = _body_section(doc, section_label)
-        if section is None or len(section.path) < 2:
-            return ()
-        heading = doc.parts[doc.part_at(section.start)][0].path[-1]
-        rows = rows_naming(doc.text, doc.template.itinerary, heading)
+        _, rows = _heading_rows(doc, section_label)
         return tuple(dict.fromkeys(day for row in rows for day in row.days))
 
     def scheduled_days(self, doc_id: str, section_label: str) -> tuple[str, ...]:
@@ -170,11 +166,7 @@ class TemplateAnswerer:
         writes its heading): the rows' days and every day its text writes (a caption may date what was published
         later); () for any other section (心得 dates the visits it looks back on)."""
         doc = self.index.document(doc_id)
-        section = _body_section(doc, section_label)
-        if section is None or len(section.path) < 2:
-            return ()
-        head, start, end = doc.parts[doc.part_at(section.start)]
-        rows = rows_naming(doc.text, doc.template.itinerary, head.path[-1])
+        (start, end), rows = _heading_rows(doc, section_label)
         if not rows:
             return ()
         written = (t for t in date_tokens(fold(doc.text[start:end])) if "/" in t)
@@ -260,6 +252,16 @@ class TemplateAnswerer:
 def _body_section(doc: Document, label: str) -> Section | None:
     """Return the section of `doc`'s text labelled `label` (the best passage's), or None."""
     return next((s for s in doc.sections if s.label == label and s.kind == "body"), None)
+
+
+def _heading_rows(doc: Document, label: str) -> tuple[tuple[int, int], list[ItineraryRow]]:
+    """Return the span of the visit (a top-level heading's part) holding `doc`'s section labelled `label` and the
+    itinerary rows writing that visit's heading; ((0, 0), []) for a section under no top-level heading."""
+    section = _body_section(doc, label)
+    if section is None or len(section.path) < 2:
+        return (0, 0), []
+    head, start, end = doc.parts[doc.part_at(section.start)]
+    return (start, end), rows_naming(doc.text, doc.template.itinerary, head.path[-1])
 
 
 def _shifted(day: str, days: int) -> str:
