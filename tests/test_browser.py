@@ -78,9 +78,13 @@ def phone(browser, server):  # noqa: F811
 
 
 def ask(page, question: str, answers_before: int) -> None:
-    page.locator("#question textarea").fill(question)
+    """Ask `question` and wait until its answer is shown and the question box has been emptied: the box is
+    cleared by the same reply that draws the answer, and a question typed before it arrives would be wiped."""
+    box = page.locator("#question textarea")
+    box.fill(question)
     page.locator("#ask-button").click()
     page.locator("#chat .ta-answer").nth(answers_before).wait_for(timeout=60_000)
+    page.wait_for_function("() => document.querySelector('#question textarea').value === ''", timeout=30_000)
 
 
 def click_until(page, locator, condition: str, timeout: int = 30_000) -> None:
