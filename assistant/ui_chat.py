@@ -22,6 +22,11 @@ from .ui_style import CHAT_JS
 DIVIDER = '<div class="ta-divider" role="separator">— 新問題 New topic —</div>'
 
 
+def take_question(question: str) -> tuple[str, str]:
+    """Empty the question box and hand its text on to be answered."""
+    return "", question
+
+
 class ChatPanel:
     """The conversation and everything that adds to it; its state lives in the browser's storage (`store`)."""
 
@@ -57,10 +62,15 @@ class ChatPanel:
         """Connect the panel's events; `choice` holds the reports questions are limited to, `waiting` the eval
         tab's feedback line."""
         private = {"api_visibility": "private"}
-        inputs = [self.question, store, self.mode, self.top_k, choice]
-        outputs = [self.log, store, self.sources.box, self.question]
-        self.ask_button.click(self.respond, inputs, outputs, **private)
-        self.question.submit(self.respond, inputs, outputs, **private)
+        sent = gr.State("")
+        inputs = [sent, store, self.mode, self.top_k, choice]
+        outputs = [self.log, store, self.sources.box]
+        for trigger in (self.ask_button.click, self.question.submit):
+            # The box is emptied as the question is sent, not when its answer comes back: a next question typed
+            # while the answer is being found is kept.
+            trigger(take_question, self.question, [self.question, sent], queue=False, **private).then(
+                self.respond, inputs, outputs, **private
+            )  # fmt: skip
         for button, text in zip(self.example_buttons, self.examples):
             button.click(
                 lambda s, m, k, r, text=text: self.respond(text, s, m, k, r), inputs[1:], outputs, **private
@@ -105,17 +115,17 @@ class ChatPanel:
         except QuestionError as exc:
             if str(exc) == EMPTY_QUESTION:  # nothing was asked: say so below the conversation, not as a turn
                 store["new_topic"] = new_topic
-                return self.html(store, str(exc)), store, gr.update(), ""
+                return self.html(store, str(exc)), store, gr.update()
             turns.append({"question": question or "", "answer": None, "error": str(exc), "new_topic": new_topic})
             store["turns"] = turns[-keep:]
-            return self.html(store), store, gr.update(), ""
+            return self.html(store), store, gr.update()
         data = answer.to_dict()
         turns.append({"question": question, "answer": data, "new_topic": new_topic})
         store |= {"turns": turns[-keep:], "history": conversation.history[-5:], "asked": conversation.asked[-5:],
                   "standalone": conversation.standalone[-5:],
                   "focus": [list(f) for f in conversation.focus], "days": [list(d) for d in conversation.days],
                   "mode": mode, "top_k": int(top_k), "reports": list(reports or [])}  # fmt: skip
-        return self.html(store), store, self.sources.html(data), ""
+        return self.html(store), store, self.sources.html(data)
 
     def on_chat_click(self, store: dict, evt: gr.EventData):
         """Handle a button in the chat log: show a quote or source in context, or record feedback on an answer."""

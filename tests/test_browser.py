@@ -78,8 +78,7 @@ def phone(browser, server):  # noqa: F811
 
 
 def ask(page, question: str, answers_before: int) -> None:
-    """Ask `question` and wait until its answer is shown and the question box has been emptied: the box is
-    cleared by the same reply that draws the answer, and a question typed before it arrives would be wiped."""
+    """Ask `question` and wait until its answer is shown and the question box is empty again."""
     box = page.locator("#question textarea")
     box.fill(question)
     page.locator("#ask-button").click()
@@ -259,6 +258,26 @@ def test_follow_up_is_answered_in_context_and_new_topic_starts_afresh(page):
     ask(page, "由誰接待？", 3)
     assert "脈絡" not in page.locator("#chat .ta-answer").nth(3).inner_text()
     shot(page, "10-follow-up-and-new-topic")
+
+
+def test_a_question_typed_while_the_last_is_being_answered_is_kept(page):
+    held = []
+    page.route("**/queue/join*", lambda route: held.append(route))  # hold the answer back while a draft is typed
+    page.locator("#question textarea").fill("Sigfox 在多少個國家提供服務？")
+    page.locator("#ask-button").click()
+    page.wait_for_function("() => document.querySelector('#question textarea').value === ''", timeout=30_000)
+    page.locator("#question textarea").fill("EDF 是什麼？")
+    for _ in range(300):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held and page.locator("#chat .ta-answer").count() == 0
+    for route in held:
+        route.continue_()
+    page.unroute("**/queue/join*")
+    page.locator("#chat .ta-answer").first.wait_for(timeout=60_000)
+    assert "31" in page.locator("#chat .ta-answer").first.inner_text()
+    assert page.locator("#question textarea").input_value() == "EDF 是什麼？"
 
 
 def test_follow_up_notice_shows_at_most_80_characters_of_a_long_paste(page):

@@ -179,7 +179,7 @@ def test_uploaded_word_file_is_answered_only_from_itself_when_chosen(uploaded, u
 def test_the_pages_report_choice_limits_answers_and_citations_name_the_report(uploaded, upload_server):
     url, app = upload_server
     respond = next(f.fn for f in app.fns.values() if f.name == "respond")
-    page, store, _, _ = respond("鹿特丹港年吞吐量多少？", None, "hybrid", 10, ["corpus/port.pdf"])
+    page, store, _ = respond("鹿特丹港年吞吐量多少？", None, "hybrid", 10, ["corpus/port.pdf"])
     answer = store["turns"][-1]["answer"]
     assert {q["source"] for q in answer["answer"]} | {p["source"] for p in answer["passages"]} == {"corpus/port.pdf"}
     title = uploaded["pdf"][0]["title"]
@@ -501,12 +501,12 @@ def test_the_page_keeps_what_an_answer_was_about_for_the_next_follow_up(port_ass
 
     page = Page(LiveAssistant(port_assistant), port_assistant.settings, FeedbackStore(tmp_path / "fb.sqlite3"))
     chat = ChatPanel(page, SourcePanel(page))
-    _, store, _, _ = chat.respond("6 號上午去了哪裡？", None, "hybrid", 5, [])
+    _, store, _ = chat.respond("6 號上午去了哪裡？", None, "hybrid", 5, [])
     assert [label for _, label in store["focus"]] == ["參、考察過程 › 三、拜會阿姆斯特丹市議會"]
     assert store["days"] == [[port_assistant.sources[0], "3/6"]]
-    _, store, _, _ = chat.respond("對方由誰接待？", store, "hybrid", 5, [])
+    _, store, _ = chat.respond("對方由誰接待？", store, "hybrid", 5, [])
     assert "德弗里斯" in store["turns"][-1]["answer"]["answer"][0]["quote"]
-    _, store, _, _ = chat.respond("前一天呢？", store, "hybrid", 5, [])  # the day of the meeting, kept in the store
+    _, store, _ = chat.respond("前一天呢？", store, "hybrid", 5, [])  # the day of the meeting, kept in the store
     assert store["turns"][-1]["answer"]["answer"][0]["quote"].startswith("3/5 (二)")
 
 
@@ -518,8 +518,8 @@ def test_the_page_keeps_each_turns_standalone_question_for_a_follow_up_switching
 
     page = Page(LiveAssistant(port_assistant), port_assistant.settings, FeedbackStore(tmp_path / "fb.sqlite3"))
     chat = ChatPanel(page, SourcePanel(page))
-    _, store, _, _ = chat.respond("在鹿特丹是誰接待的？", None, "hybrid", 5, [])
-    _, store, _, _ = chat.respond("那阿姆斯特丹那邊呢？", store, "hybrid", 5, [])
+    _, store, _ = chat.respond("在鹿特丹是誰接待的？", None, "hybrid", 5, [])
+    _, store, _ = chat.respond("那阿姆斯特丹那邊呢？", store, "hybrid", 5, [])
     notices = store["turns"][-1]["answer"]["notices"]
     assert any("讀作「在阿姆斯特丹是誰接待的？」" in n for n in notices)  # the browser's store kept the turn before
     _, store = chat.new_topic(store)
@@ -534,11 +534,11 @@ def test_an_empty_question_is_answered_with_a_passing_notice_not_a_numbered_turn
 
     page = Page(LiveAssistant(port_assistant), port_assistant.settings, FeedbackStore(tmp_path / "fb.sqlite3"))
     chat = ChatPanel(page, SourcePanel(page))
-    _, store, _, _ = chat.respond("6 號上午去了哪裡？", None, "hybrid", 5, [])
-    html, store, _, _ = chat.respond("  \u200b ", store, "hybrid", 5, [])
+    _, store, _ = chat.respond("6 號上午去了哪裡？", None, "hybrid", 5, [])
+    html, store, _ = chat.respond("  \u200b ", store, "hybrid", 5, [])
     assert len(store["turns"]) == 1  # nothing was asked: no turn "問 Q2" with a blank question
     assert "問 Q2" not in html and "問題是空的" in html and "The question is empty" in html
-    html, store, _, _ = chat.respond("對方由誰接待？", store, "hybrid", 5, [])
+    html, store, _ = chat.respond("對方由誰接待？", store, "hybrid", 5, [])
     assert "問題是空的" not in html and "問 Q2" in html  # the notice passes; the follow-up still follows up
     assert "德弗里斯" in store["turns"][-1]["answer"]["answer"][0]["quote"]
 
