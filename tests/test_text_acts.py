@@ -17,6 +17,7 @@ from assistant.text.normalize import fold
         ("港務局處長致贈局長紀念品", "<gift>"),
         ("范德堡處長致詞歡迎訪團", "<speech>"),
         ("局長體驗自動駕駛接駁車", "<tried>"),
+        ("局長也藉此行邀請港務局至本市設立辦事處", "<invited>"),
     ],
 )
 def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
@@ -34,6 +35,9 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("局長有試乘什麼嗎？", "<tried>"),
         ("跟港務局簽的那份備忘錄還有哪一方？", "<signed>"),
         ("Did the director get to try anything hands-on?", "<tried>"),
+        ("去港務局那天有邀他們來本市嗎？", "<invited>"),  # 邀他們 for the report's 邀請
+        ("What did the director ask the port authority to set up here?", "<invited>"),
+        ("Did the director ask Havenbedrijf to open an office here?", "<invited>"),
     ],
 )
 def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
@@ -50,6 +54,7 @@ def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
         "Who hosted them at the head office?",  # "head" leads nothing
         "Can you give me a summary of the port visit?",  # giving to nobody of the trip
         "Which leading port operator did they meet?",  # leading: foremost
+        "What did the port authority ask about the canal?",  # asking a question invites nobody
     ],
 )
 def test_an_act_set_aside_or_giving_a_time_is_not_what_is_asked(question):

@@ -1,6 +1,7 @@
 """What a visit report tells was done, however a question words it: leading a visit (率團, 帶隊, "led"), giving a gift
-(致贈, 送了…禮物, "gift") and speaking (致詞, 上台講話, "speech"). Each act reads as one token on both sides, so
-"誰帶隊？" meets "…率團參訪…" and "送了什麼禮物？" meets "…致贈市長…" though they share no character."""
+(致贈, 送了…禮物, "gift"), trying something, signing, inviting (邀請, "asked them to come") and speaking (致詞,
+上台講話, "speech"). Each act reads as one token on both sides, so "誰帶隊？" meets "…率團參訪…" and "送了什麼禮物？"
+meets "…致贈市長…" though they share no character."""
 
 from __future__ import annotations
 
@@ -24,6 +25,13 @@ _ACTS = (
     ),
     ("<tried>", re.compile(r"體驗|試玩|試乘|試用|試駕|親身|\btr(?:y|ied|ying)\b(?! to)|\bhands-on\b")),
     ("<signed>", re.compile(r"簽署|簽訂|簽約|簽了|簽的|簽完|簽下|\bsign(?:s|ed|ing)?\b")),
+    (
+        "<invited>",
+        re.compile(
+            r"邀請|邀約|力邀|邀(?:他|她|它|對方|該)|\binvit(?:e|ed|es|ing|ation)\b"
+            r"|\bask(?:s|ed)? (?:[\w.-]+ ){1,4}?to (?:come|set|open|build|invest|move|join|attend|take)\b"
+        ),
+    ),
     (
         "<speech>",
         re.compile(r"致詞|致辭|講話|發言|演講|演說|上台|表示|\bspeech(?:es)?\b|\bspoke\b|\bspeak(?:s|ing)?\b(?! for)"),
