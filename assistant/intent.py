@@ -80,7 +80,7 @@ _WHOLE_TRIP = re.compile(
     r"報告|這份|此行|這次|這趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission|cover)\b"
 )
 _MEMBER_CUES = re.compile(
-    r"成員|團員|隊員|名單|人員|哪些人|同行|隨行|一起去|跟著去|誰去|還有誰|有誰|官員|\bmembers?\b|\bofficials\b"
+    r"成員|團員|隊員|名單|人員|哪些人|同行|隨行|跟團|一起去|跟著去|誰去|還有誰|有誰|官員|\bmembers?\b|\bofficials\b"
     r"|\bwho (?:went|else|was on|were on|travell?ed|accompanied|joined)\b|\bwhich (?:people|officials)\b"
     r"|\b(?:went|go|going|travell?ed|came) (?:on|with|along)\b|\bon the (?:trip|delegation)\b"
 )

@@ -37,6 +37,7 @@ from assistant.text.normalize import normalize_query
         ("這趟一起去的還有誰？", MEMBERS, {}),
         ("Which officials went on the trip?", MEMBERS, {}),
         ("Who else went on the trip?", MEMBERS, {}),
+        ("交通局那邊是誰跟團？", MEMBERS, {}),  # 跟團: joined the delegation
         ("3/5 下午做了什麼？", ITINERARY, {"days": ("3/5",), "half": "下午"}),
         ("5 號早上排了什麼行程？", ITINERARY, {"day_numbers": (5,), "half": "上午"}),
         ("5 號上午那幾個行程具體是啥來著？", ITINERARY, {"day_numbers": (5,), "half": "上午"}),  # 那幾個 counts nothing
