@@ -24,7 +24,6 @@ from .intent import (
     COVER,
     ITINERARY,
     LEADER_FIELD,
-    MEMBERS,
     OVERVIEW,
     VISIT_DAY,
     Intent,
@@ -219,10 +218,7 @@ class Assistant:
             mode=mode,
             notices=query.notices,
             unknown_names=list(
-                dict.fromkeys(
-                    self.reader.unknown_names(query.text)
-                    + (self.reader.absent_roles(query.text) if template and template.kind == MEMBERS else [])
-                )
+                dict.fromkeys(self.reader.unknown_names(query.text) + self.reader.absent_roles(query.text))
             ),
             question_words=self.reader.question_words(query.text),
             shares_words=query.has_words and bool(self.retriever.indexed_tokens(query.lexical_text)),

@@ -78,6 +78,14 @@ _ROLE_HAN_RE = re.compile(
     rf"|哪一?位([{HAN_CHARS}]{{2}})(?![{HAN_CHARS}])"
 )
 _ROLE_LATIN_RE = re.compile(r"\b(?i:who)\s+(?:was|is|were|are|served as)\s+(?:the|their|our)((?:\s+[a-z]+){1,3})")
+# Roles a report tells in other words, by an act: who led a delegation (率團, not 團長), who hosted it (接待, not
+# 主人), who spoke or chaired (表示, 主持). Asking who held one is no role the reports never name; nor is one made of
+# an act the reports write and a doer's ending (接待人 where they write 接待).
+_ROLES_TOLD_BY_ACTS = frozenset(
+    ("團長", "隊長", "領隊", "主人", "東道主", "leader", "head", "host", "hosts", "speaker", "speakers", "moderator",
+     "chair", "chairman", "chairwoman", "organizer", "organiser", "presenter", "spokesperson", "spokesman", "guide")
+)  # fmt: skip
+_DOER_ENDINGS = "人者員方"
 
 
 class QueryReader:
@@ -284,12 +292,16 @@ class QueryReader:
         )
 
     def absent_roles(self, text: str) -> list[str]:
-        """Return the role a question asks who held ("隨行的翻譯是哪位？", "who was the interpreter") when the
-        reports never use the word for it: a member list tells who went, not who was the interpreter. None when
-        the unknown-name check is off."""
+        """Return the role a question asks who held ("隨行的翻譯是哪位？", "who was the interpreter", "照片是誰拍的")
+        when the reports never use the word for it: a member list tells who went, not who was the interpreter; a
+        head or a host, which reports tell by an act (率團, 接待), is none. None when the unknown-name check is off."""
         if not self.settings.abstain_on_unknown_names:
             return []
-        return self._absent(text, _ROLE_HAN_RE, _ROLE_LATIN_RE)
+        return [
+            role
+            for role in self._absent(text, _ROLE_HAN_RE, _ROLE_LATIN_RE)
+            if role not in _ROLES_TOLD_BY_ACTS and not (role[-1] in _DOER_ENDINGS and role[:-1] in self.text)
+        ]
 
     def _absent(self, text: str, han_re: re.Pattern, latin_re: re.Pattern | None) -> list[str]:
         han = []

@@ -163,6 +163,13 @@ def test_a_question_for_the_member_list_is_answered_with_the_whole_table(assista
     assert assistant.index.document(quote.source).text[quote.start : quote.end] == quote.quote
 
 
+def test_who_held_a_role_the_report_never_names_abstains_naming_it_whatever_the_question_asks_of(assistant):
+    answer = assistant.ask("在航太展那天，市長的口譯是誰？")  # of a visit, not of the member list
+    assert answer.abstained and not answer.quotes
+    assert any("口譯" in notice for notice in answer.notices)
+    assert not assistant.ask("在航太展那天，接待人是誰？").abstained  # the report writes 接待
+
+
 def test_a_question_held_to_sections_lists_only_their_passages_unless_it_names_something_else(port_assistant):
     source = port_assistant.sources[0]
     meeting = (source, "參、考察過程 › 三、拜會阿姆斯特丹市議會")

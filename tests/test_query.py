@@ -150,6 +150,10 @@ def test_a_role_the_report_never_names_is_what_a_who_held_it_question_lacks(assi
     assert reader.absent_roles("市長那幾天的隨行翻譯是誰？") == ["翻譯"]  # 行翻 is no word: 翻譯 is whole
     assert reader.absent_roles("到了市議會，最後是哪位副議長出面？") == []  # 最後 is how staff talk, no role
     assert reader.absent_roles("隔天早上是誰接待？") == []  # 早上 is when, no role
+    assert reader.absent_roles("訪團的團長是誰？") == []  # a head: reports tell it by an act (率團)
+    assert reader.absent_roles("Who was the speaker at the forum?") == []  # told by 表示, 致詞
+    assert reader.absent_roles("接待人是誰？") == []  # the report writes 接待: its doer is told
+    assert reader.absent_roles("那些合照是誰拍的？") == ["合照"]  # not only of the member list
     assert _reader(assistant, abstain_on_unknown_names=False).absent_roles("隨行的翻譯是哪位？") == []
 
 
