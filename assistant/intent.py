@@ -45,7 +45,7 @@ _COVER_CUES = (
         "姓名職稱",
         re.compile(
             r"掛名|具名|署名|作者|撰寫|誰寫|帶隊|領隊|團長|率團|率隊|\bauthor\b|\bwritten by\b|\bwho wrote\b|\bwhose name\b|\blisted\b"
-            r"|\bled\b|\blead(?:s|ing|er)?\b|\bheaded\b|\bin charge\b"
+            r"|\bled\b|\blead(?:s|ing|er)?\b|\bheaded\b|\bin charge\b|\bhead of (?:the |our |this )?(?:delegation|trip|mission)\b"
         ),
     ),
     (
@@ -62,7 +62,9 @@ _COVER_CUES = (
 )
 # Who led the trip is the cover's 姓名職稱 ("王大明局長等": the leader, and others).
 LEADER_FIELD = "姓名職稱"
-_LED = re.compile(r"帶隊|領隊|團長|率團|率隊|\bled\b|\blead(?:s|ing|er)?\b|\bheaded\b")
+_LED = re.compile(
+    r"帶隊|領隊|團長|率團|率隊|\bled\b|\blead(?:s|ing|er)?\b|\bheaded\b|\bhead of (?:the |our |this )?(?:delegation|trip|mission)\b"
+)
 # Visits and meetings during the trip, which the cover's agency, country and period do not answer.
 _VISITING = re.compile(r"拜訪|參訪|拜會|接待|會見|見了|企業|案例|天氣|\b(?:visit(?:s|ed)?|met|meet|hosted|weather)\b")
 # 到 as arriving somewhere, not the 到 of 提到, 收到, 看到, 遇到… (a regular expression's part).

@@ -72,10 +72,11 @@ HIGH_OFFICES = (
     (("國王", "女王"), ("king", "queen")),
     (("州長", "省長"), ("governor",)),
 )
-# "Who held <role>": the two characters before 是誰/是哪位 or after 哪位, or an English "who was the <role>".
+# "Who held <role>": the two characters before 是誰/是哪位 or after 哪位 or 誰負責, or an English "who was the <role>".
 _ROLE_HAN_RE = re.compile(
     rf"((?:(?![這那哪此該其各每邊裡些方])[{HAN_CHARS}]){{2}})(?:是|為)(?:誰|哪一?位|何人)"  # not "那邊是誰"
     rf"|哪一?位([{HAN_CHARS}]{{2}})(?![{HAN_CHARS}])"
+    rf"|(?:誰|哪一?位)負責([{HAN_CHARS}]{{2}})(?![{HAN_CHARS}])"  # "誰負責翻譯？": who did the interpreting
 )
 _ROLE_LATIN_RE = re.compile(r"\b(?i:who)\s+(?:was|is|were|are|served as)\s+(?:the|their|our)((?:\s+[a-z]+){1,3})")
 # Roles a report tells in other words, by an act: who led a delegation (率團, not 團長), who hosted it (接待, not

@@ -18,6 +18,7 @@ from assistant.text.normalize import fold
         ("范德堡處長致詞歡迎訪團", "<speech>"),
         ("局長體驗自動駕駛接駁車", "<tried>"),
         ("局長也藉此行邀請港務局至本市設立辦事處", "<invited>"),
+        ("本府應港務局邀請前往鹿特丹", "<invited-by>"),  # being invited, not inviting
     ],
 )
 def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
@@ -38,6 +39,8 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("去港務局那天有邀他們來本市嗎？", "<invited>"),  # 邀他們 for the report's 邀請
         ("What did the director ask the port authority to set up here?", "<invited>"),
         ("Did the director ask Havenbedrijf to open an office here?", "<invited>"),
+        ("這次出訪是應誰的邀請？", "<invited-by>"),
+        ("Who invited the director to Rotterdam?", "<invited-by>"),
     ],
 )
 def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):

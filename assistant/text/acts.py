@@ -1,7 +1,7 @@
 """What a visit report tells was done, however a question words it: leading a visit (率團, 帶隊, "led"), giving a gift
-(致贈, 送了…禮物, "gift"), trying something, signing, inviting (邀請, "asked them to come") and speaking (致詞,
-上台講話, "speech"). Each act reads as one token on both sides, so "誰帶隊？" meets "…率團參訪…" and "送了什麼禮物？"
-meets "…致贈市長…" though they share no character."""
+(致贈, 送了…禮物, "gift"), trying something, signing, inviting (邀請, "asked them to come") or being invited (應…邀請,
+"who invited them") and speaking (致詞, 上台講話, "speech"). Each act reads as one token on both sides, so "誰帶隊？"
+meets "…率團參訪…" and "送了什麼禮物？" meets "…致贈市長…" though they share no character."""
 
 from __future__ import annotations
 
@@ -26,6 +26,13 @@ _ACTS = (
     ("<tried>", re.compile(r"體驗|試玩|試乘|試用|試駕|親身|\btr(?:y|ied|ying)\b(?! to)|\bhands-on\b")),
     ("<signed>", re.compile(r"簽署|簽訂|簽約|簽了|簽的|簽完|簽下|\bsign(?:s|ed|ing)?\b")),
     (
+        "<invited-by>",  # being invited ("應…邀請", "who invited the mayor"), not inviting
+        re.compile(
+            r"應[^，。；,]{0,20}?邀請?|受邀|獲邀|被邀請?|受[^，。；,？?]{0,6}?邀請|\bwho invited\b|\binvited by\b"
+            r"|\bat the invitation of\b|\bwhose invitation\b|\b(?:was|were) invited\b"
+        ),
+    ),
+    (
         "<invited>",
         re.compile(
             r"邀請|邀約|力邀|邀(?:他|她|它|對方|該)|\binvit(?:e|ed|es|ing|ation)\b"
@@ -44,9 +51,23 @@ _ASIDE_BEFORE = re.compile(r"除了\s*$")
 _ASIDE_AFTER = re.compile(r"^[^，,。？?\s]{0,3}?\s*(?:時|的時候|之後|以後|後|完|期間|當中)")
 
 
+# An act written inside the words of another is that other one: 邀請 of "應…邀請" is being invited.
+_INSIDE = {"<invited>": "<invited-by>"}
+
+
+def _matches(token: str, pattern: re.Pattern, folded: str) -> list[re.Match]:
+    """Return where `folded` tells of act `token`, but for the words of the act it lies inside (`_INSIDE`)."""
+    found = list(pattern.finditer(folded))
+    if token in _INSIDE:
+        outer = next(p for t, p in _ACTS if t == _INSIDE[token])
+        spans = [m.span() for m in outer.finditer(folded)]
+        found = [m for m in found if not any(a <= m.start() and m.end() <= b for a, b in spans)]
+    return found
+
+
 def act_tokens(folded: str) -> frozenset[str]:
     """Return one token for each act a folded text tells of ("<led>" for "市長率團參訪…")."""
-    return frozenset(token for token, pattern in _ACTS if pattern.search(folded))
+    return frozenset(token for token, pattern in _ACTS if _matches(token, pattern, folded))
 
 
 def asked_acts(folded: str) -> frozenset[str]:
@@ -57,6 +78,6 @@ def asked_acts(folded: str) -> frozenset[str]:
         for token, pattern in _ACTS
         if any(
             not _ASIDE_BEFORE.search(folded[: m.start()]) and not _ASIDE_AFTER.match(folded[m.end() :])
-            for m in pattern.finditer(folded)
+            for m in _matches(token, pattern, folded)
         )
     )
