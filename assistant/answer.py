@@ -71,8 +71,9 @@ class AnswerComposer:
         settings: Settings,
         parties: Callable[[str], Sequence[tuple[str, ...]]] | None = None,
         scheduled_days: Callable[[str, str], tuple[str, ...]] | None = None,
+        elsewhere: Callable[[str], frozenset[tuple[str, int, int]]] | None = None,
     ) -> None:
-        self.scorer = SentenceScorer(index, settings, parties)
+        self.scorer = SentenceScorer(index, settings, parties, elsewhere)
         self.confidence = ConfidenceModel(settings, self.scorer, scheduled_days)
         self.citer = Citer(index, settings)
 

@@ -102,7 +102,9 @@ class Assistant:
         self.parties = functools.lru_cache(maxsize=1024)(lambda text: tuple(named_parties(text, self.glossary)))
         self.party_names = tuple(fold(name) for name in self.glossary.values())  # the reports' names, folded
         self.template = TemplateAnswerer(index, settings)
-        self.composer = AnswerComposer(index, settings, self.parties, self.template.scheduled_days)
+        self.composer = AnswerComposer(
+            index, settings, self.parties, self.template.scheduled_days, self.template.visits_elsewhere
+        )
         self.aliases = build_aliases(
             self.glossary,
             self.translator.name_glosses,

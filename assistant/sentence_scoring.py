@@ -49,11 +49,17 @@ class SentenceScorer:
     """Scores sentences by similarity to the question, coverage of its words and the kind of answer they offer."""
 
     def __init__(
-        self, index: Index, settings: Settings, parties: Callable[[str], Sequence[tuple[str, ...]]] | None = None
+        self,
+        index: Index,
+        settings: Settings,
+        parties: Callable[[str], Sequence[tuple[str, ...]]] | None = None,
+        elsewhere: Callable[[str], frozenset[tuple[str, int, int]]] | None = None,
     ) -> None:
         self.index = index
         self.settings = settings
         self.parties = parties  # the parties a question names (parties.named_parties with the glossary)
+        # The visits placed in other cities than a question names (structured.TemplateAnswerer.visits_elsewhere).
+        self.elsewhere = elsewhere
         self.scope = PartyScope(index, settings.named_party_max_share)
         # Reranking and answering read the same sentences of one question's top passages, and the
         # same sentences come back for related questions: read each once.
@@ -121,6 +127,7 @@ class SentenceScorer:
         parties = self.parties(query_text) if self.parties and s.named_party_weight else []
         days = {t for t in wanted if "/" in t}  # the days the question names ("6/22")
         noun = counted_noun(query_text)  # what "有多少員工？" counts
+        away = self.elsewhere(query_text) if self.elsewhere and s.other_place_penalty else frozenset()
         if query_vector is not None and ids:
             dense = self.index.sentence_vectors[ids] @ query_vector.astype(np.float32)
         else:
@@ -142,6 +149,10 @@ class SentenceScorer:
                 score -= s.itinerary_row_penalty
             if days and (told := {t for t in reading.tokens if "/" in t}) and not days & told:
                 score -= s.other_day_penalty
+            if away:
+                sentence = self.index.sentences[sid]
+                if any(d == sentence.doc_id and a <= sentence.start < b for d, a, b in away):
+                    score -= s.other_place_penalty
             if parties:
                 sentence = self.index.sentences[sid]
                 if self.scope.in_scope(sentence.doc_id, sentence.start, parties):

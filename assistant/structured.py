@@ -48,6 +48,7 @@ class TemplateAnswerer:
         self.index = index
         self.settings = settings
         self._sentences: dict[str, list[int]] = {}  # each document's sentence ids in reading order, read once
+        self._places: dict[str, list[tuple[int, int, frozenset[str]]]] = {}  # each document's visits' cities
         for i, sentence in enumerate(index.sentences):
             self._sentences.setdefault(sentence.doc_id, []).append(i)
 
@@ -149,6 +150,34 @@ class TemplateAnswerer:
                 spans += [(self.index.sentences[i].start, self.index.sentences[i].end) for i in first]
             return spans
         return self._lead(doc, section)
+
+    def visits_elsewhere(self, text: str) -> frozenset[tuple[str, int, int]]:
+        """Return the (document, start, end) of the visits the itinerary places only in other cities than those a
+        question names ("在<city>…" sets aside the visits it schedules in another city); none when it names no city
+        a visit is placed in."""
+        folded = fold(text)
+        out: set[tuple[str, int, int]] = set()
+        for doc_id in self.index.documents:
+            located = self._located(doc_id)
+            named = {city for _, _, cities in located for city in cities if city in folded}
+            out |= {(doc_id, a, b) for a, b, cities in located if named and cities and not cities & named}
+        return frozenset(out)
+
+    def _located(self, doc_id: str) -> list[tuple[int, int, frozenset[str]]]:
+        """Return each visit of `doc_id` (a top-level heading's part) with the cities the itinerary rows writing its
+        heading place it in, read once."""
+        if doc_id not in self._places:
+            doc = self.index.document(doc_id)
+            located = []
+            for head, start, end in doc.parts:
+                if head.kind != "body" or len(head.path) < 2:
+                    continue
+                lines = [
+                    doc.text[r.start : r.end] for r in rows_naming(doc.text, doc.template.itinerary, head.path[-1])
+                ]
+                located.append((start, end, frozenset(stop_place(line) for line in lines) - {""}))
+            self._places[doc_id] = located
+        return self._places[doc_id]
 
     def visit_days(self, doc_id: str, section_label: str) -> tuple[str, ...]:
         """Return the days ("6/21") of the visit holding section `section_label`, as its own dated sentence gives

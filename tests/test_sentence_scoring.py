@@ -95,6 +95,29 @@ def test_a_question_naming_a_day_is_not_answered_by_a_sentence_dated_another_day
     assert first(port_assistant.settings) == "局長於 3 月 6 日拜"
 
 
+def test_a_visit_the_itinerary_places_in_another_city_than_the_question_names_scores_less(port_assistant):
+    text = port_assistant.index.document(port_assistant.sources[0]).text
+    elsewhere = port_assistant.template.visits_elsewhere
+    penalty = port_assistant.settings.other_place_penalty
+
+    def scores(question: str, settings) -> dict[str, float]:
+        vector = port_assistant.embedder.encode_queries([question])[0]
+        hits = port_assistant.retriever.search(question, vector, "hybrid", 10)
+        scored = SentenceScorer(port_assistant.index, settings, None, elsewhere).score_sentences(question, vector, hits)
+        return {text[port_assistant.index.sentences[x.sentence_id].start :][:12]: x.score for x in scored}
+
+    off = replace(port_assistant.settings, other_place_penalty=0.0)
+    named, plain = (
+        scores("在阿姆斯特丹是由誰接待的？", port_assistant.settings),
+        scores("在阿姆斯特丹是由誰接待的？", off),
+    )
+    assert abs(plain["局長於 3 月 5 日率"] - named["局長於 3 月 5 日率"] - penalty) < 1e-6  # the 鹿特丹 visit
+    assert named["局長於 3 月 6 日拜"] == plain["局長於 3 月 6 日拜"]  # the visit in the city named
+    assert named["本局為汲取歐洲港灣城市經"] == plain["本局為汲取歐洲港灣城市經"]  # no visit: placed nowhere
+    assert scores("是由誰接待的？", port_assistant.settings) == scores("是由誰接待的？", off)  # no city named
+    assert elsewhere("從高雄出發是哪天？") == frozenset()  # a city only travelled through places no visit
+
+
 def test_a_question_asking_for_a_kind_of_answer_reads_deeper_passages(assistant):
     scorer = SentenceScorer(assistant.index, assistant.settings)
     s = assistant.settings
