@@ -62,7 +62,7 @@ _MET = (
 _AT = (
     rf"(?:在|去|{ARRIVING}|參訪|參觀|拜會|拜訪|前往|造訪|走訪|(?<![搶奪拿帶取送])走|逛)[^，。？?]{{0,4}}?"
     r"|\b(?:at|visit(?:ed|ing)?|toured?|in|to|(?:drop|stop|swing|dropped|stopped|swung) by)\s+(?:the\s+)?"
-    r"(?:[a-z'-]+\s+){0,2}?"
+    r"(?:[a-z'-]+\s+){0,3}?"
 )
 # Where a party is, just after its name ({}): "<party>在<city>的分公司", "<party>位於…".
 _LOCATED = r"[^，。？?]{0,3}?(?:在|位於)"
