@@ -17,7 +17,7 @@ from .glossary import fold_latin
 from .ingest import Document, Section
 from .intent import ARRIVING, half_day
 from .parties import holds, spelling_pattern
-from .template import ItineraryRow, heading_core, row_places, rows_naming
+from .template import ItineraryRow, heading_core, is_travel, row_places, rows_naming, stop_place
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold, has_han
 from .text.tokens import date_tokens
 from .text.words import capitalized_names
@@ -276,6 +276,13 @@ def _rows(document: Document) -> tuple[tuple[ItineraryRow, str, frozenset[str]],
     return tuple((r, fold(line), frozenset(row_places(line))) for r, line in texts)
 
 
+def _visit_places(line: str, where: frozenset[str]) -> frozenset[str]:
+    """Return the city an itinerary row's visits are in: where its way starts when it also travels ("下午 A→B　參訪…
+    轉機飛往 B" visits in A), else every place it names."""
+    stop = stop_place(line)
+    return frozenset((stop,)) if stop and not is_travel(line) and len(where) > 1 else where
+
+
 @lru_cache(maxsize=64)
 def _places(document: Document) -> frozenset[str]:
     """Return the places a document's itinerary rows name, read once."""
@@ -355,7 +362,9 @@ def off_schedule(
         asked = [*parties, *((name,) for name in shared)]
         for spellings in (p for p in asked if any(p)):
             said = " ".join(c for c in clauses if any(_at_party(c, s) for s in spellings if s))
-            named = [(r, where) for r, line, where in rows if any(holds(line, s) for s in spellings)]
+            named = [
+                (r, _visit_places(line, where)) for r, line, where in rows if any(holds(line, s) for s in spellings)
+            ]
             if not said or not named:
                 continue  # not put at the party, or not a visit of the trip
             for other in _placed(said, spellings, asked, places, named):
@@ -438,11 +447,13 @@ def _placed(
 
 def _told_with(document: Document, spellings: tuple[str, ...], other: str, names: Sequence[str]) -> bool:
     """Return True when a line of `document` names the party with the day `other` ("6/18", anywhere in the line) or
-    with the city `other` (within `_NEAR` characters of one sentence, outside a longer name of `names`)."""
+    with the city `other` (within `_NEAR` characters of one sentence, outside a longer name of `names`); not an
+    itinerary row, whose day and city the caller has read (a row travelling A→B after a visit names B with it)."""
     party = _party_pattern(spellings)
     if party is None:
         return False
-    lines = [line for line in _lines(document) if party.search(line)]
+    rows = {line for _, line, _ in _rows(document)}  # the itinerary's rows are read by the caller, as rows
+    lines = [line for line in _lines(document) if party.search(line) and line not in rows]
     if "/" in other:
         return any(other in date_tokens(line) for line in lines)
     return any(_tells(text, other, names) for line in lines for text in _around(line, party, _NEAR))

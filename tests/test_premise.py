@@ -306,6 +306,16 @@ def test_a_party_put_on_a_day_or_in_a_city_the_itinerary_never_puts_it_is_a_fals
     assert (mention.name, mention.reason, mention.other) == ("阿姆斯特丹市議會", SCHEDULE, "鹿特丹")
 
 
+def test_a_visit_on_a_row_that_then_travels_on_is_in_the_city_the_row_starts_from():
+    row = "3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局"
+    assert row in REPORT
+    moved = REPORT.replace(row, "3/5 (二)\t上午 鹿特丹→阿姆斯特丹\t參訪鹿特丹港務局 搭車前往阿姆斯特丹")
+    doc = parse_document("port-report.txt", moved)
+    [mention] = off_schedule("在阿姆斯特丹參訪鹿特丹港務局時看了什麼？", [doc], [("鹿特丹港務局",)])
+    assert (mention.reason, mention.other) == (SCHEDULE, "阿姆斯特丹")  # the row names both cities, visits in one
+    assert off_schedule("在鹿特丹參訪鹿特丹港務局時看了什麼？", [doc], [("鹿特丹港務局",)]) == []
+
+
 def test_a_party_placed_in_a_city_the_itinerary_never_puts_it_in_is_a_false_premise(document):
     [mention] = off_schedule("鹿特丹港務局在阿姆斯特丹的辦公室有多大？", [document], [("鹿特丹港務局",)])
     assert (mention.name, mention.reason, mention.other) == ("鹿特丹港務局", SCHEDULE, "阿姆斯特丹")
