@@ -43,6 +43,7 @@ from .premise import (
     off_schedule,
     persons_elsewhere,
     persons_not_at,
+    persons_not_met,
     unsupported,
     unvisited,
 )
@@ -374,6 +375,7 @@ class Assistant:
             mentions += led_by_another(query.text, documents, parties)
             places = [s for p in parties if self.subjects.is_place(p[0]) for s in p if has_han(s)]
             mentions += persons_elsewhere(query.text, documents, places)
+            mentions += persons_not_met(query.text, documents)
             mentions += persons_not_at(query.text, documents, [p for p in parties if not self.subjects.is_place(p[0])])
         return template, mentions
 

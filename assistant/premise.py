@@ -140,6 +140,17 @@ _LED_BY = re.compile(
 )
 # A person's name in Latin letters: two or three capitalized words (Jan Visser, Jean-Marc Dupont).
 _LATIN_PERSON = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s+[A-ZÀ-Ý][A-Za-zà-ÿ]+){1,2}\b")
+# A question presuming the delegation met or talked with someone, and a report's sentence telling it did (received,
+# met, briefed, spoke, guided, invited, interviewed, gave…): a person named only otherwise was not met.
+_MET_ASKED = re.compile(
+    r"見面|會面|會談|會晤|碰面|見到|談了?|聊|講了|說了|介紹|解說|講解|帶大家|帶領|接待|交流|開會|分享"
+    r"|\b(?:meet|met|meeting|talk(?:ed)?|discuss(?:ed)?|told|tell|said|say|shar(?:e|ed)|show(?:ed)?|guided?)\b",
+    re.IGNORECASE,
+)
+_MET_TOLD = re.compile(
+    r"接待|會晤|會談|會面|見面|交流|拜會|拜訪|與會|出席|參加|陪同|引領|引導|引介|簡介|提及|帶領|導覽|介紹|簡報|表示|致詞|贈|迎接|說明|分享"
+    r"|專訪|採訪|訪問|邀|肯定|盛讚|指出|強調|談|聊|合影|握手|回應|提問|歡迎|感謝|主持|率團|率領|向市長|與市長"
+)
 # One Latin name written with a title after it in a question ("Lanore 副總裁").
 _LATIN_TITLED = re.compile(
     r"\b([A-ZÀ-Ý][a-zà-ÿ]{3,})\s?(?=副總裁|總裁|副市長|市長|主席|董事長|總經理|經理|院長|主任|總監)"
@@ -574,6 +585,25 @@ def persons_elsewhere(question: str, documents: Sequence[Document], named_places
     return out
 
 
+def persons_not_met(question: str, documents: Sequence[Document]) -> list[Mention]:
+    """Return the persons a question presumes the delegation met or talked with ("<Name> 跟市長談了什麼？", "what
+    did they discuss with <Name>") whom the reports name, with a title, only in sentences telling of no meeting,
+    talk or act between them (a city's mayor named for her policies, an architect for his design). Names in Latin
+    letters only, as reports write the persons met abroad (a Han name's edges are a guess); members of the
+    delegation are not checked."""
+    if not _MET_ASKED.search(question):
+        return []
+    out: list[Mention] = []
+    for document in documents:
+        for name in dict.fromkeys(fold(p) for p in _LATIN_PERSON.findall(question)):
+            if not _titled(document, name) or name in _members(document):
+                continue
+            told = [s for s in _sentences(document) if fold_latin(name) in s]
+            if told and not any(_MET_TOLD.search(s) for s in told):
+                out += _first([document], (name,), VISIT)
+    return out
+
+
 def persons_not_at(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:
     """Return the persons a question names at a visited party ("<party>那邊是 <Name> 副總裁接待的") whom the
     reports name, with a title, but never in the account of that party's visit (a part whose heading names the
@@ -680,6 +710,12 @@ def _part_texts(document: Document) -> tuple[str, ...]:
 def _at(document: Document, name: str) -> list[int]:
     """Return where folded `name` occurs in a document's folded text."""
     return [m.start() for m in re.finditer(re.escape(name), document.folded)]
+
+
+@lru_cache(maxsize=64)
+def _sentences(document: Document) -> tuple[str, ...]:
+    """Return a document's sentences (its lines cut at 。 and ；), folded with accents aside, read once."""
+    return tuple(fold_latin(s) for line in _lines(document) for s in re.split(r"[。；]", line) if s.strip())
 
 
 @lru_cache(maxsize=64)

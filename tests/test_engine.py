@@ -170,6 +170,12 @@ def test_who_held_a_role_the_report_never_names_abstains_naming_it_whatever_the_
     assert not assistant.ask("在航太展那天，接待人是誰？").abstained  # the report writes 接待
 
 
+def test_a_person_the_report_names_but_never_tells_of_meeting_abstains_saying_so(assistant):
+    answer = assistant.ask("When the delegation sat down with Anne Hidalgo, what did she discuss with them?")
+    assert answer.abstained and any("Anne Hidalgo" in n and "visited or met" in n for n in answer.notices)
+    assert not assistant.ask("What did Pierre Lanore discuss with the mayor?").abstained  # he received them
+
+
 def test_a_question_held_to_sections_lists_only_their_passages_unless_it_names_something_else(port_assistant):
     source = port_assistant.sources[0]
     meeting = (source, "參、考察過程 › 三、拜會阿姆斯特丹市議會")

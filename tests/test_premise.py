@@ -15,12 +15,14 @@ from assistant.premise import (
     NOT_AT,
     SCHEDULE,
     TOGETHER,
+    VISIT,
     days_off_the_itinerary,
     elsewhere_that_day,
     led_by_another,
     off_schedule,
     persons_elsewhere,
     persons_not_at,
+    persons_not_met,
     unsupported,
     unvisited,
 )
@@ -314,6 +316,19 @@ def test_a_visit_on_a_row_that_then_travels_on_is_in_the_city_the_row_starts_fro
     [mention] = off_schedule("在阿姆斯特丹參訪鹿特丹港務局時看了什麼？", [doc], [("鹿特丹港務局",)])
     assert (mention.reason, mention.other) == (SCHEDULE, "阿姆斯特丹")  # the row names both cities, visits in one
     assert off_schedule("在鹿特丹參訪鹿特丹港務局時看了什麼？", [doc], [("鹿特丹港務局",)]) == []
+
+
+def test_a_person_named_only_in_sentences_telling_of_no_meeting_was_not_met():
+    text = REPORT.replace("由副議長德弗里斯接待", "由副議長 Pieter Devries 接待").replace(
+        "近年以限制郵輪停靠降低觀光壓力。", "近年以限制郵輪停靠降低觀光壓力。阿姆斯特丹市長 Anna Visser 推動觀光總量管制。"
+    )
+    doc = parse_document("port-report.txt", text)
+    [mention] = persons_not_met("What did the director discuss with Anna Visser?", [doc])
+    assert (mention.name, mention.reason) == ("Anna Visser", VISIT)
+    assert text[mention.start : mention.end] == "Anna Visser"
+    assert persons_not_met("局長跟 Anna Visser 市長見面時聊了什麼？", [doc]) != []
+    assert persons_not_met("What did Pieter Devries tell the director?", [doc]) == []  # he received them
+    assert persons_not_met("Who is Anna Visser?", [doc]) == []  # no meeting presumed
 
 
 def test_a_party_placed_in_a_city_the_itinerary_never_puts_it_in_is_a_false_premise(document):
