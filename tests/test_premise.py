@@ -320,7 +320,8 @@ def test_a_visit_on_a_row_that_then_travels_on_is_in_the_city_the_row_starts_fro
 
 def test_a_person_named_only_in_sentences_telling_of_no_meeting_was_not_met():
     text = REPORT.replace("由副議長德弗里斯接待", "由副議長 Pieter Devries 接待").replace(
-        "近年以限制郵輪停靠降低觀光壓力。", "近年以限制郵輪停靠降低觀光壓力。阿姆斯特丹市長 Anna Visser 推動觀光總量管制。"
+        "近年以限制郵輪停靠降低觀光壓力。",
+        "近年以限制郵輪停靠降低觀光壓力。阿姆斯特丹市長 Anna Visser 推動觀光總量管制。",
     )
     doc = parse_document("port-report.txt", text)
     [mention] = persons_not_met("What did the director discuss with Anna Visser?", [doc])
