@@ -129,7 +129,7 @@ _HEADING_RUN = 3
 # (那場, a date left out).
 _GOING_TO = rf"(?:在|去|(?<![談講說聊寫]){ARRIVING}|參訪|參觀|拜會|拜訪|前往|造訪|走訪|出席|參加)"  # not 談到 either
 _NAMED_WITHIN = 4
-_DATE_OR_SPACE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日號号]|\s")
+_DATE_OR_SPACE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日號号]|\s")
 # The verbs a visit's heading starts with, which name no party ("參訪", "拜會"…).
 _HEADING_VERBS = re.compile(r"參訪|參觀|拜會|拜訪|出席|參加|訪問|造訪|走訪|前往")
 # Who led a visit, as a report says it: "<title>…率團前往", "由<name><title>帶領".
@@ -544,6 +544,15 @@ def led_by_another(question: str, documents: Sequence[Document], parties: Sequen
     return out
 
 
+def _shortened(word: str, core: str) -> bool:
+    """Return True when four Han characters shorten a heading's words as staff do, its first two and last two
+    written there in order with words between ("臺荷論壇" of "臺荷港灣城市暨物流論壇")."""
+    if len(word) != 4 or not HAN_RUN_RE.fullmatch(word):
+        return False
+    head, tail = core.find(word[:2]), core.rfind(word[2:])
+    return head >= 0 and tail > head + 2
+
+
 def names_visit_heading(folded: str, heading: str, document: Document) -> bool:
     """Return True when a (folded) question goes or stands at a visit of `document` named by its heading's words:
     three characters of `heading`, its numbering and visit verbs aside, just after 去/在/參訪… ("去港務局那天",
@@ -560,6 +569,10 @@ def names_visit_heading(folded: str, heading: str, document: Document) -> bool:
             if len(word) == _HEADING_RUN and HAN_RUN_RE.fullmatch(word) and word in core and word not in cover:
                 if not any(word in p or p in word for p in places):
                     return True
+            if _shortened(after[i : i + 4], core) and not any(
+                part in p for part in (after[i : i + 2],) for p in places
+            ):
+                return True
     return False
 
 

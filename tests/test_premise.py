@@ -442,6 +442,17 @@ def test_a_visit_named_by_its_headings_words_after_the_head_is_one_another_led()
     assert led_by_another("王局長對市議會的觀光管理有什麼看法？", [doc], []) == []  # not put there
 
 
+def test_a_visit_named_by_its_headings_words_shortened_as_staff_shorten_them_is_one_another_led():
+    text = REPORT.replace("三、拜會阿姆斯特丹市議會", "三、出席港灣城市暨物流論壇").replace(
+        "局長於 3 月 6 日拜會阿姆斯特丹市議會", "陳處長於 3 月 6 日率團出席港灣城市暨物流論壇"
+    )
+    doc = parse_document("port-report.txt", text)
+    # "港灣論壇": the heading's first two and last two words, a day ("6號") before them left out.
+    [mention] = led_by_another("王局長在 6 號那場港灣論壇上致詞，講了什麼？", [doc], [])
+    assert (mention.name, mention.reason, mention.other) == ("局長", LED, "處長")
+    assert led_by_another("王局長在港灣會議上致詞，講了什麼？", [doc], []) == []  # 會議 is not the heading's
+
+
 def test_a_party_only_mentioned_or_named_inside_another_is_not_put_on_a_day_or_in_a_city(document):
     parties = [("阿姆斯特丹市議會",), ("鹿特丹港務局",)]
     assert off_schedule("3月6號拜會阿姆斯特丹市議會時有提到鹿特丹港務局嗎？", [document], parties) == []
