@@ -120,11 +120,19 @@ _LATER_RE = re.compile(
     r"|最[後終](?=(?:有沒有|是否|到底)?真的)"
     # "最後有沒有回覆/答應…": whether the other side answered, which came after the trip ("最後是否確定由…" asks how
     # an event of the trip ended).
-    r"|最[後終](?=有沒有(?:正式)?(?:回覆|回應|答應|同意))"
+    r"|最[後終](?=(?:有沒有|是否|到底)?(?:正式)?(?:回覆|回應|答應|同意|接受|承諾)|有(?:正式)?(?:答應|接受|承諾))"
     # "ever actually … after the trip": "ever" alone asks of all time ("was it ever a market?")
-    r"|\b(?:ever|actually)\b[^?]*\bafter (?:the|this|that|their) trip\b"
+    r"|\b(?:ever|actually)\b[^?]*\bafter (?:the|this|that|their) (?:trip|visit)\b"
+    # "did they actually accept…", "how many deals actually came out of…": what came of it.
+    r"|\bactually (?:accept(?:ed)?|agree(?:d)?|land(?:ed)?|c[ao]me (?:out|through)|materiali[sz]e(?:d)?)\b"
+    # "現在落地了哪些項目？": where it stands now.
+    r"|(?:現在|至今|迄今)[^，。？?]{0,6}(?:落地|進展|進度|談成|成交|實現|兌現)"
 )
-_WHETHER_RE = re.compile(r"有沒有|是否|真的|到底|嗎|\b(?:did|has|have|was|were)\b")
+_WHETHER_RE = re.compile(
+    r"有沒有|是否|真的|到底|嗎|了沒|\b(?:did|has|have|was|were|how many)\b"
+    # What came of it, asked outright ("談成了幾筆？", "落地了哪些項目？").
+    r"|談成|成交|落地|實現|兌現|進展|進度"
+)
 # A step of the trip itself ("後來去參觀了什麼？"): the report does tell of it.
 _TRIP_STEP_RE = re.compile(
     r"去|參訪|參觀|拜會|拜訪|行程|那天|當天|上午|下午|晚上|\b(?:visit|tour|go|went|afternoon|morning)\b"

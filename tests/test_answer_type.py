@@ -209,6 +209,15 @@ def test_a_noun_for_people_is_counted_by_its_last_character(question, noun):
         ("港務局那邊最後有沒有回覆，確定派人來參加？", True),  # whether the other side answered, later
         ("市議會最後有沒有同意簽約？", True),
         ("備忘錄最後是否確定由局長簽署？", False),  # how an event of the trip ended
+        ("港務局最後有答應明年再來本市嗎？", True),
+        ("後來跟港務局有正式簽成合作了沒？", True),  # 了沒 asks whether
+        ("Did the port authority actually accept the invitation to the expo?", True),
+        ("How many deals actually came out of the matchmaking?", True),
+        ("跟港務局簽完備忘錄以後，現在落地了哪些項目？", True),  # where it stands now
+        ("回來以後跟港務局談成了幾筆訂單？", True),  # what came of it, asked outright
+        ("雙方最後有同意在哪些領域合作嗎？", False),  # what was agreed at the meeting
+        ("Did they actually visit the port?", False),
+        ("港務局目前在多少國家設點？", False),  # the report's "now"
     ],
 )
 def test_a_question_asking_whether_something_came_about_after_the_trip(question, later):
