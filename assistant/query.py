@@ -47,7 +47,10 @@ _WHICH_HAN_RE = re.compile(rf"哪一?[家間]([{HAN_CHARS}]{{2}})(?![{HAN_CHARS}
 # English words count in lower case only ("Hôtel <name>" is a place's name); words that also name what a report
 # may describe (rain or temperature a sensor measures) are left out.
 TRIP_LOGISTICS = (
-    (("航空公司", "航班", "班機", "機票"), ("airline", "airlines", "airfare", "flight number", "plane ticket")),
+    (
+        ("航空公司", "航班", "班機", "機票", "搭哪家", "搭的是哪家", "搭哪一家", "坐哪家", "坐的是哪家", "搭乘哪家"),
+        ("airline", "airlines", "airfare", "flight number", "plane ticket"),
+    ),
     (("飯店", "旅館", "酒店", "住宿", "下榻"), ("hotel", "hotels", "accommodation", "lodging")),
     (("天氣",), ("weather", "rained", "raining")),
     (("菜色", "菜單", "餐點", "料理", "吃了", "吃什麼", "什麼菜"), ("menu", "dishes", "eat", "ate")),

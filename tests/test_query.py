@@ -162,6 +162,8 @@ def test_a_role_the_report_never_names_is_what_a_who_held_it_question_lacks(assi
 def test_a_question_about_the_trips_logistics_the_report_never_writes_of_names_the_topic(assistant):
     reader = assistant.reader
     assert reader.absent_logistics("去程搭哪家航空公司的班機？") == ["航空公司"]
+    assert reader.absent_logistics("去鹿特丹那段是搭哪家航空？") == ["航空公司"]  # 航空 alone, taken
+    assert reader.absent_logistics("港務局是哪家航空的合作夥伴？") == []  # an airline as a party, not a flight
     assert reader.absent_logistics("晚宴吃了什麼？") == ["菜色"]  # named by its topic, not the verb
     assert reader.absent_logistics("What was the weather like in Paris?") == ["weather"]
     assert reader.absent_logistics("Which airline did they fly?") == ["airline"]
