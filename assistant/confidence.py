@@ -24,7 +24,7 @@ from .calibration import logistic
 from .config import Settings
 from .evidence import Evidence
 from .intent import counts_from_a_day
-from .premise import AGREEMENT, LED, NO_DAY, NOT_AT, SCHEDULE, TOGETHER, VISIT
+from .premise import AGREEMENT, LED, NO_DAY, NOT_AT, SCHEDULE, TITLED, TOGETHER, VISIT
 from .retrieval import Hit
 from .sentence_scoring import ScoredSentence, SentenceScorer
 from .text.normalize import has_han
@@ -234,6 +234,10 @@ def _why_notices(evidence: Evidence) -> list[str]:
         notices.append(
             f"報告提到「{m.name}」和「{m.other}」，但從未一起提到。The report mentions {m.name} and {m.other}, "
             "but never together."
+        )
+    for m in (m for m in evidence.false_premises if m.reason == TITLED):
+        notices.append(
+            f"報告中「{m.name}」的職稱是「{m.where}」，不是「{m.other}」。The report titles {m.name} {m.where}, not {m.other}."
         )
     for m in (m for m in evidence.false_premises if m.reason == NOT_AT):
         notices.append(

@@ -44,6 +44,7 @@ from .premise import (
     persons_elsewhere,
     persons_not_at,
     persons_not_met,
+    titled_otherwise,
     unsupported,
     unvisited,
 )
@@ -376,6 +377,7 @@ class Assistant:
             places = [s for p in parties if self.subjects.is_place(p[0]) for s in p if has_han(s)]
             mentions += persons_elsewhere(query.text, documents, places)
             mentions += persons_not_met(query.text, documents)
+            mentions += titled_otherwise(query.text, documents)
             mentions += persons_not_at(query.text, documents, [p for p in parties if not self.subjects.is_place(p[0])])
         return template, mentions
 

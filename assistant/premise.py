@@ -114,6 +114,15 @@ _PERSON = re.compile(
     rf"([{HAN_CHARS}]{{2,3}})(?:副市長|市長|大使|副局長|局長|處長|主席|副總裁|總裁|董事長|總經理|院長|主任|部長|總編輯|執行長|議員|教授)"
 )
 VISIT, AGREEMENT, TOGETHER, SCHEDULE, LED, NOT_AT = "visit", "agreement", "together", "schedule", "led", "not_at"
+TITLED = "titled"
+# A city's head or deputy head as a question titles a person named in Latin letters ("<Name> 副市長", "deputy mayor
+# <Name>"): a report titling that person otherwise (市長 for 副市長, or no mayor at all) says the question is wrong.
+_CITY_TITLES = ("副市長", "市長")
+_LEADING_TITLE = re.compile(r"(?:(?:Deputy|Vice)[ -])?Mayor\s+")
+_ENGLISH_CITY_TITLES = (
+    (re.compile(r"\b(?:deputy|vice)[ -]mayor\s+$", re.I), "副市長"),
+    (re.compile(r"(?<!deputy )(?<!vice )(?<!vice-)\bmayor\s+$", re.I), "市長"),
+)
 # A day asked of the itinerary that no report's itinerary has ("6/26 做了什麼？" of a trip back on 6/25).
 NO_DAY = "no_day"
 # A title a question puts at a visit, not a deputy's ("市長", "the mayor", "Mayor Lin").
@@ -614,6 +623,38 @@ def persons_not_met(question: str, documents: Sequence[Document]) -> list[Mentio
             told = [s for s in _sentences(document) if fold_latin(name) in s]
             if told and not any(_MET_TOLD.search(s) for s in told):
                 out += _first([document], (name,), VISIT)
+    return out
+
+
+def titled_otherwise(question: str, documents: Sequence[Document]) -> list[Mention]:
+    """Return the persons, named in Latin letters, a question titles a city's mayor or deputy mayor ("<Name> 副市長",
+    "deputy mayor <Name>") whom the reports title otherwise ("<Name>）市長": the mayor of another town), as `other`
+    the title asked and `where` the reports' titles."""
+    out: list[Mention] = []
+    for m in _LATIN_PERSON.finditer(question):
+        start = m.start() + (lead.end() if (lead := _LEADING_TITLE.match(m.group(0))) else 0)  # "Mayor <Name>"
+        after = re.match(rf"\s*({'|'.join(_CITY_TITLES)})", question[m.end() :])
+        asked = (
+            after.group(1)
+            if after
+            else next((title for pattern, title in _ENGLISH_CITY_TITLES if pattern.search(question[:start])), "")
+        )
+        name = fold(question[start : m.end()])
+        if not asked or " " not in name.strip():
+            continue
+        for document in documents:
+            told = {
+                t.group(0)
+                for i in _at(document, name)
+                for t in re.finditer(
+                    _FULL_TITLE, document.folded[max(0, i - _TITLE_BESIDE) : i + len(name) + _TITLE_BESIDE]
+                )
+            }
+            if told and asked not in told:
+                out += [
+                    replace(x, reason=TITLED, other=asked, where="、".join(sorted(told)))
+                    for x in _first([document], (name,), TITLED)
+                ]
     return out
 
 

@@ -176,6 +176,11 @@ def test_a_person_the_report_names_but_never_tells_of_meeting_abstains_saying_so
     assert not assistant.ask("What did Pierre Lanore discuss with the mayor?").abstained  # he received them
 
 
+def test_a_person_titled_otherwise_than_the_report_titles_them_abstains_saying_both_titles(assistant):
+    answer = assistant.ask("Mireille Munch 副市長在會上介紹了什麼？")
+    assert answer.abstained and any("職稱是「市長」，不是「副市長」" in n for n in answer.notices)
+
+
 def test_a_question_held_to_sections_lists_only_their_passages_unless_it_names_something_else(port_assistant):
     source = port_assistant.sources[0]
     meeting = (source, "參、考察過程 › 三、拜會阿姆斯特丹市議會")

@@ -14,6 +14,7 @@ from assistant.premise import (
     NO_DAY,
     NOT_AT,
     SCHEDULE,
+    TITLED,
     TOGETHER,
     VISIT,
     days_off_the_itinerary,
@@ -23,6 +24,7 @@ from assistant.premise import (
     persons_elsewhere,
     persons_not_at,
     persons_not_met,
+    titled_otherwise,
     unsupported,
     unvisited,
 )
@@ -330,6 +332,16 @@ def test_a_person_named_only_in_sentences_telling_of_no_meeting_was_not_met():
     assert persons_not_met("局長跟 Anna Visser 市長見面時聊了什麼？", [doc]) != []
     assert persons_not_met("What did Pieter Devries tell the director?", [doc]) == []  # he received them
     assert persons_not_met("Who is Anna Visser?", [doc]) == []  # no meeting presumed
+
+
+def test_a_person_titled_a_mayor_or_deputy_mayor_the_report_titles_otherwise_is_a_false_premise():
+    doc = parse_document("port-report.txt", REPORT.replace("由副議長德弗里斯接待", "由副市長 Pieter Devries 接待"))
+    [mention] = titled_otherwise("Pieter Devries 市長說了什麼？", [doc])
+    assert (mention.name, mention.reason, mention.other, mention.where) == ("Pieter Devries", TITLED, "市長", "副市長")
+    assert [m.other for m in titled_otherwise("What did Mayor Pieter Devries say?", [doc])] == ["市長"]
+    assert titled_otherwise("What did deputy mayor Pieter Devries say?", [doc]) == []
+    assert titled_otherwise("Pieter Devries 副市長說了什麼？", [doc]) == []
+    assert titled_otherwise("Pieter Devries 說了什麼？", [doc]) == []  # no title asked
 
 
 def test_a_party_placed_in_a_city_the_itinerary_never_puts_it_in_is_a_false_premise(document):
