@@ -60,8 +60,8 @@ _MET = (
 )
 # Being at a party, just before its name ({}): "在<party>", "參觀<party>", "at <party>", "visited the <party>".
 _AT = (
-    rf"(?:在|去|{ARRIVING}|參訪|參觀|拜會|拜訪|前往|造訪|走訪|(?<![搶奪拿帶取送])走|逛)[^，。？?]{{0,4}}?"
-    r"|\b(?:at|visit(?:ed|ing)?|toured?|in|to|(?:drop|stop|swing|dropped|stopped|swung) by)\s+(?:the\s+)?"
+    rf"(?:在|去|{ARRIVING}|參訪|參觀|拜會|拜訪|前往|造訪|走訪|(?<![搶奪拿帶取送])走|逛|跟|和|與)[^，。？?]{{0,4}}?"
+    r"|\b(?:at|visit(?:ed|ing)?|toured?|in|to|with|(?:drop|stop|swing|dropped|stopped|swung) by)\s+(?:the\s+)?"
     r"(?:[a-z'-]+\s+){0,3}?"
 )
 # Where a party is, just after its name ({}): "<party>在<city>的分公司", "<party>位於…".

@@ -303,6 +303,13 @@ def test_a_party_put_on_a_day_or_in_a_city_the_itinerary_never_puts_it_is_a_fals
     question = "Why did the director drop by the City Council while in Rotterdam?"
     [mention] = off_schedule(question, [document], parties)
     assert (mention.name, mention.reason, mention.other) == ("阿姆斯特丹市議會", SCHEDULE, "鹿特丹")
+    # Talking with a party puts the delegation with it ("with", 跟).
+    parties = [("阿姆斯特丹市議會", "city council"), ("鹿特丹", "rotterdam")]
+    question = "What did they discuss with the City Council while in Rotterdam?"
+    [mention] = off_schedule(question, [document], parties)
+    assert (mention.name, mention.reason, mention.other) == ("阿姆斯特丹市議會", SCHEDULE, "鹿特丹")
+    [mention] = off_schedule("在鹿特丹跟阿姆斯特丹市議會談了什麼？", [document], [("阿姆斯特丹市議會",)])
+    assert mention.other == "鹿特丹"
     # A name of three words after the verb ("toured the Stadhuis van de Raad") is still where it puts them.
     parties = [("阿姆斯特丹市議會", "raad"), ("鹿特丹", "rotterdam")]
     question = "When they toured Stadhuis van de Raad in Rotterdam, who received them?"
