@@ -123,6 +123,7 @@ _LATER_RE = re.compile(
     r"|最[後終](?=(?:有沒有|是否|到底)?(?:正式)?(?:回覆|回應|答應|同意|接受|承諾)|有(?:正式)?(?:答應|接受|承諾))"
     # "ever actually … after the trip": "ever" alone asks of all time ("was it ever a market?")
     r"|\b(?:ever|actually)\b[^?]*\bafter (?:the|this|that|their) (?:trip|visit)\b"
+    r"|\b(?:ever|actually|really)\b[^?]*\bafterwards?\b"
     # "did they actually accept…", "how many deals actually came out of…": what came of it.
     r"|\bactually (?:accept(?:ed)?|agree(?:d)?|land(?:ed)?|c[ao]me (?:out|through)|materiali[sz]e(?:d)?)\b"
     # "現在落地了哪些項目？": where it stands now.

@@ -297,13 +297,14 @@ class Assistant:
 
     def _names_a_visit(self, text: str) -> bool:
         """Return True when `text` names a party whose dated visit a report tells of (see `named_visits`), or goes
-        to a dated visit named by its heading's words ("去港務局那天" of "二、參訪鹿特丹港務局":
-        `premise.names_visit_heading`)."""
+        to a dated visit named by its heading's words, or opens with them ("去港務局那天", "港務局那場…" of
+        "二、參訪鹿特丹港務局": `premise.names_visit_heading`)."""
         if any(self.named_visits(doc_id, text) for doc_id in self.index.documents):
             return True
         folded = fold(text)
         return any(
-            names_visit_heading(folded, section.path[-1], document) and self.template.visit_days(doc_id, section.label)
+            names_visit_heading(folded, section.path[-1], document, subject=True)
+            and self.template.visit_days(doc_id, section.label)
             for doc_id, document in self.index.documents.items()
             for section in document.sections
             if section.kind == "body" and len(section.path) == 2

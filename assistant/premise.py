@@ -562,18 +562,21 @@ def _shortened(word: str, core: str) -> bool:
     return head >= 0 and tail > head + 2
 
 
-def names_visit_heading(folded: str, heading: str, document: Document) -> bool:
+def names_visit_heading(folded: str, heading: str, document: Document, subject: bool = False) -> bool:
     """Return True when a (folded) question goes or stands at a visit of `document` named by its heading's words:
     three characters of `heading`, its numbering and visit verbs aside, just after 去/在/參訪… ("去港務局那天",
     "在那場港灣城市論壇上" of "四、出席臺荷港灣城市暨物流論壇"), none of them the cover's (the agency filing
-    the report) or a city's of the itinerary ("參訪荷蘭…" names no visit by 參訪荷, nor "在鹿特丹" by 鹿特丹)."""
+    the report) or a city's of the itinerary ("參訪荷蘭…" names no visit by 參訪荷, nor "在鹿特丹" by 鹿特丹).
+    With `subject`, a question opening with them names it too ("臺荷論壇是誰帶隊？")."""
     core = _HEADING_VERBS.sub(" ", heading_core(heading))
     if not core.strip():
         return False
     cover, places = _cover(document), _places(document)
-    for m in re.finditer(_GOING_TO, folded):
-        after = _CLAUSE_END.split(_DATE_OR_SPACE.sub("", folded[m.end() : m.end() + _HEAD_CLAUSE_CHARS]))[0]
-        for i in range(min(len(after), _NAMED_WITHIN + 1)):
+    starts = [(0, 1)] if subject else []
+    starts += [(m.end(), _NAMED_WITHIN + 1) for m in re.finditer(_GOING_TO, folded)]
+    for at, within in starts:
+        after = _CLAUSE_END.split(_DATE_OR_SPACE.sub("", folded[at : at + _HEAD_CLAUSE_CHARS]))[0]
+        for i in range(min(len(after), within)):
             word = after[i : i + _HEADING_RUN]
             if len(word) == _HEADING_RUN and HAN_RUN_RE.fullmatch(word) and word in core and word not in cover:
                 if not any(word in p or p in word for p in places):

@@ -218,6 +218,8 @@ def test_a_noun_for_people_is_counted_by_its_last_character(question, noun):
         ("雙方最後有同意在哪些領域合作嗎？", False),  # what was agreed at the meeting
         ("Did they actually visit the port?", False),
         ("港務局目前在多少國家設點？", False),  # the report's "now"
+        ("Did the port authority actually set up an office here afterwards?", True),
+        ("What did they do afterwards?", False),  # the trip's next step
     ],
 )
 def test_a_question_asking_whether_something_came_about_after_the_trip(question, later):

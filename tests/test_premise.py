@@ -20,6 +20,7 @@ from assistant.premise import (
     days_off_the_itinerary,
     elsewhere_that_day,
     led_by_another,
+    names_visit_heading,
     off_schedule,
     persons_elsewhere,
     persons_not_at,
@@ -470,6 +471,11 @@ def test_a_visit_named_by_its_headings_words_shortened_as_staff_shorten_them_is_
     [mention] = led_by_another("王局長在 6 號那場港灣論壇上致詞，講了什麼？", [doc], [])
     assert (mention.name, mention.reason, mention.other) == ("局長", LED, "處長")
     assert led_by_another("王局長在港灣會議上致詞，講了什麼？", [doc], []) == []  # 會議 is not the heading's
+    # A question opening with the visit's words names it as its subject, when asked so (who led it).
+    heading = "三、出席港灣城市暨物流論壇"
+    assert names_visit_heading("港灣論壇是誰帶隊？", heading, doc, subject=True)
+    assert not names_visit_heading("港灣論壇是誰帶隊？", heading, doc)
+    assert not names_visit_heading("這次港灣論壇是誰帶隊？", heading, doc, subject=True)  # opens with 這次
 
 
 def test_a_party_only_mentioned_or_named_inside_another_is_not_put_on_a_day_or_in_a_city(document):
