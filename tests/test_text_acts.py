@@ -41,6 +41,8 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("Did the director ask Havenbedrijf to open an office here?", "<invited>"),
         ("這次出訪是應誰的邀請？", "<invited-by>"),
         ("Who invited the director to Rotterdam?", "<invited-by>"),
+        ("這次出訪是誰邀請的？", "<invited-by>"),  # the trip was invited: who invited it
+        ("局長邀請了誰？", "<invited>"),
     ],
 )
 def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):

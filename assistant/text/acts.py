@@ -28,7 +28,8 @@ _ACTS = (
     (
         "<invited-by>",  # being invited ("應…邀請", "who invited the mayor"), not inviting
         re.compile(
-            r"應[^，。；,]{0,20}?邀請?|受邀|獲邀|被邀請?|受[^，。；,？?]{0,6}?邀請|\bwho invited\b|\binvited by\b"
+            r"應[^，。；,]{0,20}?邀請?|受邀|獲邀|被邀請?|受[^，。；,？?]{0,6}?邀請|是誰邀請|由誰邀請"
+            r"|誰邀請(?:市長|訪團|我們|本府|本市)|\bwho invited\b|\binvited by\b"
             r"|\bat the invitation of\b|\bwhose invitation\b|\b(?:was|were) invited\b"
         ),
     ),
