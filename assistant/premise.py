@@ -179,7 +179,8 @@ class Mention:
 
     `reason` says what they do not say: VISIT (visited or met), AGREEMENT (an agreement with it), TOGETHER
     (it with `other`, anywhere on one line), SCHEDULE (it on the day or in the city `other`, which the
-    itinerary puts it on or in none of; `where`: the places it does put the delegation that day) or NO_DAY.
+    itinerary puts it on or in none of; `where`: the places it does put the delegation that day), TITLED (a
+    person with the title `other`; `where`: the titles the reports give), LED, NOT_AT or NO_DAY.
     """
 
     name: str
@@ -581,9 +582,7 @@ def names_visit_heading(folded: str, heading: str, document: Document, subject: 
             if len(word) == _HEADING_RUN and HAN_RUN_RE.fullmatch(word) and word in core and word not in cover:
                 if not any(word in p or p in word for p in places):
                     return True
-            if _shortened(after[i : i + 4], core) and not any(
-                part in p for part in (after[i : i + 2],) for p in places
-            ):
+            if _shortened(after[i : i + 4], core) and not any(after[i : i + 2] in p for p in places):
                 return True
     return False
 
