@@ -29,6 +29,7 @@ from assistant.text.normalize import normalize_query
         ("Who led the delegation?", COVER, {"field": "姓名職稱"}),
         ("訪團的團長是哪位？", COVER, {"field": "姓名職稱"}),  # 團長: the head, whom the cover names
         ("Who was the head of the delegation?", COVER, {"field": "姓名職稱"}),
+        ("這次智慧港口暨物流產業考察團由誰帶隊？", COVER, {"field": "姓名職稱"}),  # the trip, however described
         ("報告是誰寫的？", COVER, {"field": "姓名職稱"}),
         ("Who wrote this report?", COVER, {"field": "姓名職稱"}),
         ("Which agency filed this report?", COVER, {"field": "服務機關"}),
