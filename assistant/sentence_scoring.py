@@ -134,7 +134,7 @@ class SentenceScorer:
             dense = np.zeros(len(ids), dtype=np.float32)
         scored = []
         for sid, d in zip(ids, dense):
-            reading = self.reading(sid)
+            reading, sentence = self.reading(sid), self.index.sentences[sid]
             coverage = len(wanted & reading.tokens) / len(wanted) if wanted else 0.0
             score = s.sentence_dense_weight * float(d) + s.sentence_coverage_weight * coverage
             if answers_kind(asked, reading.kinds) and counts(noun, self.text(sid)):
@@ -149,14 +149,10 @@ class SentenceScorer:
                 score -= s.itinerary_row_penalty
             if days and (told := {t for t in reading.tokens if "/" in t}) and not days & told:
                 score -= s.other_day_penalty
-            if away:
-                sentence = self.index.sentences[sid]
-                if any(d == sentence.doc_id and a <= sentence.start < b for d, a, b in away):
-                    score -= s.other_place_penalty
-            if parties:
-                sentence = self.index.sentences[sid]
-                if self.scope.in_scope(sentence.doc_id, sentence.start, parties):
-                    score += s.named_party_weight
+            if any(doc == sentence.doc_id and a <= sentence.start < b for doc, a, b in away):
+                score -= s.other_place_penalty
+            if parties and self.scope.in_scope(sentence.doc_id, sentence.start, parties):
+                score += s.named_party_weight
             scored.append(ScoredSentence(sid, score, float(d), coverage))
         return scored
 
