@@ -77,7 +77,7 @@ _GOING = re.compile(
 _DURATION = re.compile(r"多久|幾天|多長|期間|\bhow long\b|\bduration\b|\bperiod\b|\bdates\b")
 # Going somewhere: what the cover's country answers ("派到哪一國", "which country did they travel to").
 _TRAVEL = re.compile(r"去|到|派|赴|前往|出訪|出國|飛|\b(?:travel(?:led)?|go|went|fly|flew|head(?:ed)?)\b")
-# The trip itself as a question's subject ("這次…訪法團", "the delegation").
+# The trip itself as a question's subject ("這次…考察團", "the delegation").
 _THE_TRIP = re.compile(r"這次|此行|這趟|本次|出訪|訪團|代表團|訪問團|\b(?:delegation|trip|mission)\b")
 # Words that make a question about the trip or the report as a whole.
 _WHOLE_TRIP = re.compile(
@@ -373,7 +373,7 @@ def _read_one(question: str, places: bool) -> Intent:
         return rows
     for key, cue in _COVER_CUES:
         said = _small(_rest(folded, cue)) or _COVER_PAGE.search(folded)  # "according to the cover page, …"
-        # Who led the trip, however many words describe it ("這次<產業>訪法團由誰帶隊？").
+        # Who led the trip, however many words describe it ("這次<產業>考察團由誰帶隊？").
         said = said or (key == LEADER_FIELD and PERSON in asked and _THE_TRIP.search(folded))
         if cue.search(folded) and said and _fits(key, folded, asked):
             return Intent(COVER, field=key)
