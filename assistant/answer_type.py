@@ -13,6 +13,9 @@ from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold
 from .text.tokens import date_tokens, without_dates
 
 DATE, NUMBER, PERSON, REASON, MONEY = "date", "number", "person", "reason", "money"
+# What a visit was for: "為什麼要去…？", "what was the point of…" is answered by what the writers' own city
+# takes home from it ("作為本市…之參考", "盼借鏡…"), more than by a cause in the visited party's story.
+PURPOSE = "purpose"
 # A day of the month (6 月 20 日, 6/20): what "哪一天" asks for, which a year alone does not answer.
 DAY = "day"
 # What something is called besides its name (a nickname, an epithet): "有什麼外號？" is answered by "…被暱稱為「…」".
@@ -40,7 +43,8 @@ _ASKS = (
     (
         REASON,
         re.compile(
-            r"為什麼|為何(?!\s*[？?。，,]|\s*$)|為了什麼|原因|目的|動機|\bwhy\b|\bwhat for\b|\bpurpose\b|\breason\b",
+            r"為什麼|為何(?!\s*[？?。，,]|\s*$)|為啥|幹嘛(?!用)|為了什麼|原因|目的|動機|用意|(?:拿來|用來|作為|當作|做為)?參考什麼|有什麼用"
+            r"|\bwhy\b|\bwhat for\b|\bpurpose\b|\breason\b|\bthe point of\b|\b(?:meant|supposed) to (?:help|feed|inform)",
             re.I,
         ),
     ),
@@ -62,8 +66,17 @@ _MONEY_RE = re.compile(
 # A sentence giving a purpose or a cause: a clause opening with 為 ("in order to"), 盼/期望/希望…, 藉此…,
 # 以利…, 旨在…, 因為/由於/適逢/考量….
 _REASON_RE = re.compile(
-    r"(?:^|[，；。、])\s*為(?![主首例何什])|為了|盼|期望|期能|希望|藉此|藉由|以利|以期|旨在|目的|因為|由於|適逢|考量"
+    r"(?:^|[，；。、])\s*為(?![主首例何什])|為了|盼|期望|期能|希望|藉此|藉由|以利|以期|旨在|目的|因為|由於|適逢|考量|借鏡|[作做]為[^，。；]{0,32}參考"
 )
+# A why-question about a step of the trip (going, visiting, arranging it), not about a cause in what was seen.
+_TRIP_WHY_RE = re.compile(
+    r"去|排|拜訪|參訪|走訪|造訪|參觀|安排|出訪|參考|學|有什麼用"
+    r"|\b(?:visit(?:ed|ing)?|go|went|walk(?:ed|ing)?|tour(?:ed|ing)?|see|trip|agenda|the point|bother)\b",
+    re.I,
+)
+# A sentence telling what the writers' city takes from a visit: a purpose word and the city's own name for itself.
+_PURPOSE_RE = re.compile(r"參考|借鏡|期望|盼|希望|期能|以期|以利|目的|為了|學習|取經")
+_OWN_SIDE_RE = re.compile(r"本市|本府|市府|我市|我國|國內")
 # How a report gives something's other name: "被暱稱為「風城」", "素有…之稱", "享有…美譽".
 _ALIAS_RE = re.compile(r"稱為|之稱|暱稱|美譽|又稱|號稱|譽為|稱作|人稱|\bknown as\b", re.I)
 # "有多少員工？" counts 員工: a number of something else (an area, a year) does not answer it. Not an ordinal
@@ -168,6 +181,8 @@ def asked_kinds(question: str) -> frozenset[str]:
     REASON, MONEY (a question asking for a day asks for a DATE too)."""
     kinds = {kind for kind, pattern in _ASKS if pattern.search(question)}
     kinds |= {TITLE + (m.group("a") or m.group("b")) for m in _TITLE_ASKED_RE.finditer(question)}
+    if REASON in kinds and _TRIP_WHY_RE.search(question):
+        kinds.add(PURPOSE)
     return frozenset(kinds)
 
 
@@ -192,6 +207,8 @@ def offered_kinds(sentence: str) -> frozenset[str]:
         kinds |= {TITLE + t.group(0) for t in named}
     if _REASON_RE.search(sentence):
         kinds.add(REASON)
+    if _PURPOSE_RE.search(sentence) and _OWN_SIDE_RE.search(sentence):
+        kinds.add(PURPOSE)
     if _ALIAS_RE.search(sentence):
         kinds.add(ALIAS)
     return frozenset(kinds)

@@ -102,6 +102,9 @@ class Settings:
     # number: such a sentence scores this much more again, over one with a year or no date that shares more words.
     # Dev 732: hit@1 0.745 -> 0.749 (three days ranked first), no answer lost.
     day_answer_weight: float = 0.03
+    # What a visit was for (answer_type.PURPOSE: "為什麼要去…", "what was the point of…") is told by a sentence saying
+    # what the writers' city takes from it ("作為本市…之參考"): such a sentence scores this much more again.
+    purpose_weight: float = 0.1
     # A photo caption (a short line between paragraphs) scores this much less than a sentence of the text: it
     # is quoted only when nothing else answers as well. Dev: 0.05 hit@1 0.739 -> 0.747, answer_acc 0.859 ->
     # 0.852 (a date written only in a caption); 0.1 hit@1 0.761, answer_acc 0.852, one more false abstention.

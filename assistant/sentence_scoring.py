@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .answer_type import DATE, DAY, answers_kind, asked_kinds, counted_noun, counts, offered_kinds
+from .answer_type import DATE, DAY, PURPOSE, answers_kind, asked_kinds, counted_noun, counts, offered_kinds
 from .config import Settings
 from .index import Index
 from .ingest import SECTION_SEPARATOR
@@ -141,6 +141,8 @@ class SentenceScorer:
                 score += s.answer_type_weight
                 if DAY in asked and DAY in reading.kinds:
                     score += s.day_answer_weight
+                if PURPOSE in asked and PURPOSE in reading.kinds:
+                    score += s.purpose_weight
             if acts & reading.tokens:
                 score += s.act_weight
             if reading.caption:

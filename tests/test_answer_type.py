@@ -11,6 +11,7 @@ from assistant.answer_type import (
     MONEY,
     NUMBER,
     PERSON,
+    PURPOSE,
     REASON,
     TITLE,
     answers_kind,
@@ -39,7 +40,12 @@ from assistant.answer_type import (
         ("What is the city nicknamed?", {ALIAS}),
         ("Who designed the Promenade plantée?", {PERSON}),
         ("港務局為什麼要全面自動化?", {REASON}),
-        ("Why did the delegation visit the port authority?", {REASON}),
+        ("Why did the delegation visit the port authority?", {REASON, PURPOSE}),  # what a step of the trip was for
+        ("What was the point of walking the old quay?", {REASON, PURPOSE}),
+        ("為啥要專門去看港務局?", {REASON, PURPOSE}),
+        ("去看舊碼頭，是想拿來參考什麼?", {REASON, PURPOSE}),
+        ("Why do people call the city the red city?", {REASON}),  # a cause, not what a visit was for
+        ("那個倉庫以前是幹嘛用的?", set()),  # what it was used for, not why
         ("港務局為何要全面自動化?", {REASON}),
         ("港務局的自動化程度為何?", set()),  # closing a question, formal "what is"
         ("Sigfox 的物聯網技術有什麼優勢?", set()),
@@ -67,6 +73,10 @@ def test_asked_kinds(question, kinds):
         ("此行適逢國會大選，改由副市長接待", {REASON, PERSON, TITLE + "副市長"}),
         ("因屋頂多為紅磚，常被暱稱為「紅城」", {ALIAS}),
         ("本市以觀光為主要產業", set()),  # 為主: "as", not a purpose
+        # What the writers' city takes from a visit: a purpose and the city's own name for itself.
+        ("其手法可作為本市舊港區再生之規劃設計參考", {REASON, PURPOSE}),
+        ("盼借鏡港務局的經驗，於本市打造智慧港區", {REASON, PURPOSE}),
+        ("港務局希望擴大自動化碼頭", {REASON}),  # the visited party's own aim
     ],
 )
 def test_offered_kinds(sentence, kinds):
