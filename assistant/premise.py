@@ -563,6 +563,17 @@ def _shortened(word: str, core: str) -> bool:
     return head >= 0 and tail > head + 2
 
 
+def _abbreviated(word: str, core: str, document: Document) -> bool:
+    """Return True when two Han characters abbreviate two two-character words of a heading, as the report itself
+    writes them elsewhere ("荷電" of "荷蘭電力公司" where its text says 荷電 too): the first character of each."""
+    if len(word) != 2 or not HAN_RUN_RE.fullmatch(word):
+        return False
+    return any(
+        core[j] == word[0] and core[j + 2] == word[1] and HAN_RUN_RE.fullmatch(core[j : j + 4])
+        for j in range(len(core) - 3)
+    ) and any(word in line for line in _lines(document))
+
+
 def names_visit_heading(folded: str, heading: str, document: Document, subject: bool = False) -> bool:
     """Return True when a (folded) question goes or stands at a visit of `document` named by its heading's words:
     three characters of `heading`, its numbering and visit verbs aside, just after 去/在/參訪… ("去港務局那天",
@@ -583,6 +594,8 @@ def names_visit_heading(folded: str, heading: str, document: Document, subject: 
                 if not any(word in p or p in word for p in places):
                     return True
             if _shortened(after[i : i + 4], core) and not any(after[i : i + 2] in p for p in places):
+                return True
+            if i == 0 and _abbreviated(after[:2], core, document) and not any(after[:2] in p for p in places):
                 return True
     return False
 

@@ -478,6 +478,17 @@ def test_a_visit_named_by_its_headings_words_shortened_as_staff_shorten_them_is_
     assert not names_visit_heading("這次港灣論壇是誰帶隊？", heading, doc, subject=True)  # opens with 這次
 
 
+def test_a_visit_named_by_the_abbreviation_the_report_itself_writes_is_named():
+    heading = "三、參訪荷蘭電力公司總部"
+    text = REPORT.replace("三、拜會阿姆斯特丹市議會", heading)
+    # "荷電": the first characters of 荷蘭 and 電力, named only where the report writes the abbreviation too.
+    assert not names_visit_heading("去荷電總部那天由誰帶隊？", heading, parse_document("port-report.txt", text))
+    doc = parse_document("port-report.txt", text.replace("值得本市借鏡。", "值得本市借鏡荷電的作法。"))
+    assert names_visit_heading("去荷電總部那天由誰帶隊？", heading, doc)
+    assert not names_visit_heading("去蘭力總部那天由誰帶隊？", heading, doc)  # not the words' first characters
+    assert not names_visit_heading("聽說荷電總部很大？", heading, doc)  # named, but not gone to
+
+
 def test_a_party_only_mentioned_or_named_inside_another_is_not_put_on_a_day_or_in_a_city(document):
     parties = [("阿姆斯特丹市議會",), ("鹿特丹港務局",)]
     assert off_schedule("3月6號拜會阿姆斯特丹市議會時有提到鹿特丹港務局嗎？", [document], parties) == []
