@@ -54,7 +54,7 @@ def test_a_which_day_answer_is_judged_by_the_visits_dated_sentence_it_quotes(por
 
 
 def test_the_best_sentence_is_quoted_first_even_when_a_weaker_one_comes_earlier_in_the_report(assistant):
-    answer = assistant.ask("代表團在法國電力集團總部由誰接待？")
+    answer = assistant.ask("代表團在法國電力集團總部跟誰會面？")
     assert len(answer.quotes) == 2
     assert "Didier Cordero" in answer.quotes[0].quote  # the visit, not the earlier dinner's guest list
     assert answer.quotes[0].score >= answer.quotes[1].score

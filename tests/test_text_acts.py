@@ -19,6 +19,9 @@ from assistant.text.normalize import fold
         ("局長體驗自動駕駛接駁車", "<tried>"),
         ("局長也藉此行邀請港務局至本市設立辦事處", "<invited>"),
         ("本府應港務局邀請前往鹿特丹", "<invited-by>"),  # being invited, not inviting
+        ("由該局國際事務處處長范德堡接待", "<received>"),
+        ("副市長於市政廳入口迎接訪團", "<received>"),
+        ("此行代表團會晤港務局國際事務處處長", "<received>"),
     ],
 )
 def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
@@ -43,6 +46,13 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("Who invited the director to Rotterdam?", "<invited-by>"),
         ("這次出訪是誰邀請的？", "<invited-by>"),  # the trip was invited: who invited it
         ("局長邀請了誰？", "<invited>"),
+        ("局長率團參訪時，是由誰接待的？", "<received>"),  # the leading gives the time, not what is asked
+        ("Who hosted them at the head office?", "<received>"),  # "head" leads nothing
+        ("Who met the director at city hall?", "<received>"),
+        ("Who received us at the port authority?", "<received>"),
+        ("去港務局那天見了誰？", "<received>"),  # whom they met: whoever received them
+        ("局長在市議會跟誰會面？", "<received>"),
+        ("Who did the director meet at the port authority?", "<received>"),
     ],
 )
 def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
@@ -54,9 +64,8 @@ def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
     [
         "那場論壇除了演講，會後還安排了什麼？",  # set aside
         "晚宴致詞時局長提到哪些數字？",  # the time of what is asked
-        "局長率團參訪時，是由誰接待的？",
         "How many companies does the federation speak for?",  # speaks for: represents
-        "Who hosted them at the head office?",  # "head" leads nothing
+        "Who briefed the hosts on the port?",  # the hosts are who was briefed, not who received
         "Can you give me a summary of the port visit?",  # giving to nobody of the trip
         "Which leading port operator did they meet?",  # leading: foremost
         "What did the port authority ask about the canal?",  # asking a question invites nobody

@@ -1,6 +1,7 @@
 """What a visit report tells was done, however a question words it: leading a visit (率團, 帶隊, "led"), giving a gift
 (致贈, 送了…禮物, "gift"), trying something, signing, inviting (邀請, "asked them to come") or being invited (應…邀請,
-"who invited them") and speaking (致詞, 上台講話, "speech"). Each act reads as one token on both sides, so "誰帶隊？"
+"who invited them"), receiving the delegation (接待, 會晤, "who hosted us", 見了誰) and speaking (致詞, 上台講話,
+"speech"). Each act reads as one token on both sides, so "誰帶隊？"
 meets "…率團參訪…" and "送了什麼禮物？" meets "…致贈市長…" though they share no character."""
 
 from __future__ import annotations
@@ -38,6 +39,14 @@ _ACTS = (
         re.compile(
             r"邀請|邀約|力邀|邀(?:他|她|它|對方|該)|\binvit(?:e|ed|es|ing|ation)\b"
             r"|\bask(?:s|ed)? (?:[\w.-]+ ){1,4}?to (?:come|set|open|build|invest|move|join|attend|take)\b"
+        ),
+    ),
+    (
+        "<received>",  # receiving or meeting the delegation (接待, 會晤, "who hosted us", 見了誰), whoever did it
+        re.compile(
+            r"接待|迎接|接見|會晤|會見|出面|見了誰|見到誰|見了哪|(?:跟|和|與)誰(?:見面|會面|碰面)"
+            r"|\bwho did (?:they|we|the (?:mayor|delegation|director)) meet\b|\bwho (?:met|meets)\b"
+            r"|\breceiv(?:e|ed|es|ing)\b|\bhost(?:ed|ing)\b|\bwho hosts?\b|\bgreet(?:s|ed|ing)?\b|\bwelcom(?:e|ed|es|ing)\b"
         ),
     ),
     (
