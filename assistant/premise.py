@@ -69,6 +69,11 @@ _LOCATED = r"[^，。？?]{0,3}?(?:在|位於)"
 # A party the question stands at ({}): "<party>那邊是誰接待", "<party>那次", "<party>時".
 _THERE = r"{}\s?(?:那邊|那裡|那次|那場|那天|的時候|時)"
 # A model or code name: letters then digits (B747, C-919), a name as much as a capitalized word is.
+# A name of several capitalized words joined by particles ("Port of Rotterdam", "Tour de France"): one name, whose
+# words alone are not names the report mentions ("Tour" of it is no party).
+_LATIN_PHRASE = re.compile(
+    r"[A-ZÀ-Ý][\w'-]+(?:\s+(?:(?:de|du|des|la|le|les|of|van|von|der|den|di|da)\s+)?[A-ZÀ-Ý][\w'-]+)+"
+)
 _CODE_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
 _CLAUSE_END = re.compile(r"[。！？；!?\n，,]")
 _DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")
@@ -196,9 +201,10 @@ def _names(question: str, folded_text: str, aliases: Callable[[str], list[str]])
     """Return the question's names the report mentions rarely: Latin names (or their other spellings, when the
     report writes them only so), and the longest Han runs (2 to 6 characters) occurring in the report at most
     `_MAX_MENTIONS` times."""
+    phrases = [p for p in _LATIN_PHRASE.findall(question) if fold(p) in folded_text]
     names = [
         w
-        for w in [*capitalized_names(question, min_chars=3), *_CODE_NAME.findall(question)]
+        for w in [*phrases, *capitalized_names(question, min_chars=3), *_CODE_NAME.findall(question)]
         if 0 < folded_text.count(fold(w)) or any(0 < folded_text.count(fold(a)) <= _MAX_MENTIONS for a in aliases(w))
     ]
     for run in HAN_RUN_RE.findall(fold(question)):
@@ -235,12 +241,20 @@ def unvisited(
     folded_texts = "\n".join(d.folded for d in documents)
     visited = " ".join(_visited(d) for d in documents)
     out = []
+    cleared: list[str] = []  # the visited names of several words ("Tour de France"): none of their words is a name
     for name in _names(question, folded_texts, aliases):
-        if gone_to_only and not _presumed(folded_question, fold(name)):
+        if gone_to_only and not _presumed(folded_question, fold(name)) or any(name in c.split() for c in cleared):
             continue
-        spellings = [name, *aliases(name), *_glossed(folded_question, fold(name))]
+        phrase = " " in name and not has_han(name)
+        if phrase:  # a phrase's other name is the one the report glosses it with, whole
+            spellings = [name, *_glossed(folded_question, fold(name)), *_glossed(folded_texts, fold(name))]
+        else:
+            spellings = [name, *aliases(name), *_glossed(folded_question, fold(name))]
         if any(fold(n) in visited for n in spellings):
+            cleared += [name] if phrase else []
             continue
+        if phrase:
+            continue  # its words are read one by one, as before phrases were read
         # A variant of a visited name shares its head (市府 for 市政府, under a heading naming the city) or keeps its
         # characters (港局 for 港務局).
         if (len(name) > 2 and fold(name)[:2] in visited) or _shortens(fold(name), visited):
@@ -260,7 +274,7 @@ def unvisited(
 def _glossed(folded_question: str, name: str) -> list[str]:
     """Return what a bracketed name glosses in the question, as the ends (three characters or more) of the Han run
     just before it: "去踏勘貝西村（Bercy）" gives 貝西村, 西村… among them, so a visited 貝西村 clears Bercy."""
-    m = re.search(rf"([{HAN_CHARS}]+)\(\s?{re.escape(name)}\s?\)", folded_question)
+    m = re.search(rf"([{HAN_CHARS}]+)\s?\(\s?{re.escape(name)}\s?\)", folded_question)
     return [m.group(1)[i:] for i in range(len(m.group(1)) - 2)] if m else []
 
 

@@ -489,6 +489,22 @@ def test_a_visit_named_by_the_abbreviation_the_report_itself_writes_is_named():
     assert not names_visit_heading("聽說荷電總部很大？", heading, doc)  # named, but not gone to
 
 
+def test_a_name_of_several_words_is_read_whole_where_the_report_glosses_it_with_a_visited_name():
+    text = REPORT.replace(
+        "近年以限制郵輪停靠降低觀光壓力。",
+        "近年以限制郵輪停靠降低觀光壓力。阿姆斯特丹市議會 (Gemeenteraad van Amsterdam) 設有 45 席，"
+        "德國漢堡物流園區 (Hafen von Hamburg) 則以數據平臺聞名。",
+    )
+    doc = parse_document("port-report.txt", text)
+    # Gemeenteraad alone occurs only in a sentence telling of no visit; the whole name glosses the council visited.
+    assert unvisited("Who met the director at the Gemeenteraad van Amsterdam?", [doc]) == []
+    # A whole name glossing a party never visited leaves its words to be read one by one.
+    assert [m.name for m in unvisited("What did the director see when visiting the Hafen von Hamburg?", [doc])] == [
+        "Hafen",
+        "Hamburg",
+    ]
+
+
 def test_a_party_only_mentioned_or_named_inside_another_is_not_put_on_a_day_or_in_a_city(document):
     parties = [("阿姆斯特丹市議會",), ("鹿特丹港務局",)]
     assert off_schedule("3月6號拜會阿姆斯特丹市議會時有提到鹿特丹港務局嗎？", [document], parties) == []
