@@ -198,8 +198,8 @@ class Mention:
 
 
 def _names(question: str, folded_text: str, aliases: Callable[[str], list[str]]) -> list[str]:
-    """Return the question's names the report mentions rarely: Latin names (or their other spellings, when the
-    report writes them only so), and the longest Han runs (2 to 6 characters) occurring in the report at most
+    """Return the question's names the report mentions rarely: Latin names of several words the report writes
+    whole, Latin names (or their other spellings, when the report writes them only so), and the longest Han runs (2 to 6 characters) occurring in the report at most
     `_MAX_MENTIONS` times."""
     phrases = [p for p in _LATIN_PHRASE.findall(question) if fold(p) in folded_text]
     names = [
