@@ -22,6 +22,7 @@ from assistant.text.normalize import fold
         ("由該局國際事務處處長范德堡接待", "<received>"),
         ("副市長於市政廳入口迎接訪團", "<received>"),
         ("此行代表團會晤港務局國際事務處處長", "<received>"),
+        ("局長接著參觀自動化貨櫃碼頭", "<toured>"),
     ],
 )
 def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
@@ -53,6 +54,8 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("去港務局那天見了誰？", "<received>"),  # whom they met: whoever received them
         ("局長在市議會跟誰會面？", "<received>"),
         ("Who did the director meet at the port authority?", "<received>"),
+        ("他們帶我們看了哪些碼頭設備？", "<toured>"),  # shown around: what the visit itself saw
+        ("What did the director get to see at the port?", "<toured>"),
     ],
 )
 def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
@@ -69,6 +72,7 @@ def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
         "Can you give me a summary of the port visit?",  # giving to nobody of the trip
         "Which leading port operator did they meet?",  # leading: foremost
         "What did the port authority ask about the canal?",  # asking a question invites nobody
+        "他們是哪天去港務局參觀的？",  # a day asked: seeing frames it
     ],
 )
 def test_an_act_set_aside_or_giving_a_time_is_not_what_is_asked(question):

@@ -1,6 +1,7 @@
 """What a visit report tells was done, however a question words it: leading a visit (率團, 帶隊, "led"), giving a gift
 (致贈, 送了…禮物, "gift"), trying something, signing, inviting (邀請, "asked them to come") or being invited (應…邀請,
-"who invited them"), receiving the delegation (接待, 會晤, "who hosted us", 見了誰) and speaking (致詞, 上台講話,
+"who invited them"), receiving the delegation (接待, 會晤, "who hosted us", 見了誰), seeing what the hosts showed
+(參觀, "帶我們看了哪些…") and speaking (致詞, 上台講話,
 "speech"). Each act reads as one token on both sides, so "誰帶隊？" meets "…率團參訪…" and "送了什麼禮物？" meets
 "…致贈市長…" though they share no character."""
 
@@ -50,6 +51,13 @@ _ACTS = (
         ),
     ),
     (
+        "<toured>",  # seeing what the hosts showed (參觀, 觀摩, 踏勘, "what did they see", 帶我們看了…)
+        re.compile(
+            r"參觀|觀摩|踏勘|看了|看到|看過|看些|看哪|看什麼|帶[^，。？?]{0,4}?看"
+            r"|\bwhat did (?:they|we|the (?:mayor|delegation|director|team)) (?:get to )?see\b|\bshow(?:ed|n)? (?:them|us)\b"
+        ),
+    ),
+    (
         "<speech>",
         re.compile(r"致詞|致辭|講話|發言|演講|演說|上台|表示|\bspeech(?:es)?\b|\bspoke\b|\bspeak(?:s|ing)?\b(?! for)"),
     ),
@@ -59,6 +67,11 @@ _ACTS = (
 # An act set aside or giving the time of another ("除了演講，…", "致詞時說了什麼？") is not what is asked about.
 _ASIDE_BEFORE = re.compile(r"除了\s*$")
 _ASIDE_AFTER = re.compile(r"^[^，,。？?\s]{0,3}?\s*(?:時|的時候|之後|以後|後|完|期間|當中)")
+
+
+# Acts asked about only when the question asks what was done ("看了哪些機型？"), not when or by whom: "哪天去那邊參觀的？"
+# asks a day, and seeing frames it.
+_ASKED_WITH_WHAT = {"<toured>": re.compile(r"哪些|什麼|甚麼|啥|哪幾|哪[個家座間種]|\bwhat\b|\bwhich\b")}
 
 
 # An act written inside the words of another is that other one: 邀請 of "應…邀請" is being invited.
@@ -82,7 +95,7 @@ def act_tokens(folded: str) -> frozenset[str]:
 
 def asked_acts(folded: str) -> frozenset[str]:
     """Return one token for each act a folded question asks about, but for an act it sets aside or gives the time
-    of another by ("除了演講，…", "致詞時說了什麼？")."""
+    of another by ("除了演講，…", "致詞時說了什麼？"), or seeing asked of by no what-word."""
     return frozenset(
         token
         for token, pattern in _ACTS
@@ -90,4 +103,5 @@ def asked_acts(folded: str) -> frozenset[str]:
             not _ASIDE_BEFORE.search(folded[: m.start()]) and not _ASIDE_AFTER.match(folded[m.end() :])
             for m in _matches(token, pattern, folded)
         )
+        and (token not in _ASKED_WITH_WHAT or _ASKED_WITH_WHAT[token].search(folded))
     )
