@@ -1,9 +1,8 @@
 """What a visit report tells was done, however a question words it: leading a visit (率團, 帶隊, "led"), giving a gift
 (致贈, 送了…禮物, "gift"), trying something, signing, inviting (邀請, "asked them to come") or being invited (應…邀請,
 "who invited them"), receiving the delegation (接待, 會晤, "who hosted us", 見了誰), seeing what the hosts showed
-(參觀, "帶我們看了哪些…") and speaking (致詞, 上台講話,
-"speech"). Each act reads as one token on both sides, so "誰帶隊？" meets "…率團參訪…" and "送了什麼禮物？" meets
-"…致贈市長…" though they share no character."""
+(參觀, "帶我們看了哪些…") and speaking (致詞, 上台講話, "speech"). Each act reads as one token on both sides, so
+"誰帶隊？" meets "…率團參訪…" and "送了什麼禮物？" meets "…致贈市長…" though they share no character."""
 
 from __future__ import annotations
 
