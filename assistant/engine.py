@@ -75,6 +75,10 @@ FIRST_REPORTS_NOTICE = (
 )
 
 
+# A follow-up pointing at the visit just talked about ("那天", "那裡", "there").
+_POINTS_AT_A_VISIT = re.compile(r"那天|當天|那裡|那里|那邊|那兒|\bthere\b|\bthat (?:day|visit)\b")
+
+
 @dataclass(frozen=True)
 class SectionView:
     """A whole section of a source file, for reading a quote in its surroundings."""
@@ -293,6 +297,13 @@ class Assistant:
             intent = self._intent(query_text, context_text, days_known, places=False)
         if intent.kind == COVER and intent.field == LEADER_FIELD and self._names_a_visit(query_text):
             return Intent()  # "去港務局那天由誰帶隊？" asks who led that visit, which the cover does not say
+        if (
+            intent.kind == COVER
+            and intent.field == LEADER_FIELD
+            and context_text
+            and _POINTS_AT_A_VISIT.search(query_text)
+        ):
+            return Intent()  # "那天是誰帶隊去那裡的？" after a visit's answer asks who led that visit
         return intent
 
     def _names_a_visit(self, text: str) -> bool:

@@ -33,6 +33,7 @@ _COVER_CUES = (
         re.compile(
             r"(?:報告|這份)[^，。?？]{0,4}(?:日期|哪一?天|何時|什麼時候|交|提交|送出|完成)|(?:交|提交|送出)[^，。?？]{0,3}報告"
             r"|\b(?:submitted|dated)\b|\breport date\b|\bdate\b.*\breport\b|\bwhen was (?:the|this) report\b"
+            r"|\bwhen\b.*\breport\b.*\b(?:filed|turned in|handed in|sent in|finished|completed)\b"
         ),
     ),
     ("出國期間", _PERIOD),
@@ -84,7 +85,8 @@ _WHOLE_TRIP = re.compile(
     r"報告|這份|此行|這次|這趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission|cover)\b"
 )
 _MEMBER_CUES = re.compile(
-    r"成員|團員|隊員|名單|人員|哪些人|同行|隨行|跟團|一起去|跟著去|誰去|還有誰|有誰|官員|\bmembers?\b|\bofficials\b"
+    r"成員|團員|隊員|名單|人員|(?<![請邀])哪些人|同行|隨行|跟團|一起去|跟著去|誰去|還有誰|有誰|官員"
+    r"|\bmembers?\b(?! (?:compan|firm|organi[sz]ation|association|business|state|countr))|\bofficials\b"
     r"|\bwho (?:went|else|was on|were on|travell?ed|accompanied|joined)\b|\bwhich (?:people|officials)\b"
     r"|\b(?:went|go|going|travell?ed|came) (?:on|with|along)\b|\bon the (?:trip|delegation)\b"
 )

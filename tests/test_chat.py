@@ -177,3 +177,12 @@ def test_a_follow_up_after_a_closing_point_naming_a_party_asks_of_that_partys_vi
     answer = chat.ask(follow_up)
     assert answer.quotes[0].section == "參、行程紀要 › 二、參訪物聯網新創公司 Sigfox"
     assert expected in answer.quotes[0].quote
+
+
+def test_who_led_asked_of_the_visit_just_talked_about_reads_that_visit_not_the_cover(port_assistant):
+    chat = Conversation(port_assistant)
+    chat.ask("3/5 上午去了哪裡？")
+    answer = chat.ask("那天是誰帶隊去那裡的？")  # that day, there: the visit, whose leader the cover does not say
+    assert answer.quotes and not answer.quotes[0].section.startswith("封面")
+    assert "率團參訪鹿特丹港務局" in answer.quotes[0].quote
+    assert Conversation(port_assistant).ask("這次是誰帶隊？").quotes[0].quote.startswith("姓名職稱")  # the trip's

@@ -88,6 +88,10 @@ from assistant.text.normalize import normalize_query
         ("港務局是哪一年成立的？", "", {}),  # a year, not a visit's day
         ("港務局的年吞吐量是多少？", "", {}),
         ("范德堡是哪個單位的處長？", "", {}),
+        ("When was this port trip report actually filed?", COVER, {"field": "報告日期"}),  # when: the date
+        ("Which agency filed the report?", COVER, {"field": "服務機關"}),
+        ("當天晚上那場晚宴是請哪些人？", "", {}),  # whom the dinner invited, not the delegation's members
+        ("Which of their member companies were there?", "", {}),  # a federation's members
     ],
 )
 def test_staff_questions_are_read_as_the_record_they_ask_for(question, kind, detail):
