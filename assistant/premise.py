@@ -69,8 +69,8 @@ _LOCATED = r"[^，。？?]{0,3}?(?:在|位於)"
 # A party the question stands at ({}): "<party>那邊是誰接待", "<party>那次", "<party>時".
 _THERE = r"{}\s?(?:那邊|那裡|那次|那場|那天|的時候|時)"
 # A model or code name: letters then digits (B747, C-919), a name as much as a capitalized word is.
-# A name of several capitalized words joined by particles ("Port of Rotterdam", "Tour de France"): one name, whose
-# words alone are not names the report mentions ("Tour" of it is no party).
+# A name of several capitalized words joined by particles ("Port of Rotterdam", "Hafen von Hamburg"): one name, whose
+# words alone are not names the report mentions ("Port" of it is no party).
 _LATIN_PHRASE = re.compile(
     r"[A-ZÀ-Ý][\w'-]+(?:\s+(?:(?:de|du|des|la|le|les|of|van|von|der|den|di|da)\s+)?[A-ZÀ-Ý][\w'-]+)+"
 )
@@ -241,7 +241,7 @@ def unvisited(
     folded_texts = "\n".join(d.folded for d in documents)
     visited = " ".join(_visited(d) for d in documents)
     out = []
-    cleared: list[str] = []  # the visited names of several words ("Tour de France"): none of their words is a name
+    cleared: list[str] = []  # the visited names of several words ("Port of Rotterdam"): none of their words is a name
     for name in _names(question, folded_texts, aliases):
         if gone_to_only and not _presumed(folded_question, fold(name)) or any(name in c.split() for c in cleared):
             continue
