@@ -20,7 +20,7 @@ VISIT_DAY = "visit_day"
 # template.TITLE) and how staff ask for them.
 # The trip's period, from the cover: "幾號出發、幾號結束？" asks both ends, not the first day's schedule.
 _PERIOD = re.compile(
-    r"期間|哪天到哪天|從哪天|幾號出發|幾號[到至]幾號|去了?多久|幾天|\bhow long\b|\bdates\b"
+    r"期間|哪天到哪天|從哪天|幾號出發|幾號[到至]幾號|幾號回(?:來|國)|哪天回(?:來|國)|去了?多久|幾天|\bhow long\b|\bdates\b"
     r"|\bperiod\b|\bduration\b|\bfrom when\b|起訖|起迄|\b(?:start|begin) and end\b"
 )
 # A question naming the cover page asks of its fields, whatever else it says.
@@ -66,6 +66,8 @@ LEADER_FIELD = "姓名職稱"
 _LED = re.compile(
     r"帶隊|領隊|團長|率團|率隊|\bled\b|\blead(?:s|ing|er)?\b|\bheaded\b|\bhead of (?:the |our |this )?(?:delegation|trip|mission)\b"
 )
+# Where someone went, which the cover's name does not say.
+_PLACES_ASKED = re.compile(r"哪些地方|哪裡|哪里|去了哪|去哪|\bwhere\b|\bwhich places\b")
 # Visits and meetings during the trip, which the cover's agency, country and period do not answer.
 _VISITING = re.compile(r"拜訪|參訪|拜會|接待|會見|見了|企業|案例|天氣|\b(?:visit(?:s|ed)?|met|meet|hosted|weather)\b")
 # 到 as arriving somewhere, not the 到 of 提到, 收到, 看到, 遇到… (a regular expression's part).
@@ -89,6 +91,11 @@ _MEMBER_CUES = re.compile(
     r"|\bmembers?\b(?! (?:compan|firm|organi[sz]ation|association|business|state|countr))|\bofficials\b"
     r"|\bwho (?:went|else|was on|were on|travell?ed|accompanied|joined)\b|\bwhich (?:people|officials)\b"
     r"|\b(?:went|go|going|travell?ed|came) (?:on|with|along)\b|\bon the (?:trip|delegation)\b"
+)
+# Who came to an event, or the hosts' side ("晚宴來了哪些人", "對方有誰"): not the delegation's members.
+_OTHERS_PRESENT = re.compile(
+    r"晚宴|宴會|餐會|記者會|論壇|研討會|座談|典禮|(?<![我本雙])[\u4e00-\u9fff]方(?=有誰|來了|出席|代表|那邊|的人)"
+    r"|\b(?:dinner|banquet|forum|press conference|ceremony|their side|the hosts?)\b"
 )
 # Asking for the plan of a day, in English words no other question uses.
 _PLAN = re.compile(
@@ -294,6 +301,8 @@ def _fits(field: str, folded: str, asked: frozenset[str]) -> bool:
     """Return True when what the question asks fits the cover field its cue names: a date for the report date
     and the period, a trip (not a visit) for the agency and the country, a leader for the name."""
     if field == LEADER_FIELD:
+        if _PLACES_ASKED.search(folded):
+            return False  # "<title>帶隊去了哪些地方？" asks where a leader went
         led = _LED.search(folded) and (_WHOLE_TRIP.search(folded) or not folded.isascii())
         return bool(led or (_WHOLE_TRIP.search(folded) and PERSON in asked))
     if not _WHOLE_TRIP.search(folded) or _VISITING.search(folded):
@@ -381,7 +390,12 @@ def _read_one(question: str, places: bool) -> Intent:
             return Intent(COVER, field=key)
     if DAY in asked and _GOING.search(folded) and PERSON not in asked:
         return Intent(VISIT_DAY)
-    if _MEMBER_CUES.search(folded) and not dates[0] and _small(_rest(folded, _MEMBER_CUES), han=6, latin=3):
+    if (
+        _MEMBER_CUES.search(folded)
+        and not dates[0]
+        and not _OTHERS_PRESENT.search(folded)
+        and _small(_rest(folded, _MEMBER_CUES), han=6, latin=3)
+    ):
         return Intent(MEMBERS)
     if _OVERVIEW_CUES.search(folded) and not asked and not _MAINLY_WHICH.search(folded):
         return Intent(OVERVIEW)

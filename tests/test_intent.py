@@ -92,6 +92,9 @@ from assistant.text.normalize import normalize_query
         ("Which agency filed the report?", COVER, {"field": "服務機關"}),
         ("當天晚上那場晚宴是請哪些人？", "", {}),  # whom the dinner invited, not the delegation's members
         ("Which of their member companies were there?", "", {}),  # a federation's members
+        ("招商晚宴對方來了哪些人？", "", {}),  # the hosts' side at an event
+        ("這趟荷蘭行是幾號出發幾號回來？", COVER, {"field": "出國期間"}),
+        ("王副那天帶隊去了哪些地方？", "", {}),  # where a leader went, which the cover does not say
     ],
 )
 def test_staff_questions_are_read_as_the_record_they_ask_for(question, kind, detail):
