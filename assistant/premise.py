@@ -259,6 +259,9 @@ def unvisited(
         # characters (港局 for 港務局).
         if (len(name) > 2 and fold(name)[:2] in visited) or _shortens(fold(name), visited):
             continue
+        # A name told in other words where a visit is told ("組裝線" where "前往參觀…組裝產線" is written).
+        if len(name) > 2 and any(_shortens(fold(name), _visit_clauses(d)) for d in documents):
+            continue
         places = [
             (d, m.start(), m.end())
             for d in documents
@@ -322,6 +325,13 @@ def _visit_places(line: str, where: frozenset[str]) -> frozenset[str]:
 def _places(document: Document) -> frozenset[str]:
     """Return the places a document's itinerary rows name, read once."""
     return frozenset().union(*(where for *_, where in _rows(document)))
+
+
+@lru_cache(maxsize=64)
+def _visit_clauses(document: Document) -> str:
+    """Return a document's clauses that report a visit or a reception (`_VISIT_TOLD`), folded, read once."""
+    clauses = (c for sentence in _sentences(document) for c in _CLAUSE_END.split(sentence))
+    return "\n".join(c for c in clauses if _VISIT_TOLD.search(c))
 
 
 def _tells_of_a_visit(text: str, at: int) -> bool:

@@ -505,6 +505,17 @@ def test_a_name_of_several_words_is_read_whole_where_the_report_glosses_it_with_
     ]
 
 
+def test_a_name_the_report_writes_in_other_words_where_it_tells_of_the_visit_was_visited():
+    text = REPORT.replace(
+        "並簡報港口數據平臺的運作。",
+        "並簡報港口數據平臺的運作，隨後前往參觀冷鏈物流倉庫。鹿特丹港的冷鏈倉庫群位於港區西側。",
+    )
+    doc = parse_document("port-report.txt", text)
+    # 冷鏈倉庫 is written so only in a sentence telling of no visit; the visit's clause writes 冷鏈物流倉庫.
+    assert unvisited("訪團是哪天去看冷鏈倉庫的？", [doc]) == []
+    assert [m.name for m in unvisited("訪團是哪天去看港區西側的？", [doc])] == ["港區西側"]  # told of no visit
+
+
 def test_a_party_only_mentioned_or_named_inside_another_is_not_put_on_a_day_or_in_a_city(document):
     parties = [("阿姆斯特丹市議會",), ("鹿特丹港務局",)]
     assert off_schedule("3月6號拜會阿姆斯特丹市議會時有提到鹿特丹港務局嗎？", [document], parties) == []
