@@ -536,9 +536,19 @@ class Assistant:
             words = [
                 w for w in self.reader.question_words(query_text) if len(w) >= 2 and has_han(w) and not is_cue_word(w)
             ]
-            if any(self.retriever.document_frequency(w) and w not in written for w in words):
+            # Only a name counts: a party or place found in the question, or a word of a section's heading ("雙方",
+            # "議題" name nothing, and the sections talked about need not write them).
+            named = " ".join(
+                [*(query_text[x.start : x.end] for x in self.subjects.find(query_text)), self._heading_text]
+            )
+            if any(self.retriever.document_frequency(w) and w not in written and w in named for w in words):
                 return only
         return np.array(inside, dtype=np.int64)
+
+    @functools.cached_property
+    def _heading_text(self) -> str:
+        """Every report's section headings, folded, read once."""
+        return " ".join(fold(t) for d in self.index.documents.values() for s in d.sections for t in s.path)
 
     def reports(self) -> list[ReportInfo]:
         """Return every indexed report with its cover fields (settings.report_fields), by source name."""

@@ -186,3 +186,11 @@ def test_who_led_asked_of_the_visit_just_talked_about_reads_that_visit_not_the_c
     assert answer.quotes and not answer.quotes[0].section.startswith("封面")
     assert "率團參訪鹿特丹港務局" in answer.quotes[0].quote
     assert Conversation(port_assistant).ask("這次是誰帶隊？").quotes[0].quote.startswith("姓名職稱")  # the trip's
+
+
+def test_a_follow_up_using_words_the_visit_talked_about_never_writes_stays_with_that_visit(port_assistant):
+    chat = Conversation(port_assistant)
+    chat.ask("去港務局是哪一天？")
+    answer = chat.ask("那雙方主要談了什麼？")  # 雙方 names no one: the council's visit writes it, this one need not
+    assert "港務局" in answer.passages[0].section  # read in the visit talked about (too little there to quote)
+    assert not any("市議會" in q.section for q in answer.quotes)
