@@ -16,6 +16,8 @@ DATE, NUMBER, PERSON, REASON, MONEY = "date", "number", "person", "reason", "mon
 # What a visit was for: "為什麼要去…？", "what was the point of…" is answered by what the writers' own city
 # takes home from it ("作為本市…之參考", "盼借鏡…"), more than by a cause in the visited party's story.
 PURPOSE = "purpose"
+# Where something is or was held ("在哪裡舉辦？", "where was … held"): a sentence placing it ("位於…", "於…舉辦").
+WHERE = "where"
 # A day of the month (6 月 20 日, 6/20): what "哪一天" asks for, which a year alone does not answer.
 DAY = "day"
 # What something is called besides its name (a nickname, an epithet): "有什麼外號？" is answered by "…被暱稱為「…」".
@@ -68,6 +70,12 @@ _MONEY_RE = re.compile(
 _REASON_RE = re.compile(
     r"(?:^|[，；。、])\s*為(?![主首例何什])|為了|盼|期望|期能|希望|藉此|藉由|以利|以期|旨在|目的|因為|由於|適逢|考量|借鏡|[作做]為[^，。；]{0,32}參考"
 )
+_WHERE_ASKED_RE = re.compile(
+    r"(?:設在|設於|位於|坐落|座落|開在|辦在|舉辦|舉行|召開)[^，。？?]{0,4}(?:哪|何處|什麼地方)|(?:舉辦|舉行)地點|在哪一帶"
+    r"|\bwhere (?:is|was|are|were)\b.*\b(?:held|located|based|headquartered|sited)\b",
+    re.I,
+)
+_WHERE_OFFERED_RE = re.compile(r"位於|設於|坐落|座落|[於在][^，。；]{2,20}?(?:舉辦|舉行|召開|展出)")
 # A why-question about a step of the trip (going, visiting, arranging it), not about a cause in what was seen.
 _TRIP_WHY_RE = re.compile(
     r"去|排|拜訪|參訪|走訪|造訪|參觀|安排|出訪|參考|學|有什麼用"
@@ -183,6 +191,8 @@ def asked_kinds(question: str) -> frozenset[str]:
     kinds |= {TITLE + (m.group("a") or m.group("b")) for m in _TITLE_ASKED_RE.finditer(question)}
     if REASON in kinds and _TRIP_WHY_RE.search(question):
         kinds.add(PURPOSE)
+    if _WHERE_ASKED_RE.search(question):
+        kinds.add(WHERE)
     return frozenset(kinds)
 
 
@@ -209,6 +219,8 @@ def offered_kinds(sentence: str) -> frozenset[str]:
         kinds.add(REASON)
     if _PURPOSE_RE.search(sentence) and _OWN_SIDE_RE.search(sentence):
         kinds.add(PURPOSE)
+    if _WHERE_OFFERED_RE.search(sentence):
+        kinds.add(WHERE)
     if _ALIAS_RE.search(sentence):
         kinds.add(ALIAS)
     return frozenset(kinds)

@@ -45,7 +45,7 @@ _COVER_CUES = (
     (
         "姓名職稱",
         re.compile(
-            r"掛名|具名|署名|作者|撰寫|誰寫|帶隊|領隊|團長|率團|率隊|\bauthor\b|\bwritten by\b|\bwho wrote\b|\bwhose name\b|\blisted\b"
+            r"掛名|具名|署名|名義|作者|撰寫|誰寫|帶隊|領隊|團長|率團|率隊|\bauthor\b|\bwritten by\b|\bwho wrote\b|\bwhose name\b|\blisted\b"
             r"|\bled\b|\blead(?:s|ing|er)?\b|\bheaded\b|\bin charge\b|\bhead of (?:the |our |this )?(?:delegation|trip|mission)\b"
         ),
     ),

@@ -13,6 +13,7 @@ from assistant.answer_type import (
     PERSON,
     PURPOSE,
     REASON,
+    WHERE,
     TITLE,
     answers_kind,
     asked_kinds,
@@ -46,6 +47,9 @@ from assistant.answer_type import (
         ("去看舊碼頭，是想拿來參考什麼?", {REASON, PURPOSE}),
         ("Why do people call the city the red city?", {REASON}),  # a cause, not what a visit was for
         ("那個倉庫以前是幹嘛用的?", set()),  # what it was used for, not why
+        ("港灣論壇辦在哪裡?", {WHERE}),  # where it was held: a sentence placing it
+        ("Where was the port forum held?", {WHERE}),
+        ("那天下午又去了哪裡?", set()),  # where the delegation went next: the itinerary's, not a venue
         ("港務局為何要全面自動化?", {REASON}),
         ("港務局的自動化程度為何?", set()),  # closing a question, formal "what is"
         ("Sigfox 的物聯網技術有什麼優勢?", set()),
@@ -77,6 +81,8 @@ def test_asked_kinds(question, kinds):
         ("其手法可作為本市舊港區再生之規劃設計參考", {REASON, PURPOSE}),
         ("盼借鏡港務局的經驗，於本市打造智慧港區", {REASON, PURPOSE}),
         ("港務局希望擴大自動化碼頭", {REASON}),  # the visited party's own aim
+        ("論壇於港務局總部舉辦", {WHERE}),
+        ("港務局位於馬斯河口", {WHERE}),
     ],
 )
 def test_offered_kinds(sentence, kinds):
