@@ -70,11 +70,13 @@ _MONEY_RE = re.compile(
 _REASON_RE = re.compile(
     r"(?:^|[，；。、])\s*為(?![主首例何什])|為了|盼|期望|期能|希望|藉此|藉由|以利|以期|旨在|目的|因為|由於|適逢|考量|借鏡|[作做]為[^，。；]{0,32}參考"
 )
+# Asking where something is or was held (設在哪, 辦在哪, "where was … held"), not where the delegation went next.
 _WHERE_ASKED_RE = re.compile(
     r"(?:設在|設於|位於|坐落|座落|開在|辦在|舉辦|舉行|召開)[^，。？?]{0,4}(?:哪|何處|什麼地方)|(?:舉辦|舉行)地點|在哪一帶"
     r"|\bwhere (?:is|was|are|were)\b.*\b(?:held|located|based|headquartered|sited)\b",
     re.I,
 )
+# A sentence placing something: 位於…, 於…舉辦.
 _WHERE_OFFERED_RE = re.compile(r"位於|設於|坐落|座落|[於在][^，。；]{2,20}?(?:舉辦|舉行|召開|展出)")
 # A why-question about a step of the trip (going, visiting, arranging it), not about a cause in what was seen.
 _TRIP_WHY_RE = re.compile(
@@ -188,7 +190,7 @@ TITLE = "title:"
 
 def asked_kinds(question: str) -> frozenset[str]:
     """Return the kinds of answer a (normalized) question asks for: any of DATE, DAY, NUMBER, PERSON, ALIAS,
-    REASON, MONEY (a question asking for a day asks for a DATE too)."""
+    REASON (and PURPOSE, of a step of the trip), WHERE, MONEY (a question asking for a day asks for a DATE too)."""
     kinds = {kind for kind, pattern in _ASKS if pattern.search(question)}
     kinds |= {TITLE + (m.group("a") or m.group("b")) for m in _TITLE_ASKED_RE.finditer(question)}
     if REASON in kinds and _TRIP_WHY_RE.search(question):
@@ -199,8 +201,8 @@ def asked_kinds(question: str) -> frozenset[str]:
 
 
 def offered_kinds(sentence: str) -> frozenset[str]:
-    """Return the kinds of answer a sentence of the report can give: DATE, DAY, NUMBER, PERSON, ALIAS, REASON
-    and/or MONEY."""
+    """Return the kinds of answer a sentence of the report can give: DATE, DAY, NUMBER, PERSON, ALIAS, REASON,
+    PURPOSE, WHERE and/or MONEY."""
     folded = fold(sentence)
     kinds = set()
     if _DIGIT_RE.search(folded):

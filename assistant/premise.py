@@ -68,12 +68,12 @@ _AT = (
 _LOCATED = r"[^，。？?]{0,3}?(?:在|位於)"
 # A party the question stands at ({}): "<party>那邊是誰接待", "<party>那次", "<party>時".
 _THERE = r"{}\s?(?:那邊|那裡|那次|那場|那天|的時候|時)"
-# A model or code name: letters then digits (B747, C-919), a name as much as a capitalized word is.
 # A name of several capitalized words joined by particles ("Port of Rotterdam", "Hafen von Hamburg"): one name, whose
 # words alone are not names the report mentions ("Port" of it is no party).
 _LATIN_PHRASE = re.compile(
     r"[A-ZÀ-Ý][\w'-]+(?:\s+(?:(?:de|du|des|la|le|les|of|van|von|der|den|di|da)\s+)?[A-ZÀ-Ý][\w'-]+)+"
 )
+# A model or code name: letters then digits (B747, C-919), a name as much as a capitalized word is.
 _CODE_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
 _CLAUSE_END = re.compile(r"[。！？；!?\n，,]")
 _DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")
@@ -199,8 +199,8 @@ class Mention:
 
 def _names(question: str, folded_text: str, aliases: Callable[[str], list[str]]) -> list[str]:
     """Return the question's names the report mentions rarely: Latin names of several words the report writes
-    whole, Latin names (or their other spellings, when the report writes them only so), and the longest Han runs (2 to 6 characters) occurring in the report at most
-    `_MAX_MENTIONS` times."""
+    whole, Latin names (or their other spellings, when the report writes them only so), and the longest Han runs
+    (2 to 6 characters) occurring in the report at most `_MAX_MENTIONS` times."""
     phrases = [p for p in _LATIN_PHRASE.findall(question) if fold(p) in folded_text]
     names = [
         w
@@ -243,7 +243,7 @@ def unvisited(
     out = []
     cleared: list[str] = []  # the visited names of several words ("Port of Rotterdam"): none of their words is a name
     for name in _names(question, folded_texts, aliases):
-        if gone_to_only and not _presumed(folded_question, fold(name)) or any(name in c.split() for c in cleared):
+        if (gone_to_only and not _presumed(folded_question, fold(name))) or any(name in c.split() for c in cleared):
             continue
         phrase = " " in name and not has_han(name)
         if phrase:  # a phrase's other name is the one the report glosses it with, whole
