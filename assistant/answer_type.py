@@ -45,7 +45,7 @@ _ASKS = (
     (
         REASON,
         re.compile(
-            r"為什麼|為何(?!\s*[？?。，,]|\s*$)|為啥|幹嘛(?!用)|為了什麼|原因|目的|動機|用意|(?:拿來|用來|作為|當作|做為)?參考什麼|有什麼用"
+            r"為什麼|為何(?!\s*[？?。，,]|\s*$)|為啥|幹嘛(?!用)|為了什麼|原因|目的|動機|用意|參考什麼"
             r"|\bwhy\b|\bwhat for\b|\bpurpose\b|\breason\b|\bthe point of\b|\b(?:meant|supposed) to (?:help|feed|inform)",
             re.I,
         ),
@@ -68,25 +68,29 @@ _MONEY_RE = re.compile(
 # A sentence giving a purpose or a cause: a clause opening with 為 ("in order to"), 盼/期望/希望…, 藉此…,
 # 以利…, 旨在…, 因為/由於/適逢/考量….
 _REASON_RE = re.compile(
-    r"(?:^|[，；。、])\s*為(?![主首例何什])|為了|盼|期望|期能|希望|藉此|藉由|以利|以期|旨在|目的|因為|由於|適逢|考量|借鏡|[作做]為[^，。；]{0,32}參考"
+    r"(?:^|[，；。、])\s*為(?![主首例何什])|為了|盼|期望|期能|希望|藉此|藉由|以利|以期|旨在|目的(?!地)|因為|由於|適逢|考量|借鏡|[作做]為[^，。；]{0,32}參考"
 )
 # Asking where something is or was held (設在哪, 辦在哪, "where was … held"), not where the delegation went next.
 _WHERE_ASKED_RE = re.compile(
-    r"(?:設在|設於|位於|坐落|座落|開在|辦在|舉辦|舉行|召開)[^，。？?]{0,4}(?:哪|何處|什麼地方)|(?:舉辦|舉行)地點|在哪一帶"
+    r"(?:設在|設於|位於|坐落|座落|開在|辦在|舉辦|舉行|召開)[^，。？?]{0,4}(?:哪(?:裡|里|兒|邊|一帶|個(?:城市|地方|國家|場地))|何處|什麼地方)"
+    r"|(?:舉辦|舉行)地點|在哪一帶"
     r"|\bwhere (?:is|was|are|were)\b.*\b(?:held|located|based|headquartered|sited)\b",
     re.I,
 )
 # A sentence placing something: 位於…, 於…舉辦.
-_WHERE_OFFERED_RE = re.compile(r"位於|設於|坐落|座落|[於在][^，。；]{2,20}?(?:舉辦|舉行|召開|展出)")
+_WHERE_OFFERED_RE = re.compile(
+    r"位於|設於|坐落|座落|(?<![由關對終現正存實])[於在](?!\s*\d)[^，。；]{2,20}?(?:舉辦|舉行|召開|展出)"
+)
 # A why-question about a step of the trip (going, visiting, arranging it), not about a cause in what was seen.
 _TRIP_WHY_RE = re.compile(
-    r"去|排|拜訪|參訪|走訪|造訪|參觀|安排|出訪|參考|學|有什麼用"
-    r"|\b(?:visit(?:ed|ing)?|go|went|walk(?:ed|ing)?|tour(?:ed|ing)?|see|trip|agenda|the point|bother)\b",
+    r"要去|去看|去走|去了|特地去|專門去|特別去|排去|安排|拜訪|參訪|走訪|造訪|參觀|出訪|參考|學習|想學|取經"
+    r"|\b(?:visit(?:ed|ing)?|go (?:to|see)|went|walk(?:ed|ing)?|tour(?:ed|ing)?|see|trip|agenda|the point|bother)\b",
     re.I,
 )
 # A sentence telling what the writers' city takes from a visit: a purpose word and the city's own name for itself.
-_PURPOSE_RE = re.compile(r"參考|借鏡|期望|盼|希望|期能|以期|以利|目的|為了|學習|取經")
-_OWN_SIDE_RE = re.compile(r"本市|本府|市府|我市|我國|國內")
+_PURPOSE_RE = re.compile(r"參考|借鏡|期望|盼|希望|期能|以期|以利|目的(?!地)|為了|學習|取經")
+# How the writers name their own side: a city's (本市, 本府), a ministry's or an agency's (本部, 本署, 本局, 本會).
+_OWN_SIDE_RE = re.compile(r"本市|本府|本縣|本部|本署|本局|本會|本處|本院|我市|我國")
 # How a report gives something's other name: "被暱稱為「風城」", "素有…之稱", "享有…美譽".
 _ALIAS_RE = re.compile(r"稱為|之稱|暱稱|美譽|又稱|號稱|譽為|稱作|人稱|\bknown as\b", re.I)
 # "有多少員工？" counts 員工: a number of something else (an area, a year) does not answer it. Not an ordinal

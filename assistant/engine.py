@@ -76,7 +76,7 @@ FIRST_REPORTS_NOTICE = (
 
 
 # A follow-up pointing at the visit just talked about ("那天", "那裡", "there").
-_POINTS_AT_A_VISIT = re.compile(r"那天|當天|那裡|那里|那邊|那兒|\bthere\b|\bthat (?:day|visit)\b")
+_POINTS_AT_A_VISIT = re.compile(r"那天|當天|那裡|那邊|那兒|\bthere\s*\??$|\bthat (?:day|visit)\b", re.I)
 
 
 @dataclass(frozen=True)

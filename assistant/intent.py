@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .answer_type import DATE, DAY, NUMBER, PERSON, asked_kinds
-from .text.normalize import fold
+from .text.normalize import HAN_CHARS, fold
 from .text.tokens import content_tokens, date_tokens
 
 COVER, MEMBERS, ITINERARY, LIST, OVERVIEW = "cover", "members", "itinerary", "list", "overview"
@@ -94,7 +94,7 @@ _MEMBER_CUES = re.compile(
 )
 # Who came to an event, or the hosts' side ("晚宴來了哪些人", "對方有誰"): not the delegation's members.
 _OTHERS_PRESENT = re.compile(
-    r"晚宴|宴會|餐會|記者會|論壇|研討會|座談|典禮|(?<![我本雙])[\u4e00-\u9fff]方(?=有誰|來了|出席|代表|那邊|的人)"
+    rf"晚宴|宴會|餐會|記者會|論壇|研討會|座談|典禮|(?![我本雙地官])[{HAN_CHARS}]方(?=有誰|來了|出席|代表|那邊|的人)"
     r"|\b(?:dinner|banquet|forum|press conference|ceremony|their side|the hosts?)\b"
 )
 # Asking for the plan of a day, in English words no other question uses.

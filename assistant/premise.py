@@ -251,7 +251,8 @@ def unvisited(
         else:
             spellings = [name, *aliases(name), *_glossed(folded_question, fold(name))]
         if any(fold(n) in visited for n in spellings):
-            cleared += [name] if phrase else []
+            if phrase:
+                cleared.append(name)
             continue
         if phrase:
             continue  # its words are read one by one, as before phrases were read
@@ -259,7 +260,7 @@ def unvisited(
         # characters (港局 for 港務局).
         if (len(name) > 2 and fold(name)[:2] in visited) or _shortens(fold(name), visited):
             continue
-        # A name told in other words where a visit is told ("組裝線" where "前往參觀…組裝產線" is written).
+        # A name told in other words where a visit is told ("冷鏈倉庫" where "前往參觀冷鏈物流倉庫" is written).
         if len(name) > 2 and any(_shortens(fold(name), _visit_clauses(d)) for d in documents):
             continue
         places = [

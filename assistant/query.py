@@ -81,7 +81,7 @@ _ROLE_HAN_RE = re.compile(
     rf"|哪一?位([{HAN_CHARS}]{{2}})(?![{HAN_CHARS}])"
     rf"|(?:誰|哪一?位)負責([{HAN_CHARS}]{{2}})(?![{HAN_CHARS}])"  # "誰負責翻譯？": who did the interpreting
     # "有幾位議員同行？", "有沒有記者隨行？": members holding a role.
-    rf"|(?:幾位|幾個|哪幾位|哪些|有沒有)([{HAN_CHARS}]{{2,3}}?)(?:也|有)?(?:同行|隨行|一起去|跟團|跟著去)"
+    rf"|(?:幾位|幾個|哪幾位|哪些|有沒有)([{HAN_CHARS}]{{1,2}}[員長師者官])(?:也|有)?(?:同行|隨行|一起去|跟團|跟著去)"
 )
 _ROLE_LATIN_RE = re.compile(r"\b(?i:who)\s+(?:was|is|were|are|served as)\s+(?:the|their|our)((?:\s+[a-z]+){1,3})")
 # Roles a report tells in other words, by an act: who led a delegation (率團, not 團長), who hosted it (接待, not

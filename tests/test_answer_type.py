@@ -50,6 +50,9 @@ from assistant.answer_type import (
         ("港灣論壇辦在哪裡?", {WHERE}),  # where it was held: a sentence placing it
         ("Where was the port forum held?", {WHERE}),
         ("那天下午又去了哪裡?", set()),  # where the delegation went next: the itinerary's, not a venue
+        ("論壇舉辦了哪些活動?", set()),  # which events, not where
+        ("為什麼碳排放下降?", {REASON}),  # a cause, not what a visit was for
+        ("這個平臺有什麼用?", set()),  # what it does
         ("港務局為何要全面自動化?", {REASON}),
         ("港務局的自動化程度為何?", set()),  # closing a question, formal "what is"
         ("Sigfox 的物聯網技術有什麼優勢?", set()),
@@ -83,6 +86,10 @@ def test_asked_kinds(question, kinds):
         ("港務局希望擴大自動化碼頭", {REASON}),  # the visited party's own aim
         ("論壇於港務局總部舉辦", {WHERE}),
         ("港務局位於馬斯河口", {WHERE}),
+        ("論壇於 3 月 5 日舉行", {DATE, DAY}),  # a date, not a place
+        ("由於颱風延後舉辦", {REASON}),  # 由於: because, not at
+        ("阿姆斯特丹市府希望擴大自動化", {REASON}),  # the visited city's own aim, not the writers'
+        ("本局期望借鏡港務局的數據平臺", {REASON, PURPOSE}),  # an agency's own takeaway
     ],
 )
 def test_offered_kinds(sentence, kinds):

@@ -193,4 +193,3 @@ def test_a_follow_up_using_words_the_visit_talked_about_never_writes_stays_with_
     chat.ask("去港務局是哪一天？")
     answer = chat.ask("那雙方主要談了什麼？")  # 雙方 names no one: the council's visit writes it, this one need not
     assert "港務局" in answer.passages[0].section  # read in the visit talked about (too little there to quote)
-    assert not any("市議會" in q.section for q in answer.quotes)

@@ -93,6 +93,7 @@ from assistant.text.normalize import normalize_query
         ("當天晚上那場晚宴是請哪些人？", "", {}),  # whom the dinner invited, not the delegation's members
         ("Which of their member companies were there?", "", {}),  # a federation's members
         ("招商晚宴對方來了哪些人？", "", {}),  # the hosts' side at an event
+        ("這次我方有哪些人同行？", MEMBERS, {}),  # our own side: the members
         ("這趟荷蘭行是幾號出發幾號回來？", COVER, {"field": "出國期間"}),
         ("王副那天帶隊去了哪些地方？", "", {}),  # where a leader went, which the cover does not say
         ("这份出国报告是以谁的名义交的？", COVER, {"field": "姓名職稱"}),  # in whose name: the cover's name

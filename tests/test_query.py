@@ -158,6 +158,7 @@ def test_a_role_the_report_never_names_is_what_a_who_held_it_question_lacks(assi
     assert reader.absent_roles("誰負責接待？") == []  # the report's 接待
     assert reader.absent_roles("這次有幾位市議員同行？") == ["市議員"]  # members holding a role no one holds
     assert reader.absent_roles("這次有幾位副市長同行？") == []  # the member list's 副市長
+    assert reader.absent_roles("有沒有其他人同行？") == []  # who else: no role
     assert _reader(assistant, abstain_on_unknown_names=False).absent_roles("隨行的翻譯是哪位？") == []
 
 

@@ -73,6 +73,7 @@ def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
         "Which leading port operator did they meet?",  # leading: foremost
         "What did the port authority ask about the canal?",  # asking a question invites nobody
         "他們是哪天去港務局參觀的？",  # a day asked: seeing frames it
+        "港務局如何迎接數位轉型的挑戰？",  # meeting a challenge receives no one
     ],
 )
 def test_an_act_set_aside_or_giving_a_time_is_not_what_is_asked(question):

@@ -44,7 +44,7 @@ _ACTS = (
     (
         "<received>",  # receiving or meeting the delegation (接待, 會晤, "who hosted us", 見了誰), whoever did it
         re.compile(
-            r"接待|迎接|接見|會晤|會見|出面|見了誰|見到誰|見了哪|(?:跟|和|與)誰(?:見面|會面|碰面)"
+            r"接待|迎接(?![^，。]{0,6}挑戰)|接見|會晤|會見|出面|見了誰|見到誰|見了哪|(?:跟|和|與)誰(?:見面|會面|碰面)"
             r"|\bwho did (?:they|we|the (?:mayor|delegation|director)) meet\b|\bwho (?:met|meets)\b"
             r"|\breceiv(?:e|ed|es|ing)\b|\bhost(?:ed|ing)\b|\bwho hosts?\b|\bgreet(?:s|ed|ing)?\b|\bwelcom(?:e|ed|es|ing)\b"
         ),
@@ -52,7 +52,7 @@ _ACTS = (
     (
         "<toured>",  # seeing what the hosts showed (參觀, 觀摩, 踏勘, "what did they see", 帶我們看了…)
         re.compile(
-            r"參觀|觀摩|踏勘|看了|看到|看過|看些|看哪|看什麼|帶[^，。？?]{0,4}?看"
+            r"參觀|觀摩|踏勘|看了|看過|看些|看哪|看什麼|帶[^，。？?]{0,4}?看"
             r"|\bwhat did (?:they|we|the (?:mayor|delegation|director|team)) (?:get to )?see\b|\bshow(?:ed|n)? (?:them|us)\b"
         ),
     ),
