@@ -108,9 +108,9 @@ class Assistant:
         self.parties = functools.lru_cache(maxsize=1024)(lambda text: tuple(named_parties(text, self.glossary)))
         self.party_names = tuple(fold(name) for name in self.glossary.values())  # the reports' names, folded
         self.template = TemplateAnswerer(index, settings)
-        self.composer = AnswerComposer(
-            index, settings, self.parties, self.template.scheduled_days, self.template.visits_elsewhere
-        )
+        # The visits placed in other cities than a question names: read by reranking and sentence scoring alike, once.
+        elsewhere = functools.lru_cache(maxsize=1024)(self.template.visits_elsewhere)
+        self.composer = AnswerComposer(index, settings, self.parties, self.template.scheduled_days, elsewhere)
         self.aliases = build_aliases(
             self.glossary,
             self.translator.name_glosses,
@@ -538,10 +538,9 @@ class Assistant:
             ]
             # Only a name counts: a party or place found in the question, or a word of a section's heading ("雙方",
             # "議題" name nothing, and the sections talked about need not write them).
-            named = " ".join(
-                [*(query_text[x.start : x.end] for x in self.subjects.find(query_text)), self._heading_text]
-            )
-            if any(self.retriever.document_frequency(w) and w not in written and w in named for w in words):
+            subjects = [query_text[x.start : x.end] for x in self.subjects.find(query_text)]
+            named = [w for w in words if w in self._heading_text or any(w in subject for subject in subjects)]
+            if any(self.retriever.document_frequency(w) and w not in written for w in named):
                 return only
         return np.array(inside, dtype=np.int64)
 
