@@ -144,9 +144,12 @@ _LAST_DAY = re.compile(
 _TRIP_DAY = re.compile(
     r"(?<!那)第\s*([一二三四五六七八九十\d]{1,2})\s*天|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\d{1,2}(?:st|nd|rd|th))"
     r" day\b|(最後一天|\blast day\b)"
+    # "day three", "day 3": the way a schedule counts them.
+    r"|\bday (one|two|three|four|five|six|seven|eight|nine|[1-9])\b(?![:.]?\d)"
 )
 _DAY_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-                 "ninth": 9}  # fmt: skip
+                 "ninth": 9, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9}  # fmt: skip
 # "6月21號" (the report writes 日, staff often 號/号) is a date as well.
 _DATE_TEXT = re.compile(r"\d{1,2}\s*[月/]\s*\d{1,2}\s*[日號号]?")
 _MONTH_DAY = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*[號号]")
@@ -490,11 +493,11 @@ def _day_intent(
         ):
             edge = "" if days or day_numbers else "last" if _LAST_DAY.search(folded) else "first"
             return Intent(ITINERARY, days=days, day_numbers=day_numbers, half=half, edge=edge, shift=shift)
-    trip_day = _trip_day(folded)
-    if trip_day and (_SCHEDULE.search(folded) or DATE in asked) and NUMBER not in asked:
+    nth_day = trip_day(folded)
+    if nth_day and (_SCHEDULE.search(folded) or DATE in asked) and NUMBER not in asked:
         rest = _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _TRIP_DAY, *relative)
         if _small(rest, han=_MAX_STOP_HAN if places else _MAX_REST_HAN):
-            return Intent(ITINERARY, half=half, trip_day=trip_day, shift=shift, in_place=places and rest != (0, 0))
+            return Intent(ITINERARY, half=half, trip_day=nth_day, shift=shift, in_place=places and rest != (0, 0))
     if (shift or _THAT_DAY.search(folded)) and not asked - {DATE, DAY}:
         rest = _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, *relative, _THAT_DAY, _ELSEWHERE, _THEN)
         # Naming nothing else, it asks of the previous answer's day; "那天下雨嗎？" asks no schedule of it.
@@ -505,7 +508,7 @@ def _day_intent(
     return None
 
 
-def _trip_day(folded: str) -> int:
+def trip_day(folded: str) -> int:
     """Return the day of the trip a question names counting from its start (1 for "第一天"), -1 for its last day,
     or 0."""
     m = _TRIP_DAY.search(folded)
@@ -513,7 +516,7 @@ def _trip_day(folded: str) -> int:
         return 0
     if m.group(3):
         return -1
-    word = m.group(1) or m.group(2)
+    word = m.group(1) or m.group(2) or m.group(4)
     if word[0].isdigit():
         return int(word.rstrip("stndrh"))
     return _DAY_ORDINALS.get(word) or _ORDINALS.get(word, 0)

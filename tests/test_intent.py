@@ -152,6 +152,8 @@ def test_a_follow_up_asking_something_else_keeps_its_own_intent(question):
         ("這次出訪的第二天去了哪裡？", 2, ""),  # 的第二天: still the trip's; only 那第二天 counts from a day named
         ("What was the schedule on the 2nd day?", 2, ""),
         ("What did they do on the third day?", 3, ""),
+        ("What did they do on day three?", 3, ""),  # as a schedule counts them
+        ("What was the schedule for day 2?", 2, ""),
         ("最後一天的行程？", -1, ""),
     ],
 )
@@ -160,7 +162,9 @@ def test_the_trips_nth_day_is_an_itinerary_question(question, trip_day, half):
     assert (intent.kind, intent.trip_day, intent.half) == ("itinerary", trip_day, half)
 
 
-@pytest.mark.parametrize("question", ["第一天拜會的副市長叫什麼名字？", "What did they do on the 21st?"])
+@pytest.mark.parametrize(
+    "question", ["第一天拜會的副市長叫什麼名字？", "What did they do on the 21st?", "What was on at 10:30 on day 3.5?"]
+)
 def test_a_named_day_with_more_asked_or_a_day_of_the_month_is_not_a_trip_day(question):
     assert read_intent(normalize_query(question)).trip_day == 0
 

@@ -220,3 +220,10 @@ def test_shopping_is_a_topic_left_out_only_by_a_report_writing_of_no_gift_or_sho
     reader = port_assistant.reader
     assert reader.absent_logistics("局長有沒有買什麼伴手禮回來？") == ["伴手禮"]
     assert reader.absent_logistics("Did they buy any souvenirs?") == ["souvenir"]
+
+
+def test_an_english_trip_day_is_read_by_bm25_as_the_report_counts_days(port_assistant):
+    read = port_assistant.reader.read
+    assert "第三天" in read("What had the director already seen by day three?").lexical_text
+    assert "第二天" in read("Where did they go on the second day?").lexical_text
+    assert "第" not in read("What did they see on the 21st?").lexical_text
