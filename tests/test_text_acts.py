@@ -23,6 +23,7 @@ from assistant.text.normalize import fold
         ("副市長於市政廳入口迎接訪團", "<received>"),
         ("此行代表團會晤港務局國際事務處處長", "<received>"),
         ("局長接著參觀自動化貨櫃碼頭", "<toured>"),
+        ("港務局人員引領訪團步行穿越舊港區", "<walked>"),
     ],
 )
 def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
@@ -56,6 +57,8 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("Who did the director meet at the port authority?", "<received>"),
         ("他們帶我們看了哪些碼頭設備？", "<toured>"),  # shown around: what the visit itself saw
         ("What did the director get to see at the port?", "<toured>"),
+        ("在鹿特丹舊城區逛了哪些地方？", "<walked>"),  # 逛 for the report's 步行
+        ("Which landmarks did the team walk past in the old town?", "<walked>"),
     ],
 )
 def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
@@ -74,6 +77,8 @@ def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
         "What did the port authority ask about the canal?",  # asking a question invites nobody
         "他們是哪天去港務局參觀的？",  # a day asked: seeing frames it
         "港務局如何迎接數位轉型的挑戰？",  # meeting a challenge receives no one
+        "局長走訪了哪些企業？",  # 走訪 is any visit, on foot or not
+        "How long is the waterfront walkway?",  # a walkway is no walking
     ],
 )
 def test_an_act_set_aside_or_giving_a_time_is_not_what_is_asked(question):

@@ -57,6 +57,10 @@ _ACTS = (
         ),
     ),
     (
+        "<walked>",  # going about on foot (步行, 徒步, 逛, "walked the old town"), not 走訪, which is any visit
+        re.compile(r"步行|徒步|漫步|散步|逛|走了|走過|走遍|\bwalk(?:s|ed|ing)?\b|\bstroll(?:s|ed|ing)?\b|\bon foot\b"),
+    ),
+    (
         "<speech>",
         re.compile(r"致詞|致辭|講話|發言|演講|演說|上台|表示|\bspeech(?:es)?\b|\bspoke\b|\bspeak(?:s|ing)?\b(?! for)"),
     ),
