@@ -165,6 +165,13 @@ class Settings:
     table_quote_chars: int = 600
     # A second quote must score at least this share of the best one.
     second_quote_ratio: float = 0.92
+    # A report tells a fact in a visit's account and again in its reflections, in other words around the same
+    # phrase; staff cite either. A sentence among the best `restatement_candidates` scoring at least
+    # `restatement_ratio` of the best one and sharing a run of `restatement_chars` characters with it is quoted
+    # beside it. 0 = off.
+    restatement_chars: int = 8
+    restatement_ratio: float = 0.85
+    restatement_candidates: int = 6
     # Only this much of a question is read: a pasted page is cut, with a notice, rather than refused.
     max_question_chars: int = 1000
     # --- Embedding, build speed and cold start (embedding.py, index.py; figures in benchmarks/)

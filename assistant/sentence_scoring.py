@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import numpy as np
@@ -18,7 +19,7 @@ from .retrieval import Hit
 from .template import OWN_CITY_WORD
 from .text.acts import act_tokens, asked_acts
 from .text.layout import row_key, table_span
-from .text.normalize import fold
+from .text.normalize import HAN_RUN_RE, fold
 from .text.tokens import content_tokens, tokenize
 
 
@@ -43,6 +44,12 @@ class SentenceReading:
 
 
 _DAY_WORD = re.compile(r"天|\bdays?\b", re.I)
+_SPACE_RE = re.compile(r"\s+")
+
+
+def squeeze(text: str) -> str:
+    """Return `text` folded and without spaces, as two sentences telling one fact are compared."""
+    return _SPACE_RE.sub("", fold(text))
 
 
 class SentenceScorer:
@@ -64,6 +71,7 @@ class SentenceScorer:
         # Reranking and answering read the same sentences of one question's top passages, and the
         # same sentences come back for related questions: read each once.
         self.reading = lru_cache(maxsize=8192)(self._read_sentence)
+        self.squeezed_document = lru_cache(maxsize=64)(self._squeeze_document)
 
     def score_sentences(
         self, query_text: str, query_vector: np.ndarray | None, hits: list[Hit], asked_text: str | None = None
@@ -100,7 +108,8 @@ class SentenceScorer:
 
     def best_spans(self, scored: list[ScoredSentence]) -> list[tuple[str, int, int, float]]:
         """Return the spans of the best sentences to quote: up to `max_quotes`, a second one only when it scores
-        nearly as well, each table row widened to read as an answer (`text.layout.table_span`)."""
+        nearly as well, each table row widened to read as an answer (`text.layout.table_span`), and the best one's
+        restatement elsewhere in its report (`_restatement`)."""
         spans = []
         for cand in scored[: self.settings.max_quotes]:
             if spans and cand.score < scored[0].score * self.settings.second_quote_ratio:
@@ -110,7 +119,40 @@ class SentenceScorer:
             if self.settings.table_quote_chars:
                 start, end = table_span(self.index.document(s.doc_id).text, start, end, self.settings.table_quote_chars)
             spans.append((s.doc_id, start, end, round(cand.score, 4)))
-        return spans
+        restated = self._restatement(scored, spans)
+        return spans + [restated] if restated else spans
+
+    def _restatement(
+        self, scored: list[ScoredSentence], spans: list[tuple[str, int, int, float]]
+    ) -> tuple[str, int, int, float] | None:
+        """Return the span of a sentence elsewhere in the report that says again what the best one says (a visit's
+        account and the report's reflections telling the same fact), scoring nearly as well, or None."""
+        s = self.settings
+        if not s.restatement_chars or not scored:
+            return None
+        best, doc_id = squeeze(self.text(scored[0].sentence_id)), self.index.sentences[scored[0].sentence_id].doc_id
+        for cand in scored[1 : s.restatement_candidates]:
+            if cand.score < scored[0].score * s.restatement_ratio:
+                break
+            sentence = self.index.sentences[cand.sentence_id]
+            if (
+                sentence.doc_id != doc_id
+                or self.reading(cand.sentence_id).caption
+                or any(d == sentence.doc_id and a < sentence.end and sentence.start < b for d, a, b, _ in spans)
+            ):
+                continue
+            text = squeeze(self.text(cand.sentence_id))
+            report = self.squeezed_document(sentence.doc_id)
+            blocks = SequenceMatcher(None, best, text, autojunk=False).get_matching_blocks()
+            runs = (run for b in blocks for run in HAN_RUN_RE.findall(best[b.a : b.a + b.size]))
+            # Written twice, a fact; written again and again, a name (a town's, an institute's).
+            if any(len(run) >= s.restatement_chars and report.count(run) <= 2 for run in runs):
+                return (sentence.doc_id, sentence.start, sentence.end, round(cand.score, 4))
+        return None
+
+    def _squeeze_document(self, doc_id: str) -> str:
+        """Return a document's text as `squeeze` leaves it."""
+        return squeeze(self.index.document(doc_id).text)
 
     def _score(
         self, query_text: str, query_vector: np.ndarray | None, ids: list[int], asked_text: str | None = None

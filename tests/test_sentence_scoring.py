@@ -175,3 +175,27 @@ def test_a_sentence_writing_the_reports_own_city_as_its_city_covers_the_citys_na
     assert "高雄" in scorer.reading(own).tokens  # 服務機關：高雄市政府海洋局 files it: its 本市 is 高雄市
     assert "高雄" not in scorer.reading(other).tokens
     assert "高雄" in text
+
+
+def test_a_fact_the_report_tells_again_elsewhere_is_quoted_in_both_places(assistant):
+    question = "市長希望 Sigfox 在臺中設立什麼？"
+    restated = "未來將積極邀請 Sigfox 來本市設立研發中心"  # the reflections tell the visit's invitation again
+    without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, restatement_chars=0))
+    assert not any(restated in q.quote for q in without.ask(question).quotes)
+    quotes = assistant.ask(question).quotes
+    assert any(restated in q.quote for q in quotes) and any("邀請 Sigfox 至本市設立研發中心" in q.quote for q in quotes)
+    assert all(assistant.index.document(q.source).text[q.start : q.end] == q.quote for q in quotes)
+
+
+def test_a_sentence_sharing_only_a_name_written_again_and_again_is_no_restatement(assistant):
+    scorer = SentenceScorer(assistant.index, assistant.settings)
+
+    def sentence(words: str) -> int:
+        return next(i for i in range(len(assistant.index.sentences)) if words in scorer.text(i))
+
+    def quoted(first: int, second: int) -> int:  # the second scores too little for a second quote of its own
+        return len(scorer.best_spans([ScoredSentence(first, 1.0, 0.9, 0.5), ScoredSentence(second, 0.9, 0.9, 0.5)]))
+
+    # Both name the town the report writes in several sentences; nothing else they say is the same.
+    assert quoted(sentence("黃明和董事長及蔡國泰總經理"), sentence("位於法國法蘭西島大區")) == 1
+    assert quoted(sentence("邀請 Sigfox 至本市設立研發中心"), sentence("邀請 Sigfox 來本市設立研發中心")) == 2
