@@ -9,7 +9,7 @@ from .answer import Answer
 from .config import Settings
 from .focus import answer_days, answer_sections
 from .ingest import SECTION_SEPARATOR
-from .intent import COVER, MEMBERS, read_intent, refers_back
+from .intent import COVER, MEMBERS, asks_who_led_a_visit, read_intent, refers_back
 from .subjects import switched
 from .text.normalize import HAN_CHARS, fold, has_han, normalize_query
 from .text.tokens import date_tokens
@@ -112,9 +112,13 @@ class Conversation:
     def context_for(self, question: str) -> str | None:
         """Return the earlier question that `question` follows up on, or None when it stands alone: a question of
         the cover or the member list ("誰率團？") is one, however short."""
-        if not self.history or not needs_context(question):
+        if not self.history:
             return None
         matched = self._matched(question)
+        if matched and asks_who_led_a_visit(matched, self.history[-1]):  # "是誰帶隊去的？" after a day's answer
+            return self.history[-1]
+        if not needs_context(question):
+            return None
         if matched and read_intent(matched).kind in (COVER, MEMBERS) and not _POINTING.search(matched):
             return None
         return self.history[-1]
@@ -164,7 +168,8 @@ class Conversation:
         matched = self._matched(question)
         rewritten = self._switched(matched)
         context = None if rewritten else self.context_for(question)
-        pointing = context and self.focus and (points_back(question) or elliptical(question))
+        led = bool(matched and context) and asks_who_led_a_visit(matched, context or "")
+        pointing = context and self.focus and (points_back(question) or elliptical(question) or led)
         answer = self.assistant.ask(
             rewritten or question, top_k=top_k, mode=mode, context=context, reports=reports or None,
             sections=list(self.focus) if pointing else None, days=self.days if context else (),

@@ -27,6 +27,7 @@ from .intent import (
     OVERVIEW,
     VISIT_DAY,
     Intent,
+    asks_who_led_a_visit,
     follow,
     is_cue_word,
     only_a_place_beside,
@@ -301,7 +302,7 @@ class Assistant:
             intent.kind == COVER
             and intent.field == LEADER_FIELD
             and context_text
-            and _POINTS_AT_A_VISIT.search(query_text)
+            and (_POINTS_AT_A_VISIT.search(query_text) or asks_who_led_a_visit(query_text, context_text))
         ):
             return Intent()  # "那天是誰帶隊去那裡的？" after a visit's answer asks who led that visit
         return intent

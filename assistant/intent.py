@@ -81,7 +81,7 @@ _DURATION = re.compile(r"多久|幾天|多長|期間|\bhow long\b|\bduration\b|\
 # Going somewhere: what the cover's country answers ("派到哪一國", "which country did they travel to").
 _TRAVEL = re.compile(r"去|到|派|赴|前往|出訪|出國|飛|\b(?:travel(?:led)?|go|went|fly|flew|head(?:ed)?)\b")
 # The trip itself as a question's subject ("這次…考察團", "the delegation").
-_THE_TRIP = re.compile(r"這次|此行|這趟|本次|出訪|訪團|代表團|訪問團|\b(?:delegation|trip|mission)\b")
+_THE_TRIP = re.compile(r"這次|此行|這趟|本次|出訪|訪團|代表團|訪問團|整趟|整個行程|\b(?:delegation|trip|mission)\b")
 # Words that make a question about the trip or the report as a whole.
 _WHOLE_TRIP = re.compile(
     r"報告|這份|此行|這次|這趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission|cover)\b"
@@ -541,3 +541,13 @@ def follow(intent: Intent, previous: Intent) -> Intent:
     if intent.then:
         return replace(previous, half="下午")
     return intent
+
+
+def asks_who_led_a_visit(question: str, context: str) -> bool:
+    """Return True when a question of who led (the cover's 姓名職稱), asked after a question of the itinerary
+    (`context`, the earlier questions), asks who led that day's visit: "是誰帶隊去的？" after "6/23 下午去了哪？",
+    not "這趟是誰帶隊？", which names the whole trip."""
+    intent = read_intent(question)
+    if intent.kind != COVER or intent.field != LEADER_FIELD or _THE_TRIP.search(fold(question)):
+        return False
+    return any(read_intent(part).kind == ITINERARY for part in re.split(r"(?<=[?？])\s*", context) if part.strip())

@@ -188,6 +188,16 @@ def test_who_led_asked_of_the_visit_just_talked_about_reads_that_visit_not_the_c
     assert Conversation(port_assistant).ask("這次是誰帶隊？").quotes[0].quote.startswith("姓名職稱")  # the trip's
 
 
+def test_who_led_asked_after_a_days_answer_reads_that_days_visit_unless_it_names_the_whole_trip(port_assistant):
+    chat = Conversation(port_assistant)
+    chat.ask("3/5 上午去了哪裡？")
+    answer = chat.ask("是誰帶隊去的？")  # no "that day", yet asked of the day just answered
+    assert answer.quotes and "率團參訪鹿特丹港務局" in answer.quotes[0].quote
+    chat = Conversation(port_assistant)
+    chat.ask("3/5 上午去了哪裡？")
+    assert chat.ask("這趟是誰帶隊的？").quotes[0].quote.startswith("姓名職稱")  # the trip named: its cover
+
+
 def test_a_follow_up_using_words_the_visit_talked_about_never_writes_stays_with_that_visit(port_assistant):
     chat = Conversation(port_assistant)
     chat.ask("去港務局是哪一天？")

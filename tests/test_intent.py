@@ -12,6 +12,7 @@ from assistant.intent import (
     OVERVIEW,
     VISIT_DAY,
     Intent,
+    asks_who_led_a_visit,
     counts_from_a_day,
     follow,
     only_a_place_beside,
@@ -379,3 +380,18 @@ def test_a_question_may_say_which_section_of_the_report_to_look_in(question, sec
 )
 def test_a_time_counted_from_the_day_named_is_told_from_that_day(question, counted):
     assert counts_from_a_day(question) is counted
+
+
+@pytest.mark.parametrize(
+    ("question", "context", "expected"),
+    [
+        ("是誰帶隊去的？", "3/5 上午去了哪裡？", True),  # after a day's itinerary: that day's visit
+        ("是誰帶隊去的？", "鹿特丹港年吞吐量多少？", False),  # another topic: the trip's leader
+        ("是誰帶隊去的？", "", False),
+        ("這趟是誰帶隊的？", "3/5 上午去了哪裡？", False),  # the whole trip named
+        ("Who led the delegation?", "What did they do on 3/5?", False),
+        ("那天去了哪裡？", "3/5 上午去了哪裡？", False),  # no question of who led
+    ],
+)
+def test_who_led_after_an_itinerary_question_asks_of_that_visit_unless_the_trip_is_named(question, context, expected):
+    assert asks_who_led_a_visit(normalize_query(question), normalize_query(context)) is expected
