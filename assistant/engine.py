@@ -193,13 +193,21 @@ class Assistant:
         else:
             only = self._within(sections, chosen, query.text) if sections else chosen
         # The answer step scores sentences with the model in every mode, so the vector is always needed.
-        query_vector = self.embedder.encode_queries([query.text])[0]
+        query_vector = first_vector = self.embedder.encode_queries([query.text])[0]
         context_text = self.reader.context(context)
         hits, query_vector = self._retrieve(
             query, query_vector, context_text, mode, max(top_k, self.settings.rerank_depth), only
         )
         intent = self._anchored(self._placed_intent(query.text, context_text, bool(days)), hits, days)
         template, mentions = self._read_structure(query, hits, intent)
+        if template is not None and template.kind == ITINERARY and template.supplements:
+            # Whom a day's visits met: the rows' sentences are read from those visits only, or the rows stand alone.
+            visits = self._within(self._row_visits(template), chosen, query.text, release=False)
+            if visits is None or visits is chosen:
+                template = replace(template, supplements=False)
+            else:
+                depth = max(top_k, self.settings.rerank_depth)
+                hits, query_vector = self._retrieve(query, first_vector, context_text, mode, depth, visits)
         template = self._from_each_report(template, intent, query, asked)
         evidence = self._evidence(question, query, query_vector, (hits, top_k), mode, template, mentions)
         return self.composer.compose(self._scoped(evidence, query.text, asked, limited=bool(reports)))
@@ -345,6 +353,12 @@ class Assistant:
             return Intent()
         report, day = days[0]
         return replace(intent, days=(day,), report=report)
+
+    def _row_visits(self, template: TemplateAnswer) -> list[tuple[str, str]]:
+        """Return the visits (document, section label) whose headings the itinerary rows an answer quotes name."""
+        document = self.index.document(template.doc_id)
+        rows = [r for r in document.template.itinerary if any(r.start < e and s < r.end for s, e in template.spans)]
+        return [(template.doc_id, label) for label in named_sections(document, rows)]
 
     def _day_sections(self, query_text: str, days: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
         """Return the visits (document, section label) of the day a follow-up points at ("隔天早上去拜會了誰？":

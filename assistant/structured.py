@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .answer_type import DATE, DAY, offered_kinds
+from .answer_type import DATE, DAY, PERSON, asked_kinds, offered_kinds
 from .config import Settings
 from .index import Index
 from .ingest import Document, Section
@@ -72,7 +72,9 @@ class TemplateAnswerer:
             spans = self._section(doc, intent, top_section)
         elif intent.kind == VISIT_DAY:
             spans = self._visit_day(doc, top_section)
-        supplements = (intent.kind == OVERVIEW and not intent.section) or intent.kind == VISIT_DAY
+        # Whom a day's visit met ("6/19 上午去拜會誰？"): its row names the office, the visit's sentences the people.
+        met = intent.kind == ITINERARY and PERSON in asked_kinds(question)
+        supplements = (intent.kind == OVERVIEW and not intent.section) or intent.kind == VISIT_DAY or met
         return TemplateAnswer(doc_id, spans, intent.kind, supplements) if spans else None
 
     def _members(self, doc: Document, question: str) -> list[tuple[int, int]]:

@@ -335,3 +335,12 @@ def test_a_person_is_placed_in_the_city_the_itinerary_gives_their_visit(assistan
     assert not assistant.ask("What did Jean-Étienne Amaury tell the mayor in Paris?").abstained
     refused = assistant.ask("What did Jean-Étienne Amaury say in Toulouse?")
     assert refused.abstained and any("never together" in n for n in refused.notices)
+
+
+def test_whom_a_days_visit_met_quotes_the_row_and_the_visits_sentence_naming_them(port_assistant):
+    answer = port_assistant.ask("3/6 上午去拜會了誰？")
+    assert answer.quotes[0].quote.startswith("3/6 (三)")  # the row names the office visited
+    assert any("副議長德弗里斯接待" in q.quote for q in answer.quotes)  # the visit's sentence names the person
+    assert not any("范德堡" in q.quote for q in answer.quotes)  # not whom another day's visit met
+    travel = port_assistant.ask("3/4 上午見了誰？")  # a day of travel: its row, no visit's sentence
+    assert [q.quote.split("\t")[0] for q in travel.quotes] == ["3/4 (一)"]
