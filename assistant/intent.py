@@ -5,6 +5,7 @@ everyday words staff use for them, in Chinese (after Simplified -> Traditional) 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -456,6 +457,15 @@ def refers_back(question: str) -> bool:
     they go after that?") or of a day counted from the one just talked about ("隔天早上去拜會了誰？")."""
     intent = read_intent(question)
     return (intent.then and intent.bare) or intent.anchored or intent.of_day
+
+
+def days_on(folded: str, trip_days: Sequence[str]) -> list[str]:
+    """Return the month/day dates ("6/21") a (folded) question names, or, when it names none, the days of
+    `trip_days` whose day of the month it names alone ("21 號" on a trip of 6/17–6/24 is 6/21)."""
+    days, numbers = _dates(folded)
+    if days:
+        return list(days)
+    return [d for d in dict.fromkeys(trip_days) if d.split("/")[-1].isdigit() and int(d.split("/")[-1]) in numbers]
 
 
 def _dates(folded: str) -> tuple[tuple[str, ...], tuple[int, ...]]:

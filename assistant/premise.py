@@ -15,7 +15,7 @@ from .answer_type import DATE, TITLE_RE, asked_kinds
 from .chunking import matching_text
 from .glossary import fold_latin
 from .ingest import Document, Section
-from .intent import ARRIVING, half_day
+from .intent import ARRIVING, days_on, half_day
 from .parties import holds, spelling_pattern
 from .template import ItineraryRow, heading_core, is_travel, row_places, rows_naming, stop_place
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold, has_han
@@ -413,7 +413,7 @@ def off_schedule(
             ]
             if not said or not named:
                 continue  # not put at the party, or not a visit of the trip
-            for other in _placed(said, spellings, asked, places, named):
+            for other in _placed(said, spellings, asked, places, named, [d for r, _, _ in rows for d in r.days]):
                 if not _told_with(document, spellings, other, names):
                     out += [replace(m, other=other) for m in _first([document], spellings, SCHEDULE)]
     return list({(m.name, m.other): m for m in out}.values())
@@ -477,12 +477,14 @@ def _placed(
     asked: Sequence[tuple[str, ...]],
     places: Set[str],
     named: Sequence[tuple[ItineraryRow, frozenset[str]]],
+    trip_days: Sequence[str],
 ) -> list[str]:
     """Return the days and cities of the trip the clause `said` puts a party at (`spellings`) that the itinerary
-    rows naming it (`named`: (row, its places)) do not give."""
+    rows naming it (`named`: (row, its places)) do not give; a day of the month alone is the trip's day of that
+    number (`trip_days`)."""
     # The clause's words beside every party it names: a city inside a party's name is no place it puts one.
     rest = functools.reduce(lambda text, s: text.replace(s, " "), (s for p in asked for s in p if s), said)
-    days = [d for d in date_tokens(said) if "/" in d and not any(d in r.days for r, _ in named)]
+    days = [d for d in days_on(said, trip_days) if not any(d in r.days for r, _ in named)]
     cities = [
         c
         for c in places

@@ -14,6 +14,7 @@ from assistant.intent import (
     Intent,
     asks_who_led_a_visit,
     counts_from_a_day,
+    days_on,
     follow,
     only_a_place_beside,
     read_intent,
@@ -395,3 +396,17 @@ def test_a_time_counted_from_the_day_named_is_told_from_that_day(question, count
 )
 def test_who_led_after_an_itinerary_question_asks_of_that_visit_unless_the_trip_is_named(question, context, expected):
     assert asks_who_led_a_visit(normalize_query(question), normalize_query(context)) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("6/21 去了哪？", ["6/21"]),
+        ("21號去了哪？", ["6/21"]),  # a day of the month alone: the trip's day of that number
+        ("What did they do on the 19th?", ["6/19"]),
+        ("30號去了哪？", []),  # no day of the trip
+        ("去了哪？", []),
+    ],
+)
+def test_a_day_of_the_month_alone_is_the_trips_day_of_that_number(question, expected):
+    assert days_on(normalize_query(question), ["6/17", "6/19", "6/21"]) == expected

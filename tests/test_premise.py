@@ -297,6 +297,10 @@ def test_a_party_put_on_a_day_or_in_a_city_the_itinerary_never_puts_it_is_a_fals
     # The summary names the port authority and the other city on one line: that might be where it was.
     assert off_schedule("在阿姆斯特丹參訪港務局時看了什麼？", [document], [("港務局",)]) == []
     assert off_schedule("3/5 在鹿特丹港務局看了什麼？", [document], [port]) == []  # the day the itinerary gives
+    [mention] = off_schedule("6號去鹿特丹港務局那場看了什麼？", [document], [port])  # a day of the month alone
+    assert (mention.reason, mention.other) == (SCHEDULE, "3/6")
+    assert off_schedule("5號去鹿特丹港務局看了什麼？", [document], [port]) == []
+    assert off_schedule("What did they see at the port authority on the 6th?", [document], [port + ("port authority",)])
     assert off_schedule("3/6 在阿姆斯特丹市議會談了什麼？", [document], [council]) == []
     assert off_schedule("3/6 有提到德國漢堡嗎？", [document], [("德國漢堡",)]) == []  # in no itinerary row: no visit
     # "drop by <party>" puts the delegation there as "visit" does.
