@@ -301,9 +301,9 @@ def counts(noun: str, sentence: str) -> bool:
     return False
 
 
-# An age or a length of time asked, and what a sentence writes to give it: "幾歲" wants "52 歲", "談了多久"
-# wants "2 小時"; a sentence with other numbers gives none. (A time of day is not held to it: the itinerary's
-# half-day, "6/22 上午 拜會…", is the genre's answer to 幾點.)
+# An age, a length of time or a time of day asked, and what a sentence writes to give it: "幾歲" wants "52 歲",
+# "談了多久" wants "2 小時", "幾點到的？" a clock time or at least the half-day the genre records ("上午抵達");
+# a sentence with other numbers gives none.
 _AGE = (re.compile(r"幾歲|多大年紀|年紀多大|\bhow old\b"), re.compile(r"[\d一二三四五六七八九十]+\s*歲"))
 _LENGTH = (
     re.compile(
@@ -316,7 +316,15 @@ _LENGTH = (
         r"|(?<!\d)(?:\d{1,2}|[一二三四五六七八九十兩半]+)\s*(?:個月|年)"
     ),
 )
-_UNITS = (_AGE, _LENGTH)
+_CLOCK = (
+    re.compile(r"幾點|幾時幾分|\b(?:at )?what time\b"),
+    re.compile(
+        r"\d{1,2}\s*[:：]\s*\d{2}|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[點時]\s*(?:\d{1,2}\s*分|整|半|鐘)?(?![\d項點])"
+        r"|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|上午|下午|早上|中午|晚上|晚間|傍晚|凌晨|清晨|\b(?:morning|afternoon|evening|night)\b",
+        re.I,
+    ),
+)
+_UNITS = (_AGE, _LENGTH, _CLOCK)
 
 
 # How long since something began ("成立多久了？", "how long has it existed"): its year answers.
@@ -326,14 +334,14 @@ _SINCE_RE = re.compile(
 
 
 def asks_a_unit(question: str) -> bool:
-    """Return True when the question asks an age or a length of time (`gives_the_unit` checks)."""
+    """Return True when the question asks an age, a length of time or a time of day (`gives_the_unit` checks)."""
     folded = fold(question)
     return any(asked.search(folded) for asked, _ in _UNITS)
 
 
 def gives_the_unit(question: str, sentence: str) -> bool:
-    """Return True when the sentence writes the age or length of time the question asks, or the question asks
-    neither; how long since something was founded or built is told by its year."""
+    """Return True when the sentence writes the age, length of time or time of day the question asks, or the
+    question asks none; how long since something was founded or built is told by its year."""
     folded, text = fold(question), without_dates(fold(sentence))
     since = _SINCE_RE.search(folded) and _YEAR_RE.search(text)
     return all(given.search(text) or (since and given is _LENGTH[1]) for asked, given in _UNITS if asked.search(folded))

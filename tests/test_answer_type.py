@@ -271,7 +271,9 @@ def test_a_sentence_gives_a_number_only_beside_its_date(sentence, number):
 @pytest.mark.parametrize(
     ("question", "sentence", "given"),
     [
-        ("局長幾點抵達港務局？", "局長於 3 月 5 日上午抵達港務局", True),  # a time of day is not held to it
+        ("局長幾點抵達港務局？", "局長於 3 月 5 日上午抵達港務局", True),  # the half-day the genre records
+        ("局長幾點抵達港務局？", "局長於 3 月 5 日抵達港務局", False),  # a day is no time of day
+        ("What time did the talks start?", "會談於 10:30 開始", True),
         ("范德堡處長今年幾歲？", "范德堡處長今年 52 歲", True),
         ("范德堡處長今年幾歲？", "范德堡處長任職 12 年", False),
         ("拜會市議會時雙方談了多久？", "雙方會談約 1 個小時", True),
@@ -283,6 +285,6 @@ def test_a_sentence_gives_a_number_only_beside_its_date(sentence, number):
         ("港務局在哪裡？", "港務局位於市郊", True),  # nothing of the kind asked
     ],
 )
-def test_an_age_or_length_of_time_asked_is_given_only_in_its_unit(question, sentence, given):
+def test_an_age_length_of_time_or_time_of_day_asked_is_given_only_in_its_unit(question, sentence, given):
     assert gives_the_unit(question, sentence) is given
-    assert asks_a_unit(question) is (question not in ("港務局在哪裡？", "局長幾點抵達港務局？"))
+    assert asks_a_unit(question) is (question != "港務局在哪裡？")

@@ -138,16 +138,21 @@ def test_a_question_about_what_came_of_the_trip_later_abstains_saying_why(model,
     assert LATER_OUTCOME_NOTICE not in kept.notices
 
 
-def test_an_age_or_length_of_time_asked_where_the_best_sentence_gives_none_abstains(model, assistant):
+def test_an_age_length_or_time_of_day_asked_where_the_best_sentence_gives_none_abstains(model, assistant):
     from assistant.confidence import NO_UNIT_NOTICE
 
     founded = _sentence_with(assistant, "成立於 1998 年")  # a number, but no age or length of time
-    for question in ("那位主席今年幾歲？", "跟那個聯盟談了多久？", "How long did the talks last?"):
+    for question in (
+        "那位主席今年幾歲？",
+        "跟那個聯盟談了多久？",
+        "How long did the talks last?",
+        "會談是幾點開始的？",
+    ):
         evidence = Evidence("q", question, None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["聯盟"])
         decision = model.decide(evidence, ScoredSentence(founded, 1.0, 0.99, 1.0))
         assert decision.abstained and NO_UNIT_NOTICE in decision.notices, question
-    # A year answers when it was founded and how long ago; a time of day is not held to it (the half-day is).
-    for question in ("那個聯盟是哪一年成立的？", "那個聯盟成立多久了？", "那個聯盟的會談是幾點開始的？"):
+    # A year answers when it was founded and how long ago.
+    for question in ("那個聯盟是哪一年成立的？", "那個聯盟成立多久了？"):
         asked = Evidence("q", question, None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["聯盟"])
         assert NO_UNIT_NOTICE not in model.decide(asked, ScoredSentence(founded, 1.0, 0.99, 1.0)).notices, question
 
