@@ -111,11 +111,12 @@ class Conversation:
 
     def context_for(self, question: str) -> str | None:
         """Return the earlier question that `question` follows up on, or None when it stands alone: a question of
-        the cover or the member list ("誰率團？") is one, however short."""
+        the cover or the member list ("誰率團？") is one, however short, but for who led asked after an itinerary
+        question whose answer named visits ("6/23 下午去了哪？" then "是誰帶隊去的？": who led those)."""
         if not self.history:
             return None
         matched = self._matched(question)
-        if matched and asks_who_led_a_visit(matched, self.history[-1]):  # "是誰帶隊去的？" after a day's answer
+        if matched and self.focus and asks_who_led_a_visit(matched, self.history[-1]):  # after a day's visits
             return self.history[-1]
         if not needs_context(question):
             return None

@@ -154,7 +154,8 @@ class Settings:
     # lower passage may give: a follow-up held to one section ranked the sentence naming who received them 4th.
     # 6 on dev 348: answer_acc 0.872 -> 0.883; 4: 0.872, 8: as 6.
     typed_answer_passages: int = 6
-    # Quotes per answer from the best sentences (a template answer quotes what its record holds).
+    # Quotes per answer from the best sentences (a template answer quotes what its record holds); a restatement
+    # of the best one (below) adds one more.
     max_quotes: int = 2
     # A cover question ("Who led the delegation?") asked of several reports quotes the field from each, up to this
     # many reports: past five the answer is a list to scroll, and the report choice asks the others.
@@ -167,8 +168,8 @@ class Settings:
     second_quote_ratio: float = 0.92
     # A report tells a fact in a visit's account and again in its reflections, in other words around the same
     # phrase; staff cite either. A sentence among the best `restatement_candidates` scoring at least
-    # `restatement_ratio` of the best one and sharing a run of `restatement_chars` characters with it is quoted
-    # beside it. 0 = off.
+    # `restatement_ratio` of the best one and sharing a run of `restatement_chars` Han characters with it is
+    # quoted beside it. 0 = off.
     restatement_chars: int = 8
     restatement_ratio: float = 0.85
     restatement_candidates: int = 6

@@ -19,6 +19,11 @@ def _chinese(n: int, digits: str, ten: str) -> str:
     return (digits[tens] if tens > 1 else "") + (ten if tens else "") + (digits[ones] if ones else "")
 
 
+def chinese_counting(n: int) -> str:
+    """Return `n` (1..99) as Chinese counts it (三, 十二): how a report numbers its days (第三天) and items."""
+    return _chinese(n, _CHINESE, "十")
+
+
 def _roman(n: int) -> str:
     out = ""
     for value, letters in _ROMAN:

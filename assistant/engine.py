@@ -198,11 +198,12 @@ class Assistant:
         hits, query_vector = self._retrieve(
             query, query_vector, context_text, mode, max(top_k, self.settings.rerank_depth), only
         )
-        intent = self._anchored(self._placed_intent(query.text, context_text, bool(days)), hits, days)
+        intent = self._placed_intent(query.text, context_text, bool(days), bool(sections))
+        intent = self._anchored(intent, hits, days)
         template, mentions = self._read_structure(query, hits, intent)
         if template is not None and template.kind == ITINERARY and template.supplements:
             # Whom a day's visits met: the rows' sentences are read from those visits only, or the rows stand alone.
-            visits = self._within(self._row_visits(template), chosen, query.text, release=False)
+            visits = self._within(self._row_visits(template, intent, query), chosen, query.text, release=False)
             if visits is None or visits is chosen:
                 template = replace(template, supplements=False)
             else:
@@ -299,8 +300,9 @@ class Assistant:
             intent = replace(intent, kind=ITINERARY, anchored=True)
         return intent
 
-    def _placed_intent(self, query_text: str, context_text: str, days_known: bool) -> Intent:
-        """Return the question's intent (`_intent`), what was done in a place only when it names one."""
+    def _placed_intent(self, query_text: str, context_text: str, days_known: bool, visits_known: bool) -> Intent:
+        """Return the question's intent (`_intent`), what was done in a place only when it names one; who led, of
+        the visits a follow-up is held to (`visits_known`) after an itinerary question."""
         intent = self._intent(query_text, context_text, days_known)
         if intent.in_place and not self._names_one_place(query_text):
             intent = self._intent(query_text, context_text, days_known, places=False)
@@ -310,7 +312,10 @@ class Assistant:
             intent.kind == COVER
             and intent.field == LEADER_FIELD
             and context_text
-            and (_POINTS_AT_A_VISIT.search(query_text) or asks_who_led_a_visit(query_text, context_text))
+            and (
+                _POINTS_AT_A_VISIT.search(query_text)
+                or (visits_known and asks_who_led_a_visit(query_text, context_text))
+            )
         ):
             return Intent()  # "那天是誰帶隊去那裡的？" after a visit's answer asks who led that visit
         return intent
@@ -354,10 +359,11 @@ class Assistant:
         report, day = days[0]
         return replace(intent, days=(day,), report=report)
 
-    def _row_visits(self, template: TemplateAnswer) -> list[tuple[str, str]]:
-        """Return the visits (document, section label) whose headings the itinerary rows an answer quotes name."""
+    def _row_visits(self, template: TemplateAnswer, intent: Intent, query: Query) -> list[tuple[str, str]]:
+        """Return the visits (document, section label) whose headings the itinerary rows asked of name (the
+        half-day's, not the whole day the answer shows)."""
         document = self.index.document(template.doc_id)
-        rows = [r for r in document.template.itinerary if any(r.start < e and s < r.end for s, e in template.spans)]
+        rows = self.template.itinerary_rows(document, intent, query.lexical_text)
         return [(template.doc_id, label) for label in named_sections(document, rows)]
 
     def _day_sections(self, query_text: str, days: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -82,7 +82,9 @@ _DURATION = re.compile(r"多久|幾天|多長|期間|\bhow long\b|\bduration\b|\
 # Going somewhere: what the cover's country answers ("派到哪一國", "which country did they travel to").
 _TRAVEL = re.compile(r"去|到|派|赴|前往|出訪|出國|飛|\b(?:travel(?:led)?|go|went|fly|flew|head(?:ed)?)\b")
 # The trip itself as a question's subject ("這次…考察團", "the delegation").
-_THE_TRIP = re.compile(r"這次|此行|這趟|本次|出訪|訪團|代表團|訪問團|整趟|整個行程|\b(?:delegation|trip|mission)\b")
+_THE_TRIP = re.compile(
+    r"這次|此行|這趟|本次|出訪|訪團|代表團|訪問團|考察團|本團|團長|整趟|整個行程|\b(?:delegation|trip|mission)\b"
+)
 # Words that make a question about the trip or the report as a whole.
 _WHOLE_TRIP = re.compile(
     r"報告|這份|此行|這次|這趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission|cover)\b"
@@ -145,17 +147,19 @@ _LAST_DAY = re.compile(
 _TRIP_DAY = re.compile(
     r"(?<!那)第\s*([一二三四五六七八九十\d]{1,2})\s*天|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\d{1,2}(?:st|nd|rd|th))"
     r" day\b|(最後一天|\blast day\b)"
-    # "day three", "day 3": the way a schedule counts them.
-    r"|\bday (one|two|three|four|five|six|seven|eight|nine|[1-9])\b(?![:.]?\d)"
+    # "day three", "day 3": the way a schedule counts them (not the idiom "from day one").
+    r"|(?<!from )(?<!since )\bday (one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b(?![:.]?\d)"
 )
 _DAY_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
                  "ninth": 9, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9}  # fmt: skip
+                 "nine": 9, "ten": 10}  # fmt: skip
 # "6月21號" (the report writes 日, staff often 號/号) is a date as well.
 _DATE_TEXT = re.compile(r"\d{1,2}\s*[月/]\s*\d{1,2}\s*[日號号]?")
 _MONTH_DAY = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*[號号]")
+# A day of the month alone ("21號", "the 21st"); not a numbered place ("21 號會議室", "3 號碼頭") or "21st-century".
 _DAY_ONLY = re.compile(
-    r"(?<![\d/月])(3[01]|[12]\d|0?[1-9])\s*[號号日](?!\d)|\bthe (3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b(?! day)"
+    r"(?<![\d/月])(3[01]|[12]\d|0?[1-9])\s*[號号日](?![\d館廳厅室樓楼線线門门碼码倉仓機机展房座棟栋場场-]|會議|会议|會場|会场|攤位|摊位)"
+    r"|\bthe (3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b(?! day)(?![\s-]*century)"
 )
 _SCHEDULE = re.compile(
     r"行程|安排|排了|做了?什麼|做什麼|(?:去|跑|逛|到)了?(?:哪些地方|哪幾個地方|哪[些幾]個?點|哪裡|哪兒|哪)|去哪|跑了?|拜會|參訪|重頭戲|活動|那天|當天|一天"
@@ -460,12 +464,14 @@ def refers_back(question: str) -> bool:
 
 
 def days_on(folded: str, trip_days: Sequence[str]) -> list[str]:
-    """Return the month/day dates ("6/21") a (folded) question names, or, when it names none, the days of
-    `trip_days` whose day of the month it names alone ("21 號" on a trip of 6/17–6/24 is 6/21)."""
+    """Return the month/day dates ("3/5") a (folded) question names, or, when it names none, the day of
+    `trip_days` whose day of the month it names alone ("5 號" on a trip of 3/4–3/9 is 3/5); none for a number
+    two days of a longer trip share."""
     days, numbers = _dates(folded)
     if days:
         return list(days)
-    return [d for d in dict.fromkeys(trip_days) if d.split("/")[-1].isdigit() and int(d.split("/")[-1]) in numbers]
+    found = [d for d in dict.fromkeys(trip_days) if d.split("/")[-1].isdigit() and int(d.split("/")[-1]) in numbers]
+    return found if len(found) == len(set(numbers)) else []
 
 
 def _dates(folded: str) -> tuple[tuple[str, ...], tuple[int, ...]]:

@@ -9,6 +9,7 @@ from itertools import takewhile
 
 from .aliases import SoundAlikes, abbreviated_names, expand_aliases, transliterated_names
 from .config import Settings
+from .docx_numbering import chinese_counting
 from .glossary import expand, fold_latin, named_alias_words, shared_words
 from .intent import trip_day
 from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words
@@ -33,8 +34,6 @@ class Query:
 # A possessive's ending: "Maersk's" is Maersk.
 _POSSESSIVE = re.compile(r"'s$")
 _COMPACT_RE = re.compile(r"[\s\-]+")
-# Han numerals by value, as a report counts the days of a trip (第三天).
-_HAN_NUMERALS = "零一二三四五六七八九"
 # A model or code name: letters then digits (B787, C-919, MU5), which a report writes as such when it tells of it.
 _CODE_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
 # A name written another way by one character: the question's run around it, this many characters on each
@@ -162,8 +161,8 @@ class QueryReader:
             added += [w for w in self.translator.translate(plain) if w not in added]
             added += [w for w in abbreviated_names(text, self.translator.translate, self.text) if w not in added]
         day = trip_day(fold(text))
-        if 0 < day < len(_HAN_NUMERALS):  # "by day three", "the third day": as the report counts them, 第三天
-            added.append(f"第{_HAN_NUMERALS[day]}天")
+        if 0 < day < 100:  # "by day three", "the third day": as the report counts them, 第三天
+            added.append(f"第{chinese_counting(day)}天")
         return f"{text} {' '.join(added)}" if added else text
 
     def question_words(self, text: str) -> list[str]:

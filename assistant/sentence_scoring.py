@@ -16,7 +16,7 @@ from .index import Index
 from .ingest import SECTION_SEPARATOR
 from .parties import PartyScope
 from .retrieval import Hit
-from .template import OWN_CITY_WORD
+from .template import OWN_CITY_WORD, compact
 from .text.acts import act_tokens, asked_acts
 from .text.layout import row_key, table_span
 from .text.normalize import HAN_RUN_RE, fold
@@ -44,12 +44,6 @@ class SentenceReading:
 
 
 _DAY_WORD = re.compile(r"天|\bdays?\b", re.I)
-_SPACE_RE = re.compile(r"\s+")
-
-
-def squeeze(text: str) -> str:
-    """Return `text` folded and without spaces, as two sentences telling one fact are compared."""
-    return _SPACE_RE.sub("", fold(text))
 
 
 class SentenceScorer:
@@ -108,8 +102,8 @@ class SentenceScorer:
 
     def best_spans(self, scored: list[ScoredSentence]) -> list[tuple[str, int, int, float]]:
         """Return the spans of the best sentences to quote: up to `max_quotes`, a second one only when it scores
-        nearly as well, each table row widened to read as an answer (`text.layout.table_span`), and the best one's
-        restatement elsewhere in its report (`_restatement`)."""
+        nearly as well, each table row widened to read as an answer (`text.layout.table_span`), then the best
+        one's restatement elsewhere in its report (`_restatement`), one more."""
         spans = []
         for cand in scored[: self.settings.max_quotes]:
             if spans and cand.score < scored[0].score * self.settings.second_quote_ratio:
@@ -126,22 +120,29 @@ class SentenceScorer:
         self, scored: list[ScoredSentence], spans: list[tuple[str, int, int, float]]
     ) -> tuple[str, int, int, float] | None:
         """Return the span of a sentence elsewhere in the report that says again what the best one says (a visit's
-        account and the report's reflections telling the same fact), scoring nearly as well, or None."""
+        account and the report's reflections telling the same fact; not another visit), scoring nearly as well, or
+        None."""
         s = self.settings
         if not s.restatement_chars or not scored:
             return None
-        best, doc_id = squeeze(self.text(scored[0].sentence_id)), self.index.sentences[scored[0].sentence_id].doc_id
+        first = self.index.sentences[scored[0].sentence_id]
+        best, document = compact(self.text(scored[0].sentence_id)), self.index.document(first.doc_id)
+        part = document.section_at(first.start).path[:2]
         for cand in scored[1 : s.restatement_candidates]:
             if cand.score < scored[0].score * s.restatement_ratio:
                 break
             sentence = self.index.sentences[cand.sentence_id]
             if (
-                sentence.doc_id != doc_id
+                sentence.doc_id != first.doc_id
                 or self.reading(cand.sentence_id).caption
                 or any(d == sentence.doc_id and a < sentence.end and sentence.start < b for d, a, b, _ in spans)
             ):
                 continue
-            text = squeeze(self.text(cand.sentence_id))
+            # Two visits (two items of one part) writing one phrase tell two facts in the same words, not one twice.
+            other = document.section_at(sentence.start).path[:2]
+            if other[:1] == part[:1] and other != part:
+                continue
+            text = compact(self.text(cand.sentence_id))
             report = self.squeezed_document(sentence.doc_id)
             blocks = SequenceMatcher(None, best, text, autojunk=False).get_matching_blocks()
             runs = (run for b in blocks for run in HAN_RUN_RE.findall(best[b.a : b.a + b.size]))
@@ -151,8 +152,8 @@ class SentenceScorer:
         return None
 
     def _squeeze_document(self, doc_id: str) -> str:
-        """Return a document's text as `squeeze` leaves it."""
-        return squeeze(self.index.document(doc_id).text)
+        """Return a document's text as `compact` leaves it."""
+        return compact(self.index.document(doc_id).text)
 
     def _score(
         self, query_text: str, query_vector: np.ndarray | None, ids: list[int], asked_text: str | None = None

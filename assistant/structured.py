@@ -89,16 +89,20 @@ class TemplateAnswerer:
             return [(r.start, r.end) for r in named]
         return [(rows[0].start, rows[-1].end)]
 
+    def itinerary_rows(self, doc: Document, intent: Intent, question: str) -> list[ItineraryRow]:
+        """Return the itinerary rows an itinerary question asks of: a stop's, a place's, the whole table, or those
+        of the day (and half-day) it names."""
+        if intent.stop:
+            return _stop_rows(doc, intent.stop, question)
+        if intent.in_place and not intent.trip_day:
+            return _place_rows(doc, question)
+        if intent.whole:
+            return list(doc.template.itinerary)
+        return self.day_rows(doc, intent, question)
+
     def _itinerary(self, doc: Document, intent: Intent, question: str) -> list[tuple[int, int]]:
         spans: dict[int, tuple[int, int]] = {}
-        if intent.stop:
-            rows = _stop_rows(doc, intent.stop, question)
-        elif intent.in_place and not intent.trip_day:
-            rows = _place_rows(doc, question)
-        elif intent.whole:
-            rows = list(doc.template.itinerary)
-        else:
-            rows = self.day_rows(doc, intent, question)
+        rows = self.itinerary_rows(doc, intent, question)
         for r in rows:  # one span per day: from the row naming the day to its last chosen row
             start, end = spans.get(r.day_start, (r.day_start, r.end))
             spans[r.day_start] = (start, max(end, r.end))

@@ -342,5 +342,7 @@ def test_whom_a_days_visit_met_quotes_the_row_and_the_visits_sentence_naming_the
     assert answer.quotes[0].quote.startswith("3/6 (三)")  # the row names the office visited
     assert any("副議長德弗里斯接待" in q.quote for q in answer.quotes)  # the visit's sentence names the person
     assert not any("范德堡" in q.quote for q in answer.quotes)  # not whom another day's visit met
+    afternoon = port_assistant.ask("3/6 下午見了誰？")  # the afternoon's row names no visit of the morning's
+    assert not any("德弗里斯" in q.quote for q in afternoon.quotes)
     travel = port_assistant.ask("3/4 上午見了誰？")  # a day of travel: its row, no visit's sentence
     assert [q.quote.split("\t")[0] for q in travel.quotes] == ["3/4 (一)"]

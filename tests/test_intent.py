@@ -165,7 +165,13 @@ def test_the_trips_nth_day_is_an_itinerary_question(question, trip_day, half):
 
 
 @pytest.mark.parametrize(
-    "question", ["第一天拜會的副市長叫什麼名字？", "What did they do on the 21st?", "What was on at 10:30 on day 3.5?"]
+    "question",
+    [
+        "第一天拜會的副市長叫什麼名字？",
+        "What did they do on the 21st?",
+        "What was on at 10:30 on day 3.5?",
+        "Has the plan been in place from day one?",  # the idiom, no day of the trip
+    ],
 )
 def test_a_named_day_with_more_asked_or_a_day_of_the_month_is_not_a_trip_day(question):
     assert read_intent(normalize_query(question)).trip_day == 0
@@ -406,7 +412,13 @@ def test_who_led_after_an_itinerary_question_asks_of_that_visit_unless_the_trip_
         ("What did they do on the 19th?", ["6/19"]),
         ("30號去了哪？", []),  # no day of the trip
         ("去了哪？", []),
+        ("在 21 號會議室聽了什麼？", []),  # a numbered room, no day
+        ("What did they see at the 21st-century port?", []),
     ],
 )
 def test_a_day_of_the_month_alone_is_the_trips_day_of_that_number(question, expected):
     assert days_on(normalize_query(question), ["6/17", "6/19", "6/21"]) == expected
+
+
+def test_a_day_of_the_month_two_days_of_a_long_trip_share_is_none_of_them():
+    assert days_on(normalize_query("5號去了哪？"), ["6/5", "6/20", "7/5"]) == []

@@ -300,7 +300,11 @@ def test_a_party_put_on_a_day_or_in_a_city_the_itinerary_never_puts_it_is_a_fals
     [mention] = off_schedule("6號去鹿特丹港務局那場看了什麼？", [document], [port])  # a day of the month alone
     assert (mention.reason, mention.other) == (SCHEDULE, "3/6")
     assert off_schedule("5號去鹿特丹港務局看了什麼？", [document], [port]) == []
-    assert off_schedule("What did they see at the port authority on the 6th?", [document], [port + ("port authority",)])
+    [mention] = off_schedule(
+        "What did they see at the port authority on the 6th?", [document], [(*port, "port authority")]
+    )
+    assert (mention.reason, mention.other) == (SCHEDULE, "3/6")
+    assert off_schedule("在 6 號會議室聽了鹿特丹港務局什麼簡報？", [document], [port]) == []  # a room, no day
     assert off_schedule("3/6 在阿姆斯特丹市議會談了什麼？", [document], [council]) == []
     assert off_schedule("3/6 有提到德國漢堡嗎？", [document], [("德國漢堡",)]) == []  # in no itinerary row: no visit
     # "drop by <party>" puts the delegation there as "visit" does.

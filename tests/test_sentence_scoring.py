@@ -199,3 +199,5 @@ def test_a_sentence_sharing_only_a_name_written_again_and_again_is_no_restatemen
     # Both name the town the report writes in several sentences; nothing else they say is the same.
     assert quoted(sentence("黃明和董事長及蔡國泰總經理"), sentence("位於法國法蘭西島大區")) == 1
     assert quoted(sentence("邀請 Sigfox 至本市設立研發中心"), sentence("邀請 Sigfox 來本市設立研發中心")) == 2
+    # Two visits' accounts end in the same purpose phrase (做為本市大車站計畫中綠空鐵道…): two facts, not one told twice.
+    assert quoted(sentence("張副市長率本府團隊步行走訪"), sentence("為請益巴黎左岸第 13 區")) == 1

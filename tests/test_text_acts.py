@@ -79,6 +79,8 @@ def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
         "港務局如何迎接數位轉型的挑戰？",  # meeting a challenge receives no one
         "局長走訪了哪些企業？",  # 走訪 is any visit, on foot or not
         "How long is the waterfront walkway?",  # a walkway is no walking
+        "這趟走過哪些國家？",  # been to, on foot or not
+        "Can you walk me through the port visit?",  # explain
     ],
 )
 def test_an_act_set_aside_or_giving_a_time_is_not_what_is_asked(question):

@@ -57,8 +57,13 @@ _ACTS = (
         ),
     ),
     (
-        "<walked>",  # going about on foot (步行, 徒步, 逛, "walked the old town"), not 走訪, which is any visit
-        re.compile(r"步行|徒步|漫步|散步|逛|走了|走過|走遍|\bwalk(?:s|ed|ing)?\b|\bstroll(?:s|ed|ing)?\b|\bon foot\b"),
+        # going about on foot (步行, 徒步, 逛, "walked the old town"); not 走訪 nor 走過 (any visit: "走過哪些國家"),
+        # nor "walk me through" (explain)
+        "<walked>",
+        re.compile(
+            r"步行|徒步|漫步|散步|逛|\bwalk(?:s|ed|ing)?\b(?! (?:me|us|you|them|him|her) through)"
+            r"|\bstroll(?:s|ed|ing)?\b|\bon foot\b"
+        ),
     ),
     (
         "<speech>",
