@@ -184,12 +184,26 @@ _FULL_TITLE_RE = re.compile(rf"副?(?:{_TITLES})")
 _NOT_A_NAME = frozenset("該本其此各每位名兩二三四市府局處部院會司團")
 _HAN_RE = re.compile(rf"[{HAN_CHARS}]")
 _LATIN_BEFORE_RE = re.compile(rf"(?:{_LATIN_NAME_RE.pattern})\s*$")
+# Words a bare title follows ("改由副市長接待", "與市長會面"): no name.
+_WORD_BEFORE_A_TITLE = frozenset("由與及和向請為的對讓被將把跟同在於從")
+_GLOSS_BEFORE_RE = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
 # A question asking which holder of a title ("哪位副市長", "副市長是誰", "副市長叫什麼名字"): a sentence naming
 # somebody with another title (the 市長 for a 副市長) does not answer it.
 _TITLE_ASKED_RE = re.compile(
     rf"(?:哪一?位|哪個|誰是)\s*(?P<a>{_FULL_TITLE_RE.pattern})|(?P<b>{_FULL_TITLE_RE.pattern})\s*(?:是誰|叫什麼|的名字|的姓名)"
 )
 TITLE = "title:"
+# A title held by a person the sentence names ("蒙克（Mireille Munch）市長", "王市長"), not one standing alone ("市長表示…",
+# which in the genre is the writers' own head).
+NAMED_TITLE = "named-title:"
+# A title asked of another place than the writers' own ("當地的市長", "那個小鎮的鎮長", "the local mayor"): its holder
+# is somebody the report names, never the bare title that means the writers' own head.
+_OTHER_HOLDER = "other-holder"
+_OTHER_HOLDER_RE = re.compile(
+    r"(?:當地|该地|該地|小鎮|小镇|鎮上|該市|该市|那座城市|那個城市|對方)的?\s*(?P<a>市長|市长)|(?P<b>鎮長|镇长)"
+    r"|\b(?:local|town'?s?|village'?s?) mayor\b|\bmayor of (?:the|that) (?:town|village)\b",
+    re.I,
+)
 
 
 def asked_kinds(question: str) -> frozenset[str]:
@@ -197,6 +211,8 @@ def asked_kinds(question: str) -> frozenset[str]:
     REASON (and PURPOSE, of a step of the trip), WHERE, MONEY (a question asking for a day asks for a DATE too)."""
     kinds = {kind for kind, pattern in _ASKS if pattern.search(question)}
     kinds |= {TITLE + (m.group("a") or m.group("b")) for m in _TITLE_ASKED_RE.finditer(question)}
+    if _OTHER_HOLDER_RE.search(question):  # a town's head is written 市長 whatever the question calls it
+        kinds |= {PERSON, TITLE + "市長", _OTHER_HOLDER}
     if REASON in kinds and _TRIP_WHY_RE.search(question):
         kinds.add(PURPOSE)
     if _WHERE_ASKED_RE.search(question):
@@ -223,6 +239,7 @@ def offered_kinds(sentence: str) -> frozenset[str]:
     if _LATIN_NAME_RE.search(sentence) or named:
         kinds.add(PERSON)
         kinds |= {TITLE + t.group(0) for t in named}
+        kinds |= {NAMED_TITLE + t.group(0) for t in named if _names_its_holder(sentence, t.start(), t.end())}
     if _REASON_RE.search(sentence):
         kinds.add(REASON)
     if _PURPOSE_RE.search(sentence) and _OWN_SIDE_RE.search(sentence):
@@ -244,11 +261,29 @@ def _beside_a_name(sentence: str, start: int, end: int) -> bool:
     return not _HAN_RE.match(before) or before not in _NOT_A_NAME  # "市長表示…" names the one holding it
 
 
+def _names_its_holder(sentence: str, start: int, end: int) -> bool:
+    """Return True when the title at sentence[start:end] stands beside a name (`_beside_a_name`) that is written:
+    a Latin one, or Han characters before it, not the title alone opening a clause ("市長表示…")."""
+    # A name glossed in brackets before its title ("米雷耶蒙克（Mireille Munch）市長") is read without the gloss.
+    before = _GLOSS_BEFORE_RE.sub("", sentence[max(0, start - 60) : start])
+    if _LATIN_NAME_RE.match(sentence[end:].lstrip()) or _LATIN_BEFORE_RE.search(before):
+        return True
+    return bool(before) and bool(_HAN_RE.match(before[-1])) and before[-1] not in _NOT_A_NAME | _WORD_BEFORE_A_TITLE
+
+
 def answers_kind(asked: frozenset[str], offered: frozenset[str]) -> bool:
     """Return True when a sentence offering `offered` gives a kind of answer asked for: a question asking for a
-    day is not answered by a year alone ("於 1990 年" for "哪一天")."""
+    day is not answered by a year alone ("於 1990 年" for "哪一天"), one asking another place's head ("當地的市長")
+    not by the bare title that is the writers' own head."""
     if DAY in asked and DAY not in offered:
         asked = asked - {DATE, DAY}
+    if _OTHER_HOLDER in asked:
+        asked = asked - {_OTHER_HOLDER}
+        offered = frozenset(k for k in offered if not k.startswith(TITLE)) | {
+            TITLE + k.removeprefix(NAMED_TITLE) for k in offered if k.startswith(NAMED_TITLE)
+        }
+        if not any(k.startswith(TITLE) for k in offered):
+            asked = asked - {PERSON}
     titles = {k for k in asked if k.startswith(TITLE)}
     if titles and not titles & offered:  # "哪位副市長" is not answered by a sentence naming the 市長
         asked = asked - titles - {PERSON}

@@ -9,6 +9,7 @@ from assistant.answer_type import (
     DATE,
     DAY,
     MONEY,
+    NAMED_TITLE,
     NUMBER,
     PERSON,
     PURPOSE,
@@ -24,6 +25,7 @@ from assistant.answer_type import (
     gives_the_unit,
     offered_kinds,
 )
+from assistant.text.normalize import fold
 
 
 @pytest.mark.parametrize(
@@ -69,7 +71,11 @@ def test_asked_kinds(question, kinds):
 @pytest.mark.parametrize(
     ("sentence", "kinds"),
     [
-        ("市長 6 月 20 日晚間宴請法國工商業界代表", {DATE, DAY, PERSON, TITLE + "市長", TITLE + "代表"}),
+        # 業界 reads as a name before 代表: a holder named, as far as characters tell
+        (
+            "市長 6 月 20 日晚間宴請法國工商業界代表",
+            {DATE, DAY, PERSON, TITLE + "市長", TITLE + "代表", NAMED_TITLE + "代表"},
+        ),
         ("3/5 (二) 上午 港區", {DATE, DAY}),  # a day's digits are no amount
         ("3/5 參訪港務局，共 12 人", {DATE, DAY, NUMBER}),
         ("法國企業聯盟（MEDEF）成立於 1998 年", {DATE, NUMBER}),
@@ -288,3 +294,18 @@ def test_a_sentence_gives_a_number_only_beside_its_date(sentence, number):
 def test_an_age_length_of_time_or_time_of_day_asked_is_given_only_in_its_unit(question, sentence, given):
     assert gives_the_unit(question, sentence) is given
     assert asks_a_unit(question) is (question != "港務局在哪裡？")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "answers"),
+    [
+        ("參訪港務局那天，當地的市長有來嗎？", "局長表示港務局的自動化值得學習", False),
+        ("參訪港務局那天，當地的市長有來嗎？", "市長表示本市港區轉型刻不容緩", False),  # the writers' own head
+        ("參訪港務局那天，當地的市長有來嗎？", "並邀請范德堡（Jan van der Berg）市長共同與會", True),  # named
+        ("那個小鎮的鎮長叫什麼？", "由該鎮德弗里斯市長接待", True),  # a town's head is written 市長
+        ("Which local mayor joined them?", "與 Jan Visser 市長會面", True),
+        ("Which local mayor joined them?", "市長致詞感謝港務局", False),
+    ],
+)
+def test_another_places_head_is_answered_by_a_named_holder_not_the_bare_title(question, sentence, answers):
+    assert answers_kind(asked_kinds(fold(question)), offered_kinds(sentence)) is answers
