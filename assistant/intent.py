@@ -413,10 +413,12 @@ def _read_one(question: str, places: bool) -> Intent:
     rest = _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _THEN)
     bare = _small(rest, han=_MAX_FOLLOW_HAN, latin=1) and not (asked - {DATE, DAY})
     bare = bare and (rest == (0, 0) or bool(_SCHEDULE.search(folded)))
-    # A question about "the next day" or "that day" naming little else asks of the day just talked about;
-    # "參訪港務局的當天是誰接待？" names its own visit.
+    # A question about "the next day", "that day" or a half-day ("下午是誰接待的？") naming little else asks of the
+    # day just talked about; "參訪港務局的當天是誰接待？" names its own visit.
     pointer = (_NEXT_DAY, _DAY_BEFORE, _THAT_DAY, _MORNING, _AFTERNOON, _SCHEDULE, _GOING, _RECEIVED, _THEN)
-    of_day = bool(shift or _THAT_DAY.search(folded)) and _small(_rest(folded, *pointer), han=_MAX_FOLLOW_HAN, latin=1)
+    of_day = bool(shift or _THAT_DAY.search(folded) or half) and _small(
+        _rest(folded, *pointer), han=_MAX_FOLLOW_HAN, latin=1
+    )
     return Intent(half=half, then=bool(_THEN.search(folded)), shift=shift, bare=bare, of_day=of_day)
 
 

@@ -209,3 +209,11 @@ def test_a_follow_up_using_words_the_visit_talked_about_never_writes_stays_with_
     chat.ask("去港務局是哪一天？")
     answer = chat.ask("那雙方主要談了什麼？")  # 雙方 names no one: the council's visit writes it, this one need not
     assert "港務局" in answer.passages[0].section  # read in the visit talked about (too little there to quote)
+
+
+def test_a_half_day_named_alone_in_a_follow_up_asks_of_the_day_just_talked_about(port_assistant):
+    chat = Conversation(port_assistant)
+    chat.ask("3/5 去了哪些地方？")
+    answer = chat.ask("上午是誰接待的？")  # that day's morning: the port authority's visit, not the council's
+    assert answer.quotes and any("范德堡接待" in q.quote for q in answer.quotes)
+    assert not any("德弗里斯" in q.quote for q in answer.quotes)
