@@ -18,7 +18,7 @@ from .parties import PartyScope
 from .retrieval import Hit
 from .template import OWN_CITY_WORD, compact
 from .text.acts import act_tokens, asked_acts
-from .text.layout import row_key, table_span
+from .text.layout import caption_span, row_key, table_span
 from .text.normalize import HAN_RUN_RE, fold
 from .text.tokens import content_tokens, tokenize
 
@@ -102,16 +102,19 @@ class SentenceScorer:
 
     def best_spans(self, scored: list[ScoredSentence]) -> list[tuple[str, int, int, float]]:
         """Return the spans of the best sentences to quote: up to `max_quotes`, a second one only when it scores
-        nearly as well, each table row widened to read as an answer (`text.layout.table_span`), then the best
-        one's restatement elsewhere in its report (`_restatement`), one more."""
+        nearly as well, each table row widened to read as an answer (`text.layout.table_span`) and a caption's line
+        to the whole caption (`text.layout.caption_span`), then the best one's restatement elsewhere in its report
+        (`_restatement`), one more."""
         spans = []
         for cand in scored[: self.settings.max_quotes]:
             if spans and cand.score < scored[0].score * self.settings.second_quote_ratio:
                 break
             s = self.index.sentences[cand.sentence_id]
-            start, end = s.start, s.end
+            document, start, end = self.index.document(s.doc_id), s.start, s.end
             if self.settings.table_quote_chars:
-                start, end = table_span(self.index.document(s.doc_id).text, start, end, self.settings.table_quote_chars)
+                start, end = table_span(document.text, start, end, self.settings.table_quote_chars)
+            if self.reading(cand.sentence_id).caption:  # a caption broken over lines is quoted whole
+                start, end = caption_span(document.text, start, end, document.template.captions)
             spans.append((s.doc_id, start, end, round(cand.score, 4)))
         restated = self._restatement(scored, spans)
         return spans + [restated] if restated else spans

@@ -46,7 +46,7 @@ def test_a_photo_caption_is_quoted_only_when_no_sentence_answers_as_well(assista
     captions = assistant.index.document(assistant.sources[0]).template.captions
 
     def quotes_caption(answer) -> bool:
-        return any(any(c0 <= q.start and q.end <= c1 for c0, c1 in captions) for q in answer.quotes)
+        return any(any(c0 <= q.start < c1 for c0, c1 in captions) for q in answer.quotes)  # a caption, maybe whole
 
     assert quotes_caption(without.ask(question))  # the caption beside the photo is quoted without the penalty
     answer = assistant.ask(question)

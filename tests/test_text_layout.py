@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.text.layout import heading_level, page_breaks, row_key, sentence_spans, table_span
+from assistant.text.layout import caption_span, heading_level, page_breaks, row_key, sentence_spans, table_span
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,17 @@ def test_a_quoted_row_continuing_a_merged_cell_brings_the_rows_from_that_cell():
     assert quoted(TABLE, "晚上\t晚宴").startswith("6/18 (日)")
     assert quoted(TABLE, "6/18 (日)\t上午 巴黎\t轉機") == "6/18 (日)\t上午 巴黎\t轉機"  # its own first cell
     assert quoted(TABLE, "本文。") == "本文。" and quoted(TABLE, "前文。") == "前文。"  # not table rows
+
+
+def test_a_caption_broken_over_lines_is_quoted_whole_and_other_spans_are_left_alone():
+    text = "港務局表示自動化已完成。\n\n局長接受港務局處長\n范德堡專訪\n\n另一張照片的說明\n\n下一段。"
+    first = (text.index("局長接受"), text.index("局長接受") + len("局長接受港務局處長"))
+    second = (text.index("范德堡專訪"), text.index("范德堡專訪") + len("范德堡專訪"))
+    other = (text.index("另一張"), text.index("另一張") + len("另一張照片的說明"))
+    captions = [first, second, other]
+    whole = (first[0], second[1])
+    assert caption_span(text, *first, captions) == whole  # runs on across one line break
+    assert caption_span(text, *second, captions) == whole  # and from it
+    assert caption_span(text, *other, captions) == other  # a blank line apart: another photo's caption
+    sentence = (0, text.index("\n"))
+    assert caption_span(text, *sentence, captions) == sentence  # no caption

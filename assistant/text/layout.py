@@ -6,6 +6,7 @@ Every span returned is in the coordinates of the original text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _SENTENCE_END = "。！？；!?"
 _CLOSERS = "」』）)】〉》\"'"
@@ -174,3 +175,19 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _has_words(s: str) -> bool:
     return any(ch.isalnum() for ch in s)
+
+
+def caption_span(text: str, start: int, end: int, captions: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """Return the span to quote for a photo caption's line at text[start:end]: with the caption lines it runs on to
+    or from across a single line break ("局長接受港務局處長" then "范德堡專訪"), as the photo's one caption; any other
+    span comes back unchanged."""
+    lines = sorted(captions)
+    if not any(c0 <= start and end <= c1 for c0, c1 in lines):
+        return start, end
+    for c0, c1 in lines:  # lines after it
+        if c0 > end and text[end:c0].strip(" ") == "\n":
+            end = c1
+    for c0, c1 in reversed(lines):  # lines before it
+        if c1 < start and text[c1:start].strip(" ") == "\n":
+            start = c0
+    return start, end
