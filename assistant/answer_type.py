@@ -193,7 +193,7 @@ _TITLE_ASKED_RE = re.compile(
     rf"(?:哪一?位|哪個|誰是)\s*(?P<a>{_FULL_TITLE_RE.pattern})|(?P<b>{_FULL_TITLE_RE.pattern})\s*(?:是誰|叫什麼|的名字|的姓名)"
 )
 TITLE = "title:"
-# A title held by a person the sentence names ("蒙克（Mireille Munch）市長", "王市長"), not one standing alone ("市長表示…",
+# A title held by a person the sentence names ("范德堡（Jan van der Berg）市長", "王市長"), not one standing alone ("市長表示…",
 # which in the genre is the writers' own head).
 NAMED_TITLE = "named-title:"
 # A title asked of another place than the writers' own ("當地的市長", "那個小鎮的鎮長", "the local mayor"): its holder
@@ -264,7 +264,7 @@ def _beside_a_name(sentence: str, start: int, end: int) -> bool:
 def _names_its_holder(sentence: str, start: int, end: int) -> bool:
     """Return True when the title at sentence[start:end] stands beside a name (`_beside_a_name`) that is written:
     a Latin one, or Han characters before it, not the title alone opening a clause ("市長表示…")."""
-    # A name glossed in brackets before its title ("米雷耶蒙克（Mireille Munch）市長") is read without the gloss.
+    # A name glossed in brackets before its title ("范德堡（Jan van der Berg）市長") is read without the gloss.
     before = _GLOSS_BEFORE_RE.sub("", sentence[max(0, start - 60) : start])
     if _LATIN_NAME_RE.match(sentence[end:].lstrip()) or _LATIN_BEFORE_RE.search(before):
         return True

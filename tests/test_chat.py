@@ -195,13 +195,13 @@ def test_who_led_asked_after_a_days_answer_reads_that_days_visit_unless_it_names
     assert answer.quotes and "率團參訪鹿特丹港務局" in answer.quotes[0].quote
     chat = Conversation(port_assistant)
     chat.ask("3/5 上午去了哪裡？")
-    assert chat.ask("這趟是誰帶隊的？").quotes[0].quote.startswith("姓名職稱")  # the trip named: its cover
+    assert chat.ask("這趟是由誰帶隊？").quotes[0].quote.startswith("姓名職稱")  # the trip named: its cover
     chat = Conversation(port_assistant)
     chat.ask("3/6 上午去了哪裡？")
     assert chat.ask("這個考察團的團長是誰？").quotes[0].quote.startswith("姓名職稱")  # 考察團: the trip again
     chat = Conversation(port_assistant)
     chat.ask("第一天做了什麼？")  # a day of travel: no visit whose leader it could ask
-    assert chat.ask("是誰帶隊的？").quotes[0].quote.startswith("姓名職稱")
+    assert chat.ask("是由誰帶隊？").quotes[0].quote.startswith("姓名職稱")
 
 
 def test_a_follow_up_using_words_the_visit_talked_about_never_writes_stays_with_that_visit(port_assistant):

@@ -395,7 +395,7 @@ def test_a_time_counted_from_the_day_named_is_told_from_that_day(question, count
         ("是誰帶隊去的？", "3/5 上午去了哪裡？", True),  # after a day's itinerary: that day's visit
         ("是誰帶隊去的？", "鹿特丹港年吞吐量多少？", False),  # another topic: the trip's leader
         ("是誰帶隊去的？", "", False),
-        ("這趟是誰帶隊的？", "3/5 上午去了哪裡？", False),  # the whole trip named
+        ("這趟是由誰帶隊？", "3/5 上午去了哪裡？", False),  # the whole trip named
         ("Who led the delegation?", "What did they do on 3/5?", False),
         ("那天去了哪裡？", "3/5 上午去了哪裡？", False),  # no question of who led
     ],
