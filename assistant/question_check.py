@@ -22,6 +22,8 @@ _CODE_CHARS = frozenset('{}[]<>=;"`$|\\/_@#^')  # in an ASCII token: syntax, not
 _CALL_RE = re.compile(r"[A-Za-z_][\w.]*\(")  # alert(, os.system(
 _DOTTED_RE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")  # os.path, window.location
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")  # two letters in a row, any script
+# An abbreviation written with dots (A.S.O., U.S.): a name, not a dotted path.
+_ACRONYM_RE = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?|(?:[A-Z]\.)+[A-Z]")
 
 
 class QuestionError(ValueError):
@@ -55,13 +57,17 @@ def has_report_language_words(text: str) -> bool:
 
     >>> has_report_language_words("../../../../etc/passwd"), has_report_language_words('{"a": 1}')
     (False, False)
-    >>> has_report_language_words("<b>When was the port founded?</b>")
-    True
+    >>> has_report_language_words("<b>When was the port founded?</b>"), has_report_language_words("那 A.S.O. 呢？")
+    (True, True)
     """
     if _is_json_container(text):
         return False
     text = _URL_RE.sub(" ", _ENTITY_RE.sub(" ", _TAG_RE.sub(" ", text)))
-    return any(_WORD_RE.search(token) for token in text.split() if not _is_path_or_code(token))
+    return any(_WORD_RE.search(token) or _is_acronym(token) for token in text.split() if not _is_path_or_code(token))
+
+
+def _is_acronym(token: str) -> bool:
+    return bool(_ACRONYM_RE.fullmatch(token.strip(",:;!?()'\"？，、。")))
 
 
 def _is_json_container(text: str) -> bool:
@@ -79,6 +85,8 @@ def _is_path_or_code(token: str) -> bool:
         return True
     if not token.isascii():
         return False  # prose in the report's scripts; code chars around Han words do not hide them
+    if _is_acronym(token):
+        return False
     bare = token.strip(".,:;!?()'\"")
     return bool(_CODE_CHARS.intersection(token) or _CALL_RE.search(token) or _DOTTED_RE.fullmatch(bare))
 

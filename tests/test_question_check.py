@@ -108,3 +108,10 @@ def test_report_names_of_the_wrong_type_or_too_many_are_refused(reports, message
     with pytest.raises(ArgumentError) as caught:
         checked_reports(reports, 3)
     assert str(caught.value) == message
+
+
+def test_an_abbreviation_written_with_dots_is_a_word_not_a_dotted_path():
+    assert has_report_language_words("那 A.S.O. 呢？")  # a name, in a follow-up
+    assert has_report_language_words("Who met them at A.S.O.?")
+    assert not has_report_language_words("os.path.join")  # still code
+    assert not has_report_language_words("a.b.c")
