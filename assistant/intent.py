@@ -194,6 +194,17 @@ _OVERVIEW_CUES = re.compile(
     r"|\bsummary\b|\bgist\b|\boverview\b|\bmain points?\b|\bhighlights?\b|\bwhat happened\b|\btell me about\b"
     r"|\bin a nutshell\b|\bbig picture\b"
 )
+# Asking the gist of the whole trip's doings: a word for the gist, and what was done.
+_GIST = re.compile(
+    r"重點|大概|大致|整體|總的來說|簡單說|概括|\bgist\b|\bbig picture\b|\boverall\b|\bin (?:short|a nutshell)\b"
+    r"|\bsum(?:mari[sz]e| up)\b|\brundown\b"
+)
+_DID_WHAT = re.compile(
+    r"做了?(?:哪些事|些?什麼|啥)|幹了?(?:些?什麼|啥)|完成了?(?:哪些|什麼)"
+    r"|\bwhat (?:did )?(?:they|we|the delegation) (?:do|did|accomplish(?:ed)?|cover(?:ed)?)\b|\bwhat (?:\w+ ){0,3}covered\b"
+)
+# What else a trip-gist question may say: "這趟去法國" names the trip's country, "give me" asks.
+_MAX_GIST_HAN, _MAX_GIST_LATIN = 4, 4
 # "主要看了哪些技術" asks which things, mainly: a list of them, not a visit's gist ("主要談了什麼" is one).
 _MAINLY_WHICH = re.compile(r"主要[^，,。？?]{0,4}(?:哪些|哪幾)")
 _ORDINAL = re.compile(
@@ -358,6 +369,15 @@ def is_cue_word(word: str) -> bool:
     return any(cue.fullmatch(word) for cue in (_OVERVIEW_CUES, _LIST_CUES))
 
 
+def _trip_gist(folded: str, dates: tuple[tuple[str, ...], tuple[int, ...]]) -> bool:
+    """Return True when a (folded) question asks the gist of what the whole trip did ("整趟大概做了哪些事？幫我抓個
+    重點", "the gist of what this trip covered"), naming no day and little else: the summary (摘要) answers it."""
+    if dates[0] or dates[1] or not (_GIST.search(folded) and _DID_WHAT.search(folded) and _THE_TRIP.search(folded)):
+        return False
+    rest = _rest(folded, _GIST, _DID_WHAT, _THE_TRIP, _SCHEDULE, _FILLER)
+    return _small(rest, han=_MAX_GIST_HAN, latin=_MAX_GIST_LATIN)
+
+
 def half_day(folded: str) -> str:
     """Return the half-day a (folded) question names, as the itinerary writes it: "上午", "下午" or ""."""
     return "上午" if _MORNING.search(folded) else "下午" if _AFTERNOON.search(folded) else ""
@@ -385,6 +405,8 @@ def _read_one(question: str, places: bool) -> Intent:
             return Intent(kind, section=section[0], ordinal=number)
     shift = 1 if _NEXT_DAY.search(folded) else -1 if _DAY_BEFORE.search(folded) else 0
     dates = _dates(folded)
+    if _trip_gist(folded, dates):  # "這趟整體來說做了哪些事？": the report's own summary (摘要)
+        return Intent(OVERVIEW, section="摘要")
     day_intent = _day_intent(folded, asked, half, shift, dates, places)
     if day_intent is not None:
         return day_intent

@@ -346,3 +346,9 @@ def test_whom_a_days_visit_met_quotes_the_row_and_the_visits_sentence_naming_the
     assert not any("德弗里斯" in q.quote for q in afternoon.quotes)
     travel = port_assistant.ask("3/4 上午見了誰？")  # a day of travel: its row, no visit's sentence
     assert [q.quote.split("\t")[0] for q in travel.quotes] == ["3/4 (一)"]
+
+
+def test_the_gist_of_the_whole_trip_quotes_the_summary(port_assistant):
+    answer = port_assistant.ask("這趟整體來說大概做了哪些事？")
+    assert answer.quotes and answer.quotes[0].quote.startswith("本局為汲取歐洲港灣城市經驗")
+    assert answer.quotes[0].section == "摘要"

@@ -422,3 +422,20 @@ def test_a_day_of_the_month_alone_is_the_trips_day_of_that_number(question, expe
 
 def test_a_day_of_the_month_two_days_of_a_long_trip_share_is_none_of_them():
     assert days_on(normalize_query("5號去了哪？"), ["6/5", "6/20", "7/5"]) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "summary"),
+    [
+        ("整趟行程大概做了哪些事？幫我抓個重點。", True),
+        ("這趟去荷蘭整體來說做了哪些事？", True),  # the trip's country named
+        ("Can you give me the gist of what this trip covered?", True),
+        ("What did the delegation do overall?", True),
+        ("這趟在鹿特丹做了哪些事？", False),  # one city's doings: its rows
+        ("3/5 大概做了哪些事？", False),  # a day's
+        ("整趟行程有哪些安排？", False),  # the schedule asked, no gist
+    ],
+)
+def test_the_gist_of_what_the_whole_trip_did_is_the_reports_summary(question, summary):
+    intent = read_intent(normalize_query(question))
+    assert ((intent.kind, intent.section) == (OVERVIEW, "摘要")) is summary
