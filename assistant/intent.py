@@ -237,10 +237,10 @@ _STOP = re.compile(
 )
 # What was done in a place, over the days there ("在<city>那兩天跑了哪些單位？", "a rundown of what they did in
 # <city>"): the question names the place (a city's name, as a stop's) and little else.
-_IN_A_PLACE = re.compile(r"在|那[兩幾]天|期間|\b(?:in|while in|while they were in)\b")
+_IN_A_PLACE = re.compile(r"在|那[兩幾]天|期間|\b(?:in|while in|while they were in)\b|\bon the \w+ (?:leg|stop)\b")
 _RUNDOWN = re.compile(
-    r"整體(?:來說)?|總的來說|大致|概括|都|哪些(?:單位|地方|點)|做了?(?:哪些事|什麼事)"
-    r"|\b(?:rundown|run-down|overview|summary|everything|quick)\b"
+    r"整體(?:來說)?|總的來說|大致|概括|都|哪些(?:單位|地方|點)|做了?(?:哪些事|什麼事|些啥|啥)|幹了?些?(?:什麼|啥)"
+    r"|\b(?:rundown|run-down|overview|summary|everything|quick|leg)\b"
 )
 _PLACE_WORDS = (_IN_A_PLACE, _RUNDOWN, _SCHEDULE, _GOING)
 # The whole trip's plan or route ("整趟行程的路線", "the whole itinerary"): every row of the itinerary.
