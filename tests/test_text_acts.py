@@ -24,6 +24,7 @@ from assistant.text.normalize import fold
         ("此行代表團會晤港務局國際事務處處長", "<received>"),
         ("局長接著參觀自動化貨櫃碼頭", "<toured>"),
         ("港務局人員引領訪團步行穿越舊港區", "<walked>"),
+        ("該公園由建築師范德堡負責設計", "<designed>"),
     ],
 )
 def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
@@ -59,6 +60,8 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("What did the director get to see at the port?", "<toured>"),
         ("在鹿特丹舊城區逛了哪些地方？", "<walked>"),  # 逛 for the report's 步行
         ("Which landmarks did the team walk past in the old town?", "<walked>"),
+        ("那座港區公園是誰設計的？", "<designed>"),  # 誰設計 for the report's 由…負責設計
+        ("Who designed the waterfront park?", "<designed>"),
     ],
 )
 def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
@@ -81,6 +84,7 @@ def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
         "How long is the waterfront walkway?",  # a walkway is no walking
         "這趟走過哪些國家？",  # been to, on foot or not
         "Can you walk me through the port visit?",  # explain
+        "港務局的數據平臺是怎麼設計的？",  # how it was designed, not by whom
     ],
 )
 def test_an_act_set_aside_or_giving_a_time_is_not_what_is_asked(question):

@@ -1,8 +1,9 @@
 """What a visit report tells was done, however a question words it: leading a visit (率團, 帶隊, "led"), giving a gift
 (致贈, 送了…禮物, "gift"), trying something, signing, inviting (邀請, "asked them to come") or being invited (應…邀請,
 "who invited them"), receiving the delegation (接待, 會晤, "who hosted us", 見了誰), seeing what the hosts showed
-(參觀, "帶我們看了哪些…") and speaking (致詞, 上台講話, "speech"). Each act reads as one token on both sides, so
-"誰帶隊？" meets "…率團參訪…" and "送了什麼禮物？" meets "…致贈市長…" though they share no character."""
+(參觀, "帶我們看了哪些…"), going about on foot (步行, 逛), designing (由…負責設計, "who designed") and speaking (致詞,
+上台講話, "speech"). Each act reads as one token on both sides, so "誰帶隊？" meets "…率團參訪…" and "送了什麼禮物？"
+meets "…致贈市長…" though they share no character."""
 
 from __future__ import annotations
 
@@ -63,6 +64,13 @@ _ACTS = (
         re.compile(
             r"步行|徒步|漫步|散步|逛|\bwalk(?:s|ed|ing)?\b(?! (?:me|us|you|them|him|her) through)"
             r"|\bstroll(?:s|ed|ing)?\b|\bon foot\b"
+        ),
+    ),
+    (
+        "<designed>",  # who designed or planned something built (由建築師…負責設計, "who designed it", 操刀)
+        re.compile(
+            r"負責設計|由[^，。；,？?]{0,24}?設計|設計者|設計師|操刀|誰設計|設計[^，。？?]{0,3}是誰"
+            r"|\bwho designed\b|\bdesigned by\b|\barchitects?\b|\bdesigner\b"
         ),
     ),
     (
