@@ -65,7 +65,7 @@ class SentenceScorer:
         # Reranking and answering read the same sentences of one question's top passages, and the
         # same sentences come back for related questions: read each once.
         self.reading = lru_cache(maxsize=8192)(self._read_sentence)
-        self.squeezed_document = lru_cache(maxsize=64)(self._squeeze_document)
+        self.compacted_document = lru_cache(maxsize=64)(self._compact_document)
 
     def score_sentences(
         self, query_text: str, query_vector: np.ndarray | None, hits: list[Hit], asked_text: str | None = None
@@ -146,7 +146,7 @@ class SentenceScorer:
             if other[:1] == part[:1] and other != part:
                 continue
             text = compact(self.text(cand.sentence_id))
-            report = self.squeezed_document(sentence.doc_id)
+            report = self.compacted_document(sentence.doc_id)
             blocks = SequenceMatcher(None, best, text, autojunk=False).get_matching_blocks()
             runs = (run for b in blocks for run in HAN_RUN_RE.findall(best[b.a : b.a + b.size]))
             # Written twice, a fact; written again and again, a name (a town's, an institute's).
@@ -154,7 +154,7 @@ class SentenceScorer:
                 return (sentence.doc_id, sentence.start, sentence.end, round(cand.score, 4))
         return None
 
-    def _squeeze_document(self, doc_id: str) -> str:
+    def _compact_document(self, doc_id: str) -> str:
         """Return a document's text as `compact` leaves it."""
         return compact(self.index.document(doc_id).text)
 
