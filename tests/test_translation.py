@@ -55,10 +55,12 @@ def test_words_are_matched_by_stem(word, expected):
 def test_an_english_question_finds_the_passage_that_answers_it_through_the_translation(assistant):
     # "architect" and "designed" are 建築師 and 設計 to the report ("Where is … headquartered?" now finds 位於 as
     # where-questions' answer without them: answer_type.WHERE).
+    # Designing is also an act (text/acts.py), which finds it without them: left out here, to see the translation.
     question = "Which architect designed the Promenade plantée?"
-    without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, translations_per_word=0))
+    settings = replace(assistant.settings, act_weight=0.0)
+    without = Assistant(assistant.index, assistant.embedder, replace(settings, translations_per_word=0))
     assert "Patrick BERGER" not in without.ask(question).passages[0].text
-    answer = assistant.ask(question)
+    answer = Assistant(assistant.index, assistant.embedder, settings).ask(question)
     assert "Patrick BERGER" in answer.passages[0].text
     assert any("建築師 Patrick BERGER" in q.quote for q in answer.quotes)
 
