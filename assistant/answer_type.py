@@ -255,10 +255,9 @@ def _beside_a_name(sentence: str, start: int, end: int) -> bool:
     """Return True when the title at sentence[start:end] stands beside a name: a Latin one just after or before
     it ("副市長 Jean Dupont", "Jean Dupont 副市長"), a Han one before it ("王大明局長", "王副市長"), or the one
     holding it ("市長表示…"); not "該市副市長" or "兩位副市長"."""
-    if _LATIN_NAME_RE.match(sentence[end:].lstrip()) or _LATIN_BEFORE_RE.search(sentence[max(0, start - 60) : start]):
-        return True
     before = sentence[start - 1] if start else ""
-    return not _HAN_RE.match(before) or before not in _NOT_A_NAME  # "市長表示…" names the one holding it
+    # "市長表示…" names the one holding it, though no name is written (`_names_its_holder`).
+    return _names_its_holder(sentence, start, end) or not _HAN_RE.match(before) or before not in _NOT_A_NAME
 
 
 def _names_its_holder(sentence: str, start: int, end: int) -> bool:
