@@ -408,11 +408,23 @@ class Assistant:
             parties = self.parties(query.text)
             mentions += led_by_another(query.text, documents, parties)
             places = [s for p in parties if self.subjects.is_place(p[0]) for s in p if has_han(s)]
-            mentions += persons_elsewhere(query.text, documents, places)
-            mentions += persons_not_met(query.text, documents)
+            respelled = self._respelled_persons(query.text)
+            mentions += persons_elsewhere(query.text, documents, places, respelled)
+            mentions += persons_not_met(query.text, documents, respelled)
             mentions += titled_otherwise(query.text, documents)
-            mentions += persons_not_at(query.text, documents, [p for p in parties if not self.subjects.is_place(p[0])])
+            visited = [p for p in parties if not self.subjects.is_place(p[0])]
+            mentions += persons_not_at(query.text, documents, visited, respelled)
         return template, mentions
+
+    def _respelled_persons(self, text: str) -> list[str]:
+        """Return the Latin names (folded, two words or more) of the persons a question writes in Han as the reports
+        transliterate them ("<譯名>（<First Last>）"): the premise checks read Latin names, whose edges are sure."""
+        folded = fold(text)
+        return [
+            latin
+            for latin, name in self.glossary.items()
+            if " " in latin.strip() and has_han(name) and len(name) >= 3 and fold(name) in folded
+        ]
 
     def _named_visit(self, text: str, hits: list[Hit]) -> Chunk | None:
         """Return the best of `hits`' passages whose heading names a party (not a place) the question names, or None."""

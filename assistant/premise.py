@@ -116,7 +116,7 @@ _ROLE = re.compile(r"(?:方|單位|業者|廠商|夥伴)$")
 _SIGNED_WITH = re.compile(rf"(?:跟|與|和|同)\s*([{HAN_CHARS}]{{2,10}}?)\s*(?:所|一起|共同)?(?:簽|訂|合簽)")
 # A person as reports name one: two or three Han characters before a title (張大明大使, 林局長 is too short).
 _PERSON = re.compile(
-    rf"([{HAN_CHARS}]{{2,3}})(?:副市長|市長|大使|副局長|局長|處長|主席|副總裁|總裁|董事長|總經理|院長|主任|部長|總編輯|執行長|議員|教授)"
+    rf"([{HAN_CHARS}]{{2,3}}?)(?:副市長|市長|大使|副局長|局長|處長|主席|副總裁|總裁|董事長|總經理|院長|主任|部長|總編輯|執行長|議員|教授)"
 )
 VISIT, AGREEMENT, TOGETHER, SCHEDULE, LED, NOT_AT = "visit", "agreement", "together", "schedule", "led", "not_at"
 TITLED = "titled"
@@ -351,8 +351,9 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
     person, written so in the reports, never stands on a line with the party."""
     folded = fold(question)
     agreement = _AGREEMENT_ASKED.search(folded)
-    # (name, name with its title) of each person named; "公司的副總裁" names nobody.
-    persons = {m.group(1): m.group(0) for m in _han_persons(folded)}
+    places = frozenset().union(*(_places(d) for d in documents))
+    # (name, name with its title) of each person named; "公司的副總裁" names nobody, "<city>副市長" a city's office.
+    persons = {m.group(1): m.group(0) for m in _han_persons(folded) if not any(m.group(1) in p for p in places)}
     apart = _persons_apart(question, documents, parties)
     if not (agreement or persons):
         return apart
@@ -362,7 +363,6 @@ def unsupported(question: str, documents: Sequence[Document], parties: Sequence[
             n for n in _signed_with(folded, lines) if not any(s and (n in s or s in n) for p in parties for s in p)
         ]
         rows = [line for d in documents for _, line, _ in _rows(d)]
-        places = frozenset().union(*(_places(d) for d in documents))
         # or as an itinerary row names it ("<party>那邊後來跟我們簽了什麼？")
         shared = [n for n in _row_names(folded, rows, places, parties) if not any(n in w or w in n for w in written)]
         parties = [*parties, *((name,) for name in [*written, *shared])]
@@ -627,14 +627,17 @@ def names_visit_heading(folded: str, heading: str, document: Document, subject: 
     return False
 
 
-def persons_elsewhere(question: str, documents: Sequence[Document], named_places: Sequence[str] = ()) -> list[Mention]:
+def persons_elsewhere(
+    question: str, documents: Sequence[Document], named_places: Sequence[str] = (), respelled: Sequence[str] = ()
+) -> list[Mention]:
     """Return the persons a question puts in a city of the trip ("<name>市長在<city>帶大家逛…", "在<city>跟 <Name>
     副市長見面時…") whom the reports name, with a title, only in parts (visits, sections) that never place them
     there: neither the part's text nor the itinerary rows naming its heading write that city. Members of the
     delegation (the member table) went everywhere, and the reports write them by surname and title.
-    `named_places` are the places the question names in another script, as the reports write them (Rotterdam: 鹿特丹)."""
+    `named_places` are the places the question names in another script, as the reports write them (Rotterdam: 鹿特丹);
+    `respelled` the Latin names of persons the question writes as the reports transliterate them (folded)."""
     folded = fold(question)
-    latin = [fold(p) for p in _LATIN_PERSON.findall(question)]
+    latin = [fold(p) for p in [*_LATIN_PERSON.findall(question), *_LATIN_TITLED.findall(question)]] + list(respelled)
     han = [m.group(1) for m in _han_persons(folded)]
     out: list[Mention] = []
     for document in documents:
@@ -643,23 +646,39 @@ def persons_elsewhere(question: str, documents: Sequence[Document], named_places
         for name in dict.fromkeys([*latin, *han]) if cities else ():
             if not _titled(document, name) or name in _members(document):
                 continue  # not a person this report names with a title, or one of the delegation
-            where = [_part_places(document, i) for i, text in enumerate(_part_texts(document)) if name in text]
+            where = _places_told_with(document, name)
             for city in (c for c in cities if where and c not in name and not any(c in w for w in where)):
                 out += [replace(m, other=city) for m in _first([document], (name,), TOGETHER)]
     return out
 
 
-def persons_not_met(question: str, documents: Sequence[Document]) -> list[Mention]:
+def _places_told_with(document: Document, name: str) -> list[str]:
+    """Return the texts (folded) that place a name: each visit part writing it, with the itinerary rows naming the
+    visit, and each sentence writing it in the other parts (reflections that tell of two cities' officials in one
+    paragraph put each in its own sentence)."""
+    out = []
+    for i, text in enumerate(_part_texts(document)):
+        if name not in text:
+            continue
+        if rows_naming(document.text, document.template.itinerary, document.parts[i][0].path[-1]):
+            out.append(_part_places(document, i))
+        else:
+            out += [s for s in re.split(r"[。；\n]", text) if name in s]
+    return out
+
+
+def persons_not_met(question: str, documents: Sequence[Document], respelled: Sequence[str] = ()) -> list[Mention]:
     """Return the persons a question presumes the delegation met or talked with ("<Name> 跟市長談了什麼？", "what
     did they discuss with <Name>") whom the reports name, with a title, only in sentences telling of no meeting,
     talk or act between them (a city's mayor named for her policies, an architect for his design). Names in Latin
-    letters only, as reports write the persons met abroad (a Han name's edges are a guess); members of the
-    delegation are not checked."""
+    letters only, as reports write the persons met abroad (a Han name's edges are a guess), or `respelled`: the
+    Latin names (folded) of the persons the question writes as the reports transliterate them ("<譯名>（<Name>）");
+    members of the delegation are not checked."""
     if not _MET_ASKED.search(question):
         return []
     out: list[Mention] = []
     for document in documents:
-        for name in dict.fromkeys(fold(p) for p in _LATIN_PERSON.findall(question)):
+        for name in dict.fromkeys([*(fold(p) for p in _LATIN_PERSON.findall(question)), *respelled]):
             if not _titled(document, name) or name in _members(document):
                 continue
             told = [s for s in _sentences(document) if fold_latin(name) in s]
@@ -700,7 +719,9 @@ def titled_otherwise(question: str, documents: Sequence[Document]) -> list[Menti
     return out
 
 
-def persons_not_at(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:
+def persons_not_at(
+    question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]], respelled: Sequence[str] = ()
+) -> list[Mention]:
     """Return the persons a question names at a visited party ("<party>那邊是 <Name> 副總裁接待的") whom the
     reports name, with a title, but never in the account of that party's visit (a part whose heading names the
     party; accents aside: Gerard for Gérard); members of the delegation (the member table) are not checked, nor a
@@ -709,7 +730,7 @@ def persons_not_at(question: str, documents: Sequence[Document], parties: Sequen
     # A capitalized first word of the question is no part of a name ("When Jean Dupont…"): its last two words are.
     latin = [n for p in _LATIN_PERSON.findall(question) for n in (p, " ".join(p.split()[-2:]))]
     names = [fold(n) for n in [*latin, *_LATIN_TITLED.findall(question)]]
-    names += [m.group(1) for m in _han_persons(folded)]
+    names += [m.group(1) for m in _han_persons(folded)] + list(respelled)
     out: list[Mention] = []
     at = [
         p

@@ -174,6 +174,9 @@ def test_a_person_the_report_names_but_never_tells_of_meeting_abstains_saying_so
     answer = assistant.ask("When the delegation sat down with Anne Hidalgo, what did she discuss with them?")
     assert answer.abstained and any("Anne Hidalgo" in n and "visited or met" in n for n in answer.notices)
     assert not assistant.ask("What did Pierre Lanore discuss with the mayor?").abstained  # he received them
+    # Written as the report transliterates her (its 譯名（Latin name） pair), she is the same person.
+    answer = assistant.ask("市府團隊跟安娜伊達戈會面時談了哪些事？")
+    assert answer.abstained and any("Anne Hidalgo" in n for n in answer.notices)
 
 
 def test_a_person_titled_otherwise_than_the_report_titles_them_abstains_saying_both_titles(assistant):

@@ -350,6 +350,17 @@ def test_a_person_named_only_in_sentences_telling_of_no_meeting_was_not_met():
     assert persons_not_met("Who is Anna Visser?", [doc]) == []  # no meeting presumed
 
 
+def test_a_person_written_as_the_report_transliterates_them_is_checked_by_their_latin_name():
+    text = REPORT.replace(
+        "近年以限制郵輪停靠降低觀光壓力。",
+        "近年以限制郵輪停靠降低觀光壓力。阿姆斯特丹市長安娜維瑟（Anna Visser）推動觀光總量管制。",
+    )
+    doc = parse_document("port-report.txt", text)
+    [mention] = persons_not_met("局長跟安娜維瑟見面聊了什麼？", [doc], ["anna visser"])
+    assert (mention.name, mention.reason) == ("Anna Visser", VISIT)
+    assert persons_not_met("局長跟安娜維瑟見面聊了什麼？", [doc]) == []  # a Han name alone: its edges are a guess
+
+
 def test_a_person_titled_a_mayor_or_deputy_mayor_the_report_titles_otherwise_is_a_false_premise():
     doc = parse_document("port-report.txt", REPORT.replace("由副議長德弗里斯接待", "由副市長 Pieter Devries 接待"))
     [mention] = titled_otherwise("Pieter Devries 市長說了什麼？", [doc])
@@ -598,6 +609,23 @@ def test_a_person_put_in_a_city_where_no_part_naming_them_is_is_a_false_premise(
     assert persons_elsewhere("范德堡處長在鹿特丹介紹了什麼？", [document]) == []
     assert persons_elsewhere("范德堡處長介紹了什麼？", [document]) == []  # no city named
     assert persons_elsewhere("王小明處長在阿姆斯特丹說了什麼？", [document]) == []  # no person the report names
+
+
+def test_a_surname_with_its_title_is_placed_by_its_visit_and_by_its_own_sentence_in_the_reflections():
+    text = REPORT.replace("由該局國際事務處處長范德堡接待", "由該局國際事務處 Visser 主任接待").replace(
+        "荷蘭港口以數據驅動營運，港務局與市政府分工明確，值得本市借鏡。",
+        "阿姆斯特丹市議會重視居民參與。Visser 主任簡介的港口數據平臺值得本市借鏡。",
+    )
+    doc = parse_document("port-report.txt", text)
+    [mention] = persons_elsewhere("局長在阿姆斯特丹跟 Visser 主任聊了什麼？", [doc])
+    assert (mention.name, mention.other, mention.reason) == ("Visser", "阿姆斯特丹", TOGETHER)
+    assert persons_elsewhere("局長在鹿特丹跟 Visser 主任聊了什麼？", [doc]) == []  # the port visit is in 鹿特丹
+
+
+def test_a_city_before_a_title_is_the_citys_office_not_a_persons_name():
+    doc = parse_document("port-report.txt", REPORT.replace("由副議長德弗里斯接待", "由阿姆斯特丹副市長接待"))
+    # "<city>副市長" names the city's office: no person "斯特丹" to find apart from the port authority.
+    assert unsupported("阿姆斯特丹副市長在鹿特丹港務局說了什麼？", [doc], [PORT]) == []
 
 
 def test_a_name_in_brackets_after_the_place_gone_to_is_what_was_gone_to():
