@@ -236,7 +236,7 @@ class Assistant:
             mode=mode,
             notices=query.notices,
             unknown_names=list(
-                dict.fromkeys(self.reader.unknown_names(query.text) + self.reader.absent_roles(query.text))
+                dict.fromkeys(self.reader.unknown_names(query.text) + self._absent_roles(query, template))
             ),
             question_words=self.reader.question_words(query.text),
             shares_words=query.has_words and bool(self.retriever.indexed_tokens(query.lexical_text)),
@@ -245,6 +245,11 @@ class Assistant:
             false_premises=mentions,
             lexical_text=query.lexical_text if query.latin else "",
         )
+
+    def _absent_roles(self, query: Query, template: TemplateAnswer | None) -> list[str]:
+        """Return the roles a question asks who held that the reports never name; none when a cover field answers
+        it ("報告署名是誰？" asks the cover's name field, whatever word the report uses for it)."""
+        return [] if template is not None and template.kind == COVER else self.reader.absent_roles(query.text)
 
     def _read(self, question: str) -> Query:
         """Return the question as matched, or raise QuestionError when it is too long or empty."""

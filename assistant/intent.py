@@ -46,7 +46,7 @@ _COVER_CUES = (
     (
         "姓名職稱",
         re.compile(
-            r"掛名|具名|署名|名義|作者|撰寫|誰寫|帶隊|領隊|團長|率團|率隊|\bauthor\b|\bwritten by\b|\bwho wrote\b|\bwhose name\b|\blisted\b"
+            r"掛名|具名|署名|署誰的名|誰的名字|名義|作者|撰寫|誰寫|帶隊|領隊|團長|率團|率隊|\bauthor\b|\bwritten by\b|\bwho wrote\b|\bwhose name\b|\blisted\b"
             r"|\bled\b|\blead(?:s|ing|er)?\b|\bheaded\b|\bin charge\b|\bhead of (?:the |our |this )?(?:delegation|trip|mission)\b"
         ),
     ),
@@ -196,12 +196,13 @@ _OVERVIEW_CUES = re.compile(
 )
 # Asking the gist of the whole trip's doings: a word for the gist, and what was done.
 _GIST = re.compile(
-    r"重點|大概|大致|整體|總的來說|簡單說|概括|\bgist\b|\bbig picture\b|\boverall\b|\bin (?:short|a nutshell)\b"
+    r"重點|大概|大致|整體|總的來說|簡單說|簡單講|簡單來說|概括|\bgist\b|\bbig picture\b|\boverall\b|\bin (?:short|a nutshell)\b"
     r"|\bsum(?:mari[sz]e| up)\b|\brundown\b"
 )
 _DID_WHAT = re.compile(
     r"做了?(?:哪些事|些?什麼|啥)|幹了?(?:些?什麼|啥)|完成了?(?:哪些|什麼)"
-    r"|\bwhat (?:did )?(?:they|we|the delegation) (?:do|did|accomplish(?:ed)?|cover(?:ed)?)\b|\bwhat (?:\w+ ){0,3}covered\b"
+    r"|\bwhat (?:did )?(?:they|we|the delegation|the trip|this trip) (?:do|did|accomplish(?:ed)?|achieve[sd]?|cover(?:ed)?)\b"
+    r"|\bwhat (?:\w+ ){0,3}covered\b"
 )
 # What else a trip-gist question may say: "這趟去法國" names the trip's country, "give me" asks.
 _MAX_GIST_HAN, _MAX_GIST_LATIN = 4, 4
@@ -228,6 +229,12 @@ _FILLER = re.compile(
 _PART_WORDS = re.compile(
     r"部分|後面|前面|那段|這段|段落|章節|總共|一共|整理成?|歸納|提到|提出|提了|談到|談|列了?|寫了?|講了?|分成|[點項條]"
     r"|\b(?:part|section|chapter|points?|items?)\b"
+)
+# Whom a report's reflections and recommendations address, and when: its own city, from now on ("what the report
+# recommends the city do going forward", "對本市未來有什麼建議").
+_ADDRESSED = re.compile(
+    r"本市|本府|市府|未來|今後|往後|以後|接下來|\b(?:the|our) city\b|\bgoing forward\b|\bin (?:the )?future\b|\bfrom now on\b"
+    r"|\bnext\b"
 )
 # A question word with "did" contracted ("where'd", "what'd").
 _CONTRACTED = re.compile(r"\b(where|what|who|how|when|why)'d\b")
@@ -400,7 +407,7 @@ def _read_one(question: str, places: bool) -> Intent:
     ):
         ordinal = _ORDINAL.search(folded)
         number = _ORDINALS.get((ordinal[1] or ordinal[2]) if ordinal else "", 0)
-        if number or _small(_rest(folded, section[1], _LIST_CUES, _OVERVIEW_CUES, _ORDINAL, _PART_WORDS)):
+        if number or _small(_rest(folded, section[1], _LIST_CUES, _OVERVIEW_CUES, _ORDINAL, _PART_WORDS, _ADDRESSED)):
             kind = LIST if _LIST_CUES.search(folded) and not number else OVERVIEW
             return Intent(kind, section=section[0], ordinal=number)
     shift = 1 if _NEXT_DAY.search(folded) else -1 if _DAY_BEFORE.search(folded) else 0

@@ -179,6 +179,11 @@ def test_a_person_the_report_names_but_never_tells_of_meeting_abstains_saying_so
     assert answer.abstained and any("Anne Hidalgo" in n for n in answer.notices)
 
 
+def test_a_cover_question_in_a_word_the_report_never_uses_is_answered_from_the_cover(assistant):
+    answer = assistant.ask("這份報告的署名是誰？")  # the cover writes 姓名職稱, never 署名
+    assert not answer.abstained and answer.quotes[0].quote.startswith("姓名職稱")
+
+
 def test_a_person_titled_otherwise_than_the_report_titles_them_abstains_saying_both_titles(assistant):
     answer = assistant.ask("Mireille Munch 副市長在會上介紹了什麼？")
     assert answer.abstained and any("職稱是「市長」，不是「副市長」" in n for n in answer.notices)

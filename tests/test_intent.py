@@ -73,6 +73,9 @@ from assistant.text.normalize import normalize_query
         ("What suggestions did the report end up making?", OVERVIEW, {"section": "建議"}),  # the whole word
         ("Quick summary: what did the city get out of the trip?", OVERVIEW, {"section": "心得"}),
         ("In a nutshell, what does the report recommend the city do next?", OVERVIEW, {"section": "建議"}),
+        ("Could you sum up what the report recommends the city do going forward?", OVERVIEW, {"section": "建議"}),
+        ("報告對本市未來有哪些建議？", LIST, {"section": "建議"}),  # whom and when recommendations address
+        ("這份報告上是署誰的名字？", COVER, {"field": "姓名職稱"}),
         ("Big picture, what did the team come away with?", OVERVIEW, {"section": "心得"}),
         ("What did the team come away with from the Port Authority visit?", "", {}),  # that visit's, not 心得
         ("這次出訪有哪些具體成果？", LIST, {"section": "心得"}),
@@ -434,6 +437,8 @@ def test_a_day_of_the_month_two_days_of_a_long_trip_share_is_none_of_them():
         ("這趟去荷蘭整體來說做了哪些事？", True),  # the trip's country named
         ("Can you give me the gist of what this trip covered?", True),
         ("What did the delegation do overall?", True),
+        ("這趟去荷蘭整體上做了哪些事？簡單講一下", True),
+        ("Give me a short rundown of what this trip achieved overall.", True),
         ("這趟在鹿特丹做了哪些事？", False),  # one city's doings: its rows
         ("3/5 大概做了哪些事？", False),  # a day's
         ("整趟行程有哪些安排？", False),  # the schedule asked, no gist
