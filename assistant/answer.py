@@ -135,7 +135,9 @@ class AnswerComposer:
         )
         if e.template is not None and e.template.supplements:  # beside a visit's lead a caption adds nothing
             scored = [x for x in scored if not self.scorer.reading(x.sentence_id).caption]
-        spans = template_spans + ([] if e.template_replaces else self.scorer.best_spans(scored))
+        spans = template_spans + (
+            [] if e.template_replaces else self.scorer.best_spans(scored, e.lexical_text or e.query_text)
+        )
         quotes = self.citer.quotes(spans)
         # Records are read in order, sentences best first, and a record's quotes (a visit's lead or dated sentence)
         # before the best sentences quoted beside it; a quote giving the kind of answer asked (a person for 誰)

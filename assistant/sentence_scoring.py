@@ -100,11 +100,12 @@ class SentenceScorer:
             for c in chunk_ids
         }
 
-    def best_spans(self, scored: list[ScoredSentence]) -> list[tuple[str, int, int, float]]:
+    def best_spans(self, scored: list[ScoredSentence], question: str = "") -> list[tuple[str, int, int, float]]:
         """Return the spans of the best sentences to quote: up to `max_quotes`, a second one only when it scores
         nearly as well, each table row widened to read as an answer (`text.layout.table_span`) and a caption's line
         to the whole caption (`text.layout.caption_span`), then the best one's restatement elsewhere in its report
-        (`_restatement`), one more."""
+        (`_restatement`) or, for why a step of the trip was taken, the purpose the reflections give it
+        (`_reflected_purpose`), one more."""
         spans = []
         for cand in scored[: self.settings.max_quotes]:
             if spans and cand.score < scored[0].score * self.settings.second_quote_ratio:
@@ -116,8 +117,52 @@ class SentenceScorer:
             if self.reading(cand.sentence_id).caption:  # a caption broken over lines is quoted whole
                 start, end = caption_span(document.text, start, end, document.template.captions)
             spans.append((s.doc_id, start, end, round(cand.score, 4)))
-        restated = self._restatement(scored, spans)
+        restated = self._restatement(scored, spans) or self._reflected_purpose(question, scored, spans)
         return spans + [restated] if restated else spans
+
+    def _reflected_purpose(
+        self, question: str, scored: list[ScoredSentence], spans: list[tuple[str, int, int, float]]
+    ) -> tuple[str, int, int, float] | None:
+        """Return the span of a sentence in another part of the best one's report (the reflections beside a visit's
+        account) that gives a purpose and names a party the question names, scoring nearly as well as the best,
+        when the question asks why a step of the trip was taken; else None."""
+        s = self.settings
+        if not question or not scored or PURPOSE not in asked_kinds(question) or not self.parties:
+            return None
+        spellings = [sp for party in self.parties(question) for sp in party if sp]
+        first = self.index.sentences[scored[0].sentence_id]
+        part = self.index.document(first.doc_id).section_at(first.start).path[:1]
+        for cand in scored[1 : s.restatement_candidates]:
+            if cand.score < scored[0].score * s.restatement_ratio:
+                break
+            sentence = self.index.sentences[cand.sentence_id]
+            reading = self.reading(cand.sentence_id)
+            if (
+                sentence.doc_id != first.doc_id
+                or reading.caption
+                or PURPOSE not in reading.kinds
+                or self.index.document(sentence.doc_id).section_at(sentence.start).path[:1] == part
+                or any(d == sentence.doc_id and a < sentence.end and sentence.start < b for d, a, b, _ in spans)
+            ):
+                continue
+            if any(fold(sp) in fold(self.text(cand.sentence_id)) for sp in spellings):
+                return (sentence.doc_id, sentence.start, self._purpose_end(cand.sentence_id), round(cand.score, 4))
+        return None
+
+    def _purpose_end(self, sentence_id: int) -> int:
+        """Return where the purposes a sentence starts end: the clauses after its 「；」 that give a purpose too
+        ("…可作為<A>之參考；…亦可作為<B>的參考。") belong to it."""
+        sentences, text = self.index.sentences, self.index.document(self.index.sentences[sentence_id].doc_id).text
+        end, i = sentences[sentence_id].end, sentence_id
+        while (
+            i + 1 < len(sentences)
+            and sentences[i + 1].doc_id == sentences[i].doc_id
+            and text[sentences[i].start : sentences[i].end].rstrip().endswith("；")
+            and PURPOSE in self.reading(i + 1).kinds
+        ):
+            i += 1
+            end = sentences[i].end
+        return end
 
     def _restatement(
         self, scored: list[ScoredSentence], spans: list[tuple[str, int, int, float]]

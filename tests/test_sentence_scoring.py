@@ -201,3 +201,22 @@ def test_a_sentence_sharing_only_a_name_written_again_and_again_is_no_restatemen
     assert quoted(sentence("邀請 Sigfox 至本市設立研發中心"), sentence("邀請 Sigfox 來本市設立研發中心")) == 2
     # Two visits' accounts end in the same purpose phrase (做為本市大車站計畫中綠空鐵道…): two facts, not one told twice.
     assert quoted(sentence("張副市長率本府團隊步行走訪"), sentence("為請益巴黎左岸第 13 區")) == 1
+
+
+def test_why_a_visit_was_made_quotes_the_purpose_the_reflections_give_it_too(assistant):
+    scorer = SentenceScorer(assistant.index, assistant.settings, parties=assistant.parties)
+
+    def sentence(words: str) -> int:
+        return next(i for i in range(len(assistant.index.sentences)) if words in scorer.text(i))
+
+    account, reflection = sentence("張副市長率本府團隊步行走訪"), sentence("此行透過實地踏勘巴黎綠蔭步道")
+    scored = [ScoredSentence(account, 1.0, 0.9, 0.5), ScoredSentence(reflection, 0.9, 0.9, 0.5)]
+    spans = scorer.best_spans(scored, "為什麼要去走巴黎綠蔭步道？")  # the name as the report writes it
+    assert len(spans) == 2
+    doc_id, start, end, _ = spans[1]
+    quote = assistant.index.document(doc_id).text[start:end]
+    # The purpose clauses after its 「；」 come with it.
+    assert quote.startswith("此行透過實地踏勘巴黎綠蔭步道") and quote.endswith("辦理綠空鐵道公園的規劃設計參考。")
+    assert len(scorer.best_spans(scored, "巴黎綠蔭步道有多長？")) == 1  # no why asked
+    assert len(scorer.best_spans(scored, "為什麼要去參訪空中巴士？")) == 1  # the reflection names another party
+    assert len(scorer.best_spans(scored)) == 1
