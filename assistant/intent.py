@@ -263,6 +263,15 @@ _ROUTE = re.compile(
     r"|\b(?:which|what) (?:cities|towns)\b|\b(?:order|sequence) of (?:the )?(?:visits|stops|trip|cities)\b"
 )
 _MOVING = re.compile(r"跑|移動|停留")
+# Which places, companies or institutions the trip went to ("這趟拜訪了哪些公司和機構？", "which companies did the
+# delegation visit?"): the itinerary's rows name each visit. Only with going asked.
+_VISITED_WHICH = re.compile(
+    r"(?:哪些|哪幾|哪几)[^，,。？?\s]{0,3}?(?:地方|單位|機構|機關|公司|企業|廠商|組織)"
+    r"|\b(?:which|what) (?:places|companies|firms|organi[sz]ations|institutions)\b"
+)
+_KINDS_OF_PARTY = re.compile(
+    r"地方|單位|機構|機關|公司|企業|廠商|組織|[和及與]|\b(?:and|or|head offices?|hq|headquarters)\b"
+)
 # Beside the cities asked, a word or two (出差, 前後; one English word): more is another subject's cities
 # ("<race>到過哪些城市？").
 _MAX_ROUTE_REST_HAN = 2
@@ -469,6 +478,11 @@ def _rows_intent(folded: str, asked: frozenset[str], places: bool) -> Intent | N
         and not asked
         and _small(_rest(folded, _TRIP_PLAN, *cues), han=_MAX_FOLLOW_HAN, latin=0)
     ):
+        return Intent(ITINERARY, whole=True)
+    # Not of one day ("那天…去了哪些地方？") nor of whom one person led.
+    visited = _VISITED_WHICH.search(folded) and _GOING.search(folded)
+    visited = visited and not (_THAT_DAY.search(folded) or half_day(folded) or _LED.search(folded))
+    if visited and not asked and _small(_rest(folded, _VISITED_WHICH, _KINDS_OF_PARTY, *cues), latin=3):
         return Intent(ITINERARY, whole=True)
     # The cities of the trip, asked with going and of nothing else ("<race>經過哪些城市？" asks of another subject).
     route = _ROUTE.search(folded) and (_GOING.search(folded) or _TRAVEL.search(folded) or _MOVING.search(folded))

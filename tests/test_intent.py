@@ -223,6 +223,10 @@ def test_what_was_done_in_a_place_names_the_place_and_nothing_else(question, pla
         "訪團前後在哪些城市之間移動？",
         "Which cities did the team travel to?",
         "行程的先後順序為何？",
+        # Which places, companies or institutions it went to: every visit is a row.
+        "這趟總共拜訪了哪些荷蘭的企業和機構？",
+        "局長去了哪些地方？",
+        "Which companies did the team visit?",
     ],
 )
 def test_the_whole_trips_plan_or_route_is_every_itinerary_row(question):
@@ -242,6 +246,8 @@ def test_the_whole_trips_plan_or_route_is_every_itinerary_row(question):
         "鹿特丹港到過哪些城市招商？",
         "Which cities did the port's cargo go to?",
         "物聯網可以用在移動裝置嗎？",  # moving, no route asked
+        "這家公司在哪些國家設有工廠？",  # no going asked
+        "局長在鹿特丹參觀了哪些地方？",  # one place's rows
     ],
 )
 def test_cities_asked_of_something_else_than_the_trip_are_not_its_rows(question):
