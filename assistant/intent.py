@@ -83,11 +83,11 @@ _DURATION = re.compile(r"多久|幾天|多長|期間|\bhow long\b|\bduration\b|\
 _TRAVEL = re.compile(r"去|到|派|赴|前往|出訪|出國|飛|\b(?:travel(?:led)?|go|went|fly|flew|head(?:ed)?)\b")
 # The trip itself as a question's subject ("這次…考察團", "the delegation").
 _THE_TRIP = re.compile(
-    r"這次|此行|這趟|本次|出訪|訪團|代表團|訪問團|考察團|本團|團長|整趟|整個行程|\b(?:delegation|trip|mission)\b"
+    r"這次|此行|這趟|那趟|本次|出訪|訪團|代表團|訪問團|考察團|本團|團長|整趟|整個行程|\b(?:delegation|trip|mission)\b"
 )
 # Words that make a question about the trip or the report as a whole.
 _WHOLE_TRIP = re.compile(
-    r"報告|這份|此行|這次|這趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission|cover)\b"
+    r"報告|這份|此行|這次|這趟|那趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission|cover)\b"
 )
 _MEMBER_CUES = re.compile(
     r"成員|團員|隊員|名單|人員|(?<![請邀])哪些人|同行|隨行|跟團|一起去|跟著去|誰去|還有誰|有誰|官員"
@@ -197,11 +197,12 @@ _OVERVIEW_CUES = re.compile(
 # Asking the gist of the whole trip's doings: a word for the gist, and what was done.
 _GIST = re.compile(
     r"重點|大概|大致|整體|總的來說|簡單說|簡單講|簡單來說|概括|\bgist\b|\bbig picture\b|\boverall\b|\bin (?:short|a nutshell)\b"
-    r"|\bsum(?:mari[sz]e| up)\b|\brundown\b"
+    r"|\bsum(?:mari[sz]e| up)\b|\brundown\b|\b(?:quick|short) version\b"
 )
 _DID_WHAT = re.compile(
     r"做了?(?:哪些事|些?什麼|啥)|幹了?(?:些?什麼|啥)|完成了?(?:哪些|什麼)"
     r"|\bwhat (?:did )?(?:they|we|the delegation|the trip|this trip) (?:do|did|accomplish(?:ed)?|achieve[sd]?|cover(?:ed)?)\b"
+    r"|\b(?:get|got|gotten) done\b"
     r"|\bwhat (?:\w+ ){0,3}covered\b"
 )
 # What else a trip-gist question may say: "這趟去法國" names the trip's country, "give me" asks.
@@ -223,7 +224,7 @@ _ORDINALS = {
 _FILLER = re.compile(
     r"他們|她們|我們|你們|大家|幫我|幫忙|麻煩|請問|請|他|她|從|來|去|到|了|過|被|把|給|跟|在|上|下|那|這|呢|吧|嗎|啊|天|次|要|想|會|能|可以|一下|一共|大概|大致|最後|除了"
     r"|\b(?:can|could|would|you|give|me|tell|show|please|i|we|they|them|their|there|at|end|final|finally|all|any|under"
-    r"|were|was|has|have|had|get|got|so|just|quick|brief|briefly|main|official|same|group|team)\b"
+    r"|were|was|has|have|had|get|got|so|just|quick|brief|briefly|main|official|same|group|team|actually|over)\b"
 )
 # How staff point at a part of a report and what it says ("後面談心得的部分整理成哪幾點"): no subject of its own.
 _PART_WORDS = re.compile(
@@ -234,7 +235,7 @@ _PART_WORDS = re.compile(
 # recommends the city do going forward", "對本市未來有什麼建議").
 _ADDRESSED = re.compile(
     r"本市|本府|市府|未來|今後|往後|以後|接下來|\b(?:the|our) city\b|\bgoing forward\b|\bin (?:the )?future\b|\bfrom now on\b"
-    r"|\bnext\b"
+    r"|\bnext\b|\bafter(?:wards)?\b|\b(?:wrote|written|write) up\b|\b(?:big|key)\b"
 )
 # A question word with "did" contracted ("where'd", "what'd").
 _CONTRACTED = re.compile(r"\b(where|what|who|how|when|why)'d\b")

@@ -76,6 +76,8 @@ from assistant.text.normalize import normalize_query
         ("Could you sum up what the report recommends the city do going forward?", OVERVIEW, {"section": "建議"}),
         ("報告對本市未來有哪些建議？", LIST, {"section": "建議"}),  # whom and when recommendations address
         ("這份報告上是署誰的名字？", COVER, {"field": "姓名職稱"}),
+        ("荷蘭那趟是哪幾天出去的？", COVER, {"field": "出國期間"}),  # "that trip"
+        ("What were the key lessons they wrote up after the trip?", LIST, {"section": "心得"}),
         ("Big picture, what did the team come away with?", OVERVIEW, {"section": "心得"}),
         ("What did the team come away with from the Port Authority visit?", "", {}),  # that visit's, not 心得
         ("這次出訪有哪些具體成果？", LIST, {"section": "心得"}),
@@ -445,6 +447,7 @@ def test_a_day_of_the_month_two_days_of_a_long_trip_share_is_none_of_them():
         ("What did the delegation do overall?", True),
         ("這趟去荷蘭整體上做了哪些事？簡單講一下", True),
         ("Give me a short rundown of what this trip achieved overall.", True),
+        ("Give me the quick version: what did the delegation actually get done over there?", True),
         ("這趟在鹿特丹做了哪些事？", False),  # one city's doings: its rows
         ("3/5 大概做了哪些事？", False),  # a day's
         ("整趟行程有哪些安排？", False),  # the schedule asked, no gist
