@@ -153,7 +153,9 @@ _LED_BY = re.compile(
     rf"({_FULL_TITLE})[^，。；,]{{0,14}}?(?:率團|率隊|率領|帶領|帶隊)|由[^，。；,]{{0,6}}?({_FULL_TITLE})[^，。；,]{{0,4}}?(?:帶領|率領|率團)"
 )
 # A person's name in Latin letters: two or three capitalized words (Jan Visser, Jean-Marc Dupont).
-_LATIN_PERSON = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s+[A-ZÀ-Ý][A-Za-zà-ÿ]+){1,2}\b")
+_LATIN_PERSON = re.compile(
+    r"(?<![A-Za-zÀ-ÿ0-9])[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s+[A-ZÀ-Ý][A-Za-zà-ÿ]+){1,2}(?![A-Za-zÀ-ÿ0-9])"
+)
 # A question presuming the delegation met or talked with someone, and a report's sentence telling it did (received,
 # met, briefed, spoke, guided, invited, interviewed, gave…): a person named only otherwise was not met.
 _MET_ASKED = re.compile(
@@ -167,7 +169,7 @@ _MET_TOLD = re.compile(
 )
 # One Latin name written with a title after it in a question ("Lanore 副總裁").
 _LATIN_TITLED = re.compile(
-    r"\b([A-ZÀ-Ý][a-zà-ÿ]{3,})\s?(?=副總裁|總裁|副市長|市長|主席|董事長|總經理|經理|院長|主任|總監)"
+    r"(?<![A-Za-zÀ-ÿ0-9])([A-ZÀ-Ý][a-zà-ÿ]{3,})\s?(?=副總裁|總裁|副市長|市長|主席|董事長|總經理|經理|院長|主任|總監)"
 )
 # How near a name a report's title stands: just beside it, or before a first name and surname ("副總裁 Jan Visser"
 # read for Visser alone).

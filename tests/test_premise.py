@@ -359,6 +359,7 @@ def test_a_person_written_as_the_report_transliterates_them_is_checked_by_their_
     [mention] = persons_not_met("局長跟安娜維瑟見面聊了什麼？", [doc], ["anna visser"])
     assert (mention.name, mention.reason) == ("Anna Visser", VISIT)
     assert persons_not_met("局長跟安娜維瑟見面聊了什麼？", [doc]) == []  # a Han name alone: its edges are a guess
+    assert persons_not_met("局長跟Anna Visser見面聊了什麼？", [doc]) != []  # written straight after Han characters
 
 
 def test_a_person_titled_a_mayor_or_deputy_mayor_the_report_titles_otherwise_is_a_false_premise():

@@ -32,3 +32,8 @@ def test_short_capitalized_words_can_be_left_out():
 def test_question_words_are_stopwords_in_both_lists():
     assert {"什麼", "哪裡", "what", "where", "report"} <= QUESTION_STOPWORDS
     assert {"what", "where", "delegation", "visited"} <= ENGLISH_STOPWORDS
+
+
+def test_a_name_written_straight_after_chinese_characters_is_found():
+    assert capitalized_names("去Maersk總部那次是誰接待的？") == ["Maersk"]  # no space beside the Han characters
+    assert capitalized_names("港務局的iPhone應用") == ["iPhone"]
