@@ -28,6 +28,8 @@ _WORD_RE = re.compile(r"[a-z]+")
 _HAN_WORD_RE = re.compile(rf"[{HAN_CHARS}]{{2,}}")
 _NOTES_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LATIN_NAME_RE = re.compile(r"[^\W\d_]+")
+# A question's words in letters, Han characters apart ("去Marseille" writes the name straight after them).
+_QUESTION_NAME_RE = re.compile(rf"[^\W\d_{HAN_CHARS}]+")
 _TONE_RE = re.compile(r"\d")
 # Capitalized in the dictionary, yet dates, not names: a question may use them when the report writes 6/21.
 _CALENDAR_WORDS = frozenset(
@@ -118,7 +120,7 @@ class WordTranslator:
                 for j in range(min(len(run), i + MAX_NAME_CHARS), i + 1, -1):
                     if run[i:j] in self.foreign_han_names and run[i:j] not in found:
                         found.append(run[i:j])
-        for word in _LATIN_NAME_RE.findall(question):
+        for word in _QUESTION_NAME_RE.findall(question):
             # Only Titlecase words read as names: "aerospace" and "CAD" are not places or companies.
             if word.istitle() and fold(word) in self.foreign_latin_names and word not in found:
                 found.append(word)

@@ -161,3 +161,8 @@ def test_a_name_longer_than_a_used_one_is_its_adjective_only_with_an_adjectives_
     translator = build_translator(lambda w: {"尼日": 2, "意大利": 1, "義大利": 1}.get(w, 0))
     assert translator.unknown_names("Which Italian city?") == []
     assert translator.unknown_names("Is Nigeria near Niger?") == ["Nigeria"]
+
+
+def test_a_latin_name_written_straight_after_chinese_characters_is_read_as_a_name():
+    translator = build_translator(lambda w: {"歐洲": 3}.get(w, 0))
+    assert translator.unknown_names("他們有去Lyon嗎？") == ["Lyon"]  # no space beside the Han characters
