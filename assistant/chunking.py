@@ -61,6 +61,7 @@ class Chunker:
             chunk_overlap=settings.chunk_overlap,
             separators=list(settings.separators),
             keep_separator="end",
+            is_separator_regex=True,
             strip_whitespace=True,
         )
 

@@ -30,7 +30,10 @@ class ChunkerSettings:
     # A body section's first chunk starts at its heading line (what the section is about): dev MRR@10 0.812 ->
     # 0.827, hit@5 0.930 -> 0.965, and a heading-only item (建議's) becomes a passage that can be cited.
     heading_in_first_chunk: bool = True
-    separators: tuple[str, ...] = ("\n\n", "\n", "。", "；", "，", "")
+    # Regular expressions, tried in order. A line opening with a tab continues the table row above it (an
+    # itinerary day's afternoon under its morning): a chunk ends before another row, so a day's rows are one
+    # passage. Dev 2,364: hit@1 0.788 -> 0.809, MRR@10 0.856 -> 0.871, answer_acc 0.878 -> 0.874 (+6 -13).
+    separators: tuple[str, ...] = ("\n\n", "\n(?!\t)", "\n", "。", "；", "，", "")
 
 
 @dataclass(frozen=True)

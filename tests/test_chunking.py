@@ -66,3 +66,20 @@ def test_joined_view_maps_back_to_source():
     view, origin = joined_view(text, 0, len(text), ((3, 5),))
     assert view == "abcdef"
     assert "".join(text[i] for i in origin) == "abcdef"
+
+
+def test_a_days_itinerary_rows_stay_in_one_chunk():
+    # A day's morning row and the afternoon row continuing it (a line opening with a tab) are one passage.
+    days = "\n".join(
+        f"3/{d} (一)\t上午 鹿特丹\t參訪港務局第 {d} 號碼頭並聽取港口數據平臺之營運簡報\n"
+        f"\t下午 鹿特丹\t考察運河住宅再生計畫並與市議會代表就觀光人潮管理與郵輪停靠政策交換意見"
+        for d in range(4, 12)
+    )
+    text = f"封面\n\n參、考察過程\n\n一、行程表\n\n日期\t時間、地點\t行程規劃\n{days}\n"
+    _, chunks = chunks_of(text)
+    rows = [c for c in chunks if "鹿特丹" in c.text]
+    assert len(rows) > 1 and all(text[c.start : c.end] == c.text for c in rows)
+    assert not any(c.text.startswith("下午") for c in rows)  # no afternoon row without its day
+    for d in range(4, 12):
+        for c in (c for c in rows if f"3/{d} (一)" in c.text):
+            assert "考察運河住宅再生計畫" in c.text.split(f"3/{d} (一)")[1]  # the day's afternoon comes with it
