@@ -147,6 +147,8 @@ class AnswerComposer:
             quotes.sort(key=lambda q: _citing_order(q, template_spans, asked))
         # The passage that holds the answer's first quote is cited first (for a visit's lead beside the best
         # sentences, the best sentence's passage).
+        if not template_spans and quotes:
+            return quotes, (quotes[0].source, quotes[0].start, quotes[0].end, quotes[0].score)
         supplemented = e.template and e.template.supplements and len(spans) > len(template_spans)
         return quotes, spans[len(template_spans)] if supplemented else spans[0]
 

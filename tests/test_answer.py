@@ -66,3 +66,11 @@ def test_an_overview_of_a_visit_quotes_no_photo_caption_beside_its_lead(assistan
     answer = assistant.ask("Tell me about the visit to EDF.")  # the caption "EDF 向張副市長說明" scores well
     captions = assistant.index.document(answer.quotes[0].source).template.captions
     assert answer.quotes and not any(c0 <= q.start and q.end <= c1 for q in answer.quotes for c0, c1 in captions)
+
+
+def test_the_passage_holding_the_first_quote_is_cited_first(assistant):
+    # A quote naming the person asked for (誰) leads a better-scored one that names none: its passage leads too.
+    for question in ("費里耶爾的市長叫什麼名字？", "為什麼要專門去空中巴士總部參觀？", "去臺中精機是行程的哪一天？"):
+        answer = assistant.ask(question)
+        first, cited = answer.quotes[0], answer.passages[0]
+        assert (cited.source, cited.start <= first.start < cited.end) == (first.source, True), question
