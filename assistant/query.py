@@ -16,7 +16,13 @@ from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold, has_han, normalize_query
 from .text.spelling import ReportSpelling
 from .text.tokens import content_tokens
-from .text.words import CHINESE_CONVERSATION_WORDS, CHINESE_TIME_WORDS, ENGLISH_PRONOUNS, ENGLISH_STOPWORDS
+from .text.words import (
+    CHINESE_CONVERSATION_WORDS,
+    CHINESE_SENTENCE_ADVERBS,
+    CHINESE_TIME_WORDS,
+    ENGLISH_PRONOUNS,
+    ENGLISH_STOPWORDS,
+)
 from .translation import WordTranslator
 
 
@@ -232,7 +238,8 @@ class QueryReader:
         for m in re.finditer(re.escape(name), folded):
             at, end = m.start(), m.end()
             pairs = (folded[at - 1 : at + 1] if at else "", folded[end - 1 : end + 1])
-            if not any(len(p) == 2 and self._claims(p) for p in pairs):
+            adverb = at >= 2 and folded[at - 2 : at + 1] in CHINESE_SENTENCE_ADVERBS
+            if not adverb and not any(len(p) == 2 and self._claims(p) for p in pairs):
                 return False
         return True
 

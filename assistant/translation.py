@@ -185,7 +185,9 @@ class _DictionaryReading:
             # A name's pinyin and first gloss are capitalized ("Mu4 ni2 hei1", "Munich (city in Germany)"): 請問
             # "Excuse me, may I ask...?" (qing3 wen4) and 本人 "I; me; myself" are no names.
             first = _ARTICLE_RE.sub("", plain[0]) if plain else ""  # "the Palace of Versailles" names a palace
-            if len(chinese) <= MAX_NAME_CHARS and pinyin[:1].isupper() and first[:1].isupper():
+            # A weekday or month is capitalized too ("星期三" Wednesday): a date, which the report writes 6/21 (三).
+            calendar = first.split()[0].lower() in _CALENDAR_WORDS if first.split() else False
+            if len(chinese) <= MAX_NAME_CHARS and pinyin[:1].isupper() and first[:1].isupper() and not calendar:
                 self.han_names.add(chinese)
                 gloss = _LEADING_NAME_RE.match(first)
                 if gloss:

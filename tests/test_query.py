@@ -208,6 +208,13 @@ def test_a_time_word_claims_its_characters_from_a_dictionary_name_beside_it(assi
     assert reader.unknown_names("晚上去了上都嗎？") == ["上都"]  # the name written whole, after the time word
 
 
+def test_a_sentence_adverb_claims_its_last_character_and_a_weekday_is_no_name(assistant):
+    reader = _reader(assistant)
+    assert reader.unknown_names("這趟整體上都做了哪些事？") == []  # 整體上 + 都, not 上都
+    assert reader.unknown_names("他們有去上都嗎？") == ["上都"]
+    assert reader.unknown_names("6/21 星期三那天排了什麼？") == []  # Wednesday is capitalized, yet a date
+
+
 def test_an_office_of_state_the_reports_never_write_is_an_unknown_name(assistant):
     reader = _reader(assistant)
     assert "部長" in reader.unknown_names("法國經濟部長有出面接見市長嗎？")

@@ -30,6 +30,9 @@ CHINESE_CONVERSATION_WORDS = frozenset(
     "那場 這場 那時 當時 時候 大概 大約 差不多 總共 一共 最後 後來 以後 之後 之前 當初 到底 究竟 真的 一下 一點 有沒有 沒有 "
     "是不是 出來 起來 東西".split()
 )
+# Sentence adverbs ending in 上 ("整體上都做了哪些事": on the whole, all): they claim their 上 from a dictionary name
+# starting with it (上都).
+CHINESE_SENTENCE_ADVERBS = frozenset("整體上 基本上 實際上 事實上 大致上 大體上 總體上 原則上 一般上 表面上".split())
 # Times of a day and days counted from today: when, never who ("隔天早上是誰接待？" asks of no role 早上).
 CHINESE_TIME_WORDS = frozenset("早上 上午 中午 下午 傍晚 晚上 凌晨 今天 明天 昨天 前天 後天 隔天 當天 那天".split())
 # Pronouns: who a question points at, never a thing a report could lack (query.missing_share).
