@@ -320,7 +320,7 @@ def counted_noun(question: str) -> str:
 def counts(noun: str, sentence: str) -> bool:
     """Return True when a number of the sentence counts `noun` (`counted_noun`): the noun, or a noun of its kind,
     stands within `_COUNT_REACH` characters of it ("持股 84%", "約 50 人"), or a measure word of its kind follows it
-    ("50 名員工", "3 萬家企業"; not the 位 of 位於); True for no noun."""
+    ("50 名員工", "3 萬家企業", "1,600 多家": more than 1,600; not the 位 of 位於); True for no noun."""
     if not noun:
         return True
     folded = fold(sentence)
@@ -330,7 +330,7 @@ def counts(noun: str, sentence: str) -> bool:
     for n in _NUMBER_RE.finditer(folded):
         if nouns and any(c in folded[max(0, n.start() - _COUNT_REACH) : n.end() + _COUNT_REACH] for c in nouns):
             return True
-        if measures and re.match(rf"\s*[萬千百億]?\s*[{measures}]", folded[n.end() :]):
+        if measures and re.match(rf"\s*[萬千百億]?\s*[多餘]?\s*[{measures}]", folded[n.end() :]):  # "1,600 多家"
             return True
     return False
 
