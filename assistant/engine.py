@@ -394,8 +394,8 @@ class Assistant:
         top = self.index.chunks[hits[0].chunk_id]
         if intent.kind == VISIT_DAY:  # the day of the visit the question names, when a passage's heading names it
             top = self._named_visit(query.text, hits) or top
-        elif intent.kind == OVERVIEW and not intent.section and not self._names_a_party_of(top, query.text):
-            top = self._named_visit(query.text, hits) or top  # the gist of the visit named, not of another
+        elif intent.kind == OVERVIEW and not intent.section and not self._heads(top, query.text):
+            top = self._named_visit(query.text, hits) or top  # the gist of the visit named, not of another part
         template = None
         if intent.kind and query.has_words:  # data or markup ("{...}", a path) gets no template answer either
             template = self.template.answer(intent, intent.report or top.doc_id, query.lexical_text, top.section)
@@ -440,10 +440,9 @@ class Assistant:
                 return chunk
         return None
 
-    def _names_a_party_of(self, chunk: Chunk, text: str) -> bool:
-        """Return True when `chunk` names a party (not a place) that `text` names."""
-        folded = fold(chunk.text)
-        return any(holds(folded, s) for s in self._party_spellings(text))
+    def _heads(self, chunk: Chunk, text: str) -> bool:
+        """Return True when `chunk`'s section heading names a party (not a place) that `text` names."""
+        return any(holds(fold(chunk.section), s) for s in self._party_spellings(text))
 
     def _party_spellings(self, text: str) -> list[str]:
         """Return every spelling of the parties (not places) `text` names."""
