@@ -330,7 +330,7 @@ def counts(noun: str, sentence: str) -> bool:
     for n in _NUMBER_RE.finditer(folded):
         if nouns and any(c in folded[max(0, n.start() - _COUNT_REACH) : n.end() + _COUNT_REACH] for c in nouns):
             return True
-        if measures and re.match(rf"\s*[萬千百億]?\s*[多餘]?\s*[{measures}]", folded[n.end() :]):  # "1,600 多家"
+        if measures and re.match(rf"\s*(?:[萬千百億多餘]\s*){{0,2}}[{measures}]", folded[n.end() :]):  # "1,600 多家"
             return True
     return False
 

@@ -172,7 +172,8 @@ class Settings:
     # A report tells a fact in a visit's account and again in its reflections, in other words around the same
     # phrase; staff cite either. A sentence among the best `restatement_candidates` scoring at least
     # `restatement_ratio` of the best one and sharing a run of `restatement_chars` Han characters with it is
-    # quoted beside it. 0 = off.
+    # quoted beside it (0 = off). The same ratio and candidates bound the purpose the reflections give a visit,
+    # quoted beside a why-question's best sentence (`SentenceScorer._reflected_purpose`).
     restatement_chars: int = 8
     restatement_ratio: float = 0.85
     restatement_candidates: int = 6

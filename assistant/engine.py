@@ -17,7 +17,7 @@ from .config import MODES, Settings, settings_from_env
 from .embedding import Embedder
 from .evidence import Evidence
 from .focus import named_sections
-from .glossary import mine_glossary, plain_names
+from .glossary import fold_latin, mine_glossary, plain_names
 from .index import Index, open_index
 from .ingest import SECTION_SEPARATOR, Section, require_corpus_dir
 from .intent import (
@@ -422,14 +422,25 @@ class Assistant:
         return template, mentions
 
     def _respelled_persons(self, text: str) -> list[str]:
-        """Return the Latin names (folded, two words or more) of the persons a question writes in Han as the reports
-        transliterate them ("<譯名>（<First Last>）"): the premise checks read Latin names, whose edges are sure."""
+        """Return the Latin names (folded as the reports write them, accents kept, two words or more) of the persons
+        a question writes in Han as the reports transliterate them ("<譯名>（<First Last>）"): the premise checks
+        read Latin names, whose edges are sure."""
         folded = fold(text)
-        return [
+        keys = [
             latin
             for latin, name in self.glossary.items()
             if " " in latin.strip() and has_han(name) and len(name) >= 3 and fold(name) in folded
         ]
+        out: list[str] = []
+        for key in keys:  # the glossary's key is accent-free ("Benoît" is benoit): find it as written
+            pattern = r"(?<![a-z])" + r"[^a-z]{1,3}".join(map(re.escape, key.split())) + r"(?![a-z])"
+            for document in self.index.documents.values():
+                plain = fold_latin(document.text)
+                m = re.search(pattern, plain) if len(plain) == len(document.text) else None
+                if m:
+                    out.append(fold(document.text[m.start() : m.end()]))
+                    break
+        return list(dict.fromkeys(out))
 
     def _named_visit(self, text: str, hits: list[Hit]) -> Chunk | None:
         """Return the best of `hits`' passages whose heading names a party (not a place) the question names, or None."""

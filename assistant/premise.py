@@ -15,7 +15,7 @@ from .answer_type import DATE, TITLE_RE, asked_kinds
 from .chunking import matching_text
 from .glossary import fold_latin
 from .ingest import Document, Section
-from .intent import ARRIVING, days_on, half_day
+from .intent import ARRIVING, SECTION_CUES, days_on, half_day
 from .parties import holds, spelling_pattern
 from .template import ItineraryRow, heading_core, is_travel, row_places, rows_naming, stop_place
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold, has_han
@@ -118,6 +118,8 @@ _SIGNED_WITH = re.compile(rf"(?:跟|與|和|同)\s*([{HAN_CHARS}]{{2,10}}?)\s*(?
 _PERSON = re.compile(
     rf"([{HAN_CHARS}]{{2,3}}?)(?:副市長|市長|大使|副局長|局長|處長|主席|副總裁|總裁|董事長|總經理|院長|主任|部長|總編輯|執行長|議員|教授)"
 )
+# The closing sections of the template, whose paragraphs tell of several visits: reflections and recommendations.
+_CLOSING_SECTIONS = tuple(cue for word, cue in SECTION_CUES if word in ("心得", "建議"))
 VISIT, AGREEMENT, TOGETHER, SCHEDULE, LED, NOT_AT = "visit", "agreement", "together", "schedule", "led", "not_at"
 TITLED = "titled"
 # A city's head or deputy head as a question titles a person named in Latin letters ("<Name> 副市長", "deputy mayor
@@ -655,17 +657,17 @@ def persons_elsewhere(
 
 
 def _places_told_with(document: Document, name: str) -> list[str]:
-    """Return the texts (folded) that place a name: each visit part writing it, with the itinerary rows naming the
-    visit, and each sentence writing it in the other parts (reflections that tell of two cities' officials in one
-    paragraph put each in its own sentence)."""
-    out = []
+    """Return the texts (folded) that place a name: each part writing it, with the itinerary rows naming its
+    heading, but in the reflections or recommendations (心得, 建議) only each sentence writing it: one paragraph
+    there tells of two cities' officials, each in its own sentence."""
+    out: list[str] = []
     for i, text in enumerate(_part_texts(document)):
         if name not in text:
             continue
-        if rows_naming(document.text, document.template.itinerary, document.parts[i][0].path[-1]):
-            out.append(_part_places(document, i))
-        else:
+        if any(cue.search(fold(document.parts[i][0].path[0])) for cue in _CLOSING_SECTIONS):
             out += [s for s in re.split(r"[。；\n]", text) if name in s]
+        else:
+            out.append(_part_places(document, i))
     return out
 
 
@@ -727,7 +729,8 @@ def persons_not_at(
     """Return the persons a question names at a visited party ("<party>那邊是 <Name> 副總裁接待的") whom the
     reports name, with a title, but never in the account of that party's visit (a part whose heading names the
     party; accents aside: Gerard for Gérard); members of the delegation (the member table) are not checked, nor a
-    party the question names only as the person's ("<party> 的 <Name> 副總裁有出席晚宴嗎？")."""
+    party the question names only as the person's ("<party> 的 <Name> 副總裁有出席晚宴嗎？"). `respelled`: the Latin
+    names (folded) of persons the question writes as the reports transliterate them."""
     folded = fold(question)
     # A capitalized first word of the question is no part of a name ("When Jean Dupont…"): its last two words are.
     latin = [n for p in _LATIN_PERSON.findall(question) for n in (p, " ".join(p.split()[-2:]))]

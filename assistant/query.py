@@ -231,14 +231,15 @@ class QueryReader:
         """Return True when a Han `name` found in the question shares its first or last character with a word the
         reports use often, or a time or conversation word, wherever the question writes it: "<city>辦…" reads as
         <city> and 辦 even when the city's last character and 辦 make a dictionary name, and "晚上都…" as 晚上 and
-        都. A word used once (a city in a list) claims nothing."""
+        都; a sentence adverb claims its last character too ("整體上都…"). A word used once (a city in a list)
+        claims nothing."""
         folded = fold(text)
         if not has_han(name) or name not in folded:
             return False
         for m in re.finditer(re.escape(name), folded):
             at, end = m.start(), m.end()
             pairs = (folded[at - 1 : at + 1] if at else "", folded[end - 1 : end + 1])
-            adverb = at >= 2 and folded[at - 2 : at + 1] in CHINESE_SENTENCE_ADVERBS
+            adverb = any(folded.endswith(a, 0, at + 1) for a in CHINESE_SENTENCE_ADVERBS)
             if not adverb and not any(len(p) == 2 and self._claims(p) for p in pairs):
                 return False
         return True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -11,6 +11,7 @@ from functools import lru_cache
 import numpy as np
 
 from .answer_type import DATE, DAY, PURPOSE, answers_kind, asked_kinds, counted_noun, counts, offered_kinds
+from .chunking import Sentence
 from .config import Settings
 from .index import Index
 from .ingest import SECTION_SEPARATOR
@@ -126,28 +127,37 @@ class SentenceScorer:
         """Return the span of a sentence in another part of the best one's report (the reflections beside a visit's
         account) that gives a purpose and names a party the question names, scoring nearly as well as the best,
         when the question asks why a step of the trip was taken; else None."""
-        s = self.settings
         if not question or not scored or PURPOSE not in asked_kinds(question) or not self.parties:
             return None
-        spellings = [sp for party in self.parties(question) for sp in party if sp]
+        spellings = [fold(sp) for party in self.parties(question) for sp in party if sp]
         first = self.index.sentences[scored[0].sentence_id]
         part = self.index.document(first.doc_id).section_at(first.start).path[:1]
+        for cand, sentence in self._near_best(scored, spans):
+            if PURPOSE not in self.reading(cand.sentence_id).kinds:
+                continue
+            if self.index.document(sentence.doc_id).section_at(sentence.start).path[:1] == part:
+                continue  # the same part: the account's own purpose, not the reflections'
+            if any(sp in fold(self.text(cand.sentence_id)) for sp in spellings):
+                return (sentence.doc_id, sentence.start, self._purpose_end(cand.sentence_id), round(cand.score, 4))
+        return None
+
+    def _near_best(
+        self, scored: list[ScoredSentence], spans: list[tuple[str, int, int, float]]
+    ) -> Iterator[tuple[ScoredSentence, Sentence]]:
+        """Yield the candidates for one more quote beside the best sentence: among the best `restatement_candidates`,
+        scoring at least `restatement_ratio` of it, in its report, no caption, not quoted yet."""
+        s = self.settings
+        first = self.index.sentences[scored[0].sentence_id]
         for cand in scored[1 : s.restatement_candidates]:
             if cand.score < scored[0].score * s.restatement_ratio:
                 break
             sentence = self.index.sentences[cand.sentence_id]
-            reading = self.reading(cand.sentence_id)
             if (
-                sentence.doc_id != first.doc_id
-                or reading.caption
-                or PURPOSE not in reading.kinds
-                or self.index.document(sentence.doc_id).section_at(sentence.start).path[:1] == part
-                or any(d == sentence.doc_id and a < sentence.end and sentence.start < b for d, a, b, _ in spans)
+                sentence.doc_id == first.doc_id
+                and not self.reading(cand.sentence_id).caption
+                and not any(d == sentence.doc_id and a < sentence.end and sentence.start < b for d, a, b, _ in spans)
             ):
-                continue
-            if any(fold(sp) in fold(self.text(cand.sentence_id)) for sp in spellings):
-                return (sentence.doc_id, sentence.start, self._purpose_end(cand.sentence_id), round(cand.score, 4))
-        return None
+                yield cand, sentence
 
     def _purpose_end(self, sentence_id: int) -> int:
         """Return where the purposes a sentence starts end: the clauses after its 「；」 that give a purpose too
@@ -176,16 +186,7 @@ class SentenceScorer:
         first = self.index.sentences[scored[0].sentence_id]
         best, document = compact(self.text(scored[0].sentence_id)), self.index.document(first.doc_id)
         part = document.section_at(first.start).path[:2]
-        for cand in scored[1 : s.restatement_candidates]:
-            if cand.score < scored[0].score * s.restatement_ratio:
-                break
-            sentence = self.index.sentences[cand.sentence_id]
-            if (
-                sentence.doc_id != first.doc_id
-                or self.reading(cand.sentence_id).caption
-                or any(d == sentence.doc_id and a < sentence.end and sentence.start < b for d, a, b, _ in spans)
-            ):
-                continue
+        for cand, sentence in self._near_best(scored, spans):
             # Two visits (two items of one part) writing one phrase tell two facts in the same words, not one twice.
             other = document.section_at(sentence.start).path[:2]
             if other[:1] == part[:1] and other != part:

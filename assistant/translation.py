@@ -28,7 +28,7 @@ _WORD_RE = re.compile(r"[a-z]+")
 _HAN_WORD_RE = re.compile(rf"[{HAN_CHARS}]{{2,}}")
 _NOTES_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LATIN_NAME_RE = re.compile(r"[^\W\d_]+")
-# A question's words in letters, Han characters apart ("去Marseille" writes the name straight after them).
+# A question's words in letters, Han characters apart ("去Lisbon" writes the name straight after them).
 _QUESTION_NAME_RE = re.compile(rf"[^\W\d_{HAN_CHARS}]+")
 _TONE_RE = re.compile(r"\d")
 # Capitalized in the dictionary, yet dates, not names: a question may use them when the report writes 6/21.
@@ -185,7 +185,7 @@ class _DictionaryReading:
             # A name's pinyin and first gloss are capitalized ("Mu4 ni2 hei1", "Munich (city in Germany)"): 請問
             # "Excuse me, may I ask...?" (qing3 wen4) and 本人 "I; me; myself" are no names.
             first = _ARTICLE_RE.sub("", plain[0]) if plain else ""  # "the Palace of Versailles" names a palace
-            # A weekday or month is capitalized too ("星期三" Wednesday): a date, which the report writes 6/21 (三).
+            # A weekday or month is capitalized too ("星期三" Wednesday): a date, which reports write M/D (weekday).
             calendar = first.split()[0].lower() in _CALENDAR_WORDS if first.split() else False
             if len(chinese) <= MAX_NAME_CHARS and pinyin[:1].isupper() and first[:1].isupper() and not calendar:
                 self.han_names.add(chinese)

@@ -166,6 +166,7 @@ def test_a_question_asking_which_holder_of_a_title_is_answered_only_by_that_titl
         ("論壇來了多少家荷蘭企業？", "荷蘭商會 3 月 6 日舉辦論壇", False),
         ("論壇來了多少家荷蘭企業？", "共有 40 家荷蘭企業出席", True),
         ("港區大概有多少家廠商？", "港區上下游廠商數超過 1,600 多家", True),  # more than 1,600
+        ("港區大概有多少家廠商？", "港區上下游廠商共 300 多萬家", True),  # more than three million
         # In English, a noun for people or for firms: counted as its measure words count.
         ("How many reporters came to the press event?", "3 月 5 日舉行記者會", False),
         ("How many reporters came to the press event?", "約 30 名記者出席", True),

@@ -74,7 +74,7 @@ from assistant.text.normalize import normalize_query
         ("Quick summary: what did the city get out of the trip?", OVERVIEW, {"section": "心得"}),
         ("In a nutshell, what does the report recommend the city do next?", OVERVIEW, {"section": "建議"}),
         ("Could you sum up what the report recommends the city do going forward?", OVERVIEW, {"section": "建議"}),
-        ("報告對本市未來有哪些建議？", LIST, {"section": "建議"}),  # whom and when recommendations address
+        ("What were the key lessons they wrote up after the Port Authority visit?", "", {}),  # one visit's
         ("這份報告上是署誰的名字？", COVER, {"field": "姓名職稱"}),
         ("荷蘭那趟是哪幾天出去的？", COVER, {"field": "出國期間"}),  # "that trip"
         ("What were the key lessons they wrote up after the trip?", LIST, {"section": "心得"}),

@@ -361,6 +361,13 @@ def test_a_person_written_as_the_report_transliterates_them_is_checked_by_their_
     assert persons_not_met("局長跟安娜維瑟見面聊了什麼？", [doc]) == []  # a Han name alone: its edges are a guess
     assert persons_not_met("局長跟Anna Visser見面聊了什麼？", [doc]) != []  # written straight after Han characters
 
+    # Put in another city, or at a party whose account never names her: the same checks read her Latin name.
+    [elsewhere] = persons_elsewhere("安娜維瑟在鹿特丹介紹了什麼？", [doc], respelled=["anna visser"])
+    assert (elsewhere.name, elsewhere.other) == ("Anna Visser", "鹿特丹")
+    [not_at] = persons_not_at("鹿特丹港務局那邊是安娜維瑟接待的嗎？", [doc], [PORT], respelled=["anna visser"])
+    assert not_at.name == "Anna Visser"
+    assert persons_not_at("鹿特丹港務局那邊是安娜維瑟接待的嗎？", [doc], [PORT]) == []
+
 
 def test_a_person_titled_a_mayor_or_deputy_mayor_the_report_titles_otherwise_is_a_false_premise():
     doc = parse_document("port-report.txt", REPORT.replace("由副議長德弗里斯接待", "由副市長 Pieter Devries 接待"))

@@ -220,3 +220,5 @@ def test_why_a_visit_was_made_quotes_the_purpose_the_reflections_give_it_too(ass
     assert len(scorer.best_spans(scored, "巴黎綠蔭步道有多長？")) == 1  # no why asked
     assert len(scorer.best_spans(scored, "為什麼要去參訪空中巴士？")) == 1  # the reflection names another party
     assert len(scorer.best_spans(scored)) == 1
+    weaker = [ScoredSentence(account, 1.0, 0.9, 0.5), ScoredSentence(reflection, 0.8, 0.9, 0.5)]
+    assert len(scorer.best_spans(weaker, "為什麼要去走巴黎綠蔭步道？")) == 1  # under 0.85 of the best

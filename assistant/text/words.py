@@ -50,7 +50,7 @@ ENGLISH_STOPWORDS = ENGLISH_QUESTION_WORDS | ENGLISH_GENRE_WORDS | ENGLISH_FUNCT
 
 # A word with a capital letter: a name (UNESCO, Maersk, iPhone, São-Tomé) unless it is a question word.
 # A word starts after any character but a letter or digit: Han characters are word characters to `\b`, and staff
-# write a name straight after them ("去Sigfox").
+# write a name straight after them ("去<Name>").
 _CAPITALIZED_RE = re.compile(r"(?<![A-Za-zÀ-ÿ0-9])[A-Za-zÀ-ÿ]*[A-ZÀ-Ý][A-Za-zÀ-ÿ'\-]+")
 _POSSESSIVE_RE = re.compile(r"'s$")
 
