@@ -444,12 +444,8 @@ class Assistant:
 
     def _named_visit(self, text: str, hits: list[Hit]) -> Chunk | None:
         """Return the best of `hits`' passages whose heading names a party (not a place) the question names, or None."""
-        spellings = self._party_spellings(text)
-        for hit in hits[: self.settings.rerank_depth]:
-            chunk = self.index.chunks[hit.chunk_id]
-            if any(holds(fold(chunk.section), s) for s in spellings):
-                return chunk
-        return None
+        chunks = (self.index.chunks[hit.chunk_id] for hit in hits[: self.settings.rerank_depth])
+        return next((chunk for chunk in chunks if self._heads(chunk, text)), None)
 
     def _heads(self, chunk: Chunk, text: str) -> bool:
         """Return True when `chunk`'s section heading names a party (not a place) that `text` names."""

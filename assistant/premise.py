@@ -664,7 +664,8 @@ def _places_told_with(document: Document, name: str) -> list[str]:
     for i, text in enumerate(_part_texts(document)):
         if name not in text:
             continue
-        if any(cue.search(fold(document.parts[i][0].path[0])) for cue in _CLOSING_SECTIONS):
+        path = document.parts[i][0].path
+        if path and any(cue.search(fold(path[0])) for cue in _CLOSING_SECTIONS):
             out += [s for s in re.split(r"[。；\n]", text) if name in s]
         else:
             out.append(_part_places(document, i))
