@@ -20,7 +20,7 @@ from .parties import holds, spelling_pattern
 from .template import ItineraryRow, heading_core, is_travel, row_places, rows_naming, stop_place
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold, has_han
 from .text.tokens import date_tokens
-from .text.words import capitalized_names
+from .text.words import LATIN_WORD_END, LATIN_WORD_START, capitalized_names
 
 # Asking about a visit or a meeting, and asking whether or when it happened.
 _VISIT_ASKED = re.compile(
@@ -156,7 +156,7 @@ _LED_BY = re.compile(
 )
 # A person's name in Latin letters: two or three capitalized words (Jan Visser, Jean-Marc Dupont).
 _LATIN_PERSON = re.compile(
-    r"(?<![A-Za-zÀ-ÿ0-9])[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s+[A-ZÀ-Ý][A-Za-zà-ÿ]+){1,2}(?![A-Za-zÀ-ÿ0-9])"
+    rf"{LATIN_WORD_START}[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s+[A-ZÀ-Ý][A-Za-zà-ÿ]+){{1,2}}{LATIN_WORD_END}"
 )
 # A question presuming the delegation met or talked with someone, and a report's sentence telling it did (received,
 # met, briefed, spoke, guided, invited, interviewed, gave…): a person named only otherwise was not met.
@@ -171,7 +171,7 @@ _MET_TOLD = re.compile(
 )
 # One Latin name written with a title after it in a question ("Lanore 副總裁").
 _LATIN_TITLED = re.compile(
-    r"(?<![A-Za-zÀ-ÿ0-9])([A-ZÀ-Ý][a-zà-ÿ]{3,})\s?(?=副總裁|總裁|副市長|市長|主席|董事長|總經理|經理|院長|主任|總監)"
+    rf"{LATIN_WORD_START}([A-ZÀ-Ý][a-zà-ÿ]{{3,}})\s?(?=副總裁|總裁|副市長|市長|主席|董事長|總經理|經理|院長|主任|總監)"
 )
 # How near a name a report's title stands: just beside it, or before a first name and surname ("副總裁 Jan Visser"
 # read for Visser alone).

@@ -48,10 +48,11 @@ QUESTION_STOPWORDS = (
 # English words never translated into the report's words (translation.py).
 ENGLISH_STOPWORDS = ENGLISH_QUESTION_WORDS | ENGLISH_GENRE_WORDS | ENGLISH_FUNCTION_WORDS
 
+# Where a Latin word starts and ends: beside any character but a letter or digit. Han characters are word characters
+# to `\b`, and staff write a name straight after them ("去<Name>").
+LATIN_WORD_START, LATIN_WORD_END = r"(?<![A-Za-zÀ-ÿ0-9])", r"(?![A-Za-zÀ-ÿ0-9])"
 # A word with a capital letter: a name (UNESCO, Maersk, iPhone, São-Tomé) unless it is a question word.
-# A word starts after any character but a letter or digit: Han characters are word characters to `\b`, and staff
-# write a name straight after them ("去<Name>").
-_CAPITALIZED_RE = re.compile(r"(?<![A-Za-zÀ-ÿ0-9])[A-Za-zÀ-ÿ]*[A-ZÀ-Ý][A-Za-zÀ-ÿ'\-]+")
+_CAPITALIZED_RE = re.compile(rf"{LATIN_WORD_START}[A-Za-zÀ-ÿ]*[A-ZÀ-Ý][A-Za-zÀ-ÿ'\-]+")
 _POSSESSIVE_RE = re.compile(r"'s$")
 
 
