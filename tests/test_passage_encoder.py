@@ -1,4 +1,4 @@
-"""The int8 ONNX passage encoder: close to the float32 model, row for row, and recorded in the index."""
+"""The passage encoders (int8 on onnxruntime, bfloat16 on OpenVINO): close to the float32 model, row for row, and recorded in the index."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from assistant.onnx_export import (
     query_onnx_path,
     source_fingerprint,
 )
+from assistant.passage_runners import bf16_available
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +33,16 @@ def report_passages(assistant) -> list[str]:
     """Every chunk text of the bundled report, as indexing embeds them (short and long mixed)."""
     docs = assistant.index.documents
     return [chunk_index_text(docs[c.doc_id], c) for c in assistant.index.chunks]
+
+
+ENCODERS = ["onnx-int8", pytest.param("openvino-bf16", marks=pytest.mark.skipif(
+    not bf16_available(), reason="the CPU has no bfloat16 instructions or OpenVINO is not installed"))]  # fmt: skip
+
+
+@pytest.fixture(scope="module", params=ENCODERS)
+def passage_embedder(request, model_dir) -> Embedder:
+    """The default model with each passage encoder that can run here."""
+    return Embedder.load(Settings(model=str(model_dir), passage_encoder=request.param))
 
 
 @pytest.fixture(scope="module")
@@ -45,48 +56,58 @@ def torch_queries(model_dir) -> Embedder:
     return Embedder.load(Settings(model=str(model_dir), query_encoder="torch"))
 
 
-def test_default_embedder_indexes_with_the_int8_export(embedder, model_dir):
-    assert embedder.passage_encoder == "onnx-int8"
-    assert embedder.passage_onnx == onnx_path(model_dir) and is_exported(model_dir)
+def test_default_embedder_indexes_in_bfloat16_where_the_cpu_computes_in_it_else_with_the_int8_export(
+    embedder, model_dir
+):
+    if bf16_available():
+        assert embedder.passage_encoder == "openvino-bf16"
+        assert embedder.passage_onnx == query_onnx_path(model_dir)
+    else:
+        assert embedder.passage_encoder == "onnx-int8"
+        assert embedder.passage_onnx == onnx_path(model_dir)
+    assert is_exported(model_dir)
 
 
-def test_int8_passage_vectors_stay_close_to_float32_row_for_row(embedder, float_embedder, report_passages):
-    int8 = embedder.encode_passages(report_passages)
+def test_passage_vectors_stay_close_to_float32_row_for_row(passage_embedder, float_embedder, report_passages):
+    fast = passage_embedder.encode_passages(report_passages)
     full = float_embedder.encode_passages(report_passages)
-    assert int8.shape == full.shape == (len(report_passages), 384)
-    assert np.allclose(np.linalg.norm(int8, axis=1), 1.0, atol=1e-4)
-    cosines = (int8 * full).sum(axis=1)
-    assert cosines.min() >= 0.98 and cosines.mean() >= 0.99
-    # Each int8 vector is nearest to its own float32 vector: no row was shuffled by the worker threads.
-    assert (np.argmax(int8 @ full.T, axis=1) == np.arange(len(report_passages))).all()
+    assert fast.shape == full.shape == (len(report_passages), 384)
+    assert np.allclose(np.linalg.norm(fast, axis=1), 1.0, atol=1e-4)
+    cosines = (fast * full).sum(axis=1)
+    # int8: min 0.994 on the report; bfloat16: min 0.99997.
+    floor = 0.999 if passage_embedder.passage_encoder == "openvino-bf16" else 0.98
+    assert cosines.min() >= floor and cosines.mean() >= 0.99
+    # Each vector is nearest to its own float32 vector: no row was shuffled by the worker threads.
+    assert (np.argmax(fast @ full.T, axis=1) == np.arange(len(report_passages))).all()
 
 
-def test_a_passage_embeds_nearly_the_same_alone_or_batched_with_others(embedder, report_passages):
-    among = embedder.encode_passages(report_passages)
-    alone = np.stack([embedder.encode_passages([p])[0] for p in report_passages[:40]])
+def test_a_passage_embeds_nearly_the_same_alone_or_batched_with_others(passage_embedder, report_passages):
+    among = passage_embedder.encode_passages(report_passages)
+    alone = np.stack([passage_embedder.encode_passages([p])[0] for p in report_passages[:40]])
     # int8 activations are scaled per run, so batch mates move a vector by quantization noise only
     # (min 0.9967 on the report; int8 against float32 itself: min 0.994).
     assert (among[:40] * alone).sum(axis=1).min() >= 0.99
 
 
-def test_the_same_passages_embed_to_the_same_vectors_every_time(embedder, report_passages):
-    np.testing.assert_array_equal(embedder.encode_passages(report_passages), embedder.encode_passages(report_passages))
+def test_the_same_passages_embed_to_the_same_vectors_every_time(passage_embedder, report_passages):
+    first = passage_embedder.encode_passages(report_passages)
+    np.testing.assert_array_equal(first, passage_embedder.encode_passages(report_passages))
 
 
-class CountingSession:
-    """An onnxruntime session that counts the rows it is asked to run."""
+class CountingRunner:
+    """A passage runner that counts the rows it is asked to run."""
 
     def __init__(self, inner) -> None:
         self.inner, self.rows = inner, 0
 
-    def run(self, outputs, feeds):
+    def run(self, feeds):
         self.rows += len(feeds["input_ids"])
-        return self.inner.run(outputs, feeds)
+        return self.inner.run(feeds)
 
 
 def test_identical_passages_are_run_through_the_encoder_once(model_dir, report_passages):
     lazy = Embedder.load(Settings(model=str(model_dir)))
-    lazy._session = counting = CountingSession(lazy._onnx_session())
+    lazy._session = counting = CountingRunner(lazy._passage_runner())
     texts = report_passages[:10] * 3 + report_passages[:2]
     vectors = lazy.encode_passages(texts)
     assert counting.rows == 10
@@ -111,7 +132,7 @@ def test_onnx_query_vectors_match_the_sentence_transformers_model(embedder, torc
 
 def test_switching_the_passage_encoder_rebuilds_the_index(embedder, float_embedder, small_report):
     Assistant.load(small_report, embedder=embedder)
-    assert read_manifest(small_report.index_dir)["passage_encoder"] == "onnx-int8"
+    assert read_manifest(small_report.index_dir)["passage_encoder"] in ("onnx-int8", "openvino-bf16")
     switched = Assistant.load(replace(small_report, passage_encoder="torch"), embedder=float_embedder)
     assert any("passage_encoder changed" in n for n in switched.notes)
     assert read_manifest(small_report.index_dir)["passage_encoder"] == "torch"
@@ -119,7 +140,7 @@ def test_switching_the_passage_encoder_rebuilds_the_index(embedder, float_embedd
 
 
 def test_unknown_passage_encoder_is_refused(model_dir):
-    with pytest.raises(ModelError, match="passage encoder must be one of onnx-int8, torch"):
+    with pytest.raises(ModelError, match="passage encoder must be one of auto, openvino-bf16, onnx-int8, torch"):
         Embedder.load(Settings(model=str(model_dir), passage_encoder="fp8"))
 
 
@@ -155,16 +176,17 @@ def test_damaged_int8_export_is_exported_again(tmp_path, model_dir, float_embedd
     good = onnx_path(model_dir).read_bytes()
     onnx_path(model).write_bytes(good[: len(good) // 2])
 
-    damaged = Embedder.load(Settings(model=str(model)))
+    damaged = Embedder.load(Settings(model=str(model), passage_encoder="onnx-int8"))
     assert damaged.passage_onnx == onnx_path(model)  # the truncation is only found when the graph is read
     vectors = damaged.encode_passages(report_passages[:5])
     assert ((vectors * float_embedder.encode_passages(report_passages[:5])).sum(axis=1) >= 0.98).all()
     assert onnx_path(model).stat().st_size > len(good) // 2
 
 
-def test_indexing_and_asking_with_the_onnx_exports_never_load_the_torch_model(model_dir, small_report):
-    lazy = Embedder.load(Settings(model=str(model_dir)))
-    assert lazy.passage_encoder == "onnx-int8" and not lazy.model_loaded
+@pytest.mark.parametrize("encoder", ENCODERS)
+def test_indexing_and_asking_with_the_onnx_exports_never_load_the_torch_model(model_dir, small_report, encoder):
+    lazy = Embedder.load(Settings(model=str(model_dir), passage_encoder=encoder))
+    assert lazy.passage_encoder == encoder and not lazy.model_loaded
     index, _ = open_index(small_report, lazy, rebuild=True)
     assert index.dense.ntotal == len(index.chunks) and not lazy.model_loaded
     lazy.encode_queries(["Sigfox 在哪裡？"])
@@ -203,8 +225,8 @@ def test_loading_and_asking_an_indexed_corpus_imports_neither_torch_nor_transfor
 def test_the_int8_encoder_embeds_the_same_with_or_without_the_float32_model_loaded(
     model_dir, embedder, report_passages
 ):
-    lazy = Embedder.load(Settings(model=str(model_dir)))  # tokenizes with the Rust tokenizer alone
-    eager = Embedder(embedder.model, embedder.model_id, passage_onnx=embedder.passage_onnx)  # transformers' tokenizer
+    lazy = Embedder.load(Settings(model=str(model_dir), passage_encoder="onnx-int8"))  # the Rust tokenizer alone
+    eager = Embedder(embedder.model, embedder.model_id, passage_onnx=lazy.passage_onnx)  # transformers' tokenizer
     texts = report_passages + ["", "Ａ\u200b😀 x", report_passages[0] * 40]  # empty, odd characters, over 512 tokens
     np.testing.assert_array_equal(lazy.encode_passages(texts), eager.encode_passages(texts))
     assert not lazy.model_loaded
