@@ -22,6 +22,9 @@ WHERE = "where"
 DAY = "day"
 # What something is called besides its name (a nickname, an epithet): "有什麼外號？" is answered by "…被暱稱為「…」".
 ALIAS = "alias"
+# What sets something apart ("有什麼特別的地方？", "what's special about …"): a sentence telling a first, an only or
+# a most ("世界上第一個…", "唯一…", "全球最大…").
+DISTINCTION = "distinction"
 
 # Chinese and English wordings; an English question reaches here with Chinese words added (translation.py).
 # "那幾個", "這幾天" point at a few things and "哪幾個" asks which: no number asked.
@@ -40,7 +43,19 @@ _ASKS = (
     ),
     (DAY, re.compile(r"哪一?天|幾號|幾月幾[日號]|\b(?:what|which) (?:day|date)\b|\bon what date\b", re.I)),
     (PERSON, re.compile(r"誰|哪位|何人|\bwho(?:m|se)?\b", re.I)),
-    (ALIAS, re.compile(r"外號|別稱|暱稱|綽號|別名|稱號|美譽|雅號|又稱|又叫|\bnick-?named?\b|\bknown as\b", re.I)),
+    (
+        ALIAS,
+        re.compile(r"外號|(?<!特)別稱|暱稱|綽號|別名|稱號|美譽|雅號|又稱|又叫|\bnick-?named?\b|\bknown as\b", re.I),
+    ),
+    (
+        DISTINCTION,
+        re.compile(
+            r"(?<!為)(?:什麼|啥|哪些|何)(?:特別|特殊|獨特|厲害|了不起)|特別(?:的地方|之處|在哪)|(?:什麼|啥|何|的)(?:特色|特點|亮點)"
+            r"|\b(?:what(?:'s| is| was| makes)|anything)\b[^?]*\b(?:special|unique|notable|remarkable|distinctive)\b"
+            r"|\bstands? out\b|\bclaim to fame\b",
+            re.I,
+        ),
+    ),
     # "<noun>為何？" closing a question is formal "what is <noun>?"; 為何 before a verb asks why.
     (
         REASON,
@@ -92,6 +107,11 @@ _PURPOSE_RE = re.compile(r"參考|借鏡|期望|盼|希望|期能|以期|以利|
 # How the writers name their own side: a city's (本市, 本府), a ministry's or an agency's (本部, 本署, 本局, 本會).
 _OWN_SIDE_RE = re.compile(r"本市|本府|本縣|本部|本署|本局|本會|本處|本院|我市|我國")
 # How a report gives something's other name: "被暱稱為「風城」", "素有…之稱", "享有…美譽".
+# A first, an only or a most: what a DISTINCTION question is answered by.
+_DISTINCTION_RE = re.compile(
+    r"第一(?:[個座架條家項位台臺]|大)|首(?:座|創|個|架|條|家|見|屈一指)|唯一|獨一無二|之最|世界第[一二三四五六七八九十]大"
+    r"|最(?:大|早|長|高|多|暢銷|先進|知名|古老|重要|具代表性|大型)|(?:世界|全球|全國|全世界|歐洲|亞洲)(?:上)?(?:第一|最|首)"
+)
 _ALIAS_RE = re.compile(r"稱為|之稱|暱稱|美譽|又稱|號稱|譽為|稱作|人稱|\bknown as\b", re.I)
 # "有多少員工？" counts 員工: a number of something else (an area, a year) does not answer it. Not an ordinal
 # (第幾), a list (哪幾), a few pointed at (那幾個行程) or a date (幾號, 幾年, 幾天), which other kinds check.
@@ -208,7 +228,7 @@ _OTHER_HOLDER_RE = re.compile(
 
 def asked_kinds(question: str) -> frozenset[str]:
     """Return the kinds of answer a (normalized) question asks for: any of DATE, DAY, NUMBER, PERSON, ALIAS,
-    REASON (and PURPOSE, of a step of the trip), WHERE, MONEY (a question asking for a day asks for a DATE too)."""
+    DISTINCTION, REASON (and PURPOSE, of a step of the trip), WHERE, MONEY (a question asking for a day asks for a DATE too)."""
     kinds = {kind for kind, pattern in _ASKS if pattern.search(question)}
     kinds |= {TITLE + (m.group("a") or m.group("b")) for m in _TITLE_ASKED_RE.finditer(question)}
     if _OTHER_HOLDER_RE.search(question):  # a town's head is written 市長 whatever the question calls it
@@ -221,7 +241,7 @@ def asked_kinds(question: str) -> frozenset[str]:
 
 
 def offered_kinds(sentence: str) -> frozenset[str]:
-    """Return the kinds of answer a sentence of the report can give: DATE, DAY, NUMBER, PERSON, ALIAS, REASON,
+    """Return the kinds of answer a sentence of the report can give: DATE, DAY, NUMBER, PERSON, ALIAS, DISTINCTION, REASON,
     PURPOSE, WHERE and/or MONEY."""
     folded = fold(sentence)
     kinds = set()
@@ -248,6 +268,8 @@ def offered_kinds(sentence: str) -> frozenset[str]:
         kinds.add(WHERE)
     if _ALIAS_RE.search(sentence):
         kinds.add(ALIAS)
+    if _DISTINCTION_RE.search(sentence):
+        kinds.add(DISTINCTION)
     return frozenset(kinds)
 
 

@@ -109,6 +109,10 @@ class Settings:
     # what the writers' city takes from it ("作為本市…之參考"): such a sentence scores this much more again. Dev 1,884:
     # answer_acc 0.844 -> 0.847 (+4 -1), English 0.760 -> 0.770; 0.03 and 0.06 gave +2.
     purpose_weight: float = 0.1
+    # A question asking what sets something apart ("有什麼特別的地方？", "what's special about…") is answered by a
+    # sentence telling a first, an only or a most (answer_type.DISTINCTION): such a sentence scores this much more
+    # again, as a purpose does for why a visit was made (the same weight, not fitted).
+    distinction_weight: float = 0.1
     # A photo caption (a short line between paragraphs) scores this much less than a sentence of the text: it
     # is quoted only when nothing else answers as well. Dev: 0.05 hit@1 0.739 -> 0.747, answer_acc 0.859 ->
     # 0.852 (a date written only in a caption); 0.1 hit@1 0.761, answer_acc 0.852, one more false abstention.

@@ -57,7 +57,7 @@ from .retrieval import Hit, Retriever
 from .structured import TemplateAnswer, TemplateAnswerer
 from .subjects import PLACE, SubjectFinder
 from .template import row_places
-from .text.normalize import fold, has_han
+from .text.normalize import HAN_RUN_RE, fold, has_han
 from .text.words import capitalized_names
 from .translation_cache import load_translator
 
@@ -77,6 +77,9 @@ FIRST_REPORTS_NOTICE = (
 
 
 # A follow-up pointing at the visit just talked about ("那天", "那裡", "there").
+# An English question placing itself at one event ("at the forum", "during the <Name> visit"): the words after
+# the preposition, in a report's words, may be a dated visit's heading's.
+_AT_AN_EVENT = re.compile(r"\b(?:at|during)\s+(?:(?:the|our|that|this)\s+)?([^?.!,;]+)", re.I)
 _POINTS_AT_A_VISIT = re.compile(r"那天|當天|那裡|那邊|那兒|\bthere\s*\??$|\bthat (?:day|visit)\b", re.I)
 
 
@@ -328,12 +331,20 @@ class Assistant:
     def _names_a_visit(self, text: str) -> bool:
         """Return True when `text` names a party whose dated visit a report tells of (see `named_visits`), or goes
         to a dated visit named by its heading's words, or opens with them ("去港務局那天", "港務局那場…" of
-        "二、參訪鹿特丹港務局": `premise.names_visit_heading`)."""
+        "二、參訪鹿特丹港務局": `premise.names_visit_heading`), or, in English, is set at an event whose words (in the
+        report's) a dated visit's heading holds ("at the aerospace forum": 論壇)."""
         if any(self.named_visits(doc_id, text) for doc_id in self.index.documents):
             return True
         folded = fold(text)
+        at = None if has_han(text) else _AT_AN_EVENT.search(text)
+        head = at.group(1).split()[-1] if at and at.group(1).split() else ""  # the event's noun: "forum"
+        words = {w for w in HAN_RUN_RE.findall(self.reader.lexical_text(head)) if len(w) >= 2} if head else set()
+        words = {w for w in words if not self.subjects.is_place(w)}
         return any(
-            names_visit_heading(folded, section.path[-1], document, subject=True)
+            (
+                names_visit_heading(folded, section.path[-1], document, subject=True)
+                or any(w in section.path[-1] for w in words)
+            )
             and self.template.visit_days(doc_id, section.label)
             for doc_id, document in self.index.documents.items()
             for section in document.sections

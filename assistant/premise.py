@@ -683,7 +683,7 @@ def persons_not_met(question: str, documents: Sequence[Document], respelled: Seq
         return []
     out: list[Mention] = []
     for document in documents:
-        for name in dict.fromkeys([*(fold(p) for p in _LATIN_PERSON.findall(question)), *respelled]):
+        for name in dict.fromkeys([*(fold(p) for p in _latin_persons(question)), *respelled]):
             if not _titled(document, name) or name in _members(document):
                 continue
             told = [s for s in _sentences(document) if fold_latin(name) in s]
@@ -733,9 +733,7 @@ def persons_not_at(
     party the question names only as the person's ("<party> 的 <Name> 副總裁有出席晚宴嗎？"). `respelled`: the Latin
     names (folded) of persons the question writes as the reports transliterate them."""
     folded = fold(question)
-    # A capitalized first word of the question is no part of a name ("When Jean Dupont…"): its last two words are.
-    latin = [n for p in _LATIN_PERSON.findall(question) for n in (p, " ".join(p.split()[-2:]))]
-    names = [fold(n) for n in [*latin, *_LATIN_TITLED.findall(question)]]
+    names = [fold(n) for n in [*_latin_persons(question), *_LATIN_TITLED.findall(question)]]
     names += [m.group(1) for m in _han_persons(folded)] + list(respelled)
     out: list[Mention] = []
     at = [
@@ -773,6 +771,12 @@ def _titled(document: Document, name: str, before: int = _TITLE_BEFORE_SURNAME) 
     return any(
         _TITLED.search(document.folded[max(0, i - before) : i + len(name) + _TITLE_BESIDE]) for i in _at(document, name)
     )
+
+
+def _latin_persons(question: str) -> list[str]:
+    """Return the Latin names of persons a question writes, each also by its last two words: a capitalized word
+    before a name ("When Jean Dupont…", "Mayor Anne Dupont") is no part of it."""
+    return [n for p in _LATIN_PERSON.findall(question) for n in dict.fromkeys((p, " ".join(p.split()[-2:])))]
 
 
 def _han_persons(folded_question: str) -> list[re.Match]:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .answer_type import DATE, DAY, PURPOSE, answers_kind, asked_kinds, counted_noun, counts, offered_kinds
+from .answer_type import DATE, DAY, DISTINCTION, PURPOSE, answers_kind, asked_kinds, counted_noun, counts, offered_kinds
 from .chunking import Sentence
 from .config import Settings
 from .index import Index
@@ -235,6 +235,8 @@ class SentenceScorer:
                     score += s.day_answer_weight
                 if PURPOSE in asked and PURPOSE in reading.kinds:
                     score += s.purpose_weight
+                if DISTINCTION in asked and DISTINCTION in reading.kinds:
+                    score += s.distinction_weight
             if acts & reading.tokens:
                 score += s.act_weight
             if reading.caption:

@@ -8,6 +8,7 @@ from assistant.answer_type import (
     ALIAS,
     DATE,
     DAY,
+    DISTINCTION,
     MONEY,
     NAMED_TITLE,
     NUMBER,
@@ -311,3 +312,37 @@ def test_an_age_length_of_time_or_time_of_day_asked_is_given_only_in_its_unit(qu
 )
 def test_another_places_head_is_answered_by_a_named_holder_not_the_bare_title(question, sentence, answers):
     assert answers_kind(asked_kinds(fold(question)), offered_kinds(sentence)) is answers
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("鹿特丹港有什麼特別的地方？", True),
+        ("這座公園特別在哪？", True),
+        ("What's special about the port?", True),
+        ("What makes the terminal stand out?", True),
+        ("局長為什麼特別稱讚港務局？", False),  # why it was praised specially
+        ("Did the director make any special request?", False),
+    ],
+)
+def test_asking_what_is_special_asks_for_a_first_an_only_or_a_most(question, asked):
+    assert (DISTINCTION in asked_kinds(fold(question))) is asked
+
+
+@pytest.mark.parametrize(
+    ("sentence", "offered"),
+    [
+        ("鹿特丹港是歐洲最大的港口。", True),
+        ("是世界上第一個利用舊有軌道改造的公園。", True),
+        ("該局是荷蘭唯一的港務公司。", True),
+        ("最後一天搭機返國。", False),
+        ("局長率團參訪港務局。", False),
+    ],
+)
+def test_a_sentence_tells_what_sets_something_apart_by_a_first_an_only_or_a_most(sentence, offered):
+    assert (DISTINCTION in offered_kinds(sentence)) is offered
+
+
+def test_specially_praising_someone_asks_for_no_other_name():
+    assert ALIAS not in asked_kinds(fold("局長為什麼特別稱讚港務局？"))  # 特別稱讚 holds 別稱
+    assert ALIAS in asked_kinds(fold("港務局有什麼別稱？"))

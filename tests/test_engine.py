@@ -360,3 +360,11 @@ def test_the_gist_of_the_whole_trip_quotes_the_summary(port_assistant):
     answer = port_assistant.ask("這趟整體來說大概做了哪些事？")
     assert answer.quotes and answer.quotes[0].quote.startswith("本局為汲取歐洲港灣城市經驗")
     assert answer.quotes[0].section == "摘要"
+
+
+def test_who_led_the_delegation_at_one_visit_is_no_question_for_the_cover(port_assistant):
+    cover = "姓名職稱：王大明局長等"
+    assert port_assistant.ask("Who led the delegation?").quotes[0].quote == cover
+    # "council" is 議會 in the dictionary, a word of the heading "三、拜會阿姆斯特丹市議會".
+    answer = port_assistant.ask("Who led the delegation at the city council?")
+    assert answer.quotes and all(cover not in q.quote for q in answer.quotes)

@@ -348,6 +348,9 @@ def test_a_person_named_only_in_sentences_telling_of_no_meeting_was_not_met():
     assert persons_not_met("局長跟 Anna Visser 市長見面時聊了什麼？", [doc]) != []
     assert persons_not_met("What did Pieter Devries tell the director?", [doc]) == []  # he received them
     assert persons_not_met("Who is Anna Visser?", [doc]) == []  # no meeting presumed
+    # A title before the name is no part of it.
+    [titled] = persons_not_met("What did Mayor Anna Visser discuss with the director?", [doc])
+    assert titled.name == "Anna Visser"
 
 
 def test_a_person_written_as_the_report_transliterates_them_is_checked_by_their_latin_name():

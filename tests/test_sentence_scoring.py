@@ -222,3 +222,10 @@ def test_why_a_visit_was_made_quotes_the_purpose_the_reflections_give_it_too(ass
     assert len(scorer.best_spans(scored)) == 1
     weaker = [ScoredSentence(account, 1.0, 0.9, 0.5), ScoredSentence(reflection, 0.8, 0.9, 0.5)]
     assert len(scorer.best_spans(weaker, "為什麼要去走巴黎綠蔭步道？")) == 1  # under 0.85 of the best
+
+
+def test_what_sets_a_place_apart_is_answered_by_the_sentence_telling_a_first(assistant):
+    question, evidence = "綠蔭步道有什麼特別的地方？", "世界上第一個利用舊有軌道線路改造成的鐵道線狀公園"
+    without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, distinction_weight=0.0))
+    assert not any(evidence in q.quote for q in without.ask(question).quotes)
+    assert any(evidence in q.quote for q in assistant.ask(question).quotes)
