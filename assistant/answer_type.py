@@ -41,7 +41,16 @@ _ASKS = (
             re.I,
         ),
     ),
-    (DAY, re.compile(r"哪一?天|幾號|幾月幾[日號]|\b(?:what|which) (?:day|date)\b|\bon what date\b", re.I)),
+    # When the delegation went somewhere is a day of the trip ("when did the mayor go to …"), not a year.
+    (
+        DAY,
+        re.compile(
+            r"哪一?天|幾號|幾月幾[日號]|\b(?:what|which) (?:day|date)\b|\bon what date\b"
+            r"|\bwhen did (?:they|we|he|she|the (?:mayor|delegation|team|group|deputy mayor))\b[^?]*?"
+            r"\b(?:go|visit|meet|tour|travel|fly|arrive|head|stop|see|attend|drop)\b",
+            re.I,
+        ),
+    ),
     (PERSON, re.compile(r"誰|哪位|何人|\bwho(?:m|se)?\b", re.I)),
     (
         ALIAS,

@@ -25,6 +25,7 @@ from .intent import (
     ITINERARY,
     LEADER_FIELD,
     OVERVIEW,
+    PURPOSE_SECTION,
     VISIT_DAY,
     Intent,
     asks_who_led_a_visit,
@@ -316,6 +317,8 @@ class Assistant:
             intent = self._intent(query_text, context_text, days_known, places=False)
         if intent.kind == COVER and intent.field == LEADER_FIELD and self._names_a_visit(query_text):
             return Intent()  # "去港務局那天由誰帶隊？" asks who led that visit, which the cover does not say
+        if intent.kind == OVERVIEW and intent.section == PURPOSE_SECTION and self._names_a_visit(query_text):
+            return Intent()  # "為什麼要去港務局？" asks why that visit was made, not the trip's purpose
         if (
             intent.kind == COVER
             and intent.field == LEADER_FIELD

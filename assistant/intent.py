@@ -64,6 +64,8 @@ _COVER_CUES = (
 )
 # Who led the trip is the cover's 姓名職稱 ("王大明局長等": the leader, and others).
 LEADER_FIELD = "姓名職稱"
+# The template's section of why the trip was made (貳、目的).
+PURPOSE_SECTION = "目的"
 _LED = re.compile(
     r"帶隊|領隊|團長|率團|率隊|\bled\b|\blead(?:s|ing|er)?\b|\bheaded\b|\bhead of (?:the |our |this )?(?:delegation|trip|mission)\b"
 )
@@ -182,6 +184,7 @@ SECTION_CUES = (
         "目的",
         re.compile(
             r"目的|目標|初衷|為什麼(?:要)?(?:去|出訪|出國)|為何(?:要)?(?:去|出訪|出國)|\bpurpose\b|\bgoals?\b|\baims?\b"
+            r"|(?:去|出訪|出國|跑)[^？?。，,]{0,4}?(?:到底)?(?:是)?為了(?:啥|什麼)"
             r"|\bobjectives?\b|\bwhy did (?:they|the (?:city|mayor|delegation|city government))\b.*\b(?:go|travel|visit)\b"
         ),
     ),

@@ -346,3 +346,16 @@ def test_a_sentence_tells_what_sets_something_apart_by_a_first_an_only_or_a_most
 def test_specially_praising_someone_asks_for_no_other_name():
     assert ALIAS not in asked_kinds(fold("局長為什麼特別稱讚港務局？"))  # 特別稱讚 holds 別稱
     assert ALIAS in asked_kinds(fold("港務局有什麼別稱？"))
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        ("When did the mayor go to the city council?", True),
+        ("When did they visit the port authority?", True),
+        ("When was the terminal built?", False),  # a year answers
+        ("When did the port open?", False),
+    ],
+)
+def test_when_the_delegation_went_somewhere_asks_for_a_day(question, day):
+    assert (DAY in asked_kinds(fold(question))) is day

@@ -368,3 +368,10 @@ def test_who_led_the_delegation_at_one_visit_is_no_question_for_the_cover(port_a
     # "council" is 議會 in the dictionary, a word of the heading "三、拜會阿姆斯特丹市議會".
     answer = port_assistant.ask("Who led the delegation at the city council?")
     assert answer.quotes and all(cover not in q.quote for q in answer.quotes)
+
+
+def test_why_one_visit_was_made_is_no_question_for_the_trips_purpose_section(port_assistant):
+    purpose = "本次考察旨在了解荷蘭港口自動化與港市共榮的作法"  # 貳、目的
+    assert purpose in port_assistant.ask("這次去荷蘭到底是為了啥？").quotes[0].quote
+    answer = port_assistant.ask("為什麼要去港務局？")
+    assert answer.quotes and purpose not in answer.quotes[0].quote
