@@ -46,8 +46,8 @@ _ASKS = (
         DAY,
         re.compile(
             r"哪一?天|幾號|幾月幾[日號]|\b(?:what|which) (?:day|date)\b|\bon what date\b"
-            r"|\bwhen did (?:they|we|he|she|the (?:mayor|delegation|team|group|deputy mayor))\b[^?]*?"
-            r"\b(?:go|visit|meet|tour|travel|fly|arrive|head|stop|see|attend|drop)\b",
+            r"|\bwhen did (?:they|we|the (?:mayor|deputy mayor|director|minister|delegation|team|group))\b[^?]*?"
+            r"\b(?:go|visit|meet|tour|travel|fly|arrive|attend|drop)\b",
             re.I,
         ),
     ),
@@ -59,9 +59,10 @@ _ASKS = (
     (
         DISTINCTION,
         re.compile(
-            r"(?<!為)(?:什麼|啥|哪些|何)(?:特別|特殊|獨特|厲害|了不起)|特別(?:的地方|之處|在哪)|(?:什麼|啥|何|的)(?:特色|特點|亮點)"
+            r"(?<!為)(?:什麼|啥|哪些|何)(?:特別|特殊|獨特|厲害|了不起)(?=的地方|之處|[嗎呢？?。，,]|$)"
+            r"|特別(?:的地方|之處|在哪)|(?:什麼|啥|何|的)(?:特色|特點|亮點)"
             r"|\b(?:what(?:'s| is| was| makes)|anything)\b[^?]*\b(?:special|unique|notable|remarkable|distinctive)\b"
-            r"|\bstands? out\b|\bclaim to fame\b",
+            r"(?=\s+(?:about|in|of)\b|\s*[?？]?\s*$)|\bstands? out\b|\bclaim to fame\b",
             re.I,
         ),
     ),
@@ -115,12 +116,12 @@ _TRIP_WHY_RE = re.compile(
 _PURPOSE_RE = re.compile(r"參考|借鏡|期望|盼|希望|期能|以期|以利|目的(?!地)|為了|學習|取經")
 # How the writers name their own side: a city's (本市, 本府), a ministry's or an agency's (本部, 本署, 本局, 本會).
 _OWN_SIDE_RE = re.compile(r"本市|本府|本縣|本部|本署|本局|本會|本處|本院|我市|我國")
-# How a report gives something's other name: "被暱稱為「風城」", "素有…之稱", "享有…美譽".
-# A first, an only or a most: what a DISTINCTION question is answered by.
+# A first, an only or a most: what a DISTINCTION question is answered by ("最多可容納…" is at most, "第一項" an item).
 _DISTINCTION_RE = re.compile(
-    r"第一(?:[個座架條家項位台臺]|大)|首(?:座|創|個|架|條|家|見|屈一指)|唯一|獨一無二|之最|世界第[一二三四五六七八九十]大"
-    r"|最(?:大|早|長|高|多|暢銷|先進|知名|古老|重要|具代表性|大型)|(?:世界|全球|全國|全世界|歐洲|亞洲)(?:上)?(?:第一|最|首)"
+    r"第一(?:[個座架條家位台臺]|大)|首(?:座|創|個|架|條|家|見|屈一指)|唯一|獨一無二|之最|世界第[一二三四五六七八九十]大"
+    r"|最(?:大|早|長|高|暢銷|先進|知名|古老|重要|具代表性|大型)|(?:世界|全球|全國|全世界|歐洲|亞洲)(?:上)?(?:第一|最|首)"
 )
+# How a report gives something's other name: "被暱稱為「風城」", "素有…之稱", "享有…美譽".
 _ALIAS_RE = re.compile(r"稱為|之稱|暱稱|美譽|又稱|號稱|譽為|稱作|人稱|\bknown as\b", re.I)
 # "有多少員工？" counts 員工: a number of something else (an area, a year) does not answer it. Not an ordinal
 # (第幾), a list (哪幾), a few pointed at (那幾個行程) or a date (幾號, 幾年, 幾天), which other kinds check.

@@ -188,8 +188,9 @@ class Settings:
     embed_batch_size: int = 8
     # Passages (indexing) through the float32 ONNX export in bfloat16 ("openvino-bf16"), the int8 ONNX copy
     # ("onnx-int8") or the float32 model ("torch"); "auto" takes bfloat16 where the CPU computes in it
-    # (AMX / AVX512-BF16: ~1.3-1.7x the int8 graph's texts a second, vectors nearer float32), else int8
-    # (about twice the float32 model's speed, retrieval figures within their intervals). See benchmarks/.
+    # (AMX / AVX512-BF16: ~1.25x the int8 graph's texts a second in benchmarks/results/speed.json, vectors
+    # nearer float32), else int8 (about twice the float32 model's speed, retrieval figures within their
+    # intervals). See benchmarks/.
     passage_encoder: str = "auto"
     # Passages are embedded in length-sorted batches padded to their longest row, at most this many rows
     # (short sentences: 1.3x fewer CPU seconds each at 8-32 rows than one run each; see benchmarks/)...

@@ -277,6 +277,11 @@ class Embedder:
                 try:
                     self._session = self._open_runner()
                 except Exception as exc:  # the runtimes' own error types for an unreadable graph
+                    if self.passage_runtime == "openvino-bf16":  # a runtime that cannot run here, not a damaged graph
+                        raise ModelError(
+                            f"OpenVINO cannot run the passage encoder ({exc.__class__.__name__}: {exc}); "
+                            "set TRIP_ASSISTANT_PASSAGE_ENCODER=onnx-int8 to index with onnxruntime"
+                        ) from exc
                     log.warning(
                         "the passage encoder %s cannot be read (%s); exporting it again", self.passage_onnx, exc
                     )

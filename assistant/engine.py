@@ -77,10 +77,12 @@ FIRST_REPORTS_NOTICE = (
 )
 
 
+# An English question placing itself at one event ("at the forum in <city>", "during the <Name> visit"): the
+# event's words, up to a place, a date or a clause, whose noun in a report's words may be a visit's heading's.
+_AT_AN_EVENT = re.compile(
+    r"\b(?:at|during)\s+(?:(?:the|our|that|this)\s+)?((?:(?!\b(?:in|on|with|of|from|to)\b)[^?.!,;\d])+)", re.I
+)
 # A follow-up pointing at the visit just talked about ("那天", "那裡", "there").
-# An English question placing itself at one event ("at the forum", "during the <Name> visit"): the words after
-# the preposition, in a report's words, may be a dated visit's heading's.
-_AT_AN_EVENT = re.compile(r"\b(?:at|during)\s+(?:(?:the|our|that|this)\s+)?([^?.!,;]+)", re.I)
 _POINTS_AT_A_VISIT = re.compile(r"那天|當天|那裡|那邊|那兒|\bthere\s*\??$|\bthat (?:day|visit)\b", re.I)
 
 
@@ -335,7 +337,7 @@ class Assistant:
         """Return True when `text` names a party whose dated visit a report tells of (see `named_visits`), or goes
         to a dated visit named by its heading's words, or opens with them ("去港務局那天", "港務局那場…" of
         "二、參訪鹿特丹港務局": `premise.names_visit_heading`), or, in English, is set at an event whose words (in the
-        report's) a dated visit's heading holds ("at the aerospace forum": 論壇)."""
+        report's) a dated visit's heading holds ("at the logistics forum": 論壇)."""
         if any(self.named_visits(doc_id, text) for doc_id in self.index.documents):
             return True
         folded = fold(text)

@@ -94,8 +94,8 @@ _WHOLE_TRIP = re.compile(
 _MEMBER_CUES = re.compile(
     r"成員|團員|隊員|名單|人員|(?<![請邀])哪些人|同行|隨行|跟團|一起去|跟著去|誰去|還有誰|有誰|官員"
     # How many went: the member list counts them ("幾個人去？", "這次出國總共幾個人？").
-    r"|(?:幾|多少)[個位名]?人(?:一起)?(?:去|出國|出訪|前往|同行|隨行)"
-    r"|(?:去|出國|出訪|前往|隨行|同行|訪團|代表團|一行)了?(?:總共|一共|共|有)?(?:幾|多少)[個位名]?人"
+    r"|(?:^|這次|這趟|此行|訪團|代表團|一行|我們|總共|一共|共)(?:幾|多少)[個位名]?人(?:一起)?(?:去|出國|出訪|同行|隨行)"
+    r"|(?:去|出國|出訪|隨行|同行|訪團|代表團|一行)了?(?:總共|一共|共|有)?(?:幾|多少)[個位名]?人"
     r"|\bmembers?\b(?! (?:compan|firm|organi[sz]ation|association|business|state|countr))|\bofficials\b"
     r"|\bwho (?:went|else|was on|were on|travell?ed|accompanied|joined)\b|\bwhich (?:people|officials)\b"
     r"|\b(?:went|go|going|travell?ed|came) (?:on|with|along)\b|\bon the (?:trip|delegation)\b"

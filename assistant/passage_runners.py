@@ -13,7 +13,9 @@ import numpy as np
 class PassageRunner(Protocol):
     """Turns one padded batch (`batching.padded`) into its pooled, normalized vectors; callable from `workers` threads."""
 
-    def run(self, feeds: dict[str, np.ndarray]) -> np.ndarray: ...
+    def run(self, feeds: dict[str, np.ndarray]) -> np.ndarray:
+        """Return the vectors of one padded batch."""
+        ...
 
 
 class OnnxRuntimeRunner:
@@ -35,7 +37,7 @@ class OnnxRuntimeRunner:
 class OpenVinoRunner:
     """The float32 graph compiled by OpenVINO to run in bfloat16, one stream (and infer request) per worker thread.
 
-    On a CPU with bfloat16 matrix units (AMX, AVX512-BF16) this embeds about 1.7x more texts a second
+    On a CPU with bfloat16 matrix units (AMX, AVX512-BF16) this embeds about 1.25x more texts a second
     than the int8 graph on onnxruntime, with vectors closer to float32 (see README, Benchmarks).
     """
 

@@ -733,7 +733,7 @@ def persons_not_at(
     party the question names only as the person's ("<party> 的 <Name> 副總裁有出席晚宴嗎？"). `respelled`: the Latin
     names (folded) of persons the question writes as the reports transliterate them."""
     folded = fold(question)
-    names = [fold(n) for n in [*_latin_persons(question), *_LATIN_TITLED.findall(question)]]
+    names = [fold(n) for n in [*_latin_persons(question, last_two=True), *_LATIN_TITLED.findall(question)]]
     names += [m.group(1) for m in _han_persons(folded)] + list(respelled)
     out: list[Mention] = []
     at = [
@@ -773,10 +773,15 @@ def _titled(document: Document, name: str, before: int = _TITLE_BEFORE_SURNAME) 
     )
 
 
-def _latin_persons(question: str) -> list[str]:
-    """Return the Latin names of persons a question writes, each also by its last two words: a capitalized word
-    before a name ("When Jean Dupont…", "Mayor Anne Dupont") is no part of it."""
-    return [n for p in _LATIN_PERSON.findall(question) for n in dict.fromkeys((p, " ".join(p.split()[-2:])))]
+def _latin_persons(question: str, last_two: bool = False) -> list[str]:
+    """Return the Latin names of persons a question writes, a title before one ("Mayor Anne Dupont") left off; with
+    `last_two`, each also by its last two words (a capitalized word opening a question, "When Jean Dupont…", is no
+    part of the name)."""
+    out = []
+    for p in _LATIN_PERSON.findall(question):
+        name = p[lead.end() :] if (lead := _LEADING_TITLE.match(p)) else p
+        out += [name, " ".join(name.split()[-2:])] if last_two else [name]
+    return list(dict.fromkeys(out))
 
 
 def _han_persons(folded_question: str) -> list[re.Match]:

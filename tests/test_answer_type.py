@@ -323,6 +323,8 @@ def test_another_places_head_is_answered_by_a_named_holder_not_the_bare_title(qu
         ("What makes the terminal stand out?", True),
         ("局長為什麼特別稱讚港務局？", False),  # why it was praised specially
         ("Did the director make any special request?", False),
+        ("What is the special economic zone?", False),  # a name holding "special"
+        ("港口有什麼特殊規定？", False),  # which rules, not what sets the port apart
     ],
 )
 def test_asking_what_is_special_asks_for_a_first_an_only_or_a_most(question, asked):
@@ -336,6 +338,8 @@ def test_asking_what_is_special_asks_for_a_first_an_only_or_a_most(question, ask
         ("是世界上第一個利用舊有軌道改造的公園。", True),
         ("該局是荷蘭唯一的港務公司。", True),
         ("最後一天搭機返國。", False),
+        ("會場最多可容納三百人。", False),  # at most
+        ("第一項議題是港區轉型。", False),  # an item
         ("局長率團參訪港務局。", False),
     ],
 )
@@ -355,6 +359,7 @@ def test_specially_praising_someone_asks_for_no_other_name():
         ("When did they visit the port authority?", True),
         ("When was the terminal built?", False),  # a year answers
         ("When did the port open?", False),
+        ("When did he head the port authority?", False),
     ],
 )
 def test_when_the_delegation_went_somewhere_asks_for_a_day(question, day):

@@ -47,6 +47,7 @@ from assistant.text.normalize import normalize_query
         ("這次出國總共幾個人？", MEMBERS, {}),
         ("这次出访去了多少人？", MEMBERS, {}),
         ("港務局有多少人？", "", {}),  # a party's headcount, not the delegation's
+        ("公園每年吸引多少人前往？", "", {}),  # visitors of a place
         ("這次去荷蘭到底是為了啥？", OVERVIEW, {"section": "目的"}),  # what for: the trip's purpose
         ("3/5 下午做了什麼？", ITINERARY, {"days": ("3/5",), "half": "下午"}),
         ("5 號早上排了什麼行程？", ITINERARY, {"day_numbers": (5,), "half": "上午"}),

@@ -84,8 +84,8 @@ def test_passage_vectors_stay_close_to_float32_row_for_row(passage_embedder, flo
 def test_a_passage_embeds_nearly_the_same_alone_or_batched_with_others(passage_embedder, report_passages):
     among = passage_embedder.encode_passages(report_passages)
     alone = np.stack([passage_embedder.encode_passages([p])[0] for p in report_passages[:40]])
-    # int8 activations are scaled per run, so batch mates move a vector by quantization noise only
-    # (min 0.9967 on the report; int8 against float32 itself: min 0.994).
+    # int8 activations are scaled per run, so batch mates move a vector by quantization noise only (min 0.9967
+    # on the report; int8 against float32 itself: min 0.994); bfloat16 by its rounding in padded batches.
     assert (among[:40] * alone).sum(axis=1).min() >= 0.99
 
 
@@ -208,11 +208,13 @@ root, model = Path(sys.argv[1]), sys.argv[2]
 assistant = Assistant.load(Settings(root=root, corpus_dir=root / "corpus", embeddings_dir=root / "embeddings", model=model))
 assert assistant.notes == [], assistant.notes
 assert assistant.ask("Sigfox 在多少個國家提供服務？").quotes
-print(sorted(m for m in ("torch", "transformers", "sentence_transformers") if m in sys.modules))
+print(sorted(m for m in ("torch", "transformers", "sentence_transformers", "openvino") if m in sys.modules))
 """
 
 
-def test_loading_and_asking_an_indexed_corpus_imports_neither_torch_nor_transformers(model_dir, embedder, small_report):
+def test_loading_and_asking_an_indexed_corpus_imports_neither_torch_transformers_nor_openvino(
+    model_dir, embedder, small_report
+):
     Assistant.load(small_report, embedder=embedder)  # built here, so the child only loads
     args = [str(small_report.root), str(model_dir)]
     out = subprocess.run(
@@ -230,3 +232,16 @@ def test_the_int8_encoder_embeds_the_same_with_or_without_the_float32_model_load
     texts = report_passages + ["", "Ａ\u200b😀 x", report_passages[0] * 40]  # empty, odd characters, over 512 tokens
     np.testing.assert_array_equal(lazy.encode_passages(texts), eager.encode_passages(texts))
     assert not lazy.model_loaded
+
+
+def test_an_openvino_that_cannot_run_says_how_to_index_without_it(model_dir, monkeypatch):
+    from assistant import passage_runners
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("no CPU plugin")
+
+    monkeypatch.setattr(passage_runners, "OpenVinoRunner", broken)
+    embedder = Embedder.load(Settings(model=str(model_dir), passage_encoder="openvino-bf16"))
+    with pytest.raises(ModelError, match="OpenVINO cannot run the passage encoder.*PASSAGE_ENCODER=onnx-int8"):
+        embedder.encode_passages(["一段文字"])
+    assert not embedder.model_loaded  # nothing was exported again (no torch model loaded)

@@ -37,7 +37,7 @@ def test_bfloat16_is_not_taken_without_the_cpu_flags_or_without_cpuinfo(tmp_path
     assert not bf16_available(tmp_path / "missing")
 
 
-def batches(model_dir) -> list[dict[str, np.ndarray]]:
+def batches() -> list[dict[str, np.ndarray]]:
     """Padded batches of token ids of different lengths and sizes (ids from the model's vocabulary)."""
     rng = np.random.default_rng(7)
     rows = [[0, *rng.integers(1000, 90000, size=n).tolist(), 2] for n in (3, 5, 8, 40, 41, 120)]
@@ -53,7 +53,7 @@ def test_a_runner_gives_unit_vectors_the_same_from_any_worker_thread(model_dir, 
         if kind == "onnx-int8"
         else OpenVinoRunner(query_onnx_path(model_dir), 2)
     )
-    feeds = batches(model_dir) * 4
+    feeds = batches() * 4
     alone = [runner.run(f) for f in feeds[:3]]
     with ThreadPoolExecutor(max_workers=2) as pool:
         threaded = list(pool.map(runner.run, feeds))

@@ -351,6 +351,11 @@ def test_a_person_named_only_in_sentences_telling_of_no_meeting_was_not_met():
     # A title before the name is no part of it.
     [titled] = persons_not_met("What did Mayor Anna Visser discuss with the director?", [doc])
     assert titled.name == "Anna Visser"
+    # A name of three words is one person, not also its last two words.
+    three = parse_document("port-report.txt", text.replace("Anna Visser", "Anna Marie Visser"))
+    assert [m.name for m in persons_not_met("What did the director discuss with Anna Marie Visser?", [three])] == [
+        "Anna Marie Visser"
+    ]
 
 
 def test_a_person_written_as_the_report_transliterates_them_is_checked_by_their_latin_name():

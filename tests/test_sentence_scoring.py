@@ -68,7 +68,7 @@ def test_a_question_naming_a_party_is_answered_from_the_part_that_mentions_it(as
 
 
 def test_an_itinerary_row_answers_when_not_what(port_assistant):
-    question = "鹿特丹有什麼特色？"  # the row of the day spent there names the city too
+    question = "鹿特丹是個怎樣的地方？"  # the row of the day spent there names the city too
     rows = port_assistant.index.document(port_assistant.sources[0]).template.itinerary
     without = Assistant(
         port_assistant.index, port_assistant.embedder, replace(port_assistant.settings, itinerary_row_penalty=0.0)
