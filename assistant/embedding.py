@@ -198,10 +198,10 @@ class Embedder:
             return cls(None, settings.model, batch, passage_onnx, source=target, info=info, query_onnx=query_onnx,
                        passage_runtime=runtime, **batching)  # fmt: skip
         model = _load_sentence_transformer(target, settings.model)
-        passage_onnx = _passage_onnx(model, target) if runtime != "torch" else None
-        if passage_onnx and settings.query_encoder == "onnx":
+        made = runtime != "torch" and _passage_onnx(model, target) is not None  # the exports, made here if need be
+        if made and settings.query_encoder == "onnx":
             query_onnx = onnx_export.query_onnx_path(target)
-        passage_onnx = _graph_for(runtime, target) if passage_onnx else None
+        passage_onnx = _graph_for(runtime, target) if made else None
         return cls(model, settings.model, batch, passage_onnx, source=target, query_onnx=query_onnx,
                    passage_runtime=runtime, **batching)  # fmt: skip
 

@@ -181,7 +181,7 @@ SECTION_CUES = (
         ),
     ),
     (
-        "目的",
+        PURPOSE_SECTION,
         re.compile(
             r"目的|目標|初衷|為什麼(?:要)?(?:去|出訪|出國)|為何(?:要)?(?:去|出訪|出國)|\bpurpose\b|\bgoals?\b|\baims?\b"
             r"|(?:去|出訪|出國|跑)[^？?。，,]{0,4}?(?:到底)?(?:是)?為了(?:啥|什麼)"
@@ -423,7 +423,7 @@ def _read_one(question: str, places: bool) -> Intent:
         or _OVERVIEW_CUES.search(folded)
         or _WHOLE_TRIP.search(folded)
         or _ORDINAL.search(folded)
-        or section[0] in ("目的", "摘要")
+        or section[0] in (PURPOSE_SECTION, "摘要")
     ):
         ordinal = _ORDINAL.search(folded)
         number = _ORDINALS.get((ordinal[1] or ordinal[2]) if ordinal else "", 0)
