@@ -369,7 +369,14 @@ class Assistant:
         """Return the intent with the day "那天" or "隔天" is counted from: the previous answer's (`days`: (document,
         day) pairs) for a question naming nothing else, else the day of the visit holding the best passages
         ("去港務局那天還去了哪？"); no template question when neither is known."""
-        if not intent.anchored or intent.days or intent.day_numbers or intent.trip_day or intent.edge:
+        if (
+            not intent.anchored
+            or intent.days
+            or intent.day_numbers
+            or intent.weekdays
+            or intent.trip_day
+            or intent.edge
+        ):
             return intent
         if not intent.bare:  # the best passages standing in a visit (the summary may rank above it)
             chunks = [self.index.chunks[h.chunk_id] for h in hits[: self.settings.answer_passages]]

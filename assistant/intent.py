@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .answer_type import DATE, DAY, NUMBER, PERSON, asked_kinds
+from .template import WEEKDAYS
 from .text.normalize import HAN_CHARS, fold
 from .text.tokens import content_tokens, date_tokens
 
@@ -160,6 +161,11 @@ _DAY_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "
                  "nine": 9, "ten": 10}  # fmt: skip
 # "6月21號" (the report writes 日, staff often 號/号) is a date as well.
 _DATE_TEXT = re.compile(r"\d{1,2}\s*[月/]\s*\d{1,2}\s*[日號号]?")
+# A day of the week ("星期五", "週五", "禮拜天", "on Friday"), which the itinerary's day cells write ("6/23 (五)").
+_WEEKDAY = re.compile(
+    r"(?:星期|週|周|禮拜|礼拜)([一二三四五六日天])|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
+)
+_ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_DAY = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*[號号]")
 # A day of the month alone ("21號", "the 21st"); not a numbered place ("21 號會議室", "3 號碼頭") or "21st-century".
 _DAY_ONLY = re.compile(
@@ -239,12 +245,12 @@ _PART_WORDS = re.compile(
     r"部分|後面|前面|那段|這段|段落|章節|總共|一共|整理成?|歸納|提到|提出|提了|談到|談|列了?|寫了?|講了?|分成|[點項條]"
     r"|\b(?:part|section|chapter|points?|items?)\b"
 )
-# What an English question about a report's reflections or recommendations says beside naming them, no subject of
-# its own: whom they address and when (its own city, from now on: "what the report recommends the city do going
-# forward"), that they were written up after the trip, how much they weigh ("the big takeaways"). A Chinese
-# question's few such words already fit within the characters `_small` allows.
+# What a question about a report's reflections or recommendations says beside naming them, no subject of its own:
+# whom they address and when (its own city, from now on: "what the report recommends the city do going forward",
+# "報告建議市府接下來要做哪些事？"), that they were written up after the trip, how much they weigh ("the big takeaways").
 _ADDRESSED = re.compile(
-    r"\b(?:the|our) city\b|\bgoing forward\b|\bin (?:the )?future\b|\bfrom now on\b|\bnext\b|\bafterwards\b"
+    r"市府|市政府|本市|本府|接下來|未來|往後|今後|以後|下一步|應該|該|做|事"
+    r"|\b(?:the|our) city\b|\bgoing forward\b|\bin (?:the )?future\b|\bfrom now on\b|\bnext\b|\bafterwards\b"
     r"|\bafter the trip\b|\b(?:wrote|written|write) up\b|\b(?:big|key)\b"
 )
 # A question word with "did" contracted ("where'd", "what'd").
@@ -311,6 +317,7 @@ class Intent:
     field: str = ""  # a cover field's key
     days: tuple[str, ...] = ()  # "6/18"
     day_numbers: tuple[int, ...] = ()  # "19 號": a day of the month without its month
+    weekdays: tuple[str, ...] = ()  # "星期五", "on Friday": a day of the week as day cells write it ("五")
     half: str = ""  # "上午" or "下午"
     edge: str = ""  # "first" or "last" day of the trip
     trip_day: int = 0  # the trip's n-th day ("第二天"); -1 for its last
@@ -331,7 +338,7 @@ def _rest(question: str, *patterns: re.Pattern) -> tuple[int, int]:
     """Return how many Han characters and Latin words of the question's content remain once the patterns'
     matches, dates and trip-wide words are removed."""
     text = question
-    for pattern in (*patterns, _WHOLE_TRIP, _DATE_TEXT, _DAY_ONLY, _FILLER):
+    for pattern in (*patterns, _WHOLE_TRIP, _DATE_TEXT, _DAY_ONLY, _WEEKDAY, _FILLER):
         text = pattern.sub(" ", text)
     tokens = [t for t in content_tokens(text) if "/" not in t]
     han = sum(1 for t in tokens if len(t) == 1 and not t.isascii())
@@ -552,19 +559,21 @@ def _day_intent(
     "隔天呢？"); else None. With `places`, an n-th day beside other words counts the days in a place when they
     name one ("到<city>第一天下午排了什麼？"; the engine checks)."""
     days, day_numbers = dates
+    weekdays = () if days or day_numbers else weekdays_named(folded)
     relative = (_NEXT_DAY, _DAY_BEFORE)
     # An English question asking for the plan says more around it ("once they got to <city> on June 18, what
     # was lined up for that afternoon?").
     latin = _MAX_REST_LATIN_PLAN if _PLAN.search(folded) and not asked - {DATE, DAY} else _MAX_REST_LATIN
     edge_asked = (_FIRST_DAY.search(folded) or _LAST_DAY.search(folded)) and (DATE in asked or _EDGE_DAY.search(folded))
-    if days or day_numbers or (edge_asked and not _PERIOD.search(folded)):
+    if days or day_numbers or weekdays or (edge_asked and not _PERIOD.search(folded)):
         # A day, a half-day and a plan asked: the other words only set the scene ("18號飛到<city>之後，下午排了什麼？").
         han = _MAX_REST_HAN_DAY_HALF if half and _SCHEDULE.search(folded) else _MAX_REST_HAN
         if NUMBER not in asked and _small(
             _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _FIRST_DAY, _LAST_DAY, *relative, _PLAN), han, latin
         ):
-            edge = "" if days or day_numbers else "last" if _LAST_DAY.search(folded) else "first"
-            return Intent(ITINERARY, days=days, day_numbers=day_numbers, half=half, edge=edge, shift=shift)
+            edge = "" if days or day_numbers or weekdays else "last" if _LAST_DAY.search(folded) else "first"
+            named = {"days": days, "day_numbers": day_numbers, "weekdays": weekdays}
+            return Intent(ITINERARY, **named, half=half, edge=edge, shift=shift)
     nth_day = trip_day(folded)
     if nth_day and (_SCHEDULE.search(folded) or DATE in asked) and NUMBER not in asked:
         rest = _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _TRIP_DAY, *relative)
@@ -578,6 +587,12 @@ def _day_intent(
         if bare or _ELSEWHERE.search(folded):  # else the day of the visit it names ("去港務局那天還去了哪？")
             return Intent(ITINERARY, half=half, shift=shift, anchored=True, bare=bare)
     return None
+
+
+def weekdays_named(folded: str) -> tuple[str, ...]:
+    """Return the days of the week a (folded) question names, as day cells write them ("週五", "Friday" -> "五")."""
+    named = (m[1] or WEEKDAYS[_ENGLISH_WEEKDAYS.index(m[2])] for m in _WEEKDAY.finditer(folded))
+    return tuple(dict.fromkeys(w.replace("天", "日") for w in named))
 
 
 def trip_day(folded: str) -> int:

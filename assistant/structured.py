@@ -23,7 +23,7 @@ from .text.tokens import date_tokens
 # ("秘書處", "副局長", 經發局 for 經濟發展局); "市長" alone is in every title of a city delegation and names nobody.
 _MIN_ROW_MATCH = 3
 # A sentence telling of the visit itself ("…於 6 月 21 日參訪…", "…率團拜會…"), not of a date in its background.
-_VISIT_TOLD = re.compile(r"參訪|拜會|拜訪|造訪|參觀|走訪|率團|接待|會晤|會見|出席|前往|抵達")
+_VISIT_TOLD = re.compile(r"參訪|拜會|拜訪|訪問|造訪|參觀|走訪|率團|接待|會晤|會見|出席|前往|抵達")
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,21 @@ class TemplateAnswerer:
         for r in rows:  # one span per day: from the row naming the day to its last chosen row
             start, end = spans.get(r.day_start, (r.day_start, r.end))
             spans[r.day_start] = (start, max(end, r.end))
-        return list(spans.values())
+        return [*spans.values(), *([] if intent.whole else self._visits_told(doc, rows))]  # the whole plan is a table
+
+    def _visits_told(self, doc: Document, rows: list[ItineraryRow]) -> list[tuple[int, int]]:
+        """Return the sentence telling of each visit the rows name ("…於 6 月 21 日參訪…": who went, whom they
+        met), when they name at most `itinerary_visits_told`: what a row calls a visit, the report tells of."""
+        heads = [
+            s for s in doc.sections if s.kind == "body" and len(s.path) == 2 and rows_naming(doc.text, rows, s.path[-1])
+        ]
+        if not 0 < len(heads) <= self.settings.itinerary_visits_told:
+            return []
+        return [
+            span
+            for head in heads
+            for span in self._told_on_a_day(doc, head.body_start, doc.parts[doc.part_at(head.start)][2], undated=True)
+        ]
 
     def day_rows(self, doc: Document, intent: Intent, question: str = "") -> list[ItineraryRow]:
         """Return the itinerary rows of the day (and half-day) `intent` names, shifted by its `shift`; an n-th day
@@ -216,11 +230,16 @@ class TemplateAnswerer:
         _, start, end = doc.parts[doc.part_at(section.start)]
         if any(start <= row.start < end for row in doc.template.itinerary):
             return []
-        for i in self._within(doc.doc_id, start, end):
-            text = self._text(doc, i)
-            if DAY in offered_kinds(text) and _VISIT_TOLD.search(text):
-                return [(self.index.sentences[i].start, self.index.sentences[i].end)]
-        return []
+        return self._told_on_a_day(doc, start, end)
+
+    def _told_on_a_day(self, doc: Document, start: int, end: int, undated: bool = False) -> list[tuple[int, int]]:
+        """Return the span of the first sentence of `doc` in [start, end) telling of a visit on a day (with
+        `undated`, else of a visit at all), or []."""
+        ids = [i for i in self._within(doc.doc_id, start, end) if not self._caption(doc, i)]
+        told = [i for i in ids if _VISIT_TOLD.search(self._text(doc, i))]
+        dated = (i for i in told if DAY in offered_kinds(self._text(doc, i)))
+        first = next(dated, told[0] if undated and told else None)
+        return [] if first is None else [(self.index.sentences[first].start, self.index.sentences[first].end)]
 
     def _lead(self, doc: Document, section: Section) -> list[tuple[int, int]]:
         """Return a section's gist (`_gist`) and, for a visit, its heading (which names it) and the first sentence
@@ -331,6 +350,8 @@ def _visit_rows(doc: Document) -> list[ItineraryRow]:
 def _on_day(row: ItineraryRow, intent: Intent) -> bool:
     if intent.days:
         return bool(set(row.days) & set(intent.days))
+    if intent.weekdays:
+        return bool(set(row.weekdays) & set(intent.weekdays))
     return any(int(day.split("/")[1]) in intent.day_numbers for day in row.days)
 
 

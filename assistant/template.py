@@ -73,6 +73,9 @@ _WAY_RE = re.compile(r"\s*(?:→|->|➔)\s*")  # not "~" or "—", which also wr
 # A row's plan telling of a visit, not only of the journey ("參訪…總部 轉機飛往…").
 _VISIT_PLAN_RE = re.compile(r"參訪|拜會|拜訪|參觀|出席|考察|造訪|會見|會晤|走訪|踏勘|參加")
 # The two halves a day's rows are asked by (intent.py reads 早上 as 上午, 晚上 as 下午 too).
+# The day of the week a day cell writes beside its date ("6/23 (五)", "6/24~25 (六~日)"), Monday first.
+WEEKDAYS = "一二三四五六日"
+_WEEKDAY_CELL_RE = re.compile(r"[(（]\s*([一二三四五六日天])\s*(?:[~～至-]\s*([一二三四五六日天])\s*)?[)）]")
 _HALVES = {"上午": "上午", "早上": "上午", "中午": "下午", "下午": "下午", "晚上": "下午", "晚間": "下午"}
 _DAY_RANGE_RE = re.compile(
     r"(?<![\d/])(1[0-2]|0?[1-9])\s*/\s*(3[01]|[12]\d|0?[1-9])\s*[~～-]\s*(3[01]|[12]\d|0?[1-9])(?![\d/])"
@@ -108,6 +111,7 @@ class ItineraryRow:
     start: int
     end: int
     day_start: int
+    weekdays: tuple[str, ...] = ()  # the days of the week its day cell writes ("五"), Monday "一" to Sunday "日"
 
 
 def _places(line: str) -> list[str]:
@@ -218,18 +222,29 @@ def itinerary_rows(rows: list[TableRow]) -> list[ItineraryRow]:
     cell continuing the dated row above. A table without dated rows gives none."""
     out: list[ItineraryRow] = []
     days: tuple[str, ...] = ()
+    weekdays: tuple[str, ...] = ()
     day_start = -1
     for row in rows:
         first = row.cells[0] if row.cells else ""
         if first:
-            days = _days(first)
+            days, weekdays = _days(first), weekdays_of(first)
             day_start = row.start
         if not days:
             continue
         rest = row.cells[1] if len(row.cells) > 1 else ""
         half = _HALF_DAY_RE.match(rest)
-        out.append(ItineraryRow(days, _HALVES.get(half.group(1), "") if half else "", row.start, row.end, day_start))
+        half_day = _HALVES.get(half.group(1), "") if half else ""
+        out.append(ItineraryRow(days, half_day, row.start, row.end, day_start, weekdays))
     return out
+
+
+def weekdays_of(cell: str) -> tuple[str, ...]:
+    """Return the days of the week a day cell writes ("6/24~25 (六~日)" -> ("六", "日")), Monday "一" first."""
+    m = _WEEKDAY_CELL_RE.search(cell)
+    if not m:
+        return ()
+    first, last = (WEEKDAYS.index(w.replace("天", "日")) for w in (m[1], m[2] or m[1]))
+    return tuple(WEEKDAYS[first : last + 1]) if first <= last else tuple(WEEKDAYS[first:] + WEEKDAYS[: last + 1])
 
 
 def _days(cell: str) -> tuple[str, ...]:

@@ -75,6 +75,12 @@ from assistant.text.normalize import normalize_query
         ("報告最後提了哪些建議？", LIST, {"section": "建議"}),
         ("報告最後對市府提了哪幾項建議？麻煩幫我整理一下。", LIST, {"section": "建議"}),  # a polite request
         ("報告後面談心得跟效益的部分，總共整理成哪幾點？", LIST, {"section": "心得"}),
+        ("報告最後建議市府接下來要做哪些事？", LIST, {"section": "建議"}),  # whom and when it addresses
+        ("報告最後建議我們市府未來應該做哪些事？", LIST, {"section": "建議"}),
+        ("星期二做了什麼？", ITINERARY, {"weekdays": ("二",)}),  # a day of the week, as day cells write it
+        ("What did they do on Friday morning?", ITINERARY, {"weekdays": ("五",), "half": "上午"}),
+        ("禮拜天呢？", ITINERARY, {"weekdays": ("日",)}),
+        ("6/21 星期三那天的行程是什麼？", ITINERARY, {"days": ("6/21",), "weekdays": ()}),  # the date says it
         ("What did the report recommend in the end?", OVERVIEW, {"section": "建議"}),
         ("What suggestions did the report end up making?", OVERVIEW, {"section": "建議"}),  # the whole word
         ("Quick summary: what did the city get out of the trip?", OVERVIEW, {"section": "心得"}),

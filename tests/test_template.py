@@ -154,6 +154,27 @@ def test_the_itinerary_rows_naming_a_visits_heading_are_found_whatever_its_numbe
     assert rows_naming(text, rows, "三、參訪") == []  # too short to tell one visit
 
 
+@pytest.mark.parametrize(
+    ("cell", "weekdays"),
+    [
+        ("3/5 (二)", ("二",)),
+        ("3/8~9 （五~六）", ("五", "六")),  # a range, in full-width brackets
+        ("12/30~1/2 (六~二)", ("六", "日", "一", "二")),  # over a weekend
+        ("3/7 (星期四)", ()),  # not the cell's short form: no guess
+        ("3/5", ()),
+    ],
+)
+def test_a_day_cell_gives_the_days_of_the_week_it_writes(cell, weekdays):
+    from assistant.template import weekdays_of
+
+    assert weekdays_of(cell) == weekdays
+
+
+def test_each_itinerary_row_keeps_its_days_weekdays_continued_rows_too():
+    text = "日期\t時間、地點\t行程規劃\n3/5 (二)\t上午 鹿特丹\t參訪港務局\n\t下午 鹿特丹\t參觀貨櫃碼頭\n3/6\t上午\t拜會 市議會\n"
+    assert [r.weekdays for r in itinerary_rows(tables(text)[0])] == [("二",), ("二",), ()]
+
+
 def test_a_row_travels_only_when_its_plan_tells_of_no_visit_and_its_visits_are_where_the_way_starts():
     from assistant.template import is_travel, stop_place
 
