@@ -9,7 +9,7 @@ from .answer import Answer
 from .config import Settings
 from .focus import answer_days, answer_sections
 from .ingest import SECTION_SEPARATOR
-from .intent import COVER, MEMBERS, asks_who_led_a_visit, read_intent, refers_back
+from .intent import COVER, MEMBERS, asks_who_else, asks_who_led_a_visit, read_intent, refers_back
 from .subjects import switched
 from .text.normalize import HAN_CHARS, fold, has_han, normalize_query
 from .text.tokens import date_tokens
@@ -121,7 +121,10 @@ class Conversation:
         if not needs_context(question):
             return None
         if matched and read_intent(matched).kind in (COVER, MEMBERS) and not _POINTING.search(matched):
-            return None
+            if not (
+                self.focus and asks_who_else(matched)
+            ):  # "還有誰也去了？" after a visit's answer: who else was at it
+                return None
         return self.history[-1]
 
     def _matched(self, question: str) -> str:

@@ -24,10 +24,12 @@ from .intent import (
     COVER,
     ITINERARY,
     LEADER_FIELD,
+    MEMBERS,
     OVERVIEW,
     PURPOSE_SECTION,
     VISIT_DAY,
     Intent,
+    asks_who_else,
     asks_who_led_a_visit,
     follow,
     is_cue_word,
@@ -321,6 +323,8 @@ class Assistant:
             return Intent()  # "去港務局那天由誰帶隊？" asks who led that visit, which the cover does not say
         if intent.kind == OVERVIEW and intent.section == PURPOSE_SECTION and self._names_a_visit(query_text):
             return Intent()  # "為什麼要去港務局？" asks why that visit was made, not the trip's purpose
+        if intent.kind == MEMBERS and context_text and asks_who_else(query_text):
+            return Intent()  # "還有誰也去了？" after a visit's answer asks who else was at that visit
         if (
             intent.kind == COVER
             and intent.field == LEADER_FIELD

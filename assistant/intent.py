@@ -630,6 +630,17 @@ def follow(intent: Intent, previous: Intent) -> Intent:
     return intent
 
 
+# Who else was there beside those just named ("還有誰也去了？", "who else came?").
+_WHO_ELSE = re.compile(r"還有誰|還有哪些人|還有什麼人|另外還有誰|\bwho else\b")
+
+
+def asks_who_else(question: str) -> bool:
+    """Return True when a (normalized) question asks who else was there beside those just named, naming no trip
+    ("還有誰也去了？"): after an answer about a visit, who else was at it, not the trip's members."""
+    folded = fold(question)
+    return bool(_WHO_ELSE.search(folded)) and not _WHOLE_TRIP.search(folded)
+
+
 def asks_who_led_a_visit(question: str, context: str) -> bool:
     """Return True when a question of who led (the cover's 姓名職稱), asked after a question of the itinerary
     (`context`, the earlier questions), asks who led that day's visit: "是誰帶隊去的？" after "6/23 下午去了哪？",

@@ -204,6 +204,17 @@ def test_who_led_asked_after_a_days_answer_reads_that_days_visit_unless_it_names
     assert chat.ask("是由誰帶隊？").quotes[0].quote.startswith("姓名職稱")
 
 
+@pytest.mark.parametrize("who_else", ["還有誰也去了？", "还有谁也在？"])
+def test_who_else_after_a_visits_answer_asks_of_that_visit_not_the_member_list(port_assistant, who_else):
+    chat = Conversation(port_assistant)
+    chat.ask("阿姆斯特丹市議會那邊是誰接待？")
+    answer = chat.ask(who_else)
+    assert answer.passages and "市議會" in answer.passages[0].section
+    assert not any(q.section.startswith("壹") for q in answer.quotes)
+    first = Conversation(port_assistant).ask(who_else)  # asked first: who else went on the trip
+    assert first.quotes and first.quotes[0].section.startswith("壹")
+
+
 def test_a_follow_up_using_words_the_visit_talked_about_never_writes_stays_with_that_visit(port_assistant):
     chat = Conversation(port_assistant)
     chat.ask("去港務局是哪一天？")

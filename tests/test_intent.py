@@ -468,3 +468,13 @@ def test_a_day_of_the_month_two_days_of_a_long_trip_share_is_none_of_them():
 def test_the_gist_of_what_the_whole_trip_did_is_the_reports_summary(question, summary):
     intent = read_intent(normalize_query(question))
     assert ((intent.kind, intent.section) == (OVERVIEW, "摘要")) is summary
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("還有誰也去了?", True), ("Who else was there?", True), ("這次出國還有誰?", False), ("有誰去?", False)],
+)
+def test_who_else_is_asked_beside_those_just_named_unless_the_trip_is_named(question, asks):
+    from assistant.intent import asks_who_else
+
+    assert asks_who_else(question) is asks

@@ -129,7 +129,7 @@ def test_the_next_day_after_an_answer_is_read_off_that_answers_report(both):
     first = chat.ask("鹿特丹港一年吞吐多少貨物？")
     assert first.quotes[0].source == PORT
     answer = chat.ask("隔天呢？")  # from the report the previous answer quoted, whichever ranks first now
-    assert [q.source for q in answer.quotes] == [PORT] and answer.quotes[0].quote.startswith("3/6 (三)")
+    assert {q.source for q in answer.quotes} == {PORT} and answer.quotes[0].quote.startswith("3/6 (三)")
 
 
 def test_a_record_answer_says_other_reports_have_their_own_only_when_one_found_does(both):
