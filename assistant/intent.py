@@ -189,7 +189,8 @@ SECTION_CUES = (
     (
         PURPOSE_SECTION,
         re.compile(
-            r"目的|目標|初衷|為什麼(?:要)?(?:去|出訪|出國)|為何(?:要)?(?:去|出訪|出國)|\bpurpose\b|\bgoals?\b|\baims?\b"
+            # "為什麼市長要去<country>？": who went may stand between
+            r"目的|目標|初衷|(?:為什麼|為何)[^？?，,。]{0,4}?(?:要)?(?:去|出訪|出國)|\bpurpose\b|\bgoals?\b|\baims?\b"
             r"|(?:去|出訪|出國|跑)[^？?。，,]{0,4}?(?:到底)?(?:是)?為了(?:啥|什麼)"
             r"|\bobjectives?\b|\bwhy did (?:they|the (?:city|mayor|delegation|city government))\b.*\b(?:go|travel|visit)\b"
         ),
@@ -239,6 +240,7 @@ _FILLER = re.compile(
     r"他們|她們|我們|你們|大家|幫我|幫忙|麻煩|請問|請|他|她|從|來|去|到|了|過|被|把|給|跟|在|上|下|那|這|呢|吧|嗎|啊|天|次|要|想|會|能|可以|一下|一共|大概|大致|最後|除了"
     r"|\b(?:can|could|would|you|give|me|tell|show|please|i|we|they|them|their|there|at|end|final|finally|all|any|under"
     r"|were|was|has|have|had|get|got|so|just|quick|brief|briefly|main|official|same|group|team|actually|over)\b"
+    r"|\bin the first place\b"
 )
 # How staff point at a part of a report and what it says ("後面談心得的部分整理成哪幾點"): no subject of its own.
 _PART_WORDS = re.compile(

@@ -204,6 +204,14 @@ def test_who_led_asked_after_a_days_answer_reads_that_days_visit_unless_it_names
     assert chat.ask("是由誰帶隊？").quotes[0].quote.startswith("姓名職稱")
 
 
+def test_why_go_there_after_a_visits_answer_asks_of_that_visit_not_the_trips_purpose(port_assistant):
+    chat = Conversation(port_assistant)
+    chat.ask("去港務局是哪一天？")
+    answer = chat.ask("為什麼要帶業者去那兒？")  # 那兒: the port authority just talked about (no reason told there)
+    assert "港務局" in answer.passages[0].section and not any(q.section.startswith("貳") for q in answer.quotes)
+    assert Conversation(port_assistant).ask("為什麼局長要去荷蘭？").quotes[0].section.startswith("貳")  # the trip's
+
+
 @pytest.mark.parametrize("who_else", ["還有誰也去了？", "还有谁也在？"])
 def test_who_else_after_a_visits_answer_asks_of_that_visit_not_the_member_list(port_assistant, who_else):
     chat = Conversation(port_assistant)

@@ -69,7 +69,10 @@ from assistant.text.normalize import normalize_query
         ("訪團幾號回到國內？", ITINERARY, {"edge": "last"}),  # 幾號 asks a date, not a count
         ("到鹿特丹第一站去哪？", ITINERARY, {"stop": "first"}),
         ("What was the delegation's last stop?", ITINERARY, {"stop": "last"}),
-        ("Why did they go to the port authority in the first place?", "", {}),  # an idiom, no stop
+        # An idiom, no stop: asks why, as without it (the engine reads a named visit's own reasons, not 目的).
+        ("Why did they go to the port authority in the first place?", OVERVIEW, {"stop": "", "section": "目的"}),
+        ("Why did the mayor go to the Netherlands in the first place?", OVERVIEW, {"section": "目的"}),
+        ("為什麼局長要去荷蘭？", OVERVIEW, {"section": "目的"}),  # who went may stand between
         ("這趟幾號出發、幾號結束？", COVER, {"field": "出國期間"}),  # both ends: the cover's period
         ("這次的團員是哪幾位？", MEMBERS, {}),
         ("報告最後提了哪些建議？", LIST, {"section": "建議"}),
