@@ -460,7 +460,7 @@ def _read_one(question: str, places: bool) -> Intent:
         _MEMBER_CUES.search(folded)
         and not dates[0]
         and not _OTHERS_PRESENT.search(folded)
-        and _small(_rest(folded, _MEMBER_CUES), han=6, latin=3)
+        and _small(_rest(folded, _MEMBER_CUES, _ADDRESSED), han=6, latin=3)  # "市府成員": our own side
     ):
         return Intent(MEMBERS)
     if _OVERVIEW_CUES.search(folded) and not asked and not _MAINLY_WHICH.search(folded):

@@ -116,6 +116,7 @@ from assistant.text.normalize import normalize_query
         ("Which of their member companies were there?", "", {}),  # a federation's members
         ("招商晚宴對方來了哪些人？", "", {}),  # the hosts' side at an event
         ("這次我方有哪些人同行？", MEMBERS, {}),  # our own side: the members
+        ("這次跟局長一起去荷蘭的市府成員有哪幾位？", MEMBERS, {}),  # 市府: our own side too
         ("這趟荷蘭行是幾號出發幾號回來？", COVER, {"field": "出國期間"}),
         ("王副那天帶隊去了哪些地方？", "", {}),  # where a leader went, which the cover does not say
         ("这份出国报告是以谁的名义交的？", COVER, {"field": "姓名職稱"}),  # in whose name: the cover's name
