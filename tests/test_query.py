@@ -234,3 +234,11 @@ def test_an_english_trip_day_is_read_by_bm25_as_the_report_counts_days(port_assi
     assert "第三天" in read("What had the director already seen by day three?").lexical_text
     assert "第二天" in read("Where did they go on the second day?").lexical_text
     assert "第" not in read("What did they see on the 21st?").lexical_text
+
+
+def test_an_english_word_that_only_stresses_a_question_adds_no_chinese_word(assistant):
+    read = assistant.reader.read
+    plain = read("What does the company make?").lexical_text
+    for stressed in ("What does the company actually make?", "What does the company really make, exactly?"):
+        query = read(stressed)
+        assert query.lexical_text[len(query.text) :].split() == plain[len("What does the company make?") :].split()

@@ -21,7 +21,7 @@ ENGLISH_GENRE_WORDS = frozenset("report trip delegation mayor city group visit v
 ENGLISH_FUNCTION_WORDS = frozenset(
     "as being their there here than then into over after before during under has have had will would should may "
     "might must not no yes also other besides any all each both more most some such only own same so very just "
-    "per via sb sth according".split()
+    "per via sb sth according actually really exactly basically anyway".split()
 )
 # How people talk in a chat, not what they ask about: pronouns, pointing words, "about", "in all", "in the end"
 # (query.missing_share). A formal report writes none of them, so none is a word the report lacks.
