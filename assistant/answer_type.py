@@ -228,7 +228,7 @@ TITLE = "title:"
 NAMED_TITLE = "named-title:"
 # A title asked of another place than the writers' own ("當地的市長", "那個小鎮的鎮長", "the local mayor"): its holder
 # is somebody the report names, never the bare title that means the writers' own head.
-_OTHER_HOLDER = "other-holder"
+OTHER_HOLDER = "other-holder"
 _OTHER_HOLDER_RE = re.compile(
     r"(?:當地|该地|該地|小鎮|小镇|鎮上|該市|该市|那座城市|那個城市|對方)的?\s*(?P<a>市長|市长)|(?P<b>鎮長|镇长)"
     r"|\b(?:local|town'?s?|village'?s?) mayor\b|\bmayor of (?:the|that) (?:town|village)\b",
@@ -242,7 +242,7 @@ def asked_kinds(question: str) -> frozenset[str]:
     kinds = {kind for kind, pattern in _ASKS if pattern.search(question)}
     kinds |= {TITLE + (m.group("a") or m.group("b")) for m in _TITLE_ASKED_RE.finditer(question)}
     if _OTHER_HOLDER_RE.search(question):  # a town's head is written 市長 whatever the question calls it
-        kinds |= {PERSON, TITLE + "市長", _OTHER_HOLDER}
+        kinds |= {PERSON, TITLE + "市長", OTHER_HOLDER}
     if REASON in kinds and _TRIP_WHY_RE.search(question):
         kinds.add(PURPOSE)
     if _WHERE_ASKED_RE.search(question):
@@ -308,8 +308,8 @@ def answers_kind(asked: frozenset[str], offered: frozenset[str]) -> bool:
     not by the bare title that is the writers' own head."""
     if DAY in asked and DAY not in offered:
         asked = asked - {DATE, DAY}
-    if _OTHER_HOLDER in asked:
-        asked = asked - {_OTHER_HOLDER}
+    if OTHER_HOLDER in asked:
+        asked = asked - {OTHER_HOLDER}
         offered = frozenset(k for k in offered if not k.startswith(TITLE)) | {
             TITLE + k.removeprefix(NAMED_TITLE) for k in offered if k.startswith(NAMED_TITLE)
         }

@@ -161,6 +161,11 @@ class Settings:
     # lower passage may give: a follow-up held to one section ranked the sentence naming who received them 4th.
     # 6 on dev 348: answer_acc 0.872 -> 0.883; 4: 0.872, 8: as 6.
     typed_answer_passages: int = 6
+    # A question asking which holder of a title ("哪位副市長接待的？") also reads every sentence of the reports found
+    # that names a holder of it in the parts (a visit with its subsections) holding the passages read: the passage
+    # naming them may rank below those. Dev 2,700: +1 (a zh-CN 出面 question), nothing lost; read from the whole
+    # reports instead, -4 +1 (a town's 市長 asked as the local one, and follow-ups held to a visit).
+    title_holders_pooled: bool = True
     # Quotes per answer from the best sentences (a template answer quotes what its record holds); a restatement
     # of the best one (below) adds one more.
     max_quotes: int = 2

@@ -10,7 +10,20 @@ from functools import lru_cache
 
 import numpy as np
 
-from .answer_type import DATE, DAY, DISTINCTION, PURPOSE, answers_kind, asked_kinds, counted_noun, counts, offered_kinds
+from .answer_type import (
+    DATE,
+    DAY,
+    DISTINCTION,
+    NAMED_TITLE,
+    OTHER_HOLDER,
+    PURPOSE,
+    TITLE,
+    answers_kind,
+    asked_kinds,
+    counted_noun,
+    counts,
+    offered_kinds,
+)
 from .chunking import Sentence
 from .config import Settings
 from .index import Index
@@ -67,6 +80,13 @@ class SentenceScorer:
         # same sentences come back for related questions: read each once.
         self.reading = lru_cache(maxsize=8192)(self._read_sentence)
         self.compacted_document = lru_cache(maxsize=64)(self._compact_document)
+        self._sentence_ids: dict[str, list[int]] = {}  # each document's sentence ids, read once
+
+    def _document_sentences(self, doc_id: str) -> list[int]:
+        if not self._sentence_ids:
+            for i, sentence in enumerate(self.index.sentences):
+                self._sentence_ids.setdefault(sentence.doc_id, []).append(i)
+        return self._sentence_ids.get(doc_id, [])
 
     def score_sentences(
         self, query_text: str, query_vector: np.ndarray | None, hits: list[Hit], asked_text: str | None = None
@@ -82,6 +102,8 @@ class SentenceScorer:
                 best_rank.setdefault(sid, rank)
         if not best_rank:
             return []
+        for sid in self._holders(query_text, hits[:depth]):
+            best_rank.setdefault(sid, depth + 1)
         ids = list(best_rank)
         scored = [
             replace(s, score=s.score + self.settings.sentence_rank_weight / best_rank[s.sentence_id])
@@ -89,6 +111,28 @@ class SentenceScorer:
         ]
         scored.sort(key=lambda x: (-x.score, x.sentence_id))
         return scored
+
+    def _holders(self, query_text: str, hits: list[Hit]) -> list[int]:
+        """Return the sentences naming the holder of a title the question asks which one held ("哪位副市長") in the
+        parts of the reports (a visit with its subsections) holding `hits`: a passage of that visit ranked below them
+        may be the only one naming them. None for a title asked of another place than the writers' own."""
+        asked = asked_kinds(query_text)
+        titles = {NAMED_TITLE + k.removeprefix(TITLE) for k in asked if k.startswith(TITLE)}
+        if not titles or OTHER_HOLDER in asked or not self.settings.title_holders_pooled:
+            return []
+        parts = set()
+        for hit in hits:
+            chunk = self.index.chunks[hit.chunk_id]
+            _, start, end = self.index.document(chunk.doc_id).parts[
+                self.index.document(chunk.doc_id).part_at(chunk.start)
+            ]
+            parts.add((chunk.doc_id, start, end))
+        return [
+            i
+            for doc_id, start, end in sorted(parts)
+            for i in self._document_sentences(doc_id)
+            if start <= self.index.sentences[i].start < end and titles & self.reading(i).kinds
+        ]
 
     def best_sentence_scores(
         self, query_text: str, query_vector: np.ndarray, chunk_ids: list[int], asked_text: str | None = None

@@ -119,7 +119,7 @@ def test_a_visit_the_itinerary_places_in_another_city_than_the_question_names_sc
 
 
 def test_a_question_asking_for_a_kind_of_answer_reads_deeper_passages(assistant):
-    scorer = SentenceScorer(assistant.index, assistant.settings)
+    scorer = SentenceScorer(assistant.index, replace(assistant.settings, title_holders_pooled=False))
     s = assistant.settings
     question = "那邊是哪位副市長出面？"  # asks a person with a title
     vector = assistant.embedder.encode_queries([question])[0]
@@ -229,3 +229,33 @@ def test_what_sets_a_place_apart_is_answered_by_the_sentence_telling_a_first(ass
     without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, distinction_weight=0.0))
     assert not any(evidence in q.quote for q in without.ask(question).quotes)
     assert any(evidence in q.quote for q in assistant.ask(question).quotes)
+
+
+def test_which_holder_of_a_title_also_reads_the_sentences_naming_one_in_the_visits_found(assistant):
+    from assistant.answer_type import NAMED_TITLE
+    from assistant.retrieval import Hit
+
+    index, question = assistant.index, "那邊是哪位副市長出面？"
+    scorer = SentenceScorer(index, assistant.settings)
+    named = {i for i in range(len(index.sentences)) if NAMED_TITLE + "副市長" in scorer.reading(i).kinds}
+
+    def part(chunk_id: int) -> tuple:
+        chunk = index.chunks[chunk_id]
+        document = index.document(chunk.doc_id)
+        return chunk.doc_id, document.parts[document.part_at(chunk.start)][1:]
+
+    # A passage of a visit that names a deputy mayor only in another of its passages.
+    chunk_id = next(
+        c
+        for c in range(len(index.chunks))
+        if index.chunk_sentences[c]
+        and not named & set(index.chunk_sentences[c])
+        and any(part(o) == part(c) and named & set(index.chunk_sentences[o]) for o in range(len(index.chunks)))
+    )
+    vector = assistant.embedder.encode_queries([question])[0]
+    read = {x.sentence_id for x in scorer.score_sentences(question, vector, [Hit(chunk_id, 1.0)])}
+    doc_id, (start, end) = part(chunk_id)
+    in_part = {i for i in named if index.sentences[i].doc_id == doc_id and start <= index.sentences[i].start < end}
+    assert in_part and read == set(index.chunk_sentences[chunk_id]) | in_part  # that visit's holders, no other's
+    plain = {x.sentence_id for x in scorer.score_sentences("那邊的情形怎麼樣？", vector, [Hit(chunk_id, 1.0)])}
+    assert plain == set(index.chunk_sentences[chunk_id])  # no title asked: the passage alone
