@@ -121,9 +121,8 @@ class Conversation:
         if not needs_context(question):
             return None
         if matched and read_intent(matched).kind in (COVER, MEMBERS) and not _POINTING.search(matched):
-            if not (
-                self.focus and asks_who_else(matched)
-            ):  # "還有誰也去了？" after a visit's answer: who else was at it
+            # "還有誰也去了？" after a visit's answer asks who else was at it; else the record stands alone
+            if not (self.focus and asks_who_else(matched)):
                 return None
         return self.history[-1]
 
@@ -172,7 +171,8 @@ class Conversation:
         matched = self._matched(question)
         rewritten = self._switched(matched)
         context = None if rewritten else self.context_for(question)
-        led = bool(matched and context) and asks_who_led_a_visit(matched, context or "")
+        # Who led, or who else was there ("還有誰也去了？"), asked after a visit's answer: of that visit.
+        led = bool(matched and context) and (asks_who_led_a_visit(matched, context or "") or asks_who_else(matched))
         pointing = context and self.focus and (points_back(question) or elliptical(question) or led)
         answer = self.assistant.ask(
             rewritten or question, top_k=top_k, mode=mode, context=context, reports=reports or None,

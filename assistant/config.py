@@ -222,6 +222,11 @@ class Settings:
     # An answer read off the template's records (a cover field, the member table, a day's itinerary rows, a
     # section's items) is given at least this confidence: the record is the report's own answer.
     template_confidence: float = 0.9
+    # An itinerary answer quotes, after the rows, the sentence telling of each visit they name (its first on a
+    # day: who went, whom they met), when they name at most this many: a day's or a city's, not a week's. Dev
+    # 2,508: 3 answer_acc 1,622 -> 1,627 (follow-ups 347 -> 352 of 425: "那天下午呢？" labelled with the visit's
+    # sentence), 5 and 8 three more (list questions on a city's visits), list_recall 0.777 -> 0.799.
+    itinerary_visits_told: int = 5
     # An overview question quotes a visit's (or section's) gist: its first `lead_first` sentences (who went and
     # whom they met), then the sentences most like the visit as a whole and least like those already taken
     # (maximal marginal relevance to the mean of its sentence vectors, `lead_diversity` = the weight of
@@ -231,11 +236,6 @@ class Settings:
     # overall answer_acc 0.880 -> 0.887, list_recall 0.868 -> 0.923, ECE 0.065 -> 0.071. Photo captions left
     # out: overview list_recall 0.83 -> 0.855. An overview of a section of items (建議, 心得) quotes each item's
     # heading and first sentence (a list, its headings): dev overview list_recall 0.855 -> 0.955.
-    # An itinerary answer quotes, after the rows, the sentence telling of each visit they name (its first on a
-    # day: who went, whom they met), when they name at most this many: a day's or a city's, not a week's. Dev
-    # 2,508: 3 answer_acc 1,622 -> 1,627 (follow-ups 347 -> 352 of 425: "那天下午呢？" labelled with the visit's
-    # sentence), 5 and 8 three more (list questions on a city's visits), list_recall 0.777 -> 0.799.
-    itinerary_visits_told: int = 5
     lead_sentences: int = 6
     lead_chars: int = 1000
     lead_first: int = 2

@@ -321,14 +321,14 @@ class Assistant:
             intent = self._intent(query_text, context_text, days_known, places=False)
         if intent.kind == COVER and intent.field == LEADER_FIELD and self._names_a_visit(query_text):
             return Intent()  # "去港務局那天由誰帶隊？" asks who led that visit, which the cover does not say
+        # "為什麼要去港務局？", "為什麼要去那兒？" ask why that visit was made, not the trip's purpose.
+        pointed = bool(context_text and _POINTS_AT_A_VISIT.search(query_text))
         if (
             intent.kind == OVERVIEW
             and intent.section == PURPOSE_SECTION
-            and (self._names_a_visit(query_text) or (context_text and _POINTS_AT_A_VISIT.search(query_text)))
+            and (self._names_a_visit(query_text) or pointed)
         ):
-            return (
-                Intent()
-            )  # "為什麼要去港務局？", "為什麼要去那兒？" ask why that visit was made, not the trip's purpose
+            return Intent()
         if intent.kind == MEMBERS and context_text and asks_who_else(query_text):
             return Intent()  # "還有誰也去了？" after a visit's answer asks who else was at that visit
         if (

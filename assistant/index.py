@@ -62,10 +62,18 @@ class Index:
     sentence_vectors: np.ndarray
     bm25: bm25s.BM25
     skipped: list[SkippedFile] = field(default_factory=list)
+    _by_document: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def document(self, doc_id: str) -> Document:
         """Return the indexed document called `doc_id`."""
         return self.documents[doc_id]
+
+    def sentences_within(self, doc_id: str, start: int, end: int) -> list[int]:
+        """Return the ids of `doc_id`'s sentences starting within [start, end), in reading order."""
+        if not self._by_document:  # each document's sentence ids, gathered once
+            for i, sentence in enumerate(self.sentences):
+                self._by_document.setdefault(sentence.doc_id, []).append(i)
+        return [i for i in self._by_document.get(doc_id, []) if start <= self.sentences[i].start < end]
 
 
 def chunk_index_text(document: Document, chunk: Chunk) -> str:

@@ -10,9 +10,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .answer_type import DATE, DAY, NUMBER, PERSON, asked_kinds
-from .template import WEEKDAYS
 from .text.normalize import HAN_CHARS, fold
-from .text.tokens import content_tokens, date_tokens
+from .text.tokens import WEEKDAYS, content_tokens, date_tokens
 
 COVER, MEMBERS, ITINERARY, LIST, OVERVIEW = "cover", "members", "itinerary", "list", "overview"
 # The day of one visit ("去港務局是哪一天？"): answered by the dated sentence of the visit's own section.
@@ -161,9 +160,11 @@ _DAY_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "
                  "nine": 9, "ten": 10}  # fmt: skip
 # "6月21號" (the report writes 日, staff often 號/号) is a date as well.
 _DATE_TEXT = re.compile(r"\d{1,2}\s*[月/]\s*\d{1,2}\s*[日號号]?")
-# A day of the week ("星期五", "週五", "禮拜天", "on Friday"), which the itinerary's day cells write ("6/23 (五)").
+# A day of the week ("星期五", "週五", "禮拜天", "on Friday"), which the itinerary's day cells write ("3/5 (二)"); not
+# 本週日程, 這週一共.
 _WEEKDAY = re.compile(
-    r"(?:星期|週|周|禮拜|礼拜)([一二三四五六日天])|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
+    r"(?:星期|週|周|禮拜|礼拜)([一二三四五六日天](?:[、和及與跟到至~-]?[一二三四五六日天])?)(?![程共起直樣般末年刊報邊])"
+    r"|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
 )
 _ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_DAY = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*[號号]")
@@ -190,7 +191,9 @@ SECTION_CUES = (
         PURPOSE_SECTION,
         re.compile(
             # "為什麼市長要去<country>？": who went may stand between
-            r"目的|目標|初衷|(?:為什麼|為何)[^？?，,。]{0,4}?(?:要)?(?:去|出訪|出國)|\bpurpose\b|\bgoals?\b|\baims?\b"
+            # not 失去, 回去, 出國報告, nor what was not done (沒去)
+            r"目的|目標|初衷|(?:為什麼|為何)[^？?，,。沒不]{0,4}?(?:要)?(?:(?<![失回過除])去(?!年)|出訪|出國(?!報告))"
+            r"|\bpurpose\b|\bgoals?\b|\baims?\b"
             r"|(?:去|出訪|出國|跑)[^？?。，,]{0,4}?(?:到底)?(?:是)?為了(?:啥|什麼)"
             r"|\bobjectives?\b|\bwhy did (?:they|the (?:city|mayor|delegation|city government))\b.*\b(?:go|travel|visit)\b"
         ),
@@ -237,10 +240,9 @@ _ORDINALS = {
 }
 # Function words that say nothing about what is asked ("他們哪天從…飛回來", "can you give me …").
 _FILLER = re.compile(
-    r"他們|她們|我們|你們|大家|幫我|幫忙|麻煩|請問|請|到底|究竟|就好|就行|他|她|從|來|去|到|了|過|被|把|給|跟|在|上|下|那|這|呢|吧|嗎|啊|天|次|要|想|會|能|可以|一下|一共|大概|大致|最後|除了"
+    r"他們|她們|我們|你們|大家|幫我|幫忙|麻煩|請問|請|到底|究竟|就好(?!像)|就行(?!程)|他|她|從|來|去|到|了|過|被|把|給|跟|在|上|下|那|這|呢|吧|嗎|啊|天|次|要|想|會|能|可以|一下|一共|大概|大致|最後|除了"
     r"|\b(?:can|could|would|you|give|me|tell|show|please|i|we|they|them|their|there|at|end|final|finally|all|any|under"
     r"|were|was|has|have|had|get|got|so|just|quick|brief|briefly|main|official|same|group|team|actually|over)\b"
-    r"|\bin the first place\b"
 )
 # How staff point at a part of a report and what it says ("後面談心得的部分整理成哪幾點"): no subject of its own.
 _PART_WORDS = re.compile(
@@ -249,12 +251,15 @@ _PART_WORDS = re.compile(
 )
 # What a question about a report's reflections or recommendations says beside naming them, no subject of its own:
 # whom they address and when (its own city, from now on: "what the report recommends the city do going forward",
-# "報告建議市府接下來要做哪些事？"), that they were written up after the trip, how much they weigh ("the big takeaways").
+# "報告建議市府接下來要做哪些事？"), that they were written up after the trip, how much they weigh ("the big takeaways"),
+# that a purpose is asked with stress ("why did they go … in the first place?").
 _ADDRESSED = re.compile(
-    r"市府|市政府|本市|本府|接下來|未來|往後|今後|以後|下一步|應該|該|做|事"
+    r"市府|市政府|本市|本府|接下來|未來|往後|今後|以後|下一步|應該|要做|該做|做哪些事|做什麼|哪些事"
     r"|\b(?:the|our) city\b|\bgoing forward\b|\bin (?:the )?future\b|\bfrom now on\b|\bnext\b|\bafterwards\b"
-    r"|\bafter the trip\b|\b(?:wrote|written|write) up\b|\b(?:big|key)\b"
+    r"|\bafter the trip\b|\b(?:wrote|written|write) up\b|\b(?:big|key)\b|\bin the first place\b"
 )
+# The delegation's own side named in a member question ("跟市長一起去的市府成員"), not the hosts' (當地市政府).
+_OWN_SIDE = re.compile(r"(?<!當地)(?<!對方)(?:本府|本市|我們?市府|市府)")
 # A question word with "did" contracted ("where'd", "what'd").
 _CONTRACTED = re.compile(r"\b(where|what|who|how|when|why)'d\b")
 # The first or last stop, of the trip or in a place ("到<city>第一站去哪？", "their last stop in <city>").
@@ -460,7 +465,7 @@ def _read_one(question: str, places: bool) -> Intent:
         _MEMBER_CUES.search(folded)
         and not dates[0]
         and not _OTHERS_PRESENT.search(folded)
-        and _small(_rest(folded, _MEMBER_CUES, _ADDRESSED), han=6, latin=3)  # "市府成員": our own side
+        and _small(_rest(folded, _MEMBER_CUES, _OWN_SIDE), han=6, latin=3)
     ):
         return Intent(MEMBERS)
     if _OVERVIEW_CUES.search(folded) and not asked and not _MAINLY_WHICH.search(folded):
@@ -593,8 +598,18 @@ def _day_intent(
 
 def weekdays_named(folded: str) -> tuple[str, ...]:
     """Return the days of the week a (folded) question names, as day cells write them ("週五", "Friday" -> "五")."""
-    named = (m[1] or WEEKDAYS[_ENGLISH_WEEKDAYS.index(m[2])] for m in _WEEKDAY.finditer(folded))
-    return tuple(dict.fromkeys(w.replace("天", "日") for w in named))
+    named: list[str] = []
+    for m in _WEEKDAY.finditer(folded):
+        if m[2]:
+            named.append(WEEKDAYS[_ENGLISH_WEEKDAYS.index(m[2])])
+            continue
+        first, last = m[1][0].replace("天", "日"), m[1][-1].replace("天", "日")
+        if len(m[1]) == 3 and m[1][1] in "到至~-":  # "週一到週三": a range
+            a, b = WEEKDAYS.index(first), WEEKDAYS.index(last)
+            named += list(WEEKDAYS[a : b + 1]) if a <= b else [first, last]
+        else:
+            named += [first, last]  # "星期六日", "週一、三"
+    return tuple(dict.fromkeys(named))
 
 
 def trip_day(folded: str) -> int:
@@ -633,7 +648,7 @@ def follow(intent: Intent, previous: Intent) -> Intent:
 
 
 # Who else was there beside those just named ("還有誰也去了？", "who else came?").
-_WHO_ELSE = re.compile(r"還有誰|還有哪些人|還有什麼人|另外還有誰|\bwho else\b")
+_WHO_ELSE = re.compile(r"還有誰|還有哪些人|還有什麼人|\bwho else\b")
 
 
 def asks_who_else(question: str) -> bool:

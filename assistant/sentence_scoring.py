@@ -80,29 +80,23 @@ class SentenceScorer:
         # same sentences come back for related questions: read each once.
         self.reading = lru_cache(maxsize=8192)(self._read_sentence)
         self.compacted_document = lru_cache(maxsize=64)(self._compact_document)
-        self._sentence_ids: dict[str, list[int]] = {}  # each document's sentence ids, read once
-
-    def _document_sentences(self, doc_id: str) -> list[int]:
-        if not self._sentence_ids:
-            for i, sentence in enumerate(self.index.sentences):
-                self._sentence_ids.setdefault(sentence.doc_id, []).append(i)
-        return self._sentence_ids.get(doc_id, [])
 
     def score_sentences(
         self, query_text: str, query_vector: np.ndarray | None, hits: list[Hit], asked_text: str | None = None
     ) -> list[ScoredSentence]:
-        """Return the sentences of the top passages (more of them when the question asks for a kind of answer),
-        best answer first. `asked_text` is the question as asked, when `query_text` adds words to it (an English
+        """Return the sentences of the top passages (more of them when the question asks for a kind of answer, and
+        for which holder of a title, those naming one in their visits: `_holders`), best answer first. `asked_text` is the question as asked, when `query_text` adds words to it (an English
         question's translations): the acts it asks about are read there (see `_score`)."""
         best_rank: dict[int, int] = {}
         s = self.settings
-        depth = s.typed_answer_passages if asked_kinds(query_text) else s.answer_passages
+        asked = asked_kinds(query_text)
+        depth = s.typed_answer_passages if asked else s.answer_passages
         for rank, hit in enumerate(hits[:depth], start=1):
             for sid in self.index.chunk_sentences[hit.chunk_id]:
                 best_rank.setdefault(sid, rank)
         if not best_rank:
             return []
-        for sid in self._holders(query_text, hits[:depth]):
+        for sid in self._holders(asked, hits[:depth]):
             best_rank.setdefault(sid, depth + 1)
         ids = list(best_rank)
         scored = [
@@ -112,26 +106,24 @@ class SentenceScorer:
         scored.sort(key=lambda x: (-x.score, x.sentence_id))
         return scored
 
-    def _holders(self, query_text: str, hits: list[Hit]) -> list[int]:
-        """Return the sentences naming the holder of a title the question asks which one held ("哪位副市長") in the
-        parts of the reports (a visit with its subsections) holding `hits`: a passage of that visit ranked below them
-        may be the only one naming them. None for a title asked of another place than the writers' own."""
-        asked = asked_kinds(query_text)
+    def _holders(self, asked: frozenset[str], hits: list[Hit]) -> list[int]:
+        """Return the sentences naming the holder of a title the question asks which one held ("哪位副市長"; `asked`:
+        its kinds) in the parts of the reports (a visit with its subsections) holding `hits`: a passage of that
+        visit ranked below them may be the only one naming them. Nothing for a title asked of another place than the
+        writers' own."""
         titles = {NAMED_TITLE + k.removeprefix(TITLE) for k in asked if k.startswith(TITLE)}
         if not titles or OTHER_HOLDER in asked or not self.settings.title_holders_pooled:
             return []
         parts = set()
         for hit in hits:
             chunk = self.index.chunks[hit.chunk_id]
-            _, start, end = self.index.document(chunk.doc_id).parts[
-                self.index.document(chunk.doc_id).part_at(chunk.start)
-            ]
-            parts.add((chunk.doc_id, start, end))
+            document = self.index.document(chunk.doc_id)
+            parts.add((chunk.doc_id, *document.parts[document.part_at(chunk.start)][1:]))
         return [
             i
             for doc_id, start, end in sorted(parts)
-            for i in self._document_sentences(doc_id)
-            if start <= self.index.sentences[i].start < end and titles & self.reading(i).kinds
+            for i in self.index.sentences_within(doc_id, start, end)
+            if titles & self.reading(i).kinds
         ]
 
     def best_sentence_scores(

@@ -47,10 +47,7 @@ class TemplateAnswerer:
     def __init__(self, index: Index, settings: Settings) -> None:
         self.index = index
         self.settings = settings
-        self._sentences: dict[str, list[int]] = {}  # each document's sentence ids in reading order, read once
         self._places: dict[str, list[tuple[int, int, frozenset[str]]]] = {}  # each document's visits' cities
-        for i, sentence in enumerate(index.sentences):
-            self._sentences.setdefault(sentence.doc_id, []).append(i)
 
     def answer(self, intent: Intent, doc_id: str, question: str, top_section: str = "") -> TemplateAnswer | None:
         """Return the spans that answer `intent` in document `doc_id`, or None when its records hold no answer.
@@ -233,8 +230,8 @@ class TemplateAnswerer:
         return self._told_on_a_day(doc, start, end)
 
     def _told_on_a_day(self, doc: Document, start: int, end: int, undated: bool = False) -> list[tuple[int, int]]:
-        """Return the span of the first sentence of `doc` in [start, end) telling of a visit on a day (with
-        `undated`, else of a visit at all), or []."""
+        """Return the span of the first sentence of `doc` in [start, end) telling of a visit on a day, photo captions
+        left out; with `undated`, failing that, of the first telling of a visit at all; else []."""
         ids = [i for i in self._within(doc.doc_id, start, end) if not self._caption(doc, i)]
         told = [i for i in ids if _VISIT_TOLD.search(self._text(doc, i))]
         dated = (i for i in told if DAY in offered_kinds(self._text(doc, i)))
@@ -262,7 +259,7 @@ class TemplateAnswerer:
 
     def _within(self, doc_id: str, start: int, end: int) -> list[int]:
         """Return the ids of the sentences of `doc_id` starting within [start, end), in reading order."""
-        return [i for i in self._sentences.get(doc_id, []) if start <= self.index.sentences[i].start < end]
+        return self.index.sentences_within(doc_id, start, end)
 
     def _caption(self, doc: Document, sentence_id: int) -> bool:
         """Return True when sentence `sentence_id` of `doc` is a photo caption."""

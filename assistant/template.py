@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .text.layout import heading_level
 from .text.normalize import HAN_CHARS, fold
-from .text.tokens import date_tokens
+from .text.tokens import WEEKDAYS, date_tokens
 
 # A table-of-contents line: a title, a tab or a run of leader dots/spaces, then its page number.
 _TOC_ENTRY_RE = re.compile(r"^\s*(?P<title>\S.*?)(?:\t+|\s*[.．…·]{2,}\s*|\s{2,})(?P<page>\d{1,4})\s*$")
@@ -73,8 +73,7 @@ _WAY_RE = re.compile(r"\s*(?:→|->|➔)\s*")  # not "~" or "—", which also wr
 # A row's plan telling of a visit, not only of the journey ("參訪…總部 轉機飛往…").
 _VISIT_PLAN_RE = re.compile(r"參訪|拜會|拜訪|參觀|出席|考察|造訪|會見|會晤|走訪|踏勘|參加")
 # The two halves a day's rows are asked by (intent.py reads 早上 as 上午, 晚上 as 下午 too).
-# The day of the week a day cell writes beside its date ("6/23 (五)", "6/24~25 (六~日)"), Monday first.
-WEEKDAYS = "一二三四五六日"
+# The day of the week a day cell writes beside its date ("3/5 (二)", "3/8~9 (五~六)").
 _WEEKDAY_CELL_RE = re.compile(r"[(（]\s*([一二三四五六日天])\s*(?:[~～至-]\s*([一二三四五六日天])\s*)?[)）]")
 _HALVES = {"上午": "上午", "早上": "上午", "中午": "下午", "下午": "下午", "晚上": "下午", "晚間": "下午"}
 _DAY_RANGE_RE = re.compile(
@@ -239,7 +238,7 @@ def itinerary_rows(rows: list[TableRow]) -> list[ItineraryRow]:
 
 
 def weekdays_of(cell: str) -> tuple[str, ...]:
-    """Return the days of the week a day cell writes ("6/24~25 (六~日)" -> ("六", "日")), Monday "一" first."""
+    """Return the days of the week a day cell writes ("3/8~9 (五~六)" -> ("五", "六"))."""
     m = _WEEKDAY_CELL_RE.search(cell)
     if not m:
         return ()

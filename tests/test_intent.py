@@ -69,10 +69,17 @@ from assistant.text.normalize import normalize_query
         ("訪團幾號回到國內？", ITINERARY, {"edge": "last"}),  # 幾號 asks a date, not a count
         ("到鹿特丹第一站去哪？", ITINERARY, {"stop": "first"}),
         ("What was the delegation's last stop?", ITINERARY, {"stop": "last"}),
-        # An idiom, no stop: asks why, as without it (the engine reads a named visit's own reasons, not 目的).
+        # An idiom, no stop: asks why, as without it (a visit named in Chinese is read from the visit: engine.py).
         ("Why did they go to the port authority in the first place?", OVERVIEW, {"stop": "", "section": "目的"}),
         ("Why did the mayor go to the Netherlands in the first place?", OVERVIEW, {"section": "目的"}),
         ("為什麼局長要去荷蘭？", OVERVIEW, {"section": "目的"}),  # who went may stand between
+        ("為什麼會失去訂單？", "", {}),  # 失去 is no going
+        ("為什麼這份出國報告沒有寫預算？", "", {}),  # 出國報告 is the report
+        ("為何局長沒去港務局？", "", {}),  # what was not done
+        ("當地市政府接待的官員有哪些？", "", {}),  # the hosts' officials, not our members
+        ("接待我們的市議會議事組成員有誰？", "", {}),
+        ("本週日程怎麼排？", "", {"weekdays": ()}),  # 週日程 is no Sunday
+        ("星期六日做了什麼？", ITINERARY, {"weekdays": ("六", "日")}),
         ("這趟幾號出發、幾號結束？", COVER, {"field": "出國期間"}),  # both ends: the cover's period
         ("這次的團員是哪幾位？", MEMBERS, {}),
         ("報告最後提了哪些建議？", LIST, {"section": "建議"}),

@@ -50,6 +50,10 @@ def tokenize(text: str) -> list[str]:
     return tokens + date_tokens(folded)
 
 
+# The days of the week as a Chinese date writes them ("(五)", "星期五"), Monday first.
+WEEKDAYS = "一二三四五六日"
+
+
 def date_tokens(folded: str) -> list[str]:
     """Return a `month/day` token for each date in folded text, however it is written, and the Gregorian
     year of each ROC year: "6/21 (三)", "6 月 21 日" and "june 21st" all give "6/21"; "民國106年" gives "2017".
