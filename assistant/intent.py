@@ -604,7 +604,7 @@ def weekdays_named(folded: str) -> tuple[str, ...]:
             named.append(WEEKDAYS[_ENGLISH_WEEKDAYS.index(m[2])])
             continue
         first, last = m[1][0].replace("天", "日"), m[1][-1].replace("天", "日")
-        if len(m[1]) == 3 and m[1][1] in "到至~-":  # "週一到週三": a range
+        if len(m[1]) == 3 and m[1][1] in "到至~-":  # "週一到三": a range
             a, b = WEEKDAYS.index(first), WEEKDAYS.index(last)
             named += list(WEEKDAYS[a : b + 1]) if a <= b else [first, last]
         else:

@@ -85,8 +85,9 @@ class SentenceScorer:
         self, query_text: str, query_vector: np.ndarray | None, hits: list[Hit], asked_text: str | None = None
     ) -> list[ScoredSentence]:
         """Return the sentences of the top passages (more of them when the question asks for a kind of answer, and
-        for which holder of a title, those naming one in their visits: `_holders`), best answer first. `asked_text` is the question as asked, when `query_text` adds words to it (an English
-        question's translations): the acts it asks about are read there (see `_score`)."""
+        for which holder of a title, those naming one in their visits: `_holders`), best answer first. `asked_text`
+        is the question as asked, when `query_text` adds words to it (an English question's translations): the acts
+        it asks about are read there (see `_score`)."""
         best_rank: dict[int, int] = {}
         s = self.settings
         asked = asked_kinds(query_text)

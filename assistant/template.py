@@ -72,9 +72,9 @@ _HALF_DAY_RE = re.compile(r"^\s*(上午|下午|晚上|晚間|中午|全日|全�
 _WAY_RE = re.compile(r"\s*(?:→|->|➔)\s*")  # not "~" or "—", which also write a time or day range
 # A row's plan telling of a visit, not only of the journey ("參訪…總部 轉機飛往…").
 _VISIT_PLAN_RE = re.compile(r"參訪|拜會|拜訪|參觀|出席|考察|造訪|會見|會晤|走訪|踏勘|參加")
-# The two halves a day's rows are asked by (intent.py reads 早上 as 上午, 晚上 as 下午 too).
 # The day of the week a day cell writes beside its date ("3/5 (二)", "3/8~9 (五~六)").
 _WEEKDAY_CELL_RE = re.compile(r"[(（]\s*([一二三四五六日天])\s*(?:[~～至-]\s*([一二三四五六日天])\s*)?[)）]")
+# The two halves a day's rows are asked by (intent.py reads 早上 as 上午, 晚上 as 下午 too).
 _HALVES = {"上午": "上午", "早上": "上午", "中午": "下午", "下午": "下午", "晚上": "下午", "晚間": "下午"}
 _DAY_RANGE_RE = re.compile(
     r"(?<![\d/])(1[0-2]|0?[1-9])\s*/\s*(3[01]|[12]\d|0?[1-9])\s*[~～-]\s*(3[01]|[12]\d|0?[1-9])(?![\d/])"

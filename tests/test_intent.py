@@ -80,6 +80,7 @@ from assistant.text.normalize import normalize_query
         ("接待我們的市議會議事組成員有誰？", "", {}),
         ("本週日程怎麼排？", "", {"weekdays": ()}),  # 週日程 is no Sunday
         ("星期六日做了什麼？", ITINERARY, {"weekdays": ("六", "日")}),
+        ("週一到三做了什麼？", ITINERARY, {"weekdays": ("一", "二", "三")}),  # a range
         ("這趟幾號出發、幾號結束？", COVER, {"field": "出國期間"}),  # both ends: the cover's period
         ("這次的團員是哪幾位？", MEMBERS, {}),
         ("報告最後提了哪些建議？", LIST, {"section": "建議"}),
