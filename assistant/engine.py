@@ -16,7 +16,6 @@ from .chunking import Chunk
 from .config import MODES, Settings, settings_from_env
 from .embedding import Embedder
 from .evidence import Evidence
-from .focus import named_sections
 from .glossary import fold_latin, mine_glossary, plain_names
 from .index import Index, open_index
 from .ingest import SECTION_SEPARATOR, Section, require_corpus_dir
@@ -59,7 +58,7 @@ from .rerank import rerank_by_sentences
 from .retrieval import Hit, Retriever
 from .structured import TemplateAnswer, TemplateAnswerer
 from .subjects import PLACE, SubjectFinder
-from .template import row_places
+from .template import named_sections, row_places
 from .text.normalize import HAN_RUN_RE, fold, has_han
 from .text.words import capitalized_names
 from .translation_cache import load_translator
@@ -402,7 +401,7 @@ class Assistant:
         half-day's, not the whole day the answer shows)."""
         document = self.index.document(template.doc_id)
         rows = self.template.itinerary_rows(document, intent, query.lexical_text)
-        return [(template.doc_id, label) for label in named_sections(document, rows)]
+        return [(template.doc_id, label) for label in named_sections(document.text, document.sections, rows)]
 
     def _day_sections(self, query_text: str, days: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
         """Return the visits (document, section label) of the day a follow-up points at ("隔天早上去拜會了誰？":
@@ -413,7 +412,10 @@ class Assistant:
         doc_id, day = days[0]
         document = self.index.document(doc_id)
         on_day = Intent(ITINERARY, days=(day,), half=intent.half, shift=intent.shift)
-        return [(doc_id, label) for label in named_sections(document, self.template.day_rows(document, on_day))]
+        return [
+            (doc_id, label)
+            for label in named_sections(document.text, document.sections, self.template.day_rows(document, on_day))
+        ]
 
     def _read_structure(
         self, query: Query, hits: list[Hit], intent: Intent

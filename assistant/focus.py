@@ -8,7 +8,7 @@ from .answer import Answer
 from .citations import Quote
 from .index import Index
 from .ingest import SECTION_SEPARATOR, Document
-from .template import ItineraryRow, compact, heading_core
+from .template import ItineraryRow, named_sections
 
 
 def answer_sections(answer: Answer, index: Index) -> list[tuple[str, str]]:
@@ -20,7 +20,7 @@ def answer_sections(answer: Answer, index: Index) -> list[tuple[str, str]]:
         document = index.document(quote.source)
         rows = _quoted_rows(document, quote)
         if rows:
-            labels = named_sections(document, rows)
+            labels = named_sections(document.text, document.sections, rows)
         else:  # a visit or a point of a closing section, not a whole top section (the cover, the member list)
             labels = [quote.section] if SECTION_SEPARATOR in quote.section else []
         found.extend((document.doc_id, label) for label in labels if label)
@@ -54,10 +54,3 @@ def answer_days(
 def _quoted_rows(document: Document, quote: Quote) -> list[ItineraryRow]:
     """Return the itinerary rows of `document` that `quote` overlaps."""
     return [r for r in document.template.itinerary if r.start < quote.end and quote.start < r.end]
-
-
-def named_sections(document: Document, rows: list[ItineraryRow]) -> list[str]:
-    """Return the labels of the body sections whose heading (its numbering aside) an itinerary row writes."""
-    written = compact(" ".join(document.text[r.start : r.end] for r in rows))
-    cores = [(s.label, heading_core(s.path[-1])) for s in document.sections if s.kind == "body" and len(s.path) > 1]
-    return [label for label, core in cores if core and core in written]

@@ -14,7 +14,7 @@ from .config import Settings
 from .index import Index
 from .ingest import Document, Section
 from .intent import COVER, ITINERARY, LIST, MEMBERS, OVERVIEW, VISIT_DAY, Intent
-from .template import ItineraryRow, is_travel, rows_naming, stop_place
+from .template import ItineraryRow, is_travel, named_sections, rows_naming, stop_place
 from .text.layout import trim_span
 from .text.normalize import fold
 from .text.tokens import date_tokens
@@ -108,9 +108,8 @@ class TemplateAnswerer:
     def _visits_told(self, doc: Document, rows: list[ItineraryRow]) -> list[tuple[int, int]]:
         """Return the sentence telling of each visit the rows name ("…於 6 月 21 日參訪…": who went, whom they
         met), when they name at most `itinerary_visits_told`: what a row calls a visit, the report tells of."""
-        heads = [
-            s for s in doc.sections if s.kind == "body" and len(s.path) == 2 and rows_naming(doc.text, rows, s.path[-1])
-        ]
+        labels = set(named_sections(doc.text, doc.sections, rows))
+        heads = [s for s in doc.sections if s.label in labels and len(s.path) == 2]
         if not 0 < len(heads) <= self.settings.itinerary_visits_told:
             return []
         return [

@@ -159,6 +159,14 @@ def rows_naming(text: str, rows: Sequence[ItineraryRow], heading: str) -> list[I
     return [r for r in rows if core and core in compact(text[r.start : r.end])]
 
 
+def named_sections(text: str, sections: Sequence, rows: Sequence[ItineraryRow]) -> list[str]:
+    """Return the labels of the body sections (below a top heading) whose heading, its numbering aside, one of a
+    report's itinerary `rows` writes."""
+    written = compact(" ".join(text[r.start : r.end] for r in rows))
+    cores = [(s.label, heading_core(s.path[-1])) for s in sections if s.kind == "body" and len(s.path) > 1]
+    return [label for label, core in cores if core and core in written]
+
+
 @dataclass(frozen=True)
 class Template:
     """What the genre's template gives a report: cover fields, the member table and the itinerary."""
