@@ -49,8 +49,8 @@ def holds(text: str, spelling: str) -> bool:
 
 def spelling_pattern(spelling: str) -> str:
     """Return a pattern finding `spelling` (folded) in folded text as `holds` does: a Latin one as a whole word."""
-    if spelling.isascii():
-        return rf"(?<![a-z0-9]){re.escape(spelling)}(?![a-z0-9])"
+    if spelling.isascii():  # an accented letter is a letter too: "mes" is no word of "systèmes"
+        return rf"(?<![a-z0-9\u00c0-\u024f]){re.escape(spelling)}(?![a-z0-9\u00c0-\u024f])"
     return re.escape(spelling)
 
 

@@ -23,6 +23,7 @@ def test_places_and_parties_are_found_longest_first_in_reading_order():
     found = [(text[s.start : s.end], s.kind, s.name) for s in FINDER.find(text)]
     assert found == [("Port Authority", PARTY, "鹿特丹港務局"), ("Rotterdam", PLACE, "鹿特丹市")]  # 鹿特丹市: the city
     assert FINDER.find("What did the airport show them?") == []  # "port" inside a word is no name
+    assert FINDER.find("What did the Rotterdamès show them?") == []  # nor before an accented letter
 
 
 def test_a_name_that_is_a_place_and_a_glossary_name_is_found_as_the_place_whatever_the_order():
