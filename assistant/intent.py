@@ -240,9 +240,9 @@ _ORDINALS = {
 }
 # Function words that say nothing about what is asked ("他們哪天從…飛回來", "can you give me …").
 _FILLER = re.compile(
-    r"他們|她們|我們|你們|大家|幫我|幫忙|麻煩|請問|請|到底|究竟|就好(?!像)|就行(?!程)|他|她|從|來|去|到|了|過|被|把|給|跟|在|上|下|那|這|呢|吧|嗎|啊|天|次|要|想|會|能|可以|一下|一共|大概|大致|最後|除了"
+    r"他們|她們|我們|你們|大家|幫我|幫忙|麻煩|請問|請|到底|究竟|具體|就好(?!像)|就行(?!程)|他|她|從|來|去|到|了|過|被|把|給|跟|在|上|下|那|這|呢|吧|嗎|啊|天|次|要|想|會|能|可以|一下|一共|大概|大致|最後|除了"
     r"|\b(?:can|could|would|you|give|me|tell|show|please|i|we|they|them|their|there|at|end|final|finally|all|any|under"
-    r"|were|was|has|have|had|get|got|so|just|quick|brief|briefly|main|official|same|group|team|actually|over)\b"
+    r"|were|was|has|have|had|get|got|so|just|quick|brief|briefly|main|official|same|group|team|actually|specifically|over)\b"
 )
 # How staff point at a part of a report and what it says ("後面談心得的部分整理成哪幾點"): no subject of its own.
 _PART_WORDS = re.compile(

@@ -229,6 +229,8 @@ def test_what_was_done_in_a_place_may_be_asked_of_the_itinerary(question, in_pla
         ("在鹿特丹那兩天，整體來說跑了哪些單位？", "鹿特丹", True),
         ("Can you give me a quick rundown of what they did in Rotterdam?", "Rotterdam", True),
         ("在鹿特丹那兩天都幹了些啥？", "鹿特丹", True),  # 幹了些啥: did what
+        ("在鹿特丹那兩天具體都跑了哪些地方？", "鹿特丹", True),  # 具體: only stress
+        ("What specifically did they do in Rotterdam?", "Rotterdam", True),
         ("在鹿特丹市區都逛了哪些地方？", "鹿特丹", False),  # a part of the city the rows do not break down
         ("現在都做了什麼？", "鹿特丹", False),  # names no place
         ("Which hotel did they stay at in Rotterdam?", "Rotterdam", False),  # asks a hotel, not the schedule
