@@ -26,6 +26,9 @@ ALIAS = "alias"
 # a most ("世界上第一個…", "唯一…", "全球最大…").
 DISTINCTION = "distinction"
 
+_PERSON_RE = re.compile(r"誰|哪位|何人|\bwho(?:m|se)?\b", re.I)
+# A name asked for ("叫什麼名字", "what's her name", "which local mayor").
+_NAME_ASKED_RE = re.compile(r"名字|姓名|叫什麼|叫啥|\bname\b|\bwhich (?:[a-z']+ )?mayor\b", re.I)
 # Chinese and English wordings; an English question reaches here with Chinese words added (translation.py).
 # "那幾個", "這幾天" point at a few things and "哪幾個" asks which: no number asked.
 _ASKS = (
@@ -51,7 +54,7 @@ _ASKS = (
             re.I,
         ),
     ),
-    (PERSON, re.compile(r"誰|哪位|何人|\bwho(?:m|se)?\b", re.I)),
+    (PERSON, _PERSON_RE),
     (
         ALIAS,
         re.compile(r"外號|(?<!特)別稱|暱稱|綽號|別名|稱號|美譽|雅號|又稱|又叫|\bnick-?named?\b|\bknown as\b", re.I),
@@ -230,7 +233,8 @@ NAMED_TITLE = "named-title:"
 # is somebody the report names, never the bare title that means the writers' own head.
 OTHER_HOLDER = "other-holder"
 _OTHER_HOLDER_RE = re.compile(
-    r"(?:當地|该地|該地|小鎮|小镇|鎮上|該市|该市|那座城市|那個城市|對方)的?\s*(?P<a>市長|市长)|(?P<b>鎮長|镇长)"
+    r"(?:當地|该地|該地|小鎮|小镇|鎮上|該市|该市|那座城市|那個城市|對方)(?:的|\s*[,，、]\s*(?:那[位個]|它的|他們的)?)?\s*(?P<a>市長|市长)"
+    r"|(?P<b>鎮長|镇长)"
     r"|\b(?:local|town'?s?|village'?s?) mayor\b|\bmayor of (?:the|that) (?:town|village)\b",
     re.I,
 )
@@ -248,6 +252,15 @@ def asked_kinds(question: str) -> frozenset[str]:
     if _WHERE_ASKED_RE.search(question):
         kinds.add(WHERE)
     return frozenset(kinds)
+
+
+def holders_asked(question: str) -> frozenset[str]:
+    """Return the NAMED_TITLE kinds of the titles whose holder a (normalized) question asks the name of ("哪位副市長",
+    "那個小鎮的市長叫什麼名字"); none when it names a title but asks something else ("為什麼跟小鎮的市長見面？")."""
+    titles = {m.group("a") or m.group("b") for m in _TITLE_ASKED_RE.finditer(question)}
+    if _OTHER_HOLDER_RE.search(question) and (_PERSON_RE.search(question) or _NAME_ASKED_RE.search(question)):
+        titles.add("市長")
+    return frozenset(NAMED_TITLE + t for t in titles)
 
 
 def offered_kinds(sentence: str) -> frozenset[str]:

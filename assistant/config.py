@@ -109,6 +109,10 @@ class Settings:
     # what the writers' city takes from it ("作為本市…之參考"): such a sentence scores this much more again. Dev 1,884:
     # answer_acc 0.844 -> 0.847 (+4 -1), English 0.760 -> 0.770; 0.03 and 0.06 gave +2.
     purpose_weight: float = 0.1
+    # Which holder of a title ("哪位副市長", "那個小鎮的市長叫什麼名字") is told by a sentence naming one who holds it
+    # ("<name>（<Latin name>）市長"), not by one where the title stands alone ("市長表示…", the writers' own head): such
+    # a sentence scores this much more. Dev 2,700: +6 -0 (0.03: +2; 0.05: +5; 0.2 as 0.1).
+    title_holder_weight: float = 0.1
     # A question asking what sets something apart ("有什麼特別的地方？", "what's special about…") is answered by a
     # sentence telling a first, an only or a most (answer_type.DISTINCTION): such a sentence scores this much more
     # again, as a purpose does for why a visit was made (the same weight, not fitted).

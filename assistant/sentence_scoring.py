@@ -22,6 +22,7 @@ from .answer_type import (
     asked_kinds,
     counted_noun,
     counts,
+    holders_asked,
     offered_kinds,
 )
 from .chunking import Sentence
@@ -257,6 +258,7 @@ class SentenceScorer:
         days = {t for t in wanted if "/" in t}  # the days the question names ("6/22")
         noun = counted_noun(query_text)  # what "有多少員工？" counts
         away = self.elsewhere(query_text) if self.elsewhere and s.other_place_penalty else frozenset()
+        holders = holders_asked(query_text)  # "哪位副市長": a sentence naming one
         if query_vector is not None and ids:
             dense = self.index.sentence_vectors[ids] @ query_vector.astype(np.float32)
         else:
@@ -274,6 +276,8 @@ class SentenceScorer:
                     score += s.purpose_weight
                 if DISTINCTION in asked and DISTINCTION in reading.kinds:
                     score += s.distinction_weight
+                if holders & reading.kinds:
+                    score += s.title_holder_weight
             if acts & reading.tokens:
                 score += s.act_weight
             if reading.caption:

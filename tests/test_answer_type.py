@@ -24,6 +24,7 @@ from assistant.answer_type import (
     counts,
     gives_a_number,
     gives_the_unit,
+    holders_asked,
     offered_kinds,
 )
 from assistant.text.normalize import fold
@@ -308,10 +309,32 @@ def test_an_age_length_of_time_or_time_of_day_asked_is_given_only_in_its_unit(qu
         ("那個小鎮的鎮長叫什麼？", "由該鎮德弗里斯市長接待", True),  # a town's head is written 市長
         ("Which local mayor joined them?", "與 Jan Visser 市長會面", True),
         ("Which local mayor joined them?", "市長致詞感謝港務局", False),
+        (
+            "港務局所在那個小鎮，市長叫什麼名字？",
+            "市長表示本市港區轉型刻不容緩",
+            False,
+        ),  # the town named before a comma
+        ("港務局所在那個小鎮，市長叫什麼名字？", "並邀請范德堡（Jan van der Berg）市長共同與會", True),
     ],
 )
 def test_another_places_head_is_answered_by_a_named_holder_not_the_bare_title(question, sentence, answers):
     assert answers_kind(asked_kinds(fold(question)), offered_kinds(sentence)) is answers
+
+
+@pytest.mark.parametrize(
+    ("question", "holders"),
+    [
+        ("哪位副市長接待的？", {"副市長"}),
+        ("局長叫什麼名字？", {"局長"}),
+        ("港務局所在那個小鎮，市長叫什麼名字？", {"市長"}),  # another place's head, its name asked
+        ("Which local mayor joined them there?", {"市長"}),
+        ("為什麼會順便跟那個小鎮的市長見面？", set()),  # a title named, a reason asked
+        ("Which day did they meet the local mayor?", set()),
+        ("市長去了哪裡？", set()),
+    ],
+)
+def test_the_holder_asked_is_the_one_whose_name_a_question_asks(question, holders):
+    assert holders_asked(fold(question)) == {NAMED_TITLE + t for t in holders}
 
 
 @pytest.mark.parametrize(

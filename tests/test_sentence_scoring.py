@@ -60,6 +60,16 @@ def test_a_question_asking_for_a_day_quotes_a_sentence_with_the_day_not_a_year(a
     assert not answer.abstained and DAY in offered_kinds(answer.quotes[0].quote)
 
 
+def test_a_question_asking_a_holders_name_is_answered_by_a_sentence_naming_one(assistant):
+    question = (
+        "臺中精機分公司所在那個小鎮，市長叫什麼名字？"  # not the writers' own 市長, who opens many sentences there
+    )
+    without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, title_holder_weight=0.0))
+    assert "Munch" not in without.ask(question).quotes[0].quote
+    answer = assistant.ask(question)
+    assert not answer.abstained and "Munch" in answer.quotes[0].quote
+
+
 def test_a_question_naming_a_party_is_answered_from_the_part_that_mentions_it(assistant):
     question = "MEDEF 是什麼組織？"  # another visit's sentence describes another 組織 at length
     without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, named_party_weight=0.0))
