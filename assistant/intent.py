@@ -214,7 +214,7 @@ _OVERVIEW_CUES = re.compile(
 )
 # Asking the gist of the whole trip's doings: a word for the gist, and what was done.
 _GIST = re.compile(
-    r"重點|大概|大致|整體|總的來說|簡單說|簡單講|簡單來說|概括|\bgist\b|\bbig picture\b|\boverall\b|\bin (?:short|a nutshell)\b"
+    r"重點|大概|大致|整體|總的來說|簡單說|簡單講|簡單來說|概括|總共|一共|摘(?:一下|個|要一下)|\bgist\b|\bbig picture\b|\boverall\b|\bin (?:short|a nutshell)\b"
     r"|\bsum(?:mari[sz]e| up)\b|\brundown\b|\b(?:quick|short) version\b"
 )
 _DID_WHAT = re.compile(
@@ -223,8 +223,9 @@ _DID_WHAT = re.compile(
     r"|\b(?:get|got|gotten) done\b"
     r"|\bwhat (?:\w+ ){0,3}covered\b"
 )
-# What else a trip-gist question may say: "這趟去法國" names the trip's country, "give me" asks.
-_MAX_GIST_HAN, _MAX_GIST_LATIN = 4, 4
+# What else a trip-gist question may say: "這趟去<country>" names the trip's country, "give me" asks, "局長要一段"
+# says who wants it. Dev 2,700: 4 or 6 alike.
+_MAX_GIST_HAN, _MAX_GIST_LATIN = 6, 4
 # "主要看了哪些技術" asks which things, mainly: a list of them, not a visit's gist ("主要談了什麼" is one).
 _MAINLY_WHICH = re.compile(r"主要[^，,。？?]{0,4}(?:哪些|哪幾)")
 _ORDINAL = re.compile(

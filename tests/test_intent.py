@@ -473,6 +473,8 @@ def test_a_day_of_the_month_two_days_of_a_long_trip_share_is_none_of_them():
         ("What did the delegation do overall?", True),
         ("這趟去荷蘭整體上做了哪些事？簡單講一下", True),
         ("這趟去荷蘭到底做了哪些事？簡單講重點就好。", True),  # 到底, 就好: emphasis only
+        ("這趟去荷蘭總共做了哪些事？", True),  # all it did, in total
+        ("局長要一段重點：這趟去荷蘭總共做了哪些事？幫我摘一下。", True),  # who wants it said too
         ("Give me a short rundown of what this trip achieved overall.", True),
         ("Give me the quick version: what did the delegation actually get done over there?", True),
         ("這趟在鹿特丹做了哪些事？", False),  # one city's doings: its rows
