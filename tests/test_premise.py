@@ -625,6 +625,11 @@ def test_a_person_put_in_a_city_where_no_part_naming_them_is_is_a_false_premise(
     assert persons_elsewhere("范德堡處長在鹿特丹介紹了什麼？", [document]) == []
     assert persons_elsewhere("范德堡處長介紹了什麼？", [document]) == []  # no city named
     assert persons_elsewhere("王小明處長在阿姆斯特丹說了什麼？", [document]) == []  # no person the report names
+    # Met "with" someone: a two-character name starts after the word (跟, 與, 向…), not with it.
+    doc = parse_document("port-report.txt", REPORT.replace("國際事務處處長范德堡接待", "國際事務處范德處長接待"))
+    [mention] = persons_elsewhere("局長在阿姆斯特丹跟范德處長聊了什麼？", [doc])
+    assert (mention.name, mention.other) == ("范德", "阿姆斯特丹")
+    assert persons_elsewhere("局長在鹿特丹跟范德處長聊了什麼？", [doc]) == []
 
 
 def test_a_surname_with_its_title_is_placed_by_its_visit_and_by_its_own_sentence_in_the_reflections():
