@@ -22,6 +22,14 @@ WHERE = "where"
 DAY = "day"
 # What something is called besides its name (a nickname, an epithet): "有什麼外號？" is answered by "…被暱稱為「…」".
 ALIAS = "alias"
+# A gift given or received ("送了市長什麼禮物？", "what did they give him as a souvenir?"): a sentence telling of one
+# ("致贈…", "…紀念品").
+GIFT = "gift"
+# A gift given back ("市長有回送什麼嗎？", "what did the mayor give him in return?"): told only by a sentence telling of
+# one given back or exchanged, not by the gift it returns.
+RETURN_GIFT = "return-gift"
+_RETURN_ASKED_RE = re.compile(r"回送|回禮|回贈|回敬|\bin return\b|\bgive (?:\w+ )?back\b|\bgave (?:\w+ )?back\b", re.I)
+_RETURN_TOLD_RE = re.compile(r"回送|回禮|回贈|互贈|互相贈送|交換禮")
 # What sets something apart ("有什麼特別的地方？", "what's special about …"): a sentence telling a first, an only or
 # a most ("世界上第一個…", "唯一…", "全球最大…").
 DISTINCTION = "distinction"
@@ -79,6 +87,14 @@ _ASKS = (
         ),
     ),
     (
+        GIFT,
+        re.compile(
+            r"禮物|禮品|伴手禮|紀念品|贈品|回禮|(?<![運輸傳遞發播護接])送(?:了|給)?[^，,。？?]{0,6}?(?:什麼|啥|東西)"
+            r"|\b(?:gifts?|souvenirs?|keepsakes?|mementos?)\b|\bgave (?:him|her|them|the \w+) (?:a|an|anything)\b",
+            re.I,
+        ),
+    ),
+    (
         MONEY,
         re.compile(
             r"經費|預算|費用|花費|花了多少|多少錢|價格|票價|門票|成本|金額|營收(?!分)|營業額|\bcost|\bbudget"
@@ -93,6 +109,8 @@ _MONEY_RE = re.compile(
     r"|(?:\d[\d,.]*|[一二三四五六七八九十百千]+)\s*(?:[萬億兆千]\s*)?(?:元|歐元|美元|日圓|euros?|dollars?)",
     re.I,
 )
+# A sentence telling of a gift: given (贈, 送給), or named as one (禮, 紀念品).
+_GIFT_RE = re.compile(r"贈|禮(?!拜|堂|儀)|紀念品|送(?:給|予|上)")
 # A sentence giving a purpose or a cause: a clause opening with 為 ("in order to"), 盼/期望/希望…, 藉此…,
 # 以利…, 旨在…, 因為/由於/適逢/考量….
 _REASON_RE = re.compile(
@@ -242,7 +260,8 @@ _OTHER_HOLDER_RE = re.compile(
 
 def asked_kinds(question: str) -> frozenset[str]:
     """Return the kinds of answer a (normalized) question asks for: any of DATE, DAY, NUMBER, PERSON, ALIAS,
-    DISTINCTION, REASON (and PURPOSE, of a step of the trip), WHERE, MONEY (a question asking for a day asks for a DATE too)."""
+    DISTINCTION, REASON (and PURPOSE, of a step of the trip), WHERE, GIFT, MONEY (a question asking for a day asks for
+    a DATE too)."""
     kinds = {kind for kind, pattern in _ASKS if pattern.search(question)}
     kinds |= {TITLE + (m.group("a") or m.group("b")) for m in _TITLE_ASKED_RE.finditer(question)}
     if _OTHER_HOLDER_RE.search(question):  # a town's head is written 市長 whatever the question calls it
@@ -251,6 +270,8 @@ def asked_kinds(question: str) -> frozenset[str]:
         kinds.add(PURPOSE)
     if _WHERE_ASKED_RE.search(question):
         kinds.add(WHERE)
+    if _RETURN_ASKED_RE.search(question):
+        kinds |= {GIFT, RETURN_GIFT}
     return frozenset(kinds)
 
 
@@ -265,7 +286,7 @@ def holders_asked(question: str) -> frozenset[str]:
 
 def offered_kinds(sentence: str) -> frozenset[str]:
     """Return the kinds of answer a sentence of the report can give: DATE, DAY, NUMBER, PERSON, ALIAS, DISTINCTION, REASON,
-    PURPOSE, WHERE and/or MONEY."""
+    PURPOSE, WHERE, GIFT and/or MONEY."""
     folded = fold(sentence)
     kinds = set()
     if _DIGIT_RE.search(folded):
@@ -278,6 +299,9 @@ def offered_kinds(sentence: str) -> frozenset[str]:
             kinds.add(DAY)
     if _MONEY_RE.search(folded):
         kinds.add(MONEY)
+    if _GIFT_RE.search(folded):
+        kinds.add(GIFT)
+        kinds |= {RETURN_GIFT} if _RETURN_TOLD_RE.search(folded) else set()
     named = [t for t in _FULL_TITLE_RE.finditer(sentence) if _beside_a_name(sentence, t.start(), t.end())]
     if _LATIN_NAME_RE.search(sentence) or named:
         kinds.add(PERSON)
@@ -321,6 +345,8 @@ def answers_kind(asked: frozenset[str], offered: frozenset[str]) -> bool:
     not by the bare title that is the writers' own head."""
     if DAY in asked and DAY not in offered:
         asked = asked - {DATE, DAY}
+    if RETURN_GIFT in asked and RETURN_GIFT not in offered:  # the gift given, for one asked given back
+        asked = asked - {GIFT, RETURN_GIFT}
     if OTHER_HOLDER in asked:
         asked = asked - {OTHER_HOLDER}
         offered = frozenset(k for k in offered if not k.startswith(TITLE)) | {

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from .answer_type import (
+    GIFT,
     HEADCOUNT_NOUNS,
     MONEY,
     NUMBER,
+    RETURN_GIFT,
     answers_kind,
     asked_kinds,
     asks_a_unit,
@@ -33,6 +35,7 @@ from .text.tokens import content_tokens
 NO_SHARED_WORDS_NOTICE = "問題中的字詞都不在報告裡。None of the question's words occur in the report."
 NO_AMOUNT_NOTICE = "報告中找不到這筆金額。The report states no such amount of money."
 NO_COUNT_NOTICE = "報告中找不到這個數目。The report gives no such count."
+NO_GIFT_NOTICE = "報告中沒有記載這份禮物。The report tells of no such gift."
 OTHER_DAY_NOTICE = "報告記載的日期是 {told}，不是 {asked}。The report dates it {told}, not {asked}."
 NO_UNIT_NOTICE = "報告中沒有寫出這個年齡、時長或時刻。The report states no such age, length of time or time of day."
 LATER_OUTCOME_NOTICE = (
@@ -74,6 +77,7 @@ class ConfidenceModel:
         confidence = self.calibrated(signals)
         no_words = not e.shares_words and not replaces
         no_amount = self._lacks_amount(e, best) and not replaces
+        no_gift = self._lacks_gift(e, best) and not replaces
         no_count = (self._lacks_count(e, best) or self._lacks_number(e, best)) and not replaces
         no_unit = self._lacks_unit(e, best) and not replaces and not no_count
         other_day = self._dated_otherwise(e, best) if not replaces else None
@@ -85,6 +89,7 @@ class ConfidenceModel:
             or bool(e.false_premises)
             or no_words
             or no_amount
+            or no_gift
             or no_count
             or no_unit
             or bool(other_day)
@@ -92,6 +97,7 @@ class ConfidenceModel:
         )
         notices = [*e.notices, *([NO_SHARED_WORDS_NOTICE] if no_words else []), *_why_notices(e)]
         notices += [NO_AMOUNT_NOTICE] if no_amount else []
+        notices += [NO_GIFT_NOTICE] if no_gift else []
         notices += [NO_COUNT_NOTICE] if no_count else []
         notices += [NO_UNIT_NOTICE] if no_unit else []
         notices += [OTHER_DAY_NOTICE.format(asked=other_day[0], told="、".join(other_day[1]))] if other_day else []
@@ -105,6 +111,16 @@ class ConfidenceModel:
         if best is None or not self.settings.abstain_without_amount:
             return False
         return MONEY in asked_kinds(evidence.query_text) and MONEY not in self.scorer.reading(best.sentence_id).kinds
+
+    def _lacks_gift(self, evidence: Evidence, best: ScoredSentence | None) -> bool:
+        """Return True when the question asks what was given as a gift and the best sentence tells of none: a gift
+        the report never mentions must not be answered with the meeting the question names."""
+        if best is None or not self.settings.abstain_without_gift:
+            return False
+        asked = asked_kinds(evidence.query_text)
+        return GIFT in asked and not answers_kind(
+            asked & {GIFT, RETURN_GIFT}, self.scorer.reading(best.sentence_id).kinds
+        )
 
     def _lacks_count(self, evidence: Evidence, best: ScoredSentence | None) -> bool:
         """Return True when the question counts people, firms or years ("有多少員工？", "how many reporters…",

@@ -270,6 +270,9 @@ class Settings:
     # no amount of money (answer_type.MONEY): a budget the report never states. Dev: 2 more unanswerable
     # questions abstained, no answerable one.
     abstain_without_amount: bool = True
+    # Abstain when a question asks what was given as a gift (禮物, 伴手禮, 送了什麼, souvenir) and the best sentence
+    # tells of none (answer_type.GIFT): the sentence telling of the meeting named is no answer.
+    abstain_without_gift: bool = True
     # Abstain when a question counts people, firms or years ("有多少員工？", "how many reporters…", "有效期是幾年？";
     # answer_type.counted_noun) and the best sentence gives no number of them (answer_type.counts): a headcount
     # the report never states. Dev 444: abstention recall 0.619 -> 0.711, no answerable question abstained. Also

@@ -9,6 +9,7 @@ from assistant.answer_type import (
     DATE,
     DAY,
     DISTINCTION,
+    GIFT,
     MONEY,
     NAMED_TITLE,
     NUMBER,
@@ -123,6 +124,30 @@ def test_a_question_about_cost_asks_for_money():
     assert MONEY not in asked_kinds("離巴黎多遠？")
     assert MONEY in asked_kinds("港務公司一年營收多少？") and MONEY in asked_kinds("What is the port's annual revenue?")
     assert MONEY not in asked_kinds("Did they discuss revenue sharing with the port?")  # sharing, no amount asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("港務局送了局長什麼禮物？", True),
+        ("對方有送什麼嗎？", True),
+        ("What did the port give him as a souvenir?", True),
+        ("局長有準備什麼伴手禮給對方嗎？", True),
+        ("貨櫃是怎麼運送的？", False),  # carried, not given
+        ("港務局做了什麼簡報？", False),
+    ],
+)
+def test_a_question_about_a_gift_asks_for_one(question, asked):
+    assert (GIFT in asked_kinds(fold(question))) is asked
+
+
+def test_a_gift_asked_given_back_is_answered_only_by_one_given_back():
+    given, returned = offered_kinds("范德堡處長致贈局長港口模型"), offered_kinds("局長回贈范德堡處長茶葉禮盒")
+    assert answers_kind(asked_kinds(fold("港務局送了局長什麼？")), given)
+    assert not answers_kind(asked_kinds(fold("局長有回送他什麼嗎？")), given)  # the gift returned asked
+    assert answers_kind(asked_kinds(fold("局長有回送他什麼嗎？")), returned)
+    assert not answers_kind(asked_kinds(fold("What did the director give him in return?")), given)
+    assert GIFT not in offered_kinds("雙方就港區轉型交換意見")
 
 
 def test_an_amount_asked_is_not_answered_by_a_sentence_whose_only_numbers_are_its_date():

@@ -106,6 +106,18 @@ def test_a_cost_question_whose_best_sentence_gives_no_amount_abstains_saying_so(
     assert NO_AMOUNT_NOTICE not in model.decide(evidence, ScoredSentence(with_amount, 1.0, 0.99, 1.0)).notices
 
 
+def test_a_gift_question_whose_best_sentence_tells_of_no_gift_abstains_saying_so(model, assistant):
+    from assistant.confidence import NO_GIFT_NOTICE
+
+    without, with_gift = _sentence_with(assistant, "成立於 1998 年"), _sentence_with(assistant, "致贈")
+    evidence = Evidence(
+        "q", "法國企業聯盟送了市長什麼禮物？", None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["禮物"]
+    )
+    refused = model.decide(evidence, ScoredSentence(without, 1.0, 0.99, 1.0))
+    assert refused.abstained and NO_GIFT_NOTICE in refused.notices
+    assert NO_GIFT_NOTICE not in model.decide(evidence, ScoredSentence(with_gift, 1.0, 0.99, 1.0)).notices
+
+
 def test_a_count_question_whose_best_sentence_counts_something_else_abstains_saying_so(model, assistant):
     from assistant.confidence import NO_COUNT_NOTICE
 
@@ -164,9 +176,9 @@ def test_a_question_naming_a_day_its_best_sentence_dates_otherwise_abstains_sayi
         evidence = Evidence("q", question, None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["組織"])
         return model.decide(evidence, ScoredSentence(dated, 1.0, 0.99, 1.0))
 
-    wrong = decide("6月21號拜會那個組織時，主席送了市長什麼？")
+    wrong = decide("6月21號拜會那個組織時，主席談了什麼？")
     assert wrong.abstained and "The report dates it 6/22, not 6/21." in " ".join(wrong.notices)
-    assert not decide("6月22號拜會那個組織時，主席送了市長什麼？").abstained
+    assert not decide("6月22號拜會那個組織時，主席談了什麼？").abstained
     assert not decide("6月21號之後拜會了哪個組織？").abstained  # counted from the day named, not of it
 
 
