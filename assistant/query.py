@@ -41,6 +41,8 @@ class Query:
 _POSSESSIVE = re.compile(r"'s$")
 _COMPACT_RE = re.compile(r"[\s\-]+")
 # A model or code name: letters then digits (B787, C-919, MU5), which a report writes as such when it tells of it.
+# Words placing what comes before them ("名單上", "報告中", "行程裡"), which may open a dictionary name ("上都").
+_LOCATIVES = "上中裡內下"
 _CODE_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
 # A name written another way by one character: the question's run around it, this many characters on each
 # side, matches a report's text but for one character of the name (at least this long in all).
@@ -232,7 +234,7 @@ class QueryReader:
         reports use often, or a time or conversation word, wherever the question writes it: "<city>辦…" reads as
         <city> and 辦 even when the city's last character and 辦 make a dictionary name, and "晚上都…" as 晚上 and
         都; a sentence adverb claims its last character too ("整體上都…"). A word used once (a city in a list)
-        claims nothing."""
+        claims nothing; nor does a word placing the one before it ("名單上都有…")."""
         folded = fold(text)
         if not has_han(name) or name not in folded:
             return False
@@ -240,7 +242,10 @@ class QueryReader:
             at, end = m.start(), m.end()
             pairs = (folded[at - 1 : at + 1] if at else "", folded[end - 1 : end + 1])
             adverb = any(folded.endswith(a, 0, at + 1) for a in CHINESE_SENTENCE_ADVERBS)
-            if not adverb and not any(len(p) == 2 and self._claims(p) for p in pairs):
+            # "名單上都有…": 上 places the word before it, which the reports write ("on the list").
+            before = folded[max(0, at - 2) : at]
+            placed = name[0] in _LOCATIVES and len(before) == 2 and self._written_word(before)
+            if not adverb and not placed and not any(len(p) == 2 and self._claims(p) for p in pairs):
                 return False
         return True
 
@@ -250,6 +255,10 @@ class QueryReader:
         if pair in CHINESE_TIME_WORDS or pair in CHINESE_CONVERSATION_WORDS:
             return True
         return self.translator.is_word(pair) and self._often(pair)
+
+    def _written_word(self, pair: str) -> bool:
+        """Return True when two characters are a dictionary word the reports write."""
+        return self.translator.is_word(pair) and self.document_frequency(pair) > 0
 
     def _often(self, word: str) -> bool:
         return self.document_frequency(word) >= self.settings.frequent_word_passages

@@ -215,6 +215,12 @@ def test_a_sentence_adverb_claims_its_last_character_and_a_weekday_is_no_name(as
     assert reader.unknown_names("6/21 星期三那天排了什麼？") == []  # Wednesday is capitalized, yet a date
 
 
+def test_a_word_placing_the_report_word_before_it_claims_its_character_from_a_dictionary_name(assistant):
+    reader = _reader(assistant)
+    assert reader.unknown_names("這次出訪名單上都有哪些人？") == []  # 名單上 + 都: on the list, not 上都
+    assert reader.unknown_names("名單裡有人去過上都嗎？") == ["上都"]
+
+
 def test_an_office_of_state_the_reports_never_write_is_an_unknown_name(assistant):
     reader = _reader(assistant)
     assert "部長" in reader.unknown_names("法國經濟部長有出面接見市長嗎？")
