@@ -117,6 +117,10 @@ class Settings:
     # sentence telling a first, an only or a most (answer_type.DISTINCTION): such a sentence scores this much more
     # again, as a purpose does for why a visit was made (the same weight, not fitted).
     distinction_weight: float = 0.1
+    # What something is called besides its name ("外號叫什麼", "nickname"; answer_type.ALIAS) is told by a sentence
+    # saying so ("常被暱稱為…"), whose other words a question rarely shares (外號 for 暱稱): it scores this much more
+    # again.
+    alias_weight: float = 0.1
     # A photo caption (a short line between paragraphs) scores this much less than a sentence of the text: it
     # is quoted only when nothing else answers as well. Dev: 0.05 hit@1 0.739 -> 0.747, answer_acc 0.859 ->
     # 0.852 (a date written only in a caption); 0.1 hit@1 0.761, answer_acc 0.852, one more false abstention.

@@ -11,6 +11,7 @@ from functools import lru_cache
 import numpy as np
 
 from .answer_type import (
+    ALIAS,
     DATE,
     DAY,
     DISTINCTION,
@@ -276,6 +277,8 @@ class SentenceScorer:
                     score += s.purpose_weight
                 if DISTINCTION in asked and DISTINCTION in reading.kinds:
                     score += s.distinction_weight
+                if ALIAS in asked and ALIAS in reading.kinds:
+                    score += s.alias_weight
                 if holders & reading.kinds:
                     score += s.title_holder_weight
             if acts & reading.tokens:

@@ -70,6 +70,14 @@ def test_a_question_asking_a_holders_name_is_answered_by_a_sentence_naming_one(a
     assert not answer.abstained and "Munch" in answer.quotes[0].quote
 
 
+def test_a_nickname_asked_is_answered_by_the_sentence_giving_it(assistant):
+    question = "土魯斯的外號叫什麼？"  # the report writes 暱稱, not 外號
+    without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, alias_weight=0.0))
+    assert without.ask(question).abstained
+    answer = assistant.ask(question)
+    assert not answer.abstained and "暱稱為「玫瑰之城」" in answer.quotes[0].quote
+
+
 def test_a_question_naming_a_party_is_answered_from_the_part_that_mentions_it(assistant):
     question = "MEDEF 是什麼組織？"  # another visit's sentence describes another 組織 at length
     without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, named_party_weight=0.0))
