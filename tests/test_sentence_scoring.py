@@ -40,7 +40,7 @@ def test_a_photo_caption_is_quoted_only_when_no_sentence_answers_as_well(assista
 
     question = "巴黎市政府由哪位副市長接待？"
     # The title asked for (answer_type) also tells the caption from the sentence: leave it out to see the penalty.
-    settings = replace(assistant.settings, answer_type_weight=0.0)
+    settings = replace(assistant.settings, answer_type_weight=0.0, title_holder_weight=0.0)
     assistant = Assistant(assistant.index, assistant.embedder, settings)
     without = Assistant(assistant.index, assistant.embedder, replace(settings, caption_penalty=0.0))
     captions = assistant.index.document(assistant.sources[0]).template.captions
