@@ -200,6 +200,18 @@ SECTION_CUES = (
     ),
     ("摘要", re.compile(r"摘要|概要|總結|簡介|\bsummary\b|\boverview\b|\bsummari[sz]e\b|\bin short\b")),
 )
+# The sections whose points a bare "建議？" asks for: the recommendations and reflections are written as points.
+_POINTED_SECTIONS = ("建議", "心得")
+# What may stand beside a section's word in a question naming only the section: "建議事項", "那心得呢？", "the
+# recommendations?".
+_BESIDE_A_SECTION = re.compile(r"事項|的?部分|那|呢|嗎|\bthe\b|[\W_]")
+
+
+def _bare_section(folded: str, cue: re.Pattern) -> bool:
+    """Return True when a (folded) question names a section (`cue`: its word) and nothing else ("建議？")."""
+    return not _BESIDE_A_SECTION.sub("", cue.sub("", folded))
+
+
 # A visit the question names, in English: its lessons are in its own part, not in the closing sections'.
 _VISIT_NAMED = re.compile(
     r"\b(?:from|of|at|after) (?:the |their )?(?:[A-Z][\w.&'-]*\s+){1,3}(?:visit|trip|stop|tour)\b"
@@ -433,17 +445,21 @@ def _read_one(question: str, places: bool) -> Intent:
     section = next(((word, cue) for word, cue in SECTION_CUES if cue.search(folded)), None)
     if section and _VISIT_NAMED.search(question):  # "what did they come away with from the <Party> visit?"
         section = None
+    # A section named and nothing else ("建議？", "心得"): its points, or its gist.
+    bare = bool(section) and _bare_section(folded, section[1])
     if section and (
         _LIST_CUES.search(folded)
         or _OVERVIEW_CUES.search(folded)
         or _WHOLE_TRIP.search(folded)
         or _ORDINAL.search(folded)
         or section[0] in (PURPOSE_SECTION, "摘要")
+        or bare
     ):
         ordinal = _ORDINAL.search(folded)
         number = _ORDINALS.get((ordinal[1] or ordinal[2]) if ordinal else "", 0)
         if number or _small(_rest(folded, section[1], _LIST_CUES, _OVERVIEW_CUES, _ORDINAL, _PART_WORDS, _ADDRESSED)):
-            kind = LIST if _LIST_CUES.search(folded) and not number else OVERVIEW
+            listed = (_LIST_CUES.search(folded) or (bare and section[0] in _POINTED_SECTIONS)) and not number
+            kind = LIST if listed else OVERVIEW
             return Intent(kind, section=section[0], ordinal=number)
     shift = 1 if _NEXT_DAY.search(folded) else -1 if _DAY_BEFORE.search(folded) else 0
     dates = _dates(folded)

@@ -488,6 +488,22 @@ def test_the_gist_of_what_the_whole_trip_did_is_the_reports_summary(question, su
 
 
 @pytest.mark.parametrize(
+    ("question", "kind", "section"),
+    [
+        ("建議？", LIST, "建議"),  # the recommendations' points
+        ("建議事項", LIST, "建議"),
+        ("心得", LIST, "心得"),
+        ("Recommendations?", LIST, "建議"),
+        ("目的？", OVERVIEW, "目的"),  # a purpose is told, not listed
+        ("局長的建議？", "", ""),  # whose: more than the section
+    ],
+)
+def test_a_section_named_and_nothing_else_asks_for_its_points_or_its_gist(question, kind, section):
+    intent = read_intent(normalize_query(question))
+    assert (intent.kind, intent.section) == (kind, section)
+
+
+@pytest.mark.parametrize(
     ("question", "asks"),
     [("還有誰也去了?", True), ("Who else was there?", True), ("這次出國還有誰?", False), ("有誰去?", False)],
 )
