@@ -36,6 +36,7 @@ _POINTING = re.compile(
 )
 # A Chinese question as matched has ASCII punctuation (NFKC); shown to a reader, it gets its own back.
 _FULL_WIDTH = str.maketrans({",": "，", "?": "？", "!": "！", ";": "；", ":": "："})
+_ENDED = re.compile(r"[?？!！。.]\s*$")
 _WORD = re.compile(rf"[{HAN_CHARS}]|[A-Za-z0-9]+")
 # A question of this few Han characters and words cannot stand on its own ("由誰接待？").
 _SHORT_QUESTION = 5
@@ -196,7 +197,10 @@ class Conversation:
         # A follow-up's own context is what later follow-ups refer back to as well, and so is what the answer
         # quoted: after "19 號早上去拜會誰？" answered "拜會…副市長", "對方派了誰出來？" is about that meeting.
         topic = _topic(answer, settings.follow_up_topic_chars)
-        resolved = " ".join(part for part in (context, rewritten or question, topic) if part)
+        # Each question ends as one, typed with its mark or not: what follows is what the answer was about.
+        said = rewritten or question
+        said = said if _ENDED.search(said) else said + "？"
+        resolved = " ".join(part for part in (context, said, topic) if part)
         self.history.append(resolved[-settings.max_question_chars :])
         previous = (self.asked or self.history[:-1] or [context or ""])[-1]
         self.asked.append(question)

@@ -200,6 +200,10 @@ def test_who_led_asked_after_a_days_answer_reads_that_days_visit_unless_it_names
     chat.ask("3/6 上午去了哪裡？")
     assert chat.ask("這個考察團的團長是誰？").quotes[0].quote.startswith("姓名職稱")  # 考察團: the trip again
     chat = Conversation(port_assistant)
+    chat.ask("3/5上午去了哪裡")  # typed without its question mark
+    answer = chat.ask("局長有去嗎 誰帶隊")
+    assert answer.quotes and "率團參訪鹿特丹港務局" in answer.quotes[0].quote
+    chat = Conversation(port_assistant)
     chat.ask("第一天做了什麼？")  # a day of travel: no visit whose leader it could ask
     assert chat.ask("是由誰帶隊？").quotes[0].quote.startswith("姓名職稱")
 
