@@ -28,7 +28,7 @@ GIFT = "gift"
 # A gift given back ("市長有回送什麼嗎？", "what did the mayor give him in return?"): told only by a sentence telling of
 # one given back or exchanged, not by the gift it returns.
 RETURN_GIFT = "return-gift"
-_RETURN_ASKED_RE = re.compile(r"回送|回禮|回贈|回敬|\bin return\b|\bgive (?:\w+ )?back\b|\bgave (?:\w+ )?back\b", re.I)
+_RETURN_ASKED_RE = re.compile(r"回送|回禮|回贈|回敬|\bin return\b|\b(?:give|gave) (?:\w+ )?back\b(?!\s+to\b)", re.I)
 _RETURN_TOLD_RE = re.compile(r"回送|回禮|回贈|互贈|互相贈送|交換禮")
 # What sets something apart ("有什麼特別的地方？", "what's special about …"): a sentence telling a first, an only or
 # a most ("世界上第一個…", "唯一…", "全球最大…").
@@ -36,7 +36,10 @@ DISTINCTION = "distinction"
 
 _PERSON_RE = re.compile(r"誰|哪位|何人|\bwho(?:m|se)?\b", re.I)
 # A name asked for ("叫什麼名字", "what's her name", "which local mayor").
-_NAME_ASKED_RE = re.compile(r"名字|姓名|叫什麼|叫啥|\bname\b|\bwhich (?:[a-z']+ )?mayor\b", re.I)
+_NAME_ASKED_RE = re.compile(
+    r"名字|姓名|叫什麼|叫啥|\b(?:his|her|whose) name\b|\bname of the (?:\w+ )?mayor\b|\bwhich (?:[a-z']+ )?mayor\b",
+    re.I,
+)
 # Chinese and English wordings; an English question reaches here with Chinese words added (translation.py).
 # "那幾個", "這幾天" point at a few things and "哪幾個" asks which: no number asked.
 _ASKS = (
@@ -89,8 +92,8 @@ _ASKS = (
     (
         GIFT,
         re.compile(
-            r"禮物|禮品|伴手禮|紀念品|贈品|回禮|(?<![運輸傳遞發播護接])送(?:了|給)?[^，,。？?]{0,6}?(?:什麼|啥|東西)"
-            r"|\b(?:gifts?|souvenirs?|keepsakes?|mementos?)\b|\bgave (?:him|her|them|the \w+) (?:a|an|anything)\b",
+            r"禮物|禮品|伴手禮|紀念品|贈品|回禮|(?<![運輸傳遞發播護接歡])送(?![到往去交審出回機行達走])(?:了|給)?"
+            r"[^，,。？?]{0,6}?(?:什麼|啥|東西)|\b(?:gifts?|souvenirs?|keepsakes?|mementos?)\b",
             re.I,
         ),
     ),
@@ -110,7 +113,7 @@ _MONEY_RE = re.compile(
     re.I,
 )
 # A sentence telling of a gift: given (贈, 送給), or named as one (禮, 紀念品).
-_GIFT_RE = re.compile(r"贈|禮(?!拜|堂|儀)|紀念品|送(?:給|予|上)")
+_GIFT_RE = re.compile(r"贈|(?<![典婚葬喪])禮(?![拜堂儀賓遇貌相])|紀念品|送(?:給|予|上)")
 # A sentence giving a purpose or a cause: a clause opening with 為 ("in order to"), 盼/期望/希望…, 藉此…,
 # 以利…, 旨在…, 因為/由於/適逢/考量….
 _REASON_RE = re.compile(
@@ -251,10 +254,14 @@ NAMED_TITLE = "named-title:"
 # is somebody the report names, never the bare title that means the writers' own head.
 OTHER_HOLDER = "other-holder"
 _OTHER_HOLDER_RE = re.compile(
-    r"(?:當地|该地|該地|小鎮|小镇|鎮上|該市|该市|那座城市|那個城市|對方)(?:的|\s*[,，、]\s*(?:那[位個]|它的|他們的)?)?\s*(?P<a>市長|市长)"
-    r"|(?P<b>鎮長|镇长)"
+    r"(?:當地|该地|該地|小鎮|小镇|鎮上|該市|该市|那座城市|那個城市|對方)的?\s*(?P<a>市長|市长)|(?P<b>鎮長|镇长)"
     r"|\b(?:local|town'?s?|village'?s?) mayor\b|\bmayor of (?:the|that) (?:town|village)\b",
     re.I,
+)
+# The place named before a comma ("<company>所在那個小鎮，市長叫什麼名字？"): another place's head only when a name or a
+# person is asked ("那個小鎮，市長有什麼感想？" asks of the writers' own).
+_OTHER_HOLDER_BEFORE_COMMA_RE = re.compile(
+    r"(?:當地|该地|該地|小鎮|小镇|該市|该市|那座城市|那個城市)\s*[,，、]\s*(?:市長|市长)"
 )
 
 
@@ -263,8 +270,8 @@ def asked_kinds(question: str) -> frozenset[str]:
     DISTINCTION, REASON (and PURPOSE, of a step of the trip), WHERE, GIFT, MONEY (a question asking for a day asks for
     a DATE too)."""
     kinds = {kind for kind, pattern in _ASKS if pattern.search(question)}
-    kinds |= {TITLE + (m.group("a") or m.group("b")) for m in _TITLE_ASKED_RE.finditer(question)}
-    if _OTHER_HOLDER_RE.search(question):  # a town's head is written 市長 whatever the question calls it
+    kinds |= {TITLE + t for t in _titles_asked(question)}
+    if _asks_another_head(question):  # a town's head is written 市長 whatever the question calls it
         kinds |= {PERSON, TITLE + "市長", OTHER_HOLDER}
     if REASON in kinds and _TRIP_WHY_RE.search(question):
         kinds.add(PURPOSE)
@@ -278,10 +285,26 @@ def asked_kinds(question: str) -> frozenset[str]:
 def holders_asked(question: str) -> frozenset[str]:
     """Return the NAMED_TITLE kinds of the titles whose holder a (normalized) question asks the name of ("哪位副市長",
     "那個小鎮的市長叫什麼名字"); none when it names a title but asks something else ("為什麼跟小鎮的市長見面？")."""
-    titles = {m.group("a") or m.group("b") for m in _TITLE_ASKED_RE.finditer(question)}
-    if _OTHER_HOLDER_RE.search(question) and (_PERSON_RE.search(question) or _NAME_ASKED_RE.search(question)):
+    titles = _titles_asked(question)
+    if _asks_another_head(question) and _asks_a_name(question):
         titles.add("市長")
     return frozenset(NAMED_TITLE + t for t in titles)
+
+
+def _titles_asked(question: str) -> set[str]:
+    """Return the titles whose holder a (normalized) question asks which one ("哪位副市長", "局長叫什麼")."""
+    return {m.group("a") or m.group("b") for m in _TITLE_ASKED_RE.finditer(question)}
+
+
+def _asks_a_name(question: str) -> bool:
+    return bool(_PERSON_RE.search(question) or _NAME_ASKED_RE.search(question))
+
+
+def _asks_another_head(question: str) -> bool:
+    """Return True when a (normalized) question names the head of another place than the writers' own."""
+    return bool(
+        _OTHER_HOLDER_RE.search(question) or (_OTHER_HOLDER_BEFORE_COMMA_RE.search(question) and _asks_a_name(question))
+    )
 
 
 def offered_kinds(sentence: str) -> frozenset[str]:
@@ -301,7 +324,8 @@ def offered_kinds(sentence: str) -> frozenset[str]:
         kinds.add(MONEY)
     if _GIFT_RE.search(folded):
         kinds.add(GIFT)
-        kinds |= {RETURN_GIFT} if _RETURN_TOLD_RE.search(folded) else set()
+    if _RETURN_TOLD_RE.search(folded):
+        kinds |= {GIFT, RETURN_GIFT}
     named = [t for t in _FULL_TITLE_RE.finditer(sentence) if _beside_a_name(sentence, t.start(), t.end())]
     if _LATIN_NAME_RE.search(sentence) or named:
         kinds.add(PERSON)

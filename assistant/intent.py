@@ -283,7 +283,7 @@ _STOP = re.compile(
 # <city>"): the question names the place (a city's name, as a stop's) and little else.
 _IN_A_PLACE = re.compile(r"在|那[兩幾]天|期間|\b(?:in|while in|while they were in)\b|\bon the \w+ (?:leg|stop)\b")
 _RUNDOWN = re.compile(
-    r"整體(?:來說)?|總的來說|大致|概括|都|哪些(?:單位|地方|點)|做了?(?:哪些事|什麼事|些啥|啥)|幹了?些?(?:什麼|啥)"
+    r"整體(?:來說)?|總的來說|大致|概括|總共|一共|都|哪些(?:單位|地方|點)|做了?(?:哪些事|什麼事|些啥|啥)|幹了?些?(?:什麼|啥)"
     r"|\b(?:rundown|run-down|overview|summary|everything|quick|leg)\b"
 )
 _PLACE_WORDS = (_IN_A_PLACE, _RUNDOWN, _SCHEDULE, _GOING)
@@ -423,10 +423,14 @@ def is_cue_word(word: str) -> bool:
     return any(cue.fullmatch(word) for cue in (_OVERVIEW_CUES, _LIST_CUES))
 
 
-def _trip_gist(folded: str, dates: tuple[tuple[str, ...], tuple[int, ...]]) -> bool:
+def _trip_gist(folded: str, dates: tuple[tuple[str, ...], tuple[int, ...]], places: bool) -> bool:
     """Return True when a (folded) question asks the gist of what the whole trip did ("整趟大概做了哪些事？幫我抓個
-    重點", "the gist of what this trip covered"), naming no day and little else: the summary (摘要) answers it."""
+    重點", "the gist of what this trip covered"), naming no day and little else: the summary (摘要) answers it. With
+    `places`, not one set in a place ("這趟在<city>總共做了哪些事？"), which the engine reads again without them
+    when it names no place of the itineraries."""
     if dates[0] or dates[1] or not (_GIST.search(folded) and _DID_WHAT.search(folded) and _THE_TRIP.search(folded)):
+        return False
+    if places and _IN_A_PLACE.search(folded):
         return False
     rest = _rest(folded, _GIST, _DID_WHAT, _THE_TRIP, _SCHEDULE, _FILLER)
     return _small(rest, han=_MAX_GIST_HAN, latin=_MAX_GIST_LATIN)
@@ -463,7 +467,7 @@ def _read_one(question: str, places: bool) -> Intent:
             return Intent(kind, section=section[0], ordinal=number)
     shift = 1 if _NEXT_DAY.search(folded) else -1 if _DAY_BEFORE.search(folded) else 0
     dates = _dates(folded)
-    if _trip_gist(folded, dates):  # "這趟整體來說做了哪些事？": the report's own summary (摘要)
+    if _trip_gist(folded, dates, places):  # "這趟整體來說做了哪些事？": the report's own summary (摘要)
         return Intent(OVERVIEW, section="摘要")
     day_intent = _day_intent(folded, asked, half, shift, dates, places)
     if day_intent is not None:

@@ -12,6 +12,8 @@ from .text.normalize import fold
 from .text.words import capitalized_names
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
+# A Latin letter or digit, accented ones too (not × and ÷, which Latin-1 sets among them).
+_LETTER = r"[a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"
 # A glossary name this short (港務, 市府) is too common a word to tell the party it names.
 _MIN_NAME_CHARS = 3
 
@@ -50,7 +52,7 @@ def holds(text: str, spelling: str) -> bool:
 def spelling_pattern(spelling: str) -> str:
     """Return a pattern finding `spelling` (folded) in folded text as `holds` does: a Latin one as a whole word."""
     if spelling.isascii():  # an accented letter is a letter too: "mes" is no word of "systèmes"
-        return rf"(?<![a-z0-9\u00c0-\u024f]){re.escape(spelling)}(?![a-z0-9\u00c0-\u024f])"
+        return rf"(?<!{_LETTER}){re.escape(spelling)}(?!{_LETTER})"
     return re.escape(spelling)
 
 

@@ -115,9 +115,10 @@ _ROLE = re.compile(r"(?:方|單位|業者|廠商|夥伴)$")
 # "跟 X 簽的", "與 X 簽訂": the party an agreement is with, as the question writes it.
 _SIGNED_WITH = re.compile(rf"(?:跟|與|和|同)\s*([{HAN_CHARS}]{{2,10}}?)\s*(?:所|一起|共同)?(?:簽|訂|合簽)")
 # A person as reports name one: two or three Han characters before a title (張大明大使, 林局長 is too short), after
-# the word meeting, asking or pointing at them ("跟<name>市長", "向<name>局長", "那位<name>市長").
+# the word meeting, asking or pointing at them ("跟<name>市長", "那位<name>市長", "<city>的<name>處長"); 向, 和 and 同
+# may be a surname.
 _PERSON = re.compile(
-    rf"((?![跟與和同向對由請找見給被讓那這該此位])[{HAN_CHARS}]{{2,3}}?)(?:副市長|市長|大使|副局長|局長|處長|主席|副總裁|總裁|董事長|總經理|院長|主任|部長|總編輯|執行長|議員|教授)"
+    rf"((?![跟與對由請找見給被讓那這該此位名個的])[{HAN_CHARS}]{{2,3}}?)(?:副市長|市長|大使|副局長|局長|處長|主席|副總裁|總裁|董事長|總經理|院長|主任|部長|總編輯|執行長|議員|教授)"
 )
 # The closing sections of the template, whose paragraphs tell of several visits: reflections and recommendations.
 _CLOSING_SECTIONS = tuple(cue for word, cue in SECTION_CUES if word in ("心得", "建議"))

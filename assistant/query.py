@@ -41,9 +41,11 @@ class Query:
 _POSSESSIVE = re.compile(r"'s$")
 _COMPACT_RE = re.compile(r"[\s\-]+")
 # A model or code name: letters then digits (B787, C-919, MU5), which a report writes as such when it tells of it.
-# Words placing what comes before them ("名單上", "報告中", "行程裡"), which may open a dictionary name ("上都").
-_LOCATIVES = "上中裡內下"
 _CODE_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
+# Words placing what comes before them ("名單上", "報告中", "行程裡"), which may open a dictionary name ("上都"), and
+# the words a placed thing goes on with ("名單上都有…", "報告中也是…"); "拜訪上都嗎" visits a place.
+_LOCATIVES = "上中裡內下"
+_AFTER_PLACED = "有是沒也還"
 # A name written another way by one character: the question's run around it, this many characters on each
 # side, matches a report's text but for one character of the name (at least this long in all).
 _VARIANT_REACH = 2
@@ -234,7 +236,8 @@ class QueryReader:
         reports use often, or a time or conversation word, wherever the question writes it: "<city>辦…" reads as
         <city> and 辦 even when the city's last character and 辦 make a dictionary name, and "晚上都…" as 晚上 and
         都; a sentence adverb claims its last character too ("整體上都…"). A word used once (a city in a list)
-        claims nothing; nor does a word placing the one before it ("名單上都有…")."""
+        claims nothing. A word placing the report word before it claims its character too ("名單上都有…": 名單上 and
+        都有)."""
         folded = fold(text)
         if not has_han(name) or name not in folded:
             return False
@@ -244,7 +247,8 @@ class QueryReader:
             adverb = any(folded.endswith(a, 0, at + 1) for a in CHINESE_SENTENCE_ADVERBS)
             # "名單上都有…": 上 places the word before it, which the reports write ("on the list").
             before = folded[max(0, at - 2) : at]
-            placed = name[0] in _LOCATIVES and len(before) == 2 and self._written_word(before)
+            placed = name[0] in _LOCATIVES and folded[end : end + 1] in tuple(_AFTER_PLACED)
+            placed = placed and len(before) == 2 and self._written_word(before)
             if not adverb and not placed and not any(len(p) == 2 and self._claims(p) for p in pairs):
                 return False
         return True

@@ -13,6 +13,7 @@ from assistant.answer_type import (
     MONEY,
     NAMED_TITLE,
     NUMBER,
+    OTHER_HOLDER,
     PERSON,
     PURPOSE,
     REASON,
@@ -135,6 +136,9 @@ def test_a_question_about_cost_asks_for_money():
         ("局長有準備什麼伴手禮給對方嗎？", True),
         ("貨櫃是怎麼運送的？", False),  # carried, not given
         ("港務局做了什麼簡報？", False),
+        ("歡送會上局長說了什麼？", False),  # a farewell
+        ("市府派車把局長送到什麼地方？", False),  # taken somewhere
+        ("Who gave them a presentation at the port?", False),
     ],
 )
 def test_a_question_about_a_gift_asks_for_one(question, asked):
@@ -147,7 +151,10 @@ def test_a_gift_asked_given_back_is_answered_only_by_one_given_back():
     assert not answers_kind(asked_kinds(fold("局長有回送他什麼嗎？")), given)  # the gift returned asked
     assert answers_kind(asked_kinds(fold("局長有回送他什麼嗎？")), returned)
     assert not answers_kind(asked_kinds(fold("What did the director give him in return?")), given)
+    assert answers_kind(asked_kinds(fold("局長有回送他什麼嗎？")), offered_kinds("局長回送茶葉"))
+    assert GIFT not in asked_kinds(fold("What did the port give back to the community?"))
     assert GIFT not in offered_kinds("雙方就港區轉型交換意見")
+    assert GIFT not in offered_kinds("出席簽約典禮") and GIFT not in offered_kinds("港務局以禮相待")
 
 
 def test_an_amount_asked_is_not_answered_by_a_sentence_whose_only_numbers_are_its_date():
@@ -355,11 +362,19 @@ def test_another_places_head_is_answered_by_a_named_holder_not_the_bare_title(qu
         ("Which local mayor joined them there?", {"市長"}),
         ("為什麼會順便跟那個小鎮的市長見面？", set()),  # a title named, a reason asked
         ("Which day did they meet the local mayor?", set()),
+        ("What is the name of the town where they met the local mayor?", set()),  # the town's name
+        ("離開當地，市長說了什麼？", set()),
+        ("港務局所在那個小鎮，市長有什麼感想？", set()),  # no name asked: the writers' own head
         ("市長去了哪裡？", set()),
     ],
 )
 def test_the_holder_asked_is_the_one_whose_name_a_question_asks(question, holders):
     assert holders_asked(fold(question)) == {NAMED_TITLE + t for t in holders}
+
+
+def test_a_place_named_before_a_comma_makes_the_title_another_places_only_when_a_name_is_asked():
+    assert OTHER_HOLDER in asked_kinds(fold("港務局所在那個小鎮，市長叫什麼名字？"))
+    assert OTHER_HOLDER not in asked_kinds(fold("港務局所在那個小鎮，市長有什麼感想？"))  # the writers' own head
 
 
 @pytest.mark.parametrize(

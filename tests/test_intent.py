@@ -478,6 +478,7 @@ def test_a_day_of_the_month_two_days_of_a_long_trip_share_is_none_of_them():
         ("Give me a short rundown of what this trip achieved overall.", True),
         ("Give me the quick version: what did the delegation actually get done over there?", True),
         ("這趟在鹿特丹做了哪些事？", False),  # one city's doings: its rows
+        ("這趟在鹿特丹總共做了哪些事？", False),  # in total, in one city: still its rows
         ("3/5 大概做了哪些事？", False),  # a day's
         ("整趟行程有哪些安排？", False),  # the schedule asked, no gist
     ],

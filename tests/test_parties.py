@@ -43,4 +43,4 @@ def test_a_latin_spelling_is_held_only_as_a_whole_word():
     assert holds("the air show", "air") and not holds("airbus", "air")
     assert holds("參訪鹿特丹港務局", "鹿特丹港")
     assert not holds("les systèmes du port", "mes") and not holds("mésa", "sa")  # an accented letter is a letter
-    assert holds("à rotterdam", "rotterdam")
+    assert holds("à rotterdam", "rotterdam") and holds("3×mes", "mes")  # × is no letter

@@ -630,8 +630,9 @@ def test_a_person_put_in_a_city_where_no_part_naming_them_is_is_a_false_premise(
     [mention] = persons_elsewhere("局長在阿姆斯特丹跟范德處長聊了什麼？", [doc])
     assert (mention.name, mention.other) == ("范德", "阿姆斯特丹")
     assert persons_elsewhere("局長在鹿特丹跟范德處長聊了什麼？", [doc]) == []
-    [mention] = persons_elsewhere("阿姆斯特丹那位范德處長說了什麼？", [doc])  # pointed at: "那位<name>"
-    assert (mention.name, mention.other) == ("范德", "阿姆斯特丹")
+    for question in ("阿姆斯特丹那位范德處長說了什麼？", "阿姆斯特丹的范德處長說了什麼？"):  # pointed at, or possessed
+        [mention] = persons_elsewhere(question, [doc])
+        assert (mention.name, mention.other) == ("范德", "阿姆斯特丹")
 
 
 def test_a_surname_with_its_title_is_placed_by_its_visit_and_by_its_own_sentence_in_the_reflections():

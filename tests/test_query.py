@@ -219,6 +219,7 @@ def test_a_word_placing_the_report_word_before_it_claims_its_character_from_a_di
     reader = _reader(assistant)
     assert reader.unknown_names("這次出訪名單上都有哪些人？") == []  # 名單上 + 都: on the list, not 上都
     assert reader.unknown_names("名單裡有人去過上都嗎？") == ["上都"]
+    assert reader.unknown_names("市長這趟有拜訪上都嗎？") == ["上都"]  # a verb before it: the place visited
 
 
 def test_an_office_of_state_the_reports_never_write_is_an_unknown_name(assistant):
