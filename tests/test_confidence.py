@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from assistant import confidence
 from assistant.confidence import NO_SHARED_WORDS_NOTICE, ConfidenceModel
 from assistant.config import Settings
 from assistant.evidence import Evidence
@@ -94,28 +95,22 @@ def test_nothing_to_quote_abstains(model):
     assert model.decide(_evidence(), None).abstained
 
 
-def test_a_cost_question_whose_best_sentence_gives_no_amount_abstains_saying_so(model, assistant):
-    from assistant.confidence import NO_AMOUNT_NOTICE
-
-    without, with_amount = _sentence_with(assistant, "成立於 1998 年"), _sentence_with(assistant, "億元")
-    evidence = Evidence(
-        "q", "法國企業聯盟的年度經費是多少？", None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["經費"]
-    )
+@pytest.mark.parametrize(
+    ("question", "word", "giving", "notice"),
+    [
+        ("法國企業聯盟的年度經費是多少？", "經費", "億元", "NO_AMOUNT_NOTICE"),  # a cost: an amount of money
+        ("法國企業聯盟送了市長什麼禮物？", "禮物", "致贈", "NO_GIFT_NOTICE"),  # a gift: one given
+    ],
+)
+def test_a_cost_or_gift_question_whose_best_sentence_gives_none_abstains_saying_so(
+    model, assistant, question, word, giving, notice
+):
+    said = getattr(confidence, notice)
+    without, with_it = _sentence_with(assistant, "成立於 1998 年"), _sentence_with(assistant, giving)
+    evidence = Evidence("q", question, None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=[word])
     refused = model.decide(evidence, ScoredSentence(without, 1.0, 0.99, 1.0))
-    assert refused.abstained and NO_AMOUNT_NOTICE in refused.notices
-    assert NO_AMOUNT_NOTICE not in model.decide(evidence, ScoredSentence(with_amount, 1.0, 0.99, 1.0)).notices
-
-
-def test_a_gift_question_whose_best_sentence_tells_of_no_gift_abstains_saying_so(model, assistant):
-    from assistant.confidence import NO_GIFT_NOTICE
-
-    without, with_gift = _sentence_with(assistant, "成立於 1998 年"), _sentence_with(assistant, "致贈")
-    evidence = Evidence(
-        "q", "法國企業聯盟送了市長什麼禮物？", None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["禮物"]
-    )
-    refused = model.decide(evidence, ScoredSentence(without, 1.0, 0.99, 1.0))
-    assert refused.abstained and NO_GIFT_NOTICE in refused.notices
-    assert NO_GIFT_NOTICE not in model.decide(evidence, ScoredSentence(with_gift, 1.0, 0.99, 1.0)).notices
+    assert refused.abstained and said in refused.notices
+    assert said not in model.decide(evidence, ScoredSentence(with_it, 1.0, 0.99, 1.0)).notices
 
 
 def test_a_count_question_whose_best_sentence_counts_something_else_abstains_saying_so(model, assistant):
