@@ -45,7 +45,7 @@ _CODE_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-
 # Words placing what comes before them ("名單上", "報告中", "行程裡"), which may open a dictionary name ("上都"), and
 # the words a placed thing goes on with ("名單上都有…", "報告中也是…"); "拜訪上都嗎" visits a place.
 _LOCATIVES = "上中裡內下"
-_AFTER_PLACED = "有是沒也還"
+_AFTER_PLACED = frozenset("有是沒也還")
 # A name written another way by one character: the question's run around it, this many characters on each
 # side, matches a report's text but for one character of the name (at least this long in all).
 _VARIANT_REACH = 2
@@ -247,7 +247,7 @@ class QueryReader:
             adverb = any(folded.endswith(a, 0, at + 1) for a in CHINESE_SENTENCE_ADVERBS)
             # "名單上都有…": 上 places the word before it, which the reports write ("on the list").
             before = folded[max(0, at - 2) : at]
-            placed = name[0] in _LOCATIVES and folded[end : end + 1] in tuple(_AFTER_PLACED)
+            placed = name[0] in _LOCATIVES and folded[end : end + 1] in _AFTER_PLACED
             placed = placed and len(before) == 2 and self._written_word(before)
             if not adverb and not placed and not any(len(p) == 2 and self._claims(p) for p in pairs):
                 return False

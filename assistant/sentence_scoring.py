@@ -15,10 +15,8 @@ from .answer_type import (
     DATE,
     DAY,
     DISTINCTION,
-    NAMED_TITLE,
     OTHER_HOLDER,
     PURPOSE,
-    TITLE,
     answers_kind,
     asked_kinds,
     counted_noun,
@@ -99,7 +97,7 @@ class SentenceScorer:
                 best_rank.setdefault(sid, rank)
         if not best_rank:
             return []
-        for sid in self._holders(asked, hits[:depth]):
+        for sid in self._holders(query_text, asked, hits[:depth]):
             best_rank.setdefault(sid, depth + 1)
         ids = list(best_rank)
         scored = [
@@ -109,12 +107,12 @@ class SentenceScorer:
         scored.sort(key=lambda x: (-x.score, x.sentence_id))
         return scored
 
-    def _holders(self, asked: frozenset[str], hits: list[Hit]) -> list[int]:
+    def _holders(self, query_text: str, asked: frozenset[str], hits: list[Hit]) -> list[int]:
         """Return the sentences naming the holder of a title the question asks which one held ("哪位副市長"; `asked`:
         its kinds) in the parts of the reports (a visit with its subsections) holding `hits`: a passage of that
         visit ranked below them may be the only one naming them. Nothing for a title asked of another place than the
         writers' own."""
-        titles = {NAMED_TITLE + k.removeprefix(TITLE) for k in asked if k.startswith(TITLE)}
+        titles = holders_asked(query_text)
         if not titles or OTHER_HOLDER in asked or not self.settings.title_holders_pooled:
             return []
         parts = set()
