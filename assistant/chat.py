@@ -155,6 +155,25 @@ class Conversation:
             if (first.source, label) not in self.focus
         ]
 
+    def _answer(
+        self,
+        question: str,
+        matched: str,
+        rewritten: str | None,
+        context: str | None,
+        top_k: int | None,
+        mode: str | None,
+        reports: list[str] | None,
+    ) -> Answer:
+        """Return the assistant's answer to `question` as rewritten for another subject, or read with `context`."""
+        # Who led, or who else was there ("還有誰也去了？"), asked after a visit's answer: of that visit.
+        led = bool(matched and context) and (asks_who_led_a_visit(matched, context or "") or asks_who_else(matched))
+        pointing = context and self.focus and (points_back(question) or elliptical(question) or led)
+        return self.assistant.ask(
+            rewritten or question, top_k=top_k, mode=mode, context=context, reports=reports or None,
+            sections=list(self.focus) if pointing else None, days=self.days if context else (),
+        )  # fmt: skip
+
     def reset(self) -> None:
         """Start a new topic: the next question is read on its own."""
         self.history.clear()
@@ -172,13 +191,12 @@ class Conversation:
         matched = self._matched(question)
         rewritten = self._switched(matched)
         context = None if rewritten else self.context_for(question)
-        # Who led, or who else was there ("還有誰也去了？"), asked after a visit's answer: of that visit.
-        led = bool(matched and context) and (asks_who_led_a_visit(matched, context or "") or asks_who_else(matched))
-        pointing = context and self.focus and (points_back(question) or elliptical(question) or led)
-        answer = self.assistant.ask(
-            rewritten or question, top_k=top_k, mode=mode, context=context, reports=reports or None,
-            sections=list(self.focus) if pointing else None, days=self.days if context else (),
-        )  # fmt: skip
+        answer = self._answer(question, matched, rewritten, context, top_k, mode, reports)
+        if rewritten and answer.abstained and answer.notices:
+            # The rewrite carries what the previous question presumed ("the mayor at <party>"), which this one
+            # did not say: refuted, the follow-up is read with its context instead.
+            rewritten, context = None, self.context_for(question)
+            answer = self._answer(question, matched, rewritten, context, top_k, mode, reports)
         if rewritten:
             shown = rewritten.translate(_FULL_WIDTH) if has_han(rewritten) else rewritten
             note = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -16,6 +17,8 @@ _SWITCH_HAN = re.compile(
     r"^(?:那麼|那|至於|還有|而)\s*(?P<x>[^，。,?？]{1,16}?)\s*(?:那邊|那裡|那兒|的話|方面|的部分|那場|那站)?\s*呢\s*[?？]?$"
 )
 _SWITCH_LATIN = re.compile(r"^(?i:and|what about|how about)\s+(?:(?:at|in|with|for|the)\s+)*(?P<x>[^?]{1,40}?)\s*\??$")
+# A place's own government: "<city>市政府", "大<city>市政府" (a metropolis), "<county>縣政府", "<town>公所".
+_GOVERNMENT_RE = re.compile(r"大?(?P<place>.+?)(?:市|縣|省|區|鎮|鄉)?(?:政府|市府|公所)")
 # A name with a word for a place's own kind after it ("<city>市") is the place itself.
 _PLACE_SUFFIXES = ("", "市", "縣", "區", "省")
 
@@ -52,9 +55,15 @@ class SubjectFinder:
             folded.endswith(end) and folded[: -len(end)] in self._places for end in _PLACE_SUFFIXES
         )
 
+    def governs_a_place(self, name: str) -> bool:
+        """Return True when a party is a place's own government ("<city>市政府", "大<city>市政府"), not a body
+        named after it ("<city>港務局")."""
+        m = _GOVERNMENT_RE.fullmatch(fold(name))
+        return bool(m) and self.is_place(m.group("place"))
+
     def find(self, text: str) -> list[Subject]:
         """Return the subjects `text` names, longest first where two overlap, in reading order."""
-        folded = fold(text)
+        folded = _unaccented(fold(text))
         if len(folded) != len(text):  # offsets would not point into the text as written
             return []
         found: list[Subject] = []
@@ -63,6 +72,16 @@ class SubjectFinder:
                 if not any(s.start < m.end() and m.start() < s.end for s in found):
                     found.append(Subject(m.start(), m.end(), kind, name))
         return sorted(found, key=lambda s: s.start)
+
+
+def _unaccented(text: str) -> str:
+    """Return `text` with each accented letter as its base letter ("métropole" -> "metropole"), one for one, as the
+    glossary spells Latin names (`glossary.fold_latin`); offsets into `text` still hold."""
+    out = []
+    for ch in text:
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        out.append(base if len(base) == 1 else ch)
+    return "".join(out)
 
 
 def switched(question: str, previous: str, finder: SubjectFinder) -> str | None:
@@ -80,7 +99,10 @@ def switched(question: str, previous: str, finder: SubjectFinder) -> str | None:
     new = finder.find(said)
     if len(new) != 1 or (new[0].start, new[0].end) != (0, len(said)):  # "那<city>的行程呢？" asks more
         return None
-    old = [s for s in finder.find(previous) if s.kind == new[0].kind]
+    named = finder.find(previous)
+    old = [s for s in named if s.kind == new[0].kind]
+    if not old and new[0].kind == PLACE:  # a place's government ("<city> Métropole": <city>市政府) stands for it
+        old = [s for s in named if s.kind == PARTY and finder.governs_a_place(s.name)]
     if not old:
         return None
     replaced = previous[old[0].start : old[0].end]

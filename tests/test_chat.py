@@ -111,6 +111,26 @@ def test_a_follow_up_switching_the_city_asks_the_previous_question_of_the_new_on
     assert any("讀作「在土魯斯市拜會時" in n for n in english.notices)
 
 
+def test_a_follow_up_switching_the_party_is_read_in_context_when_the_rewrite_is_refuted(assistant):
+    chat = Conversation(assistant)
+    chat.ask("Who hosted the mayor at Dassault Systèmes headquarters?")
+    answer = chat.ask(
+        "And at EDF?"
+    )  # "the mayor at EDF" was the previous question's, and that visit had another leader
+    assert not answer.abstained
+    assert "Didier Cordero" in answer.quotes[0].quote
+    assert any("Answered in the context of the previous question" in n for n in answer.notices)
+    assert not any("Read as a question of its own" in n for n in answer.notices)
+
+
+def test_a_city_named_after_a_question_of_another_citys_government_asks_it_of_that_city(assistant):
+    chat = Conversation(assistant)
+    chat.ask("Who received the delegation at Toulouse Métropole?")
+    answer = chat.ask("And in Paris?")
+    assert any("Read as a question of its own" in n for n in answer.notices)
+    assert any("Komites" in q.quote for q in answer.quotes)
+
+
 def test_a_short_follow_up_naming_nothing_asks_of_what_the_last_answer_was_about(port_assistant):
     chat = Conversation(port_assistant)
     chat.ask("3/5 上午去了哪裡？")

@@ -58,10 +58,38 @@ def test_a_follow_up_naming_only_another_subject_asks_the_previous_question_of_i
         ("那阿姆斯特丹的行程呢?", "在鹿特丹是誰接待的?"),  # asks more than the name: not the same question
         ("What about Amsterdam's mayor?", "在鹿特丹是誰接待的?"),
         ("那阿姆斯特丹呢?", "那天是誰接待的?"),  # nothing in the previous question to swap
-        ("那阿姆斯特丹呢?", "鹿特丹港務局由誰接待?"),  # a place for a party: no swap
+        ("那阿姆斯特丹呢?", "鹿特丹港務局由誰接待?"),  # a place for a party named after it: no swap
         ("那鹿特丹呢?", "在鹿特丹是誰接待的?"),  # the same subject
         ("What about Rotterdam?", "在鹿特丹是誰接待的?"),  # the same subject in the other script
     ],
 )
 def test_no_switch_without_a_new_subject_alone_and_one_of_its_kind_to_swap(follow_up, previous):
     assert switched(follow_up, previous, FINDER) is None
+
+
+# A city's government as the glossary mines it from "大鹿特丹市政府（Rotterdam Métropole）": accents removed.
+GOVERNED = SubjectFinder(["鹿特丹", "阿姆斯特丹"], GLOSSARY | {"rotterdam metropole": "大鹿特丹市政府"})
+
+
+def test_a_latin_name_written_with_its_accents_is_found_as_the_glossary_spells_it():
+    text = "Who received them at Rotterdam Métropole?"
+    found = [(text[s.start : s.end], s.kind, s.name) for s in GOVERNED.find(text)]
+    assert found == [("Rotterdam Métropole", PARTY, "大鹿特丹市政府")]  # the party, not the city inside it
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "previous", "asked"),
+    [
+        ("And in Amsterdam?", "Who received them at Rotterdam Métropole?", "Who received them at Amsterdam?"),
+        ("那阿姆斯特丹呢?", "大鹿特丹市政府由誰接待?", "阿姆斯特丹由誰接待?"),
+    ],
+)
+def test_a_place_named_after_a_question_of_a_places_government_asks_it_of_the_new_place(follow_up, previous, asked):
+    assert switched(follow_up, previous, GOVERNED) == asked
+
+
+def test_only_a_places_own_government_stands_for_the_place():
+    assert GOVERNED.governs_a_place("大鹿特丹市政府") and GOVERNED.governs_a_place("阿姆斯特丹市政府")
+    assert not GOVERNED.governs_a_place("鹿特丹港務局")
+    assert not GOVERNED.governs_a_place("阿姆斯特丹市議會")
+    assert not GOVERNED.governs_a_place("荷蘭政府")  # a country the itineraries do not list as a place
