@@ -35,6 +35,7 @@ class Answer:
     matched_question: str = ""
     level: str = ""  # "high", "medium" or "low": the confidence band shown to users (config.Settings)
     signals: dict[str, float] = field(default_factory=dict)  # what the confidence was computed from
+    refuted: tuple[str, ...] = ()  # why the question's presumptions are false (premise.Mention reasons), if any
 
     def to_dict(self) -> dict:
         """Return the JSON shape printed by `ask --json` and returned by the `/ask` API."""
@@ -123,6 +124,7 @@ class AnswerComposer:
             matched_question=e.query_text,
             level=decision.level,
             signals=decision.signals,
+            refuted=tuple(dict.fromkeys(m.reason for m in e.false_premises)),
         )
 
     def _quoted(self, e: Evidence, scored: list[ScoredSentence]) -> tuple[list[Quote], tuple[str, int, int, float]]:

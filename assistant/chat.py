@@ -10,6 +10,7 @@ from .config import Settings
 from .focus import answer_days, answer_sections
 from .ingest import SECTION_SEPARATOR
 from .intent import COVER, MEMBERS, asks_who_else, asks_who_led_a_visit, read_intent, refers_back
+from .premise import LED, NOT_AT
 from .subjects import switched
 from .text.normalize import HAN_CHARS, fold, has_han, normalize_query
 from .text.tokens import date_tokens
@@ -35,6 +36,8 @@ _POINTING = re.compile(
     re.IGNORECASE,
 )
 # A Chinese question as matched has ASCII punctuation (NFKC); shown to a reader, it gets its own back.
+# The presumptions a rewritten follow-up carries from the question it rewrites: who led a visit, who was at it.
+_CARRIED = frozenset({LED, NOT_AT})
 _FULL_WIDTH = str.maketrans({",": "，", "?": "？", "!": "！", ";": "；", ":": "："})
 _ENDED = re.compile(r"[?？!！。.]\s*$")
 _WORD = re.compile(rf"[{HAN_CHARS}]|[A-Za-z0-9]+")
@@ -192,11 +195,14 @@ class Conversation:
         rewritten = self._switched(matched)
         context = None if rewritten else self.context_for(question)
         answer = self._answer(question, matched, rewritten, context, top_k, mode, reports)
-        if rewritten and answer.abstained and answer.notices:
-            # The rewrite carries what the previous question presumed ("the mayor at <party>"), which this one
-            # did not say: refuted, the follow-up is read with its context instead.
-            rewritten, context = None, self.context_for(question)
-            answer = self._answer(question, matched, rewritten, context, top_k, mode, reports)
+        if rewritten and _CARRIED.intersection(answer.refuted):
+            # The rewrite carries who the previous question put at its subject ("the mayor at <party>"), which this
+            # one did not say: refuted there, the follow-up is read with its context, the refutation kept beside it.
+            in_context = self.context_for(question)
+            read = self._answer(question, matched, None, in_context, top_k, mode, reports)
+            if not read.abstained:
+                rewritten, context = None, in_context
+                answer = replace(read, notices=[*answer.notices, *read.notices])
         if rewritten:
             shown = rewritten.translate(_FULL_WIDTH) if has_han(rewritten) else rewritten
             note = (

@@ -18,7 +18,7 @@ _SWITCH_HAN = re.compile(
 )
 _SWITCH_LATIN = re.compile(r"^(?i:and|what about|how about)\s+(?:(?:at|in|with|for|the)\s+)*(?P<x>[^?]{1,40}?)\s*\??$")
 # A place's own government: "<city>市政府", "大<city>市政府" (a metropolis), "<county>縣政府", "<town>公所".
-_GOVERNMENT_RE = re.compile(r"大?(?P<place>.+?)(?:市|縣|省|區|鎮|鄉)?(?:政府|市府|公所)")
+_GOVERNMENT_RE = re.compile(r"(?P<place>.+?)(?:市|縣|省|區|鎮|鄉)?(?:政府|市府|公所)")
 # A name with a word for a place's own kind after it ("<city>市") is the place itself.
 _PLACE_SUFFIXES = ("", "市", "縣", "區", "省")
 
@@ -55,11 +55,15 @@ class SubjectFinder:
             folded.endswith(end) and folded[: -len(end)] in self._places for end in _PLACE_SUFFIXES
         )
 
-    def governs_a_place(self, name: str) -> bool:
-        """Return True when a party is a place's own government ("<city>市政府", "大<city>市政府"), not a body
-        named after it ("<city>港務局")."""
+    def governed_place(self, name: str) -> str:
+        """Return the place a party is the own government of ("<city>市政府", "大<city>市政府": <city>), or "" for a
+        party that is none (a body named after a place, "<city>港務局")."""
         m = _GOVERNMENT_RE.fullmatch(fold(name))
-        return bool(m) and self.is_place(m.group("place"))
+        place = m.group("place") if m else ""
+        if self.is_place(place):
+            return place
+        # 大 is a metropolis's ("大<city>市政府"), or a place's own first character (大<…>市政府 of a city 大<…>).
+        return place[1:] if place.startswith("大") and self.is_place(place[1:]) else ""
 
     def find(self, text: str) -> list[Subject]:
         """Return the subjects `text` names, longest first where two overlap, in reading order."""
@@ -75,12 +79,13 @@ class SubjectFinder:
 
 
 def _unaccented(text: str) -> str:
-    """Return `text` with each accented letter as its base letter ("métropole" -> "metropole"), one for one, as the
-    glossary spells Latin names (`glossary.fold_latin`); offsets into `text` still hold."""
+    """Return `text` with each accented Latin letter as its base letter ("élysée" -> "elysee"), one for one, as the
+    glossary spells Latin names (`glossary.fold_latin`); offsets into `text` still hold, and other scripts' marks
+    (a kana's voicing) stay."""
     out = []
     for ch in text:
         base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        out.append(base if len(base) == 1 else ch)
+        out.append(base if len(base) == 1 and base.isascii() else ch)
     return "".join(out)
 
 
@@ -101,8 +106,10 @@ def switched(question: str, previous: str, finder: SubjectFinder) -> str | None:
         return None
     named = finder.find(previous)
     old = [s for s in named if s.kind == new[0].kind]
-    if not old and new[0].kind == PLACE:  # a place's government ("<city> Métropole": <city>市政府) stands for it
-        old = [s for s in named if s.kind == PARTY and finder.governs_a_place(s.name)]
+    if not old and new[0].kind == PLACE:  # a place's own government (<city>市政府) stands for the place
+        old = [s for s in named if s.kind == PARTY and finder.governed_place(s.name)]
+        if old and _same(new[0].name, finder.governed_place(old[0].name)):  # the same place again
+            return None
     if not old:
         return None
     replaced = previous[old[0].start : old[0].end]

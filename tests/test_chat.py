@@ -121,13 +121,15 @@ def test_a_follow_up_switching_the_party_is_read_in_context_when_the_rewrite_is_
     assert "Didier Cordero" in answer.quotes[0].quote
     assert any("Answered in the context of the previous question" in n for n in answer.notices)
     assert not any("Read as a question of its own" in n for n in answer.notices)
+    assert any("it does not put the 市長 there" in n for n in answer.notices)  # the refutation is kept beside it
 
 
 def test_a_city_named_after_a_question_of_another_citys_government_asks_it_of_that_city(assistant):
     chat = Conversation(assistant)
     chat.ask("Who received the delegation at Toulouse Métropole?")
     answer = chat.ask("And in Paris?")
-    assert any("Read as a question of its own" in n for n in answer.notices)
+    assert any("Read as a question of its own" in n and "at Paris?" in n for n in answer.notices)
+    assert not any("Métropole" in n for n in answer.notices)  # not "<city> Métropole" with its city swapped
     assert any("Komites" in q.quote for q in answer.quotes)
 
 

@@ -68,7 +68,10 @@ def test_no_switch_without_a_new_subject_alone_and_one_of_its_kind_to_swap(follo
 
 
 # A city's government as the glossary mines it from "大鹿特丹市政府（Rotterdam Métropole）": accents removed.
-GOVERNED = SubjectFinder(["鹿特丹", "阿姆斯特丹"], GLOSSARY | {"rotterdam metropole": "大鹿特丹市政府"})
+GOVERNED = SubjectFinder(
+    ["鹿特丹", "阿姆斯特丹", "大阪"],
+    GLOSSARY | {"rotterdam metropole": "大鹿特丹市政府", "osaka city government": "大阪市政府"},
+)
 
 
 def test_a_latin_name_written_with_its_accents_is_found_as_the_glossary_spells_it():
@@ -82,14 +85,33 @@ def test_a_latin_name_written_with_its_accents_is_found_as_the_glossary_spells_i
     [
         ("And in Amsterdam?", "Who received them at Rotterdam Métropole?", "Who received them at Amsterdam?"),
         ("那阿姆斯特丹呢?", "大鹿特丹市政府由誰接待?", "阿姆斯特丹由誰接待?"),
+        ("那阿姆斯特丹呢?", "大阪市政府由誰接待?", "阿姆斯特丹由誰接待?"),  # 大 of the place's own name
     ],
 )
 def test_a_place_named_after_a_question_of_a_places_government_asks_it_of_the_new_place(follow_up, previous, asked):
     assert switched(follow_up, previous, GOVERNED) == asked
 
 
+@pytest.mark.parametrize(
+    ("follow_up", "previous"),
+    [
+        ("And in Rotterdam?", "Who received them at Rotterdam Métropole?"),  # the place it governs: the same subject
+        ("那鹿特丹呢?", "大鹿特丹市政府由誰接待?"),
+    ],
+)
+def test_the_place_a_government_governs_named_again_is_no_switch(follow_up, previous):
+    assert switched(follow_up, previous, GOVERNED) is None
+
+
 def test_only_a_places_own_government_stands_for_the_place():
-    assert GOVERNED.governs_a_place("大鹿特丹市政府") and GOVERNED.governs_a_place("阿姆斯特丹市政府")
-    assert not GOVERNED.governs_a_place("鹿特丹港務局")
-    assert not GOVERNED.governs_a_place("阿姆斯特丹市議會")
-    assert not GOVERNED.governs_a_place("荷蘭政府")  # a country the itineraries do not list as a place
+    assert GOVERNED.governed_place("大鹿特丹市政府") == "鹿特丹"  # a metropolis's 大
+    assert GOVERNED.governed_place("大阪市政府") == "大阪"  # a place's own 大
+    assert GOVERNED.governed_place("阿姆斯特丹政府") == "阿姆斯特丹"
+    assert GOVERNED.governed_place("鹿特丹港務局") == ""
+    assert GOVERNED.governed_place("阿姆斯特丹市議會") == ""
+    assert GOVERNED.governed_place("荷蘭政府") == ""  # a country the itineraries do not list as a place
+
+
+def test_only_latin_letters_lose_their_accents_where_subjects_are_found():
+    finder = SubjectFinder(["鹿特丹"], {"ガイド社": "ガイド社"})  # a kana name keeps its voicing marks
+    assert [s.name for s in finder.find("ガイド社は？")] == ["ガイド社"]
