@@ -35,9 +35,9 @@ _POINTING = re.compile(
     r"\bthat\s+(?!(?:is|was|are|were|the|a|an|they|it|he|she|we|you|i|there|this)\b)[a-z]+)",
     re.IGNORECASE,
 )
-# A Chinese question as matched has ASCII punctuation (NFKC); shown to a reader, it gets its own back.
 # The presumptions a rewritten follow-up carries from the question it rewrites: who led a visit, who was at it.
 _CARRIED = frozenset({LED, NOT_AT})
+# A Chinese question as matched has ASCII punctuation (NFKC); shown to a reader, it gets its own back.
 _FULL_WIDTH = str.maketrans({",": "，", "?": "？", "!": "！", ";": "；", ":": "："})
 _ENDED = re.compile(r"[?？!！。.]\s*$")
 _WORD = re.compile(rf"[{HAN_CHARS}]|[A-Za-z0-9]+")
