@@ -30,8 +30,8 @@ GIFT = "gift"
 RETURN_GIFT = "return-gift"
 _RETURN_ASKED_RE = re.compile(r"回送|回禮|回贈|回敬|\bin return\b|\b(?:give|gave) (?:\w+ )?back\b(?!\s+to\b)", re.I)
 _RETURN_TOLD_RE = re.compile(r"回送|回禮|回贈|互贈|互相贈送|交換禮")
-# What sets something apart ("有什麼特別的地方？", "what's special about …"): a sentence telling a first, an only or
-# a most ("世界上第一個…", "唯一…", "全球最大…").
+# What sets something apart ("有什麼特別的地方？", "what's special about …", "好在哪？", "its strengths"): a sentence
+# telling a first, an only or a most ("世界上第一個…", "唯一…", "全球最大…") or naming its advantages ("擁有…等優勢").
 DISTINCTION = "distinction"
 
 _PERSON_RE = re.compile(r"誰|哪位|何人|\bwho(?:m|se)?\b", re.I)
@@ -74,7 +74,8 @@ _ASKS = (
         DISTINCTION,
         re.compile(
             r"(?<!為)(?:什麼|啥|哪些|何)(?:特別|特殊|獨特|厲害|了不起)(?=的地方|之處|[嗎呢？?。，,]|$)"
-            r"|特別(?:的地方|之處|在哪)|(?:什麼|啥|何|的)(?:特色|特點|亮點)"
+            r"|特別(?:的地方|之處|在哪)|(?:什麼|啥|何|的)(?:特色|特點|亮點)|(?:好|強|厲害|優秀)在哪|優點|優勢|長處|強項"
+            r"|\b(?:advantages?|strengths?|strong points?|selling points?)\b|\bwhat(?:'s| is| was) (?:so )?good about\b"
             r"|\b(?:what(?:'s| is| was| makes)|anything)\b[^?]*\b(?:special|unique|notable|remarkable|distinctive)\b"
             r"(?=\s+(?:about|in|of)\b|\s*[?？]?\s*$)|\bstands? out\b|\bclaim to fame\b",
             re.I,
@@ -132,7 +133,7 @@ _WHERE_OFFERED_RE = re.compile(
 )
 # A why-question about a step of the trip (going, visiting, arranging it), not about a cause in what was seen.
 _TRIP_WHY_RE = re.compile(
-    r"要去|去看|去走|去了|特地去|專門去|特別去|排去|安排|拜訪|參訪|走訪|造訪|參觀|出訪|參考|學習|想學|取經"
+    r"要去|去看|去走|去了|特地|專程|專門去|特別去|排去|安排|行程|拜訪|參訪|走訪|造訪|參觀|出訪|參考|學習|想學|取經"
     r"|\b(?:visit(?:ed|ing)?|go (?:to|see)|went|walk(?:ed|ing)?|tour(?:ed|ing)?|see|trip|agenda|the point|bother)\b",
     re.I,
 )
@@ -144,6 +145,7 @@ _OWN_SIDE_RE = re.compile(r"本市|本府|本縣|本部|本署|本局|本會|本
 _DISTINCTION_RE = re.compile(
     r"第一(?:[個座架條家位台臺]|大)|首(?:座|創|個|架|條|家|見|屈一指)|唯一|獨一無二|之最|世界第[一二三四五六七八九十]大"
     r"|最(?:大|早|長|高|暢銷|先進|知名|古老|重要|具代表性|大型)|(?:世界|全球|全國|全世界|歐洲|亞洲)(?:上)?(?:第一|最|首)"
+    r"|優勢|優點|長處|強項"
 )
 # How a report gives something's other name: "被暱稱為「風城」", "素有…之稱", "享有…美譽".
 _ALIAS_RE = re.compile(r"稱為|之稱|暱稱|美譽|又稱|號稱|譽為|稱作|人稱|\bknown as\b", re.I)

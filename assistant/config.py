@@ -174,6 +174,11 @@ class Settings:
     # naming them may rank below those. Dev 2,700: +1 (a zh-CN 出面 question), nothing lost; read from the whole
     # reports instead, -4 +1 (a town's 市長 asked as the local one, and follow-ups held to a visit).
     title_holders_pooled: bool = True
+    # So does a question asking who received or led them ("<city>市府那邊出來接的是誰？"), the sentences telling that
+    # act in the part holding the first passage. Dev 2,988: +2 -0 (who met them at a city hall, the receiving told
+    # in the visit's third passage); from every part found, -1 more (a follow-up's first turn quoted the host of
+    # another visit, and its next turn went there).
+    doers_pooled: bool = True
     # Quotes per answer from the best sentences (a template answer quotes what its record holds); a restatement
     # of the best one (below) adds one more.
     max_quotes: int = 2

@@ -16,6 +16,7 @@ from .answer_type import (
     DAY,
     DISTINCTION,
     OTHER_HOLDER,
+    PERSON,
     PURPOSE,
     answers_kind,
     asked_kinds,
@@ -58,6 +59,8 @@ class SentenceReading:
 
 
 _DAY_WORD = re.compile(r"天|\bdays?\b", re.I)
+# Acts a question asks who did that a visit tells once, naming the doer: who received the delegation, who led it.
+_DONE_BY_A_PERSON = frozenset(("<received>", "<led>"))
 
 
 class SentenceScorer:
@@ -85,7 +88,8 @@ class SentenceScorer:
         self, query_text: str, query_vector: np.ndarray | None, hits: list[Hit], asked_text: str | None = None
     ) -> list[ScoredSentence]:
         """Return the sentences of the top passages (more of them when the question asks for a kind of answer, and
-        for which holder of a title, those naming one in their visits: `_holders`), best answer first. `asked_text`
+        for which holder of a title or who received or led them, those in their visits naming one or telling the act:
+        `_pooled`), best answer first. `asked_text`
         is the question as asked, when `query_text` adds words to it (an English question's translations): the acts
         it asks about are read there (see `_score`)."""
         best_rank: dict[int, int] = {}
@@ -97,7 +101,7 @@ class SentenceScorer:
                 best_rank.setdefault(sid, rank)
         if not best_rank:
             return []
-        for sid in self._holders(query_text, asked, hits[:depth]):
+        for sid in self._pooled(query_text, asked, hits[:depth], asked_text):
             best_rank.setdefault(sid, depth + 1)
         ids = list(best_rank)
         scored = [
@@ -107,25 +111,29 @@ class SentenceScorer:
         scored.sort(key=lambda x: (-x.score, x.sentence_id))
         return scored
 
-    def _holders(self, query_text: str, asked: frozenset[str], hits: list[Hit]) -> list[int]:
+    def _pooled(self, query_text: str, asked: frozenset[str], hits: list[Hit], asked_text: str | None) -> list[int]:
         """Return the sentences naming the holder of a title the question asks which one held ("哪位副市長"; `asked`:
-        its kinds) in the parts of the reports (a visit with its subsections) holding `hits`: a passage of that
-        visit ranked below them may be the only one naming them. Nothing for a title asked of another place than the
-        writers' own."""
-        titles = holders_asked(query_text)
-        if not titles or OTHER_HOLDER in asked or not self.settings.title_holders_pooled:
+        its kinds) in the parts of the reports (a visit with its subsections) holding `hits`, and those telling the
+        act of one it asks who did ("出來接的是誰？", "誰帶隊？") in the part holding the first: a passage of that
+        visit ranked below them may be the only one naming them. No holder of a title asked of another place than
+        the writers' own."""
+        s = self.settings
+        titles = holders_asked(query_text) if OTHER_HOLDER not in asked and s.title_holders_pooled else frozenset()
+        acts = frozenset()
+        if PERSON in asked and s.doers_pooled:
+            acts = asked_acts(fold(query_text if asked_text is None else asked_text)) & _DONE_BY_A_PERSON
+        if not hits or not (titles or acts):
             return []
-        parts = set()
-        for hit in hits:
-            chunk = self.index.chunks[hit.chunk_id]
-            document = self.index.document(chunk.doc_id)
-            parts.add((chunk.doc_id, *document.parts[document.part_at(chunk.start)][1:]))
-        return [
-            i
-            for doc_id, start, end in sorted(parts)
-            for i in self.index.sentences_within(doc_id, start, end)
-            if titles & self.reading(i).kinds
-        ]
+        parts = sorted({self._part(hit) for hit in hits}) if titles else []
+        holders = [i for part in parts for i in self.index.sentences_within(*part) if titles & self.reading(i).kinds]
+        doers = [i for i in self.index.sentences_within(*self._part(hits[0])) if acts & self.reading(i).tokens]
+        return holders + doers
+
+    def _part(self, hit: Hit) -> tuple[str, int, int]:
+        """Return the part of its report (a visit with its subsections) holding a passage: (doc id, start, end)."""
+        chunk = self.index.chunks[hit.chunk_id]
+        document = self.index.document(chunk.doc_id)
+        return (chunk.doc_id, *document.parts[document.part_at(chunk.start)][1:])
 
     def best_sentence_scores(
         self, query_text: str, query_vector: np.ndarray, chunk_ids: list[int], asked_text: str | None = None

@@ -50,6 +50,7 @@ from assistant.text.normalize import fold
         ("Why did the delegation visit the port authority?", {REASON, PURPOSE}),  # what a step of the trip was for
         ("What was the point of walking the old quay?", {REASON, PURPOSE}),
         ("為啥要專門去看港務局?", {REASON, PURPOSE}),
+        ("為什麼行程要特地排港區公園?", {REASON, PURPOSE}),  # why the schedule holds a stop: what it was for
         ("去看舊碼頭，是想拿來參考什麼?", {REASON, PURPOSE}),
         ("Why do people call the city the red city?", {REASON}),  # a cause, not what a visit was for
         ("那個倉庫以前是幹嘛用的?", set()),  # what it was used for, not why
@@ -61,7 +62,7 @@ from assistant.text.normalize import fold
         ("這個平臺有什麼用?", set()),  # what it does
         ("港務局為何要全面自動化?", {REASON}),
         ("港務局的自動化程度為何?", set()),  # closing a question, formal "what is"
-        ("Sigfox 的物聯網技術有什麼優勢?", set()),
+        ("Sigfox 的物聯網技術有什麼優勢?", {DISTINCTION}),  # what sets it apart: its advantages
         ("Somewhere in the whole report", set()),
         ("20號上午那幾個行程是什麼?", set()),  # those few pointed at: no count asked
         ("有哪幾個展區?", set()),  # which ones: a list, no count
@@ -85,7 +86,7 @@ def test_asked_kinds(question, kinds):
         ("法國企業聯盟（MEDEF）成立於 1998 年", {DATE, NUMBER}),
         ("貝西公園面積約 13.9 公頃", {NUMBER}),
         ("由該市 Pénélope Komites 負責接待", {PERSON}),
-        ("擁有成本低、耗電量低、全球覆蓋率高等優勢", set()),
+        ("擁有成本低、耗電量低、全球覆蓋率高等優勢", {DISTINCTION}),  # its advantages: what sets it apart
         ("為了解港口自動化的作法，訪團前往港務局", {REASON}),
         ("此行適逢國會大選，改由副市長接待", {REASON, PERSON, TITLE + "副市長"}),
         ("因屋頂多為紅磚，常被暱稱為「紅城」", {ALIAS}),
@@ -384,6 +385,9 @@ def test_a_place_named_before_a_comma_makes_the_title_another_places_only_when_a
         ("這座公園特別在哪？", True),
         ("What's special about the port?", True),
         ("What makes the terminal stand out?", True),
+        ("港務局的碼頭系統好在哪？", True),  # what it is good at: its advantages
+        ("那套系統到底強在哪？", True),
+        ("What are the port's main strengths?", True),
         ("局長為什麼特別稱讚港務局？", False),  # why it was praised specially
         ("Did the director make any special request?", False),
         ("What is the special economic zone?", False),  # a name holding "special"
@@ -400,6 +404,7 @@ def test_asking_what_is_special_asks_for_a_first_an_only_or_a_most(question, ask
         ("鹿特丹港是歐洲最大的港口。", True),
         ("是世界上第一個利用舊有軌道改造的公園。", True),
         ("該局是荷蘭唯一的港務公司。", True),
+        ("該系統擁有成本低、耗電量低等優勢。", True),  # its advantages named
         ("最後一天搭機返國。", False),
         ("會場最多可容納三百人。", False),  # at most
         ("第一項議題是港區轉型。", False),  # an item

@@ -277,3 +277,34 @@ def test_which_holder_of_a_title_also_reads_the_sentences_naming_one_in_the_visi
     assert in_part and read == set(index.chunk_sentences[chunk_id]) | in_part  # that visit's holders, no other's
     plain = {x.sentence_id for x in scorer.score_sentences("那邊的情形怎麼樣？", vector, [Hit(chunk_id, 1.0)])}
     assert plain == set(index.chunk_sentences[chunk_id])  # no title asked: the passage alone
+
+
+def test_who_received_them_also_reads_the_sentences_telling_it_in_the_visit_found_first(assistant):
+    from assistant.retrieval import Hit
+
+    index, question = assistant.index, "那邊出來接的是誰？"
+    scorer = SentenceScorer(index, assistant.settings)
+    told = {i for i in range(len(index.sentences)) if "<received>" in scorer.reading(i).tokens}
+
+    def part(chunk_id: int) -> tuple:
+        chunk = index.chunks[chunk_id]
+        document = index.document(chunk.doc_id)
+        return chunk.doc_id, document.parts[document.part_at(chunk.start)][1:]
+
+    # A passage of a visit that tells who received the delegation only in another of its passages.
+    chunk_id = next(
+        c
+        for c in range(len(index.chunks))
+        if index.chunk_sentences[c]
+        and not told & set(index.chunk_sentences[c])
+        and any(part(o) == part(c) and told & set(index.chunk_sentences[o]) for o in range(len(index.chunks)))
+    )
+    vector = assistant.embedder.encode_queries([question])[0]
+    alone = {x.sentence_id for x in scorer.score_sentences(question, vector, [Hit(chunk_id, 1.0)])}
+    doc_id, (start, end) = part(chunk_id)
+    in_part = {i for i in told if index.sentences[i].doc_id == doc_id and start <= index.sentences[i].start < end}
+    assert in_part and alone == set(index.chunk_sentences[chunk_id]) | in_part  # that visit's, no other's
+    plain = {x.sentence_id for x in scorer.score_sentences("那邊的情形怎麼樣？", vector, [Hit(chunk_id, 1.0)])}
+    assert plain == set(index.chunk_sentences[chunk_id])  # no one asked for: the passage alone
+    off = SentenceScorer(index, replace(assistant.settings, doers_pooled=False))
+    assert {x.sentence_id for x in off.score_sentences(question, vector, [Hit(chunk_id, 1.0)])} == plain

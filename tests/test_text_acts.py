@@ -54,6 +54,7 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("Who met the director at city hall?", "<received>"),
         ("Who received us at the port authority?", "<received>"),
         ("去港務局那天見了誰？", "<received>"),  # whom they met: whoever received them
+        ("港務局那邊出來接的是誰？", "<received>"),  # 出來接 for the report's 接待
         ("局長在市議會跟誰會面？", "<received>"),
         ("Who did the director meet at the port authority?", "<received>"),
         ("他們帶我們看了哪些碼頭設備？", "<toured>"),  # shown around: what the visit itself saw
@@ -85,6 +86,7 @@ def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
         "這趟走過哪些國家？",  # been to, on foot or not
         "Can you walk me through the port visit?",  # explain
         "港務局的數據平臺是怎麼設計的？",  # how it was designed, not by whom
+        "局長有出來接受媒體訪問嗎？",  # 出來接受: came out to accept, receiving no one
     ],
 )
 def test_an_act_set_aside_or_giving_a_time_is_not_what_is_asked(question):

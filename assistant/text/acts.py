@@ -45,7 +45,7 @@ _ACTS = (
     (
         "<received>",  # receiving or meeting the delegation (接待, 會晤, "who hosted us", 見了誰), whoever did it
         re.compile(
-            r"接待|迎接(?![^，。]{0,6}挑戰)|接見|會晤|會見|出面|見了誰|見到誰|見了哪|(?:跟|和|與)誰(?:見面|會面|碰面)"
+            r"接待|迎接(?![^，。]{0,6}挑戰)|接見|會晤|會見|出面|出來接(?!受|著|下)|見了誰|見到誰|見了哪|(?:跟|和|與)誰(?:見面|會面|碰面)"
             r"|\bwho did (?:they|we|the (?:mayor|delegation|director)) meet\b|\bwho (?:met|meets)\b"
             r"|\breceiv(?:e|ed|es|ing)\b|\bhost(?:ed|ing)\b|\bwho hosts?\b|\bgreet(?:s|ed|ing)?\b|\bwelcom(?:e|ed|es|ing)\b"
         ),
