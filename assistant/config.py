@@ -9,7 +9,8 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = "intfloat/multilingual-e5-small"
 MODES = ("hybrid", "dense", "lexical")
-INDEX_FORMAT_VERSION = 3  # 2: sentence vectors in float16; 3: documents carry PDF page starts
+INDEX_FORMAT_VERSION = 4  # 2: sentence vectors in float16; 3: documents carry PDF page starts; 4: a short line
+# whose cut word the next line finishes is a page break too (text/layout.py)
 
 # Models are never fetched at run time; a user who wants the hub may set HF_HUB_OFFLINE=0 explicitly.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")

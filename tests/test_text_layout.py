@@ -35,6 +35,19 @@ def test_page_breaks_join_a_paragraph_cut_mid_word(report_text):
         assert report_text[s - 1] not in "。：", report_text[s - 20 : e + 10]
 
 
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("局長參訪港務局，港務局將提供本市港區規劃之資\n\n訊，協助本市推動智慧港區。", True),  # 資…訊 cut
+        ("局長向港務局處長握手致意並合影\n\n另，本府也拜會了市議會。", False),  # a caption, then 另，
+        ("局長向港務局處長握手致意並合影\n\n局長接著參觀自動化碼頭，並聽取簡報。", False),
+        ("港務局\n\n訊，協助本市推動智慧港區。", False),  # too short a line to be wrapped text
+    ],
+)
+def test_a_short_line_is_cut_mid_word_when_the_next_line_finishes_the_word(text, cut):
+    assert bool(page_breaks(text)) is cut
+
+
 def test_sentence_spans_continue_across_page_breaks(report_text):
     breaks = page_breaks(report_text)
     start = report_text.index("市長在航空日報專訪中指出")

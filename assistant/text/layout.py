@@ -14,6 +14,10 @@ _BLANK_GAP_RE = re.compile(r"\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)*")
 _FINAL_PUNCT = "。！？：:；;」』"
 # Lines at least this long are body text wrapped by the PDF export, not captions or titles.
 _MIN_WRAPPED_LINE = 30
+# A shorter line is too when the next one goes on with the last word it cut ("…技術之資" then "訊，全力推動…"): one
+# character before a comma opens no paragraph, but for a conjunction ("另，", "惟，").
+_MIN_CUT_LINE = 12
+_CUT_WORD_RE = re.compile(r"[^\s，、。；：,;:另故惟又但且而因然即則此是][，、]")
 
 _MAX_HEADING = 120
 _TOC_ENTRY_RE = re.compile(r"\t\s*\d+\s*$")
@@ -49,8 +53,8 @@ def is_heading_line(line: str) -> bool:
 def page_breaks(text: str) -> list[tuple[int, int]]:
     """Return the spans of blank-line gaps that cut a paragraph in two (PDF page breaks).
 
-    A gap is a page break when the line before it is long body text that does not end a
-    sentence, and neither side is a heading or a table row.
+    A gap is a page break when the line before it is long body text (or the next line goes on with
+    the word it cut) that does not end a sentence, and neither side is a heading or a table row.
     """
     spans = []
     for m in _BLANK_GAP_RE.finditer(text):
@@ -58,8 +62,9 @@ def page_breaks(text: str) -> list[tuple[int, int]]:
         before = text[line_start : m.start()]
         next_end = text.find("\n", m.end())
         after = text[m.end() : next_end if next_end >= 0 else len(text)]
+        wrapped = len(before.strip()) >= _MIN_WRAPPED_LINE
         if (
-            len(before.strip()) >= _MIN_WRAPPED_LINE
+            (wrapped or (len(before.strip()) >= _MIN_CUT_LINE and _CUT_WORD_RE.match(after.lstrip())))
             and before.rstrip()[-1:] not in _FINAL_PUNCT
             and "\t" not in before
             and after.strip()
