@@ -335,6 +335,7 @@ class Intent:
 
     kind: str = ""
     field: str = ""  # a cover field's key
+    fields: tuple[str, ...] = ()  # every cover field's key when a question asks several ("哪天到哪天，哪個單位交的？")
     days: tuple[str, ...] = ()  # "6/18"
     day_numbers: tuple[int, ...] = ()  # "19 號": a day of the month without its month
     weekdays: tuple[str, ...] = ()  # "星期五", "on Friday": a day of the week as day cells write it ("五")
@@ -396,11 +397,34 @@ def read_intent(question: str, places: bool = True) -> Intent:
     asks of no record as a whole may in its first sentence, when the rest asks for no other kind of answer
     ("出發當天有排什麼行程嗎？還是只有搭飛機？"): the itinerary, the cover or the members."""
     intent = _read_one(question, places)
+    if fields := _cover_fields(question, places):
+        return Intent(COVER, field=fields[0], fields=fields)
     head, _, rest = question.partition("？") if "？" in question else question.partition("?")
     if intent.kind or not rest.strip() or asked_kinds(fold(rest)):  # "隔天呢？去拜會了誰？" asks who, not the day
         return intent
     first = _read_one(head + "？", places)
     return first if first.kind in (ITINERARY, COVER, MEMBERS) else intent
+
+
+# Where a question asking two things splits them: a comma, a colon, a question mark, "and", 以及, 還有, or 和 before a question word.
+_CLAUSES = re.compile(r"[，,、；;：:？?]|\band\b|以及|還有|(?:和|跟)(?=[^，,？?]{0,8}(?:哪|什麼|何|誰|幾))", re.I)
+
+
+def _cover_fields(question: str, places: bool) -> tuple[str, ...]:
+    """Return the cover fields a question asks in clauses of its own ("這趟哪天到哪天，報告是哪個單位交的？" asks the
+    period and the agency), when it asks two or more and nothing else; else ()."""
+    clauses = [c for c in _CLAUSES.split(question.rstrip("？? ")) if c.strip()]
+    if len(clauses) < 2:
+        return ()
+    fields = []
+    for clause in clauses:
+        intent = _read_one(clause.strip() + "？", places)
+        if intent.kind == COVER:
+            fields.append(intent.field)
+        elif intent.kind or asked_kinds(fold(clause)) or not _small(_rest(fold(clause))):
+            return ()  # a clause asking something else ("…，拜訪了哪些公司？")
+    fields = list(dict.fromkeys(fields))
+    return tuple(fields) if len(fields) > 1 else ()
 
 
 # Where in the report a question says to look: "心得裡說…", "建議事項中提到…", "in the recommendations, …".

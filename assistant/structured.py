@@ -60,7 +60,8 @@ class TemplateAnswerer:
         if intent.kind == COVER:
             # "出國人員姓名職稱：…" is the 姓名職稱 field too: a key ends with the field's name.
             fields = [*doc.template.cover, *([doc.template.title] if doc.template.title else [])]
-            spans = [(f.start, f.end) for f in fields if f.key.endswith(intent.field)][:1]
+            for key in intent.fields or (intent.field,):
+                spans += [(f.start, f.end) for f in fields if f.key.endswith(key)][:1]
         elif intent.kind == MEMBERS:
             spans = self._members(doc, question)
         elif intent.kind == ITINERARY:

@@ -184,6 +184,13 @@ def test_a_cover_question_in_a_word_the_report_never_uses_is_answered_from_the_c
     assert not answer.abstained and answer.quotes[0].quote.startswith("姓名職稱")
 
 
+def test_a_question_asking_two_cover_fields_quotes_both(port_assistant):
+    answer = port_assistant.ask("這趟哪天到哪天，報告是哪個單位交的？")
+    quoted = [q.quote for q in answer.quotes]
+    assert not answer.abstained and {q.split("：")[0] for q in quoted} == {"出國期間", "服務機關"}
+    assert all(port_assistant.index.document(q.source).text[q.start : q.end] == q.quote for q in answer.quotes)
+
+
 def test_a_person_titled_otherwise_than_the_report_titles_them_abstains_saying_both_titles(assistant):
     answer = assistant.ask("Mireille Munch 副市長在會上介紹了什麼？")
     assert answer.abstained and any("職稱是「市長」，不是「副市長」" in n for n in answer.notices)

@@ -154,6 +154,22 @@ def test_which_agency_submitted_the_report_is_the_agency_not_the_date():
 
 
 @pytest.mark.parametrize(
+    ("question", "fields"),
+    [
+        ("這趟荷蘭行哪天到哪天，報告是哪個單位交的？", ("出國期間", "服務機關")),
+        ("Quick one: what dates did the trip run, and which agency filed the report?", ("出國期間", "服務機關")),
+        ("報告日期跟出國期間各是什麼時候？", ("報告日期", "出國期間")),
+        ("這次是誰帶隊？", ()),  # one field
+        ("這趟是誰帶隊，拜訪了哪些單位？", ()),  # a field and something else
+    ],
+)
+def test_a_question_asking_two_cover_fields_in_clauses_of_their_own_asks_both(question, fields):
+    intent = read_intent(normalize_query(question))
+    assert intent.kind == COVER and intent.fields == fields
+    assert intent.field == (fields[0] if fields else intent.field)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "報告說新創園區什麼時候完工？",
