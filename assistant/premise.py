@@ -89,6 +89,10 @@ _TIME_WORD = re.compile(r"以前|之前|以後|之後|後來|當時|當初|現�
 # Characters a question asks with, which no organization's name written in a row holds (its 會 and 團 may).
 _NOT_IN_A_NAME = re.compile(r"[是的了在有和與及或也都就要次這那哪誰何嗎呢]")
 _MIN_HAN, _MAX_HAN = 2, 6
+# Kinds of place a town or a firm has (a castle, a park, a museum): named after it, they are not it.
+_PLACE_KINDS = r"城堡|古堡|宮|公園|花園|博物館|美術館|教堂|大教堂|車站|機場|廣場|塔|大學|劇院|歌劇院|港口?|市場|工廠|廠"
+_PLACE_KIND = re.compile(_PLACE_KINDS)
+_PLACE_KIND_END = re.compile(f"(?:{_PLACE_KINDS})$")
 # A short name for a longer one keeps its characters in order, at most this many left out between two.
 _MAX_SHORT_NAME, _SHORT_NAME_GAP = 4, 2
 
@@ -262,9 +266,10 @@ def unvisited(
             continue
         if phrase:
             continue  # its words are read one by one, as before phrases were read
-        # A variant of a visited name shares its head (市府 for 市政府, under a heading naming the city) or keeps its
-        # characters (港局 for 港務局).
-        if (len(name) > 2 and fold(name)[:2] in visited) or _shortens(fold(name), visited):
+        # A variant of a visited name shares its head (市府 for 市政府, under a heading naming the city; not a sight
+        # named after the town, <town>城堡) or keeps its characters (港局 for 港務局).
+        head_shared = len(name) > 2 and fold(name)[:2] in visited and not _another_kind(fold(name), visited)
+        if head_shared or _shortens(fold(name), visited):
             continue
         # A name told in other words where a visit is told ("冷鏈倉庫" where "前往參觀冷鏈物流倉庫" is written).
         if len(name) > 2 and any(_shortens(fold(name), _visit_clauses(d)) for d in documents):
@@ -281,6 +286,14 @@ def unvisited(
     return out
 
 
+def _another_kind(name: str, visited: str) -> bool:
+    """Return True when a Han `name` is a visited name's head with another kind of place after it: "<town>城堡" is a
+    sight of the town visited, not the town ("<city>市府" is the city's government, its head enough)."""
+    head = next((len(name) - k for k in range(len(name) - 1) if name[: len(name) - k] in visited), 0)
+    rest = name[head:]
+    return bool(rest) and _PLACE_KIND.fullmatch(rest) is not None and rest not in visited
+
+
 def _glossed(folded_question: str, name: str) -> list[str]:
     """Return what a bracketed name glosses in the question, as the ends (three characters or more) of the Han run
     just before it: "去踏勘貝西村（Bercy）" gives 貝西村, 西村… among them, so a visited 貝西村 clears Bercy."""
@@ -292,7 +305,9 @@ def _presumed(folded_question: str, name: str) -> bool:
     """Return True when a question asking something of a visit or a meeting presumes `name` was gone to ("去里昂
     拜會時…", "去參觀<description>（<name>）時…") or met ("跟<name>見面時談了什麼？")."""
     n = re.escape(name)
-    going = _GONE_TO if has_han(name) else f"(?:{_GONE_TO}|{_VISIT_VERB})"
+    # After a visit verb a Han run is as often a thing seen ("參觀客機組裝線"), but a place's kind ("…城堡") names a place.
+    place = not has_han(name) or _PLACE_KIND_END.search(name)
+    going = f"(?:{_GONE_TO}|{_VISIT_VERB})" if place else _GONE_TO
     bracketed = rf"(?:{_GONE_TO}|{_VISIT_VERB})[^,，。？?()]{{0,12}}?\(\s?{n}\s?\)"  # a name glossing a description
     met_by = () if TITLE_RE.search(name) else (_MET_BY.format(n),)
     patterns = (going + r"\s?" + n, bracketed, *met_by, *(m.format(n) for m in (*_MET, *_VISITED_IN)))

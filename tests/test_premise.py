@@ -57,6 +57,28 @@ def test_only_names_never_visited_are_flagged(document, question, flagged):
     assert [m.name for m in unvisited(question, [document])] == flagged
 
 
+TOWN_VISIT = """參、考察過程
+
+一、拜會范登堡市
+
+局長於 3 月 6 日拜會范登堡市，由該市副市長接待並簡報港區發展。范登堡市位於港區東側，市內著名景點為范登堡城堡，並有運河貫穿。
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "flagged"),
+    [
+        ("去參觀范登堡城堡時由誰導覽？", ["范登堡城堡"]),  # a sight of the town visited, named after it
+        ("局長有去參觀范登堡城堡嗎？", ["范登堡城堡"]),
+        ("去拜會范登堡市時由誰接待？", []),  # the town itself
+        ("范登堡市府那邊是誰接待的？", []),  # the town's government: its head is enough
+    ],
+)
+def test_a_place_named_after_a_visited_town_is_not_the_town(question, flagged):
+    document = parse_document("town.txt", TOWN_VISIT)
+    assert [m.name for m in unvisited(question, [document])] == flagged
+
+
 def test_the_mention_points_at_where_the_report_names_it(document):
     [mention] = unvisited("訪團是哪一天去德國漢堡參訪的？", [document])
     assert REPORT[mention.start : mention.end] == "德國漢堡"
