@@ -230,7 +230,7 @@ _GIST = re.compile(
     r"|\bsum(?:mari[sz]e| up)\b|\brundown\b|\b(?:quick|short) version\b"
 )
 _DID_WHAT = re.compile(
-    r"做了?(?:哪些事|些?什麼|啥)|幹了?(?:些?什麼|啥)|完成了?(?:哪些|什麼)"
+    r"做了?(?:哪些事|些?什麼|啥)|幹了?(?:哪些事|些?什麼|啥)|完成了?(?:哪些|什麼)"
     r"|\bwhat (?:did )?(?:they|we|the delegation|the trip|this trip) (?:do|did|accomplish(?:ed)?|achieve[sd]?|cover(?:ed)?)\b"
     r"|\b(?:get|got|gotten) done\b"
     r"|\bwhat (?:\w+ ){0,3}covered\b"
@@ -449,10 +449,10 @@ def is_cue_word(word: str) -> bool:
 
 def _trip_gist(folded: str, dates: tuple[tuple[str, ...], tuple[int, ...]], places: bool) -> bool:
     """Return True when a (folded) question asks the gist of what the whole trip did ("整趟大概做了哪些事？幫我抓個
-    重點", "the gist of what this trip covered"), naming no day and little else: the summary (摘要) answers it. With
+    重點", "the gist of what this trip covered", "這趟去<country>做了哪些事？"), naming no day and little else: the summary (摘要) answers it. With
     `places`, not one set in a place ("這趟在<city>總共做了哪些事？"), which the engine reads again without them
     when it names no place of the itineraries."""
-    if dates[0] or dates[1] or not (_GIST.search(folded) and _DID_WHAT.search(folded) and _THE_TRIP.search(folded)):
+    if dates[0] or dates[1] or not (_DID_WHAT.search(folded) and _THE_TRIP.search(folded)):
         return False
     if places and _IN_A_PLACE.search(folded):
         return False
