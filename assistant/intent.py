@@ -287,6 +287,7 @@ _RUNDOWN = re.compile(
     r"|\b(?:rundown|run-down|overview|summary|everything|quick|leg)\b"
 )
 _PLACE_WORDS = (_IN_A_PLACE, _RUNDOWN, _SCHEDULE, _GOING)
+_WHICH_DAYS = re.compile(r"哪幾天|哪些天|哪幾日|\b(?:which|what) days\b")
 # The whole trip's plan or route ("整趟行程的路線", "the whole itinerary"): every row of the itinerary.
 _WHOLE_PLAN = re.compile(
     r"整[趟個體]的?(?:行程|路線)|全程行程|行程(?:的)?(?:先後)?(?:路線|概況|全貌|順序)|\b(?:whole|entire|full|overall) (?:itinerary|schedule|route)\b"
@@ -538,6 +539,10 @@ def _rows_intent(folded: str, asked: frozenset[str], places: bool) -> Intent | N
         return Intent(ITINERARY, stop="last" if stop.group("last") else "first")
     if places and _IN_A_PLACE.search(folded) and (_SCHEDULE.search(folded) or _RUNDOWN.search(folded)):
         if not asked and _small(_rest(folded, *_PLACE_WORDS), han=_MAX_STOP_HAN, latin=3):
+            return Intent(ITINERARY, in_place=True)
+    # Which days were spent in a place ("在<city>是哪幾天？", "which days were we in <city>?"): its rows, dated.
+    if places and _IN_A_PLACE.search(folded) and _WHICH_DAYS.search(folded):
+        if _small(_rest(folded, _WHICH_DAYS, *_PLACE_WORDS), han=5, latin=3):
             return Intent(ITINERARY, in_place=True)
     cues = (_WHOLE_PLAN, _ROUTE, _SCHEDULE, _RUNDOWN, _GOING, _TRAVEL, _MOVING, _OVERVIEW_CUES)
     if _WHOLE_PLAN.search(folded) and not asked and _small(_rest(folded, *cues), han=_MAX_STOP_HAN, latin=3):
