@@ -149,6 +149,10 @@ _DISTINCTION_RE = re.compile(
 )
 # How a report gives something's other name: "被暱稱為「風城」", "素有…之稱", "享有…美譽".
 _ALIAS_RE = re.compile(r"稱為|之稱|暱稱|美譽|又稱|號稱|譽為|稱作|人稱|\bknown as\b", re.I)
+# Which ones, asked beside a count or alone ("是哪幾家？", "有哪些？", "which ones?", "name them").
+_WHICH_ONES_RE = re.compile(
+    r"哪幾[家位個間項種座所]|是哪些|有哪些|分別是|\bwhich ones\b|\b(?:name|list) them\b|\bwhat are they\b|\bwho are they\b"
+)
 # "有多少員工？" counts 員工: a number of something else (an area, a year) does not answer it. Not an ordinal
 # (第幾), a list (哪幾), a few pointed at (那幾個行程) or a date (幾號, 幾年, 幾天), which other kinds check.
 _COUNTED_RE = re.compile(
@@ -386,11 +390,17 @@ def answers_kind(asked: frozenset[str], offered: frozenset[str]) -> bool:
     return bool(asked & offered)
 
 
+def asks_which_ones(question: str) -> bool:
+    """Return True when a (normalized) question asks which ones besides, or instead of, how many ("有幾家？是哪幾家？",
+    "how many, and which ones?"): the list answers it, whether or not the report counts them."""
+    return bool(_WHICH_ONES_RE.search(fold(question)))
+
+
 def counted_noun(question: str) -> str:
     """Return the first character of what a question counts ("有多少員工？" -> 員), or "" when it counts nothing
     (or a date, an ordinal, a list, a share or an amount of money, which other kinds check)."""
     folded = fold(question)
-    if MONEY in asked_kinds(folded) or _SHARE_RE.search(folded):
+    if MONEY in asked_kinds(folded) or _SHARE_RE.search(folded) or asks_which_ones(folded):
         return ""
     for m in _HOW_MANY_RE.finditer(folded):
         counted = _COUNT_VERB_RE.sub("", m.group(1))  # "how many countries does the company serve": countries

@@ -17,6 +17,7 @@ from .answer_type import (
     asked_kinds,
     asks_a_unit,
     asks_later_outcome,
+    asks_which_ones,
     counted_noun,
     counts,
     gives_a_number,
@@ -136,6 +137,8 @@ class ConfidenceModel:
         """Return True when the question asks how many or how much ("一年可以省多少電？") and the best sentence writes
         no number at all (its date is none): a figure the report never gives."""
         if best is None or not self.settings.abstain_without_count:
+            return False
+        if asks_which_ones(evidence.query_text):  # "有幾家？是哪幾家？": the list answers it
             return False
         return NUMBER in asked_kinds(evidence.query_text) and not gives_a_number(self.scorer.text(best.sentence_id))
 

@@ -225,6 +225,7 @@ def test_a_count_is_answered_only_by_a_number_of_what_it_counts(question, senten
         "去港務局是幾月幾號？",  # a date, which DAY checks
         "在亞洲算第幾個？",  # an ordinal
         "有哪幾個展區？",  # a list
+        "參展的有幾家？是哪幾家？",  # a count asked with which ones: the list answers it
         "那幾個展區有什麼特色？",  # a few pointed at
         "外資比例多少？",  # a share: a percentage answers it
         "花了多少經費？",  # money, which MONEY checks

@@ -132,6 +132,19 @@ def test_a_count_question_whose_best_sentence_counts_something_else_abstains_say
     assert NO_COUNT_NOTICE not in model.decide(goods, ScoredSentence(without, 1.0, 0.99, 1.0)).notices
 
 
+def test_a_count_asked_with_which_ones_is_answered_by_the_list_without_a_count(model, assistant):
+    from assistant.confidence import NO_COUNT_NOTICE
+
+    listing = _sentence_with(assistant, "參展商包括")  # names the exhibitors, counts none
+    for question in ("加拿大館參展的有幾家？是哪幾家？", "How many exhibitors were there, and which ones?"):
+        evidence = Evidence("q", question, None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["加拿大館"])
+        decision = model.decide(evidence, ScoredSentence(listing, 1.0, 0.99, 1.0))
+        assert not decision.abstained and NO_COUNT_NOTICE not in decision.notices, question
+    alone = Evidence("q", "加拿大館參展的有幾家？", None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["加拿大館"])
+    refused = model.decide(alone, ScoredSentence(listing, 1.0, 0.99, 1.0))
+    assert refused.abstained and NO_COUNT_NOTICE in refused.notices  # a count alone: the report gives none
+
+
 def test_a_question_about_what_came_of_the_trip_later_abstains_saying_why(model, assistant):
     from assistant.confidence import LATER_OUTCOME_NOTICE
 
