@@ -33,6 +33,15 @@ _RETURN_TOLD_RE = re.compile(r"回送|回禮|回贈|互贈|互相贈送|交換�
 # What sets something apart ("有什麼特別的地方？", "what's special about …", "好在哪？", "its strengths"): a sentence
 # telling a first, an only or a most ("世界上第一個…", "唯一…", "全球最大…") or naming its advantages ("擁有…等優勢").
 DISTINCTION = "distinction"
+# Several things asked for at once ("有哪些景點？", "what are the sections of…?", "分成哪幾段？"): a sentence naming
+# three or more, one after another ("…包括 A、B、C…").
+ITEMS = "items"
+_ITEMS_ASKED_RE = re.compile(
+    r"哪些|哪幾|分成|分為|由什麼組成|包括什麼|包含什麼|列出|列一下|\bwhat are (?:the|its|their)\b|\bwhich (?:\w+ )?\w+s\b"
+    r"|\b(?:list|name) (?:all|the|every)\b|\bmake up\b|\bconsists? of\b|\bsplit into\b|\bdivided into\b",
+    re.I,
+)
+_ITEMS_OFFERED_RE = re.compile(r"[^、，。；]{1,40}、[^、，。；]{1,40}、")
 
 _PERSON_RE = re.compile(r"誰|哪位|何人|\bwho(?:m|se)?\b", re.I)
 # A name asked for ("叫什麼名字", "what's her name", "which local mayor").
@@ -288,6 +297,13 @@ def asked_kinds(question: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+def items_asked(question: str) -> bool:
+    """Return True when a (normalized) question asks for several things at once ("有哪些景點？", "what are the sections
+    of…?"), not for people, dates or numbers: a sentence naming them one after another (ITEMS) answers it. Not one of
+    `asked_kinds`, which tell a record question from a free one."""
+    return bool(_ITEMS_ASKED_RE.search(question)) and not asked_kinds(question) & {PERSON, DATE, NUMBER}
+
+
 def holders_asked(question: str) -> frozenset[str]:
     """Return the NAMED_TITLE kinds of the titles whose holder a (normalized) question asks the name of ("哪位副市長",
     "那個小鎮的市長叫什麼名字"); none when it names a title but asks something else ("為什麼跟小鎮的市長見面？")."""
@@ -347,6 +363,8 @@ def offered_kinds(sentence: str) -> frozenset[str]:
         kinds.add(ALIAS)
     if _DISTINCTION_RE.search(sentence):
         kinds.add(DISTINCTION)
+    if _ITEMS_OFFERED_RE.search(sentence):
+        kinds.add(ITEMS)
     return frozenset(kinds)
 
 

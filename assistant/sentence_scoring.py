@@ -15,6 +15,7 @@ from .answer_type import (
     DATE,
     DAY,
     DISTINCTION,
+    ITEMS,
     OTHER_HOLDER,
     PERSON,
     PURPOSE,
@@ -23,6 +24,7 @@ from .answer_type import (
     counted_noun,
     counts,
     holders_asked,
+    items_asked,
     offered_kinds,
 )
 from .chunking import Sentence
@@ -266,6 +268,7 @@ class SentenceScorer:
         noun = counted_noun(query_text)  # what "有多少員工？" counts
         away = self.elsewhere(query_text) if self.elsewhere and s.other_place_penalty else frozenset()
         holders = holders_asked(query_text)  # "哪位副市長": a sentence naming one
+        items = items_asked(query_text)  # "有哪些景點？": a sentence naming several
         if query_vector is not None and ids:
             dense = self.index.sentence_vectors[ids] @ query_vector.astype(np.float32)
         else:
@@ -289,6 +292,8 @@ class SentenceScorer:
                     score += s.title_holder_weight
             if acts & reading.tokens:
                 score += s.act_weight
+            if items and ITEMS in reading.kinds:
+                score += s.items_weight
             if reading.caption:
                 score -= s.caption_penalty
             if reading.row and DATE not in asked and not day_asked:

@@ -10,6 +10,7 @@ from assistant.answer_type import (
     DAY,
     DISTINCTION,
     GIFT,
+    ITEMS,
     MONEY,
     NAMED_TITLE,
     NUMBER,
@@ -27,6 +28,7 @@ from assistant.answer_type import (
     gives_a_number,
     gives_the_unit,
     holders_asked,
+    items_asked,
     offered_kinds,
 )
 from assistant.text.normalize import fold
@@ -86,7 +88,7 @@ def test_asked_kinds(question, kinds):
         ("法國企業聯盟（MEDEF）成立於 1998 年", {DATE, NUMBER}),
         ("貝西公園面積約 13.9 公頃", {NUMBER}),
         ("由該市 Pénélope Komites 負責接待", {PERSON}),
-        ("擁有成本低、耗電量低、全球覆蓋率高等優勢", {DISTINCTION}),  # its advantages: what sets it apart
+        ("擁有成本低、耗電量低、全球覆蓋率高等優勢", {DISTINCTION, ITEMS}),  # its advantages, three named
         ("為了解港口自動化的作法，訪團前往港務局", {REASON}),
         ("此行適逢國會大選，改由副市長接待", {REASON, PERSON, TITLE + "副市長"}),
         ("因屋頂多為紅磚，常被暱稱為「紅城」", {ALIAS}),
@@ -433,3 +435,33 @@ def test_specially_praising_someone_asks_for_no_other_name():
 )
 def test_when_the_delegation_went_somewhere_asks_for_a_day(question, day):
     assert (DAY in asked_kinds(fold(question))) is day
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("在鹿特丹市區走了哪些景點？", True),
+        ("港區步道分成哪幾段？", True),
+        ("What are the sections that make up the harbour walk?", True),
+        ("Which sites did they tour in the old town?", True),
+        ("港務局有哪些人出面接待？", True),  # several people, named one after another
+        ("哪些單位是誰負責接待的？", False),  # who: a name answers it
+        ("哪些景點是哪一天去的？", False),  # a day
+        ("港區步道有多長？", False),  # one thing
+    ],
+)
+def test_a_question_asking_for_several_things_asks_for_items(question, asked):
+    assert items_asked(fold(question)) is asked
+
+
+@pytest.mark.parametrize(
+    ("sentence", "offered"),
+    [
+        ("步道主要包括高架橋、舊碼頭、運河公園及港區廣場。", True),
+        ("訪團造訪市政廳廣場、舊教堂、運河兩岸等地。", True),
+        ("局長與港務局處長會談。", False),
+        ("訪團參觀碼頭、倉庫。", False),  # two: a pair, not a list
+    ],
+)
+def test_a_sentence_naming_three_things_one_after_another_offers_items(sentence, offered):
+    assert (ITEMS in offered_kinds(sentence)) is offered

@@ -308,3 +308,14 @@ def test_who_received_them_also_reads_the_sentences_telling_it_in_the_visit_foun
     assert plain == set(index.chunk_sentences[chunk_id])  # no one asked for: the passage alone
     off = SentenceScorer(index, replace(assistant.settings, doers_pooled=False))
     assert {x.sentence_id for x in off.score_sentences(question, vector, [Hit(chunk_id, 1.0)])} == plain
+
+
+def test_a_question_asking_for_several_things_ranks_the_sentence_naming_them_first(assistant):
+    question = "綠蔭步道分成哪幾段？"
+    vector = assistant.embedder.encode_queries([question])[0]
+    hits = assistant.retriever.search(question, vector, "hybrid", 10)
+    scorer = SentenceScorer(assistant.index, assistant.settings)
+    listing = next(i for i in range(len(assistant.index.sentences)) if "主要包括藝術高架橋" in scorer.text(i))
+    plain = SentenceScorer(assistant.index, replace(assistant.settings, items_weight=0.0))
+    assert scorer.score_sentences(question, vector, hits)[0].sentence_id == listing
+    assert plain.score_sentences(question, vector, hits)[0].sentence_id != listing
