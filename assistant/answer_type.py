@@ -42,6 +42,15 @@ _ITEMS_ASKED_RE = re.compile(
     re.I,
 )
 _ITEMS_OFFERED_RE = re.compile(r"[^、，。；]{1,40}、[^、，。；]{1,40}、")
+# What is to be done from now on ("簽完之後他們會幫臺中做什麼？", "what's the company supposed to do for us?"): a
+# sentence telling a plan or a commitment ("未來…將提供本市…", "後續將協助…", "預計…").
+PLANNED = "planned"
+_PLANNED_ASKED_RE = re.compile(
+    r"(?:之後|以後|往後|接下來|未來|後續)[^，,。？?]{0,8}?(?:會|要|將|打算|準備|計畫|計劃)"
+    r"|\b(?:supposed|going|planning|expected) to\b|\bwill (?:they|it|the \w+) (?:do|provide|help|bring)\b|\bnext steps?\b",
+    re.I,
+)
+_PLANNED_OFFERED_RE = re.compile(r"未來|(?<![即])將(?![近])|預計|計畫|計劃|規劃")
 
 _PERSON_RE = re.compile(r"誰|哪位|何人|\bwho(?:m|se)?\b", re.I)
 # A name asked for ("叫什麼名字", "what's her name", "which local mayor").
@@ -297,6 +306,14 @@ def asked_kinds(question: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+def planned_asked(question: str) -> bool:
+    """Return True when a (normalized) question asks what is to be done from now on ("簽完之後會幫臺中做什麼？",
+    "what's the company supposed to do for us?"), not whether something came about later (asks_later_outcome)."""
+    if REASON in asked_kinds(question):  # "what is it supposed to feed into back home?" asks a purpose
+        return False
+    return bool(_PLANNED_ASKED_RE.search(question)) and not asks_later_outcome(question)
+
+
 def items_asked(question: str) -> bool:
     """Return True when a (normalized) question asks for several things at once ("有哪些景點？", "what are the sections
     of…?"), not for people, dates or numbers: a sentence naming them one after another (ITEMS) answers it. Not one of
@@ -365,6 +382,8 @@ def offered_kinds(sentence: str) -> frozenset[str]:
         kinds.add(DISTINCTION)
     if _ITEMS_OFFERED_RE.search(sentence):
         kinds.add(ITEMS)
+    if _PLANNED_OFFERED_RE.search(sentence):
+        kinds.add(PLANNED)
     return frozenset(kinds)
 
 

@@ -18,6 +18,7 @@ from .answer_type import (
     ITEMS,
     OTHER_HOLDER,
     PERSON,
+    PLANNED,
     PURPOSE,
     answers_kind,
     asked_kinds,
@@ -26,6 +27,7 @@ from .answer_type import (
     holders_asked,
     items_asked,
     offered_kinds,
+    planned_asked,
 )
 from .chunking import Sentence
 from .config import Settings
@@ -269,6 +271,7 @@ class SentenceScorer:
         away = self.elsewhere(query_text) if self.elsewhere and s.other_place_penalty else frozenset()
         holders = holders_asked(query_text)  # "哪位副市長": a sentence naming one
         items = items_asked(query_text)  # "有哪些景點？": a sentence naming several
+        planned = planned_asked(fold(query_text if asked_text is None else asked_text))  # "之後會幫臺中做什麼？"
         if query_vector is not None and ids:
             dense = self.index.sentence_vectors[ids] @ query_vector.astype(np.float32)
         else:
@@ -294,6 +297,8 @@ class SentenceScorer:
                 score += s.act_weight
             if items and ITEMS in reading.kinds:
                 score += s.items_weight
+            if planned and PLANNED in reading.kinds:
+                score += s.planned_weight
             if reading.caption:
                 score -= s.caption_penalty
             if reading.row and DATE not in asked and not day_asked:

@@ -16,6 +16,7 @@ from assistant.answer_type import (
     NUMBER,
     OTHER_HOLDER,
     PERSON,
+    PLANNED,
     PURPOSE,
     REASON,
     TITLE,
@@ -30,6 +31,7 @@ from assistant.answer_type import (
     holders_asked,
     items_asked,
     offered_kinds,
+    planned_asked,
 )
 from assistant.text.normalize import fold
 
@@ -94,7 +96,7 @@ def test_asked_kinds(question, kinds):
         ("因屋頂多為紅磚，常被暱稱為「紅城」", {ALIAS}),
         ("本市以觀光為主要產業", set()),  # 為主: "as", not a purpose
         # What the writers' city takes from a visit: a purpose and the city's own name for itself.
-        ("其手法可作為本市舊港區再生之規劃設計參考", {REASON, PURPOSE}),
+        ("其手法可作為本市舊港區再生之規劃設計參考", {REASON, PURPOSE, PLANNED}),  # 規劃, read loosely as a plan
         ("盼借鏡港務局的經驗，於本市打造智慧港區", {REASON, PURPOSE}),
         ("港務局希望擴大自動化碼頭", {REASON}),  # the visited party's own aim
         ("論壇於港務局總部舉辦", {WHERE}),
@@ -465,3 +467,32 @@ def test_a_question_asking_for_several_things_asks_for_items(question, asked):
 )
 def test_a_sentence_naming_three_things_one_after_another_offers_items(sentence, offered):
     assert (ITEMS in offered_kinds(sentence)) is offered
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("簽完之後港務局會幫本市做什麼？", True),
+        ("那港務局以後要幫我們做啥？", True),
+        ("What's the port authority supposed to do for us under it?", True),
+        ("港務局後來有沒有真的來設辦事處？", False),  # whether it came about: no report can tell
+        ("簽完之後去了哪裡？", False),  # the trip's next stop
+        ("Why walk the old quay - what is it supposed to feed into back home?", False),  # a purpose
+    ],
+)
+def test_a_question_asking_what_is_to_be_done_asks_for_a_plan(question, asked):
+    assert planned_asked(fold(question)) is asked
+
+
+@pytest.mark.parametrize(
+    ("sentence", "offered"),
+    [
+        ("未來港務局將提供本市智慧港口技術之資訊。", True),
+        ("雙方預計明年成立聯合辦公室。", True),
+        ("本府將與港務局共同規劃智慧港區。", True),
+        ("後續至港務局展區參觀。", False),  # what came next
+        ("局長與港務局處長會談。", False),
+    ],
+)
+def test_a_sentence_telling_a_plan_or_a_commitment_offers_one(sentence, offered):
+    assert (PLANNED in offered_kinds(sentence)) is offered

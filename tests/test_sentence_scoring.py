@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from assistant import Assistant
 from assistant.sentence_scoring import ScoredSentence, SentenceScorer
 
@@ -319,3 +321,22 @@ def test_a_question_asking_for_several_things_ranks_the_sentence_naming_them_fir
     plain = SentenceScorer(assistant.index, replace(assistant.settings, items_weight=0.0))
     assert scorer.score_sentences(question, vector, hits)[0].sentence_id == listing
     assert plain.score_sentences(question, vector, hits)[0].sentence_id != listing
+
+
+def test_what_is_to_be_done_ranks_the_sentence_telling_a_plan_first(assistant):
+    from assistant.retrieval import Hit
+
+    question = "達梭簽完備忘錄之後會幫臺中做什麼？"
+    vector = assistant.embedder.encode_queries([question])[0]
+    scorer = SentenceScorer(assistant.index, assistant.settings)
+    plan = next(i for i in range(len(assistant.index.sentences)) if "全力推動達梭系統與本市" in scorer.text(i))
+    chunk = next(c for c, sentences in enumerate(assistant.index.chunk_sentences) if plan in sentences)
+    hits = [
+        Hit(chunk, 1.0),
+        *(h for h in assistant.retriever.search(question, vector, "hybrid", 3) if h.chunk_id != chunk),
+    ]
+    plain = SentenceScorer(assistant.index, replace(assistant.settings, planned_weight=0.0))
+    with_plan = {s.sentence_id: s.score for s in scorer.score_sentences(question, vector, hits)}
+    without = {s.sentence_id: s.score for s in plain.score_sentences(question, vector, hits)}
+    assert with_plan[plan] - without[plan] == pytest.approx(assistant.settings.planned_weight)
+    assert max(with_plan, key=with_plan.get) == plan
