@@ -37,12 +37,13 @@ DISTINCTION = "distinction"
 # three or more, one after another ("…包括 A、B、C…").
 ITEMS = "items"
 _ITEMS_ASKED_RE = re.compile(
-    r"哪些|哪幾|分成|分為|由什麼組成|包括什麼|包含什麼|列出|列一下|\bwhat are (?:the|its|their)\b|\bwhich (?:\w+ )?\w+s\b"
+    r"哪些|哪幾|(?<![部身])分[成為]|由什麼組成|包括什麼|包含什麼|列出|列一下|\bwhat are (?:the|its|their)\b"
+    r"|\bwhich (?:\w+ )?(?!(?:is|was|has|does|goes)\b)\w+s\b"
     r"|\b(?:list|name) (?:all|the|every)\b|\bmake up\b|\bconsists? of\b|\bsplit into\b|\bdivided into\b",
     re.I,
 )
 _ITEMS_OFFERED_RE = re.compile(r"[^、，。；]{1,40}、[^、，。；]{1,40}、")
-# What is to be done from now on ("簽完之後他們會幫臺中做什麼？", "what's the company supposed to do for us?"): a
+# What is to be done from now on ("簽完之後他們會幫本市做什麼？", "what's the company supposed to do for us?"): a
 # sentence telling a plan or a commitment ("未來…將提供本市…", "後續將協助…", "預計…").
 PLANNED = "planned"
 _PLANNED_ASKED_RE = re.compile(
@@ -50,7 +51,15 @@ _PLANNED_ASKED_RE = re.compile(
     r"|\b(?:supposed|going|planning|expected) to\b|\bwill (?:they|it|the \w+) (?:do|provide|help|bring)\b|\bnext steps?\b",
     re.I,
 )
-_PLANNED_OFFERED_RE = re.compile(r"未來|(?<![即])將(?![近])|預計|計畫|計劃|規劃")
+# 將 as "will", before a verb or a modal (not the written 把: "將生活中的每一個物件連網"); 規劃 as planning, not a
+# bureau's or an institute's name (都市規劃局, 城市規劃研究院).
+_PLANNED_OFFERED_RE = re.compile(
+    r"未來|預計|計畫|計劃|規劃(?![局院處所]|研究)"
+    r"|將(?:會|於|可|能|與|持續|提供|協助|推動|建立|成為|積極|全力|進一步|陸續|擴大|引進|設立|導入|共同|透過|結合)"
+)
+# A plan asked of where to go or when ("簽完之後要去哪裡？", "what time were they supposed to arrive?") is a step of the
+# trip, which its itinerary tells.
+_TRIP_STEP_ASKED_RE = re.compile(r"去哪|到哪|住哪|過夜|\barriv|\bgo(?:ing)? to (?:see|visit)\b|\bsee\b", re.I)
 
 _PERSON_RE = re.compile(r"誰|哪位|何人|\bwho(?:m|se)?\b", re.I)
 # A name asked for ("叫什麼名字", "what's her name", "which local mayor").
@@ -92,8 +101,8 @@ _ASKS = (
         DISTINCTION,
         re.compile(
             r"(?<!為)(?:什麼|啥|哪些|何)(?:特別|特殊|獨特|厲害|了不起)(?=的地方|之處|[嗎呢？?。，,]|$)"
-            r"|特別(?:的地方|之處|在哪)|(?:什麼|啥|何|的)(?:特色|特點|亮點)|(?:好|強|厲害|優秀)在哪|優點|優勢|長處|強項"
-            r"|\b(?:advantages?|strengths?|strong points?|selling points?)\b|\bwhat(?:'s| is| was) (?:so )?good about\b"
+            r"|特別(?:的地方|之處|在哪)|(?:什麼|啥|何|的)(?:特色|特點|亮點)|(?<!最)(?:好|強|厲害|優秀)在哪|優點|優勢|長處|強項"
+            r"|(?<!take )(?<!took )(?<!taking )(?<!takes )\badvantages?\b|\b(?:strengths?|strong points?|selling points?)\b|\bwhat(?:'s| is| was) (?:so )?good about\b"
             r"|\b(?:what(?:'s| is| was| makes)|anything)\b[^?]*\b(?:special|unique|notable|remarkable|distinctive)\b"
             r"(?=\s+(?:about|in|of)\b|\s*[?？]?\s*$)|\bstands? out\b|\bclaim to fame\b",
             re.I,
@@ -151,7 +160,7 @@ _WHERE_OFFERED_RE = re.compile(
 )
 # A why-question about a step of the trip (going, visiting, arranging it), not about a cause in what was seen.
 _TRIP_WHY_RE = re.compile(
-    r"要去|去看|去走|去了|特地|專程|專門去|特別去|排去|安排|行程|拜訪|參訪|走訪|造訪|參觀|出訪|參考|學習|想學|取經"
+    r"要去|去看|去走|去了|特地|專程|專門去|特別去|排去|安排|行程[^，。？?]{0,4}排|拜訪|參訪|走訪|造訪|參觀|出訪|參考|學習|想學|取經"
     r"|\b(?:visit(?:ed|ing)?|go (?:to|see)|went|walk(?:ed|ing)?|tour(?:ed|ing)?|see|trip|agenda|the point|bother)\b",
     re.I,
 )
@@ -169,7 +178,8 @@ _DISTINCTION_RE = re.compile(
 _ALIAS_RE = re.compile(r"稱為|之稱|暱稱|美譽|又稱|號稱|譽為|稱作|人稱|\bknown as\b", re.I)
 # Which ones, asked beside a count or alone ("是哪幾家？", "有哪些？", "which ones?", "name them").
 _WHICH_ONES_RE = re.compile(
-    r"哪幾[家位個間項種座所]|是哪些|有哪些|分別是|\bwhich ones\b|\b(?:name|list) them\b|\bwhat are they\b|\bwho are they\b"
+    r"哪幾(?P<measure>[家位個間項種座所])|是哪些|分別是(?=哪|誰|什麼)|\bwhich ones\b|\b(?:name|list) them\b"
+    r"|\bwhat are they\b|\bwho are they\b"
 )
 # "有多少員工？" counts 員工: a number of something else (an area, a year) does not answer it. Not an ordinal
 # (第幾), a list (哪幾), a few pointed at (那幾個行程) or a date (幾號, 幾年, 幾天), which other kinds check.
@@ -307,10 +317,10 @@ def asked_kinds(question: str) -> frozenset[str]:
 
 
 def planned_asked(question: str) -> bool:
-    """Return True when a (normalized) question asks what is to be done from now on ("簽完之後會幫臺中做什麼？",
+    """Return True when a (normalized) question asks what is to be done from now on ("簽完之後會幫本市做什麼？",
     "what's the company supposed to do for us?"), not whether something came about later (asks_later_outcome)."""
-    if REASON in asked_kinds(question):  # "what is it supposed to feed into back home?" asks a purpose
-        return False
+    if asked_kinds(question) & {REASON, DATE, DAY, WHERE} or _TRIP_STEP_ASKED_RE.search(question):
+        return False  # "what is it supposed to feed into back home?" asks a purpose; "之後要去哪裡？" a next stop
     return bool(_PLANNED_ASKED_RE.search(question)) and not asks_later_outcome(question)
 
 
@@ -430,7 +440,11 @@ def answers_kind(asked: frozenset[str], offered: frozenset[str]) -> bool:
 def asks_which_ones(question: str) -> bool:
     """Return True when a (normalized) question asks which ones besides, or instead of, how many ("有幾家？是哪幾家？",
     "how many, and which ones?"): the list answers it, whether or not the report counts them."""
-    return bool(_WHICH_ONES_RE.search(fold(question)))
+    folded = fold(question)
+    m = _WHICH_ONES_RE.search(folded)
+    if m and m.group("measure"):  # "有幾家？是哪幾家？": which ones of what it counts, not "有多少員工？有哪幾家客戶？"
+        return re.search(rf"(?<![哪那這第])(?:幾|多少){m.group('measure')}", folded) is not None
+    return m is not None
 
 
 def counted_noun(question: str) -> str:

@@ -123,7 +123,7 @@ class Settings:
     # 0.891 -> 0.894 (+12 -5), list_recall 0.807 -> 0.825, hit@1 +4, follow-ups -3; 0.1 +16 -14, three more false
     # abstentions; asked as one of answer_type.asked_kinds (which tell record questions too), -21.
     items_weight: float = 0.05
-    # A question asking what is to be done from now on ("簽完之後會幫臺中做什麼？") is answered by a sentence telling a
+    # A question asking what is to be done from now on ("簽完之後會幫本市做什麼？") is answered by a sentence telling a
     # plan or a commitment (answer_type.PLANNED: 未來, 將, 預計, 規劃…): it scores this much more; not a why-question
     # ("what's it supposed to inform back home?" asks a purpose). Dev 3,180: 0.1 answer_acc 0.894 -> 0.896 (+4 -0),
     # 0.05 +2 -0; with 後續 and 持續 as plans too ("後續至…攤位" is what came next), one fewer; without 計畫 and 規劃, -4.

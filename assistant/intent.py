@@ -238,6 +238,9 @@ _DID_WHAT = re.compile(
 # What else a trip-gist question may say: "這趟去<country>" names the trip's country, "give me" asks, "局長要一段"
 # says who wants it. Dev 2,700: 4 or 6 alike.
 _MAX_GIST_HAN, _MAX_GIST_LATIN = 6, 4
+# Asked with no gist word, only a short name (a country: 法國, 荷蘭) may stand beside it: "這趟去<company>做了哪些事？" asks
+# of one visit.
+_MAX_GISTLESS_HAN = 2
 # "主要看了哪些技術" asks which things, mainly: a list of them, not a visit's gist ("主要談了什麼" is one).
 _MAINLY_WHICH = re.compile(r"主要[^，,。？?]{0,4}(?:哪些|哪幾)")
 _ORDINAL = re.compile(
@@ -458,6 +461,8 @@ def _trip_gist(folded: str, dates: tuple[tuple[str, ...], tuple[int, ...]], plac
     if places and _IN_A_PLACE.search(folded):
         return False
     rest = _rest(folded, _GIST, _DID_WHAT, _THE_TRIP, _SCHEDULE, _FILLER)
+    if not _GIST.search(folded):  # no gist word: nothing but the trip's country beside it ("這趟去<country>…")
+        return _small(rest, han=_MAX_GISTLESS_HAN, latin=0)
     return _small(rest, han=_MAX_GIST_HAN, latin=_MAX_GIST_LATIN)
 
 

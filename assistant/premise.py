@@ -291,7 +291,7 @@ def _another_kind(name: str, visited: str) -> bool:
     sight of the town visited, not the town ("<city>市府" is the city's government, its head enough)."""
     head = next((len(name) - k for k in range(len(name) - 1) if name[: len(name) - k] in visited), 0)
     rest = name[head:]
-    return bool(rest) and _PLACE_KIND.fullmatch(rest) is not None and rest not in visited
+    return bool(rest) and _PLACE_KIND.fullmatch(rest) is not None
 
 
 def _glossed(folded_question: str, name: str) -> list[str]:

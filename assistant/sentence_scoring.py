@@ -271,7 +271,7 @@ class SentenceScorer:
         away = self.elsewhere(query_text) if self.elsewhere and s.other_place_penalty else frozenset()
         holders = holders_asked(query_text)  # "哪位副市長": a sentence naming one
         items = items_asked(query_text)  # "有哪些景點？": a sentence naming several
-        planned = planned_asked(fold(query_text if asked_text is None else asked_text))  # "之後會幫臺中做什麼？"
+        planned = planned_asked(fold(query_text if asked_text is None else asked_text))  # "之後會幫本市做什麼？"
         if query_vector is not None and ids:
             dense = self.index.sentence_vectors[ids] @ query_vector.astype(np.float32)
         else:

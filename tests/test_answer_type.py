@@ -55,6 +55,7 @@ from assistant.text.normalize import fold
         ("What was the point of walking the old quay?", {REASON, PURPOSE}),
         ("為啥要專門去看港務局?", {REASON, PURPOSE}),
         ("為什麼行程要特地排港區公園?", {REASON, PURPOSE}),  # why the schedule holds a stop: what it was for
+        ("為什麼行程延誤?", {REASON}),  # a cause
         ("去看舊碼頭，是想拿來參考什麼?", {REASON, PURPOSE}),
         ("Why do people call the city the red city?", {REASON}),  # a cause, not what a visit was for
         ("那個倉庫以前是幹嘛用的?", set()),  # what it was used for, not why
@@ -393,6 +394,8 @@ def test_a_place_named_before_a_comma_makes_the_title_another_places_only_when_a
         ("港務局的碼頭系統好在哪？", True),  # what it is good at: its advantages
         ("那套系統到底強在哪？", True),
         ("What are the port's main strengths?", True),
+        ("Did they take advantage of the port visit?", False),  # making use of it
+        ("集合地點最好在哪裡？", False),  # best placed where
         ("局長為什麼特別稱讚港務局？", False),  # why it was praised specially
         ("Did the director make any special request?", False),
         ("What is the special economic zone?", False),  # a name holding "special"
@@ -449,6 +452,8 @@ def test_when_the_delegation_went_somewhere_asks_for_a_day(question, day):
         ("港務局有哪些人出面接待？", True),  # several people, named one after another
         ("哪些單位是誰負責接待的？", False),  # who: a name answers it
         ("哪些景點是哪一天去的？", False),  # a day
+        ("Which port is the biggest?", False),  # one port: "is" is no plural
+        ("港務局的收入大部分為何？", False),  # 部分為: mostly, not divided into
         ("港區步道有多長？", False),  # one thing
     ],
 )
@@ -478,6 +483,8 @@ def test_a_sentence_naming_three_things_one_after_another_offers_items(sentence,
         ("港務局後來有沒有真的來設辦事處？", False),  # whether it came about: no report can tell
         ("簽完之後去了哪裡？", False),  # the trip's next stop
         ("Why walk the old quay - what is it supposed to feed into back home?", False),  # a purpose
+        ("簽完之後要去哪裡？", False),  # the next stop, which the itinerary tells
+        ("What time were they supposed to arrive?", False),
     ],
 )
 def test_a_question_asking_what_is_to_be_done_asks_for_a_plan(question, asked):
@@ -491,8 +498,16 @@ def test_a_question_asking_what_is_to_be_done_asks_for_a_plan(question, asked):
         ("雙方預計明年成立聯合辦公室。", True),
         ("本府將與港務局共同規劃智慧港區。", True),
         ("後續至港務局展區參觀。", False),  # what came next
+        ("利用物聯網將生活中的每一個物件連網。", False),  # 將 as the written 把
+        ("由該市都市規劃局人員簡報。", False),  # a bureau's name
         ("局長與港務局處長會談。", False),
     ],
 )
 def test_a_sentence_telling_a_plan_or_a_commitment_offers_one(sentence, offered):
     assert (PLANNED in offered_kinds(sentence)) is offered
+
+
+def test_which_ones_asked_of_another_thing_than_counted_keeps_the_count():
+    assert counted_noun("那家公司有多少員工？有哪幾家客戶？") == "員"  # the clients listed are no headcount
+    assert counted_noun("那家公司有多少員工？有哪些客戶？") == "員"
+    assert counted_noun("參展的有幾家？是哪幾家？") == ""  # which ones of what it counts: the list answers it

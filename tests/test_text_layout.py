@@ -42,6 +42,9 @@ def test_page_breaks_join_a_paragraph_cut_mid_word(report_text):
         ("局長向港務局處長握手致意並合影\n\n另，本府也拜會了市議會。", False),  # a caption, then 另，
         ("局長向港務局處長握手致意並合影\n\n局長接著參觀自動化碼頭，並聽取簡報。", False),
         ("港務局\n\n訊，協助本市推動智慧港區。", False),  # too short a line to be wrapped text
+        ("圖一 局長與港務局處長握手致意合影\n\n1、港區自動化碼頭已全面啟用。", False),  # a caption, then a list
+        ("圖一 局長與港務局處長握手致意合影\n\n甲、港區自動化碼頭已全面啟用。", False),
+        ("圖一 局長與港務局處長握手致意合影\n\n如，港區自動化碼頭已全面啟用。", False),
     ],
 )
 def test_a_short_line_is_cut_mid_word_when_the_next_line_finishes_the_word(text, cut):

@@ -14,10 +14,13 @@ _BLANK_GAP_RE = re.compile(r"\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)*")
 _FINAL_PUNCT = "。！？：:；;」』"
 # Lines at least this long are body text wrapped by the PDF export, not captions or titles.
 _MIN_WRAPPED_LINE = 30
-# A shorter line is too when the next one goes on with the last word it cut ("…技術之資" then "訊，全力推動…"): one
-# character before a comma opens no paragraph, but for a conjunction ("另，", "惟，").
+# A shorter line is too when the next one goes on with the last word it cut ("…提供之資" then "訊，協助…"): one
+# Han character before a comma opens no paragraph, but for a conjunction ("另，", "惟，") or a list's marker ("甲、",
+# "一、"; "1、" and "A、" are no Han character).
 _MIN_CUT_LINE = 12
-_CUT_WORD_RE = re.compile(r"[^\s，、。；：,;:另故惟又但且而因然即則此是][，、]")
+_CUT_WORD_RE = re.compile(
+    r"(?![另故惟又但且而因然即則此是如若甲乙丙丁戊己庚辛壬癸一二三四五六七八九十])[\u4e00-\u9fff][，、]"
+)
 
 _MAX_HEADING = 120
 _TOC_ENTRY_RE = re.compile(r"\t\s*\d+\s*$")
