@@ -176,7 +176,7 @@ _DISTINCTION_RE = re.compile(
 )
 # How a report gives something's other name: "被暱稱為「風城」", "素有…之稱", "享有…美譽".
 _ALIAS_RE = re.compile(r"稱為|之稱|暱稱|美譽|又稱|號稱|譽為|稱作|人稱|\bknown as\b", re.I)
-# Which ones, asked beside a count or alone ("是哪幾家？", "有哪些？", "which ones?", "name them").
+# Which ones, asked beside a count or alone ("是哪幾家？", "是哪些？", "which ones?", "name them").
 _WHICH_ONES_RE = re.compile(
     r"哪幾(?P<measure>[家位個間項種座所])|是哪些|分別是(?=哪|誰|什麼)|\bwhich ones\b|\b(?:name|list) them\b"
     r"|\bwhat are they\b|\bwho are they\b"
@@ -358,7 +358,7 @@ def _asks_another_head(question: str) -> bool:
 
 def offered_kinds(sentence: str) -> frozenset[str]:
     """Return the kinds of answer a sentence of the report can give: DATE, DAY, NUMBER, PERSON, ALIAS, DISTINCTION, REASON,
-    PURPOSE, WHERE, GIFT and/or MONEY."""
+    PURPOSE, WHERE, GIFT, MONEY, ITEMS and/or PLANNED."""
     folded = fold(sentence)
     kinds = set()
     if _DIGIT_RE.search(folded):

@@ -410,7 +410,8 @@ def read_intent(question: str, places: bool = True) -> Intent:
     return first if first.kind in (ITINERARY, COVER, MEMBERS) else intent
 
 
-# Where a question asking two things splits them: a comma, a colon, a question mark, "and", 以及, 還有, or 和 before a question word.
+# Where a question asking two things splits them: a comma, a colon, a question mark, "and", 以及, 還有, or 和 before
+# a question word.
 _CLAUSES = re.compile(r"[，,、；;：:？?]|\band\b|以及|還有|(?:和|跟)(?=[^，,？?]{0,8}(?:哪|什麼|何|誰|幾))", re.I)
 
 
@@ -453,9 +454,9 @@ def is_cue_word(word: str) -> bool:
 
 def _trip_gist(folded: str, dates: tuple[tuple[str, ...], tuple[int, ...]], places: bool) -> bool:
     """Return True when a (folded) question asks the gist of what the whole trip did ("整趟大概做了哪些事？幫我抓個
-    重點", "the gist of what this trip covered", "這趟去<country>做了哪些事？"), naming no day and little else: the summary (摘要) answers it. With
-    `places`, not one set in a place ("這趟在<city>總共做了哪些事？"), which the engine reads again without them
-    when it names no place of the itineraries."""
+    重點", "the gist of what this trip covered", "這趟去<country>做了哪些事？"), naming no day and little else: the
+    summary (摘要) answers it. With `places`, not one set in a place ("這趟在<city>總共做了哪些事？"), which the
+    engine reads again without them when it names no place of the itineraries."""
     if dates[0] or dates[1] or not (_DID_WHAT.search(folded) and _THE_TRIP.search(folded)):
         return False
     if places and _IN_A_PLACE.search(folded):
