@@ -251,6 +251,28 @@ def test_what_sets_a_place_apart_is_answered_by_the_sentence_telling_a_first(ass
     assert any(evidence in q.quote for q in assistant.ask(question).quotes)
 
 
+def _passage_whose_part_alone_has(index, marked: set[int]) -> tuple[int, set[int]]:
+    """Return a passage of a visit (a part) holding none of the `marked` sentences though another passage of the
+    part does, and the marked sentences of that part."""
+
+    def part(chunk_id: int) -> tuple:
+        chunk = index.chunks[chunk_id]
+        document = index.document(chunk.doc_id)
+        return chunk.doc_id, document.parts[document.part_at(chunk.start)][1:]
+
+    chunk_id = next(
+        c
+        for c in range(len(index.chunks))
+        if index.chunk_sentences[c]
+        and not marked & set(index.chunk_sentences[c])
+        and any(part(o) == part(c) and marked & set(index.chunk_sentences[o]) for o in range(len(index.chunks)))
+    )
+    doc_id, (start, end) = part(chunk_id)
+    return chunk_id, {
+        i for i in marked if index.sentences[i].doc_id == doc_id and start <= index.sentences[i].start < end
+    }
+
+
 def test_which_holder_of_a_title_also_reads_the_sentences_naming_one_in_the_visits_found(assistant):
     from assistant.answer_type import NAMED_TITLE
     from assistant.retrieval import Hit
@@ -258,24 +280,9 @@ def test_which_holder_of_a_title_also_reads_the_sentences_naming_one_in_the_visi
     index, question = assistant.index, "那邊是哪位副市長出面？"
     scorer = SentenceScorer(index, assistant.settings)
     named = {i for i in range(len(index.sentences)) if NAMED_TITLE + "副市長" in scorer.reading(i).kinds}
-
-    def part(chunk_id: int) -> tuple:
-        chunk = index.chunks[chunk_id]
-        document = index.document(chunk.doc_id)
-        return chunk.doc_id, document.parts[document.part_at(chunk.start)][1:]
-
-    # A passage of a visit that names a deputy mayor only in another of its passages.
-    chunk_id = next(
-        c
-        for c in range(len(index.chunks))
-        if index.chunk_sentences[c]
-        and not named & set(index.chunk_sentences[c])
-        and any(part(o) == part(c) and named & set(index.chunk_sentences[o]) for o in range(len(index.chunks)))
-    )
+    chunk_id, in_part = _passage_whose_part_alone_has(index, named)  # a deputy mayor named in another passage
     vector = assistant.embedder.encode_queries([question])[0]
     read = {x.sentence_id for x in scorer.score_sentences(question, vector, [Hit(chunk_id, 1.0)])}
-    doc_id, (start, end) = part(chunk_id)
-    in_part = {i for i in named if index.sentences[i].doc_id == doc_id and start <= index.sentences[i].start < end}
     assert in_part and read == set(index.chunk_sentences[chunk_id]) | in_part  # that visit's holders, no other's
     plain = {x.sentence_id for x in scorer.score_sentences("那邊的情形怎麼樣？", vector, [Hit(chunk_id, 1.0)])}
     assert plain == set(index.chunk_sentences[chunk_id])  # no title asked: the passage alone
@@ -287,24 +294,9 @@ def test_who_received_them_also_reads_the_sentences_telling_it_in_the_visit_foun
     index, question = assistant.index, "那邊出來接的是誰？"
     scorer = SentenceScorer(index, assistant.settings)
     told = {i for i in range(len(index.sentences)) if "<received>" in scorer.reading(i).tokens}
-
-    def part(chunk_id: int) -> tuple:
-        chunk = index.chunks[chunk_id]
-        document = index.document(chunk.doc_id)
-        return chunk.doc_id, document.parts[document.part_at(chunk.start)][1:]
-
-    # A passage of a visit that tells who received the delegation only in another of its passages.
-    chunk_id = next(
-        c
-        for c in range(len(index.chunks))
-        if index.chunk_sentences[c]
-        and not told & set(index.chunk_sentences[c])
-        and any(part(o) == part(c) and told & set(index.chunk_sentences[o]) for o in range(len(index.chunks)))
-    )
+    chunk_id, in_part = _passage_whose_part_alone_has(index, told)  # the receiving told in another passage
     vector = assistant.embedder.encode_queries([question])[0]
     alone = {x.sentence_id for x in scorer.score_sentences(question, vector, [Hit(chunk_id, 1.0)])}
-    doc_id, (start, end) = part(chunk_id)
-    in_part = {i for i in told if index.sentences[i].doc_id == doc_id and start <= index.sentences[i].start < end}
     assert in_part and alone == set(index.chunk_sentences[chunk_id]) | in_part  # that visit's, no other's
     plain = {x.sentence_id for x in scorer.score_sentences("那邊的情形怎麼樣？", vector, [Hit(chunk_id, 1.0)])}
     assert plain == set(index.chunk_sentences[chunk_id])  # no one asked for: the passage alone
