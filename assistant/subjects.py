@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .glossary import fold_latin
 from .parties import spelling_pattern
 from .text.normalize import fold, has_han
 
@@ -79,14 +79,10 @@ class SubjectFinder:
 
 
 def _unaccented(text: str) -> str:
-    """Return `text` with each accented Latin letter as its base letter ("élysée" -> "elysee"), one for one, as the
-    glossary spells Latin names (`glossary.fold_latin`); offsets into `text` still hold, and other scripts' marks
+    """Return folded `text` with each accented Latin letter as its base letter ("élysée" -> "elysee"), one for one, as
+    the glossary spells Latin names (`glossary.fold_latin`); offsets into `text` still hold, and other scripts' marks
     (a kana's voicing) stay."""
-    out = []
-    for ch in text:
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        out.append(base if len(base) == 1 and base.isascii() else ch)
-    return "".join(out)
+    return "".join(base if len(base := fold_latin(ch)) == 1 and base.isascii() else ch for ch in text)
 
 
 def switched(question: str, previous: str, finder: SubjectFinder) -> str | None:
