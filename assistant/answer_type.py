@@ -47,7 +47,7 @@ _ITEMS_OFFERED_RE = re.compile(r"[^、，。；]{1,40}、[^、，。；]{1,40}�
 # sentence telling a plan or a commitment ("未來…將提供本市…", "後續將協助…", "預計…").
 PLANNED = "planned"
 _PLANNED_ASKED_RE = re.compile(
-    r"(?:之後|以後|往後|接下來|未來|後續)[^，,。？?]{0,8}?(?:會|要|將|打算|準備|計畫|計劃)"
+    r"(?:之後|以後|往後|接下來|未來|後續)[，,]?[^，,。？?]{0,8}?(?:會|要|將|打算|準備|計畫|計劃)"
     r"|\b(?:supposed|going|planning|expected) to\b|\bwill (?:they|it|the \w+) (?:do|provide|help|bring)\b|\bnext steps?\b",
     re.I,
 )

@@ -479,6 +479,7 @@ def test_a_sentence_naming_three_things_one_after_another_offers_items(sentence,
     [
         ("簽完之後港務局會幫本市做什麼？", True),
         ("那港務局以後要幫我們做啥？", True),
+        ("簽完之後，港務局那邊要幫我們做什麼？", True),  # a comma after 之後
         ("What's the port authority supposed to do for us under it?", True),
         ("港務局後來有沒有真的來設辦事處？", False),  # whether it came about: no report can tell
         ("簽完之後去了哪裡？", False),  # the trip's next stop
