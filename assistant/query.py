@@ -152,8 +152,13 @@ class QueryReader:
             text = text[:limit]
             notices.append(f"問題過長，只使用前 {limit} 個字元。The question was cut to its first {limit} characters.")
         latin = not has_han(text)
-        lexical_text = self.lexical_text(text) if latin else text
+        lexical_text = self.lexical_text(text) if latin else self._with_abbreviations(text)
         return Query(text, lexical_text, latin, has_words, notices)
+
+    def _with_abbreviations(self, text: str) -> str:
+        """Return a Chinese question with the report's words for the abbreviations in it ("簽 MOU 嗎" + 備忘錄)."""
+        added = self.translator.translate_abbreviations(text) if self.settings.translations_per_word else []
+        return f"{text} {' '.join(added)}" if added else text
 
     def context(self, context: str | None) -> str:
         """Return an earlier question (the one a follow-up continues) normalized and cut as a question is."""

@@ -37,6 +37,10 @@ _CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 MAX_NAME_CHARS = 8
+# Abbreviations staff write, in any language, for what reports of the genre spell out (合作備忘錄 for an MOU); the
+# dictionary glosses only the words spelled out.
+ABBREVIATIONS = {"mou": "memorandum", "mous": "memorandum", "moa": "memorandum"}
+_ABBREVIATION_RE = re.compile(rf"(?<![a-z])(?:{'|'.join(ABBREVIATIONS)})(?![a-z])", re.IGNORECASE)
 # The name a gloss starts with: "Boeing (abbr. for …)" -> "Boeing", "Saint Petersburg" -> both words.
 _ARTICLE_RE = re.compile(r"^\s*the\s+")
 _LEADING_NAME_RE = re.compile(r"[A-Z][\w'\-]*(?: [A-Z][\w'\-]*)*")
@@ -106,10 +110,16 @@ class WordTranslator:
         """Return the corpus's Chinese words for the English content words of `question`, in question order."""
         out: list[str] = []
         for word in _WORD_RE.findall(question.lower()):
+            word = ABBREVIATIONS.get(word, word)
             if len(word) < 3 or word in ENGLISH_STOPWORDS:
                 continue
             out.extend(w for w in self.words.get(stem(word), ()) if w not in out)
         return out
+
+    def translate_abbreviations(self, question: str) -> list[str]:
+        """Return the corpus's Chinese words for the abbreviations (ABBREVIATIONS) in a question of any script:
+        "跟達梭簽 MOU 嗎？" -> 備忘錄."""
+        return self.translate(" ".join(_ABBREVIATION_RE.findall(question)))
 
     def unknown_names(self, question: str) -> list[str]:
         """Return the names in `question` (e.g. 里昂, Marseille) that the dictionary knows and the corpus never uses."""

@@ -29,6 +29,14 @@ def test_a_chinese_question_is_read_as_written_and_simplified_becomes_traditiona
     assert not query.latin and query.lexical_text == query.text and "法國企業聯盟" in query.text
 
 
+def test_a_chinese_question_naming_an_abbreviation_is_read_by_bm25_with_the_reports_words_for_it(assistant):
+    query = _reader(assistant).read("這趟有簽MOU嗎？")  # written straight after Han characters
+    assert not query.latin and query.lexical_text == f"{query.text} 備忘錄"
+    assert _reader(assistant, translations_per_word=0).read("這趟有簽MOU嗎？").lexical_text == query.text
+    other = _reader(assistant).read("這趟有簽MOUSE嗎？")  # not inside a longer word
+    assert other.lexical_text == other.text
+
+
 def test_a_simplified_question_is_converted_as_the_report_writes_it(assistant):
     # The converter alone writes 費裡耶爾 and 籤的; the report writes 費里耶爾 and 簽 (簽署).
     assert "費里耶爾的鎮長" in assistant.reader.read("费里耶尔的镇长叫什么名字？").text

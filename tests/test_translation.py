@@ -24,6 +24,13 @@ def test_english_words_get_the_reports_chinese_words(assistant, question, words)
     assert set(words) <= set(assistant.translator.translate(question))
 
 
+def test_an_abbreviation_is_translated_as_the_words_it_stands_for():
+    translator = build_translator(lambda word: {"備忘錄": 1}.get(word, 0))
+    assert translator.translate("Who signed the MoU?") == translator.translate("memorandum") == ["備忘錄"]
+    assert translator.translate_abbreviations("跟他們簽MOU嗎？") == ["備忘錄"]
+    assert translator.translate_abbreviations("A mouse, a mouth") == []  # only as a whole word
+
+
 def test_question_words_and_words_about_every_passage_are_not_translated(assistant):
     assert assistant.translator.translate("What is in the trip report about the delegation and the mayor?") == []
 
