@@ -115,6 +115,11 @@ class Assistant:
         # The parties a question names: read by reranking, sentence scoring and the premise check alike, once.
         self.parties = functools.lru_cache(maxsize=1024)(lambda text: tuple(named_parties(text, self.glossary)))
         self.party_names = tuple(fold(name) for name in self.glossary.values())  # the reports' names, folded
+        # Each name with its Latin spellings (空中巴士, airbus): whose a guest on a list is (premise.unsupported).
+        spellings: dict[str, list[str]] = {}
+        for latin, name in self.glossary.items():
+            spellings.setdefault(fold(name), [fold(name)]).append(latin)
+        self.party_spellings = tuple(tuple(group) for group in spellings.values())
         self.template = TemplateAnswerer(index, settings)
         # The visits placed in other cities than a question names: read by reranking and sentence scoring alike, once.
         elsewhere = functools.lru_cache(maxsize=1024)(self.template.visits_elsewhere)
@@ -440,7 +445,7 @@ class Assistant:
             reports = dict.fromkeys(self.index.chunks[h.chunk_id].doc_id for h in hits)
             documents = [self.index.document(d) for d in reports]
             mentions = unvisited(query.text, documents, self.reader.other_names)
-            mentions += unsupported(query.text, documents, self.parties(query.text))
+            mentions += unsupported(query.text, documents, self.parties(query.text), self.party_spellings)
             mentions += off_schedule(query.text, documents, self.parties(query.text), self.party_names)
             mentions += elsewhere_that_day(query.text, documents)
             if intent.kind == ITINERARY and template is None:

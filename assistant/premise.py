@@ -365,17 +365,23 @@ def _tells_of_a_visit(text: str, at: int) -> bool:
     return bool(_VISIT_TOLD.search(clause) or _DATE_IN_SENTENCE.search(clause))
 
 
-def unsupported(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:
+def unsupported(
+    question: str,
+    documents: Sequence[Document],
+    parties: Sequence[tuple[str, ...]],
+    names: Sequence[tuple[str, ...]] = (),
+) -> list[Mention]:
     """Return what a question presumes of the named `parties` (each its folded spellings) that no line (a paragraph,
     a table row, joined across page breaks) of `documents` states: an agreement with a party the question puts it
     with ("跟 <party> 簽的備忘錄"), and a person it names at a party ("<person>大使在<party>總部…") when the
-    person, written so in the reports, never stands on a line with the party."""
+    person, written so in the reports, never stands on a line with the party. `names`: the reports' names, each with
+    its other spellings (folded), which tell whose a person listed among guests is (`_persons_apart`)."""
     folded = fold(question)
     agreement = _AGREEMENT_ASKED.search(folded)
     places = frozenset().union(*(_places(d) for d in documents))
     # (name, name with its title) of each person named; "公司的副總裁" names nobody, "<city>副市長" a city's office.
     persons = {m.group(1): m.group(0) for m in _han_persons(folded) if not any(m.group(1) in p for p in places)}
-    apart = _persons_apart(question, documents, parties)
+    apart = _persons_apart(question, documents, parties, names)
     if not (agreement or persons):
         return apart
     lines = [line for d in documents for line in _lines(d)]
@@ -820,15 +826,22 @@ def _part_places(document: Document, index: int) -> str:
     return " ".join([document.folded_parts[index], *(fold(document.text[r.start : r.end]) for r in rows)])
 
 
-def _persons_apart(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:
+def _persons_apart(
+    question: str,
+    documents: Sequence[Document],
+    parties: Sequence[tuple[str, ...]],
+    names: Sequence[tuple[str, ...]] = (),
+) -> list[Mention]:
     """Return the persons a question names in Latin letters ("What did Jean Dupont present at <party>?"), as the
     reports write them beside a title, that no part of the reports (a visit, a section, with the itinerary rows
     naming it) names together with a named party written in Chinese: the question puts them where the reports
-    never do."""
+    never do. A part listing guests with their own parties ("<party> Jean Dupont 主席、<other> …") names a
+    person there with the party only in the item naming them (`_listed_elsewhere`)."""
     out: list[Mention] = []
     for person in dict.fromkeys(_LATIN_PERSON.findall(question)):
         name = fold(person)
         parts = [(d, _part_texts(d)) for d in documents]
+        parts_of = {d.doc_id: texts for d, texts in parts}
         if not any(_titled(d, name, before=_TITLE_BESIDE) for d in documents):
             continue  # not a person the reports name with a title
         with_person = {(d.doc_id, i) for d, texts in parts for i, t in enumerate(texts) if name in t}
@@ -840,10 +853,39 @@ def _persons_apart(question: str, documents: Sequence[Document], parties: Sequen
                 for i, t in enumerate(texts)
                 if t and any(holds(_part_places(d, i), s) for s in spellings)
             }
-            if with_person and with_party and not with_person & with_party:
+            together = {
+                (doc_id, i)
+                for doc_id, i in with_person & with_party
+                if not _listed_elsewhere(parts_of[doc_id][i], name, spellings, names)
+            }
+            if with_person and with_party and not together:
                 found = _first(documents, (name,), TOGETHER)
                 out += [replace(m, other=next(s for s in spellings if has_han(s))) for m in found]
     return out
+
+
+# The items of a list of guests, each a party, a title and a person ("<party> Jean Dupont 主席、<other> …").
+_ITEM_END = re.compile(r"[、。！？；!?\n，,]")
+
+
+def _listed_elsewhere(text: str, person: str, spellings: tuple[str, ...], names: Sequence[tuple[str, ...]]) -> bool:
+    """Return True when every item (clause or list item) of a folded part naming `person` names another of the
+    reports' `names` (each with its spellings) and none of the party's `spellings`: the person is another party's."""
+    items = [item for item in _ITEM_END.split(text) if person in item]
+    others = [group for group in names if not any(n in s or s in n for n in group for s in spellings if n and s)]
+    return bool(items) and all(
+        not any(s in item for s in spellings) and any(_names_in(item, group, person) for group in others)
+        for item in items
+    )
+
+
+def _names_in(item: str, group: tuple[str, ...], person: str) -> bool:
+    """Return True when a folded item writes one of a name's spellings, not inside the person's name, a Latin
+    one as whole words ("mes" is not in "times")."""
+    return any(
+        n and n not in person and (n in item if has_han(n) else re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", item))
+        for n in group
+    )
 
 
 @lru_cache(maxsize=64)

@@ -239,6 +239,25 @@ def test_a_person_named_in_latin_letters_at_a_party_no_part_names_together_is_a_
     assert unsupported("What did the Data Platform show at the port authority?", [APART], [PORT]) == []
 
 
+GUESTS = parse_document(
+    "guests.txt",
+    "封面\n\n壹、過程\n\n一、參訪港務局\n\n局長參訪鹿特丹港務局，由 Jan Visser 處長接待。\n\n"
+    "二、交流晚宴\n\n出席代表包括鹿特丹港務局 Jan Visser 處長、阿姆斯特丹市議會 Anna de Vries 議員。\n\n"
+    "Anna de Vries 議員致詞。\n",
+)
+GUEST_NAMES = (("鹿特丹港務局", "port of rotterdam"), ("阿姆斯特丹市議會", "amsterdam city council"))
+
+
+def test_a_guest_listed_with_another_party_is_not_that_partys_person():
+    # The dinner's part names the council and Jan Visser, but his own item names the port authority.
+    [mention] = unsupported("市議會的 Jan Visser 處長說了什麼？", [GUESTS], [COUNCIL], GUEST_NAMES)
+    assert (mention.name, mention.reason, mention.other) == ("Jan Visser", TOGETHER, "阿姆斯特丹市議會")
+    assert unsupported("市議會的 Jan Visser 處長說了什麼？", [GUESTS], [COUNCIL]) == []  # no names: the part is enough
+    assert unsupported("港務局的 Jan Visser 處長說了什麼？", [GUESTS], [PORT], GUEST_NAMES) == []
+    # A clause naming no party ("Anna de Vries 議員致詞") keeps the part together with the port authority.
+    assert unsupported("港務局的 Anna de Vries 議員說了什麼？", [GUESTS], [PORT], GUEST_NAMES) == []
+
+
 @pytest.mark.parametrize("question", ["市府跟法方簽了哪些協議？", "跟主辦單位簽的合約寫了什麼？", "跟對方簽的備忘錄？"])
 def test_a_role_is_no_party_an_agreement_is_checked_with(question):
     assert unsupported(question, [SIGNED], []) == []
