@@ -217,7 +217,7 @@ _VISIT_NAMED = re.compile(
     r"\b(?:from|of|at|after) (?:the |their )?(?:[A-Z][\w.&'-]*\s+){1,3}(?:visit|trip|stop|tour)\b"
 )
 _LIST_CUES = re.compile(
-    r"哪些|哪幾|幾項|幾點|幾個|列出|各是|分別|\blist\b|\bwhat (?:were|are) (?:the|all|their)\b|\ball the\b|\bmain\b|\bthree\b|\bfour\b"
+    r"哪些|哪幾|幾項|幾點|幾個|幾(?:部分|塊|大塊|方面|段)|分(?:成|為)?幾|列出|各是|分別|\blist\b|\bwhat (?:were|are) (?:the|all|their)\b|\ball the\b|\bmain\b|\bthree\b|\bfour\b"
 )
 _OVERVIEW_CUES = re.compile(
     r"重點|大意|主要|概要|總結|摘要|過程|經過|收穫|聊了?些?什麼|談了?些?什麼|介紹一下|簡介|什麼來頭|\bsum(?:mari[sz]e| up)\b"
@@ -262,7 +262,7 @@ _FILLER = re.compile(
 )
 # How staff point at a part of a report and what it says ("後面談心得的部分整理成哪幾點"): no subject of its own.
 _PART_WORDS = re.compile(
-    r"部分|後面|前面|那段|這段|段落|章節|總共|一共|整理成?|歸納|提到|提出|提了|談到|談|列了?|寫了?|講了?|分成|[點項條]"
+    r"部分|後面|前面|那段|這段|段落|章節|章|塊|方面|總共|一共|整理成?|歸納|提到|提出|提了|談到|談|列了?|寫了?|講了?|說的?|分成|[點項條]"
     r"|\b(?:part|section|chapter|points?|items?)\b"
 )
 # What a question about a report's reflections or recommendations says beside naming them, no subject of its own:

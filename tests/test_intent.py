@@ -86,6 +86,8 @@ from assistant.text.normalize import normalize_query
         ("報告最後提了哪些建議？", LIST, {"section": "建議"}),
         ("報告最後對市府提了哪幾項建議？麻煩幫我整理一下。", LIST, {"section": "建議"}),  # a polite request
         ("報告後面談心得跟效益的部分，總共整理成哪幾點？", LIST, {"section": "心得"}),
+        ("心得那章大概分幾塊說的？", LIST, {"section": "心得"}),  # how many parts: its headings
+        ("建議分成幾個方面？", LIST, {"section": "建議"}),
         ("報告最後建議市府接下來要做哪些事？", LIST, {"section": "建議"}),  # whom and when it addresses
         ("報告最後建議我們市府未來應該做哪些事？", LIST, {"section": "建議"}),
         ("星期二做了什麼？", ITINERARY, {"weekdays": ("二",)}),  # a day of the week, as day cells write it
