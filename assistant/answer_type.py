@@ -244,12 +244,12 @@ _LATER_RE = re.compile(
     # "did they actually accept…", "how many deals actually came out of…": what came of it.
     r"|\bactually (?:accept(?:ed)?|agree(?:d)?|land(?:ed)?|c[ao]me (?:out|through)|materiali[sz]e(?:d)?)\b"
     # "現在落地了哪些項目？": where it stands now.
-    r"|(?:現在|至今|迄今)[^，。？?]{0,6}(?:落地|進展|進度|談成|成交|實現|兌現)"
+    r"|(?:現在|至今|迄今)[^，。？?]{0,6}(?:落地|落實|進展|進度|談成|成交|實現|兌現)"
 )
 _WHETHER_RE = re.compile(
     r"有沒有|是否|真的|到底|嗎|了沒|\b(?:did|has|have|was|were|how many)\b"
-    # What came of it, asked outright ("談成了幾筆？", "落地了哪些項目？").
-    r"|談成|成交|落地|實現|兌現|進展|進度"
+    # What came of it, asked outright ("談成了幾筆？", "落地了哪些項目？", "後來落實了哪些？").
+    r"|談成|成交|落地|落實|實現|兌現|進展|進度"
 )
 # A step of the trip itself ("後來去參觀了什麼？"): the report does tell of it.
 _TRIP_STEP_RE = re.compile(

@@ -289,6 +289,7 @@ def test_a_noun_for_people_is_counted_by_its_last_character(question, noun):
         ("How many deals actually came out of the matchmaking?", True),
         ("跟港務局簽完備忘錄以後，現在落地了哪些項目？", True),  # where it stands now
         ("回來以後跟港務局談成了幾筆訂單？", True),  # what came of it, asked outright
+        ("跟港務局簽的備忘錄後來落實了哪些項目？", True),
         ("雙方最後有同意在哪些領域合作嗎？", False),  # what was agreed at the meeting
         ("Did they actually visit the port?", False),
         ("港務局目前在多少國家設點？", False),  # the report's "now"
