@@ -147,6 +147,12 @@ class Settings:
     # Seeing what the hosts showed (參觀, 觀摩, "帶我們看了哪些…", asked with a what-word): dev 1,980 answer_acc 0.851 ->
     # 0.854, follow-ups 261 -> 265 of 333; with "toured" and 導覽 too: +7 -2 (a park "they toured", a tour's sights).
     act_weight: float = 0.1
+    # A when-question's act told in a clause that gives a date ("於 6 月 21 日簽署…", a caption's "6 月 29 日 / 刊登…")
+    # scores this much more again: the date of the act asked, not the date of another act the sentence tells
+    # ("6 月 20 日接受專訪，並刊登於…" dates the interview). Dev 3,276 (with a piece's publishing an act and a caption
+    # over two lines read whole, +14 answers −0): hit@1 2,030 → 2,044, one false premise answered ("what did she commit
+    # to when she signed…" reads as a when-question); 0.05 hit@1 2,041, 0.2 as 0.1.
+    dated_act_weight: float = 0.1
     # An itinerary row (a day's place and visits, a short line that reads like many questions) scores this much
     # less unless the question asks when or counts days (第幾天): "<city> 有什麼綽號？" is not answered by the row of
     # the day spent there.

@@ -36,7 +36,7 @@ from .ingest import SECTION_SEPARATOR
 from .parties import PartyScope
 from .retrieval import Hit
 from .template import OWN_CITY_WORD, compact
-from .text.acts import act_tokens, asked_acts
+from .text.acts import act_tokens, asked_acts, dated_acts
 from .text.layout import caption_span, row_key, table_span
 from .text.normalize import HAN_RUN_RE, fold
 from .text.tokens import content_tokens, tokenize
@@ -60,6 +60,7 @@ class SentenceReading:
     kinds: frozenset[str]
     caption: bool = False  # a photo caption: quoted only when no sentence of the text answers as well
     row: bool = False  # an itinerary row: an answer to when, seldom to anything else
+    dated: frozenset[str] = frozenset()  # the acts it tells of in a clause giving a date (text.acts.dated_acts)
 
 
 _DAY_WORD = re.compile(r"天|\bdays?\b", re.I)
@@ -295,6 +296,8 @@ class SentenceScorer:
                     score += s.title_holder_weight
             if acts & reading.tokens:
                 score += s.act_weight
+                if DATE in asked and acts & reading.dated:  # the date of the act asked, not of another it tells
+                    score += s.dated_act_weight
             if items and ITEMS in reading.kinds:
                 score += s.items_weight
             if planned and PLANNED in reading.kinds:
@@ -330,9 +333,12 @@ class SentenceScorer:
         context = f"{s.section.split(SECTION_SEPARATOR)[-1]} {row_key(document.text, s.start)}"
         caption = any(c0 <= s.start and s.end <= c1 for c0, c1 in document.template.captions)
         row = any(r.start <= s.start < r.end for r in document.template.itinerary)
+        if caption:  # a caption broken over lines is read whole, as it is quoted
+            start, end = caption_span(document.text, s.start, s.end, document.template.captions)
+            text = document.text[start:end]
         tokens = frozenset(tokenize(text)) | frozenset(tokenize(context)) | act_tokens(fold(text))
         if (city := document.template.own_city) and OWN_CITY_WORD in text:  # the report's 本市 is the city filing it
             tokens |= frozenset(tokenize(city))
         # A row continuing a dated row ("\t下午 港區\t參訪港務局") gives that day as much as the row above does.
         kinds = offered_kinds(text) | (offered_kinds(row_key(document.text, s.start)) & {DATE, DAY} if row else set())
-        return SentenceReading(tokens, frozenset(kinds), caption, row)
+        return SentenceReading(tokens, frozenset(kinds), caption, row, dated_acts(fold(text)))

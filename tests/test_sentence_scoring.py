@@ -332,3 +332,33 @@ def test_what_is_to_be_done_ranks_the_sentence_telling_a_plan_first(assistant):
     without = {s.sentence_id: s.score for s in plain.score_sentences(question, vector, hits)}
     assert with_plan[plan] - without[plan] == pytest.approx(assistant.settings.planned_weight)
     assert max(with_plan, key=with_plan.get) == plan
+
+
+def test_a_caption_over_two_lines_is_read_whole_and_dates_the_act_it_tells(assistant):
+    # The caption beside the clipping: "…產業與科技版 6 月 29 日" over "刊登該報…專訪市長報導".
+    scorer = SentenceScorer(assistant.index, assistant.settings)
+    first = next(i for i in range(len(assistant.index.sentences)) if scorer.text(i).endswith("產業與科技版 6 月 29 日"))
+    reading = scorer.reading(first)
+    assert reading.caption and "<published>" in reading.tokens and reading.dated == {"<published>"}
+    # The account dates the interview, not its publication ("6 月 20 日接受…專訪，並刊登於…").
+    account = next(i for i in range(len(assistant.index.sentences)) if "並刊登於該報" in scorer.text(i))
+    assert "<published>" in scorer.reading(account).tokens and not scorer.reading(account).dated
+
+
+def test_when_an_act_was_done_ranks_the_sentence_dating_that_act_higher(assistant):
+    from assistant.retrieval import Hit
+
+    question = "市長受訪的那篇哪天登出來？"
+    vector = assistant.embedder.encode_queries([question])[0]
+    scorer = SentenceScorer(assistant.index, assistant.settings)
+    plain = SentenceScorer(assistant.index, replace(assistant.settings, dated_act_weight=0.0))
+    caption = next(
+        i for i in range(len(assistant.index.sentences)) if scorer.text(i).endswith("產業與科技版 6 月 29 日")
+    )
+    account = next(i for i in range(len(assistant.index.sentences)) if "並刊登於該報" in scorer.text(i))
+    hits = [Hit(c, 1.0) for c, ids in enumerate(assistant.index.chunk_sentences) if caption in ids or account in ids]
+    with_dates = {x.sentence_id: x.score for x in scorer.score_sentences(question, vector, hits)}
+    without = {x.sentence_id: x.score for x in plain.score_sentences(question, vector, hits)}
+    assert with_dates[caption] - without[caption] == pytest.approx(assistant.settings.dated_act_weight)
+    assert with_dates[account] == pytest.approx(without[account])
+    assert any("6 月 29 日" in q.quote for q in assistant.ask(question).quotes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.text.acts import act_tokens, asked_acts
+from assistant.text.acts import act_tokens, asked_acts, dated_acts
 from assistant.text.normalize import fold
 
 
@@ -25,6 +25,7 @@ from assistant.text.normalize import fold
         ("局長接著參觀自動化貨櫃碼頭", "<toured>"),
         ("港務局人員引領訪團步行穿越舊港區", "<walked>"),
         ("該公園由建築師范德堡負責設計", "<designed>"),
+        ("專訪報導刊登於該報財經版", "<published>"),
     ],
 )
 def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
@@ -63,6 +64,9 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("Which landmarks did the team walk past in the old town?", "<walked>"),
         ("那座港區公園是誰設計的？", "<designed>"),  # 誰設計 for the report's 由…負責設計
         ("Who designed the waterfront park?", "<designed>"),
+        ("那篇專訪是哪天登出來的？", "<published>"),  # 登出來 for the report's 刊登
+        ("When did the newspaper piece on the director run?", "<published>"),
+        ("When did the interview get published?", "<published>"),
     ],
 )
 def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
@@ -91,3 +95,16 @@ def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
 )
 def test_an_act_set_aside_or_giving_a_time_is_not_what_is_asked(question):
     assert asked_acts(fold(question)) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("局長於 3 月 5 日與港務局簽署合作備忘錄", {"<signed>"}),
+        ("海事日報財經版 3 月 12 日\n刊登該報總編輯專訪局長報導", {"<published>"}),  # a caption over two lines
+        ("局長於 3 月 6 日接受海事日報專訪，並刊登於該報財經版", frozenset()),  # the date is the interview's
+        ("局長與港務局簽署合作備忘錄", frozenset()),  # no date at all
+    ],
+)
+def test_an_act_is_dated_only_by_a_date_in_its_own_clause(text, dated):
+    assert dated_acts(fold(text)) == dated

@@ -1,9 +1,9 @@
 """What a visit report tells was done, however a question words it: leading a visit (率團, 帶隊, "led"), giving a gift
 (致贈, 送了…禮物, "gift"), trying something, signing, inviting (邀請, "asked them to come") or being invited (應…邀請,
 "who invited them"), receiving the delegation (接待, 會晤, "who hosted us", 見了誰), seeing what the hosts showed
-(參觀, "帶我們看了哪些…"), going about on foot (步行, 逛), designing (由…負責設計, "who designed") and speaking (致詞,
-上台講話, "speech"). Each act reads as one token on both sides, so "誰帶隊？" meets "…率團參訪…" and "送了什麼禮物？"
-meets "…致贈市長…" though they share no character."""
+(參觀, "帶我們看了哪些…"), going about on foot (步行, 逛), designing (由…負責設計, "who designed"), a piece being
+published (刊登, "when did the piece run") and speaking (致詞, 上台講話, "speech"). Each act reads as one token on both
+sides, so "誰帶隊？" meets "…率團參訪…" and "送了什麼禮物？" meets "…致贈市長…" though they share no character."""
 
 from __future__ import annotations
 
@@ -74,11 +74,24 @@ _ACTS = (
         ),
     ),
     (
+        # a piece published about the trip (刊登, 登出來, "when did the piece run"), not the interview it reports
+        "<published>",
+        re.compile(
+            r"刊登|刊出|刊載|登出|登了|見報|上報"
+            r"|\bpublish(?:ed|es|ing)?\b|\b(?:piece|article|story|interview|report)\b[^?]{0,40}\b(?:ran|run|printed)\b"
+        ),
+    ),
+    (
         "<speech>",
         re.compile(r"致詞|致辭|講話|發言|演講|演說|上台|表示|\bspeech(?:es)?\b|\bspoke\b|\bspeak(?:s|ing)?\b(?! for)"),
     ),
 )
 
+
+# A clause ends at a comma or a full stop, not at a line break (a caption runs on over lines). A date as reports write
+# one: "6 月 21 日", "6/21", "2017 年 6 月".
+_CLAUSE_RE = re.compile(r"[，。；！？,;!?]")
+_DATE_RE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日號]|\d{1,2}\s*/\s*\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月")
 
 # An act set aside or giving the time of another ("除了演講，…", "致詞時說了什麼？") is not what is asked about.
 _ASIDE_BEFORE = re.compile(r"除了\s*$")
@@ -107,6 +120,14 @@ def _matches(token: str, pattern: re.Pattern, folded: str) -> list[re.Match]:
 def act_tokens(folded: str) -> frozenset[str]:
     """Return one token for each act a folded text tells of ("<led>" for "市長率團參訪…")."""
     return frozenset(token for token, pattern in _ACTS if _matches(token, pattern, folded))
+
+
+def dated_acts(folded: str) -> frozenset[str]:
+    """Return the acts a folded text tells of in a clause giving a date ("於 6 月 21 日簽署…", a caption's "6 月 29 日
+    刊登…" over two lines): when, of all it tells, those were done."""
+    return frozenset(
+        act for clause in _CLAUSE_RE.split(folded) if _DATE_RE.search(clause) for act in act_tokens(clause)
+    )
 
 
 def asked_acts(folded: str) -> frozenset[str]:
