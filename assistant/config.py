@@ -184,7 +184,8 @@ class Settings:
     answer_passages: int = 3
     # How many when the question asks for a kind of answer (a person, a date, a number), which one sentence of a
     # lower passage may give: a follow-up held to one section ranked the sentence naming who received them 4th.
-    # 6 on dev 348: answer_acc 0.872 -> 0.883; 4: 0.872, 8: as 6.
+    # 6 on dev 348: answer_acc 0.872 -> 0.883; 4: 0.872, 8: as 6. A plan asked ("簽完之後會幫本市做什麼？") reads as
+    # many (dev 3,276: +3 −1; with the act it is asked after only dating it, +5 −1).
     typed_answer_passages: int = 6
     # A question asking which holder of a title ("哪位副市長接待的？") also reads every sentence of the reports found
     # that names a holder of it in the parts (a visit with its subsections) holding the passages read: the passage

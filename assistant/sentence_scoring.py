@@ -100,7 +100,9 @@ class SentenceScorer:
         best_rank: dict[int, int] = {}
         s = self.settings
         asked = asked_kinds(query_text)
-        depth = s.typed_answer_passages if asked else s.answer_passages
+        # A plan asked ("之後會幫我們做什麼？") is told by one sentence too, maybe of a lower passage.
+        typed = asked or planned_asked(fold(query_text if asked_text is None else asked_text))
+        depth = s.typed_answer_passages if typed else s.answer_passages
         for rank, hit in enumerate(hits[:depth], start=1):
             for sid in self.index.chunk_sentences[hit.chunk_id]:
                 best_rank.setdefault(sid, rank)
@@ -262,7 +264,9 @@ class SentenceScorer:
         for an English question's, "head" -> 率領, ask of none) and lie in the part of a report mentioning a party
         the question names (no rank bonus)."""
         s = self.settings
-        acts = asked_acts(fold(query_text if asked_text is None else asked_text))
+        planned = planned_asked(fold(query_text if asked_text is None else asked_text))  # "之後會幫本市做什麼？"
+        # What is to be done after an act ("簽完之後會幫本市做什麼？") asks of the plan, the act only dating it.
+        acts = frozenset() if planned else asked_acts(fold(query_text if asked_text is None else asked_text))
         wanted = set(content_tokens(query_text)) | acts
         asked = asked_kinds(query_text)
         day_asked = bool(_DAY_WORD.search(query_text))  # "第幾天", "how many days": the itinerary counts days
@@ -272,7 +276,6 @@ class SentenceScorer:
         away = self.elsewhere(query_text) if self.elsewhere and s.other_place_penalty else frozenset()
         holders = holders_asked(query_text)  # "哪位副市長": a sentence naming one
         items = items_asked(query_text)  # "有哪些景點？": a sentence naming several
-        planned = planned_asked(fold(query_text if asked_text is None else asked_text))  # "之後會幫本市做什麼？"
         if query_vector is not None and ids:
             dense = self.index.sentence_vectors[ids] @ query_vector.astype(np.float32)
         else:

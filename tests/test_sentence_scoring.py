@@ -334,6 +334,29 @@ def test_what_is_to_be_done_ranks_the_sentence_telling_a_plan_first(assistant):
     assert max(with_plan, key=with_plan.get) == plan
 
 
+def test_a_plan_asked_reads_deeper_passages_and_its_act_only_dates_it(assistant):
+    from assistant.retrieval import Hit
+
+    question = "達梭簽了備忘錄，那他們往後要幫臺中做哪些事？"
+    vector = assistant.embedder.encode_queries([question])[0]
+    scorer = SentenceScorer(assistant.index, assistant.settings)
+    plan = next(i for i in range(len(assistant.index.sentences)) if "全力推動達梭系統與本市" in scorer.text(i))
+    chunk = next(c for c, sentences in enumerate(assistant.index.chunk_sentences) if plan in sentences)
+    above = [h for h in assistant.retriever.search(question, vector, "hybrid", 10) if h.chunk_id != chunk][:4]
+    hits = [*above, Hit(chunk, 0.1)]  # the plan's passage fifth: below answer_passages, within typed_answer_passages
+    assert len(hits) > assistant.settings.answer_passages
+    assert plan in {x.sentence_id for x in scorer.score_sentences(question, vector, hits)}
+    # Signing frames the plan: a sentence telling of the signing gains nothing for it.
+    signing = next(i for i in range(len(assistant.index.sentences)) if "共同簽署合作備忘錄" in scorer.text(i))
+    no_acts = SentenceScorer(assistant.index, replace(assistant.settings, act_weight=0.0))
+    hits = [Hit(c, 1.0) for c, ids in enumerate(assistant.index.chunk_sentences) if signing in ids]
+    scores = {x.sentence_id: x.score for x in scorer.score_sentences(question, vector, hits)}
+    assert scores[signing] == pytest.approx(
+        {x.sentence_id: x.score for x in no_acts.score_sentences(question, vector, hits)}[signing]
+    )
+    assert "<signed>" in scorer.reading(signing).tokens
+
+
 def test_a_caption_over_two_lines_is_read_whole_and_dates_the_act_it_tells(assistant):
     # The caption beside the clipping: "…產業與科技版 6 月 29 日" over "刊登該報…專訪市長報導".
     scorer = SentenceScorer(assistant.index, assistant.settings)
