@@ -269,6 +269,13 @@ def unvisited(
         # A variant of a visited name shares its head (市府 for 市政府, under a heading naming the city; not a sight
         # named after the town, <town>城堡) or keeps its characters (港局 for 港務局).
         head_shared = len(name) > 2 and fold(name)[:2] in visited and not _another_kind(fold(name), visited)
+        # A Latin name shares it through a Chinese name half of which is a visited one's head ("Bercy": 貝西地區
+        # where 貝西村 was visited; not 法國…中心 where only 法國國家圖書館 was).
+        head_shared = head_shared or any(
+            _visited_head(fold(a), visited) * 2 >= len(a) and not _another_kind(fold(a), visited)
+            for a in ([] if has_han(name) else aliases(name))
+            if has_han(a) and len(a) > 2
+        )
         if head_shared or _shortens(fold(name), visited):
             continue
         # A name told in other words where a visit is told ("冷鏈倉庫" where "前往參觀冷鏈物流倉庫" is written).
@@ -284,6 +291,11 @@ def unvisited(
             document, start, end = places[0]
             out.append(Mention(name, document.doc_id, start, end))
     return out
+
+
+def _visited_head(name: str, visited: str) -> int:
+    """Return the length of the longest head (two characters or more) of a Han `name` that `visited` holds, or 0."""
+    return next((k for k in range(len(name), 1, -1) if name[:k] in visited), 0)
 
 
 def _another_kind(name: str, visited: str) -> bool:
@@ -344,6 +356,11 @@ def _visit_places(line: str, where: frozenset[str]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
+def _a_place(name: str, places: frozenset[str]) -> bool:
+    """Return True when a (folded) name is one of `places`, or one with a place's kind word ("<city>市")."""
+    return name in places or (name[-1:] in "市縣省區" and name[:-1] in places)
+
+
 def _places(document: Document) -> frozenset[str]:
     """Return the places a document's itinerary rows name, read once."""
     return frozenset().union(*(where for *_, where in _rows(document)))
@@ -434,6 +451,8 @@ def off_schedule(
         shared = _row_names(fold(question), [line for _, line, _ in rows], places, parties)
         asked = [*parties, *((name,) for name in shared)]
         for spellings in (p for p in asked if any(p)):
+            if any(_a_place(s, places) for s in spellings if has_han(s)):
+                continue  # a city of the trip ("<city>市") is no party another city could hold
             said = " ".join(c for c in clauses if any(_at_party(c, s) for s in spellings if s))
             named = [
                 (r, _visit_places(line, where)) for r, line, where in rows if any(holds(line, s) for s in spellings)

@@ -102,6 +102,24 @@ def test_a_visit_told_in_another_report_clears_the_premise(document):
     assert unvisited("訪團是哪一天去德國漢堡參訪的？", [document, other]) == []
 
 
+CANAL = parse_document(
+    "canal.txt",
+    "封面\n\n壹、過程\n\n一、踏勘運河村\n\n局長於 3 月 6 日踏勘運河村，並參訪荷蘭國家圖書館。\n\n二、心得\n\n"
+    "該市選擇運河地區（Quartier Kanaal）進行改造，並參考荷蘭太空研究中心（SRON）的經驗。\n",
+)
+CANAL_NAMES = {"Kanaal": ["運河地區"], "SRON": ["荷蘭太空研究中心"]}
+
+
+def test_a_latin_name_whose_chinese_name_is_half_a_visited_ones_head_was_visited():
+    def aliases(name):
+        return CANAL_NAMES.get(name, [])
+
+    assert unvisited("Why did the director visit Kanaal village?", [CANAL], aliases) == []  # 運河地區, 運河村 visited
+    # 荷蘭太空研究中心 shares only 荷蘭 with the library visited: a quarter of it.
+    [mention] = unvisited("What did they see when they visited SRON?", [CANAL], aliases)
+    assert mention.name == "SRON"
+
+
 @pytest.mark.parametrize("question", ["Is this a good method for government visits?", "When did the method seem good?"])
 def test_english_words_containing_a_visit_verb_do_not_make_a_visit_question(document, question):
     assert unvisited(question, [document]) == []
@@ -643,6 +661,13 @@ def test_an_english_sit_down_or_a_site_of_a_party_presumes_it_was_met_or_visited
     doc = parse_document("port-report.txt", text)
     assert [m.name for m in unvisited("How did the sit-down with Maersk go?", [doc])] == ["Maersk"]
     assert [m.name for m in unvisited("What did they learn at the Maersk shipping HQ?", [doc])] == ["Maersk"]
+
+
+def test_a_city_of_the_trip_named_beside_another_is_not_put_in_it(document):
+    # "<city>市" is a party of the glossary too, but a city: two cities asked of together put neither in the other.
+    assert off_schedule("在鹿特丹和阿姆斯特丹市都做了什麼？", [document], [("阿姆斯特丹市",)]) == []
+    [mention] = off_schedule("在阿姆斯特丹參訪鹿特丹港務局時看了什麼？", [document], [("鹿特丹港務局",)])
+    assert (mention.name, mention.other) == ("鹿特丹港務局", "阿姆斯特丹")  # a party in a city still is
 
 
 def test_walking_a_party_in_a_city_or_naming_the_city_as_a_party_puts_it_there(document):
