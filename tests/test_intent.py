@@ -40,6 +40,7 @@ from assistant.text.normalize import normalize_query
         ("According to the cover page, what were the official travel dates?", COVER, {"field": "出國期間"}),
         ("Per the cover page, when did the Netherlands trip start and end?", COVER, {"field": "出國期間"}),
         ("這趟一起去的還有誰？", MEMBERS, {}),
+        ("這次一起出國的市府同仁有哪些？", MEMBERS, {}),  # the writers' own colleagues who went abroad with them
         ("Which officials went on the trip?", MEMBERS, {}),
         ("Who else went on the trip?", MEMBERS, {}),
         ("交通局那邊是誰跟團？", MEMBERS, {}),  # 跟團: joined the delegation
@@ -47,6 +48,7 @@ from assistant.text.normalize import normalize_query
         ("這次出國總共幾個人？", MEMBERS, {}),
         ("这次出访去了多少人？", MEMBERS, {}),
         ("港務局有多少人？", "", {}),  # a party's headcount, not the delegation's
+        ("港務局的同仁有幾位？", "", {}),  # another party's colleagues
         ("公園每年吸引多少人前往？", "", {}),  # visitors of a place
         ("這次去荷蘭到底是為了啥？", OVERVIEW, {"section": "目的"}),  # what for: the trip's purpose
         ("3/5 下午做了什麼？", ITINERARY, {"days": ("3/5",), "half": "下午"}),
