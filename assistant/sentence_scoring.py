@@ -297,7 +297,7 @@ class SentenceScorer:
                     score += s.alias_weight
                 if holders & reading.kinds:
                     score += s.title_holder_weight
-            if acts & reading.tokens:
+            if acts & reading.tokens and (not asked or answers_kind(asked, reading.kinds)):
                 score += s.act_weight
                 if DATE in asked and acts & reading.dated:  # the date of the act asked, not of another it tells
                     score += s.dated_act_weight

@@ -385,3 +385,18 @@ def test_when_an_act_was_done_ranks_the_sentence_dating_that_act_higher(assistan
     assert with_dates[caption] - without[caption] == pytest.approx(assistant.settings.dated_act_weight)
     assert with_dates[account] == pytest.approx(without[account])
     assert any("6 月 29 日" in q.quote for q in assistant.ask(question).quotes)
+
+
+def test_an_act_asked_beside_a_kind_of_answer_counts_only_for_a_sentence_giving_that_kind(assistant):
+    from assistant.retrieval import Hit
+
+    question = "綠蔭步道總長幾公里？他們步行走了多遠？"
+    vector = assistant.embedder.encode_queries([question])[0]
+    scorer = SentenceScorer(assistant.index, assistant.settings)
+    no_acts = SentenceScorer(assistant.index, replace(assistant.settings, act_weight=0.0))
+    walk = next(i for i in range(len(assistant.index.sentences)) if "率本府團隊步行走訪" in scorer.text(i))
+    assert "<walked>" in scorer.reading(walk).tokens  # tells of the walk, gives no length
+    hits = [Hit(c, 1.0) for c, ids in enumerate(assistant.index.chunk_sentences) if walk in ids]
+    with_acts = {x.sentence_id: x.score for x in scorer.score_sentences(question, vector, hits)}
+    without = {x.sentence_id: x.score for x in no_acts.score_sentences(question, vector, hits)}
+    assert with_acts[walk] == pytest.approx(without[walk])
