@@ -66,6 +66,8 @@ _AT = (
 )
 # Where a party is, just after its name ({}): "<party>在<city>的分公司", "<party>位於…".
 _LOCATED = r"[^，。？?]{0,3}?(?:在|位於)"
+# A party's site named with a place between ("<party><city>總部", "<party>的<city>分公司").
+_SITE = r"\s?的?\s?[^\s，。？?,]{1,6}?(?:總部|總公司|分公司|辦公室|辦事處|工廠)"
 # A party the question stands at ({}): "<party>那邊是誰接待", "<party>那次", "<party>時".
 _THERE = r"{}\s?(?:那邊|那裡|那次|那場|那天|的時候|時)"
 # A name of several capitalized words joined by particles ("Port of Rotterdam", "Hafen von Hamburg"): one name, whose
@@ -592,9 +594,10 @@ def _row_names(
 
 def _at_party(folded_question: str, spelling: str) -> bool:
     """Return True when a question puts the delegation at a party, not only mentions it: a visit verb or 在/at
-    just before its name ("在<party>看了什麼", "at <party>"); or puts the party somewhere ("<party>在<city>的分公司")."""
+    just before its name ("在<party>看了什麼", "at <party>"); or puts the party somewhere ("<party>在<city>的分公司",
+    "<party><city>總部那場")."""
     name = re.escape(spelling)
-    return re.search(f"(?:{_AT}){name}|{name}(?:{_LOCATED})", folded_question) is not None
+    return re.search(f"(?:{_AT}){name}|{name}(?:{_LOCATED}|{_SITE})", folded_question) is not None
 
 
 def led_by_another(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:

@@ -663,6 +663,13 @@ def test_an_english_sit_down_or_a_site_of_a_party_presumes_it_was_met_or_visited
     assert [m.name for m in unvisited("What did they learn at the Maersk shipping HQ?", [doc])] == ["Maersk"]
 
 
+def test_a_partys_site_named_with_another_city_puts_the_party_there(document):
+    port = ("鹿特丹港務局",)
+    [mention] = off_schedule("鹿特丹港務局阿姆斯特丹辦事處那場是誰接待的？", [document], [port])
+    assert (mention.name, mention.reason, mention.other) == ("鹿特丹港務局", SCHEDULE, "阿姆斯特丹")
+    assert off_schedule("鹿特丹港務局鹿特丹總部那場是誰接待的？", [document], [port]) == []  # where its row puts it
+
+
 def test_a_city_of_the_trip_named_beside_another_is_not_put_in_it(document):
     # "<city>市" is a party of the glossary too, but a city: two cities asked of together put neither in the other.
     assert off_schedule("在鹿特丹和阿姆斯特丹市都做了什麼？", [document], [("阿姆斯特丹市",)]) == []
