@@ -115,7 +115,7 @@ class Assistant:
         # The parties a question names: read by reranking, sentence scoring and the premise check alike, once.
         self.parties = functools.lru_cache(maxsize=1024)(lambda text: tuple(named_parties(text, self.glossary)))
         self.party_names = tuple(fold(name) for name in self.glossary.values())  # the reports' names, folded
-        # Each name with its Latin spellings (空中巴士, airbus): whose a guest on a list is (premise.unsupported).
+        # Each name with its Latin spellings (港務局, port authority): whose a guest on a list is (premise.unsupported).
         spellings: dict[str, list[str]] = {}
         for latin, name in self.glossary.items():
             spellings.setdefault(fold(name), [fold(name)]).append(latin)

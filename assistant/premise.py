@@ -271,8 +271,8 @@ def unvisited(
         # A variant of a visited name shares its head (市府 for 市政府, under a heading naming the city; not a sight
         # named after the town, <town>城堡) or keeps its characters (港局 for 港務局).
         head_shared = len(name) > 2 and fold(name)[:2] in visited and not _another_kind(fold(name), visited)
-        # A Latin name shares it through a Chinese name half of which is a visited one's head ("Bercy": 貝西地區
-        # where 貝西村 was visited; not 法國…中心 where only 法國國家圖書館 was).
+        # A Latin name shares it through a Chinese name half of which is a visited one's head ("Kanaal": 運河地區
+        # where 運河村 was visited; not 荷蘭…中心 where only 荷蘭國家圖書館 was).
         head_shared = head_shared or any(
             _visited_head(fold(a), visited) * 2 >= len(a) and not _another_kind(fold(a), visited)
             for a in ([] if has_han(name) else aliases(name))
@@ -875,10 +875,12 @@ def _persons_apart(
                 for i, t in enumerate(texts)
                 if t and any(holds(_part_places(d, i), s) for s in spellings)
             }
+            # A city of the trip holds every guest listed there, whatever party each is named under.
+            city = any(_a_place(s, _places(d)) for d in documents for s in spellings if has_han(s))
             together = {
                 (doc_id, i)
                 for doc_id, i in with_person & with_party
-                if not _listed_elsewhere(parts_of[doc_id][i], name, spellings, names)
+                if city or not _listed_elsewhere(parts_of[doc_id][i], name, spellings, names)
             }
             if with_person and with_party and not together:
                 found = _first(documents, (name,), TOGETHER)

@@ -118,7 +118,7 @@ class WordTranslator:
 
     def translate_abbreviations(self, question: str) -> list[str]:
         """Return the corpus's Chinese words for the abbreviations (ABBREVIATIONS) in a question of any script:
-        "跟達梭簽 MOU 嗎？" -> 備忘錄."""
+        "跟港務局簽 MOU 嗎？" -> 備忘錄."""
         return self.translate(" ".join(_ABBREVIATION_RE.findall(question)))
 
     def unknown_names(self, question: str) -> list[str]:
