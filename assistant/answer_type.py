@@ -57,9 +57,12 @@ _PLANNED_OFFERED_RE = re.compile(
     r"未來|預計|計畫|計劃|規劃(?![局院處所]|研究)"
     r"|將(?:會|於|可|能|與|持續|提供|協助|推動|建立|成為|積極|全力|進一步|陸續|擴大|引進|設立|導入|共同|透過|結合)"
 )
-# A plan asked of where to go or when ("簽完之後要去哪裡？", "what time were they supposed to arrive?") is a step of the
-# trip, which its itinerary tells.
-_TRIP_STEP_ASKED_RE = re.compile(r"去哪|到哪|住哪|過夜|\barriv|\bgo(?:ing)? to (?:see|visit)\b|\bsee\b", re.I)
+# A plan asked of where to go or when ("簽完之後要去哪裡？", "what time were they supposed to arrive?"), how to get on or
+# what came next ("參觀完之後，要搭什麼車到下一站？", "致詞之後，要做什麼活動？") is a step of the trip, which its
+# itinerary tells.
+_TRIP_STEP_ASKED_RE = re.compile(
+    r"去哪|到哪|住哪|過夜|搭|坐車|下一站|活動|\barriv|\bgo(?:ing)? to (?:see|visit)\b|\bsee\b", re.I
+)
 
 _PERSON_RE = re.compile(r"誰|哪位|何人|\bwho(?:m|se)?\b", re.I)
 # A name asked for ("叫什麼名字", "what's her name", "which local mayor").
@@ -249,7 +252,7 @@ _LATER_RE = re.compile(
 _WHETHER_RE = re.compile(
     r"有沒有|是否|真的|到底|嗎|了沒|\b(?:did|has|have|was|were|how many)\b"
     # What came of it, asked outright ("談成了幾筆？", "落地了哪些項目？", "後來落實了哪些？").
-    r"|談成|成交|落地|落實|實現|兌現|進展|進度"
+    r"|談成|成交|落地|落實了|有(?:沒有)?落實|實現|兌現|進展|進度"
 )
 # A step of the trip itself ("後來去參觀了什麼？"): the report does tell of it.
 _TRIP_STEP_RE = re.compile(

@@ -92,7 +92,7 @@ _WHOLE_TRIP = re.compile(
     r"報告|這份|此行|這次|這趟|那趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission|cover)\b"
 )
 _MEMBER_CUES = re.compile(
-    r"成員|團員|隊員|名單|人員|(?:市府|本府|我們)的?同仁|(?<![請邀])哪些人|同行|隨行|跟團|一起(?:去|出國|出訪|前往)|跟著去|誰去|還有誰|有誰|官員"
+    r"成員|團員|隊員|名單|人員|(?:市府|本府)的?同仁|(?<![請邀])哪些人|同行|隨行|跟團|一起(?:去|出國|出訪)|跟著去|誰去|還有誰|有誰|官員"
     # How many went: the member list counts them ("幾個人去？", "這次出國總共幾個人？").
     r"|(?:^|這次|這趟|此行|訪團|代表團|一行|我們|總共|一共|共)(?:幾|多少)[個位名]?人(?:一起)?(?:去|出國|出訪|同行|隨行)"
     r"|(?:去|出國|出訪|隨行|同行|訪團|代表團|一行)了?(?:總共|一共|共|有)?(?:幾|多少)[個位名]?人"
@@ -217,7 +217,7 @@ _VISIT_NAMED = re.compile(
     r"\b(?:from|of|at|after) (?:the |their )?(?:[A-Z][\w.&'-]*\s+){1,3}(?:visit|trip|stop|tour)\b"
 )
 _LIST_CUES = re.compile(
-    r"哪些|哪幾|幾項|幾點|幾個|幾(?:部分|塊|大塊|方面|段)|分(?:成|為)?幾|列出|各是|分別|\blist\b|\bwhat (?:were|are) (?:the|all|their)\b|\ball the\b|\bmain\b|\bthree\b|\bfour\b"
+    r"哪些|哪幾|幾項|幾點|幾個|幾(?:部分|大塊|方面)|分(?:成|為)?幾|列出|各是|分別|\blist\b|\bwhat (?:were|are) (?:the|all|their)\b|\ball the\b|\bmain\b|\bthree\b|\bfour\b"
 )
 _OVERVIEW_CUES = re.compile(
     r"重點|大意|主要|概要|總結|摘要|過程|經過|收穫|聊了?些?什麼|談了?些?什麼|介紹一下|簡介|什麼來頭|\bsum(?:mari[sz]e| up)\b"

@@ -66,8 +66,8 @@ _AT = (
 )
 # Where a party is, just after its name ({}): "<party>在<city>的分公司", "<party>位於…".
 _LOCATED = r"[^，。？?]{0,3}?(?:在|位於)"
-# A party's site named with a place between ("<party><city>總部", "<party>的<city>分公司").
-_SITE = r"\s?的?\s?[^\s，。？?,]{1,6}?(?:總部|總公司|分公司|辦公室|辦事處|工廠)"
+# A party's site named with a city of the trip between ("<party><city>總部", "<party>的<city>分公司"): {} the cities.
+_SITE = r"\s?的?\s?(?:{})市?\s?(?:總部|總公司|分公司|辦公室|辦事處|工廠)"
 # A party the question stands at ({}): "<party>那邊是誰接待", "<party>那次", "<party>時".
 _THERE = r"{}\s?(?:那邊|那裡|那次|那場|那天|的時候|時)"
 # A name of several capitalized words joined by particles ("Port of Rotterdam", "Hafen von Hamburg"): one name, whose
@@ -95,6 +95,8 @@ _MIN_HAN, _MAX_HAN = 2, 6
 _PLACE_KINDS = r"城堡|古堡|宮|公園|花園|博物館|美術館|教堂|大教堂|車站|機場|廣場|塔|大學|劇院|歌劇院|港口?|市場|工廠|廠"
 _PLACE_KIND = re.compile(_PLACE_KINDS)
 _PLACE_KIND_END = re.compile(f"(?:{_PLACE_KINDS})$")
+# A word for an area after a name ("<name>地區", "<name>一帶"): the name's surroundings, not another place.
+_AREA_END = re.compile(r"(?:地區|街區|一帶|區域)$")
 # A short name for a longer one keeps its characters in order, at most this many left out between two.
 _MAX_SHORT_NAME, _SHORT_NAME_GAP = 4, 2
 
@@ -271,12 +273,12 @@ def unvisited(
         # A variant of a visited name shares its head (市府 for 市政府, under a heading naming the city; not a sight
         # named after the town, <town>城堡) or keeps its characters (港局 for 港務局).
         head_shared = len(name) > 2 and fold(name)[:2] in visited and not _another_kind(fold(name), visited)
-        # A Latin name shares it through a Chinese name half of which is a visited one's head ("Kanaal": 運河地區
-        # where 運河村 was visited; not 荷蘭…中心 where only 荷蘭國家圖書館 was).
+        # A Latin name is visited through a Chinese name of it that is a visited name's head but for a word for an
+        # area ("Kanaal": 運河地區 where 運河村 was visited; not 荷蘭電信 where 荷蘭國家圖書館 was).
         head_shared = head_shared or any(
-            _visited_head(fold(a), visited) * 2 >= len(a) and not _another_kind(fold(a), visited)
+            len(core := _AREA_END.sub("", fold(a))) >= 2 and core != fold(a) and core in visited
             for a in ([] if has_han(name) else aliases(name))
-            if has_han(a) and len(a) > 2
+            if has_han(a)
         )
         if head_shared or _shortens(fold(name), visited):
             continue
@@ -293,11 +295,6 @@ def unvisited(
             document, start, end = places[0]
             out.append(Mention(name, document.doc_id, start, end))
     return out
-
-
-def _visited_head(name: str, visited: str) -> int:
-    """Return the length of the longest head (two characters or more) of a Han `name` that `visited` holds, or 0."""
-    return next((k for k in range(len(name), 1, -1) if name[:k] in visited), 0)
 
 
 def _another_kind(name: str, visited: str) -> bool:
@@ -357,12 +354,12 @@ def _visit_places(line: str, where: frozenset[str]) -> frozenset[str]:
     return frozenset((stop,)) if stop and not is_travel(line) and len(where) > 1 else where
 
 
-@lru_cache(maxsize=64)
 def _a_place(name: str, places: frozenset[str]) -> bool:
     """Return True when a (folded) name is one of `places`, or one with a place's kind word ("<city>市")."""
     return name in places or (name[-1:] in "市縣省區" and name[:-1] in places)
 
 
+@lru_cache(maxsize=64)
 def _places(document: Document) -> frozenset[str]:
     """Return the places a document's itinerary rows name, read once."""
     return frozenset().union(*(where for *_, where in _rows(document)))
@@ -455,7 +452,7 @@ def off_schedule(
         for spellings in (p for p in asked if any(p)):
             if any(_a_place(s, places) for s in spellings if has_han(s)):
                 continue  # a city of the trip ("<city>市") is no party another city could hold
-            said = " ".join(c for c in clauses if any(_at_party(c, s) for s in spellings if s))
+            said = " ".join(c for c in clauses if any(_at_party(c, s) or _sited(c, s, places) for s in spellings if s))
             named = [
                 (r, _visit_places(line, where)) for r, line, where in rows if any(holds(line, s) for s in spellings)
             ]
@@ -594,10 +591,17 @@ def _row_names(
 
 def _at_party(folded_question: str, spelling: str) -> bool:
     """Return True when a question puts the delegation at a party, not only mentions it: a visit verb or 在/at
-    just before its name ("在<party>看了什麼", "at <party>"); or puts the party somewhere ("<party>在<city>的分公司",
-    "<party><city>總部那場")."""
+    just before its name ("在<party>看了什麼", "at <party>"); or puts the party somewhere ("<party>在<city>的分公司")."""
     name = re.escape(spelling)
-    return re.search(f"(?:{_AT}){name}|{name}(?:{_LOCATED}|{_SITE})", folded_question) is not None
+    return re.search(f"(?:{_AT}){name}|{name}(?:{_LOCATED})", folded_question) is not None
+
+
+def _sited(folded_question: str, spelling: str, places: frozenset[str]) -> bool:
+    """Return True when a question names a party's site in a city of the trip ("<party><city>總部那場…")."""
+    if not places:
+        return False
+    cities = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+    return re.search(f"{re.escape(spelling)}{_SITE.format(cities)}", folded_question) is not None
 
 
 def led_by_another(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:
@@ -888,26 +892,28 @@ def _persons_apart(
     return out
 
 
-# The items of a list of guests, each a party, a title and a person ("<party> Jean Dupont 主席、<other> …").
-_ITEM_END = re.compile(r"[、。！？；!?\n，,]")
-
-
 def _listed_elsewhere(text: str, person: str, spellings: tuple[str, ...], names: Sequence[tuple[str, ...]]) -> bool:
-    """Return True when every item (clause or list item) of a folded part naming `person` names another of the
-    reports' `names` (each with its spellings) and none of the party's `spellings`: the person is another party's."""
-    items = [item for item in _ITEM_END.split(text) if person in item]
+    """Return True when the person is listed in a folded part only under another party: every item of a list
+    ("<party> Jean Dupont 主席、<other> …") naming `person` names before them another of the reports' `names` (each with
+    its spellings) and none of the party's `spellings`; False when no list names them."""
+    items = [
+        item for clause in _CLAUSE_END.split(text) if "、" in clause for item in clause.split("、") if person in item
+    ]
     others = [group for group in names if not any(n in s or s in n for n in group for s in spellings if n and s)]
     return bool(items) and all(
-        not any(s in item for s in spellings) and any(_names_in(item, group, person) for group in others)
+        not any(s in item for s in spellings)
+        and any(_names_in(item[: item.index(person)], group, person) for group in others)
         for item in items
     )
 
 
 def _names_in(item: str, group: tuple[str, ...], person: str) -> bool:
     """Return True when a folded item writes one of a name's spellings, not inside the person's name, a Latin
-    one as whole words ("mes" is not in "times")."""
+    one as whole words, accents off as the glossary spells them ("mes" is not in "times")."""
     return any(
-        n and n not in person and (n in item if has_han(n) else re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", item))
+        n
+        and n not in person
+        and (n in item if has_han(n) else re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", fold_latin(item)))
         for n in group
     )
 

@@ -290,6 +290,7 @@ def test_a_noun_for_people_is_counted_by_its_last_character(question, noun):
         ("跟港務局簽完備忘錄以後，現在落地了哪些項目？", True),  # where it stands now
         ("回來以後跟港務局談成了幾筆訂單？", True),  # what came of it, asked outright
         ("跟港務局簽的備忘錄後來落實了哪些項目？", True),
+        ("後來雙方談到要怎麼落實合作？", False),  # how it is to be carried out, asked of the meeting
         ("雙方最後有同意在哪些領域合作嗎？", False),  # what was agreed at the meeting
         ("Did they actually visit the port?", False),
         ("港務局目前在多少國家設點？", False),  # the report's "now"
@@ -481,6 +482,8 @@ def test_a_sentence_naming_three_things_one_after_another_offers_items(sentence,
         ("簽完之後港務局會幫本市做什麼？", True),
         ("那港務局以後要幫我們做啥？", True),
         ("簽完之後，港務局那邊要幫我們做什麼？", True),  # a comma after 之後
+        ("參觀完之後，要搭什麼車到下一站？", False),  # the trip's next step
+        ("致詞之後，要做什麼活動？", False),
         ("What's the port authority supposed to do for us under it?", True),
         ("港務局後來有沒有真的來設辦事處？", False),  # whether it came about: no report can tell
         ("簽完之後去了哪裡？", False),  # the trip's next stop

@@ -49,6 +49,8 @@ from assistant.text.normalize import normalize_query
         ("这次出访去了多少人？", MEMBERS, {}),
         ("港務局有多少人？", "", {}),  # a party's headcount, not the delegation's
         ("港務局的同仁有幾位？", "", {}),  # another party's colleagues
+        ("跟港務局一起前往碼頭的是誰？", "", {}),  # who went along to one place
+        ("心得提到門票要幾塊錢？", "", {}),  # 幾塊 of money, no parts of the section
         ("公園每年吸引多少人前往？", "", {}),  # visitors of a place
         ("這次去荷蘭到底是為了啥？", OVERVIEW, {"section": "目的"}),  # what for: the trip's purpose
         ("3/5 下午做了什麼？", ITINERARY, {"days": ("3/5",), "half": "下午"}),

@@ -91,6 +91,8 @@ def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
         "Can you walk me through the port visit?",  # explain
         "港務局的數據平臺是怎麼設計的？",  # how it was designed, not by whom
         "局長有出來接受媒體訪問嗎？",  # 出來接受: came out to accept, receiving no one
+        "那天晚上報告了什麼？",  # 晚上 then 報告: nothing published
+        "What does the report say about the terminal run by the port authority?",  # run by: operated
     ],
 )
 def test_an_act_set_aside_or_giving_a_time_is_not_what_is_asked(question):
@@ -104,6 +106,7 @@ def test_an_act_set_aside_or_giving_a_time_is_not_what_is_asked(question):
         ("海事日報財經版 3 月 12 日\n刊登該報總編輯專訪局長報導", {"<published>"}),  # a caption over two lines
         ("局長於 3 月 6 日接受海事日報專訪，並刊登於該報財經版", frozenset()),  # the date is the interview's
         ("局長與港務局簽署合作備忘錄", frozenset()),  # no date at all
+        ("24/7 營運的資訊刊登於網站", frozenset()),  # no month 24: a round-the-clock service
     ],
 )
 def test_an_act_is_dated_only_by_a_date_in_its_own_clause(text, dated):

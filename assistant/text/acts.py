@@ -77,8 +77,8 @@ _ACTS = (
         # a piece published about the trip (刊登, 登出來, "when did the piece run"), not the interview it reports
         "<published>",
         re.compile(
-            r"刊登|刊出|刊載|登出|登了|見報|上報"
-            r"|\bpublish(?:ed|es|ing)?\b|\b(?:piece|article|story|interview|report)\b[^?]{0,40}\b(?:ran|run|printed)\b"
+            r"刊登|刊出|刊載|登出|見報"
+            r"|\bpublish(?:ed|es|ing)?\b|\b(?:piece|article|story|interview)\b[^?]{0,40}\b(?:ran|run|printed)\s*\??$"
         ),
     ),
     (
@@ -91,7 +91,9 @@ _ACTS = (
 # A clause ends at a comma or a full stop, not at a line break (a caption runs on over lines). A date as reports write
 # one: "6 月 21 日", "6/21", "2017 年 6 月".
 _CLAUSE_RE = re.compile(r"[，。；！？,;!?]")
-_DATE_RE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日號]|\d{1,2}\s*/\s*\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月")
+_DATE_RE = re.compile(
+    r"\d{1,2}\s*月\s*\d{1,2}\s*[日號]|(?<!\d)(?:1[0-2]|0?[1-9])\s*/\s*(?:3[01]|[12]\d|0?[1-9])(?!\d)|\d{4}\s*年\s*\d{1,2}\s*月"
+)
 
 # An act set aside or giving the time of another ("除了演講，…", "致詞時說了什麼？") is not what is asked about.
 _ASIDE_BEFORE = re.compile(r"除了\s*$")
