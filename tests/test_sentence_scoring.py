@@ -10,6 +10,17 @@ from assistant import Assistant
 from assistant.sentence_scoring import ScoredSentence, SentenceScorer
 
 
+def _sentence(scorer: SentenceScorer, fragment: str, end: bool = False) -> int:
+    """Return the id of the first sentence holding (or, with `end`, ending with) `fragment`."""
+    sentences = range(len(scorer.index.sentences))
+    return next(i for i in sentences if (scorer.text(i).endswith(fragment) if end else fragment in scorer.text(i)))
+
+
+def _chunk_holding(index, sentence_id: int) -> int:
+    """Return the id of the passage holding a sentence."""
+    return next(c for c, sentences in enumerate(index.chunk_sentences) if sentence_id in sentences)
+
+
 def test_a_second_quote_is_taken_only_when_it_scores_nearly_as_well(assistant):
     scorer = SentenceScorer(assistant.index, replace(assistant.settings, max_quotes=2, second_quote_ratio=0.9))
     close = [ScoredSentence(0, 1.0, 0.9, 0.5), ScoredSentence(1, 0.95, 0.9, 0.5)]
@@ -212,7 +223,7 @@ def test_a_sentence_sharing_only_a_name_written_again_and_again_is_no_restatemen
     scorer = SentenceScorer(assistant.index, assistant.settings)
 
     def sentence(words: str) -> int:
-        return next(i for i in range(len(assistant.index.sentences)) if words in scorer.text(i))
+        return _sentence(scorer, words)
 
     def quoted(first: int, second: int) -> int:  # the second scores too little for a second quote of its own
         return len(scorer.best_spans([ScoredSentence(first, 1.0, 0.9, 0.5), ScoredSentence(second, 0.9, 0.9, 0.5)]))
@@ -228,7 +239,7 @@ def test_why_a_visit_was_made_quotes_the_purpose_the_reflections_give_it_too(ass
     scorer = SentenceScorer(assistant.index, assistant.settings, parties=assistant.parties)
 
     def sentence(words: str) -> int:
-        return next(i for i in range(len(assistant.index.sentences)) if words in scorer.text(i))
+        return _sentence(scorer, words)
 
     account, reflection = sentence("張副市長率本府團隊步行走訪"), sentence("此行透過實地踏勘巴黎綠蔭步道")
     scored = [ScoredSentence(account, 1.0, 0.9, 0.5), ScoredSentence(reflection, 0.9, 0.9, 0.5)]
@@ -310,7 +321,7 @@ def test_a_question_asking_for_several_things_ranks_the_sentence_naming_them_fir
     vector = assistant.embedder.encode_queries([question])[0]
     hits = assistant.retriever.search(question, vector, "hybrid", 10)
     scorer = SentenceScorer(assistant.index, assistant.settings)
-    listing = next(i for i in range(len(assistant.index.sentences)) if "主要包括藝術高架橋" in scorer.text(i))
+    listing = _sentence(scorer, "主要包括藝術高架橋")
     plain = SentenceScorer(assistant.index, replace(assistant.settings, items_weight=0.0))
     assert scorer.score_sentences(question, vector, hits)[0].sentence_id == listing
     assert plain.score_sentences(question, vector, hits)[0].sentence_id != listing
@@ -322,8 +333,8 @@ def test_what_is_to_be_done_ranks_the_sentence_telling_a_plan_first(assistant):
     question = "達梭簽完備忘錄之後會幫臺中做什麼？"
     vector = assistant.embedder.encode_queries([question])[0]
     scorer = SentenceScorer(assistant.index, assistant.settings)
-    plan = next(i for i in range(len(assistant.index.sentences)) if "全力推動達梭系統與本市" in scorer.text(i))
-    chunk = next(c for c, sentences in enumerate(assistant.index.chunk_sentences) if plan in sentences)
+    plan = _sentence(scorer, "全力推動達梭系統與本市")
+    chunk = _chunk_holding(assistant.index, plan)
     hits = [
         Hit(chunk, 1.0),
         *(h for h in assistant.retriever.search(question, vector, "hybrid", 3) if h.chunk_id != chunk),
@@ -341,14 +352,14 @@ def test_a_plan_asked_reads_deeper_passages_and_its_act_only_dates_it(assistant)
     question = "達梭簽了備忘錄，那他們往後要幫臺中做哪些事？"
     vector = assistant.embedder.encode_queries([question])[0]
     scorer = SentenceScorer(assistant.index, assistant.settings)
-    plan = next(i for i in range(len(assistant.index.sentences)) if "全力推動達梭系統與本市" in scorer.text(i))
-    chunk = next(c for c, sentences in enumerate(assistant.index.chunk_sentences) if plan in sentences)
+    plan = _sentence(scorer, "全力推動達梭系統與本市")
+    chunk = _chunk_holding(assistant.index, plan)
     above = [h for h in assistant.retriever.search(question, vector, "hybrid", 10) if h.chunk_id != chunk][:4]
     hits = [*above, Hit(chunk, 0.1)]  # the plan's passage fifth: below answer_passages, within typed_answer_passages
     assert len(hits) > assistant.settings.answer_passages
     assert plan in {x.sentence_id for x in scorer.score_sentences(question, vector, hits)}
     # Signing frames the plan: a sentence telling of the signing gains nothing for it.
-    signing = next(i for i in range(len(assistant.index.sentences)) if "共同簽署合作備忘錄" in scorer.text(i))
+    signing = _sentence(scorer, "共同簽署合作備忘錄")
     no_acts = SentenceScorer(assistant.index, replace(assistant.settings, act_weight=0.0))
     hits = [Hit(c, 1.0) for c, ids in enumerate(assistant.index.chunk_sentences) if signing in ids]
     scores = {x.sentence_id: x.score for x in scorer.score_sentences(question, vector, hits)}
@@ -361,11 +372,11 @@ def test_a_plan_asked_reads_deeper_passages_and_its_act_only_dates_it(assistant)
 def test_a_caption_over_two_lines_is_read_whole_and_dates_the_act_it_tells(assistant):
     # The caption beside the clipping: "…產業與科技版 6 月 29 日" over "刊登該報…專訪市長報導".
     scorer = SentenceScorer(assistant.index, assistant.settings)
-    first = next(i for i in range(len(assistant.index.sentences)) if scorer.text(i).endswith("產業與科技版 6 月 29 日"))
+    first = _sentence(scorer, "產業與科技版 6 月 29 日", end=True)
     reading = scorer.reading(first)
     assert reading.caption and "<published>" in reading.tokens and reading.dated == {"<published>"}
     # The account dates the interview, not its publication ("6 月 20 日接受…專訪，並刊登於…").
-    account = next(i for i in range(len(assistant.index.sentences)) if "並刊登於該報" in scorer.text(i))
+    account = _sentence(scorer, "並刊登於該報")
     assert "<published>" in scorer.reading(account).tokens and not scorer.reading(account).dated
 
 
@@ -379,7 +390,7 @@ def test_when_an_act_was_done_ranks_the_sentence_dating_that_act_higher(assistan
     caption = next(
         i for i in range(len(assistant.index.sentences)) if scorer.text(i).endswith("產業與科技版 6 月 29 日")
     )
-    account = next(i for i in range(len(assistant.index.sentences)) if "並刊登於該報" in scorer.text(i))
+    account = _sentence(scorer, "並刊登於該報")
     hits = [Hit(c, 1.0) for c, ids in enumerate(assistant.index.chunk_sentences) if caption in ids or account in ids]
     with_dates = {x.sentence_id: x.score for x in scorer.score_sentences(question, vector, hits)}
     without = {x.sentence_id: x.score for x in plain.score_sentences(question, vector, hits)}
@@ -395,7 +406,7 @@ def test_an_act_asked_beside_a_kind_of_answer_counts_only_for_a_sentence_giving_
     vector = assistant.embedder.encode_queries([question])[0]
     scorer = SentenceScorer(assistant.index, assistant.settings)
     no_acts = SentenceScorer(assistant.index, replace(assistant.settings, act_weight=0.0))
-    walk = next(i for i in range(len(assistant.index.sentences)) if "率本府團隊步行走訪" in scorer.text(i))
+    walk = _sentence(scorer, "率本府團隊步行走訪")
     assert "<walked>" in scorer.reading(walk).tokens  # tells of the walk, gives no length
     hits = [Hit(c, 1.0) for c, ids in enumerate(assistant.index.chunk_sentences) if walk in ids]
     with_acts = {x.sentence_id: x.score for x in scorer.score_sentences(question, vector, hits)}
