@@ -17,6 +17,7 @@ from .glossary import fold_latin
 from .ingest import Document, Section
 from .intent import ARRIVING, SECTION_CUES, days_on, half_day
 from .parties import holds, spelling_pattern
+from .subjects import names_a_place
 from .template import ItineraryRow, heading_core, is_travel, row_places, rows_naming, stop_place
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold, has_han
 from .text.tokens import date_tokens
@@ -354,11 +355,6 @@ def _visit_places(line: str, where: frozenset[str]) -> frozenset[str]:
     return frozenset((stop,)) if stop and not is_travel(line) and len(where) > 1 else where
 
 
-def _a_place(name: str, places: frozenset[str]) -> bool:
-    """Return True when a (folded) name is one of `places`, or one with a place's kind word ("<city>市")."""
-    return name in places or (name[-1:] in "市縣省區" and name[:-1] in places)
-
-
 @lru_cache(maxsize=64)
 def _places(document: Document) -> frozenset[str]:
     """Return the places a document's itinerary rows name, read once."""
@@ -450,7 +446,7 @@ def off_schedule(
         shared = _row_names(fold(question), [line for _, line, _ in rows], places, parties)
         asked = [*parties, *((name,) for name in shared)]
         for spellings in (p for p in asked if any(p)):
-            if any(_a_place(s, places) for s in spellings if has_han(s)):
+            if any(names_a_place(s, places) for s in spellings if has_han(s)):
                 continue  # a city of the trip ("<city>市") is no party another city could hold
             said = " ".join(c for c in clauses if any(_at_party(c, s) or _sited(c, s, places) for s in spellings if s))
             named = [
@@ -880,7 +876,7 @@ def _persons_apart(
                 if t and any(holds(_part_places(d, i), s) for s in spellings)
             }
             # A city of the trip holds every guest listed there, whatever party each is named under.
-            city = any(_a_place(s, _places(d)) for d in documents for s in spellings if has_han(s))
+            city = any(names_a_place(s, _places(d)) for d in documents for s in spellings if has_han(s))
             together = {
                 (doc_id, i)
                 for doc_id, i in with_person & with_party
@@ -910,12 +906,7 @@ def _listed_elsewhere(text: str, person: str, spellings: tuple[str, ...], names:
 def _names_in(item: str, group: tuple[str, ...], person: str) -> bool:
     """Return True when a folded item writes one of a name's spellings, not inside the person's name, a Latin
     one as whole words, accents off as the glossary spells them ("mes" is not in "times")."""
-    return any(
-        n
-        and n not in person
-        and (n in item if has_han(n) else re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", fold_latin(item)))
-        for n in group
-    )
+    return any(n and n not in person and holds(item if has_han(n) else fold_latin(item), n) for n in group)
 
 
 @lru_cache(maxsize=64)

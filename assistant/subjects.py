@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 
 from .glossary import fold_latin
@@ -50,10 +50,7 @@ class SubjectFinder:
 
     def is_place(self, name: str) -> bool:
         """Return True when `name` is a place of the itineraries, or one with a place's kind word ("<city>市")."""
-        folded = fold(name)
-        return folded in self._places or any(
-            folded.endswith(end) and folded[: -len(end)] in self._places for end in _PLACE_SUFFIXES
-        )
+        return names_a_place(fold(name), self._places)
 
     def governed_place(self, name: str) -> str:
         """Return the place a party is the own government of ("<city>市政府", "大<city>市政府": <city>), or "" for a
@@ -76,6 +73,11 @@ class SubjectFinder:
                 if not any(s.start < m.end() and m.start() < s.end for s in found):
                     found.append(Subject(m.start(), m.end(), kind, name))
         return sorted(found, key=lambda s: s.start)
+
+
+def names_a_place(folded: str, places: Set[str]) -> bool:
+    """Return True when a folded name is one of `places` (folded), or one with a place's kind word ("<city>市")."""
+    return folded in places or any(folded.endswith(end) and folded[: -len(end)] in places for end in _PLACE_SUFFIXES)
 
 
 def _unaccented(text: str) -> str:
