@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .tokens import date_tokens
+
 # The genre's ways of writing each act (a report's and a staff member's), and English ones for a question.
 _ACTS = (
     (
@@ -88,12 +90,8 @@ _ACTS = (
 )
 
 
-# A clause ends at a comma or a full stop, not at a line break (a caption runs on over lines). A date as reports write
-# one: "6 月 21 日", "6/21", "2017 年 6 月".
+# A clause ends at a comma or a full stop, not at a line break (a caption runs on over lines).
 _CLAUSE_RE = re.compile(r"[，。；！？,;!?]")
-_DATE_RE = re.compile(
-    r"\d{1,2}\s*月\s*\d{1,2}\s*[日號]|(?<!\d)(?:1[0-2]|0?[1-9])\s*/\s*(?:3[01]|[12]\d|0?[1-9])(?!\d)|\d{4}\s*年\s*\d{1,2}\s*月"
-)
 
 # An act set aside or giving the time of another ("除了演講，…", "致詞時說了什麼？") is not what is asked about.
 _ASIDE_BEFORE = re.compile(r"除了\s*$")
@@ -127,9 +125,7 @@ def act_tokens(folded: str) -> frozenset[str]:
 def dated_acts(folded: str) -> frozenset[str]:
     """Return the acts a folded text tells of in a clause giving a date ("於 6 月 21 日簽署…", a caption's "6 月 29 日
     刊登…" over two lines): when, of all it tells, those were done."""
-    return frozenset(
-        act for clause in _CLAUSE_RE.split(folded) if _DATE_RE.search(clause) for act in act_tokens(clause)
-    )
+    return frozenset(act for clause in _CLAUSE_RE.split(folded) if date_tokens(clause) for act in act_tokens(clause))
 
 
 def asked_acts(folded: str) -> frozenset[str]:
