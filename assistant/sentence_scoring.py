@@ -264,9 +264,10 @@ class SentenceScorer:
         for an English question's, "head" -> 率領, ask of none) and lie in the part of a report mentioning a party
         the question names (no rank bonus)."""
         s = self.settings
-        planned = planned_asked(fold(query_text if asked_text is None else asked_text))  # "之後會幫本市做什麼？"
+        as_asked = fold(query_text if asked_text is None else asked_text)
+        planned = planned_asked(as_asked)  # "之後會幫本市做什麼？"
         # What is to be done after an act ("簽完之後會幫本市做什麼？") asks of the plan, the act only dating it.
-        acts = frozenset() if planned else asked_acts(fold(query_text if asked_text is None else asked_text))
+        acts = frozenset() if planned else asked_acts(as_asked)
         wanted = set(content_tokens(query_text)) | acts
         asked = asked_kinds(query_text)
         day_asked = bool(_DAY_WORD.search(query_text))  # "第幾天", "how many days": the itinerary counts days
