@@ -26,6 +26,8 @@ from assistant.text.normalize import fold
         ("港務局人員引領訪團步行穿越舊港區", "<walked>"),
         ("該公園由建築師范德堡負責設計", "<designed>"),
         ("專訪報導刊登於該報財經版", "<published>"),
+        ("由處長向訪團簡報智慧港口規劃", "<shown>"),  # what the hosts showed, not what was visited
+        ("現場展示無人駕駛搬運車", "<shown>"),
     ],
 )
 def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
@@ -67,6 +69,9 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("那篇專訪是哪天登出來的？", "<published>"),  # 登出來 for the report's 刊登
         ("When did the newspaper piece on the director run?", "<published>"),
         ("When did the interview get published?", "<published>"),
+        ("港務局簡報了哪些內容？", "<shown>"),
+        ("What did they walk him through at the port?", "<shown>"),  # walking him through: showing
+        ("What did they show the director at the port?", "<shown>"),
     ],
 )
 def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
@@ -93,6 +98,8 @@ def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
         "局長有出來接受媒體訪問嗎？",  # 出來接受: came out to accept, receiving no one
         "那天晚上報告了什麼？",  # 晚上 then 報告: nothing published
         "What does the report say about the terminal run by the port authority?",  # run by: operated
+        "要帶議員去參觀，團員有哪幾位？",  # the what-word asks of the members, in another clause
+        "下週要給處長簡報，這次見了幾個單位？",  # a briefing to give, not one the hosts gave
     ],
 )
 def test_an_act_set_aside_or_giving_a_time_is_not_what_is_asked(question):

@@ -1,9 +1,10 @@
 """What a visit report tells was done, however a question words it: leading a visit (率團, 帶隊, "led"), giving a gift
 (致贈, 送了…禮物, "gift"), trying something, signing, inviting (邀請, "asked them to come") or being invited (應…邀請,
 "who invited them"), receiving the delegation (接待, 會晤, "who hosted us", 見了誰), seeing what the hosts showed
-(參觀, "帶我們看了哪些…"), going about on foot (步行, 逛), designing (由…負責設計, "who designed"), a piece being
-published (刊登, "when did the piece run") and speaking (致詞, 上台講話, "speech"). Each act reads as one token on both
-sides, so "誰帶隊？" meets "…率團參訪…" and "送了什麼禮物？" meets "…致贈市長…" though they share no character."""
+(參觀, "帶我們看了哪些…"), being briefed or shown something (簡報, 展示, "what did they show the mayor"), going about
+on foot (步行, 逛), designing (由…負責設計, "who designed"), a piece being published (刊登, "when did the piece run")
+and speaking (致詞, 上台講話, "speech"). Each act reads as one token on both sides, so "誰帶隊？" meets "…率團參訪…"
+and "送了什麼禮物？" meets "…致贈市長…" though they share no character."""
 
 from __future__ import annotations
 
@@ -60,6 +61,16 @@ _ACTS = (
         ),
     ),
     (
+        # the hosts briefing or showing the delegation something (簡報, 展示, "what did they show the mayor",
+        # "walk him through"), which a question asking what was seen does not ask of
+        "<shown>",
+        re.compile(
+            r"簡報|展示"
+            r"|\bshow(?:ed|n)? (?:them|us|him|her|the (?:mayor|director|delegation|group|team|visitors|guests))\b"
+            r"|\bwalk(?:ed)? (?:him|her|us|them|the (?:mayor|delegation|group|team)) through\b|\bbrief(?:ed|ing)?\b"
+        ),
+    ),
+    (
         # going about on foot (步行, 徒步, 逛, "walked the old town"); not 走訪 nor 走過 (any visit: "走過哪些國家"),
         # nor "walk me through" (explain)
         "<walked>",
@@ -98,9 +109,10 @@ _ASIDE_BEFORE = re.compile(r"除了\s*$")
 _ASIDE_AFTER = re.compile(r"^[^，,。？?\s]{0,3}?\s*(?:時|的時候|之後|以後|後|完|期間|當中)")
 
 
-# Acts asked about only when the question asks what was done ("看了哪些機型？"), not when or by whom: "哪天去那邊參觀的？"
+# Acts asked about only when their clause asks what was done ("看了哪些機型？"), not when or by whom: "哪天去那邊參觀的？"
 # asks a day, and seeing frames it.
-_ASKED_WITH_WHAT = {"<toured>": re.compile(r"哪些|什麼|甚麼|啥|哪幾|哪[個家座間種]|\bwhat\b|\bwhich\b")}
+_WHAT = re.compile(r"哪些|什麼|甚麼|啥|哪幾|哪[個家座間種]|\bwhat\b|\bwhich\b")
+_ASKED_WITH_WHAT = {"<toured>": _WHAT, "<shown>": _WHAT}
 
 
 # An act written inside the words of another is that other one: 邀請 of "應…邀請" is being invited.
@@ -135,8 +147,16 @@ def asked_acts(folded: str) -> frozenset[str]:
         token
         for token, pattern in _ACTS
         if any(
-            not _ASIDE_BEFORE.search(folded[: m.start()]) and not _ASIDE_AFTER.match(folded[m.end() :])
+            not _ASIDE_BEFORE.search(folded[: m.start()])
+            and not _ASIDE_AFTER.match(folded[m.end() :])
+            and (token not in _ASKED_WITH_WHAT or _ASKED_WITH_WHAT[token].search(_clause_at(folded, m)))
             for m in _matches(token, pattern, folded)
         )
-        and (token not in _ASKED_WITH_WHAT or _ASKED_WITH_WHAT[token].search(folded))
     )
+
+
+def _clause_at(folded: str, match: re.Match) -> str:
+    """Return the clause of `folded` holding `match`: "給長官簡報要列團員，名單上是哪幾位？" asks no what of 簡報."""
+    starts = [m.end() for m in _CLAUSE_RE.finditer(folded, 0, match.start())]
+    end = _CLAUSE_RE.search(folded, match.end())
+    return folded[starts[-1] if starts else 0 : end.start() if end else len(folded)]
