@@ -68,7 +68,11 @@ _AT = (
 # Where a party is, just after its name ({}): "<party>在<city>的分公司", "<party>位於…".
 _LOCATED = r"[^，。？?]{0,3}?(?:在|位於)"
 # A party's site named with a city of the trip between ("<party><city>總部", "<party>的<city>分公司"): {} the cities.
-_SITE = r"\s?的?\s?(?:{})市?\s?(?:總部|總公司|分公司|辦公室|辦事處|工廠)"
+# In English the party owns the site ("<party>'s <city> HQ", "<party> … at their <city> office").
+_SITE = (
+    r"\s?的?\s?(?:{0})市?\s?(?:總部|總公司|分公司|辦公室|辦事處|工廠)"
+    r"|(?:'s\s+|\b[^,.?;]{{0,40}}?\b(?:their|its)\s+)(?:{0})\s+(?:hq|headquarters|head office|offices?|branch|plant|factory)\b"
+)
 # A party the question stands at ({}): "<party>那邊是誰接待", "<party>那次", "<party>時".
 _THERE = r"{}\s?(?:那邊|那裡|那次|那場|那天|的時候|時)"
 # A name of several capitalized words joined by particles ("Port of Rotterdam", "Hafen von Hamburg"): one name, whose
@@ -445,10 +449,11 @@ def off_schedule(
         places = _places(document)
         shared = _row_names(fold(question), [line for _, line, _ in rows], places, parties)
         asked = [*parties, *((name,) for name in shared)]
+        cities = places | {s for p in asked if p and p[0] in places for s in p if s}  # "paris" as well as its Han name
         for spellings in (p for p in asked if any(p)):
             if any(names_a_place(s, places) for s in spellings if has_han(s)):
                 continue  # a city of the trip ("<city>市") is no party another city could hold
-            said = " ".join(c for c in clauses if any(_at_party(c, s) or _sited(c, s, places) for s in spellings if s))
+            said = " ".join(c for c in clauses if any(_at_party(c, s) or _sited(c, s, cities) for s in spellings if s))
             named = [
                 (r, _visit_places(line, where)) for r, line, where in rows if any(holds(line, s) for s in spellings)
             ]
@@ -597,7 +602,7 @@ def _sited(folded_question: str, spelling: str, places: frozenset[str]) -> bool:
     if not places:
         return False
     cities = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
-    return re.search(f"{re.escape(spelling)}{_SITE.format(cities)}", folded_question) is not None
+    return re.search(f"{re.escape(spelling)}(?:{_SITE.format(cities)})", folded_question) is not None
 
 
 def led_by_another(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:

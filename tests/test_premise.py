@@ -679,6 +679,19 @@ def test_a_partys_site_named_with_another_city_puts_the_party_there(document):
     assert off_schedule("鹿特丹港務局說阿姆斯特丹辦事處有幾個人？", [document], [port]) == []
 
 
+def test_an_english_site_a_party_owns_in_another_city_puts_the_party_there(document):
+    port, amsterdam = ("鹿特丹港務局", "havenbedrijf"), ("阿姆斯特丹", "amsterdam")
+    for question in (
+        "What did Havenbedrijf show the director at their Amsterdam office?",
+        "What did Havenbedrijf's Amsterdam office show them?",
+    ):
+        [mention] = off_schedule(question, [document], [port, amsterdam])
+        assert (mention.name, mention.other) == ("鹿特丹港務局", "阿姆斯特丹")
+    # Their own office, or another city only compared with, puts it nowhere.
+    assert off_schedule("What did Havenbedrijf show them at their own office?", [document], [port, amsterdam]) == []
+    assert off_schedule("Is Havenbedrijf bigger than the Amsterdam port?", [document], [port, amsterdam]) == []
+
+
 def test_a_city_of_the_trip_named_beside_another_is_not_put_in_it(document):
     # "<city>市" is a party of the glossary too, but a city: two cities asked of together put neither in the other.
     assert off_schedule("在鹿特丹和阿姆斯特丹市都做了什麼？", [document], [("阿姆斯特丹市",)]) == []
