@@ -28,7 +28,7 @@ _CONTINUING = re.compile(
 # nor "is there …" ("there" points back only at the end: "what did they do there?").
 _POINTING = re.compile(
     r"他們|她們|它們|它|(?<![其吉])他|她|其(?![他中實餘次])|(?<!應)該(?![行次])|(?<![因彼如])此(?![行次趟外])|"
-    r"這個|那個|這些|那些|這家|那家|這位|那位|對方|雙方|那場|那次|那邊|那裡|那兒|當地|"
+    r"這個|那個|這些|那些|這家|那家|這位|那位|對方|雙方|那場|那次|那邊|那裡|那兒|當地|(?:^|(?<=[,，。?？\s]))那(?=是)|"
     r"\b(it|its|they|them|their|those|he|she|him|his|her)\b|\bthere\s*\?$"
     r"|(?-i:(?<!\bsay )(?<!\bsaid )(?<!\bsays )(?<!\bso )(?<!\bsuch )(?<!\bthan )(?<!\bnote )(?<!\bnoted )"
     r"(?<!\bthink )(?<!\bhope )(?<!\bstated )(?<!\bshows )(?<!\bshowed )(?<!\bmean )(?<!\bmentioned )"

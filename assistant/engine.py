@@ -29,9 +29,9 @@ from .intent import (
     VISIT_DAY,
     Intent,
     asks_who_else,
-    asks_who_led_a_visit,
     follow,
     is_cue_word,
+    names_the_trip,
     only_a_place_beside,
     read_intent,
     section_named,
@@ -319,14 +319,15 @@ class Assistant:
 
     def _placed_intent(self, query_text: str, context_text: str, days_known: bool, visits_known: bool) -> Intent:
         """Return the question's intent (`_intent`), what was done in a place only when it names one; who led, of
-        the visits a follow-up is held to (`visits_known`) after an itinerary question."""
+        the visits a follow-up pointing back is held to (`visits_known`), unless it names the whole trip."""
         intent = self._intent(query_text, context_text, days_known)
         if intent.in_place and not self._names_one_place(query_text):
             intent = self._intent(query_text, context_text, days_known, places=False)
         if intent.kind == COVER and intent.field == LEADER_FIELD and self._names_a_visit(query_text):
             return Intent()  # "去港務局那天由誰帶隊？" asks who led that visit, which the cover does not say
         # "為什麼要去港務局？", "為什麼要去那兒？" ask why that visit was made, not the trip's purpose.
-        pointed = bool(context_text and _POINTS_AT_A_VISIT.search(query_text))
+        held = visits_known and not names_the_trip(query_text)  # "那是誰帶隊？", not "這趟是誰帶隊？"
+        pointed = bool(context_text and (_POINTS_AT_A_VISIT.search(query_text) or held))
         if (
             intent.kind == OVERVIEW
             and intent.section == PURPOSE_SECTION
@@ -335,16 +336,8 @@ class Assistant:
             return Intent()
         if intent.kind == MEMBERS and context_text and asks_who_else(query_text):
             return Intent()  # "還有誰也去了？" after a visit's answer asks who else was at that visit
-        if (
-            intent.kind == COVER
-            and intent.field == LEADER_FIELD
-            and context_text
-            and (
-                _POINTS_AT_A_VISIT.search(query_text)
-                or (visits_known and asks_who_led_a_visit(query_text, context_text))
-            )
-        ):
-            return Intent()  # "那天是誰帶隊去那裡的？" after a visit's answer asks who led that visit
+        if intent.kind == COVER and intent.field == LEADER_FIELD and context_text and pointed:
+            return Intent()  # "那天是誰帶隊去那裡的？", "那是誰帶隊？" after a visit's answer ask who led that visit
         return intent
 
     def _names_a_visit(self, text: str) -> bool:

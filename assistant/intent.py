@@ -714,11 +714,16 @@ def asks_who_else(question: str) -> bool:
     return bool(_WHO_ELSE.search(folded)) and not _WHOLE_TRIP.search(folded)
 
 
+def names_the_trip(question: str) -> bool:
+    """Return True when a question names the trip as a whole ("這趟", "考察團", "the delegation"), not one visit."""
+    return _THE_TRIP.search(fold(question)) is not None
+
+
 def asks_who_led_a_visit(question: str, context: str) -> bool:
     """Return True when a question of who led (the cover's 姓名職稱), asked after a question of the itinerary
     (`context`, the earlier questions), asks who led that day's visit: "是誰帶隊去的？" after "6/23 下午去了哪？",
     not "這趟是誰帶隊？", which names the whole trip."""
     intent = read_intent(question)
-    if intent.kind != COVER or intent.field != LEADER_FIELD or _THE_TRIP.search(fold(question)):
+    if intent.kind != COVER or intent.field != LEADER_FIELD or names_the_trip(question):
         return False
     return any(read_intent(part).kind == ITINERARY for part in re.split(r"(?<=[?？])\s*", context) if part.strip())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.chat import Conversation, needs_context
+from assistant.chat import Conversation, needs_context, points_back
 
 
 @pytest.mark.parametrize(
@@ -228,6 +228,16 @@ def test_who_led_asked_after_a_days_answer_reads_that_days_visit_unless_it_names
     chat = Conversation(port_assistant)
     chat.ask("第一天做了什麼？")  # a day of travel: no visit whose leader it could ask
     assert chat.ask("是由誰帶隊？").quotes[0].quote.startswith("姓名職稱")
+
+
+def test_that_is_points_back_at_the_visit_just_talked_about_for_who_led_it_and_why(port_assistant):
+    chat = Conversation(port_assistant)
+    chat.ask("港務局由誰接待？")
+    answer = chat.ask("那是哪天去的？誰帶隊？")  # 那是: that visit, not the whole trip's cover
+    assert answer.quotes and "率團參訪鹿特丹港務局" in answer.quotes[0].quote
+    answer = chat.ask("為什麼要特地去看這個？")  # still that visit, not the trip's purpose
+    assert "港務局" in answer.passages[0].section and not any(q.section.startswith("貳") for q in answer.quotes)
+    assert points_back("那是哪天去的？") and not points_back("那時候的天氣如何？")
 
 
 def test_why_go_there_after_a_visits_answer_asks_of_that_visit_not_the_trips_purpose(port_assistant):
