@@ -91,8 +91,8 @@ _FUNCTION_CHARS = re.compile(r"[是的了在有和與及或也都就要會團次
 # Saying or meeting just before a city ("有提到在<city>參訪的成果", "遇到<city>的業者"): the city is talked about.
 _SAID_BEFORE = re.compile(r"提到|提及|談到|說到|講到|聊到|遇到|介紹")
 _SAID_REACH = 4
-# Words for a time, which no name is ("以前是…的公園", "當時").
-_TIME_WORD = re.compile(r"以前|之前|以後|之後|後來|當時|當初|現在|目前|過去|未來|原本|曾經")
+# Words for a time, which no name is ("以前是…的公園", "當時", "哪段時間去的").
+_TIME_WORD = re.compile(r"以前|之前|以後|之後|後來|當時|當初|現在|目前|過去|未來|原本|曾經|時間|時候|期間|日期|時段")
 # Characters a question asks with, which no organization's name written in a row holds (its 會 and 團 may).
 _NOT_IN_A_NAME = re.compile(r"[是的了在有和與及或也都就要次這那哪誰何嗎呢]")
 _MIN_HAN, _MAX_HAN = 2, 6

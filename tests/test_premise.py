@@ -657,6 +657,7 @@ def test_what_a_place_is_described_as_or_a_time_word_is_no_name_presumed_visited
     doc = parse_document("port-report.txt", text)
     assert unvisited("他們哪天去逛那個以前是屠宰場的港區？", [doc]) == []
     assert unvisited("他們當時哪天去港區？", [doc]) == []
+    assert unvisited("這趟是哪段時間去的？報告什麼時候交的？", [doc]) == []  # 時間 of the table's header names no place
     assert [m.name for m in unvisited("他們哪天去屠宰場？", [doc])] == ["屠宰場"]  # gone to, not described
 
 
