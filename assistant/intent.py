@@ -16,12 +16,13 @@ from .text.tokens import WEEKDAYS, content_tokens, date_tokens
 COVER, MEMBERS, ITINERARY, LIST, OVERVIEW = "cover", "members", "itinerary", "list", "overview"
 # The day of one visit ("去港務局是哪一天？"): answered by the dated sentence of the visit's own section.
 VISIT_DAY = "visit_day"
+LAST_FULL = "last-full"  # Intent.edge: the trip's last day with more than travel
 
 # Cover fields of the genre (服務機關, 姓名職稱, 派赴國家, 出國期間, 報告日期, 出國類別, and the title line,
 # template.TITLE) and how staff ask for them.
 # The trip's period, from the cover: "幾號出發、幾號結束？" asks both ends, not the first day's schedule.
 _PERIOD = re.compile(
-    r"期間|哪天到哪天|從哪天|幾號出發|幾號[到至]幾號|幾號回(?:來|國)|哪天回(?:來|國)|去了?多久|幾天|\bhow long\b|\bdates\b"
+    r"期間|哪段時間|哪段日子|哪天到哪天|從哪天|幾號出發|幾號[到至]幾號|幾號回(?:來|國)|哪天回(?:來|國)|去了?多久|幾天|\bhow long\b|\bdates\b"
     r"|\bperiod\b|\bduration\b|\bfrom when\b|起訖|起迄|\b(?:start|begin) and end\b"
 )
 # A question naming the cover page asks of its fields, whatever else it says.
@@ -80,7 +81,7 @@ ARRIVING = r"(?<![提收得看聽遇想達受])到"
 _GOING = re.compile(
     rf"去(?!年)|{ARRIVING}|參訪|拜會|拜訪|造訪|參觀|走訪|前往|會見|見面|見了|見到|\b(?:visit(?:ed)?|tour(?:ed)?|go|went|meet|met|see|saw)\b"
 )
-_DURATION = re.compile(r"多久|幾天|多長|期間|\bhow long\b|\bduration\b|\bperiod\b|\bdates\b")
+_DURATION = re.compile(r"多久|幾天|多長|期間|哪段時間|哪段日子|\bhow long\b|\bduration\b|\bperiod\b|\bdates\b")
 # Going somewhere: what the cover's country answers ("派到哪一國", "which country did they travel to").
 _TRAVEL = re.compile(r"去|到|派|赴|前往|出訪|出國|飛|\b(?:travel(?:led)?|go|went|fly|flew|head(?:ed)?)\b")
 # The trip itself as a question's subject ("這次…考察團", "the delegation").
@@ -143,9 +144,17 @@ def counts_from_a_day(question: str) -> bool:
 
 _FIRST_DAY = re.compile(r"第一天|頭一天|出發|啟程|\bfirst day\b|\bdepart(?:ed|ure)?\b|\bset off\b|\bleave\b|\bleft\b")
 # The day of the departure or the return named as such ("出發當天有排什麼行程？", "回國那天").
-_EDGE_DAY = re.compile(r"(?:出發|啟程|回國|回臺|返國|返臺|回程)(?:的)?(?:當天|那天|那一天)")
+_EDGE_DAY = re.compile(
+    r"(?:出發|啟程|回國|回臺|返國|返臺|回程)(?:的)?(?:當天|那天|那一天)"
+    r"|(?:出發|啟程)前(?:的)?一天"  # "出發前一天"
+)
+# The last day with more than travel ("最後一整天", "回國前一天", "the last full day"): a closing day of flights is no
+# full day, and the day before it may be none of the itinerary's.
+_LAST_FULL_DAY = re.compile(
+    r"最後一整天|最後完整的一天|\blast full day\b|(?:回國|回臺|返國|返臺|回程)前(?:的)?(?:最後)?一整?天"
+)
 _LAST_DAY = re.compile(
-    r"最後一天|回到|回來|返回|返抵|飛回|回國|回臺|\blast day\b|\breturn(?:ed)?\b|\bfly back\b|\bflew back\b"
+    r"最後一天|最後一整天|回到|回來|返回|返抵|飛回|回國|回臺|\blast (?:full )?day\b|\breturn(?:ed)?\b|\bfly back\b|\bflew back\b"
     r"|\b(?:come|came|get|got) (?:back|home)\b"
 )
 # The trip's n-th day counted from its start ("第二天", "the second day"), or its last day.
@@ -344,7 +353,7 @@ class Intent:
     day_numbers: tuple[int, ...] = ()  # "19 號": a day of the month without its month
     weekdays: tuple[str, ...] = ()  # "星期五", "on Friday": a day of the week as day cells write it ("五")
     half: str = ""  # "上午" or "下午"
-    edge: str = ""  # "first" or "last" day of the trip
+    edge: str = ""  # "first" or "last" day of the trip, or its last day with more than travel (LAST_FULL)
     trip_day: int = 0  # the trip's n-th day ("第二天"); -1 for its last
     section: str = ""  # a genre section's word: "建議", "心得", "目的", "摘要"
     ordinal: int = 0  # "心得第一點": the first item of that section
@@ -497,6 +506,7 @@ def _read_one(question: str, places: bool) -> Intent:
             kind = LIST if listed else OVERVIEW
             return Intent(kind, section=section[0], ordinal=number)
     shift = 1 if _NEXT_DAY.search(folded) else -1 if _DAY_BEFORE.search(folded) else 0
+    shift = 0 if _LAST_FULL_DAY.search(folded) else shift  # "回國前一天" is a day of the trip, not one counted
     dates = _dates(folded)
     if _trip_gist(folded, dates, places):  # "這趟整體來說做了哪些事？": the report's own summary (摘要)
         return Intent(OVERVIEW, section="摘要")
@@ -627,7 +637,9 @@ def _day_intent(
     # An English question asking for the plan says more around it ("once they got to <city> on June 18, what
     # was lined up for that afternoon?").
     latin = _MAX_REST_LATIN_PLAN if _PLAN.search(folded) and not asked - {DATE, DAY} else _MAX_REST_LATIN
-    edge_asked = (_FIRST_DAY.search(folded) or _LAST_DAY.search(folded)) and (DATE in asked or _EDGE_DAY.search(folded))
+    edge_asked = (_FIRST_DAY.search(folded) or _LAST_DAY.search(folded)) and (
+        DATE in asked or _EDGE_DAY.search(folded) or _LAST_FULL_DAY.search(folded)
+    )
     if days or day_numbers or weekdays or (edge_asked and not _PERIOD.search(folded)):
         # A day, a half-day and a plan asked: the other words only set the scene ("18號飛到<city>之後，下午排了什麼？").
         han = _MAX_REST_HAN_DAY_HALF if half and _SCHEDULE.search(folded) else _MAX_REST_HAN
@@ -635,6 +647,7 @@ def _day_intent(
             _rest(folded, _MORNING, _AFTERNOON, _SCHEDULE, _FIRST_DAY, _LAST_DAY, *relative, _PLAN), han, latin
         ):
             edge = "" if days or day_numbers or weekdays else "last" if _LAST_DAY.search(folded) else "first"
+            edge = LAST_FULL if edge == "last" and _LAST_FULL_DAY.search(folded) else edge
             named = {"days": days, "day_numbers": day_numbers, "weekdays": weekdays}
             return Intent(ITINERARY, **named, half=half, edge=edge, shift=shift)
     nth_day = trip_day(folded)

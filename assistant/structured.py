@@ -13,7 +13,7 @@ from .answer_type import DATE, DAY, PERSON, asked_kinds, offered_kinds
 from .config import Settings
 from .index import Index
 from .ingest import Document, Section
-from .intent import COVER, ITINERARY, LIST, MEMBERS, OVERVIEW, VISIT_DAY, Intent
+from .intent import COVER, ITINERARY, LAST_FULL, LIST, MEMBERS, OVERVIEW, VISIT_DAY, Intent
 from .template import ItineraryRow, is_travel, named_sections, rows_naming, stop_place
 from .text.layout import trim_span
 from .text.normalize import fold
@@ -127,6 +127,9 @@ class TemplateAnswerer:
             return []
         # An n-th day in a place counts that place's days; naming none of the itinerary's places, the trip's.
         counted = (_place_rows(doc, question) if intent.in_place else []) or rows
+        if intent.edge == LAST_FULL:  # "最後一整天": not a closing day of flights only
+            full = {r.days for r in counted if not is_travel(doc.text[r.start : r.end])}
+            counted = [r for r in counted if r.days in full]
         trip_days = list(dict.fromkeys(r.days for r in counted))  # the days in the table's order
         if intent.edge or intent.trip_day:
             n = intent.trip_day or (1 if intent.edge == "first" else -1)

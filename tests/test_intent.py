@@ -7,6 +7,7 @@ import pytest
 from assistant.intent import (
     COVER,
     ITINERARY,
+    LAST_FULL,
     LIST,
     MEMBERS,
     OVERVIEW,
@@ -86,6 +87,10 @@ from assistant.text.normalize import normalize_query
         ("星期六日做了什麼？", ITINERARY, {"weekdays": ("六", "日")}),
         ("週一到三做了什麼？", ITINERARY, {"weekdays": ("一", "二", "三")}),  # a range
         ("這趟幾號出發、幾號結束？", COVER, {"field": "出國期間"}),  # both ends: the cover's period
+        ("這趟是哪段時間去的？", COVER, {"field": "出國期間"}),  # 哪段時間: the period
+        ("回國前最後一整天排了什麼？", ITINERARY, {"edge": LAST_FULL, "shift": 0}),  # not a closing day of flights
+        ("回國前一天做了什麼？", ITINERARY, {"edge": LAST_FULL, "shift": 0}),  # the last day of the trip's visits
+        ("What was on the last full day?", ITINERARY, {"edge": LAST_FULL}),
         ("這次的團員是哪幾位？", MEMBERS, {}),
         ("報告最後提了哪些建議？", LIST, {"section": "建議"}),
         ("報告最後對市府提了哪幾項建議？麻煩幫我整理一下。", LIST, {"section": "建議"}),  # a polite request

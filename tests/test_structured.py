@@ -75,6 +75,10 @@ def test_a_closing_or_opening_section_is_quoted_from_its_text_not_its_bare_headi
         ),
         ("最後一天的行程是什麼？", "3/8~9 (五~六)\t上午 阿姆斯特丹→高雄\t搭機返抵高雄"),
         (
+            "回國前最後一整天排了什麼？",  # the closing day only flies home
+            "3/6 (三)\t上午 阿姆斯特丹\t拜會阿姆斯特丹市議會\n\t下午 阿姆斯特丹\t考察運河住宅再生計畫",
+        ),
+        (
             "3/5 的隔天去了哪？",
             "3/6 (三)\t上午 阿姆斯特丹\t拜會阿姆斯特丹市議會\n\t下午 阿姆斯特丹\t考察運河住宅再生計畫",
         ),
