@@ -37,9 +37,13 @@ _CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 MAX_NAME_CHARS = 8
-# Abbreviations staff write, in any language, for what reports of the genre spell out (合作備忘錄 for an MOU); the
-# dictionary glosses only the words spelled out.
-ABBREVIATIONS = {"mou": "memorandum", "mous": "memorandum", "moa": "memorandum"}
+# Abbreviations staff write, in any language, for what reports of the genre spell out (合作備忘錄 for an MOU, 總部
+# for an HQ); the dictionary glosses only the words spelled out.
+ABBREVIATIONS = {"mou": "memorandum", "mous": "memorandum", "moa": "memorandum", "hq": "headquarters"}
+# English phrases the dictionary glosses word by word into something else ("head office": 主任, 辦公室), as the word
+# it glosses them by.
+PHRASES = {"head office": "headquarters", "head offices": "headquarters"}
+_PHRASE_RE = re.compile(rf"\b(?:{'|'.join(PHRASES)})\b")
 _ABBREVIATION_RE = re.compile(rf"(?<![a-z])(?:{'|'.join(ABBREVIATIONS)})(?![a-z])", re.IGNORECASE)
 # The name a gloss starts with: "Boeing (abbr. for …)" -> "Boeing", "Saint Petersburg" -> both words.
 _ARTICLE_RE = re.compile(r"^\s*the\s+")
@@ -109,7 +113,8 @@ class WordTranslator:
     def translate(self, question: str) -> list[str]:
         """Return the corpus's Chinese words for the English content words of `question`, in question order."""
         out: list[str] = []
-        for word in _WORD_RE.findall(question.lower()):
+        question = _PHRASE_RE.sub(lambda m: PHRASES[m.group(0)], question.lower())
+        for word in _WORD_RE.findall(question):
             word = ABBREVIATIONS.get(word, word)
             if len(word) < 3 or word in ENGLISH_STOPWORDS:
                 continue

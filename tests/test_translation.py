@@ -31,6 +31,13 @@ def test_an_abbreviation_is_translated_as_the_words_it_stands_for():
     assert translator.translate_abbreviations("A mouse, a mouth") == []  # only as a whole word
 
 
+def test_a_head_office_or_an_hq_is_translated_as_headquarters_not_word_by_word():
+    translator = build_translator(lambda word: {"總部": 1, "主任": 1, "辦公室": 1}.get(word, 0))
+    assert translator.translate("their head office") == translator.translate("headquarters") == ["總部"]
+    assert translator.translate_abbreviations("去他們 HQ 看了什麼？") == ["總部"]
+    assert "主任" in translator.translate("the head of the office")  # words apart are glossed one by one
+
+
 def test_question_words_and_words_about_every_passage_are_not_translated(assistant):
     assert assistant.translator.translate("What is in the trip report about the delegation and the mayor?") == []
 
