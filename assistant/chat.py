@@ -146,10 +146,11 @@ class Conversation:
         return switched(matched, previous, finder)
 
     def _visits_quoted(self, answer: Answer, template: object) -> list[tuple[str, str]]:
-        """Return the visits whose party the first quote of an answer that quotes no visit (a point of 心得) names,
-        as (document, label): "他們那邊" then points at that party's visit too. Two quotes measured the same."""
+        """Return the visits whose party the first quote of an answer names (a point of 心得, or one of the party's
+        visits), as (document, label): "他們那邊", "their head office" then point at each of that party's visits
+        too. Two quotes measured the same."""
         named = getattr(self.assistant, "named_visits", None)
-        if named is None or template is None or not answer.quotes or any(template.visit_days(*f) for f in self.focus):
+        if named is None or template is None or not answer.quotes:
             return []
         first = answer.quotes[0]
         return [

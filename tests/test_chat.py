@@ -189,6 +189,13 @@ def test_a_day_named_by_an_unanswered_question_is_the_day_that_day_points_at(por
     assert answer.abstained and any("The report's itinerary has no 3/12." in n for n in answer.notices)
 
 
+def test_a_follow_up_pointing_at_a_party_reaches_each_of_its_visits_not_only_the_one_quoted(assistant):
+    chat = Conversation(assistant)
+    chat.ask("Which French software company did Taichung sign the three-way MOU with?")  # quoted at the air show
+    answer = chat.ask("And what did they show the mayor when he visited their head office?")  # its own visit
+    assert answer.quotes[0].section.endswith("總公司") and "虛擬城市" in answer.quotes[0].quote
+
+
 @pytest.mark.parametrize(
     ("follow_up", "expected"), [("他們是哪天去那邊參觀的？", "6 月 18 日"), ("那邊是誰出來接待？", "接待")]
 )
