@@ -9,7 +9,7 @@ from .answer import Answer
 from .config import Settings
 from .focus import answer_days, answer_sections
 from .ingest import SECTION_SEPARATOR
-from .intent import COVER, MEMBERS, asks_who_else, asks_who_led_a_visit, read_intent, refers_back
+from .intent import COVER, MEMBERS, asks_who_else, asks_who_led_a_visit, names_the_trip, read_intent, refers_back
 from .premise import LED, NOT_AT
 from .subjects import switched
 from .text.normalize import HAN_CHARS, fold, has_han, normalize_query
@@ -43,6 +43,8 @@ _ENDED = re.compile(r"[?？!！。.]\s*$")
 _WORD = re.compile(rf"[{HAN_CHARS}]|[A-Za-z0-9]+")
 # A question of this few Han characters and words cannot stand on its own ("由誰接待？").
 _SHORT_QUESTION = 5
+# Nor, after an answer about something, can one of this few that names nothing at all ("實際走了哪些點？").
+_SUBJECTLESS_QUESTION = 8
 
 
 def names_a_subject(text: str) -> bool:
@@ -122,13 +124,23 @@ class Conversation:
         matched = self._matched(question)
         if matched and self.focus and asks_who_led_a_visit(matched, self.history[-1]):  # after a day's visits
             return self.history[-1]
-        if not needs_context(question):
+        if not needs_context(question) and not self._subjectless(matched):
             return None
         if matched and read_intent(matched).kind in (COVER, MEMBERS) and not _POINTING.search(matched):
             # "還有誰也去了？" after a visit's answer asks who else was at it; else the record stands alone
             if not (self.focus and asks_who_else(matched)):
                 return None
         return self.history[-1]
+
+    def _subjectless(self, matched: str) -> bool:
+        """Return True when a question (as matched) of a few words, after an answer about something, names nothing:
+        no party or place, no day, no record of the template, not the trip ("實際走了哪些點？" after a visit)."""
+        finder = getattr(self.assistant, "subjects", None)
+        if not matched or finder is None or not self.focus or len(_WORD.findall(matched)) > _SUBJECTLESS_QUESTION:
+            return False
+        if names_a_subject(matched) or finder.find(matched) or _named_days(matched) or names_the_trip(matched):
+            return False
+        return not read_intent(matched).kind
 
     def _matched(self, question: str) -> str:
         """Return a question as the assistant matches it (normalized, aliases spelled out), or "" without a reader."""
@@ -172,7 +184,8 @@ class Conversation:
         """Return the assistant's answer to `question` as rewritten for another subject, or read with `context`."""
         # Who led, or who else was there ("還有誰也去了？"), asked after a visit's answer: of that visit.
         led = bool(matched and context) and (asks_who_led_a_visit(matched, context or "") or asks_who_else(matched))
-        pointing = context and self.focus and (points_back(question) or elliptical(question) or led)
+        held = points_back(question) or elliptical(question) or led or self._subjectless(matched)
+        pointing = context and self.focus and held
         return self.assistant.ask(
             rewritten or question, top_k=top_k, mode=mode, context=context, reports=reports or None,
             sections=list(self.focus) if pointing else None, days=self.days if context else (),

@@ -237,6 +237,16 @@ def test_who_led_asked_after_a_days_answer_reads_that_days_visit_unless_it_names
     assert chat.ask("是由誰帶隊？").quotes[0].quote.startswith("姓名職稱")
 
 
+def test_a_few_words_naming_nothing_after_a_visits_answer_ask_of_that_visit(port_assistant):
+    chat = Conversation(port_assistant)
+    chat.ask("阿姆斯特丹市議會由誰接待？")
+    answer = chat.ask("實際談了哪些議題？")  # names no party, place, day or record: that meeting's
+    assert any("Answered in the context of the previous question." in n for n in answer.notices)
+    assert all(q.section.endswith("拜會阿姆斯特丹市議會") for q in answer.quotes)
+    alone = Conversation(port_assistant).ask("實際談了哪些議題？")  # the first question of a chat stands alone
+    assert not any("Answered in the context" in n for n in alone.notices)
+
+
 def test_that_is_points_back_at_the_visit_just_talked_about_for_who_led_it_and_why(port_assistant):
     chat = Conversation(port_assistant)
     chat.ask("港務局由誰接待？")
