@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from .answer import Answer
 from .config import Settings
-from .focus import answer_days, answer_sections
+from .focus import answer_days, answer_sections, listed_sections
 from .ingest import SECTION_SEPARATOR
 from .intent import COVER, MEMBERS, asks_who_else, asks_who_led_a_visit, names_the_trip, read_intent, refers_back
 from .premise import LED, NOT_AT
@@ -35,6 +35,19 @@ _POINTING = re.compile(
     r"\bthat\s+(?!(?:is|was|are|were|the|a|an|they|it|he|she|we|you|i|there|this)\b)[a-z]+)",
     re.IGNORECASE,
 )
+# The n-th of what the last answer listed ("第二個地方是誰接待的？", "the second stop"), not an n-th day or point.
+_NTH_LISTED = re.compile(
+    r"第\s?([一二三四五1-5])\s?(?:個|个|家|站|場|场|處|处)\s?(?:地方|行程|單位|单位|參訪|参访|拜會|拜会|機構|机构)?(?![天日點点項项])"
+    r"|\bthe (first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th) (?:place|stop|one|visit|site|company|meeting)\b",
+    re.IGNORECASE,
+)
+_NTH = {
+    w: i
+    for i, ws in enumerate(
+        ("一 1 first 1st", "二 2 second 2nd", "三 3 third 3rd", "四 4 fourth 4th", "五 5 fifth 5th"), 1
+    )
+    for w in ws.split()
+}
 # The presumptions a rewritten follow-up carries from the question it rewrites: who led a visit, who was at it.
 _CARRIED = frozenset({LED, NOT_AT})
 # A Chinese question as matched has ASCII punctuation (NFKC); shown to a reader, it gets its own back.
@@ -114,6 +127,8 @@ class Conversation:
     # Each question as a question standing alone (as matched), or "" for a follow-up read with its context:
     # what "那<city>那邊呢？" asks again of another subject.
     standalone: list[str] = field(default_factory=list)
+    # What the last answer listed, in its order (focus.listed_sections): what "第二個地方" picks from.
+    listed: list[tuple[str, str]] = field(default_factory=list)
 
     def context_for(self, question: str) -> str | None:
         """Return the earlier question that `question` follows up on, or None when it stands alone: a question of
@@ -121,6 +136,8 @@ class Conversation:
         question whose answer named visits ("6/23 下午去了哪？" then "是誰帶隊去的？": who led those)."""
         if not self.history:
             return None
+        if self._nth_listed(question):  # "第二個地方是誰接待的？": one of what the last answer listed
+            return self.history[-1]
         matched = self._matched(question)
         if matched and self.focus and asks_who_led_a_visit(matched, self.history[-1]):  # after a day's visits
             return self.history[-1]
@@ -131,6 +148,19 @@ class Conversation:
             if not (self.focus and asks_who_else(matched)):
                 return None
         return self.history[-1]
+
+    def _nth_listed(self, question: str) -> tuple[str, str] | None:
+        """Return the section of the n-th of what the last answer listed that a question naming nothing else picks
+        ("第二個地方…", "the second stop"; not "到<city>第一站去哪？"), or None."""
+        text = normalize_query(question)
+        m = _NTH_LISTED.search(text)
+        n = _NTH[(m[1] or m[2]).lower()] if m else 0
+        if not 0 < n <= len(self.listed):
+            return None
+        finder = getattr(self.assistant, "subjects", None)
+        if names_a_subject(text) or (finder is not None and finder.find(text)) or _named_days(text):
+            return None
+        return self.listed[n - 1]
 
     def _subjectless(self, matched: str) -> bool:
         """Return True when a question (as matched) of a few words, after an answer about something, names nothing:
@@ -186,9 +216,11 @@ class Conversation:
         led = bool(matched and context) and (asks_who_led_a_visit(matched, context or "") or asks_who_else(matched))
         held = points_back(question) or elliptical(question) or led or self._subjectless(matched)
         pointing = context and self.focus and held
+        nth = self._nth_listed(question) if context else None
+        sections = [nth] if nth else list(self.focus) if pointing else None
         return self.assistant.ask(
             rewritten or question, top_k=top_k, mode=mode, context=context, reports=reports or None,
-            sections=list(self.focus) if pointing else None, days=self.days if context else (),
+            sections=sections, days=self.days if context else (),
         )  # fmt: skip
 
     def reset(self) -> None:
@@ -198,6 +230,7 @@ class Conversation:
         self.focus.clear()
         self.days = ()
         self.standalone.clear()
+        self.listed.clear()
 
     def ask(
         self, question: str, top_k: int | None = None, mode: str | None = None, reports: list[str] | None = None
@@ -230,6 +263,8 @@ class Conversation:
         if not answer.abstained:
             self.focus = answer_sections(answer, index) if index is not None else []
             self.focus += self._visits_quoted(answer, template)
+            if index is not None and not (context and self._nth_listed(question)):  # "第三個呢？" picks again
+                self.listed = listed_sections(answer, index)
         if (not answer.abstained or named) and index is not None and template:
             self.days = answer_days(answer, index, template.visit_days, self.focus, named)
         # A follow-up's own context is what later follow-ups refer back to as well, and so is what the answer

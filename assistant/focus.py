@@ -27,6 +27,17 @@ def answer_sections(answer: Answer, index: Index) -> list[tuple[str, str]]:
     return list(dict.fromkeys(found))
 
 
+def listed_sections(answer: Answer, index: Index) -> list[tuple[str, str]]:
+    """Return (document, section label) of the visits and points an answer quotes from, in the order quoted; the
+    visits its quoted itinerary rows name only when no other quote stands in one: what "第二個地方" counts."""
+    found = [
+        (index.document(q.source).doc_id, q.section)
+        for q in answer.quotes
+        if SECTION_SEPARATOR in q.section and not _quoted_rows(index.document(q.source), q)
+    ]
+    return list(dict.fromkeys(found)) or answer_sections(answer, index)
+
+
 def answer_days(
     answer: Answer,
     index: Index,

@@ -237,6 +237,23 @@ def test_who_led_asked_after_a_days_answer_reads_that_days_visit_unless_it_names
     assert chat.ask("是由誰帶隊？").quotes[0].quote.startswith("姓名職稱")
 
 
+@pytest.mark.parametrize(
+    ("nth", "host"), [("第一個地方", "范德堡"), ("第二個地方", "德弗里斯"), ("the second place", "德弗里斯")]
+)
+def test_the_nth_place_asks_of_the_nth_visit_the_last_answer_listed(port_assistant, nth, host):
+    chat = Conversation(port_assistant)
+    chat.ask("3/5 和 3/6 上午去了哪裡？")
+    answer = chat.ask(f"{nth}是誰接待的？" if nth[0] == "第" else f"Who received them at {nth}?")
+    assert host in answer.quotes[0].quote
+
+
+def test_an_nth_stop_in_a_named_city_is_that_citys_not_the_nth_the_last_answer_listed(port_assistant):
+    chat = Conversation(port_assistant)
+    chat.ask("3/5 上午去了哪裡？")  # listed the port authority alone
+    answer = chat.ask("到阿姆斯特丹第一站去哪？")
+    assert "拜會阿姆斯特丹市議會" in answer.quotes[0].quote
+
+
 def test_a_few_words_naming_nothing_after_a_visits_answer_ask_of_that_visit(port_assistant):
     chat = Conversation(port_assistant)
     chat.ask("阿姆斯特丹市議會由誰接待？")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.chat import Conversation, points_back
-from assistant.focus import answer_sections
+from assistant.focus import answer_sections, listed_sections
 
 VISIT = "參、考察過程 › 二、參訪鹿特丹港務局"
 MEETING = "參、考察過程 › 三、拜會阿姆斯特丹市議會"
@@ -13,6 +13,14 @@ def test_a_quoted_itinerary_row_is_about_the_visit_sections_it_names(port_assist
     answer = port_assistant.ask("5 號上午去了哪裡？")
     assert any("參訪鹿特丹港務局" in q.quote and "\t" in q.quote for q in answer.quotes)
     assert [label for _, label in answer_sections(answer, port_assistant.index)] == [VISIT]
+
+
+def test_what_an_answer_listed_is_its_quoted_visits_in_order_or_else_its_rows_visits(port_assistant):
+    answer = port_assistant.ask("3/5 和 3/6 上午去了哪裡？")  # the rows, then a sentence of each visit
+    listed = [label.split(" › ")[-1] for _, label in listed_sections(answer, port_assistant.index)]
+    assert listed == ["二、參訪鹿特丹港務局", "三、拜會阿姆斯特丹市議會"]
+    rows_only = port_assistant.ask("5 號上午去了哪裡？")
+    assert listed_sections(rows_only, port_assistant.index) == answer_sections(rows_only, port_assistant.index)
 
 
 def test_a_quoted_sentence_is_about_its_own_section(port_assistant):
