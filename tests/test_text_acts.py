@@ -13,6 +13,7 @@ from assistant.text.normalize import fold
     [
         ("局長於 3 月 5 日率團參訪港務局", "<led>"),
         ("科長率本局團隊走訪運河住宅", "<led>"),
+        ("由副院長引領本府訪團前往港區", "<led>"),  # hosts leading the delegation out to the site
         ("局長與港務局簽署合作備忘錄", "<signed>"),
         ("港務局處長致贈局長紀念品", "<gift>"),
         ("范德堡處長致詞歡迎訪團", "<speech>"),
@@ -23,7 +24,7 @@ from assistant.text.normalize import fold
         ("副市長於市政廳入口迎接訪團", "<received>"),
         ("此行代表團會晤港務局國際事務處處長", "<received>"),
         ("局長接著參觀自動化貨櫃碼頭", "<toured>"),
-        ("港務局人員引領訪團步行穿越舊港區", "<walked>"),
+        ("港務局人員陪同訪團步行穿越舊港區", "<walked>"),  # 陪同: going along; 引領訪團 would lead it too
         ("該公園由建築師范德堡負責設計", "<designed>"),
         ("專訪報導刊登於該報財經版", "<published>"),
         ("由處長向訪團簡報智慧港口規劃", "<shown>"),  # what the hosts showed, not what was visited
@@ -118,3 +119,8 @@ def test_an_act_set_aside_or_giving_a_time_is_not_what_is_asked(question):
 )
 def test_an_act_is_dated_only_by_a_date_in_its_own_clause(text, dated):
     assert dated_acts(fold(text)) == dated
+
+
+def test_leading_an_industry_or_a_trend_leads_no_delegation():
+    assert act_tokens(fold("引領本市產業升級")) == frozenset()
+    assert act_tokens(fold("引領我國智慧機械發展")) == frozenset()
