@@ -306,6 +306,8 @@ class SentenceScorer:
                 score += s.items_weight
             if planned and PLANNED in reading.kinds:
                 score += s.planned_weight
+                if parties and _planned_by(fold(self.text(sid)), parties):  # "未來<party>將提供本市…"
+                    score += s.planned_by_party_weight
             if reading.caption:
                 score -= s.caption_penalty
             if reading.row and DATE not in asked and not day_asked:
@@ -346,3 +348,14 @@ class SentenceScorer:
         # A row continuing a dated row ("\t下午 港區\t參訪港務局") gives that day as much as the row above does.
         kinds = offered_kinds(text) | (offered_kinds(row_key(document.text, s.start)) & {DATE, DAY} if row else set())
         return SentenceReading(tokens, frozenset(kinds), caption, row, dated_acts(fold(text)))
+
+
+def _planned_by(folded: str, parties: list[tuple[str, ...]]) -> bool:
+    """Return True when a folded sentence tells a plan the party asked of will carry out: one of its spellings
+    just before 將 or 會 ("未來<party>將提供本市…"), not a plan of the writers' about it ("期盼…運用<party>的軟體")."""
+    return any(
+        re.search(re.escape(spelling) + r"[^，。；,]{0,4}?(?:將|會)", folded)
+        for party in parties
+        for spelling in party
+        if spelling
+    )

@@ -346,6 +346,21 @@ def test_what_is_to_be_done_ranks_the_sentence_telling_a_plan_first(assistant):
     assert max(with_plan, key=with_plan.get) == plan
 
 
+def test_a_plan_the_party_asked_of_will_carry_out_ranks_above_the_writers_plan_about_it(assistant):
+    question = "跟達梭系統簽的備忘錄，他們之後要幫臺中做什麼？"
+    vector = assistant.embedder.encode_queries([question])[0]
+    scorer = SentenceScorer(assistant.index, assistant.settings, assistant.parties)
+    plain = SentenceScorer(assistant.index, replace(assistant.settings, planned_by_party_weight=0.0), assistant.parties)
+    theirs = _sentence(scorer, "未來達梭系統將提供本市")  # the party will provide
+    ours = _sentence(scorer, "期盼未來可進一步運用達梭")  # the writers hope to use its software
+    ids = [theirs, ours]
+    by = {x.sentence_id: x.score for x in scorer._score(question, vector, ids)}
+    without = {x.sentence_id: x.score for x in plain._score(question, vector, ids)}
+    assert by[theirs] - without[theirs] == pytest.approx(assistant.settings.planned_by_party_weight)
+    assert by[ours] == pytest.approx(without[ours])
+    assert by[theirs] > by[ours]
+
+
 def test_a_plan_asked_reads_deeper_passages_and_its_act_only_dates_it(assistant):
     from assistant.retrieval import Hit
 
