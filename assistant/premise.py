@@ -62,7 +62,7 @@ _MET = (
 # Being at a party, just before its name ({}): "在<party>", "參觀<party>", "at <party>", "visited the <party>".
 _AT = (
     rf"(?:在|去|{ARRIVING}|參訪|參觀|拜會|拜訪|前往|造訪|走訪|(?<![搶奪拿帶取送])走|逛|跟|和|與)[^，。？?]{{0,4}}?"
-    r"|\b(?:at|visit(?:ed|ing)?|toured?|in|to|with|(?:drop|stop|swing|dropped|stopped|swung) by)\s+(?:the\s+)?"
+    r"|\b(?:at|visit(?:ed|ing)?|toured?|in|to|with|see|saw|around|(?:drop|stop|swing|dropped|stopped|swung) by)\s+(?:the\s+)?"
     r"(?:[a-z'-]+\s+){0,3}?"
 )
 # Where a party is, just after its name ({}): "<party>在<city>的分公司", "<party>位於…".
@@ -73,6 +73,9 @@ _SITE = (
     r"\s?的?\s?(?:{0})市?\s?(?:總部|總公司|分公司|辦公室|辦事處|工廠)"
     r"|(?:'s\s+|\b[^,.?;]{{0,40}}?\b(?:their|its)\s+)(?:{0})\s+(?:hq|headquarters|head office|offices?|branch|plant|factory)\b"
 )
+# A party put in a city of the trip by the words before it ({} the cities): "<city>那個<party>", "<city>的<party>";
+# not a city ending a Latin name ("<Race>臺灣那個比賽": the race's name).
+_CITYS = r"(?<![a-z'’])(?:{})市?\s?(?:那個|那座|那間|那家|那邊的|這個|的)\s?"
 # A party the question stands at ({}): "<party>那邊是誰接待", "<party>那次", "<party>時".
 _THERE = r"{}\s?(?:那邊|那裡|那次|那場|那天|的時候|時)"
 # A name of several capitalized words joined by particles ("Port of Rotterdam", "Hafen von Hamburg"): one name, whose
@@ -600,11 +603,13 @@ def _at_party(folded_question: str, spelling: str) -> bool:
 
 
 def _sited(folded_question: str, spelling: str, places: frozenset[str]) -> bool:
-    """Return True when a question names a party's site in a city of the trip ("<party><city>總部那場…")."""
+    """Return True when a question names a party's site in a city of the trip ("<party><city>總部那場…") or the party
+    as a city's ("<city>那個<party>")."""
     if not places:
         return False
     cities = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
-    return re.search(f"{re.escape(spelling)}(?:{_SITE.format(cities)})", folded_question) is not None
+    name = re.escape(spelling)
+    return re.search(f"{name}(?:{_SITE.format(cities)})|{_CITYS.format(cities)}{name}", folded_question) is not None
 
 
 def led_by_another(question: str, documents: Sequence[Document], parties: Sequence[tuple[str, ...]]) -> list[Mention]:

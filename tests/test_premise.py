@@ -680,6 +680,16 @@ def test_a_partys_site_named_with_another_city_puts_the_party_there(document):
     assert off_schedule("鹿特丹港務局說阿姆斯特丹辦事處有幾個人？", [document], [port]) == []
 
 
+def test_a_party_called_a_citys_or_seen_in_a_city_is_put_in_that_city(document):
+    port, amsterdam = ("鹿特丹港務局", "havenbedrijf"), ("阿姆斯特丹", "amsterdam")
+    for question in ("阿姆斯特丹那個鹿特丹港務局有幾個碼頭？", "Which day did they go see Havenbedrijf in Amsterdam?"):
+        [mention] = off_schedule(question, [document], [port, amsterdam])
+        assert (mention.name, mention.other) == ("鹿特丹港務局", "阿姆斯特丹")
+    assert off_schedule("鹿特丹那個鹿特丹港務局有幾個碼頭？", [document], [port]) == []  # where its row puts it
+    # A city ending a Latin name is the name's ("<Expo>阿姆斯特丹的…"), not where the party is.
+    assert off_schedule("Expo阿姆斯特丹的鹿特丹港務局展區有多大？", [document], [port]) == []
+
+
 def test_an_english_site_a_party_owns_in_another_city_puts_the_party_there(document):
     port, amsterdam = ("鹿特丹港務局", "havenbedrijf"), ("阿姆斯特丹", "amsterdam")
     for question in (
