@@ -28,16 +28,18 @@ _CONTINUING = re.compile(
 # nor "is there …" ("there" points back only at the end: "what did they do there?").
 _POINTING = re.compile(
     r"他們|她們|它們|它|(?<![其吉])他|她|其(?![他中實餘次])|(?<!應)該(?![行次])|(?<![因彼如])此(?![行次趟外])|"
-    r"這個|那個|這些|那些|這家|那家|這位|那位|對方|雙方|那場|那次|那邊|那裡|那兒|當地|(?:^|(?<=[,，。?？\s]))那(?=是)|"
+    r"這個|那個|這些|那些|這家|那家|這位|那位|對方|雙方|那場|那次|那邊|那裡|那兒|當地|(?:^|(?<=[,，。?？\s]))那(?=是(?!不是|否))|"
     r"\b(it|its|they|them|their|those|he|she|him|his|her)\b|\bthere\s*\?$"
     r"|(?-i:(?<!\bsay )(?<!\bsaid )(?<!\bsays )(?<!\bso )(?<!\bsuch )(?<!\bthan )(?<!\bnote )(?<!\bnoted )"
     r"(?<!\bthink )(?<!\bhope )(?<!\bstated )(?<!\bshows )(?<!\bshowed )(?<!\bmean )(?<!\bmentioned )"
     r"\bthat\s+(?!(?:is|was|are|were|the|a|an|they|it|he|she|we|you|i|there|this)\b)[a-z]+)",
     re.IGNORECASE,
 )
-# The n-th of what the last answer listed ("第二個地方是誰接待的？", "the second stop"), not an n-th day or point.
+# The n-th of what the last answer listed ("第二個地方是誰接待的？", "第二個呢？", "the second stop"): a place or a visit
+# named as such, or the bare classifier ending the phrase; not "第一個心得", "第一天", "第三點".
 _NTH_LISTED = re.compile(
-    r"第\s?([一二三四五1-5])\s?(?:個|个|家|站|場|场|處|处)\s?(?:地方|行程|單位|单位|參訪|参访|拜會|拜会|機構|机构)?(?![天日點点項项])"
+    r"第\s?([一二三四五1-5])\s?(?:個|个|家|站|場|场|處|处)\s?(?:地方|行程|單位|单位|參訪|参访|拜會|拜会|機構|机构|公司)?"
+    r"(?=\s?(?:呢|是|的|那|去|有|在|[,，?？。]|$))"
     r"|\bthe (first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th) (?:place|stop|one|visit|site|company|meeting)\b",
     re.IGNORECASE,
 )
@@ -133,7 +135,9 @@ class Conversation:
     def context_for(self, question: str) -> str | None:
         """Return the earlier question that `question` follows up on, or None when it stands alone: a question of
         the cover or the member list ("誰率團？") is one, however short, but for who led asked after an itinerary
-        question whose answer named visits ("6/23 下午去了哪？" then "是誰帶隊去的？": who led those)."""
+        question whose answer named visits ("6/23 下午去了哪？" then "是誰帶隊去的？": who led those). One picking the
+        n-th of what the last answer listed ("第二個地方…") follows up, and so does one of a few words naming nothing
+        after an answer about something ("實際走了哪些點？")."""
         if not self.history:
             return None
         if self._nth_listed(question):  # "第二個地方是誰接待的？": one of what the last answer listed
@@ -160,7 +164,14 @@ class Conversation:
         finder = getattr(self.assistant, "subjects", None)
         if names_a_subject(text) or (finder is not None and finder.find(text)) or _named_days(text):
             return None
-        return self.listed[n - 1]
+        return None if names_the_trip(text) else self.listed[n - 1]  # "這趟第一個參訪的單位": the trip's
+
+    def _only_subjectless(self, question: str, matched: str) -> bool:
+        """Return True when a question is a follow-up only for naming nothing (`_subjectless`): it neither continues,
+        points back, is elliptical or refers back, nor picks one of what the last answer listed."""
+        text = normalize_query(question)
+        others = _CONTINUING.search(text) or _POINTING.search(text) or refers_back(text) or elliptical(question)
+        return self._subjectless(matched) and not others and not self._nth_listed(question)
 
     def _subjectless(self, matched: str) -> bool:
         """Return True when a question (as matched) of a few words, after an answer about something, names nothing:
@@ -250,6 +261,12 @@ class Conversation:
             if not read.abstained:
                 rewritten, context = None, in_context
                 answer = replace(read, notices=[*answer.notices, *read.notices])
+        if answer.abstained and context and self._only_subjectless(question, matched):
+            # Held to the last answer only for naming nothing, a question that answer's part cannot answer may be
+            # of another part ("年吞吐量多少？" after a meeting elsewhere): asked on its own.
+            alone = self._answer(question, matched, None, None, top_k, mode, reports)
+            if not alone.abstained:
+                answer, context = alone, None
         if rewritten:
             shown = rewritten.translate(_FULL_WIDTH) if has_han(rewritten) else rewritten
             note = (

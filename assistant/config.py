@@ -128,7 +128,7 @@ class Settings:
     # ("what's it supposed to inform back home?" asks a purpose). Dev 3,180: 0.1 answer_acc 0.894 -> 0.896 (+4 -0),
     # 0.05 +2 -0; with 後續 and 持續 as plans too ("後續至…攤位" is what came next), one fewer; without 計畫 and 規劃, -4.
     planned_weight: float = 0.1
-    # And this much more when the party asked of is the one said to carry the plan out ("未來<party>將提供本市…"), not
+    # And this much more when the party asked of is the one said to carry the plan out ("未來<party>將協助本市…"), not
     # the writers planning about it ("期盼未來運用<party>的軟體…"). Dev 3,564: 0.1 +5 -1; 0.05 +4 -1; 0.2 +5 -2.
     planned_by_party_weight: float = 0.1
     # What something is called besides its name ("外號叫什麼", "nickname"; answer_type.ALIAS) is told by a sentence

@@ -490,7 +490,8 @@ class Assistant:
 
     def named_visits(self, doc_id: str, text: str) -> list[str]:
         """Return the labels of `doc_id`'s dated visit sections whose heading names a party (not a place) that `text`
-        names: what a closing section's point about that party is about, for a follow-up ("他們那邊")."""
+        names: what a quote naming that party (a closing section's point, or one of its visits) is about, for a
+        follow-up ("他們那邊", "their head office")."""
         spellings = self._party_spellings(text)
         if not spellings:
             return []

@@ -146,15 +146,12 @@ _FIRST_DAY = re.compile(r"第一天|頭一天|出發|啟程|\bfirst day\b|\bdepa
 # The day of the departure or the return named as such ("出發當天有排什麼行程？", "回國那天").
 _EDGE_DAY = re.compile(
     r"(?:出發|啟程|回國|回臺|返國|返臺|回程)(?:的)?(?:當天|那天|那一天)"
-    r"|(?:出發|啟程)前(?:的)?一天"  # "出發前一天"
+    r"|(?:出發|啟程|回國|回臺|返國|返臺|回程)前(?:的)?一天"  # "回國前一天": the day before the return
 )
-# The last day with more than travel ("最後一整天", "回國前一天", "the last full day"): a closing day of flights is no
-# full day, and the day before it may be none of the itinerary's.
-_LAST_FULL_DAY = re.compile(
-    r"最後一整天|最後完整的一天|\blast full day\b|(?:回國|回臺|返國|返臺|回程)前(?:的)?(?:最後)?一整?天"
-)
+# The last day with more than travel ("最後一整天", "the last full day"): a closing day of flights is no full day.
+_LAST_FULL_DAY = re.compile(r"最後一整天|最後完整的一天|\blast full day\b")
 _LAST_DAY = re.compile(
-    r"最後一天|最後一整天|回到|回來|返回|返抵|飛回|回國|回臺|\blast (?:full )?day\b|\breturn(?:ed)?\b|\bfly back\b|\bflew back\b"
+    r"最後一天|最後一整天|最後完整|回到|回來|返回|返抵|飛回|回國|回臺|返國|返臺|回程|\blast (?:full )?day\b|\breturn(?:ed)?\b|\bfly back\b|\bflew back\b"
     r"|\b(?:come|came|get|got) (?:back|home)\b"
 )
 # The trip's n-th day counted from its start ("第二天", "the second day"), or its last day.
@@ -506,7 +503,6 @@ def _read_one(question: str, places: bool) -> Intent:
             kind = LIST if listed else OVERVIEW
             return Intent(kind, section=section[0], ordinal=number)
     shift = 1 if _NEXT_DAY.search(folded) else -1 if _DAY_BEFORE.search(folded) else 0
-    shift = 0 if _LAST_FULL_DAY.search(folded) else shift  # "回國前一天" is a day of the trip, not one counted
     dates = _dates(folded)
     if _trip_gist(folded, dates, places):  # "這趟整體來說做了哪些事？": the report's own summary (摘要)
         return Intent(OVERVIEW, section="摘要")

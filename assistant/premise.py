@@ -71,7 +71,9 @@ _LOCATED = r"[^，。？?]{0,3}?(?:在|位於)"
 # In English the party owns the site ("<party>'s <city> HQ", "<party> … at their <city> office").
 _SITE = (
     r"\s?的?\s?(?:{0})市?\s?(?:總部|總公司|分公司|辦公室|辦事處|工廠)"
-    r"|(?:'s\s+|\b[^,.?;]{{0,40}}?\b(?:their|its)\s+)(?:{0})\s+(?:hq|headquarters|head office|offices?|branch|plant|factory)\b"
+    # "their" within the clause naming the party, not past another party joined by "and"
+    r"|(?:['’]s\s+|\b(?:(?!\band\b)[^,.?;]){{0,30}}?\b(?:their|its)\s+)(?:{0})\s+"
+    r"(?:hq|headquarters|head office|offices?|branch|plant|factory)\b"
 )
 # A party put in a city of the trip by the words before it ({} the cities): "<city>那個<party>", "<city>的<party>";
 # not a city ending a Latin name ("<Race>臺灣那個比賽": the race's name).

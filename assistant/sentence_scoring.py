@@ -306,7 +306,7 @@ class SentenceScorer:
                 score += s.items_weight
             if planned and PLANNED in reading.kinds:
                 score += s.planned_weight
-                if parties and _planned_by(fold(self.text(sid)), parties):  # "未來<party>將提供本市…"
+                if parties and _planned_by(fold(self.text(sid)), parties):  # "未來<party>將協助本市…"
                     score += s.planned_by_party_weight
             if reading.caption:
                 score -= s.caption_penalty
@@ -352,10 +352,10 @@ class SentenceScorer:
 
 def _planned_by(folded: str, parties: list[tuple[str, ...]]) -> bool:
     """Return True when a folded sentence tells a plan the party asked of will carry out: one of its spellings
-    just before 將 or 會 ("未來<party>將提供本市…"), not a plan of the writers' about it ("期盼…運用<party>的軟體")."""
-    return any(
-        re.search(re.escape(spelling) + r"[^，。；,]{0,4}?(?:將|會)", folded)
-        for party in parties
-        for spelling in party
-        if spelling
-    )
+    just before 將 or 會 ("未來<party>將協助本市…", "<party>亦將…"), not a plan of the writers' about it ("期盼…運用
+    <party>的軟體", "與<party>召開會議"), nor what it will not do ("<party>不會…")."""
+    return any(re.search(re.escape(spelling) + _WILL_DO, folded) for party in parties for spelling in party if spelling)
+
+
+# Will, just after a party's name: 將, or 會 that is no meeting or gathering (會議, 會談, 會見…) and not 不會.
+_WILL_DO = r"[^，。；,]{0,2}?(?:將|(?<!不)會(?![議談見晤面長員場展]))"

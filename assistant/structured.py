@@ -141,7 +141,11 @@ class TemplateAnswerer:
         if intent.shift and chosen:  # "隔天", "前一天": the calendar's next or previous day, when the table has it
             edge_day = chosen[-1].days[-1] if intent.shift > 0 else chosen[0].days[0]
             day = _shifted(edge_day, intent.shift)
-            chosen = [r for r in rows if day in r.days]
+            shifted = [r for r in rows if day in r.days]
+            if not shifted and intent.edge:  # "回國前一天" where the table skips that calendar day: its day before
+                i = trip_days.index(chosen[0].days) + (1 if intent.shift > 0 else -1)
+                shifted = [r for r in rows if r.days == trip_days[i]] if 0 <= i < len(trip_days) else []
+            chosen = shifted
         if intent.half and any(r.half == intent.half for r in chosen):
             chosen = [r for r in chosen if r.half == intent.half]
         return chosen

@@ -247,6 +247,22 @@ def test_the_nth_place_asks_of_the_nth_visit_the_last_answer_listed(port_assista
     assert host in answer.quotes[0].quote
 
 
+@pytest.mark.parametrize(
+    "question", ["第一個心得是什麼？", "這趟第一個參訪的單位是哪裡？", "What was the first stop of the trip?"]
+)
+def test_an_nth_point_or_the_trips_nth_stop_is_not_the_nth_the_last_answer_listed(port_assistant, question):
+    chat = Conversation(port_assistant)
+    chat.ask("3/5 和 3/6 上午去了哪裡？")
+    assert chat._nth_listed(question) is None and chat.listed
+
+
+def test_a_subjectless_question_the_last_answers_part_cannot_answer_is_asked_on_its_own(port_assistant):
+    chat = Conversation(port_assistant)
+    chat.ask("阿姆斯特丹市議會由誰接待？")
+    answer = chat.ask("年吞吐量多少？")  # names nothing, yet of the port authority, not of that meeting
+    assert not answer.abstained and "4.6 億噸" in answer.quotes[0].quote
+
+
 def test_an_nth_stop_in_a_named_city_is_that_citys_not_the_nth_the_last_answer_listed(port_assistant):
     chat = Conversation(port_assistant)
     chat.ask("3/5 上午去了哪裡？")  # listed the port authority alone
@@ -272,6 +288,7 @@ def test_that_is_points_back_at_the_visit_just_talked_about_for_who_led_it_and_w
     answer = chat.ask("為什麼要特地去看這個？")  # still that visit, not the trip's purpose
     assert "港務局" in answer.passages[0].section and not any(q.section.startswith("貳") for q in answer.quotes)
     assert points_back("那是哪天去的？") and not points_back("那時候的天氣如何？")
+    assert not points_back("那是不是也有去看運河住宅？")  # 那是不是: "so, did they…", pointing at nothing
 
 
 def test_why_go_there_after_a_visits_answer_asks_of_that_visit_not_the_trips_purpose(port_assistant):

@@ -89,7 +89,9 @@ from assistant.text.normalize import normalize_query
         ("這趟幾號出發、幾號結束？", COVER, {"field": "出國期間"}),  # both ends: the cover's period
         ("這趟是哪段時間去的？", COVER, {"field": "出國期間"}),  # 哪段時間: the period
         ("回國前最後一整天排了什麼？", ITINERARY, {"edge": LAST_FULL, "shift": 0}),  # not a closing day of flights
-        ("回國前一天做了什麼？", ITINERARY, {"edge": LAST_FULL, "shift": 0}),  # the last day of the trip's visits
+        ("回國前一天做了什麼？", ITINERARY, {"edge": "last", "shift": -1}),  # the day before the return
+        ("返國前一天做了什麼？", ITINERARY, {"edge": "last", "shift": -1}),
+        ("最後完整的一天做了什麼？", ITINERARY, {"edge": LAST_FULL, "shift": 0}),
         ("What was on the last full day?", ITINERARY, {"edge": LAST_FULL}),
         ("這次的團員是哪幾位？", MEMBERS, {}),
         ("報告最後提了哪些建議？", LIST, {"section": "建議"}),

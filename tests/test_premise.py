@@ -695,12 +695,15 @@ def test_an_english_site_a_party_owns_in_another_city_puts_the_party_there(docum
     for question in (
         "What did Havenbedrijf show the director at their Amsterdam office?",
         "What did Havenbedrijf's Amsterdam office show them?",
+        "What did Havenbedrijf’s Amsterdam office show them?",  # a typographic apostrophe
     ):
         [mention] = off_schedule(question, [document], [port, amsterdam])
         assert (mention.name, mention.other) == ("鹿特丹港務局", "阿姆斯特丹")
     # Their own office, or another city only compared with, puts it nowhere.
     assert off_schedule("What did Havenbedrijf show them at their own office?", [document], [port, amsterdam]) == []
     assert off_schedule("Is Havenbedrijf bigger than the Amsterdam port?", [document], [port, amsterdam]) == []
+    council = "Did Havenbedrijf tell the director about the council and its Amsterdam offices?"  # the council's
+    assert off_schedule(council, [document], [port, amsterdam]) == []
 
 
 def test_a_city_of_the_trip_named_beside_another_is_not_put_in_it(document):

@@ -361,6 +361,22 @@ def test_a_plan_the_party_asked_of_will_carry_out_ranks_above_the_writers_plan_a
     assert by[theirs] > by[ours]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "by_party"),
+    [
+        ("未來港務局將協助本市建置數據平臺", True),
+        ("港務局亦將派員來訪", True),
+        ("期盼未來與港務局召開會議", False),  # 會議: a meeting, no will
+        ("後續將邀請港務局參加博覽會", False),  # the writers invite it
+        ("港務局不會提供補助", False),  # will not
+    ],
+)
+def test_a_plan_is_the_partys_only_when_it_will_carry_it_out(sentence, by_party):
+    from assistant.sentence_scoring import _planned_by
+
+    assert _planned_by(sentence, [("港務局",)]) is by_party
+
+
 def test_a_plan_asked_reads_deeper_passages_and_its_act_only_dates_it(assistant):
     from assistant.retrieval import Hit
 

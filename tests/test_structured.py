@@ -79,6 +79,10 @@ def test_a_closing_or_opening_section_is_quoted_from_its_text_not_its_bare_headi
             "3/6 (三)\t上午 阿姆斯特丹\t拜會阿姆斯特丹市議會\n\t下午 阿姆斯特丹\t考察運河住宅再生計畫",
         ),
         (
+            "回國前一天做了什麼？",  # the table skips 3/7: the itinerary's day before the return
+            "3/6 (三)\t上午 阿姆斯特丹\t拜會阿姆斯特丹市議會\n\t下午 阿姆斯特丹\t考察運河住宅再生計畫",
+        ),
+        (
             "3/5 的隔天去了哪？",
             "3/6 (三)\t上午 阿姆斯特丹\t拜會阿姆斯特丹市議會\n\t下午 阿姆斯特丹\t考察運河住宅再生計畫",
         ),

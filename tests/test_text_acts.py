@@ -73,6 +73,7 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("港務局簡報了哪些內容？", "<shown>"),
         ("What did they walk him through at the port?", "<shown>"),  # walking him through: showing
         ("What did they show the director at the port?", "<shown>"),
+        ("他們去參觀，有看到哪些設備？", "<toured>"),  # the what-word in the next clause
     ],
 )
 def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
@@ -101,6 +102,7 @@ def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
         "What does the report say about the terminal run by the port authority?",  # run by: operated
         "要帶議員去參觀，團員有哪幾位？",  # the what-word asks of the members, in another clause
         "下週要給處長簡報，這次見了幾個單位？",  # a briefing to give, not one the hosts gave
+        "Give me a brief summary of the port visit.",  # brief: short
     ],
 )
 def test_an_act_set_aside_or_giving_a_time_is_not_what_is_asked(question):
@@ -124,3 +126,4 @@ def test_an_act_is_dated_only_by_a_date_in_its_own_clause(text, dated):
 def test_leading_an_industry_or_a_trend_leads_no_delegation():
     assert act_tokens(fold("引領本市產業升級")) == frozenset()
     assert act_tokens(fold("引領我國智慧機械發展")) == frozenset()
+    assert act_tokens(fold("期盼透過新科技引領本府施政創新")) == frozenset()  # 本府 alone is no delegation

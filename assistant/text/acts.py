@@ -17,7 +17,7 @@ _ACTS = (
     (
         "<led>",
         re.compile(
-            r"率[^，。；,]{0,4}?[團隊]|帶隊|領隊|帶團|率領|帶領|領軍|引領(?=[^，。]{0,4}?(?:訪團|本府|代表團|團隊|一行))|\bled\b|\bheaded\b|\bwho (?:was )?lead(?:s|ing)?\b"  # not "the leading firm"
+            r"率[^，。；,]{0,4}?[團隊]|帶隊|領隊|帶團|率領|帶領|領軍|引領(?=[^，。]{0,4}?(?:訪團|代表團|一行|本府(?:團隊|同仁)))|\bled\b|\bheaded\b|\bwho (?:was )?lead(?:s|ing)?\b"  # not "the leading firm"
             r"|\blead(?:s|ing)? (?:the |our |their )?(?:delegation|group|team|visit|trip)\b"
         ),
     ),
@@ -67,7 +67,8 @@ _ACTS = (
         re.compile(
             r"簡報|展示"
             r"|\bshow(?:ed|n)? (?:them|us|him|her|the (?:mayor|director|delegation|group|team|visitors|guests))\b"
-            r"|\bwalk(?:ed)? (?:him|her|us|them|the (?:mayor|delegation|group|team)) through\b|\bbrief(?:ed|ing)?\b"
+            r"|\bwalk(?:ed)? (?:him|her|us|them|the (?:mayor|delegation|group|team)) through\b"
+            r"|\bbrief(?:ed|ing)\b|\bbrief (?:them|us|him|her|the)\b"  # not "a brief summary"
         ),
     ),
     (
@@ -142,21 +143,32 @@ def dated_acts(folded: str) -> frozenset[str]:
 
 def asked_acts(folded: str) -> frozenset[str]:
     """Return one token for each act a folded question asks about, but for an act it sets aside or gives the time
-    of another by ("除了演講，…", "致詞時說了什麼？"), or seeing asked of by no what-word."""
+    of another by ("除了演講，…", "致詞時說了什麼？"), or seeing or being shown asked of by no what-word in its clause
+    or the next (`_asks_what`)."""
     return frozenset(
         token
         for token, pattern in _ACTS
         if any(
             not _ASIDE_BEFORE.search(folded[: m.start()])
             and not _ASIDE_AFTER.match(folded[m.end() :])
-            and (token not in _ASKED_WITH_WHAT or _ASKED_WITH_WHAT[token].search(_clause_at(folded, m)))
+            and (token not in _ASKED_WITH_WHAT or _asks_what(_ASKED_WITH_WHAT[token], folded, m))
             for m in _matches(token, pattern, folded)
         )
     )
 
 
-def _clause_at(folded: str, match: re.Match) -> str:
-    """Return the clause of `folded` holding `match`: "給長官簡報要列團員，名單上是哪幾位？" asks no what of 簡報."""
+def _asks_what(what: re.Pattern, folded: str, match: re.Match) -> bool:
+    """Return True when the clause holding `match`, or the next one but for one asking of members, a day or a person,
+    asks what: "他們去參觀，有看到哪些設備？" does, "給處長簡報要列團員，名單上是哪幾位？" does not."""
     starts = [m.end() for m in _CLAUSE_RE.finditer(folded, 0, match.start())]
     end = _CLAUSE_RE.search(folded, match.end())
-    return folded[starts[-1] if starts else 0 : end.start() if end else len(folded)]
+    own = folded[starts[-1] if starts else 0 : end.start() if end else len(folded)]
+    if what.search(own):
+        return True
+    after = _CLAUSE_RE.search(folded, end.end()) if end else None
+    following = folded[end.end() : after.start() if after else len(folded)] if end else ""
+    return bool(what.search(following)) and not _ASKS_OF_OTHERS.search(following)
+
+
+# A clause asking of the members, a day or a person, not of what was seen: "…，團員有哪幾位？", "…，是哪天？".
+_ASKS_OF_OTHERS = re.compile(r"團員|成員|名單|哪一?天|幾號|誰|\bwho\b|\bwhen\b")
