@@ -167,11 +167,9 @@ class Conversation:
         return None if names_the_trip(text) else self.listed[n - 1]  # "這趟第一個參訪的單位": the trip's
 
     def _only_subjectless(self, question: str, matched: str) -> bool:
-        """Return True when a question is a follow-up only for naming nothing (`_subjectless`): it neither continues,
-        points back, is elliptical or refers back, nor picks one of what the last answer listed."""
-        text = normalize_query(question)
-        others = _CONTINUING.search(text) or _POINTING.search(text) or refers_back(text) or elliptical(question)
-        return self._subjectless(matched) and not others and not self._nth_listed(question)
+        """Return True when a question is a follow-up only for naming nothing (`_subjectless`): it needs no context
+        otherwise (`needs_context`) and picks none of what the last answer listed."""
+        return self._subjectless(matched) and not needs_context(question) and not self._nth_listed(question)
 
     def _subjectless(self, matched: str) -> bool:
         """Return True when a question (as matched) of a few words, after an answer about something, names nothing:
