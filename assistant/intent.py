@@ -144,10 +144,8 @@ def counts_from_a_day(question: str) -> bool:
 
 _FIRST_DAY = re.compile(r"第一天|頭一天|出發|啟程|\bfirst day\b|\bdepart(?:ed|ure)?\b|\bset off\b|\bleave\b|\bleft\b")
 # The day of the departure or the return named as such ("出發當天有排什麼行程？", "回國那天").
-_EDGE_DAY = re.compile(
-    r"(?:出發|啟程|回國|回臺|返國|返臺|回程)(?:的)?(?:當天|那天|那一天)"
-    r"|(?:出發|啟程|回國|回臺|返國|返臺|回程)前(?:的)?一天"  # "回國前一天": the day before the return
-)
+# And the day before it: "回國前一天".
+_EDGE_DAY = re.compile(r"(?:出發|啟程|回國|回臺|返國|返臺|回程)(?:的?(?:當天|那天|那一天)|前的?一天)")
 # The last day with more than travel ("最後一整天", "the last full day"): a closing day of flights is no full day.
 _LAST_FULL_DAY = re.compile(r"最後一整天|最後完整的一天|\blast full day\b")
 _LAST_DAY = re.compile(

@@ -454,9 +454,8 @@ def off_schedule(
         places = _places(document)
         shared = _row_names(fold(question), [line for _, line, _ in rows], places, parties)
         asked = [*parties, *((name,) for name in shared)]
-        cities = places | {
-            s for p in asked if p and p[0] in places for s in p if s
-        }  # "amsterdam" as well as its Han name
+        # The cities as the question may write them: "amsterdam" as well as its Han name.
+        cities = places | {s for p in asked if p and p[0] in places for s in p if s}
         for spellings in (p for p in asked if any(p)):
             if any(names_a_place(s, places) for s in spellings if has_han(s)):
                 continue  # a city of the trip ("<city>市") is no party another city could hold
