@@ -421,7 +421,8 @@ _CLAUSES = re.compile(r"[，,、；;：:？?]|\band\b|以及|還有|(?:和|跟)(
 
 def _cover_fields(question: str, places: bool) -> tuple[str, ...]:
     """Return the cover fields a question asks in clauses of its own ("這趟哪天到哪天，報告是哪個單位交的？" asks the
-    period and the agency), when it asks two or more and nothing else; else ()."""
+    period and the agency; "哪天交出去的？報告日期寫幾號？" the report date twice), when two or more clauses ask a field and
+    nothing else; else ()."""
     clauses = [c for c in _CLAUSES.split(question.rstrip("？? ")) if c.strip()]
     if len(clauses) < 2:
         return ()
@@ -432,8 +433,8 @@ def _cover_fields(question: str, places: bool) -> tuple[str, ...]:
             fields.append(intent.field)
         elif intent.kind or asked_kinds(fold(clause)) or not _small(_rest(fold(clause))):
             return ()  # a clause asking something else ("…，拜訪了哪些公司？")
-    fields = list(dict.fromkeys(fields))
-    return tuple(fields) if len(fields) > 1 else ()
+    # One field asked twice over ("哪天交出去的？報告日期寫幾號？") is asked as surely as two.
+    return tuple(dict.fromkeys(fields)) if len(fields) > 1 else ()
 
 
 # Where in the report a question says to look: "心得裡說…", "建議事項中提到…", "in the recommendations, …".
