@@ -32,13 +32,14 @@ def build_aliases(
     frequency: Callable[[str], int],
     is_word: Callable[[str], bool] = lambda word: False,
     translate: Callable[[str], list[str]] = lambda text: [],
+    text: str = "",
 ) -> dict[str, str]:
-    """Return {alias: the report's name} for aliases the report itself never uses, and for the name's own head
-    (`name_head`).
+    """Return {alias: the report's name} for aliases the report itself never uses or uses only as the name's
+    abbreviation (`shortens`), and for the name's own head (`name_head`).
 
     `glossary` maps the report's Latin names to its Chinese ones (its 中文（Latin） pairs); `name_glosses` maps
     dictionary names to the Latin name they gloss as; `frequency(word)` counts the report's passages using a word;
-    `translate(words)` gives the report's Chinese words for English ones.
+    `translate(words)` gives the report's Chinese words for English ones; `text` is the reports' folded text.
     """
     aliases: dict[str, str] = {}
     names = {fold(n) for n in glossary.values()}
@@ -55,9 +56,20 @@ def build_aliases(
         if not has_han(name):
             continue
         for short in abbreviations(fold(name)):
-            if frequency(short) == 0 and not is_word(short):
+            if (frequency(short) == 0 or shortens(short, fold(name), text)) and not is_word(short):
                 aliases.setdefault(short, name)
     return aliases
+
+
+# How far before an abbreviation the report writes the name in full when it shortens it ("透過拜訪港務公司…借鏡港公…").
+_SHORTENED_WITHIN = 200
+
+
+def shortens(short: str, name: str, text: str) -> bool:
+    """Return True when every place the (folded) `text` writes `short`, it wrote `name` in full shortly before: the
+    report's own abbreviation of the name, not a word of its own that happens to read so."""
+    starts = [m.start() for m in re.finditer(re.escape(short), text)]
+    return bool(starts) and all(name in text[max(0, i - _SHORTENED_WITHIN) : i] for i in starts)
 
 
 # A name's head is a transliteration of a few characters: 奧里諾 of 奧里諾系統 (Orino Systems).

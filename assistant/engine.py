@@ -124,17 +124,18 @@ class Assistant:
         # The visits placed in other cities than a question names: read by reranking and sentence scoring alike, once.
         elsewhere = functools.lru_cache(maxsize=1024)(self.template.visits_elsewhere)
         self.composer = AnswerComposer(index, settings, self.parties, self.template.scheduled_days, elsewhere)
+        text = "\n".join(d.text for d in index.documents.values())
         self.aliases = build_aliases(
             self.glossary,
             self.translator.name_glosses,
             self.retriever.document_frequency,
             self.translator.is_word,
             self.translator.translate,
+            fold(text),
         )
         rows = (d.text[r.start : r.end] for d in index.documents.values() for r in d.template.itinerary)
         # The places and parties a follow-up may switch to ("那<city>那邊呢？"): chat.Conversation swaps them.
         self.subjects = SubjectFinder(set().union(*(row_places(row) for row in rows)), self.glossary)
-        text = "\n".join(d.text for d in index.documents.values())
         self.reader = QueryReader(
             settings, self.glossary, self.translator, self.aliases, self.retriever.document_frequency, text
         )
@@ -438,7 +439,9 @@ class Assistant:
             reports = dict.fromkeys(self.index.chunks[h.chunk_id].doc_id for h in hits)
             documents = [self.index.document(d) for d in reports]
             mentions = unvisited(query.text, documents, self.reader.other_names)
-            mentions += unsupported(query.text, documents, self.parties(query.text), self.party_spellings)
+            parties = self.parties(query.text)
+            words = (self.party_spellings, self._other_names, self.translator.is_word)
+            mentions += unsupported(query.text, documents, parties, *words)
             mentions += off_schedule(query.text, documents, self.parties(query.text), self.party_names)
             mentions += elsewhere_that_day(query.text, documents)
             if intent.kind == ITINERARY and template is None:
@@ -453,6 +456,10 @@ class Assistant:
             visited = [p for p in parties if not self.subjects.is_place(p[0])]
             mentions += persons_not_at(query.text, documents, visited, respelled)
         return template, mentions
+
+    def _other_names(self, name: str) -> list[str]:
+        """Return a name's other names: the reports' (`QueryReader.other_names`), else the dictionary's (Taiwan: 臺灣)."""
+        return self.reader.other_names(name) or self.translator.translate(name)
 
     def _respelled_persons(self, text: str) -> list[str]:
         """Return the Latin names (folded as the reports write them, accents kept, two words or more) of the persons

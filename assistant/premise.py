@@ -25,7 +25,7 @@ from .text.words import LATIN_WORD_END, LATIN_WORD_START, capitalized_names
 
 # Asking about a visit or a meeting, and asking whether or when it happened.
 _VISIT_ASKED = re.compile(
-    r"參訪|拜會|拜訪|造訪|參觀|走訪|前往|(?<![過失上下回出進])去(?!年)|會見|見面|會面|碰面|會晤|會談"
+    r"參訪|拜會|拜訪|造訪|參觀|走訪|前往|(?<![過失上下回出進])去(?!年)|會見|見面|會面|碰面|會晤|會談|在[^，。？?]{0,12}?看(?![法待起好])"
     r"|\b(?:visit|tour|go|went|meet|met|see|saw|stop|show(?:ed|n)? (?:\w+ )?around)"
     r"|\bat\s+(?:the\s+|their\s+)?(?:[\w-]+\s+){1,3}(?:hq|headquarters|head office)\b",
     re.I,
@@ -43,9 +43,10 @@ _GONE_TO = (
 )
 # Visiting, just before a name in Latin letters ("參觀 ESO"): after these a Han run is as often a thing seen.
 _VISIT_VERB = r"(?:參觀|參訪|拜會|拜訪|造訪|走訪)"
-# Visiting something in a place, around its name ({}): "在里昂參觀…", "toured the plant in Lyon".
+# Visiting or seeing something in a place, around its name ({}): "在里昂參觀…", "在<party>里昂那條產線上看…",
+# "toured the plant in Lyon".
 _VISITED_IN = (
-    r"在\s?{}[^，。,?？]{{0,8}}?" + _VISIT_VERB,
+    r"在\s?(?:[^，。,?？那這哪的看觀訪會]{{2,4}}?\s?)?{}[^，。,?？]{{0,8}}?(?:" + _VISIT_VERB + r"|看(?![法待起好])|逛)",
     r"\b(?:visit(?:ed|ing)?|tour(?:ed|ing)?|saw|see)\b[^,.?;]{{0,40}}?\b(?:in|at)\s+{}",
     # At a party's site: "what did they learn at the <name> satellite HQ?"
     r"\bat\s+(?:the\s+|their\s+)?{}(?:\s+[a-z-]+){{0,2}}\s+(?:hq|headquarters|head office|offices?|plant|factory|campus)\b",
@@ -91,8 +92,11 @@ _CLAUSE_END = re.compile(r"[。！？；!?\n，,]")
 _DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")
 # A name is a run the report uses at most this often: a place or party mentioned in passing, not a theme.
 _MAX_MENTIONS = 3
-# Characters that make a run a phrase, not a name ("團是", "會的", "次出訪").
-_FUNCTION_CHARS = re.compile(r"[是的了在有和與及或也都就要會團次這那哪誰何天]")
+# Characters that make a run a phrase, not a name ("團是", "會的", "次出訪"), and days counted ("當天", "第二天"); a
+# place's name may hold 天 ("天<X>").
+_FUNCTION_CHARS = re.compile(
+    r"[是的了在有和與及或也都就要會團次這那哪誰何]|[當隔每今明昨前後整半幾第一二三四五六七八九十兩\d]天|天數"
+)
 # Saying or meeting just before a city ("有提到在<city>參訪的成果", "遇到<city>的業者"): the city is talked about.
 _SAID_BEFORE = re.compile(r"提到|提及|談到|說到|講到|聊到|遇到|介紹")
 _SAID_REACH = 4
@@ -118,6 +122,8 @@ _AGREEMENT_ASKED = re.compile(
     re.I,
 )
 _AGREEMENT_TOLD = re.compile(r"備忘錄|合約|協議|協定|簽約|簽署|簽訂|\bmou\b|memorand|agreement|contract", re.I)
+# An agreement named as a thing ("備忘錄", "the MoU", "deal"), not the signing.
+_AGREEMENT_NOUN = r"(?:備忘錄|合約|協議|協定|mous?\b|memorand\w*|agreements?\b|contracts?\b|deals?\b)"
 # The party an agreement is with stands next to one of these ("跟 X 簽的", "X 與市府", "signed with X").
 _COUNTERPARTY = re.compile(r"跟|與|和|同|\bwith\b|\bbetween\b")
 _COUNTERPARTY_REACH = 8
@@ -391,18 +397,23 @@ def unsupported(
     documents: Sequence[Document],
     parties: Sequence[tuple[str, ...]],
     names: Sequence[tuple[str, ...]] = (),
+    other_names: Callable[[str], list[str]] = lambda name: [],
+    is_word: Callable[[str], bool] = lambda word: False,
 ) -> list[Mention]:
     """Return what a question presumes of the named `parties` (each its folded spellings) that no line (a paragraph,
     a table row, joined across page breaks) of `documents` states: an agreement with a party the question puts it
     with ("跟 <party> 簽的備忘錄"), and a person it names at a party ("<person>大使在<party>總部…") when the
     person, written so in the reports, never stands on a line with the party. `names`: the reports' names, each with
-    its other spellings (folded), which tell whose a person listed among guests is (`_persons_apart`)."""
+    its other spellings (folded), which tell whose a person listed among guests is (`_persons_apart`);
+    `other_names(name)` a Latin name's Chinese ones and `is_word` the dictionary's words, which tell a thing's name
+    from a word (`_things_apart`)."""
     folded = fold(question)
     agreement = _AGREEMENT_ASKED.search(folded)
     places = frozenset().union(*(_places(d) for d in documents))
     # (name, name with its title) of each person named; "公司的副總裁" names nobody, "<city>副市長" a city's office.
     persons = {m.group(1): m.group(0) for m in _han_persons(folded) if not any(m.group(1) in p for p in places)}
     apart = _persons_apart(question, documents, parties, names)
+    apart += _things_apart(question, documents, parties, other_names, is_word)
     if not (agreement or persons):
         return apart
     lines = [line for d in documents for line in _lines(d)]
@@ -901,6 +912,51 @@ def _persons_apart(
     return out
 
 
+# A thing a question gives a party ({} the party, {} the thing): "<party>的<thing>", "<party>那款<thing>", "<party>在
+# <city>展示的<thing>", "<party>'s <thing>", "<party> … its <thing>".
+_GIVEN_TO = (
+    r"{}\s?[^，。,?？]{{0,8}}?(?:的|那款|那個|那套|這款|那台)\s?{}",
+    r"{}(?:['’]s|\b[^,.?;]{{0,30}}?\b(?:its|their))\s+(?:[\w-]+\s+){{0,2}}?{}",
+)
+
+
+def _things_apart(
+    question: str,
+    documents: Sequence[Document],
+    parties: Sequence[tuple[str, ...]],
+    other_names: Callable[[str], list[str]],
+    is_word: Callable[[str], bool],
+) -> list[Mention]:
+    """Return the things a question gives a named party ("<party>的<product>") that the reports name only in parts
+    (a visit, a section, with the itinerary rows naming it) that never name the party: another party's product or
+    plan. A thing is a name, not a dictionary word ("<party>那一站的內容"), nor a place under any of its names; a
+    city's parties are many, so a thing given a city is let be."""
+    folded = fold(question)
+    folded_texts = "\n".join(d.folded for d in documents)
+    places = frozenset().union(*(_places(d) for d in documents))
+    parts = [(d, i, text) for d in documents for i, text in enumerate(_part_texts(d)) if text]
+    out: list[Mention] = []
+    for spellings in parties:
+        if any(names_a_place(s, places) for s in spellings if has_han(s)):
+            continue
+        for thing in map(fold, _names(question, folded_texts, lambda name: [])):
+            if any(thing in s or s in thing for s in spellings) or (has_han(thing) and is_word(thing)):
+                continue
+            if _AGREEMENT_TOLD.search(thing):  # "<party>那份備忘錄": an agreement, which `unsupported` checks
+                continue
+            if any(names_a_place(fold(n), places) for n in [thing, *other_names(thing)]):
+                continue
+            given = (g.format(spelling_pattern(s), re.escape(thing)) for g in _GIVEN_TO for s in spellings if s)
+            if not any(re.search(pattern, folded) for pattern in given):
+                continue
+            with_thing = [(d, i) for d, i, text in parts if thing in text]
+            with_party = [(d, i) for d, i, _ in parts if any(holds(_part_places(d, i), s) for s in spellings)]
+            if with_thing and with_party and not set(with_thing) & set(with_party):
+                found, other = _first(documents, (thing,), TOGETHER), _first(documents, spellings, TOGETHER)
+                out += [replace(m, other=other[0].name if other else spellings[0]) for m in found]
+    return out
+
+
 def _listed_elsewhere(text: str, person: str, spellings: tuple[str, ...], names: Sequence[tuple[str, ...]]) -> bool:
     """Return True when the person is listed in a folded part only under another party: every item of a list
     ("<party> Jean Dupont 主席、<other> …") naming `person` names before them another of the reports' `names` (each with
@@ -999,9 +1055,14 @@ def _with(question: str, folded: str, spelling: str) -> bool:
         signing = rf"{re.escape(spelling)}\W+(?:\w+\W+){{0,2}}sign"  # "did <city> and <party> formally sign…"
         # "with X", "with the mayor of X"
         holder = rf"\bwith (?:the )?(?:(?:[a-z-]+ ){{1,3}}?of (?:the )?)?{re.escape(spelling)}"
-        return any(re.search(p, text) for p, text in ((at, question), (signing, folded), (holder, folded)))
+        owned = rf"{re.escape(spelling)}(?:['’]s)?\s+(?:[a-z-]+\s+)?{_AGREEMENT_NOUN}"  # "the X MoU", "X's deal"
+        return any(
+            re.search(p, text) for p, text in ((at, question), (signing, folded), (holder, folded), (owned, folded))
+        )
     at = rf"(?:在|去|{ARRIVING}|參訪|拜訪|拜會|造訪)"  # "在 X 總部簽的", "去 X 時簽的"
-    return re.search(rf"{at}[^，。?？]{{0,{_COUNTERPARTY_REACH}}}?{re.escape(spelling)}", folded) is not None
+    # The agreement as the party's own: "X 那份備忘錄", "X 的三方合約", "X 簽的 MOU".
+    owned = rf"{re.escape(spelling)}\s?(?:那份|這份|的|簽的|簽署的|簽訂的)[^，。?？]{{0,4}}?{_AGREEMENT_NOUN}"
+    return re.search(rf"{at}[^，。?？]{{0,{_COUNTERPARTY_REACH}}}?{re.escape(spelling)}|{owned}", folded) is not None
 
 
 def _next_to(text: str, spelling: str, pattern: re.Pattern) -> bool:

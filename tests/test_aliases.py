@@ -30,6 +30,15 @@ def test_dictionary_names_and_abbreviations_become_aliases_only_where_the_report
     assert aliases == {"空客": "空中巴士", "空巴": "空中巴士"}
 
 
+def test_an_abbreviation_the_report_writes_only_shortly_after_the_full_name_is_an_alias():
+    glossary = {"port of rotterdam": "港務公司"}
+    used = {"港公": 1}
+    text = "局長拜訪港務公司，了解其智慧港口。未來期借鏡港公的數據平臺經驗。"
+    assert build_aliases(glossary, {}, lambda w: used.get(w, 0), text=text) == {"港公": "港務公司"}
+    elsewhere = "局長拜訪港務公司。" + "。" * 300 + "港公路段施工中。"  # a road of its own, far from the name
+    assert build_aliases(glossary, {}, lambda w: used.get(w, 0), text=elsewhere) == {}
+
+
 def test_expansion_replaces_each_alias_once_and_never_inside_a_reports_name():
     aliases = {"空巴": "空中巴士", "中巴": "中部巴士"}
     assert expand_aliases("空巴和中巴在哪？", aliases) == "空中巴士和中部巴士在哪？"

@@ -812,3 +812,56 @@ def test_a_bracketed_name_glossing_a_visited_place_is_that_place():
     text = REPORT.replace("港務局與市政府分工明確", "港務局（PoR）與市政府分工明確")
     doc = parse_document("port-report.txt", text)
     assert unvisited("局長去參訪港務局（PoR）時看了什麼？", [doc]) == []  # 港務局 was visited, whatever its gloss
+
+
+def test_an_agreement_written_as_a_partys_own_is_checked_with_that_party():
+    [mention] = unsupported("鹿特丹港務局那份備忘錄裡面寫了什麼？", [SIGNED], [PORT])
+    assert (mention.name, mention.reason) == ("鹿特丹港務局", AGREEMENT)
+    port = ("鹿特丹港務局", "port authority")
+    [mention] = unsupported("What is in the Port Authority MoU?", [SIGNED], [port])
+    assert mention.reason == AGREEMENT
+    assert unsupported("阿姆斯特丹市議會那份備忘錄裡面寫了什麼？", [SIGNED], [COUNCIL]) == []
+
+
+THINGS = parse_document(
+    "things.txt",
+    "封面\n\n壹、過程\n\n一、參訪港務局\n\n局長參訪鹿特丹港務局，聽取 PortXchange 平臺簡報。\n\n"
+    "二、拜會市議會\n\n局長拜會阿姆斯特丹市議會，試乘其無人水上巴士。\n",
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "阿姆斯特丹市議會的 PortXchange 平臺有什麼功能？",
+        "局長在阿姆斯特丹市議會試用的 PortXchange 是做什麼的？",
+        "鹿特丹港務局那款無人水上巴士何時上路？",
+    ],
+)
+def test_a_thing_given_a_party_the_reports_name_only_in_another_partys_part_is_a_false_premise(question):
+    [mention] = unsupported(question, [THINGS], [PORT, COUNCIL])
+    assert mention.reason == TOGETHER
+    assert THINGS.text[mention.start : mention.end] in ("PortXchange", "無人水上巴士")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "鹿特丹港務局的 PortXchange 平臺有什麼功能？",  # its own
+        "阿姆斯特丹市議會那一站的內容是什麼？",  # a word, not a thing's name
+        "What did the Port Authority show at their Amsterdam event?",  # a place, under its Chinese name
+    ],
+)
+def test_a_partys_own_thing_a_word_or_a_place_is_no_false_premise(question):
+    words = {"Amsterdam": ["阿姆斯特丹"]}
+    port = ("鹿特丹港務局", "port authority")
+    parties = [port, COUNCIL]
+    assert unsupported(question, [THINGS], parties, (), lambda n: words.get(n, []), lambda w: w == "內容") == []
+
+
+def test_seeing_something_in_a_place_only_mentioned_presumes_the_place_visited(document):
+    text = REPORT.replace("德國漢堡", "德國天堡")  # a place whose name holds 天
+    doc = parse_document("port-report.txt", text)
+    assert [m.name for m in unvisited("局長在天堡看港區時看到什麼？", [doc])] == ["天堡"]
+    assert [m.name for m in unvisited("他們在港務局天堡那座碼頭參觀了什麼？", [doc])] == ["天堡"]
+    assert unvisited("他們在那邊實際看了些什麼？", [doc]) == []  # pointing words are no name
