@@ -322,7 +322,9 @@ class Assistant:
         """Return the question's intent (`_intent`), what was done in a place only when it names one; who led, of
         the visits a follow-up pointing back is held to (`visits_known`), unless it names the whole trip."""
         intent = self._intent(query_text, context_text, days_known)
-        if intent.in_place and not self._names_one_place(query_text):
+        # A gist asked "in" the trip's country names no place of the itineraries: the trip's gist, read without places.
+        unplaced = intent.kind == OVERVIEW and not intent.section and not self._places_named(query_text)
+        if unplaced or (intent.in_place and not self._names_one_place(query_text)):
             intent = self._intent(query_text, context_text, days_known, places=False)
         if intent.kind == COVER and intent.field == LEADER_FIELD and self._names_a_visit(query_text):
             return Intent()  # "去港務局那天由誰帶隊？" asks who led that visit, which the cover does not say
@@ -367,11 +369,16 @@ class Assistant:
     def _names_one_place(self, text: str) -> bool:
         """Return True when a question names one place of the itineraries and nothing else beside the words asking
         what was done there (intent.only_a_place_beside)."""
+        found = self._places_named(text)
+        return len({name for _, name in found}) == 1 and only_a_place_beside(text, min(found)[0])
+
+    def _places_named(self, text: str) -> set[tuple[str, str]]:
+        """Return the places of the itineraries a question names: (as written, as the itineraries write it)."""
         found = {(text[s.start : s.end], s.name) for s in self.subjects.find(text) if s.kind == PLACE}
         if not has_han(text):  # an English name the reports write only in Chinese: the dictionary's word for it
             words = capitalized_names(text)
             found |= {(w, t) for w in words for t in self.translator.translate(w) if self.subjects.is_place(t)}
-        return len({name for _, name in found}) == 1 and only_a_place_beside(text, min(found)[0])
+        return found
 
     def _anchored(self, intent: Intent, hits: list[Hit], days: Sequence[tuple[str, str]]) -> Intent:
         """Return the intent with the day "那天" or "隔天" is counted from: the previous answer's (`days`: (document,

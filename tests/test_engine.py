@@ -367,6 +367,9 @@ def test_the_gist_of_the_whole_trip_quotes_the_summary(port_assistant):
     answer = port_assistant.ask("這趟整體來說大概做了哪些事？")
     assert answer.quotes and answer.quotes[0].quote.startswith("本局為汲取歐洲港灣城市經驗")
     assert answer.quotes[0].section == "摘要"
+    # "in" the trip's country names no place of the itinerary: still the whole trip's gist.
+    english = port_assistant.ask("Give me the big picture of what the delegation actually did in the Netherlands.")
+    assert english.quotes and english.quotes[0].section == "摘要"
 
 
 def test_who_led_the_delegation_at_one_visit_is_no_question_for_the_cover(port_assistant):

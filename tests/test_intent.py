@@ -517,6 +517,8 @@ def test_a_day_of_the_month_two_days_of_a_long_trip_share_is_none_of_them():
         ("局長要一段重點：這趟去荷蘭總共做了哪些事？幫我摘一下。", True),  # who wants it said too
         ("Give me a short rundown of what this trip achieved overall.", True),
         ("Give me the quick version: what did the delegation actually get done over there?", True),
+        ("Quick summary: what did the delegation get done?", True),
+        ("Give me the big picture of what the delegation actually did.", True),  # an adverb before the verb
         ("這趟去荷蘭做了哪些事？", True),  # what the whole trip did, no gist word needed
         ("这次出访大概干了哪些事？简单概括一下", True),
         ("這趟去港務局做了哪些事？", False),  # one visit's doings, no gist word
