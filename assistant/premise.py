@@ -46,7 +46,9 @@ _VISIT_VERB = r"(?:參觀|參訪|拜會|拜訪|造訪|走訪)"
 # Visiting or seeing something in a place, around its name ({}): "在里昂參觀…", "在<party>里昂那條產線上看…",
 # "toured the plant in Lyon".
 _VISITED_IN = (
-    r"在\s?(?:[^，。,?？那這哪的看觀訪會]{{2,4}}?\s?)?{}[^，。,?？]{{0,8}}?(?:" + _VISIT_VERB + r"|看(?![法待起好])|逛)",
+    r"在\s?(?:[^，。,?？那這哪的看觀訪會]{{2,4}}?\s?)?{}[^，。,?？]{{0,8}}?(?:"
+    + _VISIT_VERB
+    + r"|看(?![法待起好])|逛)",
     r"\b(?:visit(?:ed|ing)?|tour(?:ed|ing)?|saw|see)\b[^,.?;]{{0,40}}?\b(?:in|at)\s+{}",
     # At a party's site: "what did they learn at the <name> satellite HQ?"
     r"\bat\s+(?:the\s+|their\s+)?{}(?:\s+[a-z-]+){{0,2}}\s+(?:hq|headquarters|head office|offices?|plant|factory|campus)\b",

@@ -183,7 +183,9 @@ def test_a_question_asking_two_cover_fields_in_clauses_of_their_own_asks_both(qu
         assert intent.field == fields[0]
 
 
-@pytest.mark.parametrize("question", ["這份荷蘭出訪報告是哪天交出去的？報告日期寫幾號？", "報告是哪天交的，報告日期是幾號？"])
+@pytest.mark.parametrize(
+    "question", ["這份荷蘭出訪報告是哪天交出去的？報告日期寫幾號？", "報告是哪天交的，報告日期是幾號？"]
+)
 def test_one_cover_field_asked_twice_in_clauses_of_their_own_is_that_field(question):
     intent = read_intent(normalize_query(question))
     assert (intent.kind, intent.field, intent.fields) == (COVER, "報告日期", ("報告日期",))
