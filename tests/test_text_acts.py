@@ -57,6 +57,8 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("Who hosted them at the head office?", "<received>"),  # "head" leads nothing
         ("Who met the director at city hall?", "<received>"),
         ("Who received us at the port authority?", "<received>"),
+        ("Who at the port authority looked after the director's group?", "<received>"),
+        ("Who took care of the delegation at city hall?", "<received>"),
         ("去港務局那天見了誰？", "<received>"),  # whom they met: whoever received them
         ("港務局那邊出來接的是誰？", "<received>"),  # 出來接 for the report's 接待
         ("局長在市議會跟誰會面？", "<received>"),
