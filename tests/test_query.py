@@ -67,6 +67,7 @@ def test_the_missing_share_counts_words_the_report_never_uses(assistant):
     assert reader.missing_share("Sigfox 在多少個國家提供服務？") == 0.0
     assert reader.missing_share("訪團的旅費預算與住宿飯店是什麼？") > 0.0
     assert reader.missing_share("去那邊主要是想學什麼回來用？") == 0.0  # 回來 is how people talk; 要是 spans 主要是
+    assert reader.missing_share("論壇完了之後還有啥安排？") == 0.0  # 完了, 還有: how people talk
 
 
 def test_english_function_words_and_possessives_are_no_words_the_report_lacks(assistant):
