@@ -90,7 +90,8 @@ _THE_TRIP = re.compile(
 )
 # Words that make a question about the trip or the report as a whole.
 _WHOLE_TRIP = re.compile(
-    r"報告|這份|此行|這次|這趟|那趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission|cover)\b"
+    r"報告|這份|此行|這次|這趟|那趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission)\b"
+    r"|\b(?:the|its|front|report'?s) cover\b"  # the cover page, not "what did they cover"
 )
 _MEMBER_CUES = re.compile(
     r"成員|團員|隊員|名單|人員|(?:市府|本府)的?同仁|(?<![請邀])哪些人|同行|隨行|跟團|一起(?:去|出國|出訪)|跟著去|誰去|還有誰|有誰|官員"

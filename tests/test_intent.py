@@ -561,3 +561,9 @@ def test_who_else_is_asked_beside_those_just_named_unless_the_trip_is_named(ques
     from assistant.intent import asks_who_else
 
     assert asks_who_else(question) is asks
+
+
+def test_covering_topics_on_a_day_asks_of_the_event_not_the_days_plan():
+    # "cover" the verb is no word for the report's cover page, which would leave the question naming only its day.
+    assert read_intent(normalize_query("What topics did they cover at the forum on the 5th?")).kind != ITINERARY
+    assert read_intent(normalize_query("What did they do on the 5th?")).kind == ITINERARY
