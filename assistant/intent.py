@@ -315,6 +315,8 @@ _VISITED_WHICH = re.compile(
     r"(?:哪些|哪幾|哪几)[^，,。？?\s]{0,3}?(?:地方|單位|機構|機關|公司|企業|廠商|組織)"
     r"|\b(?:which|what) (?:places|companies|firms|organi[sz]ations|institutions)\b"
 )
+# Places asked among the parties visited ("哪些地方和單位", "which places"): every row answers.
+_PLACE_KIND_ASKED = re.compile(r"地方|單位|\bplaces\b")
 _KINDS_OF_PARTY = re.compile(
     r"地方|單位|機構|機關|公司|企業|廠商|組織|[和及與]|\b(?:and|or|head offices?|hq|headquarters)\b"
 )
@@ -362,6 +364,7 @@ class Intent:
     stop: str = ""  # "first" or "last": the first or last stop of the trip, or in a place it names ("第一站")
     in_place: bool = False  # the rows in the place the question names ("在<city>那兩天做了什麼？", "到<city>第一天")
     whole: bool = False  # every row: the whole trip's plan ("整趟行程的路線是怎麼走的？")
+    organisations: bool = False  # the organisations visited ("拜訪了哪些公司？"): the visits headed by one
 
 
 def _rest(question: str, *patterns: re.Pattern) -> tuple[int, int]:
@@ -570,7 +573,8 @@ def _rows_intent(folded: str, asked: frozenset[str], places: bool) -> Intent | N
     visited = _VISITED_WHICH.search(folded) and _GOING.search(folded)
     visited = visited and not (_THAT_DAY.search(folded) or half_day(folded) or _LED.search(folded))
     if visited and not asked and _small(_rest(folded, _VISITED_WHICH, _KINDS_OF_PARTY, *cues), latin=3):
-        return Intent(ITINERARY, whole=True)
+        # Companies or organisations, not places: the visits whose headings name one; else every row.
+        return Intent(ITINERARY, whole=True, organisations=not _PLACE_KIND_ASKED.search(folded))
     # The cities of the trip, asked with going and of nothing else ("<race>經過哪些城市？" asks of another subject).
     route = _ROUTE.search(folded) and (_GOING.search(folded) or _TRAVEL.search(folded) or _MOVING.search(folded))
     if route and not asked and _small(_rest(folded, *cues), han=_MAX_ROUTE_REST_HAN, latin=1):

@@ -41,6 +41,11 @@ class TemplateAnswer:
     elsewhere: bool = False
 
 
+# A heading naming an organisation visited, by its kind: a company (公司, 總部, 集團), an association (聯盟, 協會,
+# 商會, 組織) or a works (工廠).
+_ORGANISATION = re.compile(r"公司|總部|集團|企業|聯盟|協會|商會|公會|組織|工廠|銀行")
+
+
 class TemplateAnswerer:
     """Reads answers to template questions off a document's records (see `template.read_template`)."""
 
@@ -99,12 +104,27 @@ class TemplateAnswerer:
         return self.day_rows(doc, intent, question)
 
     def _itinerary(self, doc: Document, intent: Intent, question: str) -> list[tuple[int, int]]:
+        if intent.organisations and (visits := self._organisations_visited(doc)):
+            return visits
         spans: dict[int, tuple[int, int]] = {}
         rows = self.itinerary_rows(doc, intent, question)
         for r in rows:  # one span per day: from the row naming the day to its last chosen row
             start, end = spans.get(r.day_start, (r.day_start, r.end))
             spans[r.day_start] = (start, max(end, r.end))
         return [*spans.values(), *([] if intent.whole else self._visits_told(doc, rows))]  # the whole plan is a table
+
+    def _organisations_visited(self, doc: Document) -> list[tuple[int, int]]:
+        """Return the heading of each visit whose heading names an organisation (a company, its head office, a
+        group, a federation) and the sentence telling of that visit, in reading order: the organisations visited."""
+        spans = []
+        for head in doc.sections:
+            if head.kind != "body" or len(head.path) != 2 or not _ORGANISATION.search(head.path[-1]):
+                continue
+            if not self.visit_days(doc.doc_id, head.label):
+                continue
+            end = doc.parts[doc.part_at(head.start)][2]
+            spans += [trim_span(doc.text, head.start, head.body_start), *self._told_on_a_day(doc, head.body_start, end)]
+        return spans
 
     def _visits_told(self, doc: Document, rows: list[ItineraryRow]) -> list[tuple[int, int]]:
         """Return the sentence telling of each visit the rows name ("…於 6 月 21 日參訪…": who went, whom they

@@ -326,3 +326,29 @@ def test_that_afternoon_after_an_undated_visits_answer_is_the_afternoon_of_its_r
     afternoon = chat.ask("那天下午呢？")
     assert afternoon.quotes and "考察運河住宅再生計畫" in afternoon.quotes[0].quote
     assert all("3/5" not in q.quote for q in afternoon.quotes)
+
+
+@pytest.fixture(scope="module")
+def company_assistant(tmp_path_factory, model_dir, embedder) -> Assistant:
+    """The port report with its first visit headed by a company's head office."""
+    from assistant.config import Settings
+
+    root = tmp_path_factory.mktemp("company")
+    (root / "corpus").mkdir()
+    text = FIXTURE.read_text(encoding="utf-8")
+    company = text.replace("二、參訪鹿特丹港務局", "二、參訪鹿特丹港務公司總部")
+    assert company.count("參訪鹿特丹港務公司總部") == 2  # the contents and the heading
+    (root / "corpus" / "port-report.txt").write_text(company, encoding="utf-8")
+    settings = Settings(root=root, corpus_dir=root / "corpus", embeddings_dir=root / "emb", model=str(model_dir))
+    return Assistant.load(settings, embedder=embedder)
+
+
+@pytest.mark.parametrize("question", ["這趟拜訪了哪些公司？", "Which companies did the delegation visit?"])
+def test_the_organisations_visited_are_the_visits_headed_by_one_with_the_sentence_telling_each(
+    company_assistant, port_assistant, question
+):
+    assert _quotes(company_assistant, question) == ["二、參訪鹿特丹港務公司總部", DATED]
+    # Places asked too, or no visit headed by an organisation: every day of the itinerary.
+    days = ["3/4", "3/5", "3/6", "3/8~9"]
+    assert [q.split(" ")[0] for q in _rows(_quotes(company_assistant, "這趟去了哪些地方和公司？"))] == days
+    assert [q.split(" ")[0] for q in _rows(_quotes(port_assistant, question))] == days
