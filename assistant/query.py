@@ -39,6 +39,14 @@ class Query:
 
 # A possessive's ending: "Maersk's" is Maersk.
 _POSSESSIVE = re.compile(r"'s$")
+# A pronoun contracted with its verb ("we'd", "they've"): a pronoun still.
+_CONTRACTION = re.compile(r"'(?:d|ll|ve|re|m)$")
+# Numbers written as words and verbs of saying: a report writes numbers as figures (第三天) and says things in many
+# words (表示, 指出), so neither is a word it could lack.
+_NEVER_MISSING = frozenset(
+    "one two three four five six seven eight nine ten first second third fourth fifth sixth seventh eighth ninth "
+    "tenth say says said tell tells told".split()
+)
 _COMPACT_RE = re.compile(r"[\s\-]+")
 # A model or code name: letters then digits (B787, C-919, MU5), which a report writes as such when it tells of it.
 _CODE_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
@@ -201,7 +209,7 @@ class QueryReader:
             words = [
                 _POSSESSIVE.sub("", t)
                 for t in content_tokens(text)
-                if len(t) >= 3 and not t.isdigit() and t not in ENGLISH_STOPWORDS and t not in ENGLISH_PRONOUNS
+                if len(t) >= 3 and not t.isdigit() and not _never_missing(t)
             ]
             missing = [
                 w
@@ -360,3 +368,11 @@ class QueryReader:
             if nouns and not any(w in self.common_words or self.translator.translate(w) for w in nouns):
                 latin.append(nouns[0])  # all absent: "harbour and port firms" is not, where the report has 港口
         return list(dict.fromkeys([*han, *latin]))
+
+
+def _never_missing(token: str) -> bool:
+    """Return True when an English token is no word a report could lack: a function, question or genre word (also
+    in the plural: "mayors"), a pronoun (also contracted: "we'd"), a number word or a verb of saying."""
+    bare = _CONTRACTION.sub("", token)
+    plain = {bare, bare[:-1]} if bare.endswith("s") else {bare}
+    return bool(plain & (ENGLISH_STOPWORDS | ENGLISH_PRONOUNS | _NEVER_MISSING))
