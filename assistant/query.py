@@ -41,11 +41,11 @@ class Query:
 _POSSESSIVE = re.compile(r"'s$")
 # A pronoun contracted with its verb ("we'd", "they've"): a pronoun still.
 _CONTRACTION = re.compile(r"'(?:d|ll|ve|re|m)$")
-# Numbers written as words and verbs of saying: a report writes numbers as figures (第三天) and says things in many
-# words (表示, 指出), so neither is a word it could lack.
+# Numbers written as words, verbs of saying and conjunctions: a report writes numbers as figures (第三天), says things
+# in many words (表示, 指出) and joins its clauses by punctuation as often, so none is a word it could lack.
 _NEVER_MISSING = frozenset(
     "one two three four five six seven eight nine ten first second third fourth fifth sixth seventh eighth ninth "
-    "tenth say says said tell tells told".split()
+    "tenth say says said tell tells told while whilst until since though although whether because".split()
 )
 _COMPACT_RE = re.compile(r"[\s\-]+")
 # A model or code name: letters then digits (B787, C-919, MU5), which a report writes as such when it tells of it.

@@ -77,6 +77,7 @@ def test_english_function_words_and_possessives_are_no_words_the_report_lacks(as
     assert reader.missing_share("Which hotel did they book?") == 0.5  # hotel, book: the report writes of no hotel
     # Number words, verbs of saying, contracted pronouns and genre words in the plural are no words it lacks.
     assert reader.missing_share("What did the mayors say we'd done by day three?") == 0.0
+    assert reader.missing_share("Did the mayor give any interviews while in France?") == 0.0
 
 
 def test_chinese_conversation_words_are_no_words_the_report_lacks(assistant):
