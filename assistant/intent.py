@@ -67,6 +67,7 @@ _COVER_CUES = (
 LEADER_FIELD = "姓名職稱"
 # The template's section of why the trip was made (貳、目的).
 PURPOSE_SECTION = "目的"
+SUMMARY_SECTION = "摘要"
 _LED = re.compile(
     r"帶隊|領隊|團長|率團|率隊|\bled\b|\blead(?:s|ing|er)?\b|\bheaded\b|\bhead of (?:the |our |this )?(?:delegation|trip|mission)\b"
 )
@@ -199,7 +200,8 @@ SECTION_CUES = (
             # not 失去, 回去, 出國報告, nor what was not done (沒去)
             r"目的|目標|初衷|(?:為什麼|為何)[^？?，,。沒不]{0,4}?(?:要)?(?:(?<![失回過除])去(?!年)|出訪|出國(?!報告))"
             r"|\bpurpose\b|\bgoals?\b|\baims?\b"
-            r"|(?:去|出訪|出國|跑)[^？?。，,]{0,4}?(?:到底)?(?:是)?為了(?:啥|什麼)"
+            r"|(?:去|出訪|出國|跑)[^？?。，,]{0,4}?(?:到底)?(?:是)?為了(?:啥|什麼)|(?:想|要)(?:要)?達成(?:什麼|啥)|(?<![地照附插])圖(?:什麼|啥)"
+            r"|\b(?:supposed|meant|hoping|hoped) to achieve\b"
             r"|\bobjectives?\b|\bwhy did (?:they|the (?:city|mayor|delegation|city government))\b.*\b(?:go|travel|visit)\b"
         ),
     ),

@@ -9,11 +9,22 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .answer_type import DATE, DAY, PERSON, asked_kinds, offered_kinds
+from .answer_type import DATE, DAY, PERSON, REASON, asked_kinds, offered_kinds
 from .config import Settings
 from .index import Index
 from .ingest import Document, Section
-from .intent import COVER, ITINERARY, LAST_FULL, LIST, MEMBERS, OVERVIEW, VISIT_DAY, Intent
+from .intent import (
+    COVER,
+    ITINERARY,
+    LAST_FULL,
+    LIST,
+    MEMBERS,
+    OVERVIEW,
+    PURPOSE_SECTION,
+    SUMMARY_SECTION,
+    VISIT_DAY,
+    Intent,
+)
 from .template import ItineraryRow, is_travel, named_sections, rows_naming, stop_place
 from .text.layout import trim_span
 from .text.normalize import fold
@@ -193,7 +204,18 @@ class TemplateAnswerer:
                 first = [i for i in self._within(doc.doc_id, c.body_start, c.end) if not self._caption(doc, i)][:1]
                 spans += [(self.index.sentences[i].start, self.index.sentences[i].end) for i in first]
             return spans
+        if intent.section == PURPOSE_SECTION:  # the summary states the trip's aims in a sentence of its own too
+            return [*self._lead(doc, section), *self._summary_purpose(doc)]
         return self._lead(doc, section)
+
+    def _summary_purpose(self, doc: Document) -> list[tuple[int, int]]:
+        """Return the first sentence of the report's summary (摘要) giving a purpose ("為協助本市…"), or []."""
+        summary = next((s for s in doc.sections if len(s.path) == 1 and SUMMARY_SECTION in s.path[0]), None)
+        if summary is None:
+            return []
+        ids = [i for i in self._within(doc.doc_id, summary.body_start, summary.end) if not self._caption(doc, i)]
+        first = next((i for i in ids if REASON in offered_kinds(self._text(doc, i))), None)
+        return [] if first is None else [(self.index.sentences[first].start, self.index.sentences[first].end)]
 
     def visits_elsewhere(self, text: str) -> frozenset[tuple[str, int, int]]:
         """Return the (document, start, end) of the visits the itinerary places only in other cities than those a

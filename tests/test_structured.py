@@ -49,16 +49,23 @@ def test_template_questions_are_answered_from_the_reports_records(port_assistant
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        (
-            "這次出訪的目的是什麼？",
-            "本次考察旨在了解荷蘭港口自動化與港市共榮的作法，並建立與鹿特丹港務局的交流管道，協助本市推動港區轉型。",
-        ),
         ("心得是什麼？", "荷蘭港口以數據驅動營運，港務局與市政府分工明確，值得本市借鏡。"),
     ],
 )
 def test_a_closing_or_opening_section_is_quoted_from_its_text_not_its_bare_heading(port_assistant, question, expected):
     # "貳、目的" quoted alone, with a citation of its own, says nothing the citation does not
     assert _quotes(port_assistant, question) == [expected]
+
+
+SUMMARY_PURPOSE = "本局為汲取歐洲港灣城市經驗，由局長率團赴荷蘭考察鹿特丹港及阿姆斯特丹之港市治理，期間參訪港務局並拜會市議會，作為本市亞洲新灣區發展之參考。"
+PURPOSE = "本次考察旨在了解荷蘭港口自動化與港市共榮的作法，並建立與鹿特丹港務局的交流管道，協助本市推動港區轉型。"
+
+
+@pytest.mark.parametrize(
+    "question", ["這次出訪的目的是什麼？", "這趟去荷蘭到底是想達成什麼？", "What was the trip supposed to achieve?"]
+)
+def test_the_trips_purpose_quotes_its_section_and_the_summarys_sentence_giving_it(port_assistant, question):
+    assert _quotes(port_assistant, question) == [SUMMARY_PURPOSE, PURPOSE]
 
 
 @pytest.mark.parametrize(
