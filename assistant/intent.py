@@ -234,10 +234,11 @@ _OVERVIEW_CUES = re.compile(
 # Asking the gist of the whole trip's doings: a word for the gist, and what was done.
 _GIST = re.compile(
     r"重點|大概|大致|整體|總的來說|簡單說|簡單講|簡單來說|概括|總共|一共|摘(?:一下|個|要一下)|\bgist\b|\bbig picture\b|\boverall\b|\bin (?:short|a nutshell)\b"
+    r"|(?:簡單)?(?:整理|總結|歸納)(?:一下)?|(?:一段|幾句)話"
     r"|\bsum(?:mari[sz]e| up)\b|\b(?:quick|short|brief) summary\b|\brundown\b|\b(?:quick|short) version\b"
 )
 _DID_WHAT = re.compile(
-    r"做了?(?:哪些事|些?什麼|啥)|幹了?(?:哪些事|些?什麼|啥)|完成了?(?:哪些|什麼)"
+    r"做成?了?(?:哪些事|些?什麼|啥)|幹成?了?(?:哪些事|些?什麼|啥)|完成了?(?:哪些|什麼)"
     r"|\bwhat (?:did )?(?:they|we|the delegation|the trip|this trip) (?:\w+ly )?(?:do|did|accomplish(?:ed)?|achieve[sd]?|cover(?:ed)?)\b"
     r"|\b(?:get|got|gotten) done\b"
     r"|\bwhat (?:\w+ ){0,3}covered\b"

@@ -520,6 +520,8 @@ def test_a_day_of_the_month_two_days_of_a_long_trip_share_is_none_of_them():
         ("Give me a short rundown of what this trip achieved overall.", True),
         ("Give me the quick version: what did the delegation actually get done over there?", True),
         ("Quick summary: what did the delegation get done?", True),
+        ("這趟荷蘭行大概做了哪些事，幫我簡單整理一下？", True),  # 整理一下: summing up
+        ("簡單總結一下這趟出訪都幹成了哪些事？", True),  # 幹成了: got done
         ("Give me the big picture of what the delegation actually did.", True),  # an adverb before the verb
         ("這趟去荷蘭做了哪些事？", True),  # what the whole trip did, no gist word needed
         ("这次出访大概干了哪些事？简单概括一下", True),
