@@ -217,3 +217,59 @@ class SoundAlikes:
                 return []
             sounds = [f"{s} {o}".strip() for s in sounds for o in options]
         return sounds
+
+
+# A Latin word a question writes for a name of the reports in pinyin ("Shuinan" for 水湳): two or three characters,
+# the word at least this long (shorter ones spell too many pairs of characters).
+_PINYIN_CHARS = (2, 3)
+_MIN_PINYIN_LETTERS = 6
+_LATIN_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+class PinyinNames:
+    """The reports' Han names as a question spells them in toneless pinyin, run together ("Shuinan" -> 水湳): for
+    names the reports write only in Han characters, which no dictionary glosses."""
+
+    def __init__(self, text: str, readings: dict[str, str], is_word: Callable[[str], bool]) -> None:
+        self.text = text  # the reports' folded text
+        self.readings = readings
+        self.is_word = is_word
+        self._by_spelling: dict[str, str] | None = None  # built on the first question that needs it
+
+    def names(self, question: str) -> list[str]:
+        """Return the reports' Han names a question's capitalized Latin words spell in pinyin, each once; a word the
+        reports write themselves spells nothing else."""
+        words = [w.lower() for w in _LATIN_WORD.findall(question) if len(w) >= _MIN_PINYIN_LETTERS]
+        words = [w for w in words if w not in self.text]
+        if not words:
+            return []
+        spelled = self._spellings()
+        return list(dict.fromkeys(spelled[w] for w in words if w in spelled))
+
+    def _spellings(self) -> dict[str, str]:
+        if self._by_spelling is None:
+            found: dict[str, set[str]] = {}
+            for run in _HAN_ONLY.findall(self.text):
+                for n in range(_PINYIN_CHARS[0], _PINYIN_CHARS[1] + 1):
+                    for i in range(len(run) - n + 1):
+                        gram = run[i : i + n]
+                        if self.is_word(gram):
+                            continue  # a dictionary word is glossed in English, not spelled
+                        for spelling in _spelled(gram, self.readings):
+                            found.setdefault(spelling, set()).add(gram)
+            # A spelling of two runs of characters tells neither.
+            self._by_spelling = {s: next(iter(g)) for s, g in found.items() if len(g) == 1}
+        return self._by_spelling
+
+
+def _spelled(chars: str, readings: dict[str, str]) -> list[str]:
+    """Return each pinyin spelling of `chars` run together ("shuinan"), none past `_MAX_READINGS`."""
+    spellings = [""]
+    for ch in chars:
+        options = readings.get(ch, "").split()
+        if not options:
+            return []
+        spellings = [s + o for s in spellings for o in options]
+        if len(spellings) > _MAX_READINGS:
+            return []
+    return spellings

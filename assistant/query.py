@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import takewhile
 
-from .aliases import SoundAlikes, abbreviated_names, expand_aliases, transliterated_names
+from .aliases import PinyinNames, SoundAlikes, abbreviated_names, expand_aliases, transliterated_names
 from .config import Settings
 from .docx_numbering import chinese_counting
 from .glossary import expand, fold_latin, named_alias_words, shared_words
@@ -40,6 +40,7 @@ class Query:
 # A possessive's ending: "Maersk's" is Maersk.
 _POSSESSIVE = re.compile(r"'s$")
 # A pronoun contracted with its verb ("we'd", "they've"): a pronoun still.
+_LATIN_CAPITALIZED = re.compile(r"\b[A-Z][a-z]+\b")
 _CONTRACTION = re.compile(r"'(?:d|ll|ve|re|m)$")
 # Numbers written as words, verbs of saying and conjunctions: a report writes numbers as figures (第三天), says things
 # in many words (表示, 指出) and joins its clauses by punctuation as often, so none is a word it could lack.
@@ -142,6 +143,7 @@ class QueryReader:
         # The reports' transliterated names as another transliteration writes them (奥利诺 for 奧里諾).
         names = transliterated_names(glossary, translator.translate)
         self.sound_alikes = SoundAlikes(names, translator.readings, document_frequency, translator.is_word)
+        self.pinyin = PinyinNames(self.folded_text, translator.readings, translator.is_word)
         self.shared_alias_words = shared_words(glossary)
 
     def read(self, question: str) -> Query | None:
@@ -183,6 +185,7 @@ class QueryReader:
             plain = " ".join(w for w in re.findall(r"[a-z0-9]+", fold_latin(text)) if w not in named)
             added += [w for w in self.translator.translate(plain) if w not in added]
             added += [w for w in abbreviated_names(text, self.translator.translate, self.text) if w not in added]
+            added += [w for w in self.pinyin.names(text) if w not in added]  # "Shuinan": a name spelled in pinyin
         day = trip_day(fold(text))
         if 0 < day < 100:  # "by day three", "the third day": as the report counts them, 第三天
             added.append(f"第{chinese_counting(day)}天")
@@ -211,12 +214,14 @@ class QueryReader:
                 for t in content_tokens(text)
                 if len(t) >= 3 and not t.isdigit() and not _never_missing(t)
             ]
+            spelled = {fold(w) for w in _LATIN_CAPITALIZED.findall(text) if self.pinyin.names(w)}
             missing = [
                 w
                 for w in words
                 if self.document_frequency(w) == 0
                 and not self.translator.translate(w)
                 and not expand(w, self.glossary, self.shared_alias_words)
+                and w not in spelled
             ]
         return len(missing) / len(words) if words else 0.0
 

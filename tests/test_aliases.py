@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.aliases import (
+    PinyinNames,
     SoundAlikes,
     abbreviated_names,
     abbreviations,
@@ -136,3 +137,12 @@ def test_a_names_head_is_an_alias_even_where_the_report_writes_it():
     assert aliases == {"奧里諾": "奧里諾系統"}
     assert expand_aliases("去奧里諾總部那天？", aliases) == "去奧里諾系統總部那天？"
     assert expand_aliases("奧里諾系統在哪？", aliases) == "奧里諾系統在哪？"  # inside the name, as written
+
+
+def test_a_latin_word_spelling_a_reports_han_name_in_pinyin_finds_it():
+    readings = {"港": "gang", "灣": "wan", "新": "xin", "區": "qu ou", "本": "ben", "市": "shi"}
+    names = PinyinNames("本市推動新灣區", readings, is_word=lambda w: w == "本市")
+    assert names.names("How big is the Xinwanqu site?") == ["新灣區"]
+    assert names.names("How big is the Xinwanou site?") == ["新灣區"]  # a character read two ways
+    assert names.names("How big is the Benshi site?") == []  # a dictionary word is glossed, not spelled
+    assert names.names("Is Gangwan far?") == []  # the reports write no 港灣

@@ -296,7 +296,8 @@ def test_why_go_there_after_a_visits_answer_asks_of_that_visit_not_the_trips_pur
     chat.ask("去港務局是哪一天？")
     answer = chat.ask("為什麼要帶業者去那兒？")  # 那兒: the port authority just talked about (no reason told there)
     assert "港務局" in answer.passages[0].section and not any(q.section.startswith("貳") for q in answer.quotes)
-    assert Conversation(port_assistant).ask("為什麼局長要去荷蘭？").quotes[0].section.startswith("貳")  # the trip's
+    trips = Conversation(port_assistant).ask("為什麼局長要去荷蘭？").quotes  # the trip's: its purpose and summary
+    assert any(q.section.startswith("貳") for q in trips)
 
 
 @pytest.mark.parametrize("who_else", ["還有誰也去了？", "还有谁也在？"])
