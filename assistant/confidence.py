@@ -27,7 +27,7 @@ from .calibration import logistic
 from .config import Settings
 from .evidence import Evidence
 from .intent import counts_from_a_day
-from .premise import AGREEMENT, LED, NO_DAY, NOT_AT, SCHEDULE, TITLED, TOGETHER, UNQUOTED, VISIT
+from .premise import AGREEMENT, LED, NO_DAY, NOT_AT, SCHEDULE, TITLED, TOGETHER, VISIT
 from .retrieval import Hit
 from .sentence_scoring import ScoredSentence, SentenceScorer
 from .text.normalize import has_han
@@ -277,10 +277,6 @@ def _why_notices(evidence: Evidence) -> list[str]:
         )
     for m in (m for m in evidence.false_premises if m.reason == NO_DAY):
         notices.append(f"報告的行程沒有 {m.name} 這一天。The report's itinerary has no {m.name}.")
-    for m in (m for m in evidence.false_premises if m.reason == UNQUOTED):
-        notices.append(
-            f"報告提到「{m.name}」，但沒有記載其發言。The report mentions {m.name}, but records nothing they said."
-        )
     for m in (m for m in evidence.false_premises if m.reason == LED):
         notices.append(
             f"報告中這一段由{m.other}率團，沒有提到{m.name}。The report has this visit led by the {m.other}; it does not "

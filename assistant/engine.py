@@ -47,7 +47,6 @@ from .premise import (
     persons_elsewhere,
     persons_not_at,
     persons_not_met,
-    persons_unquoted,
     titled_otherwise,
     unsupported,
     unvisited,
@@ -460,7 +459,6 @@ class Assistant:
             respelled = self._respelled_persons(query.text)
             mentions += persons_elsewhere(query.text, documents, places, respelled)
             mentions += persons_not_met(query.text, documents, respelled)
-            mentions += persons_unquoted(query.text, documents)
             mentions += titled_otherwise(query.text, documents)
             visited = [p for p in parties if not self.subjects.is_place(p[0])]
             mentions += persons_not_at(query.text, documents, visited, respelled)

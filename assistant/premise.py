@@ -150,7 +150,6 @@ _PERSON = re.compile(
 _CLOSING_SECTIONS = tuple(cue for word, cue in SECTION_CUES if word in ("心得", "建議"))
 VISIT, AGREEMENT, TOGETHER, SCHEDULE, LED, NOT_AT = "visit", "agreement", "together", "schedule", "led", "not_at"
 TITLED = "titled"
-UNQUOTED = "unquoted"
 # A city's head or deputy head as a question titles a person named in Latin letters ("<Name> 副市長", "deputy mayor
 # <Name>"): a report titling that person otherwise (市長 for 副市長, or no mayor at all) says the question is wrong.
 _CITY_TITLES = ("副市長", "市長")
@@ -761,46 +760,6 @@ def persons_not_met(question: str, documents: Sequence[Document], respelled: Seq
             told = [s for s in _sentences(document) if fold_latin(name) in s]
             if told and not any(_MET_TOLD.search(s) for s in told):
                 out += _first([document], (name,), VISIT)
-    return out
-
-
-# Asking what a person said or thinks ("講了什麼", "怎麼評價", "what did <name> say").
-_SAID_ASKED = re.compile(
-    r"講了|說了|講些|說些|講(?:什麼|啥)|說(?:什麼|啥)|發言|致詞|評價|怎麼說|怎麼看"
-    r"|\b(?:say|said|says|spoke|speak|comment(?:ed)?|think|thought)\b|\btalk(?:ed)? about\b",
-    re.I,
-)
-# A word of a person's own after their name in a clause: saying, explaining, thanking, presenting.
-_SAID_TOLD = re.compile(
-    r"表示|致詞|致辭|指出|強調|說明|提到|談到|認為|感謝|說|肯定|讚|介紹|簡報|分享|回應|承諾|期待|希望|歡迎|邀請"
-)
-_CLAUSE_OR_SENTENCE_END = re.compile(r"[，,；;。！？!?]")
-
-
-def persons_unquoted(question: str, documents: Sequence[Document]) -> list[Mention]:
-    """Return the persons a question asks what they said or think ("<name>大使講了什麼？", "what did <Name> say?")
-    whom the reports name, with a title, only in clauses where they say nothing (a guest listed among those present):
-    the reports record no word of theirs. Members of the delegation are not checked."""
-    if not _SAID_ASKED.search(question):
-        return []
-    folded = fold(question)
-    # (the name, as the reports write it with its title or in Latin letters)
-    persons = [(n, n) for n in (fold(p) for p in _latin_persons(question))]
-    persons += [(m.group(1), m.group(0)) for m in _han_persons(folded)]
-    out: list[Mention] = []
-    for document in documents:
-        members = _members(document)
-        for name, written in dict.fromkeys(persons):
-            if name in members or not (_titled(document, name) if name == written else written in document.folded):
-                continue
-            text = document.folded
-            # A person named in Latin letters is written by surname too ("<Surname> 主席於會議中表示").
-            surname = written.split()[-1] if name == written and " " in written else ""
-            starts = [i for n in (written, surname) if n for i in _at(document, n)]
-            ends = [_CLAUSE_OR_SENTENCE_END.search(text, i) for i in starts]
-            clauses = [text[i : end.start() if end else None] for i, end in zip(starts, ends)]
-            if clauses and not any(_SAID_TOLD.search(c) for c in clauses):
-                out += _first([document], (written,), UNQUOTED)
     return out
 
 

@@ -16,7 +16,6 @@ from assistant.premise import (
     SCHEDULE,
     TITLED,
     TOGETHER,
-    UNQUOTED,
     VISIT,
     days_off_the_itinerary,
     elsewhere_that_day,
@@ -26,7 +25,6 @@ from assistant.premise import (
     persons_elsewhere,
     persons_not_at,
     persons_not_met,
-    persons_unquoted,
     titled_otherwise,
     unsupported,
     unvisited,
@@ -867,21 +865,3 @@ def test_seeing_something_in_a_place_only_mentioned_presumes_the_place_visited(d
     assert [m.name for m in unvisited("局長在天堡看港區時看到什麼？", [doc])] == ["天堡"]
     assert [m.name for m in unvisited("他們在港務局天堡那座碼頭參觀了什麼？", [doc])] == ["天堡"]
     assert unvisited("他們在那邊實際看了些什麼？", [doc]) == []  # pointing words are no name
-
-
-QUOTED = parse_document(
-    "quoted.txt",
-    "封面\n\n壹、過程\n\n一、記者會\n\n局長出席記者會，我駐荷蘭代表處陳大同大使、港務局 Jan Visser 處長均親自出席，"
-    "現場並簡報港口概況。Visser 處長於會中表示，歡迎臺灣業者投資。\n\n二、晚宴\n\n出席代表包括 Anna Bakker 議員。\n",
-)
-
-
-def test_a_person_asked_what_they_said_whom_the_reports_never_quote_is_a_false_premise():
-    [mention] = persons_unquoted("陳大同大使在記者會上講了些什麼？", [QUOTED])
-    assert (mention.name, mention.reason) == ("陳大同大使", UNQUOTED)
-    assert QUOTED.text[mention.start : mention.end] == "陳大同大使"
-    [mention] = persons_unquoted("What did Anna Bakker say at the dinner?", [QUOTED])
-    assert QUOTED.text[mention.start : mention.end] == "Anna Bakker"
-    # Quoted by surname in a later clause of their own; a question asking no words of theirs.
-    assert persons_unquoted("What did Jan Visser say about investment?", [QUOTED]) == []
-    assert persons_unquoted("陳大同大使是哪個單位的？", [QUOTED]) == []
