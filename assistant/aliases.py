@@ -61,7 +61,7 @@ def build_aliases(
     return aliases
 
 
-# How far before an abbreviation the report writes the name in full when it shortens it ("透過拜訪港務公司…借鏡港公…").
+# How far before an abbreviation the report writes the name in full when it shortens it ("局長參訪港務公司…港公表示…").
 _SHORTENED_WITHIN = 200
 
 
@@ -219,7 +219,7 @@ class SoundAlikes:
         return sounds
 
 
-# A Latin word a question writes for a name of the reports in pinyin ("Shuinan" for 水湳): two or three characters,
+# A Latin word a question writes for a name of the reports in pinyin ("Xinwanqu" for 新灣區): two or three characters,
 # the word at least this long (shorter ones spell too many pairs of characters).
 _PINYIN_CHARS = (2, 3)
 _MIN_PINYIN_LETTERS = 6
@@ -227,20 +227,27 @@ _LATIN_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 class PinyinNames:
-    """The reports' Han names as a question spells them in toneless pinyin, run together ("Shuinan" -> 水湳): for
+    """The reports' Han names as a question spells them in toneless pinyin, run together ("Xinwanqu" -> 新灣區): for
     names the reports write only in Han characters, which no dictionary glosses."""
 
-    def __init__(self, text: str, readings: dict[str, str], is_word: Callable[[str], bool]) -> None:
+    def __init__(
+        self,
+        text: str,
+        readings: dict[str, str],
+        is_word: Callable[[str], bool],
+        known: Callable[[str], bool] = lambda word: False,
+    ) -> None:
         self.text = text  # the reports' folded text
         self.readings = readings
         self.is_word = is_word
+        self.known = known  # a word the dictionary glosses ("Nanjing"): a name of its own, spelling nothing else
         self._by_spelling: dict[str, str] | None = None  # built on the first question that needs it
 
     def names(self, question: str) -> list[str]:
         """Return the reports' Han names a question's capitalized Latin words spell in pinyin, each once; a word the
         reports write themselves spells nothing else."""
         words = [w.lower() for w in _LATIN_WORD.findall(question) if len(w) >= _MIN_PINYIN_LETTERS]
-        words = [w for w in words if w not in self.text]
+        words = [w for w in words if w not in self.text and not self.known(w)]
         if not words:
             return []
         spelled = self._spellings()

@@ -26,6 +26,7 @@ from .intent import (
     MEMBERS,
     OVERVIEW,
     PURPOSE_SECTION,
+    SUMMARY_SECTION,
     VISIT_DAY,
     Intent,
     asks_who_else,
@@ -326,6 +327,8 @@ class Assistant:
         unplaced = intent.kind == OVERVIEW and not intent.section and not self._places_named(query_text)
         if unplaced or (intent.in_place and not self._names_one_place(query_text)):
             intent = self._intent(query_text, context_text, days_known, places=False)
+        if intent.kind == OVERVIEW and intent.section == SUMMARY_SECTION and self._names_a_visit(query_text):
+            return Intent(OVERVIEW)  # "what did the delegation get done at <party>?": that visit's gist
         if intent.kind == COVER and intent.field == LEADER_FIELD and self._names_a_visit(query_text):
             return Intent()  # "去港務局那天由誰帶隊？" asks who led that visit, which the cover does not say
         # "為什麼要去港務局？", "為什麼要去那兒？" ask why that visit was made, not the trip's purpose.

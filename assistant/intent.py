@@ -200,8 +200,10 @@ SECTION_CUES = (
             # not 失去, 回去, 出國報告, nor what was not done (沒去)
             r"目的|目標|初衷|(?:為什麼|為何)[^？?，,。沒不]{0,4}?(?:要)?(?:(?<![失回過除])去(?!年)|出訪|出國(?!報告))"
             r"|\bpurpose\b|\bgoals?\b|\baims?\b"
-            r"|(?:去|出訪|出國|跑)[^？?。，,]{0,4}?(?:到底)?(?:是)?為了(?:啥|什麼)|(?:想|要)(?:要)?達成(?:什麼|啥)|(?<![地照附插])圖(?:什麼|啥)"
-            r"|\b(?:supposed|meant|hoping|hoped) to achieve\b"
+            r"|(?:去|出訪|出國|跑)[^？?。，,]{0,4}?(?:到底)?(?:是)?為了(?:啥|什麼)"
+            # the trip's aims, the trip named before them: "這趟主要是想達成什麼？", "這次去<country>主要圖什麼？"
+            r"|(?:這趟|這次|此行|出訪|出國)[^？?。，,]{0,8}?(?:(?:想|要)(?:要)?達成|(?<![地照附插藍])圖)(?:什麼|啥)(?![時候])"
+            r"|\b(?:trip|delegation|mission)\b[^?.]{0,24}?\b(?:supposed|meant|hoping|hoped) to achieve\b"
             r"|\bobjectives?\b|\bwhy did (?:they|the (?:city|mayor|delegation|city government))\b.*\b(?:go|travel|visit)\b"
         ),
     ),
@@ -318,8 +320,10 @@ _VISITED_WHICH = re.compile(
     r"(?:哪些|哪幾|哪几)[^，,。？?\s]{0,3}?(?:地方|單位|機構|機關|公司|企業|廠商|組織)"
     r"|\b(?:which|what) (?:places|companies|firms|organi[sz]ations|institutions)\b"
 )
-# Places asked among the parties visited ("哪些地方和單位", "which places"): every row answers.
-_PLACE_KIND_ASKED = re.compile(r"地方|單位|\bplaces\b")
+# Places or public bodies asked among the parties visited ("哪些地方和單位", "which institutions"): every row answers.
+_PLACE_KIND_ASKED = re.compile(r"地方|單位|機關|\b(?:places|institutions)\b")
+# Companies asked ("哪些企業", "which companies"): the visits headed by one.
+_COMPANIES_ASKED = re.compile(r"公司|企業|廠商|\b(?:companies|firms|business(?:es)?)\b")
 _KINDS_OF_PARTY = re.compile(
     r"地方|單位|機構|機關|公司|企業|廠商|組織|[和及與]|\b(?:and|or|head offices?|hq|headquarters)\b"
 )
@@ -367,7 +371,7 @@ class Intent:
     stop: str = ""  # "first" or "last": the first or last stop of the trip, or in a place it names ("第一站")
     in_place: bool = False  # the rows in the place the question names ("在<city>那兩天做了什麼？", "到<city>第一天")
     whole: bool = False  # every row: the whole trip's plan ("整趟行程的路線是怎麼走的？")
-    organisations: bool = False  # the organisations visited ("拜訪了哪些公司？"): the visits headed by one
+    organisations: bool = False  # the companies visited ("拜訪了哪些公司？"): the visits headed by one
 
 
 def _rest(question: str, *patterns: re.Pattern) -> tuple[int, int]:
@@ -576,8 +580,9 @@ def _rows_intent(folded: str, asked: frozenset[str], places: bool) -> Intent | N
     visited = _VISITED_WHICH.search(folded) and _GOING.search(folded)
     visited = visited and not (_THAT_DAY.search(folded) or half_day(folded) or _LED.search(folded))
     if visited and not asked and _small(_rest(folded, _VISITED_WHICH, _KINDS_OF_PARTY, *cues), latin=3):
-        # Companies or organisations, not places: the visits whose headings name one; else every row.
-        return Intent(ITINERARY, whole=True, organisations=not _PLACE_KIND_ASKED.search(folded))
+        # Companies, not places nor institutions: the visits whose headings name one; else every row.
+        companies = _COMPANIES_ASKED.search(folded) and not _PLACE_KIND_ASKED.search(folded)
+        return Intent(ITINERARY, whole=True, organisations=bool(companies))
     # The cities of the trip, asked with going and of nothing else ("<race>經過哪些城市？" asks of another subject).
     route = _ROUTE.search(folded) and (_GOING.search(folded) or _TRAVEL.search(folded) or _MOVING.search(folded))
     if route and not asked and _small(_rest(folded, *cues), han=_MAX_ROUTE_REST_HAN, latin=1):

@@ -143,7 +143,8 @@ class QueryReader:
         # The reports' transliterated names as another transliteration writes them (奥利诺 for 奧里諾).
         names = transliterated_names(glossary, translator.translate)
         self.sound_alikes = SoundAlikes(names, translator.readings, document_frequency, translator.is_word)
-        self.pinyin = PinyinNames(self.folded_text, translator.readings, translator.is_word)
+        known = lambda word: word in translator.foreign_latin_names or bool(translator.translate(word))  # noqa: E731
+        self.pinyin = PinyinNames(self.folded_text, translator.readings, translator.is_word, known)
         self.shared_alias_words = shared_words(glossary)
 
     def read(self, question: str) -> Query | None:
@@ -185,7 +186,7 @@ class QueryReader:
             plain = " ".join(w for w in re.findall(r"[a-z0-9]+", fold_latin(text)) if w not in named)
             added += [w for w in self.translator.translate(plain) if w not in added]
             added += [w for w in abbreviated_names(text, self.translator.translate, self.text) if w not in added]
-            added += [w for w in self.pinyin.names(text) if w not in added]  # "Shuinan": a name spelled in pinyin
+            added += [w for w in self.pinyin.names(text) if w not in added]  # "Xinwanqu": a name spelled in pinyin
         day = trip_day(fold(text))
         if 0 < day < 100:  # "by day three", "the third day": as the report counts them, 第三天
             added.append(f"第{chinese_counting(day)}天")

@@ -204,12 +204,12 @@ class TemplateAnswerer:
                 first = [i for i in self._within(doc.doc_id, c.body_start, c.end) if not self._caption(doc, i)][:1]
                 spans += [(self.index.sentences[i].start, self.index.sentences[i].end) for i in first]
             return spans
-        if intent.section == PURPOSE_SECTION:  # the summary states the trip's aims in a sentence of its own too
+        if intent.section == PURPOSE_SECTION and not intent.ordinal:  # the summary states the trip's aims too
             return [*self._lead(doc, section), *self._summary_purpose(doc)]
         return self._lead(doc, section)
 
     def _summary_purpose(self, doc: Document) -> list[tuple[int, int]]:
-        """Return the first sentence of the report's summary (摘要) giving a purpose ("為協助本市…"), or []."""
+        """Return the first sentence of the report's summary (摘要) giving a purpose ("為推動本市…"), or []."""
         summary = next((s for s in doc.sections if len(s.path) == 1 and SUMMARY_SECTION in s.path[0]), None)
         if summary is None:
             return []

@@ -146,3 +146,5 @@ def test_a_latin_word_spelling_a_reports_han_name_in_pinyin_finds_it():
     assert names.names("How big is the Xinwanou site?") == ["新灣區"]  # a character read two ways
     assert names.names("How big is the Benshi site?") == []  # a dictionary word is glossed, not spelled
     assert names.names("Is Gangwan far?") == []  # the reports write no 港灣
+    known = PinyinNames("本市推動新灣區", readings, is_word=lambda w: False, known=lambda w: w == "xinwanqu")
+    assert known.names("How big is the Xinwanqu site?") == []  # a name the dictionary glosses is its own

@@ -370,6 +370,9 @@ def test_the_gist_of_the_whole_trip_quotes_the_summary(port_assistant):
     # "in" the trip's country names no place of the itinerary: still the whole trip's gist.
     english = port_assistant.ask("Give me the big picture of what the delegation actually did in the Netherlands.")
     assert english.quotes and english.quotes[0].section == "摘要"
+    # At a party it visited: that visit's gist, not the trip's.
+    visit = port_assistant.ask("Give me the big picture of what the delegation actually did at the port authority.")
+    assert visit.quotes and all(q.section != "摘要" for q in visit.quotes)
 
 
 def test_who_led_the_delegation_at_one_visit_is_no_question_for_the_cover(port_assistant):

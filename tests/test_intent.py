@@ -569,3 +569,20 @@ def test_covering_topics_on_a_day_asks_of_the_event_not_the_days_plan():
     # "cover" the verb is no word for the report's cover page, which would leave the question naming only its day.
     assert read_intent(normalize_query("What topics did they cover at the forum on the 5th?")).kind != ITINERARY
     assert read_intent(normalize_query("What did they do on the 5th?")).kind == ITINERARY
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["這張圖什麼時候拍的？", "藍圖什麼時候完成？", "雙方想達成什麼協議？", "What was the MoU meant to achieve?"],
+)
+def test_a_picture_a_plan_or_an_agreement_asked_of_is_not_the_trips_purpose(question):
+    assert read_intent(normalize_query(question)).section != "目的"
+
+
+@pytest.mark.parametrize(
+    ("question", "organisations"),
+    [("這趟拜訪了哪些公司？", True), ("Which companies did they visit?", True), ("他們拜訪了哪些機構和機關？", False)],
+)
+def test_companies_visited_are_the_visits_headed_by_one_and_institutions_every_row(question, organisations):
+    intent = read_intent(normalize_query(question))
+    assert (intent.kind, intent.whole, intent.organisations) == (ITINERARY, True, organisations)

@@ -129,3 +129,8 @@ def test_leading_an_industry_or_a_trend_leads_no_delegation():
     assert act_tokens(fold("引領本市產業升級")) == frozenset()
     assert act_tokens(fold("引領我國智慧機械發展")) == frozenset()
     assert act_tokens(fold("期盼透過新科技引領本府施政創新")) == frozenset()  # 本府 alone is no delegation
+
+
+@pytest.mark.parametrize("question", ["Who took care of the travel arrangements?", "Who looked after the budget?"])
+def test_looking_after_anything_but_the_delegation_is_no_receiving(question):
+    assert "<received>" not in asked_acts(fold(question))

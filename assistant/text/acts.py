@@ -51,7 +51,10 @@ _ACTS = (
             r"接待|迎接(?![^，。]{0,6}挑戰)|接見|會晤|會見|出面|出來接(?!受|著|下)|見了誰|見到誰|見了哪|(?:跟|和|與)誰(?:見面|會面|碰面)"
             r"|\bwho did (?:they|we|the (?:mayor|delegation|director)) meet\b|\bwho (?:met|meets)\b"
             r"|\breceiv(?:e|ed|es|ing)\b|\bhost(?:ed|ing)\b|\bwho hosts?\b|\bgreet(?:s|ed|ing)?\b|\bwelcom(?:e|ed|es|ing)\b"
-            r"|\b(?:look(?:s|ed|ing)? after|t(?:ake|akes|ook|aking) care of|show(?:s|ed)? (?:\w+ ){1,3}?around)\b"
+            # looking after the delegation ("looked after the mayor's group", "took care of us"), not the budget
+            r"|\b(?:look(?:s|ed|ing)? after|t(?:ake|akes|ook|aking) care of)\s+(?:us|them|him|her|the "
+            r"(?:[a-z]+'s )?(?:mayor|delegation|group|team|director|visitors|guests))\b"
+            r"|\bshow(?:s|ed)? (?:\w+ ){1,3}?around\b"
         ),
     ),
     (
