@@ -292,19 +292,24 @@ def test_an_overview_of_a_section_of_items_quotes_each_items_heading_and_first_s
     ]
 
 
+def _variant_assistant(tmp_path_factory, model_dir, embedder, name: str, old: str, new: str) -> Assistant:
+    """The assistant over the port report with `old` written as `new` (the text must hold `old`)."""
+    from assistant.config import Settings
+
+    root = tmp_path_factory.mktemp(name)
+    (root / "corpus").mkdir()
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert old in text
+    (root / "corpus" / "port-report.txt").write_text(text.replace(old, new), encoding="utf-8")
+    settings = Settings(root=root, corpus_dir=root / "corpus", embeddings_dir=root / "emb", model=str(model_dir))
+    return Assistant.load(settings, embedder=embedder)
+
+
 @pytest.fixture(scope="module")
 def undated_assistant(tmp_path_factory, model_dir, embedder) -> Assistant:
     """The port report with the council visit's text left undated: only the itinerary's row dates it."""
-    from assistant.config import Settings
-
-    root = tmp_path_factory.mktemp("undated")
-    (root / "corpus").mkdir()
-    text = FIXTURE.read_text(encoding="utf-8")
-    undated = text.replace("局長於 3 月 6 日拜會阿姆斯特丹市議會，由副議長", "市議會由副議長")
-    assert undated != text
-    (root / "corpus" / "port-report.txt").write_text(undated, encoding="utf-8")
-    settings = Settings(root=root, corpus_dir=root / "corpus", embeddings_dir=root / "emb", model=str(model_dir))
-    return Assistant.load(settings, embedder=embedder)
+    old = "局長於 3 月 6 日拜會阿姆斯特丹市議會，由副議長"
+    return _variant_assistant(tmp_path_factory, model_dir, embedder, "undated", old, "市議會由副議長")
 
 
 def test_a_visit_its_text_leaves_undated_takes_the_day_of_the_itinerary_row_naming_it(undated_assistant):
@@ -337,17 +342,9 @@ def test_that_afternoon_after_an_undated_visits_answer_is_the_afternoon_of_its_r
 
 @pytest.fixture(scope="module")
 def company_assistant(tmp_path_factory, model_dir, embedder) -> Assistant:
-    """The port report with its first visit headed by a company's head office."""
-    from assistant.config import Settings
-
-    root = tmp_path_factory.mktemp("company")
-    (root / "corpus").mkdir()
-    text = FIXTURE.read_text(encoding="utf-8")
-    company = text.replace("二、參訪鹿特丹港務局", "二、參訪鹿特丹港務公司總部")
-    assert company.count("參訪鹿特丹港務公司總部") == 2  # the contents and the heading
-    (root / "corpus" / "port-report.txt").write_text(company, encoding="utf-8")
-    settings = Settings(root=root, corpus_dir=root / "corpus", embeddings_dir=root / "emb", model=str(model_dir))
-    return Assistant.load(settings, embedder=embedder)
+    """The port report with its first visit headed by a company's head office (in the contents and the heading)."""
+    old, new = "二、參訪鹿特丹港務局", "二、參訪鹿特丹港務公司總部"
+    return _variant_assistant(tmp_path_factory, model_dir, embedder, "company", old, new)
 
 
 @pytest.mark.parametrize("question", ["這趟拜訪了哪些公司？", "Which companies did the delegation visit?"])
