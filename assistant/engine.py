@@ -448,15 +448,14 @@ class Assistant:
             # Every report among the passages found: one that tells of the visit clears the premise.
             reports = dict.fromkeys(self.index.chunks[h.chunk_id].doc_id for h in hits)
             documents = [self.index.document(d) for d in reports]
-            mentions = unvisited(query.text, documents, self.reader.other_names)
             parties = self.parties(query.text)
+            mentions = unvisited(query.text, documents, self.reader.other_names)
             words = (self.party_spellings, self._other_names, self.translator.is_word)
             mentions += unsupported(query.text, documents, parties, *words)
-            mentions += off_schedule(query.text, documents, self.parties(query.text), self.party_names)
+            mentions += off_schedule(query.text, documents, parties, self.party_names)
             mentions += elsewhere_that_day(query.text, documents)
             if intent.kind == ITINERARY and template is None:
                 mentions += days_off_the_itinerary(intent.days, documents)
-            parties = self.parties(query.text)
             mentions += led_by_another(query.text, documents, parties)
             places = [s for p in parties if self.subjects.is_place(p[0]) for s in p if has_han(s)]
             respelled = self._respelled_persons(query.text)
