@@ -210,13 +210,19 @@ class SoundAlikes:
 
     def _sounds(self, chars: str) -> list[str]:
         """Return every reading of `chars` ("da suo"), none when a character has no known reading or too many."""
-        sounds = [""]
-        for ch in chars:
-            options = self.readings.get(ch, "").split()
-            if not options or len(sounds) * len(options) > _MAX_READINGS:
-                return []
-            sounds = [f"{s} {o}".strip() for s in sounds for o in options]
-        return sounds
+        return _read_out(chars, self.readings, " ")
+
+
+def _read_out(chars: str, readings: dict[str, str], joiner: str) -> list[str]:
+    """Return every reading of `chars`, the characters' readings joined by `joiner` ("da suo", "dasuo"); none when a
+    character has no known reading or the readings multiply past `_MAX_READINGS`."""
+    out = [""]
+    for ch in chars:
+        options = readings.get(ch, "").split()
+        if not options or len(out) * len(options) > _MAX_READINGS:
+            return []
+        out = [f"{s}{joiner}{o}" if s else o for s in out for o in options]
+    return out
 
 
 # A Latin word a question writes for a name of the reports in pinyin ("Xinwanqu" for 新灣區): two or three characters,
@@ -244,14 +250,18 @@ class PinyinNames:
         self._by_spelling: dict[str, str] | None = None  # built on the first question that needs it
 
     def names(self, question: str) -> list[str]:
-        """Return the reports' Han names a question's capitalized Latin words spell in pinyin, each once; a word the
-        reports write themselves spells nothing else."""
+        """Return the reports' Han names a question's capitalized Latin words spell in pinyin, each once."""
+        return list(dict.fromkeys(self.spelled(question).values()))
+
+    def spelled(self, question: str) -> dict[str, str]:
+        """Return {a question's capitalized Latin word (lower-case): the reports' Han name it spells in pinyin}; a word
+        the reports write themselves spells nothing else."""
         words = [w.lower() for w in _LATIN_WORD.findall(question) if len(w) >= _MIN_PINYIN_LETTERS]
         words = [w for w in words if w not in self.text and not self.known(w)]
         if not words:
-            return []
-        spelled = self._spellings()
-        return list(dict.fromkeys(spelled[w] for w in words if w in spelled))
+            return {}
+        spellings = self._spellings()
+        return {w: spellings[w] for w in words if w in spellings}
 
     def _spellings(self) -> dict[str, str]:
         if self._by_spelling is None:
@@ -262,21 +272,8 @@ class PinyinNames:
                         gram = run[i : i + n]
                         if self.is_word(gram):
                             continue  # a dictionary word is glossed in English, not spelled
-                        for spelling in _spelled(gram, self.readings):
+                        for spelling in _read_out(gram, self.readings, ""):
                             found.setdefault(spelling, set()).add(gram)
             # A spelling of two runs of characters tells neither.
             self._by_spelling = {s: next(iter(g)) for s, g in found.items() if len(g) == 1}
         return self._by_spelling
-
-
-def _spelled(chars: str, readings: dict[str, str]) -> list[str]:
-    """Return each pinyin spelling of `chars` run together ("shuinan"), none past `_MAX_READINGS`."""
-    spellings = [""]
-    for ch in chars:
-        options = readings.get(ch, "").split()
-        if not options:
-            return []
-        spellings = [s + o for s in spellings for o in options]
-        if len(spellings) > _MAX_READINGS:
-            return []
-    return spellings

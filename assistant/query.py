@@ -40,7 +40,6 @@ class Query:
 # A possessive's ending: "Maersk's" is Maersk.
 _POSSESSIVE = re.compile(r"'s$")
 # A pronoun contracted with its verb ("we'd", "they've"): a pronoun still.
-_LATIN_CAPITALIZED = re.compile(r"\b[A-Z][a-z]+\b")
 _CONTRACTION = re.compile(r"'(?:d|ll|ve|re|m)$")
 # Numbers written as words, verbs of saying and conjunctions: a report writes numbers as figures (第三天), says things
 # in many words (表示, 指出) and joins its clauses by punctuation as often, so none is a word it could lack.
@@ -215,7 +214,7 @@ class QueryReader:
                 for t in content_tokens(text)
                 if len(t) >= 3 and not t.isdigit() and not _never_missing(t)
             ]
-            spelled = {fold(w) for w in _LATIN_CAPITALIZED.findall(text) if self.pinyin.names(w)}
+            spelled = self.pinyin.spelled(text)  # "Xinwanqu": a name of the reports', in pinyin
             missing = [
                 w
                 for w in words
