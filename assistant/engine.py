@@ -601,12 +601,7 @@ class Assistant:
 
     def _top_sections(self, word: str) -> list[tuple[str, str]]:
         """Return the (document, label) of every report's top-level sections whose heading holds `word` (心得)."""
-        return [
-            (d.doc_id, s.label)
-            for d in self.index.documents.values()
-            for s in d.sections
-            if len(s.path) == 1 and word in s.path[0]
-        ]
+        return [(d.doc_id, s.label) for d in self.index.documents.values() for s in d.top_sections(word)]
 
     def _within(
         self, sections: list[tuple[str, str]], only: np.ndarray | None, query_text: str, release: bool = True

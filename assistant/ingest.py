@@ -77,6 +77,10 @@ class Document:
         """Return the section containing character `offset`."""
         return self.sections[self._section_index(offset)]
 
+    def top_sections(self, word: str) -> list[Section]:
+        """Return the top-level sections whose heading holds `word` (心得 of "肆、心得與建議"), in reading order."""
+        return [s for s in self.sections if len(s.path) == 1 and word in s.path[0]]
+
     def _section_index(self, offset: int) -> int:
         for i, section in enumerate(self.sections):
             if section.start <= offset < section.end:

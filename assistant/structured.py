@@ -183,7 +183,7 @@ class TemplateAnswerer:
 
     def _section(self, doc: Document, intent: Intent, top_section: str) -> list[tuple[int, int]]:
         if intent.section:
-            section = next((s for s in doc.sections if len(s.path) == 1 and intent.section in s.path[0]), None)
+            section = next(iter(doc.top_sections(intent.section)), None)
         else:
             section = _body_section(doc, top_section)
             if section is not None and any(section.start <= r.start < section.end for r in doc.template.itinerary):
@@ -210,7 +210,7 @@ class TemplateAnswerer:
 
     def _summary_purpose(self, doc: Document) -> list[tuple[int, int]]:
         """Return the first sentence of the report's summary (摘要) giving a purpose ("為推動本市…"), or []."""
-        summary = next((s for s in doc.sections if len(s.path) == 1 and SUMMARY_SECTION in s.path[0]), None)
+        summary = next(iter(doc.top_sections(SUMMARY_SECTION)), None)
         if summary is None:
             return []
         ids = [i for i in self._within(doc.doc_id, summary.body_start, summary.end) if not self._caption(doc, i)]

@@ -169,3 +169,15 @@ def test_a_file_not_read_is_refused_in_english_and_in_chinese(tmp_path):
     (tmp_path / "ok.txt").write_text("出國報告\n\n壹、目的\n\n考察港口。\n", encoding="utf-8")
     refusal, document = read_document(tmp_path / "ok.txt", "ok.txt", tmp_path, 1_000_000)
     assert refusal is None and document is not None
+
+
+def test_top_sections_are_the_top_level_headings_holding_a_word():
+    from pathlib import Path
+
+    from assistant.ingest import parse_document
+
+    text = (Path(__file__).parent / "fixtures" / "port-report.txt").read_text(encoding="utf-8")
+    doc = parse_document("port-report.txt", text)
+    assert [s.path for s in doc.top_sections("心得")] == [("肆、心得",)]
+    assert [s.path[0] for s in doc.top_sections("建議")] == ["伍、建議事項"]  # its items are no top-level sections
+    assert doc.top_sections("附錄") == []
