@@ -131,6 +131,8 @@ class Conversation:
     standalone: list[str] = field(default_factory=list)
     # What the last answer listed, in its order (focus.listed_sections): what "第二個地方" picks from.
     listed: list[tuple[str, str]] = field(default_factory=list)
+    # The last pick read (question, what was listed, the pick): a turn asks `_nth_listed` up to four times.
+    _nth_read: tuple = field(default=(), repr=False, compare=False)
 
     def context_for(self, question: str) -> str | None:
         """Return the earlier question that `question` follows up on, or None when it stands alone: a question of
@@ -156,6 +158,13 @@ class Conversation:
     def _nth_listed(self, question: str) -> tuple[str, str] | None:
         """Return the section of the n-th of what the last answer listed that a question naming nothing else picks
         ("第二個地方…", "the second stop"; not "到<city>第一站去哪？"), or None."""
+        key = (question, tuple(self.listed))
+        if self._nth_read[:2] != key:
+            self._nth_read = (*key, self._pick_listed(question))
+        return self._nth_read[2]
+
+    def _pick_listed(self, question: str) -> tuple[str, str] | None:
+        """Return what `_nth_listed` returns, read afresh."""
         text = normalize_query(question)
         m = _NTH_LISTED.search(text)
         n = _NTH[(m[1] or m[2]).lower()] if m else 0
