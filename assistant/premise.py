@@ -415,7 +415,7 @@ def unsupported(
     # (name, name with its title) of each person named; "公司的副總裁" names nobody, "<city>副市長" a city's office.
     persons = {m.group(1): m.group(0) for m in _han_persons(folded) if not any(m.group(1) in p for p in places)}
     apart = _persons_apart(question, documents, parties, names)
-    apart += _things_apart(question, documents, parties, other_names, is_word)
+    apart += _things_apart(question, documents, parties, places, other_names, is_word)
     if not (agreement or persons):
         return apart
     lines = [line for d in documents for line in _lines(d)]
@@ -926,34 +926,38 @@ def _things_apart(
     question: str,
     documents: Sequence[Document],
     parties: Sequence[tuple[str, ...]],
+    places: frozenset[str],
     other_names: Callable[[str], list[str]],
     is_word: Callable[[str], bool],
 ) -> list[Mention]:
     """Return the things a question gives a named party ("<party>的<product>") that the reports name only in parts
     (a visit, a section, with the itinerary rows naming it) that never name the party: another party's product or
-    plan. A thing is a name, not a dictionary word ("<party>那一站的內容"), nor a place under any of its names; a
-    city's parties are many, so a thing given a city is let be."""
+    plan. A thing is a name, not a dictionary word ("<party>那一站的內容"), nor a place of the itineraries (`places`)
+    under any of its names; a city's parties are many, so a thing given a city is let be."""
     folded = fold(question)
-    folded_texts = "\n".join(d.folded for d in documents)
-    places = frozenset().union(*(_places(d) for d in documents))
+    if not parties:
+        return []
+    things = [fold(t) for t in _names(question, "\n".join(d.folded for d in documents), lambda name: [])]
     parts = [(d, i, text) for d in documents for i, text in enumerate(_part_texts(d)) if text]
     out: list[Mention] = []
     for spellings in parties:
         if any(names_a_place(s, places) for s in spellings if has_han(s)):
             continue
-        for thing in map(fold, _names(question, folded_texts, lambda name: [])):
+        with_party: set | None = None  # the parts naming the party, read once a thing is given it
+        for thing in things:
             if any(thing in s or s in thing for s in spellings) or (has_han(thing) and is_word(thing)):
                 continue
             if _AGREEMENT_TOLD.search(thing):  # "<party>那份備忘錄": an agreement, which `unsupported` checks
                 continue
-            if any(names_a_place(fold(n), places) for n in [thing, *other_names(thing)]):
-                continue
             given = (g.format(spelling_pattern(s), re.escape(thing)) for g in _GIVEN_TO for s in spellings if s)
             if not any(re.search(pattern, folded) for pattern in given):
                 continue
-            with_thing = [(d, i) for d, i, text in parts if thing in text]
-            with_party = [(d, i) for d, i, _ in parts if any(holds(_part_places(d, i), s) for s in spellings)]
-            if with_thing and with_party and not set(with_thing) & set(with_party):
+            if any(names_a_place(fold(n), places) for n in [thing, *other_names(thing)]):
+                continue
+            if with_party is None:
+                with_party = {(d, i) for d, i, _ in parts if any(holds(_part_places(d, i), s) for s in spellings)}
+            with_thing = {(d, i) for d, i, text in parts if thing in text}
+            if with_thing and with_party and not with_thing & with_party:
                 found, other = _first(documents, (thing,), TOGETHER), _first(documents, spellings, TOGETHER)
                 out += [replace(m, other=other[0].name if other else spellings[0]) for m in found]
     return out
