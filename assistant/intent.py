@@ -251,8 +251,9 @@ _MAX_GIST_HAN, _MAX_GIST_LATIN = 6, 4
 # Asked with no gist word, only a short name (a country: 法國, 荷蘭) may stand beside it: "這趟去<company>做了哪些事？" asks
 # of one visit.
 _MAX_GISTLESS_HAN = 2
-# "主要看了哪些技術" asks which things, mainly: a list of them, not a visit's gist ("主要談了什麼" is one).
-_MAINLY_WHICH = re.compile(r"主要[^，,。？?]{0,4}(?:哪些|哪幾)")
+# "主要看了哪些技術" asks which things, mainly: a list of them, not a visit's gist ("主要談了什麼" is one); nor does
+# "主要看了些什麼", what was seen.
+_MAINLY_WHICH = re.compile(r"主要[^，,。？?]{0,4}(?:哪些|哪幾)|主要(?:看|參觀|觀摩)[^，,。？?]{0,3}(?:什麼|甚麼|啥)")
 _ORDINAL = re.compile(
     r"第\s*([一二三四五六七八九十\d])\s*[點項個部段]|\b(first|second|third|fourth|fifth)\b (?:point|one|part|item|section)"
 )

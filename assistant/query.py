@@ -205,7 +205,8 @@ class QueryReader:
         more) no passage holds, English words with neither a passage using them nor a translation the report uses."""
         if has_han(text):
             words = [t for t in self.question_words(text) if len(t) >= 2 and t not in CHINESE_CONVERSATION_WORDS]
-            missing = [w for w in words if self.document_frequency(w) == 0]
+            folded = fold(text)
+            missing = [w for w in words if self.document_frequency(w) == 0 and not self._straddles(folded, w)]
         else:
             # Function and genre words and pronouns ("any", "there", "mayor", "they") are no word the report could
             # lack; "Maersk's" is Maersk; a name the report writes only in Chinese is there under its other name.
@@ -224,6 +225,18 @@ class QueryReader:
                 and w not in spelled
             ]
         return len(missing) / len(words) if words else 0.0
+
+    def _straddles(self, folded: str, pair: str) -> bool:
+        """Return True when a Han pair the reports never use is read across a word before it, one the dictionary
+        knows and the reports use, wherever the (folded) question writes it: "主要看了" reads as 主要 and 看, not as
+        主 and the dictionary's 要看."""
+        if len(pair) != 2 or not has_han(pair):
+            return False
+        for at in (m.start() for m in re.finditer(re.escape(pair), folded)):
+            before = folded[max(0, at - 1) : at + 1]
+            if at and self.translator.is_word(before) and self.document_frequency(before) > 0:
+                return True
+        return False
 
     def other_names(self, name: str) -> list[str]:
         """Return the report's Chinese names for a Latin name, for the premise check: its glossary entries, or for

@@ -124,6 +124,7 @@ from assistant.text.normalize import normalize_query
         ("Tell me about the port authority.", OVERVIEW, {"section": ""}),
         ("港務局那場主要談了些什麼？", OVERVIEW, {"section": ""}),  # the visit's gist
         ("在港務局主要看了哪些港口設備？", "", {}),  # which things, mainly: no gist of the visit
+        ("在港務局主要看了些什麼？", "", {}),  # what was seen there, mainly: no gist of the visit either
         ("去港務局是這趟的哪一天？", VISIT_DAY, {}),
         ("What day did they visit the city council?", VISIT_DAY, {}),
         ("哪天見了副議長？", VISIT_DAY, {}),

@@ -61,6 +61,7 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("Who took care of the delegation at city hall?", "<received>"),
         ("去港務局那天見了誰？", "<received>"),  # whom they met: whoever received them
         ("港務局那邊出來接的是誰？", "<received>"),  # 出來接 for the report's 接待
+        ("去港務局那次，對方是誰從頭陪到尾？", "<received>"),  # the hosts staying with them: 全程接待
         ("局長在市議會跟誰會面？", "<received>"),
         ("Who did the director meet at the port authority?", "<received>"),
         ("他們帶我們看了哪些碼頭設備？", "<toured>"),  # shown around: what the visit itself saw
@@ -105,6 +106,7 @@ def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
         "要帶議員去參觀，團員有哪幾位？",  # the what-word asks of the members, in another clause
         "下週要給處長簡報，這次見了幾個單位？",  # a briefing to give, not one the hosts gave
         "Give me a brief summary of the port visit.",  # brief: short
+        "這次是誰陪局長一起出訪的？",  # going abroad with the director: a member, not a host
     ],
 )
 def test_an_act_set_aside_or_giving_a_time_is_not_what_is_asked(question):

@@ -49,6 +49,9 @@ _ACTS = (
         "<received>",  # receiving or meeting the delegation (接待, 會晤, "who hosted us", 見了誰), whoever did it
         re.compile(
             r"接待|迎接(?![^，。]{0,6}挑戰)|接見|會晤|會見|出面|出來接(?!受|著|下)|見了誰|見到誰|見了哪|(?:跟|和|與)誰(?:見面|會面|碰面)"
+            # who stayed with the delegation ("是誰從頭陪到尾", "全程陪著的是誰"): its hosts, as a report tells
+            # (全程接待); not who went abroad with it, nor a report's escort walking with it
+            r"|誰[^，。？?]{0,6}陪(?![^，。？?]{0,8}(?:出訪|出國|出席|前往|一起去|同行))|陪[^，。？?]{0,6}(?:是誰|的是)"
             r"|\bwho did (?:they|we|the (?:mayor|delegation|director)) meet\b|\bwho (?:met|meets)\b"
             r"|\breceiv(?:e|ed|es|ing)\b|\bhost(?:ed|ing)\b|\bwho hosts?\b|\bgreet(?:s|ed|ing)?\b|\bwelcom(?:e|ed|es|ing)\b"
             # looking after the delegation ("looked after the mayor's group", "took care of us"), not the budget
