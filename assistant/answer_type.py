@@ -98,7 +98,11 @@ _ASKS = (
     (PERSON, _PERSON_RE),
     (
         ALIAS,
-        re.compile(r"外號|(?<!特)別稱|暱稱|綽號|別名|稱號|美譽|雅號|又稱|又叫|\bnick-?named?\b|\bknown as\b", re.I),
+        re.compile(
+            r"外號|(?<!特)別稱|暱稱|綽號|別名|稱號|美譽|雅號|又稱|又叫|(?:被|為什麼|為何)(?:會)?叫(?:做|作)?|\bnick-?named?\b"
+            r"|\bknown as\b|\b(?:people|they|locals|everyone|folks) call\b|\bdubbed\b|\bgo(?:es)? by\b",
+            re.I,
+        ),
     ),
     (
         DISTINCTION,

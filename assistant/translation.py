@@ -40,10 +40,15 @@ MAX_NAME_CHARS = 8
 # Abbreviations staff write, in any language, for what reports of the genre spell out (合作備忘錄 for an MOU, 總部
 # for an HQ); the dictionary glosses only the words spelled out.
 ABBREVIATIONS = {"mou": "memorandum", "mous": "memorandum", "moa": "memorandum", "hq": "headquarters"}
-# English phrases the dictionary glosses word by word into something else ("head office": 主任, 辦公室), as the word
-# it glosses them by.
-PHRASES = {"head office": "headquarters", "head offices": "headquarters"}
-_PHRASE_RE = re.compile(rf"\b(?:{'|'.join(PHRASES)})\b")
+# English phrases the dictionary glosses word by word into something else ("head office": 主任, 辦公室; "people call
+# it": 人口, 拜會), as the word it glosses them by.
+PHRASES = {
+    "head office": "headquarters",
+    "head offices": "headquarters",
+    **{f"{who} call": "nickname" for who in ("people", "they", "locals", "everyone", "folks")},
+    "known as": "nickname",
+}
+_PHRASE_RE = re.compile(rf"\b(?:{'|'.join(PHRASES)})\b(?! (?:on|at|for|in|up|back|off|out)\b)")  # not "they call on"
 _ABBREVIATION_RE = re.compile(rf"(?<![a-z])(?:{'|'.join(ABBREVIATIONS)})(?![a-z])", re.IGNORECASE)
 # The name a gloss starts with: "Boeing (abbr. for …)" -> "Boeing", "Saint Petersburg" -> both words.
 _ARTICLE_RE = re.compile(r"^\s*the\s+")

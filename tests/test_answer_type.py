@@ -49,6 +49,7 @@ from assistant.text.normalize import fold
         ("市長跟誰見面?", {PERSON}),  # the mayor is who met, not who is asked for
         ("那座城市有什麼外號?", {ALIAS}),
         ("What is the city nicknamed?", {ALIAS}),
+        ("那座港城為什麼被叫做紅城?", {ALIAS, REASON}),
         ("Who designed the Promenade plantée?", {PERSON}),
         ("港務局為什麼要全面自動化?", {REASON}),
         ("Why did the delegation visit the port authority?", {REASON, PURPOSE}),  # what a step of the trip was for
@@ -57,7 +58,10 @@ from assistant.text.normalize import fold
         ("為什麼行程要特地排港區公園?", {REASON, PURPOSE}),  # why the schedule holds a stop: what it was for
         ("為什麼行程延誤?", {REASON}),  # a cause
         ("去看舊碼頭，是想拿來參考什麼?", {REASON, PURPOSE}),
-        ("Why do people call the city the red city?", {REASON}),  # a cause, not what a visit was for
+        (
+            "Why do people call the city the red city?",
+            {ALIAS, REASON},
+        ),  # what it goes by and why, not what a visit was for
         ("那個倉庫以前是幹嘛用的?", set()),  # what it was used for, not why
         ("港灣論壇辦在哪裡?", {WHERE}),  # where it was held: a sentence placing it
         ("Where was the port forum held?", {WHERE}),
