@@ -38,7 +38,8 @@ _VISIT_TOLD = re.compile(r"參訪|拜會|造訪|參觀|走訪|踏勘|接待|會�
 # Going to a place, just before its name: "去里昂", "前往里昂", "visited Lyon", "a trip to Lyon".
 _GONE_TO = (
     r"(?:(?<![過失上下回出進])去|前往|赴|飛往"
-    r"|\b(?:visit(?:ed|ing)?|tour(?:ed|ing)?|around|went to|go to|trip to|travel(?:led)? to)\s+(?:the\s+)?"
+    r"|\b(?:visit(?:ed|ing)?|tour(?:ed|ing)?|around|went to|go to|trip to|travel(?:led)? to"
+    r"|(?:tour|visit|walk|stroll)s? (?:of|to|through|around))\s+(?:the\s+)?"
     r"(?:[a-z]+'s\s+)?)"  # "toured Vestas's Lyon plant"
 )
 # Visiting, just before a name in Latin letters ("參觀 ESO"): after these a Han run is as often a thing seen.
@@ -182,9 +183,12 @@ _TITLE_ONLY = re.compile(_FULL_TITLE)  # a title alone names no one ("跟市長�
 _LED_BY = re.compile(
     rf"({_FULL_TITLE})[^，。；,]{{0,14}}?(?:率團|率隊|率領|帶領|帶隊)|由[^，。；,]{{0,6}}?({_FULL_TITLE})[^，。；,]{{0,4}}?(?:帶領|率領|率團)"
 )
-# A person's name in Latin letters: two or three capitalized words (Jan Visser, Jean-Marc Dupont).
+# A person's name in Latin letters: two or three capitalized words (Jan Visser, Jean-Marc Dupont), none a title
+# ("Rotterdam Mayor Jan Visser" names Jan Visser).
+_NO_TITLE = r"(?!(?:Mayor|Deputy|Vice|President|Director|Chairman|Chairwoman|Chair|Minister|Secretary|Governor|Ambassador|Chief|Mr|Mrs|Ms|Dr|Professor|Prof)\b)"
 _LATIN_PERSON = re.compile(
-    rf"{LATIN_WORD_START}[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s+[A-ZÀ-Ý][A-Za-zà-ÿ]+){{1,2}}{LATIN_WORD_END}"
+    rf"{LATIN_WORD_START}{_NO_TITLE}[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s+{_NO_TITLE}[A-ZÀ-Ý][A-Za-zà-ÿ]+){{1,2}}"
+    rf"{LATIN_WORD_END}"
 )
 # A question presuming the delegation met or talked with someone, and a report's sentence telling it did (received,
 # met, briefed, spoke, guided, invited, interviewed, gave…): a person named only otherwise was not met.
@@ -274,6 +278,7 @@ def unvisited(
     visited = " ".join(_visited(d) for d in documents)
     out = []
     cleared: list[str] = []  # the visited names of several words ("Port of Rotterdam"): none of their words is a name
+    phrases: list[str] = []  # the names of several words not visited, read word by word: a word is shown in them
     for name in _names(question, folded_texts, aliases):
         if (gone_to_only and not _presumed(folded_question, fold(name))) or any(name in c.split() for c in cleared):
             continue
@@ -287,6 +292,7 @@ def unvisited(
                 cleared.append(name)
             continue
         if phrase:
+            phrases.append(name)
             continue  # its words are read one by one, as before phrases were read
         # A variant of a visited name shares its head (市府 for 市政府, under a heading naming the city; not a sight
         # named after the town, <town>城堡) or keeps its characters (港局 for 港務局).
@@ -311,7 +317,13 @@ def unvisited(
         ]
         if places and not any(_tells_of_a_visit(d.text, start) for d, start, _ in places):
             document, start, end = places[0]
-            out.append(Mention(name, document.doc_id, start, end))
+            whole = next(
+                (m for p in phrases if name in p.split() for m in [re.search(re.escape(p), document.text, re.I)] if m),
+                None,
+            )  # "Château" shown as the report's "Château de Ferrières", once
+            mention = Mention(whole.group(0), document.doc_id, *whole.span()) if whole else None
+            if mention is None or mention not in out:
+                out.append(mention or Mention(name, document.doc_id, start, end))
     return out
 
 
@@ -339,7 +351,9 @@ def _presumed(folded_question: str, name: str) -> bool:
     going = f"(?:{_GONE_TO}|{_VISIT_VERB})" if place else _GONE_TO
     bracketed = rf"(?:{_GONE_TO}|{_VISIT_VERB})[^,，。？?()]{{0,12}}?\(\s?{n}\s?\)"  # a name glossing a description
     met_by = () if TITLE_RE.search(name) else (_MET_BY.format(n),)
-    patterns = (going + r"\s?" + n, bracketed, *met_by, *(m.format(n) for m in (*_MET, *_VISITED_IN)))
+    # A place's kind named before its visit: "<town>城堡參觀得怎樣？", "<town>城堡之旅".
+    toured = (n + r"\s?的?(?:參觀|參訪|走訪|導覽|之旅)",) if place and has_han(name) else ()
+    patterns = (going + r"\s?" + n, bracketed, *toured, *met_by, *(m.format(n) for m in (*_MET, *_VISITED_IN)))
     return any(re.search(pattern, folded_question) for pattern in patterns)
 
 
