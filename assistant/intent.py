@@ -202,7 +202,7 @@ SECTION_CUES = (
             r"|\bpurpose\b|\bgoals?\b|\baims?\b"
             r"|(?:去|出訪|出國|跑)[^？?。，,]{0,4}?(?:到底)?(?:是)?為了(?:啥|什麼)"
             # the trip's aims, the trip named before them: "這趟主要是想達成什麼？", "這次去<country>主要圖什麼？"
-            r"|(?:這趟|這次|此行|出訪|出國)[^？?。，,]{0,8}?(?:(?:想|要)(?:要)?達成|(?<![地照附插藍])圖)(?:什麼|啥)(?![時候])"
+            r"|(?:這趟|這次|此行|出訪|出國)[^？?。，,]{0,8}?(?:(?:想|要)(?:要)?達成|(?<![地照附插藍])圖)(?:什麼|啥|哪些事)(?![時候])"
             r"|\b(?:trip|delegation|mission)\b[^?.]{0,24}?\b(?:supposed|meant|hoping|hoped) to achieve\b"
             r"|\bobjectives?\b|\bwhy did (?:they|the (?:city|mayor|delegation|city government))\b.*\b(?:go|travel|visit)\b"
         ),
@@ -240,7 +240,7 @@ _GIST = re.compile(
     r"|\bsum(?:mari[sz]e| up)\b|\b(?:quick|short|brief) summary\b|\brundown\b|\b(?:quick|short) version\b"
 )
 _DID_WHAT = re.compile(
-    r"做成?了?(?:哪些事|些?什麼|啥)|幹成?了?(?:哪些事|些?什麼|啥)|完成了?(?:哪些|什麼)"
+    r"做成?了?(?:哪些事|些?(?:什麼|啥))|幹成?了?(?:哪些事|些?(?:什麼|啥))|完成了?(?:哪些|什麼)"
     r"|\bwhat (?:did )?(?:they|we|the delegation|the trip|this trip) (?:\w+ly )?(?:do|did|accomplish(?:ed)?|achieve[sd]?|cover(?:ed)?)\b"
     r"|\b(?:get|got|gotten) done\b"
     r"|\bwhat (?:\w+ ){0,3}covered\b"

@@ -118,6 +118,7 @@ from assistant.text.normalize import normalize_query
         ("What did the team come away with from the Port Authority visit?", "", {}),  # that visit's, not 心得
         ("這次出訪有哪些具體成果？", LIST, {"section": "心得"}),
         ("這次出訪的目的是什麼？", OVERVIEW, {"section": "目的"}),
+        ("這趟去荷蘭主要想達成哪些事？", LIST, {"section": "目的"}),  # the trip's aims, as things: listed
         ("心得第一點在講什麼？", OVERVIEW, {"section": "心得", "ordinal": 1}),
         ("Quick summary of the port authority visit?", OVERVIEW, {"section": ""}),
         ("幫我簡單介紹一下港務局。", OVERVIEW, {"section": ""}),
@@ -526,6 +527,7 @@ def test_a_day_of_the_month_two_days_of_a_long_trip_share_is_none_of_them():
         ("Give me the big picture of what the delegation actually did.", True),  # an adverb before the verb
         ("這趟去荷蘭做了哪些事？", True),  # what the whole trip did, no gist word needed
         ("这次出访大概干了哪些事？简单概括一下", True),
+        ("这次出访整体都干了些啥？", True),  # 些啥: what
         ("這趟去港務局做了哪些事？", False),  # one visit's doings, no gist word
         ("這次去 Havenbedrijf 做了什麼？", False),
         ("What did the delegation do at the port authority?", False),

@@ -62,6 +62,7 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("去港務局那天見了誰？", "<received>"),  # whom they met: whoever received them
         ("港務局那邊出來接的是誰？", "<received>"),  # 出來接 for the report's 接待
         ("去港務局那次，對方是誰從頭陪到尾？", "<received>"),  # the hosts staying with them: 全程接待
+        ("港務局那邊帶我們去現場的是哪幾位？", "<led>"),  # guiding them about, as 帶領局長參觀 tells it
         ("局長在市議會跟誰會面？", "<received>"),
         ("Who did the director meet at the port authority?", "<received>"),
         ("他們帶我們看了哪些碼頭設備？", "<toured>"),  # shown around: what the visit itself saw
@@ -81,6 +82,11 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
 )
 def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
     assert asked_acts(fold(question)) == {act}
+
+
+def test_showing_the_delegation_around_is_receiving_it_and_guiding_it():
+    assert asked_acts(fold("Who showed the director around the port?")) == {"<received>", "<led>"}
+    assert "<led>" in act_tokens(fold("由港務局處長親自帶領局長參觀碼頭"))
 
 
 @pytest.mark.parametrize(

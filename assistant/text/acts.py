@@ -18,6 +18,8 @@ _ACTS = (
         "<led>",
         re.compile(
             r"率[^，。；,]{0,4}?[團隊]|帶隊|領隊|帶團|率領|帶領|領軍|引領(?=[^，。]{0,4}?(?:訪團|代表團|一行|本府(?:團隊|同仁)))|\bled\b|\bheaded\b|\bwho (?:was )?lead(?:s|ing)?\b"  # not "the leading firm"
+            # guiding the delegation about ("帶我們去現場", "showed the mayor around"), as a report writes 帶領市長參觀
+            r"|帶(?:我們|大家|他們|訪團|市長|局長)(?:去|到|走|逛|參觀)|\bshow(?:s|ed)? (?:\w+ ){1,3}?around\b"
             r"|\blead(?:s|ing)? (?:the |our |their )?(?:delegation|group|team|visit|trip)\b"
         ),
     ),
