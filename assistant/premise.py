@@ -752,8 +752,8 @@ def _places_told_with(document: Document, name: str) -> list[str]:
         path = document.parts[i][0].path
         if path and any(cue.search(fold(path[0])) for cue in _CLOSING_SECTIONS):
             out += [s for s in re.split(r"[。；\n]", text) if name in s]
-        else:
-            out.append(_part_places(document, i))
+        else:  # its sentences writing the name, and where the itinerary puts the part: not a city it recalls
+            out.append(" ".join([*(s for s in re.split(r"[。；\n]", text) if name in s), _part_rows(document, i)]))
     return out
 
 
@@ -883,9 +883,15 @@ def _heads(head: Section, spellings: Sequence[str]) -> bool:
 @lru_cache(maxsize=1024)
 def _part_places(document: Document, index: int) -> str:
     """Return a part of a document with the itinerary rows naming its heading, folded: where it puts its visit."""
-    head, start, end = document.parts[index]
+    return " ".join([document.folded_parts[index], _part_rows(document, index)])
+
+
+@lru_cache(maxsize=1024)
+def _part_rows(document: Document, index: int) -> str:
+    """Return the itinerary rows naming a part's heading, folded: where the itinerary puts the part."""
+    head = document.parts[index][0]
     rows = rows_naming(document.text, document.template.itinerary, head.path[-1])
-    return " ".join([document.folded_parts[index], *(fold(document.text[r.start : r.end]) for r in rows)])
+    return " ".join(fold(document.text[r.start : r.end]) for r in rows)
 
 
 def _persons_apart(

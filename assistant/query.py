@@ -104,12 +104,13 @@ _ROLE_HAN_RE = re.compile(
     rf"|(?:幾位|幾個|哪幾位|哪些|有沒有)([{HAN_CHARS}]{{1,2}}[員長師者官])(?:也|有)?(?:同行|隨行|一起去|跟團|跟著去)"
 )
 _ROLE_LATIN_RE = re.compile(r"\b(?i:who)\s+(?:was|is|were|are|served as)\s+(?:the|their|our)((?:\s+[a-z]+){1,3})")
-# Roles a report tells in other words, by an act: who led a delegation (率團, not 團長), who hosted it (接待, not
-# 主人), who spoke or chaired (表示, 主持). Asking who held one is no role the reports never name; nor is one made of
-# an act the reports write and a doer's ending (接待人 where they write 接待).
+# Roles a report tells in other words, by an act: who led a delegation (率團, not 團長), who hosted it or dealt with
+# it (接待, not 主人 or "our counterpart"), who spoke or chaired (表示, 主持). Asking who held one is no role the
+# reports never name; nor is one made of an act the reports write and a doer's ending (接待人 where they write 接待).
 _ROLES_TOLD_BY_ACTS = frozenset(
-    ("團長", "隊長", "領隊", "主人", "東道主", "leader", "head", "host", "hosts", "speaker", "speakers", "moderator",
-     "chair", "chairman", "chairwoman", "organizer", "organiser", "presenter", "spokesperson", "spokesman", "guide")
+    ("團長", "隊長", "領隊", "主人", "東道主", "對口", "leader", "head", "host", "hosts", "speaker", "speakers",
+     "moderator", "chair", "chairman", "chairwoman", "organizer", "organiser", "presenter", "spokesperson",
+     "spokesman", "guide", "counterpart", "counterparts", "contact", "liaison")
 )  # fmt: skip
 _DOER_ENDINGS = "人者員方"
 

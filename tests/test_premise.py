@@ -764,6 +764,16 @@ def test_a_person_put_in_a_city_where_no_part_naming_them_is_is_a_false_premise(
         assert (mention.name, mention.other) == ("范德", "阿姆斯特丹")
 
 
+def test_a_city_a_visits_account_only_recalls_does_not_place_the_persons_it_names_there():
+    text = REPORT.replace("由副議長德弗里斯接待", "由阿姆斯特丹副市長 Pieter Devries 接待").replace(
+        "近年以限制郵輪停靠降低觀光壓力。", "近年以限制郵輪停靠降低觀光壓力。此行前一日已參訪鹿特丹港務局。"
+    )
+    doc = parse_document("port-report.txt", text)
+    [mention] = persons_elsewhere("局長在鹿特丹跟 Pieter Devries 見面談了些什麼？", [doc])
+    assert (mention.name, mention.other) == ("Pieter Devries", "鹿特丹")
+    assert persons_elsewhere("局長在阿姆斯特丹跟 Pieter Devries 見面談了些什麼？", [doc]) == []
+
+
 def test_a_surname_with_its_title_is_placed_by_its_visit_and_by_its_own_sentence_in_the_reflections():
     text = REPORT.replace("由該局國際事務處處長范德堡接待", "由該局國際事務處 Visser 主任接待").replace(
         "荷蘭港口以數據驅動營運，港務局與市政府分工明確，值得本市借鏡。",

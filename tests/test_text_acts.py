@@ -74,6 +74,7 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("那篇專訪是哪天登出來的？", "<published>"),  # 登出來 for the report's 刊登
         ("When did the newspaper piece on the director run?", "<published>"),
         ("When did the interview get published?", "<published>"),
+        ("When did the interview with the director go up online?", "<published>"),
         ("港務局簡報了哪些內容？", "<shown>"),
         ("What did they walk him through at the port?", "<shown>"),  # walking him through: showing
         ("What did they show the director at the port?", "<shown>"),

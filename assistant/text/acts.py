@@ -102,6 +102,7 @@ _ACTS = (
         re.compile(
             r"刊登|刊出|刊載|登出|見報"
             r"|\bpublish(?:ed|es|ing)?\b|\b(?:piece|article|story|interview)\b[^?]{0,40}\b(?:ran|run|printed)\s*\??$"
+            r"|\b(?:go|goes|went|gone) (?:up )?online\b|\b(?:go|goes|went|gone) up on (?:the |their )?(?:site|website)\b"
         ),
     ),
     (
