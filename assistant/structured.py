@@ -195,7 +195,7 @@ class TemplateAnswerer:
             if intent.ordinal > len(children):
                 return []
             section, children = children[intent.ordinal - 1], []
-        if children and intent.kind == LIST:
+        if children and intent.kind == LIST and not intent.section:
             return [trim_span(doc.text, c.start, c.body_start) for c in children]
         if children and intent.section:  # the gist of each item: its heading and its first sentence (no caption)
             spans = []
