@@ -201,13 +201,16 @@ _MET_TOLD = re.compile(
     r"接待|會晤|會談|會面|見面|交流|拜會|拜訪|與會|出席|參加|陪同|引領|引導|引介|簡介|提及|帶領|導覽|介紹|簡報|表示|致詞|贈|迎接|說明|分享"
     r"|專訪|採訪|訪問|邀|肯定|盛讚|指出|強調|談|聊|合影|握手|回應|提問|歡迎|感謝|主持|率團|率領|向市長|與市長"
 )
-# One Latin name written with a title after it in a question ("Lanore 副總裁").
+# One Latin name written with a title after it in a question ("Lanore 副總裁"), or an English title before it
+# ("Deputy Mayor Lanore").
 _LATIN_TITLED = re.compile(
     rf"{LATIN_WORD_START}([A-ZÀ-Ý][a-zà-ÿ]{{3,}})\s?(?=副總裁|總裁|副市長|市長|主席|董事長|總經理|經理|院長|主任|總監)"
+    r"|\b(?:(?:Deputy|Vice)[ -])?(?:Mayor|President|Director|Chairman|Chairwoman|Minister|Ambassador|Mr|Mrs|Ms|Dr)\.?"
+    rf"\s+([A-ZÀ-Ý][a-zà-ÿ]{{3,}}){LATIN_WORD_END}(?!\s+[A-ZÀ-Ý])"  # one word: a whole name is _LATIN_PERSON's
 )
 # How near a name a report's title stands: just beside it, or before a first name and surname ("副總裁 Jan Visser"
-# read for Visser alone).
-_TITLE_BESIDE, _TITLE_BEFORE_SURNAME = 4, 12
+# read for Visser alone, and before a hyphenated first name: "副市長 Jean-Claude Dupont").
+_TITLE_BESIDE, _TITLE_BEFORE_SURNAME = 4, 16
 # A title standing beside a name in a report ("處長 Jan Visser", "Jean-Marc Dupont 副市長").
 _TITLED = re.compile(
     r"市長|大使|局長|處長|主席|總裁|董事長|經理|院長|主任|部長|總編輯|執行長|負責人|理事長|會長|議員|教授|建築師"
@@ -726,7 +729,7 @@ def persons_elsewhere(
     `named_places` are the places the question names in another script, as the reports write them (Rotterdam: 鹿特丹);
     `respelled` the Latin names of persons the question writes as the reports transliterate them (folded)."""
     folded = fold(question)
-    latin = [fold(p) for p in [*_LATIN_PERSON.findall(question), *_LATIN_TITLED.findall(question)]] + list(respelled)
+    latin = [fold(p) for p in [*_LATIN_PERSON.findall(question), *_titled_surnames(question)]] + list(respelled)
     han = [m.group(1) for m in _han_persons(folded)]
     out: list[Mention] = []
     for document in documents:
@@ -818,7 +821,7 @@ def persons_not_at(
     party the question names only as the person's ("<party> 的 <Name> 副總裁有出席晚宴嗎？"). `respelled`: the Latin
     names (folded) of persons the question writes as the reports transliterate them."""
     folded = fold(question)
-    names = [fold(n) for n in [*_latin_persons(question, last_two=True), *_LATIN_TITLED.findall(question)]]
+    names = [fold(n) for n in [*_latin_persons(question, last_two=True), *_titled_surnames(question)]]
     names += [m.group(1) for m in _han_persons(folded)] + list(respelled)
     out: list[Mention] = []
     at = [
@@ -856,6 +859,11 @@ def _titled(document: Document, name: str, before: int = _TITLE_BEFORE_SURNAME) 
     return any(
         _TITLED.search(document.folded[max(0, i - before) : i + len(name) + _TITLE_BESIDE]) for i in _at(document, name)
     )
+
+
+def _titled_surnames(question: str) -> list[str]:
+    """Return the Latin surnames a question writes with a title ("Lanore 副總裁", "Deputy Mayor Lanore")."""
+    return [a or b for a, b in _LATIN_TITLED.findall(question)]
 
 
 def _latin_persons(question: str, last_two: bool = False) -> list[str]:

@@ -60,7 +60,11 @@ _VARIANT_REACH = 2
 _MIN_VARIANT_CHARS = 4
 # "Which <thing>": a place of business counted with 家 or 間 ("住哪間飯店", "哪一家餐廳"). A report that never uses
 # the word for such a thing cannot tell which one it was.
-_WHICH_HAN_RE = re.compile(rf"哪一?[家間]([{HAN_CHARS}]{{2}})(?![{HAN_CHARS}]{{2}})")  # the noun itself, not "小型企業"
+# The noun itself, not "小型企業"; not what a party is asked to do ("找哪家幫忙", "跟哪家合作").
+_WHICH_HAN_RE = re.compile(
+    rf"哪一?[家間](?!幫忙|協助|負責|合作|處理|承辦|辦理|贊助|提供|支援|主辦|出資|投資|設計|施工|執行)([{HAN_CHARS}]{{2}})"
+    rf"(?![{HAN_CHARS}]{{2}})"
+)
 # The trip's own logistics, which a 公務出國報告's template (cover, members, purpose, itinerary, visits, lessons,
 # recommendations) has no place for: each topic's Chinese words and English words. A question about one the
 # reports never write any word of ("搭哪家航空公司？", "what was the weather like?") cannot be answered from them.

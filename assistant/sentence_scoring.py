@@ -33,7 +33,7 @@ from .chunking import Sentence
 from .config import Settings
 from .index import Index
 from .ingest import SECTION_SEPARATOR
-from .parties import PartyScope
+from .parties import PartyScope, holds
 from .retrieval import Hit
 from .template import OWN_CITY_WORD, compact
 from .text.acts import act_tokens, asked_acts, dated_acts
@@ -133,8 +133,26 @@ class SentenceScorer:
             return []
         parts = sorted({self._part(hit) for hit in hits}) if titles else []
         holders = [i for part in parts for i in self.index.sentences_within(*part) if titles & self.reading(i).kinds]
-        doers = [i for i in self.index.sentences_within(*self._part(hits[0])) if acts & self.reading(i).tokens]
+        acted = [self._part(hits[0]), *self._headed(query_text, hits)] if acts else []
+        doers = [
+            i
+            for part in dict.fromkeys(acted)
+            for i in self.index.sentences_within(*part)
+            if acts & self.reading(i).tokens
+        ]
         return holders + doers
+
+    def _headed(self, query_text: str, hits: list[Hit]) -> list[tuple[str, int, int]]:
+        """Return the parts (doc id, start, end) of the reports holding `hits` whose heading names a party the question
+        names ("在<city>看<company>時…" asks of the company's visit, whichever part the city's name ranks first)."""
+        parties = [p for p in self.parties(query_text) if any(p)] if self.parties else []
+        out = []
+        for doc_id in dict.fromkeys(self.index.chunks[h.chunk_id].doc_id for h in hits) if parties else ():
+            document = self.index.document(doc_id)
+            for head, start, end in document.parts:
+                if len(head.path) > 1 and any(holds(fold(head.path[-1]), sp) for p in parties for sp in p if sp):
+                    out.append((doc_id, start, end))
+        return out
 
     def _part(self, hit: Hit) -> tuple[str, int, int]:
         """Return the part of its report (a visit with its subsections) holding a passage: (doc id, start, end)."""

@@ -783,6 +783,13 @@ def test_a_surname_with_its_title_is_placed_by_its_visit_and_by_its_own_sentence
     [mention] = persons_elsewhere("局長在阿姆斯特丹跟 Visser 主任聊了什麼？", [doc])
     assert (mention.name, mention.other, mention.reason) == ("Visser", "阿姆斯特丹", TOGETHER)
     assert persons_elsewhere("局長在鹿特丹跟 Visser 主任聊了什麼？", [doc]) == []  # the port visit is in 鹿特丹
+    # An English title before a surname names the person too, and a hyphenated first name stands between a report's
+    # title and the surname.
+    hyphenated = parse_document("port-report.txt", text.replace("Visser 主任", "主任 Jan-Pieter Visser"))
+    [titled] = persons_elsewhere(
+        "What did Director Visser tell the director in Amsterdam?", [hyphenated], ["阿姆斯特丹"]
+    )
+    assert (titled.name, titled.other) == ("Visser", "阿姆斯特丹")
 
 
 def test_a_city_before_a_title_is_the_citys_office_not_a_persons_name():

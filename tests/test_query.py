@@ -128,6 +128,7 @@ def test_a_which_question_about_a_kind_of_thing_the_report_never_has_is_an_unkno
     assert reader.unknown_names(reader.read("Which hotel were they booked into?").text) == ["hotel"]
     assert reader.unknown_names(reader.read("哪家公司負責接待？").text) == []  # the report names companies
     assert reader.unknown_names(reader.read("哪家小型企業參加論壇？").text) == []  # 小型 describes the firm
+    assert reader.unknown_names(reader.read("佈設網路要找哪家幫忙？").text) == []  # 幫忙: what it is asked to do
     assert reader.unknown_names(reader.read("Which company received them?").text) == []
     # One word of the phrase the report has (太空 for "space") is enough: it may name such firms.
     assert reader.unknown_names(reader.read("Which aerospace and space firms are in that city?").text) == []

@@ -443,3 +443,35 @@ def test_an_act_asked_beside_a_kind_of_answer_counts_only_for_a_sentence_giving_
     with_acts = {x.sentence_id: x.score for x in scorer.score_sentences(question, vector, hits)}
     without = {x.sentence_id: x.score for x in no_acts.score_sentences(question, vector, hits)}
     assert with_acts[walk] == pytest.approx(without[walk])
+
+
+def test_who_received_them_at_a_party_named_reads_its_visit_whichever_part_the_passages_found_hold(assistant):
+    import re
+
+    from assistant.retrieval import Hit
+
+    index = assistant.index
+    scorer = SentenceScorer(index, assistant.settings, assistant.parties)
+    doc_id = index.chunks[0].doc_id
+    document = index.document(doc_id)
+    # A visit whose heading names a party in Latin letters, and the sentences of that visit telling who received.
+    named = [
+        (m.group(0), start, end)
+        for head, start, end in document.parts
+        if len(head.path) > 1 and (m := re.search(r"[A-Z][a-z]{3,}", head.path[-1]))
+    ]
+    name, start, end = next(
+        (n, a, b)
+        for n, a, b in named
+        if any("<received>" in scorer.reading(i).tokens for i in index.sentences_within(doc_id, a, b))
+    )
+    told = {i for i in index.sentences_within(doc_id, start, end) if "<received>" in scorer.reading(i).tokens}
+    elsewhere = next(
+        c for c, chunk in enumerate(index.chunks) if chunk.doc_id == doc_id and not start <= chunk.start < end
+    )
+    question = f"去 {name} 的時候，對方是誰全程陪同？"
+    vector = assistant.embedder.encode_queries([question])[0]
+    read = {x.sentence_id for x in scorer.score_sentences(question, vector, [Hit(elsewhere, 1.0)])}
+    assert told <= read  # the party's visit read, though the passage found is another's
+    unnamed = "那時候對方是誰全程陪同？"  # no party named: the visit found alone
+    assert not told & {x.sentence_id for x in scorer.score_sentences(unnamed, vector, [Hit(elsewhere, 1.0)])}

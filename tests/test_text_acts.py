@@ -75,6 +75,8 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("When did the newspaper piece on the director run?", "<published>"),
         ("When did the interview get published?", "<published>"),
         ("When did the interview with the director go up online?", "<published>"),
+        ("When did the paper run the interview piece?", "<published>"),
+        ("港務局是哪位處長出來見的？", "<received>"),  # 出來見 for the report's 接待
         ("港務局簡報了哪些內容？", "<shown>"),
         ("What did they walk him through at the port?", "<shown>"),  # walking him through: showing
         ("What did they show the director at the port?", "<shown>"),

@@ -50,7 +50,7 @@ _ACTS = (
     (
         "<received>",  # receiving or meeting the delegation (接待, 會晤, "who hosted us", 見了誰), whoever did it
         re.compile(
-            r"接待|迎接(?![^，。]{0,6}挑戰)|接見|會晤|會見|出面|出來接(?!受|著|下)|見了誰|見到誰|見了哪|(?:跟|和|與)誰(?:見面|會面|碰面)"
+            r"接待|迎接(?![^，。]{0,6}挑戰)|接見|會晤|會見|出面|出來接(?!受|著|下)|出來見(?!識|證)|見了誰|見到誰|見了哪|(?:跟|和|與)誰(?:見面|會面|碰面)"
             # who stayed with the delegation ("是誰從頭陪到尾", "全程陪著的是誰"): its hosts, as a report tells
             # (全程接待); not who went abroad with it, nor a report's escort walking with it
             r"|誰[^，。？?]{0,6}陪(?![^，。？?]{0,8}(?:出訪|出國|出席|前往|一起去|同行))|陪[^，。？?]{0,6}(?:是誰|的是)"
@@ -103,6 +103,7 @@ _ACTS = (
             r"刊登|刊出|刊載|登出|見報"
             r"|\bpublish(?:ed|es|ing)?\b|\b(?:piece|article|story|interview)\b[^?]{0,40}\b(?:ran|run|printed)\s*\??$"
             r"|\b(?:go|goes|went|gone) (?:up )?online\b|\b(?:go|goes|went|gone) up on (?:the |their )?(?:site|website)\b"
+            r"|\b(?:run|ran|print(?:ed)?)\b[^?]{0,30}\b(?:piece|article|story|interview)\b"
         ),
     ),
     (
