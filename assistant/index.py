@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import bm25s
 import faiss
 import numpy as np
 from filelock import FileLock
@@ -26,6 +25,25 @@ from .embedding import Embedder
 from .ingest import Corpus, Document, Section, SkippedFile, load_corpus
 from .text.tokens import tokenize
 
+
+def _import_bm25s():
+    """Import bm25s without numba or scipy: it imports both when they are installed (numba comes with ranx, the
+    eval's metrics) for backends the index never uses (its default numpy backend scores, with numpy's CSC arrays),
+    and they cost a cold start about 0.5 s. Modules already imported are left as they are."""
+    import sys
+
+    blocked = [name for name in ("numba", "scipy.sparse") if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes `import numba` raise ImportError
+    try:
+        import bm25s
+    finally:
+        for name in blocked:
+            del sys.modules[name]
+    return bm25s
+
+
+bm25s = _import_bm25s()
 log = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.ERROR)
 

@@ -181,3 +181,18 @@ def test_adding_a_report_embeds_only_that_report_and_removing_one_drops_its_chun
     assert counting.passages == 0
     assert {c.doc_id for c in third.index.chunks} == {"corpus/report.txt"}
     assert read_manifest(small_report.index_dir)["chunk_count"] == m1["chunk_count"]
+
+
+def test_loading_the_index_imports_neither_numba_nor_scipy_yet_both_stay_importable():
+    # bm25s imports them when installed for backends the index never uses; they cost a cold start about 0.5 s.
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, assistant.index\n"
+        "print('numba' in sys.modules, 'scipy.sparse' in sys.modules)\n"
+        "import numba, scipy.sparse\n"  # ranx and the eval's intervals still import them
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False", "ok"]
