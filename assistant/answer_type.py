@@ -99,8 +99,10 @@ _ASKS = (
     (
         ALIAS,
         re.compile(
-            r"外號|(?<!特)別稱|暱稱|綽號|別名|稱號|美譽|雅號|又稱|又叫|(?:被|為什麼|為何)(?:會)?叫(?:做|作)?|\bnick-?named?\b"
-            r"|\bknown as\b|\b(?:people|they|locals|everyone|folks) call\b|\bdubbed\b|\bgo(?:es)? by\b",
+            r"外號|(?<!特)別稱|暱稱|綽號|別名|稱號|美譽|雅號|又稱|又叫|被叫(?:做|作|為)|叫做|叫作"
+            r"|(?:為什麼|為何)(?:會)?(?:被)?叫[「『\"“]|\bnick-?named?\b|\bknown as\b|\bdubbed\b"
+            # what people call a place ("why do people call <city> the red city?"), not a call made or paid
+            r"|\b(?:people|they|locals|everyone|folks) call (?!(?:on|off|for|in|up|back|out|at)\b)(?:[a-z'-]+ ){1,2}(?:the|a|an)\b",
             re.I,
         ),
     ),

@@ -29,7 +29,8 @@ from .text.tokens import tokenize
 def _import_bm25s():
     """Import bm25s without numba or scipy: it imports both when they are installed (numba comes with ranx, the
     eval's metrics) for backends the index never uses (its default numpy backend scores, with numpy's CSC arrays),
-    and they cost a cold start about 0.5 s. Modules already imported are left as they are."""
+    and they cost a cold start about 0.5 s. Modules already imported are left as they are. Runs once, when this
+    module is first imported (under the import lock), so no other import sees the two blocked for long."""
     import sys
 
     blocked = [name for name in ("numba", "scipy.sparse") if name not in sys.modules]

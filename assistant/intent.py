@@ -251,9 +251,10 @@ _MAX_GIST_HAN, _MAX_GIST_LATIN = 6, 4
 # Asked with no gist word, only a short name (a country: 法國, 荷蘭) may stand beside it: "這趟去<company>做了哪些事？" asks
 # of one visit.
 _MAX_GISTLESS_HAN = 2
-# "主要看了哪些技術" asks which things, mainly: a list of them, not a visit's gist ("主要談了什麼" is one); nor does
-# "主要看了些什麼", what was seen.
-_MAINLY_WHICH = re.compile(r"主要[^，,。？?]{0,4}(?:哪些|哪幾)|主要(?:看|參觀|觀摩)[^，,。？?]{0,3}(?:什麼|甚麼|啥)")
+# "主要看了哪些技術" asks which things, mainly: a list of them, not a visit's gist ("主要談了什麼" is one).
+_MAINLY_WHICH = re.compile(r"主要[^，,。？?]{0,4}(?:哪些|哪幾)")
+# Nor does "主要看了些什麼", what was seen, unless a gist is asked too ("…？簡單概括一下"); 看點 are highlights.
+_MAINLY_SEEN = re.compile(r"主要(?:看(?!點)|參觀|觀摩)[^，,。？?]{0,3}(?:什麼|甚麼|啥)")
 _ORDINAL = re.compile(
     r"第\s*([一二三四五六七八九十\d])\s*[點項個部段]|\b(first|second|third|fourth|fifth)\b (?:point|one|part|item|section)"
 )
@@ -537,7 +538,8 @@ def _read_one(question: str, places: bool) -> Intent:
         and _small(_rest(folded, _MEMBER_CUES, _OWN_SIDE), han=6, latin=3)
     ):
         return Intent(MEMBERS)
-    if _OVERVIEW_CUES.search(folded) and not asked and not _MAINLY_WHICH.search(folded):
+    seen = _MAINLY_SEEN.search(folded) and not _GIST.search(folded)
+    if _OVERVIEW_CUES.search(folded) and not asked and not _MAINLY_WHICH.search(folded) and not seen:
         return Intent(OVERVIEW)
     # No record asked for, but "那天下午呢？" names a half-day and "之後呢？" asks what came next, for a follow-up.
     # "隔天早上去拜會了誰？" asks who, not the schedule; "參觀完之後的心得？" asks a thought, not where next: what

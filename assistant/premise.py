@@ -154,7 +154,6 @@ TITLED = "titled"
 # A city's head or deputy head as a question titles a person named in Latin letters ("<Name> 副市長", "deputy mayor
 # <Name>"): a report titling that person otherwise (市長 for 副市長, or no mayor at all) says the question is wrong.
 _CITY_TITLES = ("副市長", "市長")
-_LEADING_TITLE = re.compile(r"(?:(?:Deputy|Vice)[ -])?Mayor\s+")
 _ENGLISH_CITY_TITLES = (
     (re.compile(r"\b(?:deputy|vice)[ -]mayor\s+$", re.I), "副市長"),
     (re.compile(r"(?<!deputy )(?<!vice )(?<!vice-)\bmayor\s+$", re.I), "市長"),
@@ -185,7 +184,11 @@ _LED_BY = re.compile(
 )
 # A person's name in Latin letters: two or three capitalized words (Jan Visser, Jean-Marc Dupont), none a title
 # ("Rotterdam Mayor Jan Visser" names Jan Visser).
-_NO_TITLE = r"(?!(?:Mayor|Deputy|Vice|President|Director|Chairman|Chairwoman|Chair|Minister|Secretary|Governor|Ambassador|Chief|Mr|Mrs|Ms|Dr|Professor|Prof)\b)"
+_TITLES = (
+    "Mayor|Deputy|Vice|President|Director|General|Chairman|Chairwoman|Chair|Minister|Secretary|Governor|Ambassador|Chief"
+    "|Senator|Councillor|Councilor|Sir|Madame|Mme|Monsieur|Mr|Mrs|Ms|Dr|Professor|Prof"
+)
+_NO_TITLE = rf"(?!(?:{_TITLES})\b)"
 _LATIN_PERSON = re.compile(
     rf"{LATIN_WORD_START}{_NO_TITLE}[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s+{_NO_TITLE}[A-ZÀ-Ý][A-Za-zà-ÿ]+){{1,2}}"
     rf"{LATIN_WORD_END}"
@@ -201,12 +204,11 @@ _MET_TOLD = re.compile(
     r"接待|會晤|會談|會面|見面|交流|拜會|拜訪|與會|出席|參加|陪同|引領|引導|引介|簡介|提及|帶領|導覽|介紹|簡報|表示|致詞|贈|迎接|說明|分享"
     r"|專訪|採訪|訪問|邀|肯定|盛讚|指出|強調|談|聊|合影|握手|回應|提問|歡迎|感謝|主持|率團|率領|向市長|與市長"
 )
-# One Latin name written with a title after it in a question ("Lanore 副總裁"), or an English title before it
-# ("Deputy Mayor Lanore").
+# One Latin name written with a title after it in a question ("Visser 副總裁"), or English titles before it
+# ("Deputy Mayor Visser", "Director General Visser").
 _LATIN_TITLED = re.compile(
     rf"{LATIN_WORD_START}([A-ZÀ-Ý][a-zà-ÿ]{{3,}})\s?(?=副總裁|總裁|副市長|市長|主席|董事長|總經理|經理|院長|主任|總監)"
-    r"|\b(?:(?:Deputy|Vice)[ -])?(?:Mayor|President|Director|Chairman|Chairwoman|Minister|Ambassador|Mr|Mrs|Ms|Dr)\.?"
-    rf"\s+([A-ZÀ-Ý][a-zà-ÿ]{{3,}}){LATIN_WORD_END}(?!\s+[A-ZÀ-Ý])"  # one word: a whole name is _LATIN_PERSON's
+    rf"|\b(?:(?:{_TITLES})[.-]?\s+)+([A-ZÀ-Ý][a-zà-ÿ]{{3,}}){LATIN_WORD_END}(?!\s+[A-ZÀ-Ý])"  # one word: a whole name is _LATIN_PERSON's
 )
 # How near a name a report's title stands: just beside it, or before a first name and surname ("副總裁 Jan Visser"
 # read for Visser alone, and before a hyphenated first name: "副市長 Jean-Claude Dupont").
@@ -323,7 +325,7 @@ def unvisited(
             whole = next(
                 (m for p in phrases if name in p.split() for m in [re.search(re.escape(p), document.text, re.I)] if m),
                 None,
-            )  # "Château" shown as the report's "Château de Ferrières", once
+            )  # "Kasteel" shown as the report's "Kasteel van Berg", once
             mention = Mention(whole.group(0), document.doc_id, *whole.span()) if whole else None
             if mention is None or mention not in out:
                 out.append(mention or Mention(name, document.doc_id, start, end))
@@ -355,7 +357,11 @@ def _presumed(folded_question: str, name: str) -> bool:
     bracketed = rf"(?:{_GONE_TO}|{_VISIT_VERB})[^,，。？?()]{{0,12}}?\(\s?{n}\s?\)"  # a name glossing a description
     met_by = () if TITLE_RE.search(name) else (_MET_BY.format(n),)
     # A place's kind named before its visit: "<town>城堡參觀得怎樣？", "<town>城堡之旅".
-    toured = (n + r"\s?的?(?:參觀|參訪|走訪|導覽|之旅)",) if place and has_han(name) else ()
+    toured = (
+        (n + r"\s?的?(?:參觀|參訪|走訪|導覽|之旅)(?!人數|人次|時間|費用|門票|者|客)",)
+        if place and has_han(name)
+        else ()
+    )
     patterns = (going + r"\s?" + n, bracketed, *toured, *met_by, *(m.format(n) for m in (*_MET, *_VISITED_IN)))
     return any(re.search(pattern, folded_question) for pattern in patterns)
 
@@ -745,9 +751,10 @@ def persons_elsewhere(
 
 
 def _places_told_with(document: Document, name: str) -> list[str]:
-    """Return the texts (folded) that place a name: each part writing it, with the itinerary rows naming its
-    heading, but in the reflections or recommendations (心得, 建議) only each sentence writing it: one paragraph
-    there tells of two cities' officials, each in its own sentence."""
+    """Return the texts (folded) that place a name: for each part writing it, its heading, its sentences writing the
+    name and the itinerary rows naming its heading (not a city its account only recalls), and in the reflections or
+    recommendations (心得, 建議) only each sentence writing it: one paragraph there tells of two cities' officials,
+    each in its own sentence."""
     out: list[str] = []
     for i, text in enumerate(_part_texts(document)):
         if name not in text:
@@ -755,8 +762,9 @@ def _places_told_with(document: Document, name: str) -> list[str]:
         path = document.parts[i][0].path
         if path and any(cue.search(fold(path[0])) for cue in _CLOSING_SECTIONS):
             out += [s for s in re.split(r"[。；\n]", text) if name in s]
-        else:  # its sentences writing the name, and where the itinerary puts the part: not a city it recalls
-            out.append(" ".join([*(s for s in re.split(r"[。；\n]", text) if name in s), _part_rows(document, i)]))
+        else:
+            said = [s for s in re.split(r"[。；\n]", text) if name in s]
+            out.append(" ".join([fold(" ".join(path)), *said, _part_rows(document, i)]))
     return out
 
 
@@ -771,7 +779,9 @@ def persons_not_met(question: str, documents: Sequence[Document], respelled: Seq
         return []
     out: list[Mention] = []
     for document in documents:
-        for name in dict.fromkeys([*(fold(p) for p in _latin_persons(question)), *respelled]):
+        for name in dict.fromkeys(
+            [*(fold(p) for p in [*_latin_persons(question), *_titled_surnames(question)]), *respelled]
+        ):
             if not _titled(document, name) or name in _members(document):
                 continue
             told = [s for s in _sentences(document) if fold_latin(name) in s]
@@ -786,7 +796,7 @@ def titled_otherwise(question: str, documents: Sequence[Document]) -> list[Menti
     the title asked and `where` the reports' titles."""
     out: list[Mention] = []
     for m in _LATIN_PERSON.finditer(question):
-        start = m.start() + (lead.end() if (lead := _LEADING_TITLE.match(m.group(0))) else 0)  # "Mayor <Name>"
+        start = m.start()  # a title before the name is no part of it: "Mayor <Name>" is read for the title asked
         after = re.match(rf"\s*({'|'.join(_CITY_TITLES)})", question[m.end() :])
         asked = (
             after.group(1)
@@ -862,17 +872,16 @@ def _titled(document: Document, name: str, before: int = _TITLE_BEFORE_SURNAME) 
 
 
 def _titled_surnames(question: str) -> list[str]:
-    """Return the Latin surnames a question writes with a title ("Lanore 副總裁", "Deputy Mayor Lanore")."""
+    """Return the Latin surnames a question writes with a title ("Visser 副總裁", "Deputy Mayor Visser")."""
     return [a or b for a, b in _LATIN_TITLED.findall(question)]
 
 
 def _latin_persons(question: str, last_two: bool = False) -> list[str]:
-    """Return the Latin names of persons a question writes, a title before one ("Mayor Anne Dupont") left off; with
-    `last_two`, each also by its last two words (a capitalized word opening a question, "When Jean Dupont…", is no
-    part of the name)."""
+    """Return the Latin names of persons a question writes (a title before one, "Mayor Anne Dupont", is no word of
+    it: `_NO_TITLE`); with `last_two`, each also by its last two words (a capitalized word opening a question, "When
+    Jean Dupont…", is no part of the name)."""
     out = []
-    for p in _LATIN_PERSON.findall(question):
-        name = p[lead.end() :] if (lead := _LEADING_TITLE.match(p)) else p
+    for name in _LATIN_PERSON.findall(question):
         out += [name, " ".join(name.split()[-2:])] if last_two else [name]
     return list(dict.fromkeys(out))
 

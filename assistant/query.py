@@ -233,8 +233,8 @@ class QueryReader:
 
     def _straddles(self, folded: str, pair: str) -> bool:
         """Return True when a Han pair the reports never use is read across a word before it, one the dictionary
-        knows and the reports use, wherever the (folded) question writes it: "主要看了" reads as 主要 and 看, not as
-        主 and the dictionary's 要看."""
+        knows and the reports use, at any place the (folded) question writes it: "主要看了" reads as 主要 and 看, not
+        as 主 and the dictionary's 要看."""
         if len(pair) != 2 or not has_han(pair):
             return False
         for at in (m.start() for m in re.finditer(re.escape(pair), folded)):

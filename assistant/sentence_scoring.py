@@ -121,9 +121,9 @@ class SentenceScorer:
     def _pooled(self, query_text: str, asked: frozenset[str], hits: list[Hit], asked_text: str | None) -> list[int]:
         """Return the sentences naming the holder of a title the question asks which one held ("哪位副市長"; `asked`:
         its kinds) in the parts of the reports (a visit with its subsections) holding `hits`, and those telling the
-        act of one it asks who did ("出來接的是誰？", "誰帶隊？") in the part holding the first: a passage of that
-        visit ranked below them may be the only one naming them. No holder of a title asked of another place than
-        the writers' own."""
+        act of one it asks who did ("出來接的是誰？", "誰帶隊？") in the part holding the first and in the parts whose
+        heading names a party the question names (`_headed`): a passage of that visit ranked below them may be the
+        only one naming them. No holder of a title asked of another place than the writers' own."""
         s = self.settings
         titles = holders_asked(query_text) if OTHER_HOLDER not in asked and s.title_holders_pooled else frozenset()
         acts = frozenset()

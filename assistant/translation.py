@@ -42,13 +42,14 @@ MAX_NAME_CHARS = 8
 ABBREVIATIONS = {"mou": "memorandum", "mous": "memorandum", "moa": "memorandum", "hq": "headquarters"}
 # English phrases the dictionary glosses word by word into something else ("head office": 主任, 辦公室; "people call
 # it": 人口, 拜會), as the word it glosses them by.
-PHRASES = {
-    "head office": "headquarters",
-    "head offices": "headquarters",
-    **{f"{who} call": "nickname" for who in ("people", "they", "locals", "everyone", "folks")},
-    "known as": "nickname",
-}
-_PHRASE_RE = re.compile(rf"\b(?:{'|'.join(PHRASES)})\b(?! (?:on|at|for|in|up|back|off|out)\b)")  # not "they call on"
+PHRASES = {"head office": "headquarters", "head offices": "headquarters", "known as": "nickname"}
+# What people call a place ("why do people call <city> the red city?", "what do locals call it?"): its nickname, not
+# a call paid ("when did they call on the port authority?") or made ("when did they call the port authority?").
+_CALLED = (
+    r"(?:people|they|locals|everyone|folks) call"
+    r"(?= (?!(?:on|off|for|in|up|back|out|at)\b)(?:[a-z'-]+ ){1,2}(?:the|a|an)\b| (?:it|this|that|them)\W*$)"
+)
+_PHRASE_RE = re.compile(rf"\b(?:{'|'.join(PHRASES)}|{_CALLED})\b")
 _ABBREVIATION_RE = re.compile(rf"(?<![a-z])(?:{'|'.join(ABBREVIATIONS)})(?![a-z])", re.IGNORECASE)
 # The name a gloss starts with: "Boeing (abbr. for …)" -> "Boeing", "Saint Petersburg" -> both words.
 _ARTICLE_RE = re.compile(r"^\s*the\s+")
@@ -118,7 +119,7 @@ class WordTranslator:
     def translate(self, question: str) -> list[str]:
         """Return the corpus's Chinese words for the English content words of `question`, in question order."""
         out: list[str] = []
-        question = _PHRASE_RE.sub(lambda m: PHRASES[m.group(0)], question.lower())
+        question = _PHRASE_RE.sub(lambda m: PHRASES.get(m.group(0), "nickname"), question.lower())
         for word in _WORD_RE.findall(question):
             word = ABBREVIATIONS.get(word, word)
             if len(word) < 3 or word in ENGLISH_STOPWORDS:

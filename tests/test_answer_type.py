@@ -50,6 +50,9 @@ from assistant.text.normalize import fold
         ("那座城市有什麼外號?", {ALIAS}),
         ("What is the city nicknamed?", {ALIAS}),
         ("那座港城為什麼被叫做紅城?", {ALIAS, REASON}),
+        ("局長被叫去哪裡開會?", set()),  # summoned, not named
+        ("Why did they call off the visit?", {REASON, PURPOSE}),  # called off, not named
+        ("When did they call the port authority?", {DATE}),
         ("Who designed the Promenade plantée?", {PERSON}),
         ("港務局為什麼要全面自動化?", {REASON}),
         ("Why did the delegation visit the port authority?", {REASON, PURPOSE}),  # what a step of the trip was for

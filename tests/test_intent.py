@@ -126,6 +126,8 @@ from assistant.text.normalize import normalize_query
         ("港務局那場主要談了些什麼？", OVERVIEW, {"section": ""}),  # the visit's gist
         ("在港務局主要看了哪些港口設備？", "", {}),  # which things, mainly: no gist of the visit
         ("在港務局主要看了些什麼？", "", {}),  # what was seen there, mainly: no gist of the visit either
+        ("這次出訪主要參觀了什麼？簡單概括一下", OVERVIEW, {"section": ""}),  # a gist asked outright
+        ("港務局那場的主要看點是什麼？", OVERVIEW, {"section": ""}),  # 看點: its highlights
         ("去港務局是這趟的哪一天？", VISIT_DAY, {}),
         ("What day did they visit the city council?", VISIT_DAY, {}),
         ("哪天見了副議長？", VISIT_DAY, {}),

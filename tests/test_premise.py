@@ -79,6 +79,7 @@ TOWN_VISIT = """參、考察過程
         ("去拜會范登堡市時由誰接待？", []),  # the town itself
         ("范登堡市府那邊是誰接待的？", []),  # the town's government: its head is enough
         ("范登堡城堡參觀得怎麼樣？", ["范登堡城堡"]),  # the sight named before its visit
+        ("范登堡城堡參觀人數一年有多少？", []),  # its visitors asked of, no visit of the delegation
         ("運河公園參觀得怎麼樣？", []),
     ],
 )
@@ -437,6 +438,8 @@ def test_a_person_named_only_in_sentences_telling_of_no_meeting_was_not_met():
     # Nor is a place and a title before it ("Amsterdam Mayor Anna Visser" names Anna Visser).
     [placed] = persons_not_met("What did the director and Amsterdam Mayor Anna Visser talk about?", [doc])
     assert placed.name == "Anna Visser"
+    [surname] = persons_not_met("What did Mayor Visser discuss with the director?", [doc])  # a surname after a title
+    assert surname.name == "Visser"
     # A name of three words is one person, not also its last two words.
     three = parse_document("port-report.txt", text.replace("Anna Visser", "Anna Marie Visser"))
     assert [m.name for m in persons_not_met("What did the director discuss with Anna Marie Visser?", [three])] == [
@@ -772,6 +775,11 @@ def test_a_city_a_visits_account_only_recalls_does_not_place_the_persons_it_name
     [mention] = persons_elsewhere("局長在鹿特丹跟 Pieter Devries 見面談了些什麼？", [doc])
     assert (mention.name, mention.other) == ("Pieter Devries", "鹿特丹")
     assert persons_elsewhere("局長在阿姆斯特丹跟 Pieter Devries 見面談了些什麼？", [doc]) == []
+    # A visit's heading places it too, though its account and rows name the city no more.
+    headed = parse_document(
+        "port-report.txt", text.replace("局長於 3 月 6 日拜會阿姆斯特丹市議會", "局長於 3 月 6 日拜會市議會")
+    )
+    assert persons_elsewhere("局長在阿姆斯特丹跟 Pieter Devries 見面談了些什麼？", [headed]) == []
 
 
 def test_a_surname_with_its_title_is_placed_by_its_visit_and_by_its_own_sentence_in_the_reflections():

@@ -168,6 +168,7 @@ def test_a_role_the_report_never_names_is_what_a_who_held_it_question_lacks(assi
     assert reader.absent_roles("訪團的團長是誰？") == []  # a head: reports tell it by an act (率團)
     assert reader.absent_roles("Who was the speaker at the forum?") == []  # told by 表示, 致詞
     assert reader.absent_roles("Who was our counterpart at the forum?") == []  # whoever received them: 接待
+    assert reader.absent_roles("港務局那邊的對口是誰？") == []
     assert reader.absent_roles("接待人是誰？") == []  # the report writes 接待: its doer is told
     assert reader.absent_roles("那些合照是誰拍的？") == ["合照"]  # not only of the member list
     assert reader.absent_roles("誰負責翻譯？") == ["翻譯"]

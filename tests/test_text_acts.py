@@ -89,7 +89,6 @@ def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
 
 def test_showing_the_delegation_around_is_receiving_it_and_guiding_it():
     assert asked_acts(fold("Who showed the director around the port?")) == {"<received>", "<led>"}
-    assert "<led>" in act_tokens(fold("由港務局處長親自帶領局長參觀碼頭"))
 
 
 @pytest.mark.parametrize(
@@ -116,6 +115,13 @@ def test_showing_the_delegation_around_is_receiving_it_and_guiding_it():
         "下週要給處長簡報，這次見了幾個單位？",  # a briefing to give, not one the hosts gave
         "Give me a brief summary of the port visit.",  # brief: short
         "這次是誰陪局長一起出訪的？",  # going abroad with the director: a member, not a host
+        "陪同出訪的是哪幾位？",
+        "誰陪局長去鹿特丹？",
+        "隨團陪同的人員是誰？",
+        "下次要帶局長去哪裡參觀？",  # a visit to plan, no guide asked of
+        "誰帶我們去機場？",
+        "Who ran the interview with the director?",  # conducted it: nothing published
+        "Did the forum go online because of the storm?",
     ],
 )
 def test_an_act_set_aside_or_giving_a_time_is_not_what_is_asked(question):

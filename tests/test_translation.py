@@ -41,7 +41,9 @@ def test_a_head_office_or_an_hq_is_translated_as_headquarters_not_word_by_word()
 def test_what_people_call_a_place_is_translated_as_its_nickname_not_as_a_visit():
     translator = build_translator(lambda word: {"暱稱": 1, "拜會": 1, "人口": 1}.get(word, 0))
     assert translator.translate("Why do people call the port the red city?") == ["暱稱"]
-    assert "拜會" in translator.translate("When did they call on the port authority?")  # paying a call: a visit
+    assert translator.translate("When did they call on the port authority?") == ["拜會"]  # paying a call: a visit
+    assert translator.translate("When did they call the port authority?") == ["拜會"]  # no name follows
+    assert translator.translate("What do locals call it?") == ["暱稱"]
 
 
 def test_question_words_and_words_about_every_passage_are_not_translated(assistant):

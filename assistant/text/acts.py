@@ -19,7 +19,7 @@ _ACTS = (
         re.compile(
             r"率[^，。；,]{0,4}?[團隊]|帶隊|領隊|帶團|率領|帶領|領軍|引領(?=[^，。]{0,4}?(?:訪團|代表團|一行|本府(?:團隊|同仁)))|\bled\b|\bheaded\b|\bwho (?:was )?lead(?:s|ing)?\b"  # not "the leading firm"
             # guiding the delegation about ("帶我們去現場", "showed the mayor around"), as a report writes 帶領市長參觀
-            r"|帶(?:我們|大家|他們|訪團|市長|局長)(?:去|到|走|逛|參觀)|\bshow(?:s|ed)? (?:\w+ ){1,3}?around\b"
+            r"|帶(?:我們|大家|他們|訪團|市長|局長)(?:去|到)?(?:現場|參觀|走訪|踏勘|導覽|逛)|\bshow(?:s|ed)? (?:\w+ ){1,3}?around\b"
             r"|\blead(?:s|ing)? (?:the |our |their )?(?:delegation|group|team|visit|trip)\b"
         ),
     ),
@@ -53,7 +53,8 @@ _ACTS = (
             r"接待|迎接(?![^，。]{0,6}挑戰)|接見|會晤|會見|出面|出來接(?!受|著|下)|出來見(?!識|證)|見了誰|見到誰|見了哪|(?:跟|和|與)誰(?:見面|會面|碰面)"
             # who stayed with the delegation ("是誰從頭陪到尾", "全程陪著的是誰"): its hosts, as a report tells
             # (全程接待); not who went abroad with it, nor a report's escort walking with it
-            r"|誰[^，。？?]{0,6}陪(?![^，。？?]{0,8}(?:出訪|出國|出席|前往|一起去|同行))|陪[^，。？?]{0,6}(?:是誰|的是)"
+            r"|誰[^，。？?]{0,6}陪(?![^，。？?]{0,8}(?:出訪|出國|出席|前往|去|同行|隨團))"
+            r"|(?<!隨團)(?<!隨行)陪(?![^，。？?]{0,6}(?:出訪|出國|出席|前往|去|同行))[^，。？?]{0,6}(?:是誰|的是)"
             r"|\bwho did (?:they|we|the (?:mayor|delegation|director)) meet\b|\bwho (?:met|meets)\b"
             r"|\breceiv(?:e|ed|es|ing)\b|\bhost(?:ed|ing)\b|\bwho hosts?\b|\bgreet(?:s|ed|ing)?\b|\bwelcom(?:e|ed|es|ing)\b"
             # looking after the delegation ("looked after the mayor's group", "took care of us"), not the budget
@@ -102,8 +103,9 @@ _ACTS = (
         re.compile(
             r"刊登|刊出|刊載|登出|見報"
             r"|\bpublish(?:ed|es|ing)?\b|\b(?:piece|article|story|interview)\b[^?]{0,40}\b(?:ran|run|printed)\s*\??$"
-            r"|\b(?:go|goes|went|gone) (?:up )?online\b|\b(?:go|goes|went|gone) up on (?:the |their )?(?:site|website)\b"
-            r"|\b(?:run|ran|print(?:ed)?)\b[^?]{0,30}\b(?:piece|article|story|interview)\b"
+            # the piece put online or run ("when did the interview go up online?", "when did they run the piece?")
+            r"|\b(?:piece|article|story|interview)\b[^?]{0,40}\b(?:go|goes|went|gone) (?:up )?online\b"
+            r"|\bwhen\b[^?]{0,40}\b(?:run|ran|print(?:ed)?)\b[^?]{0,30}\b(?:piece|article|story|interview)\b"
         ),
     ),
     (
