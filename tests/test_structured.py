@@ -28,6 +28,18 @@ def _quotes(assistant: Assistant, question: str, context: str | None = None) -> 
     return [q.quote for q in answer.quotes]
 
 
+# The fixture report's recommendations as a list or an overview quotes them: each item's heading, then its first
+# sentence saying what it asks for.
+RECOMMENDATIONS = [
+    "一、推動智慧港口數據平臺",
+    "建議整合港區車流、船期與貨櫃資料，建立開放數據平臺。",
+    "二、建立港市合作委員會",
+    "建議由市府與港務公司共組委員會，定期協調港區土地利用。",
+    "三、擴大國際郵輪航線行銷",
+    "建議參考阿姆斯特丹經驗，兼顧郵輪觀光與居民生活品質。",
+]
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
@@ -39,17 +51,7 @@ def _quotes(assistant: Assistant, question: str, context: str | None = None) -> 
         ("經發局那邊是誰一起去？", ["3.\t高雄市政府經濟發展局\t專員\t林美玲"]),
         ("5 號下午排了什麼？", ["3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局\n\t下午 鹿特丹\t參觀自動化貨櫃碼頭"]),
         ("他們哪天飛回來？", ["3/8~9 (五~六)\t上午 阿姆斯特丹→高雄\t搭機返抵高雄"]),
-        (  # each item: its heading, and its first sentence saying what it asks for
-            "報告最後提了哪些建議？",
-            [
-                "一、推動智慧港口數據平臺",
-                "建議整合港區車流、船期與貨櫃資料，建立開放數據平臺。",
-                "二、建立港市合作委員會",
-                "建議由市府與港務公司共組委員會，定期協調港區土地利用。",
-                "三、擴大國際郵輪航線行銷",
-                "建議參考阿姆斯特丹經驗，兼顧郵輪觀光與居民生活品質。",
-            ],
-        ),
+        ("報告最後提了哪些建議？", RECOMMENDATIONS),
     ],
 )
 def test_template_questions_are_answered_from_the_reports_records(port_assistant, question, expected):
@@ -291,15 +293,7 @@ def test_an_overview_leaves_out_photo_captions(assistant):
 
 
 def test_an_overview_of_a_section_of_items_quotes_each_items_heading_and_first_sentence(port_assistant):
-    quotes = _quotes(port_assistant, "Can you sum up what the report recommends?")
-    assert quotes == [
-        "一、推動智慧港口數據平臺",
-        "建議整合港區車流、船期與貨櫃資料，建立開放數據平臺。",
-        "二、建立港市合作委員會",
-        "建議由市府與港務公司共組委員會，定期協調港區土地利用。",
-        "三、擴大國際郵輪航線行銷",
-        "建議參考阿姆斯特丹經驗，兼顧郵輪觀光與居民生活品質。",
-    ]
+    assert _quotes(port_assistant, "Can you sum up what the report recommends?") == RECOMMENDATIONS
 
 
 def _variant_assistant(tmp_path_factory, model_dir, embedder, name: str, old: str, new: str) -> Assistant:
