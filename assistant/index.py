@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 import faiss
 import numpy as np
@@ -26,7 +27,7 @@ from .ingest import Corpus, Document, Section, SkippedFile, load_corpus
 from .text.tokens import tokenize
 
 
-def _import_bm25s():
+def _import_bm25s() -> ModuleType:
     """Import bm25s without numba or scipy: it imports both when they are installed (numba comes with ranx, the
     eval's metrics) for backends the index never uses (its default numpy backend scores, with numpy's CSC arrays),
     and they cost a cold start about 0.5 s. Modules already imported are left as they are. Runs once, when this

@@ -237,9 +237,9 @@ class QueryReader:
         as 主 and the dictionary's 要看."""
         if len(pair) != 2 or not has_han(pair):
             return False
-        for at in (m.start() for m in re.finditer(re.escape(pair), folded)):
-            before = folded[max(0, at - 1) : at + 1]
-            if at and self.translator.is_word(before) and self.document_frequency(before) > 0:
+        for at in (m.start() for m in re.finditer(re.escape(pair), folded) if m.start() > 0):
+            before = folded[at - 1 : at + 1]
+            if self.translator.is_word(before) and self.document_frequency(before) > 0:
                 return True
         return False
 
