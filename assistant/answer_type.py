@@ -11,6 +11,7 @@ import re
 
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold
 from .text.tokens import date_tokens, without_dates
+from .text.words import PEOPLE_CALL_A_NAME
 
 DATE, NUMBER, PERSON, REASON, MONEY = "date", "number", "person", "reason", "money"
 # What a visit was for: "為什麼要去…？", "what was the point of…" is answered by what the writers' own city
@@ -101,8 +102,7 @@ _ASKS = (
         re.compile(
             r"外號|(?<!特)別稱|暱稱|綽號|別名|稱號|美譽|雅號|又稱|又叫|被叫(?:做|作|為)|叫做|叫作"
             r"|(?:為什麼|為何)(?:會)?(?:被)?叫[「『\"“]|\bnick-?named?\b|\bknown as\b|\bdubbed\b"
-            # what people call a place ("why do people call <city> the red city?"), not a call made or paid
-            r"|\b(?:people|they|locals|everyone|folks) call (?!(?:on|off|for|in|up|back|out|at)\b)(?:[a-z'-]+ ){1,2}(?:the|a|an)\b",
+            rf"|{PEOPLE_CALL_A_NAME}",  # what people call a place ("why do people call <city> the red city?")
             re.I,
         ),
     ),

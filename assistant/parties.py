@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from .glossary import COMMON_ALIAS_WORDS, fold_latin
 from .index import Index
+from .ingest import Section
 from .text.normalize import fold
 from .text.words import capitalized_names
 
@@ -47,6 +48,12 @@ def holds(text: str, spelling: str) -> bool:
     if spelling.isascii():
         return re.search(spelling_pattern(spelling), text) is not None
     return spelling in text
+
+
+def heads(head: Section, spellings: Sequence[str]) -> bool:
+    """Return True when a part's heading (`head`, its top section in `Document.parts`) names a party by one of its
+    folded `spellings`."""
+    return bool(head.path) and len(head.path) > 1 and any(s and holds(fold(head.path[-1]), s) for s in spellings)
 
 
 def spelling_pattern(spelling: str) -> str:

@@ -14,9 +14,9 @@ from functools import lru_cache
 from .answer_type import DATE, TITLE_RE, asked_kinds
 from .chunking import matching_text
 from .glossary import fold_latin
-from .ingest import Document, Section
+from .ingest import Document
 from .intent import ARRIVING, SECTION_CUES, days_on, half_day
-from .parties import holds, spelling_pattern
+from .parties import heads, holds, spelling_pattern
 from .subjects import names_a_place
 from .template import ItineraryRow, heading_core, is_travel, row_places, rows_naming, stop_place
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold, has_han
@@ -760,10 +760,10 @@ def _places_told_with(document: Document, name: str) -> list[str]:
         if name not in text:
             continue
         path = document.parts[i][0].path
+        said = [s for s in re.split(r"[。；\n]", text) if name in s]
         if path and any(cue.search(fold(path[0])) for cue in _CLOSING_SECTIONS):
-            out += [s for s in re.split(r"[。；\n]", text) if name in s]
+            out += said
         else:
-            said = [s for s in re.split(r"[。；\n]", text) if name in s]
             out.append(" ".join([fold(" ".join(path)), *said, _part_rows(document, i)]))
     return out
 
@@ -843,7 +843,7 @@ def persons_not_at(
         texts = [fold_latin(t) for t in _part_texts(document)]
         for name in (n for n in dict.fromkeys(names) if _titled(document, n) and n not in _members(document)):
             for spellings in (p for p in at if not any(s and s in name for s in p)):
-                visits = [i for i, (head, _, _) in enumerate(document.parts) if _heads(head, spellings)]
+                visits = [i for i, (head, _, _) in enumerate(document.parts) if heads(head, spellings)]
                 if visits and not any(fold_latin(name) in texts[i] for i in visits):
                     party = _first([document], spellings, NOT_AT)  # as the report writes it
                     shown = party[0].name if party else spellings[0]
@@ -890,11 +890,6 @@ def _han_persons(folded_question: str) -> list[re.Match]:
     """Return the Han names with a title a (folded) question writes ("<name>市長"): group 1 the name, 0 with its
     title; not a phrase ("團是", "次出訪")."""
     return [m for m in _PERSON.finditer(folded_question) if not _FUNCTION_CHARS.search(m.group(1))]
-
-
-def _heads(head: Section, spellings: Sequence[str]) -> bool:
-    """Return True when a part's heading (`head`, its top section) names a party by one of its `spellings`."""
-    return bool(head.path) and len(head.path) > 1 and any(s and holds(fold(head.path[-1]), s) for s in spellings)
 
 
 @lru_cache(maxsize=1024)

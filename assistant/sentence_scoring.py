@@ -33,7 +33,7 @@ from .chunking import Sentence
 from .config import Settings
 from .index import Index
 from .ingest import SECTION_SEPARATOR
-from .parties import PartyScope, holds
+from .parties import PartyScope, heads
 from .retrieval import Hit
 from .template import OWN_CITY_WORD, compact
 from .text.acts import act_tokens, asked_acts, dated_acts
@@ -145,13 +145,11 @@ class SentenceScorer:
     def _headed(self, query_text: str, hits: list[Hit]) -> list[tuple[str, int, int]]:
         """Return the parts (doc id, start, end) of the reports holding `hits` whose heading names a party the question
         names ("在<city>看<company>時…" asks of the company's visit, whichever part the city's name ranks first)."""
-        parties = [p for p in self.parties(query_text) if any(p)] if self.parties else []
+        parties = self.parties(query_text) if self.parties else ()
         out = []
         for doc_id in dict.fromkeys(self.index.chunks[h.chunk_id].doc_id for h in hits) if parties else ():
             document = self.index.document(doc_id)
-            for head, start, end in document.parts:
-                if len(head.path) > 1 and any(holds(fold(head.path[-1]), sp) for p in parties for sp in p if sp):
-                    out.append((doc_id, start, end))
+            out += [(doc_id, start, end) for head, start, end in document.parts if any(heads(head, p) for p in parties)]
         return out
 
     def _part(self, hit: Hit) -> tuple[str, int, int]:

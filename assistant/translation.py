@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold
-from .text.words import ENGLISH_STOPWORDS
+from .text.words import ENGLISH_STOPWORDS, PEOPLE_CALL_A_NAME, PEOPLE_CALL_IT
 
 # Definitions that say nothing about meaning: classifiers, variants, surnames, cross-references.
 _SKIP_DEFINITIONS = ("CL:", "variant of", "old variant", "erhua variant", "surname ", "see ", "abbr. for", "used in")
@@ -43,13 +43,8 @@ ABBREVIATIONS = {"mou": "memorandum", "mous": "memorandum", "moa": "memorandum",
 # English phrases the dictionary glosses word by word into something else ("head office": 主任, 辦公室; "people call
 # it": 人口, 拜會), as the word it glosses them by.
 PHRASES = {"head office": "headquarters", "head offices": "headquarters", "known as": "nickname"}
-# What people call a place ("why do people call <city> the red city?", "what do locals call it?"): its nickname, not
-# a call paid ("when did they call on the port authority?") or made ("when did they call the port authority?").
-_CALLED = (
-    r"(?:people|they|locals|everyone|folks) call"
-    r"(?= (?!(?:on|off|for|in|up|back|out|at)\b)(?:[a-z'-]+ ){1,2}(?:the|a|an)\b| (?:it|this|that|them)\W*$)"
-)
-_PHRASE_RE = re.compile(rf"\b(?:{'|'.join(PHRASES)}|{_CALLED})\b")
+# What people call a place is its nickname (text.words), glossed "nickname", not a call paid or made.
+_PHRASE_RE = re.compile(rf"\b(?:{'|'.join(PHRASES)}|{PEOPLE_CALL_A_NAME}|{PEOPLE_CALL_IT})\b")
 _ABBREVIATION_RE = re.compile(rf"(?<![a-z])(?:{'|'.join(ABBREVIATIONS)})(?![a-z])", re.IGNORECASE)
 # The name a gloss starts with: "Boeing (abbr. for …)" -> "Boeing", "Saint Petersburg" -> both words.
 _ARTICLE_RE = re.compile(r"^\s*the\s+")

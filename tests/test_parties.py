@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from assistant.parties import PartyScope, holds, named_parties
+from pathlib import Path
+
+from assistant.ingest import parse_document
+from assistant.parties import PartyScope, heads, holds, named_parties
 
 GLOSSARY = {"port of rotterdam": "鹿特丹港", "vdb": "范德堡處長", "ns": "國鐵"}
 
@@ -44,3 +47,11 @@ def test_a_latin_spelling_is_held_only_as_a_whole_word():
     assert holds("參訪鹿特丹港務局", "鹿特丹港")
     assert not holds("les systèmes du port", "mes") and not holds("mésa", "sa")  # an accented letter is a letter
     assert holds("à rotterdam", "rotterdam") and holds("3×mes", "mes")  # × is no letter
+
+
+def test_a_part_is_headed_by_a_party_its_visits_heading_names_not_by_a_top_section():
+    report = (Path(__file__).parent / "fixtures" / "port-report.txt").read_text(encoding="utf-8")
+    parts = [head for head, _, _ in parse_document("port-report.txt", report).parts]
+    headed = [head.path[-1] for head in parts if heads(head, ("港務局",))]
+    assert headed == ["二、參訪鹿特丹港務局"]  # the visit, not the contents or the itinerary that also name it
+    assert not any(heads(head, ("",)) for head in parts)  # an empty spelling names nothing

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import re
 
+# What people call a place ("why do people call <city> the red city?"), matched up to "call": a name and an article
+# follow, so not a call paid, made or called off ("call on the port authority", "call the port authority", "call off").
+_CALLERS = r"\b(?:people|they|locals|everyone|folks) call"
+PEOPLE_CALL_A_NAME = _CALLERS + r"(?= (?!(?:on|off|for|in|up|back|out|at)\b)(?:[a-z'-]+ ){1,2}(?:the|a|an)\b)"
+PEOPLE_CALL_IT = _CALLERS + r"(?= (?:it|this|that|them)\W*$)"  # "what do locals call it?", the question's end
+
 # Characters and words a Chinese question asks with: never what it is about.
 CHINESE_QUESTION_WORDS = frozenset(
     "什 麼 甚 哪 些 裡 誰 何 時 嗎 呢 吧 的 了 是 在 有 和 與 及 或 請 問 為 多 少 幾 個 這 那 其 之 也 都 "
