@@ -308,6 +308,15 @@ _OTHER_HOLDER_BEFORE_COMMA_RE = re.compile(
 )
 
 
+# Whether money is paid ("does it require paying licence fees?", "要付授權費嗎？") is asked yes or no, not as an amount,
+# unless an amount is asked beside it ("有寫花了多少嗎？", "does it say how much it cost?").
+_YES_OR_NO_RE = re.compile(
+    r"^(?:does|do|did|is|are|was|were|will|would|can|could|has|have|had|should)\b|嗎\s*[？?]?\s*$|有沒有|是否|需不需要|要不要",
+    re.I,
+)
+_AMOUNT_ASKED_RE = re.compile(r"多少|幾|\bhow much\b|\bwhat\b|\bhow\b", re.I)
+
+
 def asked_kinds(question: str) -> frozenset[str]:
     """Return the kinds of answer a (normalized) question asks for: any of DATE, DAY, NUMBER, PERSON, ALIAS,
     DISTINCTION, REASON (and PURPOSE, of a step of the trip), WHERE, GIFT, MONEY (a question asking for a day asks for
@@ -322,6 +331,8 @@ def asked_kinds(question: str) -> frozenset[str]:
         kinds.add(WHERE)
     if _RETURN_ASKED_RE.search(question):
         kinds |= {GIFT, RETURN_GIFT}
+    if MONEY in kinds and _YES_OR_NO_RE.search(question.strip()) and not _AMOUNT_ASKED_RE.search(question):
+        kinds.discard(MONEY)
     return frozenset(kinds)
 
 

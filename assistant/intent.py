@@ -198,7 +198,7 @@ SECTION_CUES = (
         re.compile(
             # "為什麼市長要去<country>？": who went may stand between
             # not 失去, 回去, 出國報告, nor what was not done (沒去)
-            r"目的|目標|初衷|(?:為什麼|為何)[^？?，,。沒不]{0,4}?(?:要)?(?:(?<![失回過除])去(?!年)|出訪|出國(?!報告))"
+            r"目的|目標|初衷|(?:為什麼|為何|為啥|幹嘛)[^？?，,。沒不]{0,4}?(?:要)?(?:(?<![失回過除])去(?!年)|出訪|出國(?!報告))"
             r"|\bpurpose\b|\bgoals?\b|\baims?\b"
             r"|(?:去|出訪|出國|跑)[^？?。，,]{0,4}?(?:到底)?(?:是)?為了(?:啥|什麼)"
             # the trip's aims, the trip named before them: "這趟主要是想達成什麼？", "這次去<country>主要圖什麼？"
@@ -231,11 +231,11 @@ _LIST_CUES = re.compile(
 _OVERVIEW_CUES = re.compile(
     r"重點|大意|主要|概要|總結|摘要|過程|經過|收穫|聊了?些?什麼|談了?些?什麼|介紹一下|簡介|什麼來頭|\bsum(?:mari[sz]e| up)\b"
     r"|\bsummary\b|\bgist\b|\boverview\b|\bmain points?\b|\bhighlights?\b|\bwhat happened\b|\btell me about\b"
-    r"|\bin a nutshell\b|\bbig picture\b"
+    r"|\bin a nutshell\b|\bbig picture\b|\brundown\b|\brun-down\b|\brecap\b|\bbreakdown\b|概括|歸納|簡單說說?|大概說"
 )
 # Asking the gist of the whole trip's doings: a word for the gist, and what was done.
 _GIST = re.compile(
-    r"重點|大概|大致|整體|總的來說|簡單說|簡單講|簡單來說|概括|總共|一共|摘(?:一下|個|要一下)|\bgist\b|\bbig picture\b|\boverall\b|\bin (?:short|a nutshell)\b"
+    r"重點|大概|大致|整體|總體|總的來說|簡單說|簡單講|簡單來說|概括|總共|一共|摘(?:一下|個|要一下)|\bgist\b|\bbig picture\b|\boverall\b|\bin (?:short|a nutshell)\b"
     r"|(?:簡單)?(?:整理|總結|歸納)(?:一下)?|(?:一段|幾句)話"
     r"|\bsum(?:mari[sz]e| up)\b|\b(?:quick|short|brief) summary\b|\brundown\b|\b(?:quick|short) version\b"
 )

@@ -141,6 +141,20 @@ def test_a_question_about_cost_asks_for_money():
 
 
 @pytest.mark.parametrize(
+    ("question", "money"),
+    [
+        ("Does the network require paying licence fees?", False),  # whether, not how much
+        ("這套系統要付授權費嗎？", False),
+        ("Does the report say how much the fees were?", True),
+        ("這趟總共花了多少錢？經費有寫嗎？", True),
+        ("What were the fees?", True),
+    ],
+)
+def test_whether_money_is_paid_asks_yes_or_no_not_an_amount(question, money):
+    assert (MONEY in asked_kinds(question)) is money
+
+
+@pytest.mark.parametrize(
     ("question", "asked"),
     [
         ("港務局送了局長什麼禮物？", True),

@@ -78,6 +78,7 @@ from assistant.text.normalize import normalize_query
         ("Why did they go to the port authority in the first place?", OVERVIEW, {"stop": "", "section": "目的"}),
         ("Why did the mayor go to the Netherlands in the first place?", OVERVIEW, {"section": "目的"}),
         ("為什麼局長要去荷蘭？", OVERVIEW, {"section": "目的"}),  # who went may stand between
+        ("局长这次为啥会跑去荷兰？", OVERVIEW, {"section": "目的"}),  # 為啥: why, colloquially
         ("為什麼會失去訂單？", "", {}),  # 失去 is no going
         ("為什麼這份出國報告沒有寫預算？", "", {}),  # 出國報告 is the report
         ("為何局長沒去港務局？", "", {}),  # what was not done
@@ -530,6 +531,7 @@ def test_a_day_of_the_month_two_days_of_a_long_trip_share_is_none_of_them():
         ("這趟去荷蘭做了哪些事？", True),  # what the whole trip did, no gist word needed
         ("这次出访大概干了哪些事？简单概括一下", True),
         ("这次出访整体都干了些啥？", True),  # 些啥: what
+        ("这趟荷兰行总体都干了些啥，简单概括下？", True),  # 總體: on the whole
         ("這趟去港務局做了哪些事？", False),  # one visit's doings, no gist word
         ("這次去 Havenbedrijf 做了什麼？", False),
         ("What did the delegation do at the port authority?", False),
@@ -558,6 +560,19 @@ def test_the_gist_of_what_the_whole_trip_did_is_the_reports_summary(question, su
 def test_a_section_named_and_nothing_else_asks_for_its_points_or_its_gist(question, kind, section):
     intent = read_intent(normalize_query(question))
     assert (intent.kind, intent.section) == (kind, section)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Give me the quick rundown of the recommendations at the end.",
+        "Can you recap the takeaways?",
+        "建議的部分幫我概括一下",
+    ],
+)
+def test_a_rundown_recap_or_summing_up_of_a_closing_section_asks_its_gist(question):
+    intent = read_intent(normalize_query(question))
+    assert intent.kind == OVERVIEW and intent.section in ("建議", "心得")
 
 
 @pytest.mark.parametrize(
