@@ -122,7 +122,7 @@ _ASKS = (
         REASON,
         re.compile(
             r"為什麼|為何(?!\s*[？?。，,]|\s*$)|為啥|幹嘛(?!用)|為了什麼|原因|目的|動機|用意|參考什麼"
-            r"|\bwhy\b|\bwhat for\b|\bpurpose\b|\breason\b|\bthe point of\b|\b(?:meant|supposed) to (?:help|feed|inform)",
+            r"|\bwhy\b|\bhow come\b|\bwhat for\b|\bpurpose\b|\breason\b|\bthe point of\b|\b(?:meant|supposed) to (?:help|feed|inform)",
             re.I,
         ),
     ),

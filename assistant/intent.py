@@ -205,6 +205,7 @@ SECTION_CUES = (
             r"|(?:這趟|這次|此行|出訪|出國)[^？?。，,]{0,8}?(?:(?:想|要)(?:要)?達成|(?<![地照附插藍])圖)(?:什麼|啥|哪些事)(?![時候])"
             r"|\b(?:trip|delegation|mission)\b[^?.]{0,24}?\b(?:supposed|meant|hoping|hoped) to achieve\b"
             r"|\bobjectives?\b|\bwhy did (?:they|the (?:city|mayor|delegation|city government))\b.*\b(?:go|travel|visit)\b"
+            r"|\bhow come (?:they|the (?:city|mayor|delegation|city government))\b.*\b(?:went|travel(?:l?ed)?|visited)\b"
         ),
     ),
     ("摘要", re.compile(r"摘要|概要|總結|簡介|\bsummary\b|\boverview\b|\bsummari[sz]e\b|\bin short\b")),

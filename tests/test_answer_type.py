@@ -60,6 +60,7 @@ from assistant.text.normalize import fold
         ("為啥要專門去看港務局?", {REASON, PURPOSE}),
         ("為什麼行程要特地排港區公園?", {REASON, PURPOSE}),  # why the schedule holds a stop: what it was for
         ("為什麼行程延誤?", {REASON}),  # a cause
+        ("How come the port's director didn't meet us?", {REASON}),  # how come: why
         ("去看舊碼頭，是想拿來參考什麼?", {REASON, PURPOSE}),
         (
             "Why do people call the city the red city?",

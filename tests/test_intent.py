@@ -77,6 +77,7 @@ from assistant.text.normalize import normalize_query
         # An idiom, no stop: asks why, as without it (a visit named in Chinese is read from the visit: engine.py).
         ("Why did they go to the port authority in the first place?", OVERVIEW, {"stop": "", "section": "目的"}),
         ("Why did the mayor go to the Netherlands in the first place?", OVERVIEW, {"section": "目的"}),
+        ("How come the mayor went to the Netherlands?", OVERVIEW, {"section": "目的"}),  # how come: why
         ("為什麼局長要去荷蘭？", OVERVIEW, {"section": "目的"}),  # who went may stand between
         ("局长这次为啥会跑去荷兰？", OVERVIEW, {"section": "目的"}),  # 為啥: why, colloquially
         ("為什麼會失去訂單？", "", {}),  # 失去 is no going

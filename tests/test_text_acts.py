@@ -87,8 +87,22 @@ def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
     assert asked_acts(fold(question)) == {act}
 
 
-def test_showing_the_delegation_around_is_receiving_it_and_guiding_it():
-    assert asked_acts(fold("Who showed the director around the port?")) == {"<received>", "<led>"}
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who showed the director around the port?",
+        "Who from the port authority walked us around the quay?",
+        "Who took the delegation round the terminal?",
+        "Who guided them at the port?",
+    ],
+)
+def test_showing_the_delegation_around_is_receiving_it_and_guiding_it(question):
+    assert {"<received>", "<led>"} <= asked_acts(fold(question))
+
+
+@pytest.mark.parametrize("question", ["Who took them to the airport?", "Did they take a walk around the old town?"])
+def test_taking_the_delegation_somewhere_or_a_walk_is_no_guiding(question):
+    assert "<led>" not in asked_acts(fold(question))
 
 
 @pytest.mark.parametrize(

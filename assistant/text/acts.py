@@ -12,6 +12,13 @@ import re
 
 from .tokens import date_tokens
 
+# Guiding the delegation about, in English ("showed the mayor around", "walked us around the site", "took them round",
+# "who guided us"), which is leading a visit and receiving it alike.
+_GUIDED_WHOM = r"(?:us|them|him|her|the (?:[a-z]+'s )?(?:mayor|delegation|group|team|director|visitors|guests))"
+_GUIDED = (
+    r"\bshow(?:s|ed)? (?:\w+ ){1,3}?around\b"
+    rf"|\b(?:walk(?:s|ed)?|t(?:ake|akes|ook))\s+{_GUIDED_WHOM}\s+a?round\b|\bguid(?:e|es|ed)\s+{_GUIDED_WHOM}\b"
+)
 # The genre's ways of writing each act (a report's and a staff member's), and English ones for a question.
 _ACTS = (
     (
@@ -19,8 +26,9 @@ _ACTS = (
         re.compile(
             r"率[^，。；,]{0,4}?[團隊]|帶隊|領隊|帶團|率領|帶領|領軍|引領(?=[^，。]{0,4}?(?:訪團|代表團|一行|本府(?:團隊|同仁)))|\bled\b|\bheaded\b|\bwho (?:was )?lead(?:s|ing)?\b"  # not "the leading firm"
             # guiding the delegation about ("帶我們去現場", "showed the mayor around"), as a report writes 帶領市長參觀
-            r"|帶(?:我們|大家|他們|訪團|市長|局長)(?:去|到)?(?:現場|參觀|走訪|踏勘|導覽|逛)|\bshow(?:s|ed)? (?:\w+ ){1,3}?around\b"
-            r"|\blead(?:s|ing)? (?:the |our |their )?(?:delegation|group|team|visit|trip)\b"
+            r"|帶(?:我們|大家|他們|訪團|市長|局長)(?:去|到)?(?:現場|參觀|走訪|踏勘|導覽|逛)|"
+            + _GUIDED
+            + r"|\blead(?:s|ing)? (?:the |our |their )?(?:delegation|group|team|visit|trip)\b"
         ),
     ),
     (
@@ -60,7 +68,7 @@ _ACTS = (
             # looking after the delegation ("looked after the mayor's group", "took care of us"), not the budget
             r"|\b(?:look(?:s|ed|ing)? after|t(?:ake|akes|ook|aking) care of)\s+(?:us|them|him|her|the "
             r"(?:[a-z]+'s )?(?:mayor|delegation|group|team|director|visitors|guests))\b"
-            r"|\bshow(?:s|ed)? (?:\w+ ){1,3}?around\b"
+            r"|" + _GUIDED
         ),
     ),
     (
