@@ -188,7 +188,9 @@ class QueryReader:
         if self.settings.translations_per_word:
             named = named_alias_words(text, self.glossary)
             plain = " ".join(w for w in re.findall(r"[a-z0-9]+", fold_latin(text)) if w not in named)
-            added += [w for w in self.translator.translate(plain) if w not in added]
+            # A phrase's word the reports never use may be their short name for one of theirs ("air show": 航展).
+            words = [self.aliases.get(w, w) for w in self.translator.translate(plain)]
+            added += [w for w in words if w not in added and (w in self.aliases.values() or self.document_frequency(w))]
             added += [w for w in abbreviated_names(text, self.translator.translate, self.text) if w not in added]
             added += [w for w in self.pinyin.names(text) if w not in added]  # "Xinwanqu": a name spelled in pinyin
         day = trip_day(fold(text))

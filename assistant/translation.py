@@ -4,7 +4,9 @@ words, and the names in it (places, companies) that the report never mentions.
 The report is Chinese; an English question shares almost no words with it, so BM25 could only
 match names (see glossary.py). "Where is Maersk headquartered?" also gets 總部 here: the
 dictionary gloss "headquarters" stems like "headquartered", and 總部 occurs in the report.
-Only dictionary words the corpus uses are kept, which is what keeps the noise down.
+Only dictionary words the corpus uses are kept, which is what keeps the noise down; a phrase the
+dictionary glosses as a whole ("air show": 航展) keeps a two-character word the corpus never uses
+too, which may be the report's short name for one of its own (aliases.event_abbreviation).
 
 A question about 里昂 (Lyon) or Marseille asks about a place the report never names; whatever
 passage comes nearest cannot answer it, so the assistant says so instead of quoting it.
@@ -91,6 +93,20 @@ def _gloss_words(definition: str, plain: str) -> list[str]:
     return []
 
 
+# A gloss made of words alone, two or three of them ("air show"): a phrase the dictionary glosses as a whole.
+_PHRASE_RE_WHOLE = re.compile(r"[a-z]+(?: [a-z]+){1,2}")
+# How many words a phrase the dictionary glosses as a whole may have, longest tried first ("carbon dioxide emissions").
+_PHRASE_WORDS = (3, 2)
+
+
+def _phrase_key(words: list[str]) -> str:
+    """Return the key a run of English words (lower case) is glossed under: their stems joined by spaces, or ""
+    when one of them is no content word (a phrase is read only of content words: "air show", not "to show")."""
+    if len(words) not in _PHRASE_WORDS or any(len(w) < 3 or w in ENGLISH_STOPWORDS for w in words):
+        return ""
+    return " ".join(stem(w) for w in words)
+
+
 @dataclass(frozen=True)
 class WordTranslator:
     """English word stems -> the Chinese words (folded, as BM25 reads them) the corpus uses, best first;
@@ -112,14 +128,18 @@ class WordTranslator:
         return pair in self.two_character_words
 
     def translate(self, question: str) -> list[str]:
-        """Return the corpus's Chinese words for the English content words of `question`, in question order."""
+        """Return the corpus's Chinese words for the English content words of `question`, in question order: a
+        run of words the dictionary glosses as a whole ("air show", "press conference") by its words for the run."""
         out: list[str] = []
         question = _PHRASE_RE.sub(lambda m: PHRASES.get(m.group(0), "nickname"), question.lower())
-        for word in _WORD_RE.findall(question):
-            word = ABBREVIATIONS.get(word, word)
-            if len(word) < 3 or word in ENGLISH_STOPWORDS:
-                continue
-            out.extend(w for w in self.words.get(stem(word), ()) if w not in out)
+        words = [ABBREVIATIONS.get(word, word) for word in _WORD_RE.findall(question)]
+        i = 0
+        while i < len(words):
+            run = next((n for n in _PHRASE_WORDS if self.words.get(_phrase_key(words[i : i + n]))), 1)
+            key = _phrase_key(words[i : i + run]) if run > 1 else stem(words[i])
+            if run > 1 or (len(words[i]) >= 3 and words[i] not in ENGLISH_STOPWORDS):
+                out.extend(w for w in self.words.get(key, ()) if w not in out)
+            i += run
         return out
 
     def translate_abbreviations(self, question: str) -> list[str]:
@@ -184,6 +204,7 @@ class _DictionaryReading:
     lower_words: set[str] = field(default_factory=set)
     latin_names: dict[str, bool] = field(default_factory=dict)  # folded name -> an entry it glosses is in the corpus
     pairs: set[str] = field(default_factory=set)
+    phrases: dict[str, set[str]] = field(default_factory=dict)  # phrase key -> the words glossed by it as a whole
     readings: dict[str, set[str]] = field(default_factory=dict)  # character -> its toneless readings
 
     def read(self, chinese: str, definitions: list[str], pinyin: str) -> None:
@@ -197,6 +218,7 @@ class _DictionaryReading:
             return
         if len(chinese) == 2:
             self.pairs.add(chinese)
+        self._read_phrases(chinese, definitions, plain, used)
         if not used:
             # A name's pinyin and first gloss are capitalized ("Mu4 ni2 hei1", "Munich (city in Germany)"): 請問
             # "Excuse me, may I ask...?" (qing3 wen4) and 本人 "I; me; myself" are no names.
@@ -219,6 +241,17 @@ class _DictionaryReading:
             for word in gloss:
                 by_word = self.scores.setdefault(stem(word), {})
                 by_word[chinese] = max(by_word.get(chinese, 0.0), 1.0 / len(gloss))
+
+    def _read_phrases(self, chinese: str, definitions: list[str], plain: list[str], used: int) -> None:
+        """Note the entry under each English phrase of two or three content words it is glossed by as a whole ("air
+        show"): a word the corpus uses, or a two-character one it may know by a longer name (an alias: 航展)."""
+        if not used and len(chinese) != 2:
+            return
+        for definition, text in zip(definitions, plain):
+            text = text.strip().lower()
+            if not definition.startswith(_SKIP_DEFINITIONS) and _PHRASE_RE_WHOLE.fullmatch(text):
+                if key := _phrase_key(text.split()):
+                    self.phrases.setdefault(key, set()).add(chinese)
 
     def _read_latin_names(self, plain: list[str], used: int) -> None:
         """Note each Latin word of the glosses as lower-case somewhere, or as a name of an entry (used or not)."""
@@ -243,11 +276,14 @@ class _DictionaryReading:
     def translator(self, per_word: int) -> WordTranslator:
         """Return the translator: each stem's `per_word` best words, and the names the corpus never uses."""
         scores, uses = self.scores, self.uses
+        words = {
+            key: tuple(sorted(cands, key=lambda w: (-cands[w], -uses[w], -len(w), w))[:per_word])
+            for key, cands in scores.items()
+        }
+        for key, cands in self.phrases.items():
+            words[key] = tuple(sorted(cands, key=lambda w: (-uses.get(w, 0), -len(w), w))[:per_word])
         return WordTranslator(
-            {
-                key: tuple(sorted(cands, key=lambda w: (-cands[w], -uses[w], -len(w), w))[:per_word])
-                for key, cands in scores.items()
-            },
+            words,
             frozenset(self.han_names - (self.common_han & self.division_names) - _CALENDAR_WORDS),
             frozenset(
                 name

@@ -10,6 +10,7 @@ from assistant.aliases import (
     abbreviated_names,
     abbreviations,
     build_aliases,
+    event_abbreviation,
     expand_aliases,
     name_head,
     transliterated_names,
@@ -29,6 +30,21 @@ def test_dictionary_names_and_abbreviations_become_aliases_only_where_the_report
     used = {"鹿丹": 2}  # the report itself writes 鹿丹 (say, a place), so it is not an alias of 鹿特丹港
     aliases = build_aliases(glossary, {"空客": "Airbus"}, lambda w: used.get(w, 0))
     assert aliases == {"空客": "空中巴士", "空巴": "空中巴士"}
+
+
+@pytest.mark.parametrize(
+    ("name", "short"), [("鹿特丹國際航空展", "航展"), ("鹿特丹港務局", "港局"), ("鹿特丹港", ""), ("Havenbedrijf", "")]
+)
+def test_an_event_or_institution_is_shortened_to_the_word_before_its_kind_and_its_kind(name, short):
+    assert event_abbreviation(name) == short
+
+
+def test_an_events_short_name_is_an_alias_only_where_the_dictionary_knows_it_and_the_report_never_uses_it():
+    glossary = {"rotterdam air show": "鹿特丹國際航空展"}
+    word = lambda w: w == "航展"  # noqa: E731  # the dictionary's "air show"
+    assert build_aliases(glossary, {}, lambda w: 0, is_word=word) == {"航展": "鹿特丹國際航空展"}
+    assert build_aliases(glossary, {}, lambda w: 0) == {}  # no word: no short name staff would write
+    assert build_aliases(glossary, {}, lambda w: {"航展": 2}.get(w, 0), is_word=word) == {}  # a word of the report's
 
 
 def test_an_abbreviation_the_report_writes_only_shortly_after_the_full_name_is_an_alias():

@@ -24,6 +24,21 @@ def test_an_english_question_is_read_by_bm25_with_the_reports_chinese_words(assi
     )
 
 
+def test_an_english_phrase_the_dictionary_glosses_by_a_reports_short_name_is_read_with_the_full_name():
+    from assistant.aliases import build_aliases
+    from assistant.config import Settings
+    from assistant.translation import build_translator
+
+    used = {"簽署": 3, "鹿特丹國際航空展": 2, "空中": 1, "表示": 1}
+    translator = build_translator(lambda w: used.get(w, 0))
+    glossary = {"rotterdam air show": "鹿特丹國際航空展"}
+    aliases = build_aliases(glossary, {}, lambda w: used.get(w, 0), is_word=translator.is_word)
+    settings = Settings(glossary_expansion=False)  # the dictionary's words alone, not the glossary's names
+    reader = QueryReader(settings, glossary, translator, aliases, lambda w: used.get(w, 0), "簽署鹿特丹國際航空展")
+    added = reader.read("What did they sign at the air show?").lexical_text.split("?", 1)[1].split()
+    assert added == ["簽署", "鹿特丹國際航空展"]  # neither 空中 (air), 表示 (show) nor the unused 航展
+
+
 def test_a_chinese_question_is_read_as_written_and_simplified_becomes_traditional(assistant):
     query = _reader(assistant).read("法国企业联盟代表多少家企业？")
     assert not query.latin and query.lexical_text == query.text and "法國企業聯盟" in query.text
