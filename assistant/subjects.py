@@ -19,6 +19,8 @@ _SWITCH_HAN = re.compile(
 _SWITCH_LATIN = re.compile(r"^(?i:and|what about|how about)\s+(?:(?:at|in|with|for|the)\s+)*(?P<x>[^?]{1,40}?)\s*\??$")
 # A place's own government: "<city>市政府", "大<city>市政府" (a metropolis), "<county>縣政府", "<town>公所".
 _GOVERNMENT_RE = re.compile(r"(?P<place>.+?)(?:市|縣|省|區|鎮|鄉)?(?:政府|市府|公所)")
+# What is left of a party's name once its city is taken off ("<city>國際航太展"), to name it alone: this many characters.
+_MIN_REST_CHARS = 3
 # A name with a word for a place's own kind after it ("<city>市") is the place itself.
 _PLACE_SUFFIXES = ("", "市", "縣", "區", "省")
 
@@ -45,6 +47,10 @@ class SubjectFinder:
             for spelling in (fold(alias), fold(name)):
                 if len(spelling) >= 2 and entries.get(spelling, (PARTY,))[0] != PLACE:
                     entries[spelling] = (kind, name)
+            # A party named after its city is named without it too: <city>綠蔭步道 as 綠蔭步道, not <city>市 as 市.
+            for rest in (fold(name)[len(p) :] for p in place_names if kind == PARTY and fold(name).startswith(p)):
+                if len(rest) >= _MIN_REST_CHARS and not _GOVERNMENT_RE.fullmatch(rest):
+                    entries.setdefault(rest, (PARTY, name))
         self._names = sorted(entries.items(), key=lambda item: (-len(item[0]), item[0]))
         self._places = frozenset(place_names)
 

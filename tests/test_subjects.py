@@ -115,3 +115,13 @@ def test_only_a_places_own_government_stands_for_the_place():
 def test_only_latin_letters_lose_their_accents_where_subjects_are_found():
     finder = SubjectFinder(["鹿特丹"], {"ガイド社": "ガイド社"})  # a kana name keeps its voicing marks
     assert [s.name for s in finder.find("ガイド社は？")] == ["ガイド社"]
+
+
+def test_a_party_named_after_its_city_is_found_without_the_city_but_not_a_government_or_a_stub():
+    finder = SubjectFinder(
+        ["鹿特丹"], {"maritime museum": "鹿特丹海事博物館", "city": "鹿特丹市政府", "zoo": "鹿特丹園"}
+    )
+    found = [(s.name, s.kind) for s in finder.find("那海事博物館呢？")]
+    assert found == [("鹿特丹海事博物館", PARTY)]
+    assert finder.find("那市政府呢？") == [] and finder.find("那園呢？") == []
+    assert switched("那海事博物館呢？", "鹿特丹園是哪天去的？", finder) == "鹿特丹海事博物館是哪天去的？"
