@@ -13,6 +13,7 @@ from .docx_numbering import chinese_counting
 from .glossary import expand, fold_latin, named_alias_words, shared_words
 from .intent import trip_day
 from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words
+from .text.acts import act_spans
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold, has_han, normalize_query
 from .text.spelling import ReportSpelling
 from .text.tokens import content_tokens
@@ -119,6 +120,12 @@ _ROLES_TOLD_BY_ACTS = frozenset(
 _DOER_ENDINGS = "人者員方"
 
 
+def _within(folded: str, word: str, spans: list[tuple[int, int]]) -> bool:
+    """Return True when every place a (folded) text writes `word` lies within one of `spans`."""
+    places = [m.start() for m in re.finditer(re.escape(word), folded)]
+    return bool(places) and all(any(a <= i and i + len(word) <= b for a, b in spans) for i in places)
+
+
 class QueryReader:
     """Turns questions into `Query`s with the corpus's glossary, translator and aliases."""
 
@@ -213,7 +220,12 @@ class QueryReader:
         if has_han(text):
             words = [t for t in self.question_words(text) if len(t) >= 2 and t not in CHINESE_CONVERSATION_WORDS]
             folded = fold(text)
-            missing = [w for w in words if self.document_frequency(w) == 0 and not self._straddles(folded, w)]
+            acts = act_spans(folded)  # "聊了哪些話題": the reports tell of talks their own way (就…議題進行交流)
+            missing = [
+                w
+                for w in words
+                if self.document_frequency(w) == 0 and not self._straddles(folded, w) and not _within(folded, w, acts)
+            ]
         else:
             # Function and genre words and pronouns ("any", "there", "mayor", "they") are no word the report could
             # lack; "Maersk's" is Maersk; a name the report writes only in Chinese is there under its other name.

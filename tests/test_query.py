@@ -83,6 +83,7 @@ def test_the_missing_share_counts_words_the_report_never_uses(assistant):
     assert reader.missing_share("訪團的旅費預算與住宿飯店是什麼？") > 0.0
     assert reader.missing_share("去那邊主要是想學什麼回來用？") == 0.0  # 回來 is how people talk; 要是 spans 主要是
     assert reader.missing_share("論壇完了之後還有啥安排？") == 0.0  # 完了, 還有: how people talk
+    assert reader.missing_share("他們聊了哪些話題？") == 0.0  # talks, which the report tells its own way (議題)
     assert reader.missing_share("他們在那邊主要看了些什麼？") == 0.0  # 主要 and 看, not the dictionary's 要看
 
 

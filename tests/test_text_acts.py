@@ -29,6 +29,8 @@ from assistant.text.normalize import fold
         ("專訪報導刊登於該報財經版", "<published>"),
         ("由處長向訪團簡報智慧港口規劃", "<shown>"),  # what the hosts showed, not what was visited
         ("現場展示無人駕駛搬運車", "<shown>"),
+        ("雙方就港口自動化及綠色航運等議題進行交流", "<discussed>"),  # talked over, as 聊了哪些話題 asks
+        ("論壇探討的議題包括智慧港口", "<discussed>"),
     ],
 )
 def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
@@ -81,6 +83,9 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("What did they walk him through at the port?", "<shown>"),  # walking him through: showing
         ("What did they show the director at the port?", "<shown>"),
         ("他們去參觀，有看到哪些設備？", "<toured>"),  # the what-word in the next clause
+        ("他們聊了哪些話題？", "<discussed>"),
+        ("What did they talk about at the port authority?", "<discussed>"),
+        ("Which topics were on the table?", "<discussed>"),
     ],
 )
 def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
@@ -165,3 +170,8 @@ def test_leading_an_industry_or_a_trend_leads_no_delegation():
 @pytest.mark.parametrize("question", ["Who took care of the travel arrangements?", "Who looked after the budget?"])
 def test_looking_after_anything_but_the_delegation_is_no_receiving(question):
     assert "<received>" not in asked_acts(fold(question))
+
+
+@pytest.mark.parametrize("question", ["在港務局跟誰會談了？", "這筆投資談成了嗎？", "港區的環境議題嚴重嗎？"])
+def test_a_meeting_a_deal_closed_or_a_topic_of_its_own_is_no_talking_over(question):
+    assert "<discussed>" not in asked_acts(fold(question))

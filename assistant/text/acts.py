@@ -2,8 +2,8 @@
 (致贈, 送了…禮物, "gift"), trying something, signing, inviting (邀請, "asked them to come") or being invited (應…邀請,
 "who invited them"), receiving the delegation (接待, 會晤, "who hosted us", 見了誰), seeing what the hosts showed
 (參觀, "帶我們看了哪些…"), being briefed or shown something (簡報, 展示, "what did they show the mayor"), going about
-on foot (步行, 逛), designing (由…負責設計, "who designed"), a piece being published (刊登, "when did the piece run")
-and speaking (致詞, 上台講話, "speech"). Each act reads as one token on both sides, so "誰帶隊？" meets "…率團參訪…"
+on foot (步行, 逛), designing (由…負責設計, "who designed"), a piece being published (刊登, "when did the piece run"),
+talking something over (就…議題進行交流, "what did they discuss") and speaking (致詞, 上台講話, "speech"). Each act reads as one token on both sides, so "誰帶隊？" meets "…率團參訪…"
 and "送了什麼禮物？" meets "…致贈市長…" though they share no character."""
 
 from __future__ import annotations
@@ -117,6 +117,15 @@ _ACTS = (
         ),
     ),
     (
+        # what was talked over (就…等議題進行交流, 討論, "what did they talk about", 聊了哪些話題), not a deal closed (談成)
+        "<discussed>",
+        re.compile(
+            r"就[^，。；？?]{2,40}?(?:議題|面向|主題)|探討|討論|交換意見|話題|題目|(?:哪些|哪幾個|什麼|啥)(?:議題|主題)"
+            r"|聊(?:了|些|什麼|啥|哪)|(?<![會商洽面])談(?:了|些|什麼|啥|哪)(?!成)"
+            r"|\btopics?\b|\bdiscuss(?:ed|es|ing|ions?)?\b|\btalk(?:s|ed|ing)? (?:about|over)\b|\bon the table\b"
+        ),
+    ),
+    (
         "<speech>",
         re.compile(r"致詞|致辭|講話|發言|演講|演說|上台|表示|\bspeech(?:es)?\b|\bspoke\b|\bspeak(?:s|ing)?\b(?! for)"),
     ),
@@ -154,6 +163,11 @@ def _matches(token: str, pattern: re.Pattern, folded: str) -> list[re.Match]:
 def act_tokens(folded: str) -> frozenset[str]:
     """Return one token for each act a folded text tells of ("<led>" for "市長率團參訪…")."""
     return frozenset(token for token, pattern in _ACTS if _matches(token, pattern, folded))
+
+
+def act_spans(folded: str) -> list[tuple[int, int]]:
+    """Return where a folded text tells of an act, as (start, end) offsets: words a report says its own way."""
+    return [m.span() for token, pattern in _ACTS for m in _matches(token, pattern, folded)]
 
 
 def dated_acts(folded: str) -> frozenset[str]:
