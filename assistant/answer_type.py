@@ -268,7 +268,10 @@ _TRIP_STEP_RE = re.compile(
 _AFTER_THE_TRIP_RE = re.compile(
     r"\bafter (?:the|this|that|their) (?:visit|trip|tour)\b|(?:參訪|拜會|拜訪|參觀|出訪)(?:之|以)?後"
 )
-_YEAR_RE = re.compile(r"\d{4}\s*年|\d{2,3}\s*年\s*\d{1,2}\s*月")
+# A year, or a month named without its day ("今年 9 月舉辦", "於 9 月"): a time, not a count of months (3 個月).
+_YEAR_RE = re.compile(
+    r"\d{4}\s*年|\d{2,3}\s*年\s*\d{1,2}\s*月|(?<![\d個])(?:1[0-2]|0?[1-9])\s*月(?![\s\d]*[日號号]|份?\s*\d)"
+)
 _DIGIT_RE = re.compile(r"\d")
 # A European name (Jan Visser, Jean-Marc Dupont) or a title the report puts next to a name.
 _LATIN_NAME_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[-\s][A-ZÀ-Ý][A-Za-zà-ÿ]+)+")

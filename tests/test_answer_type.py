@@ -538,3 +538,17 @@ def test_which_ones_asked_of_another_thing_than_counted_keeps_the_count():
     assert counted_noun("那家公司有多少員工？有哪幾家客戶？") == "員"  # the clients listed are no headcount
     assert counted_noun("那家公司有多少員工？有哪些客戶？") == "員"
     assert counted_noun("參展的有幾家？是哪幾家？") == ""  # which ones of what it counts: the list answers it
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("港務局將於今年 9 月舉辦第一屆港口節", True),  # a month without its day is a time
+        ("新碼頭預計 2019 年啟用", True),
+        ("局長於 3 月 5 日拜會港務局", True),
+        ("工程歷時 3 個月完成", False),  # a count of months
+        ("碼頭長 9 公里", False),
+    ],
+)
+def test_a_sentence_gives_a_time_with_a_year_a_date_or_a_month(sentence, date):
+    assert (DATE in offered_kinds(sentence)) is date
