@@ -37,7 +37,7 @@ from .parties import PartyScope, heads
 from .retrieval import Hit
 from .template import OWN_CITY_WORD, compact
 from .text.acts import act_tokens, asked_acts, dated_acts
-from .text.layout import caption_span, row_key, table_span
+from .text.layout import caption_span, is_heading_line, row_key, table_span
 from .text.normalize import HAN_RUN_RE, fold
 from .text.tokens import content_tokens, tokenize
 
@@ -104,7 +104,7 @@ class SentenceScorer:
         typed = asked or planned_asked(fold(query_text if asked_text is None else asked_text))
         depth = s.typed_answer_passages if typed else s.answer_passages
         for rank, hit in enumerate(hits[:depth], start=1):
-            for sid in self.index.chunk_sentences[hit.chunk_id]:
+            for sid in self._read_with(hit.chunk_id):
                 best_rank.setdefault(sid, rank)
         if not best_rank:
             return []
@@ -117,6 +117,17 @@ class SentenceScorer:
         ]
         scored.sort(key=lambda x: (-x.score, x.sentence_id))
         return scored
+
+    def _read_with(self, chunk_id: int) -> list[int]:
+        """Return the sentences of a passage, and of the next one in its part when it is the part's heading alone: a
+        heading found ("十二、出席<show>暨…簽署…") tells what its part's lead sentence tells, which answers."""
+        chunks, ids = self.index.chunks, list(self.index.chunk_sentences[chunk_id])
+        chunk, after = chunks[chunk_id], chunk_id + 1
+        if after < len(chunks) and "\n" not in chunk.text.strip() and is_heading_line(chunk.text):
+            lead = chunks[after]
+            if (lead.doc_id, lead.section) == (chunk.doc_id, chunk.section):
+                ids += self.index.chunk_sentences[after]
+        return ids
 
     def _pooled(self, query_text: str, asked: frozenset[str], hits: list[Hit], asked_text: str | None) -> list[int]:
         """Return the sentences naming the holder of a title the question asks which one held ("哪位副市長"; `asked`:

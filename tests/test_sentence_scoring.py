@@ -475,3 +475,25 @@ def test_who_received_them_at_a_party_named_reads_its_visit_whichever_part_the_p
     assert told <= read  # the party's visit read, though the passage found is another's
     unnamed = "那時候對方是誰全程陪同？"  # no party named: the visit found alone
     assert not told & {x.sentence_id for x in scorer.score_sentences(unnamed, vector, [Hit(elsewhere, 1.0)])}
+
+
+def test_a_passage_that_is_a_parts_heading_alone_is_read_with_the_parts_first_passage(assistant):
+    from assistant.retrieval import Hit
+    from assistant.text.layout import is_heading_line
+
+    index, scorer = assistant.index, SentenceScorer(assistant.index, assistant.settings)
+    chunks = index.chunks
+    heading = next(
+        i
+        for i, c in enumerate(chunks[:-1])
+        if is_heading_line(c.text)
+        and "\n" not in c.text.strip()
+        and (chunks[i + 1].doc_id, chunks[i + 1].section) == (c.doc_id, c.section)
+    )
+    vector = assistant.embedder.encode_queries([chunks[heading].text])[0]
+    read = {s.sentence_id for s in scorer.score_sentences(chunks[heading].text, vector, [Hit(heading, 1.0)])}
+    assert set(index.chunk_sentences[heading + 1]) <= read  # the heading's lead, which tells what it names
+    body = next(i for i, c in enumerate(chunks[:-1]) if not is_heading_line(c.text) and i != heading + 1)
+    vector = assistant.embedder.encode_queries([chunks[body].text])[0]
+    read = {s.sentence_id for s in scorer.score_sentences(chunks[body].text, vector, [Hit(body, 1.0)])}
+    assert not read & set(index.chunk_sentences[body + 1])  # a passage of text is read alone
