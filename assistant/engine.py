@@ -59,7 +59,7 @@ from .rerank import rerank_by_sentences
 from .retrieval import Hit, Retriever
 from .structured import TemplateAnswer, TemplateAnswerer
 from .subjects import PLACE, SubjectFinder
-from .template import named_sections, row_places
+from .template import OWN_CITY_WORD, named_sections, row_places
 from .text.normalize import HAN_RUN_RE, fold, has_han
 from .text.words import capitalized_names
 from .translation_cache import load_translator
@@ -622,6 +622,9 @@ class Assistant:
             return only
         if release:
             written = fold(" ".join(self.index.chunks[i].text for i in inside))
+            # The city filing a report is its 本市: "它對<city>有什麼參考？" names no other subject.
+            cities = {self.index.document(d).template.own_city for d, _ in sections} if OWN_CITY_WORD in written else ()
+            written += "".join(f" {fold(c)} {fold(c)[:-1]}" for c in cities if c)
             words = [
                 w for w in self.reader.question_words(query_text) if len(w) >= 2 and has_han(w) and not is_cue_word(w)
             ]

@@ -388,3 +388,13 @@ def test_why_one_visit_was_made_is_no_question_for_the_trips_purpose_section(por
     assert any(purpose in q.quote for q in port_assistant.ask("這次去荷蘭到底是為了啥？").quotes)
     answer = port_assistant.ask("為什麼要去港務局？")
     assert answer.quotes and not any(purpose in q.quote for q in answer.quotes)
+
+
+def test_a_follow_up_naming_the_reports_own_city_stays_with_the_part_talked_about(port_assistant):
+    # The report calls the city filing it 本市: "它對<city>有什麼參考價值？" names no other subject to go to.
+    a = port_assistant
+    label = next(c.section for c in a.index.chunks if "心得" in c.section)
+    sections = [(a.sources[0], label)]
+    inside = a._within(sections, None, a.reader.read("它對高雄有什麼參考價值？").text)
+    assert inside is not None and all(a.index.chunks[i].section == label for i in inside)
+    assert a._within(sections, None, a.reader.read("它對阿姆斯特丹有什麼參考價值？").text) is None  # another city
