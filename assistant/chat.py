@@ -205,6 +205,17 @@ class Conversation:
             return None
         return switched(matched, previous, finder)
 
+    def _points_back_within(self, question: str) -> bool:
+        """Return True when a question points back ("what did he say about working with <country>?") and names only
+        what the parts just talked about write (in Chinese, its other names): it asks of them, not of the names."""
+        text = normalize_query(question)
+        index, names_of = getattr(self.assistant, "index", None), getattr(self.assistant, "other_names", None)
+        if not (self.focus and _POINTING.search(text)) or index is None or names_of is None:
+            return False
+        written = fold(" ".join(c.text for c in index.chunks if (c.doc_id, c.section) in self.focus))
+        names = capitalized_names(text)
+        return bool(names) and all(any(fold(n) in written for n in [name, *names_of(name)]) for name in names)
+
     def _visits_quoted(self, answer: Answer, template: object) -> list[tuple[str, str]]:
         """Return the visits whose party the first quote of an answer names (a point of 心得, or one of the party's
         visits), as (document, label): "他們那邊", "their head office" then point at each of that party's visits
@@ -233,6 +244,7 @@ class Conversation:
         # Who led, or who else was there ("還有誰也去了？"), asked after a visit's answer: of that visit.
         led = bool(matched and context) and (asks_who_led_a_visit(matched, context or "") or asks_who_else(matched))
         held = points_back(question) or elliptical(question) or led or self._subjectless(matched)
+        held = held or self._points_back_within(question)
         pointing = context and self.focus and held
         nth = self._nth_listed(question) if context else None
         sections = [nth] if nth else list(self.focus) if pointing else None

@@ -450,7 +450,7 @@ class Assistant:
             documents = [self.index.document(d) for d in reports]
             parties = self.parties(query.text)
             mentions = unvisited(query.text, documents, self.reader.other_names)
-            words = (self.party_spellings, self._other_names, self.translator.is_word)
+            words = (self.party_spellings, self.other_names, self.translator.is_word)
             mentions += unsupported(query.text, documents, parties, *words)
             mentions += off_schedule(query.text, documents, parties, self.party_names)
             mentions += elsewhere_that_day(query.text, documents)
@@ -466,7 +466,7 @@ class Assistant:
             mentions += persons_not_at(query.text, documents, visited, respelled)
         return template, mentions
 
-    def _other_names(self, name: str) -> list[str]:
+    def other_names(self, name: str) -> list[str]:
         """Return a name's other names: the reports' (`QueryReader.other_names`), else the dictionary's (Taiwan: 臺灣)."""
         return self.reader.other_names(name) or self.translator.translate(name)
 

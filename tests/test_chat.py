@@ -324,3 +324,15 @@ def test_a_half_day_named_alone_in_a_follow_up_asks_of_the_day_just_talked_about
     answer = chat.ask("上午是誰接待的？")  # that day's morning: the port authority's visit, not the council's
     assert answer.quotes and any("范德堡接待" in q.quote for q in answer.quotes)
     assert not any("德弗里斯" in q.quote for q in answer.quotes)
+
+
+def test_a_follow_up_pointing_back_and_naming_only_what_that_part_writes_asks_of_that_part(port_assistant):
+    chat = Conversation(port_assistant)
+    first = chat.ask("Who received the director at the port authority?")
+    assert "港務局" in first.quotes[0].section
+    # "Rotterdam" is written there (鹿特丹): still about that visit, as "he" says; "Amsterdam" is another part's.
+    assert chat._points_back_within("What did he say about the future of Rotterdam?")
+    assert not chat._points_back_within("What did he say about Amsterdam?")
+    assert not chat._points_back_within("What does Rotterdam export?")  # no pointing back
+    answer = chat.ask("What did he say about the future of Rotterdam?")
+    assert answer.quotes and all("港務局" in q.section for q in answer.quotes)
