@@ -61,6 +61,10 @@ from assistant.text.normalize import fold
         ("為什麼行程要特地排港區公園?", {REASON, PURPOSE}),  # why the schedule holds a stop: what it was for
         ("為什麼行程延誤?", {REASON}),  # a cause
         ("How come the port's director didn't meet us?", {REASON}),  # how come: why
+        ("港務局怎麼不是局長本人出來？", {REASON}),  # 怎麼不是: why not
+        ("怎麼沒去港區公園？", {REASON}),
+        ("去港務局要怎麼走?", set()),  # how, not why
+        ("港區公園怎麼樣?", set()),
         ("去看舊碼頭，是想拿來參考什麼?", {REASON, PURPOSE}),
         (
             "Why do people call the city the red city?",
