@@ -27,7 +27,7 @@ _PERIOD = re.compile(
 )
 # A question naming the cover page asks of its fields, whatever else it says.
 _COVER_PAGE = re.compile(
-    r"封面|\bcover page\b|\b(?:the|its) cover\b(?! (?:how|what|when|who|why|the|a|an)\b)|\btitle page\b"
+    r"封面|\bcover page\b|\b(?:the|its) cover\b(?! (?:how|what|when|who|why|the|a|an)\b)|\btitle page\b|\bfront page\b"
 )
 _COVER_CUES = (
     (

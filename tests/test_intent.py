@@ -40,6 +40,7 @@ from assistant.text.normalize import normalize_query
         ("这次出访去了哪个国家？", COVER, {"field": "派赴國家"}),
         ("According to the cover page, what were the official travel dates?", COVER, {"field": "出國期間"}),
         ("Per the cover page, when did the Netherlands trip start and end?", COVER, {"field": "出國期間"}),
+        ("What travel dates are printed on the front page of the report?", COVER, {"field": "出國期間"}),  # front page
         ("這趟一起去的還有誰？", MEMBERS, {}),
         ("這次一起出國的市府同仁有哪些？", MEMBERS, {}),  # the writers' own colleagues who went abroad with them
         ("Which officials went on the trip?", MEMBERS, {}),
