@@ -58,20 +58,20 @@ def build_aliases(
         for short in abbreviations(fold(name)):
             if (frequency(short) == 0 or shortens(short, fold(name), text)) and not is_word(short):
                 aliases.setdefault(short, name)
-        if (short := event_abbreviation(fold(name))) and is_word(short) and frequency(short) == 0:
+        if (short := show_abbreviation(fold(name))) and is_word(short) and frequency(short) == 0:
             aliases.setdefault(short, name)
     return aliases
 
 
-# An event's or an institution's kind, which ends its name: 展 (a show), 會 (a fair, a council), 賽 (a race), 節, 館,
-# and 局, 處, 院, 部, 署, 所.
-_EVENT_ENDS = "展會賽節館" + _INSTITUTION_ENDS
+# An exhibition's kind, which ends its name (展, a show): <city>國際航空展 is 航展, the dictionary's "air show". Not 會, 節,
+# 院, 部, 局: their short forms are common words (國會 of 聯合國大會, 音節 of 音樂節, 學院 of 大學醫學院, 內部 of 內政部).
+_SHOW_END = "展"
 
 
-def event_abbreviation(name: str) -> str:
-    """Return the dictionary's kind of short name for a (folded) event or institution: the first character of the
-    word before its kind, and the kind (<city>國際航太展 -> 航展, which the dictionary glosses "air show"), or ""."""
-    return name[-3] + name[-1] if len(name) >= 4 and name[-1] in _EVENT_ENDS and _HAN_ONLY.fullmatch(name) else ""
+def show_abbreviation(name: str) -> str:
+    """Return the dictionary's kind of short name for a (folded) exhibition: the first character of the word before
+    its kind, and the kind (<city>國際航空展 -> 航展), or ""."""
+    return name[-3] + name[-1] if len(name) >= 4 and name[-1] == _SHOW_END and _HAN_ONLY.fullmatch(name) else ""
 
 
 # How far before an abbreviation the report writes the name in full when it shortens it ("局長參訪港務公司…港公表示…").

@@ -122,8 +122,8 @@ _ASKS = (
         REASON,
         re.compile(
             r"為什麼|為何(?!\s*[？?。，,]|\s*$)|為啥|幹嘛(?!用)|為了什麼|原因|目的|動機|用意|參考什麼"
-            # "怎麼不是局長親自接待？", "怎麼沒去…", "怎麼會…": why (not), not how
-            r"|怎麼(?:不是|不|沒有?|會|反而|只有?)(?!樣)"
+            # "怎麼不是局長親自接待？", "怎麼沒去…", "怎麼會…": why (not); not how (怎麼走, 怎麼不同, 怎麼會合)
+            r"|怎麼(?:不是|沒有?|會(?![合議面])|反而|只有?)"
             r"|\bwhy\b|\bhow come\b|\bwhat for\b|\bpurpose\b|\breason\b|\bthe point of\b|\b(?:meant|supposed) to (?:help|feed|inform)",
             re.I,
         ),
@@ -270,9 +270,9 @@ _TRIP_STEP_RE = re.compile(
 _AFTER_THE_TRIP_RE = re.compile(
     r"\bafter (?:the|this|that|their) (?:visit|trip|tour)\b|(?:參訪|拜會|拜訪|參觀|出訪)(?:之|以)?後"
 )
-# A year, or a month named without its day ("今年 9 月舉辦", "於 9 月"): a time, not a count of months (3 個月).
+# A year, or a month named without its day ("今年 9 月舉辦", "於 9 月"): a time (3 個月 is none: 個 stands between).
 _YEAR_RE = re.compile(
-    r"\d{4}\s*年|\d{2,3}\s*年\s*\d{1,2}\s*月|(?<![\d個])(?:1[0-2]|0?[1-9])\s*月(?![\s\d]*[日號号]|份?\s*\d)"
+    r"\d{4}\s*年|\d{2,3}\s*年\s*\d{1,2}\s*月|(?<!\d)(?:1[0-2]|0?[1-9])\s*月(?![\s\d]*[日號号]|份?\s*\d)"
 )
 _DIGIT_RE = re.compile(r"\d")
 # A European name (Jan Visser, Jean-Marc Dupont) or a title the report puts next to a name.
@@ -313,13 +313,18 @@ _OTHER_HOLDER_BEFORE_COMMA_RE = re.compile(
 )
 
 
-# Whether money is paid ("does it require paying licence fees?", "要付授權費嗎？") is asked yes or no, not as an amount,
-# unless an amount is asked beside it ("有寫花了多少嗎？", "does it say how much it cost?").
+# Whether a fee must be paid or is charged, asked yes or no ("does the terminal charge docking fees?", "要付停泊費嗎？"), asks
+# no amount; a budget, a cost or a fee's amount asked yes or no ("預算有寫嗎？", "is the fee amount given?") still does.
 _YES_OR_NO_RE = re.compile(
     r"^(?:does|do|did|is|are|was|were|will|would|can|could|has|have|had|should)\b|嗎\s*[？?]?\s*$|有沒有|是否|需不需要|要不要",
     re.I,
 )
-_AMOUNT_ASKED_RE = re.compile(r"多少|幾|\bhow much\b|\bwhat\b|\bhow\b", re.I)
+_FEE_PAID_RE = re.compile(
+    r"\b(?:pay|pays|paying|paid|charge[sd]?|charging|require[sd]?|requiring|need(?:s|ed)?)\b[^?]{0,30}?\bfees?\b"
+    r"|(?:付|繳|收|支付)[^，。？?]{0,8}?費",
+    re.I,
+)
+_AMOUNT_ASKED_RE = re.compile(r"多少|幾|金額|\bhow much\b|\bamount\b|\bwhat\b|\bhow\b", re.I)
 
 
 def asked_kinds(question: str) -> frozenset[str]:
@@ -336,8 +341,9 @@ def asked_kinds(question: str) -> frozenset[str]:
         kinds.add(WHERE)
     if _RETURN_ASKED_RE.search(question):
         kinds |= {GIFT, RETURN_GIFT}
-    if MONEY in kinds and _YES_OR_NO_RE.search(question.strip()) and not _AMOUNT_ASKED_RE.search(question):
-        kinds.discard(MONEY)
+    if MONEY in kinds and _YES_OR_NO_RE.search(question.strip()) and _FEE_PAID_RE.search(question):
+        if not _AMOUNT_ASKED_RE.search(question):
+            kinds.discard(MONEY)
     return frozenset(kinds)
 
 

@@ -35,6 +35,10 @@ _POINTING = re.compile(
     r"\bthat\s+(?!(?:is|was|are|were|the|a|an|they|it|he|she|we|you|i|there|this)\b)[a-z]+)",
     re.IGNORECASE,
 )
+# One person pointed back at ("what did he say…", "她提到…"), not the delegation (they, 他們); and words asking beyond
+# what was just talked about (other, else, 其他).
+_ONE_PERSON = re.compile(r"\b(?:he|she|him|her|his)\b|他(?!們)|她(?!們)", re.IGNORECASE)
+_ELSE = re.compile(r"\b(?:other|others|else)\b|其他|別的|另外", re.IGNORECASE)
 # The n-th of what the last answer listed ("第二個地方是誰接待的？", "第二個呢？", "the second stop"): a place or a visit
 # named as such, or the bare classifier ending the phrase; not "第一個心得", "第一天", "第三點".
 _NTH_LISTED = re.compile(
@@ -206,13 +210,23 @@ class Conversation:
         return switched(matched, previous, finder)
 
     def _points_back_within(self, question: str) -> bool:
-        """Return True when a question points back ("what did he say about working with <country>?") and names only
-        what the parts just talked about write (in Chinese, its other names): it asks of them, not of the names."""
+        """Return True when a question points back at one person ("what did he say about working with <country>?") and
+        names only what the parts just talked about write (in Chinese, its other names): it asks of them, not of the
+        names. Not "they" (the delegation: "which other companies did they visit in <country>?")."""
         text = normalize_query(question)
         index, names_of = getattr(self.assistant, "index", None), getattr(self.assistant, "other_names", None)
-        if not (self.focus and _POINTING.search(text)) or index is None or names_of is None:
+        if not (self.focus and _ONE_PERSON.search(text)) or _ELSE.search(text) or index is None or names_of is None:
             return False
-        written = fold(" ".join(c.text for c in index.chunks if (c.doc_id, c.section) in self.focus))
+        written = fold(
+            " ".join(
+                c.text
+                for c in index.chunks
+                if any(
+                    c.doc_id == d and (c.section == s or c.section.startswith(s + SECTION_SEPARATOR))
+                    for d, s in self.focus
+                )
+            )
+        )
         names = capitalized_names(text)
         return bool(names) and all(any(fold(n) in written for n in [name, *names_of(name)]) for name in names)
 

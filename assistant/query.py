@@ -13,7 +13,7 @@ from .docx_numbering import chinese_counting
 from .glossary import expand, fold_latin, named_alias_words, shared_words
 from .intent import trip_day
 from .question_check import NO_LANGUAGE_WORDS_NOTICE, has_report_language_words
-from .text.acts import act_spans
+from .text.acts import act_words
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold, has_han, normalize_query
 from .text.spelling import ReportSpelling
 from .text.tokens import content_tokens
@@ -196,8 +196,7 @@ class QueryReader:
             named = named_alias_words(text, self.glossary)
             plain = " ".join(w for w in re.findall(r"[a-z0-9]+", fold_latin(text)) if w not in named)
             # A phrase's word the reports never use may be their short name for one of theirs ("air show": 航展).
-            words = [self.aliases.get(w, w) for w in self.translator.translate(plain)]
-            added += [w for w in words if w not in added and (w in self.aliases.values() or self.document_frequency(w))]
+            added += [w for w in self.translator.translate(plain, self.aliases) if w not in added]
             added += [w for w in abbreviated_names(text, self.translator.translate, self.text) if w not in added]
             added += [w for w in self.pinyin.names(text) if w not in added]  # "Xinwanqu": a name spelled in pinyin
         day = trip_day(fold(text))
@@ -220,7 +219,7 @@ class QueryReader:
         if has_han(text):
             words = [t for t in self.question_words(text) if len(t) >= 2 and t not in CHINESE_CONVERSATION_WORDS]
             folded = fold(text)
-            acts = act_spans(folded)  # "聊了哪些話題": the reports tell of talks their own way (就…議題進行交流)
+            acts = act_words(folded)  # "聊了哪些話題": the reports tell of talks their own way (就…議題進行交流)
             missing = [
                 w
                 for w in words

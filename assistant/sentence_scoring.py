@@ -120,7 +120,7 @@ class SentenceScorer:
 
     def _read_with(self, chunk_id: int) -> list[int]:
         """Return the sentences of a passage, and of the next one in its part when it is the part's heading alone: a
-        heading found ("十二、出席<show>暨…簽署…") tells what its part's lead sentence tells, which answers."""
+        heading found ("三、參訪<party>暨簽署…") tells what its part's lead sentence tells, which answers."""
         chunks, ids = self.index.chunks, list(self.index.chunk_sentences[chunk_id])
         chunk, after = chunks[chunk_id], chunk_id + 1
         if after < len(chunks) and "\n" not in chunk.text.strip() and is_heading_line(chunk.text):

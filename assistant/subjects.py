@@ -19,7 +19,7 @@ _SWITCH_HAN = re.compile(
 _SWITCH_LATIN = re.compile(r"^(?i:and|what about|how about)\s+(?:(?:at|in|with|for|the)\s+)*(?P<x>[^?]{1,40}?)\s*\??$")
 # A place's own government: "<city>市政府", "大<city>市政府" (a metropolis), "<county>縣政府", "<town>公所".
 _GOVERNMENT_RE = re.compile(r"(?P<place>.+?)(?:市|縣|省|區|鎮|鄉)?(?:政府|市府|公所)")
-# What is left of a party's name once its city is taken off ("<city>國際航太展"), to name it alone: this many characters.
+# What is left of a party's name once its city is taken off ("<city>海事博物館"), to name it alone: this many characters.
 _MIN_REST_CHARS = 3
 # A name with a word for a place's own kind after it ("<city>市") is the place itself.
 _PLACE_SUFFIXES = ("", "市", "縣", "區", "省")
@@ -42,15 +42,20 @@ class SubjectFinder:
     def __init__(self, places: Iterable[str], glossary: Mapping[str, str]) -> None:
         place_names = {fold(p) for p in places if len(p) >= 2}
         entries: dict[str, tuple[str, str]] = {p: (PLACE, p) for p in place_names}
+        # A party named after its city is named without it too (<city>海事博物館 as 海事博物館), unless two parties'
+        # names leave the same rest (<city>港務局, <other city>港務局) or it is a government or a stub (<city>市政府).
+        rests: dict[str, set[str]] = {}
         for alias, name in glossary.items():
             kind = PLACE if any(fold(name) == p + end for p in place_names for end in _PLACE_SUFFIXES) else PARTY
             for spelling in (fold(alias), fold(name)):
                 if len(spelling) >= 2 and entries.get(spelling, (PARTY,))[0] != PLACE:
                     entries[spelling] = (kind, name)
-            # A party named after its city is named without it too: <city>綠蔭步道 as 綠蔭步道, not <city>市 as 市.
             for rest in (fold(name)[len(p) :] for p in place_names if kind == PARTY and fold(name).startswith(p)):
                 if len(rest) >= _MIN_REST_CHARS and not _GOVERNMENT_RE.fullmatch(rest):
-                    entries.setdefault(rest, (PARTY, name))
+                    rests.setdefault(rest, set()).add(name)
+        for rest, names in rests.items():
+            if len(names) == 1:
+                entries.setdefault(rest, (PARTY, names.pop()))
         self._names = sorted(entries.items(), key=lambda item: (-len(item[0]), item[0]))
         self._places = frozenset(place_names)
 

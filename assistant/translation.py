@@ -5,8 +5,8 @@ The report is Chinese; an English question shares almost no words with it, so BM
 match names (see glossary.py). "Where is Maersk headquartered?" also gets 總部 here: the
 dictionary gloss "headquarters" stems like "headquartered", and 總部 occurs in the report.
 Only dictionary words the corpus uses are kept, which is what keeps the noise down; a phrase the
-dictionary glosses as a whole ("air show": 航展) keeps a two-character word the corpus never uses
-too, which may be the report's short name for one of its own (aliases.event_abbreviation).
+dictionary glosses as a whole ("air show": 航展) keeps apart a two-character word the corpus never
+uses, which may be a report's short name for one of its own names (aliases.show_abbreviation).
 
 A question about 里昂 (Lyon) or Marseille asks about a place the report never names; whatever
 passage comes nearest cannot answer it, so the assistant says so instead of quoting it.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold
@@ -122,25 +122,41 @@ class WordTranslator:
     # Each character's readings, toneless (達 -> "da"): names written with other characters of the same sounds
     # (aliases.SoundAlikes).
     readings: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    # A phrase glossed as a whole -> its two-character words the corpus never uses ("air show": 航展), which a report may
+    # write by a longer name of its own (an alias: translate's `names`).
+    phrase_names: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
 
     def is_word(self, pair: str) -> bool:
         """Return True when two Han characters (folded) are a dictionary word: 總統 is, 麼活 is not."""
         return pair in self.two_character_words
 
-    def translate(self, question: str) -> list[str]:
-        """Return the corpus's Chinese words for the English content words of `question`, in question order: a
-        run of words the dictionary glosses as a whole ("air show", "press conference") by its words for the run."""
+    def translate(self, question: str, names: Mapping[str, str] | None = None) -> list[str]:
+        """Return the corpus's Chinese words for the English content words of `question`, in question order: a run
+        of words the dictionary glosses as a whole ("press conference") by its words for the run, when the corpus
+        uses one of them or `names` (a report's short names -> its names) gives one ("air show": 航展 -> the report's
+        name of the show); else word by word."""
         out: list[str] = []
         question = _PHRASE_RE.sub(lambda m: PHRASES.get(m.group(0), "nickname"), question.lower())
         words = [ABBREVIATIONS.get(word, word) for word in _WORD_RE.findall(question)]
         i = 0
         while i < len(words):
-            run = next((n for n in _PHRASE_WORDS if self.words.get(_phrase_key(words[i : i + n]))), 1)
-            key = _phrase_key(words[i : i + run]) if run > 1 else stem(words[i])
-            if run > 1 or (len(words[i]) >= 3 and words[i] not in ENGLISH_STOPWORDS):
-                out.extend(w for w in self.words.get(key, ()) if w not in out)
-            i += run
+            for n in _PHRASE_WORDS:
+                if found := self._phrase(_phrase_key(words[i : i + n]), names or {}):
+                    out.extend(w for w in found if w not in out)
+                    i += n
+                    break
+            else:
+                if len(words[i]) >= 3 and words[i] not in ENGLISH_STOPWORDS:
+                    out.extend(w for w in self.words.get(stem(words[i]), ()) if w not in out)
+                i += 1
         return out
+
+    def _phrase(self, key: str, names: Mapping[str, str]) -> list[str]:
+        """Return the corpus's words for a phrase glossed as a whole (its key), and the names `names` gives its
+        words the corpus never uses; [] for no phrase or none of them."""
+        if not key:
+            return []
+        return [*self.words.get(key, ()), *(names[w] for w in self.phrase_names.get(key, ()) if w in names)]
 
     def translate_abbreviations(self, question: str) -> list[str]:
         """Return the corpus's Chinese words for the abbreviations (ABBREVIATIONS) in a question of any script:
@@ -205,6 +221,7 @@ class _DictionaryReading:
     latin_names: dict[str, bool] = field(default_factory=dict)  # folded name -> an entry it glosses is in the corpus
     pairs: set[str] = field(default_factory=set)
     phrases: dict[str, set[str]] = field(default_factory=dict)  # phrase key -> the words glossed by it as a whole
+    phrase_names: dict[str, set[str]] = field(default_factory=dict)  # phrase key -> its unused two-character words
     readings: dict[str, set[str]] = field(default_factory=dict)  # character -> its toneless readings
 
     def read(self, chinese: str, definitions: list[str], pinyin: str) -> None:
@@ -251,7 +268,7 @@ class _DictionaryReading:
             text = text.strip().lower()
             if not definition.startswith(_SKIP_DEFINITIONS) and _PHRASE_RE_WHOLE.fullmatch(text):
                 if key := _phrase_key(text.split()):
-                    self.phrases.setdefault(key, set()).add(chinese)
+                    (self.phrases if used else self.phrase_names).setdefault(key, set()).add(chinese)
 
     def _read_latin_names(self, plain: list[str], used: int) -> None:
         """Note each Latin word of the glosses as lower-case somewhere, or as a name of an entry (used or not)."""
@@ -281,7 +298,7 @@ class _DictionaryReading:
             for key, cands in scores.items()
         }
         for key, cands in self.phrases.items():
-            words[key] = tuple(sorted(cands, key=lambda w: (-uses.get(w, 0), -len(w), w))[:per_word])
+            words[key] = tuple(sorted(cands, key=lambda w: (-uses[w], -len(w), w))[:per_word])
         return WordTranslator(
             words,
             frozenset(self.han_names - (self.common_han & self.division_names) - _CALENDAR_WORDS),
@@ -297,4 +314,5 @@ class _DictionaryReading:
             frozenset(self.pairs),
             self.name_glosses,
             {ch: " ".join(sorted(r)) for ch, r in sorted(self.readings.items())},
+            {key: tuple(sorted(cands)) for key, cands in sorted(self.phrase_names.items())},
         )

@@ -79,6 +79,7 @@ def _to_json(translator: WordTranslator) -> dict:
         "two_character_words": sorted(translator.two_character_words),
         "name_glosses": dict(sorted(translator.name_glosses.items())),
         "readings": translator.readings,
+        "phrase_names": {key: list(words) for key, words in translator.phrase_names.items()},
     }
 
 
@@ -93,4 +94,5 @@ def _from_json(data: dict) -> WordTranslator:
         frozenset(map(str, data["two_character_words"])),
         {str(k): str(v) for k, v in data["name_glosses"].items()},
         {str(k): str(v) for k, v in data["readings"].items()},
+        {str(k): tuple(str(w) for w in ws) for k, ws in data.get("phrase_names", {}).items()},
     )

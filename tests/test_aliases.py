@@ -10,9 +10,9 @@ from assistant.aliases import (
     abbreviated_names,
     abbreviations,
     build_aliases,
-    event_abbreviation,
     expand_aliases,
     name_head,
+    show_abbreviation,
     transliterated_names,
 )
 
@@ -33,10 +33,17 @@ def test_dictionary_names_and_abbreviations_become_aliases_only_where_the_report
 
 
 @pytest.mark.parametrize(
-    ("name", "short"), [("鹿特丹國際航空展", "航展"), ("鹿特丹港務局", "港局"), ("鹿特丹港", ""), ("Havenbedrijf", "")]
+    ("name", "short"),
+    [
+        ("鹿特丹國際航空展", "航展"),
+        ("鹿特丹港務局", ""),  # not an institution: short forms of those are common words (內部 of 內政部)
+        ("鹿特丹音樂節", ""),  # 音節
+        ("鹿特丹港", ""),
+        ("Havenbedrijf", ""),
+    ],
 )
-def test_an_event_or_institution_is_shortened_to_the_word_before_its_kind_and_its_kind(name, short):
-    assert event_abbreviation(name) == short
+def test_a_show_is_shortened_to_the_word_before_its_kind_and_its_kind(name, short):
+    assert show_abbreviation(name) == short
 
 
 def test_an_events_short_name_is_an_alias_only_where_the_dictionary_knows_it_and_the_report_never_uses_it():

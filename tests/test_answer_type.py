@@ -65,6 +65,8 @@ from assistant.text.normalize import fold
         ("怎麼沒去港區公園？", {REASON}),
         ("去港務局要怎麼走?", set()),  # how, not why
         ("港區公園怎麼樣?", set()),
+        ("這兩個港口怎麼不同?", set()),
+        ("要怎麼會合?", set()),
         ("去看舊碼頭，是想拿來參考什麼?", {REASON, PURPOSE}),
         (
             "Why do people call the city the red city?",
@@ -148,11 +150,15 @@ def test_a_question_about_cost_asks_for_money():
 @pytest.mark.parametrize(
     ("question", "money"),
     [
-        ("Does the network require paying licence fees?", False),  # whether, not how much
-        ("這套系統要付授權費嗎？", False),
+        ("Does the terminal charge docking fees?", False),  # whether a fee is paid, not how much
+        ("Do ships need to pay port fees there?", False),
         ("Does the report say how much the fees were?", True),
         ("這趟總共花了多少錢？經費有寫嗎？", True),
         ("What were the fees?", True),
+        ("Does the report give the budget?", True),  # a budget asked yes or no: an amount the report must state
+        ("Can you tell me the total cost of the trip?", True),
+        ("預算有寫嗎？", True),
+        ("Is the docking fee amount mentioned?", True),
     ],
 )
 def test_whether_money_is_paid_asks_yes_or_no_not_an_amount(question, money):

@@ -334,5 +334,6 @@ def test_a_follow_up_pointing_back_and_naming_only_what_that_part_writes_asks_of
     assert chat._points_back_within("What did he say about the future of Rotterdam?")
     assert not chat._points_back_within("What did he say about Amsterdam?")
     assert not chat._points_back_within("What does Rotterdam export?")  # no pointing back
+    assert not chat._points_back_within("Which other ports did they visit in Rotterdam?")  # the delegation, others
     answer = chat.ask("What did he say about the future of Rotterdam?")
     assert answer.quotes and all("港務局" in q.section for q in answer.quotes)

@@ -125,3 +125,10 @@ def test_a_party_named_after_its_city_is_found_without_the_city_but_not_a_govern
     assert found == [("鹿特丹海事博物館", PARTY)]
     assert finder.find("那市政府呢？") == [] and finder.find("那園呢？") == []
     assert switched("那海事博物館呢？", "鹿特丹園是哪天去的？", finder) == "鹿特丹海事博物館是哪天去的？"
+
+
+def test_a_rest_two_parties_names_leave_names_neither():
+    glossary = {"rotterdam port authority": "鹿特丹港務局", "amsterdam port authority": "阿姆斯特丹港務局"}
+    finder = SubjectFinder(["鹿特丹", "阿姆斯特丹"], glossary)
+    assert finder.find("那港務局呢？") == []
+    assert switched("那港務局呢？", "阿姆斯特丹港務局由誰接待？", finder) is None

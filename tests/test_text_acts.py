@@ -105,7 +105,15 @@ def test_showing_the_delegation_around_is_receiving_it_and_guiding_it(question):
     assert {"<received>", "<led>"} <= asked_acts(fold(question))
 
 
-@pytest.mark.parametrize("question", ["Who took them to the airport?", "Did they take a walk around the old town?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who took them to the airport?",
+        "Did they take a walk around the old town?",
+        "Did the bus ride take them around three hours?",  # around: about, of time
+        "It took us around 40 minutes to get there.",
+    ],
+)
 def test_taking_the_delegation_somewhere_or_a_walk_is_no_guiding(question):
     assert "<led>" not in asked_acts(fold(question))
 
@@ -175,3 +183,15 @@ def test_looking_after_anything_but_the_delegation_is_no_receiving(question):
 @pytest.mark.parametrize("question", ["在港務局跟誰會談了？", "這筆投資談成了嗎？", "港區的環境議題嚴重嗎？"])
 def test_a_meeting_a_deal_closed_or_a_topic_of_its_own_is_no_talking_over(question):
     assert "<discussed>" not in asked_acts(fold(question))
+
+
+@pytest.mark.parametrize("text", ["這就是本市未來發展的主題", "就業機會是雙方關心的議題", "局長就任以來推動的重要議題"])
+def test_a_topic_no_one_talked_over_is_no_talking_over(text):
+    assert "<discussed>" not in act_tokens(fold(text))
+
+
+def test_an_act_said_in_a_word_is_found_but_not_the_clause_it_spans():
+    from assistant.text.acts import act_words
+
+    folded = fold("他們就港區污染處理議題聊了什麼？")
+    assert [folded[a:b] for a, b in act_words(folded)] == ["聊了"]

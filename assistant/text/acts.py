@@ -17,7 +17,8 @@ from .tokens import date_tokens
 _GUIDED_WHOM = r"(?:us|them|him|her|the (?:[a-z]+'s )?(?:mayor|delegation|group|team|director|visitors|guests))"
 _GUIDED = (
     r"\bshow(?:s|ed)? (?:\w+ ){1,3}?around\b"
-    rf"|\b(?:walk(?:s|ed)?|t(?:ake|akes|ook))\s+{_GUIDED_WHOM}\s+a?round\b|\bguid(?:e|es|ed)\s+{_GUIDED_WHOM}\b"
+    rf"|\b(?:walk(?:s|ed)?|t(?:ake|akes|ook))\s+{_GUIDED_WHOM}\s+a?round\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|half|several))"
+    rf"|\bguid(?:e|es|ed)\s+{_GUIDED_WHOM}\b"
 )
 # The genre's ways of writing each act (a report's and a staff member's), and English ones for a question.
 _ACTS = (
@@ -120,7 +121,8 @@ _ACTS = (
         # what was talked over (就…等議題進行交流, 討論, "what did they talk about", 聊了哪些話題), not a deal closed (談成)
         "<discussed>",
         re.compile(
-            r"就[^，。；？?]{2,40}?(?:議題|面向|主題)|探討|討論|交換意見|話題|題目|(?:哪些|哪幾個|什麼|啥)(?:議題|主題)"
+            r"就(?![是業任讀職近要])[^，。；？?]{2,40}?(?:議題|面向|主題)[^，。；]{0,4}?(?:交流|討論|交換|互動|座談|對話)"
+            r"|探討|討論|交換意見|話題|題目|(?:哪些|哪幾個|什麼|啥)(?:議題|主題)"
             r"|聊(?:了|些|什麼|啥|哪)|(?<![會商洽面])談(?:了|些|什麼|啥|哪)(?!成)"
             r"|\btopics?\b|\bdiscuss(?:ed|es|ing|ions?)?\b|\btalk(?:s|ed|ing)? (?:about|over)\b|\bon the table\b"
         ),
@@ -165,9 +167,15 @@ def act_tokens(folded: str) -> frozenset[str]:
     return frozenset(token for token, pattern in _ACTS if _matches(token, pattern, folded))
 
 
-def act_spans(folded: str) -> list[tuple[int, int]]:
-    """Return where a folded text tells of an act, as (start, end) offsets: words a report says its own way."""
-    return [m.span() for token, pattern in _ACTS for m in _matches(token, pattern, folded)]
+# An act said in a word or two ("聊了", "話題", "哪些議題"), not a clause it spans ("就<anything>議題").
+_ACT_WORD_CHARS = 4
+
+
+def act_words(folded: str) -> list[tuple[int, int]]:
+    """Return where a folded text says an act in a word or two, as (start, end) offsets: words a report says its own
+    way ("聊了哪些話題" for its 就…議題進行交流)."""
+    spans = (m.span() for token, pattern in _ACTS for m in _matches(token, pattern, folded))
+    return [(a, b) for a, b in spans if b - a <= _ACT_WORD_CHARS]
 
 
 def dated_acts(folded: str) -> frozenset[str]:
