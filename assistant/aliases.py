@@ -63,14 +63,14 @@ def build_aliases(
     return aliases
 
 
-# An exhibition's kind, which ends its name (展, a show): <city>國際航空展 is 航展, the dictionary's "air show". Not 會, 節,
+# An exhibition's kind, which ends its name (展, a show): <city>國際花卉展 is 花展, the dictionary's "flower show". Not 會, 節,
 # 院, 部, 局: their short forms are common words (國會 of 聯合國大會, 音節 of 音樂節, 學院 of 大學醫學院, 內部 of 內政部).
 _SHOW_END = "展"
 
 
 def show_abbreviation(name: str) -> str:
     """Return the dictionary's kind of short name for a (folded) exhibition: the first character of the word before
-    its kind, and the kind (<city>國際航空展 -> 航展), or ""."""
+    its kind, and the kind (<city>國際花卉展 -> 花展), or ""."""
     return name[-3] + name[-1] if len(name) >= 4 and name[-1] == _SHOW_END and _HAN_ONLY.fullmatch(name) else ""
 
 

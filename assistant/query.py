@@ -195,7 +195,7 @@ class QueryReader:
         if self.settings.translations_per_word:
             named = named_alias_words(text, self.glossary)
             plain = " ".join(w for w in re.findall(r"[a-z0-9]+", fold_latin(text)) if w not in named)
-            # A phrase's word the reports never use may be their short name for one of theirs ("air show": 航展).
+            # A phrase's word the reports never use may be their short name for one of theirs ("flower show": 花展).
             added += [w for w in self.translator.translate(plain, self.aliases) if w not in added]
             added += [w for w in abbreviated_names(text, self.translator.translate, self.text) if w not in added]
             added += [w for w in self.pinyin.names(text) if w not in added]  # "Xinwanqu": a name spelled in pinyin

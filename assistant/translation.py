@@ -5,7 +5,7 @@ The report is Chinese; an English question shares almost no words with it, so BM
 match names (see glossary.py). "Where is Maersk headquartered?" also gets 總部 here: the
 dictionary gloss "headquarters" stems like "headquartered", and 總部 occurs in the report.
 Only dictionary words the corpus uses are kept, which is what keeps the noise down; a phrase the
-dictionary glosses as a whole ("air show": 航展) keeps apart a two-character word the corpus never
+dictionary glosses as a whole ("flower show": 花展) keeps apart a two-character word the corpus never
 uses, which may be a report's short name for one of its own names (aliases.show_abbreviation).
 
 A question about 里昂 (Lyon) or Marseille asks about a place the report never names; whatever
@@ -93,7 +93,7 @@ def _gloss_words(definition: str, plain: str) -> list[str]:
     return []
 
 
-# A gloss made of words alone, two or three of them ("air show"): a phrase the dictionary glosses as a whole.
+# A gloss made of words alone, two or three of them ("flower show"): a phrase the dictionary glosses as a whole.
 _PHRASE_RE_WHOLE = re.compile(r"[a-z]+(?: [a-z]+){1,2}")
 # How many words a phrase the dictionary glosses as a whole may have, longest tried first ("carbon dioxide emissions").
 _PHRASE_WORDS = (3, 2)
@@ -101,7 +101,7 @@ _PHRASE_WORDS = (3, 2)
 
 def _phrase_key(words: list[str]) -> str:
     """Return the key a run of English words (lower case) is glossed under: their stems joined by spaces, or ""
-    when one of them is no content word (a phrase is read only of content words: "air show", not "to show")."""
+    when one of them is no content word (a phrase is read only of content words: "flower show", not "to show")."""
     if len(words) not in _PHRASE_WORDS or any(len(w) < 3 or w in ENGLISH_STOPWORDS for w in words):
         return ""
     return " ".join(stem(w) for w in words)
@@ -122,7 +122,7 @@ class WordTranslator:
     # Each character's readings, toneless (達 -> "da"): names written with other characters of the same sounds
     # (aliases.SoundAlikes).
     readings: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
-    # A phrase glossed as a whole -> its two-character words the corpus never uses ("air show": 航展), which a report may
+    # A phrase glossed as a whole -> its two-character words the corpus never uses ("flower show": 花展), which a report may
     # write by a longer name of its own (an alias: translate's `names`).
     phrase_names: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
 
@@ -133,7 +133,7 @@ class WordTranslator:
     def translate(self, question: str, names: Mapping[str, str] | None = None) -> list[str]:
         """Return the corpus's Chinese words for the English content words of `question`, in question order: a run
         of words the dictionary glosses as a whole ("press conference") by its words for the run, when the corpus
-        uses one of them or `names` (a report's short names -> its names) gives one ("air show": 航展 -> the report's
+        uses one of them or `names` (a report's short names -> its names) gives one ("flower show": 花展 -> the report's
         name of the show); else word by word."""
         out: list[str] = []
         question = _PHRASE_RE.sub(lambda m: PHRASES.get(m.group(0), "nickname"), question.lower())
@@ -261,7 +261,7 @@ class _DictionaryReading:
 
     def _read_phrases(self, chinese: str, definitions: list[str], plain: list[str], used: int) -> None:
         """Note the entry under each English phrase of two or three content words it is glossed by as a whole ("air
-        show"): a word the corpus uses, or a two-character one it may know by a longer name (an alias: 航展)."""
+        show"): a word the corpus uses, or a two-character one it may know by a longer name (an alias: 花展)."""
         if not used and len(chinese) != 2:
             return
         for definition, text in zip(definitions, plain):

@@ -29,14 +29,14 @@ def test_an_english_phrase_the_dictionary_glosses_by_a_reports_short_name_is_rea
     from assistant.config import Settings
     from assistant.translation import build_translator
 
-    used = {"簽署": 3, "鹿特丹國際航空展": 2, "空中": 1, "表示": 1}
+    used = {"簽署": 3, "鹿特丹國際花卉展": 2, "花卉": 1, "表示": 1}
     translator = build_translator(lambda w: used.get(w, 0))
-    glossary = {"rotterdam air show": "鹿特丹國際航空展"}
+    glossary = {"rotterdam flower show": "鹿特丹國際花卉展"}
     aliases = build_aliases(glossary, {}, lambda w: used.get(w, 0), is_word=translator.is_word)
     settings = Settings(glossary_expansion=False)  # the dictionary's words alone, not the glossary's names
-    reader = QueryReader(settings, glossary, translator, aliases, lambda w: used.get(w, 0), "簽署鹿特丹國際航空展")
-    added = reader.read("What did they sign at the air show?").lexical_text.split("?", 1)[1].split()
-    assert added == ["簽署", "鹿特丹國際航空展"]  # neither 空中 (air), 表示 (show) nor the unused 航展
+    reader = QueryReader(settings, glossary, translator, aliases, lambda w: used.get(w, 0), "簽署鹿特丹國際花卉展")
+    added = reader.read("What did they sign at the flower show?").lexical_text.split("?", 1)[1].split()
+    assert added == ["簽署", "鹿特丹國際花卉展"]  # neither 花卉 (flower), 表示 (show) nor the unused 花展
 
 
 def test_a_chinese_question_is_read_as_written_and_simplified_becomes_traditional(assistant):

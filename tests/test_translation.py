@@ -39,14 +39,13 @@ def test_a_head_office_or_an_hq_is_translated_as_headquarters_not_word_by_word()
 
 
 def test_words_the_dictionary_glosses_as_a_whole_are_translated_as_the_whole_not_word_by_word():
-    translator = build_translator(lambda word: {"記者會": 1, "空中": 1, "表示": 1}.get(word, 0))
+    translator = build_translator(lambda word: {"記者會": 1, "花卉": 1, "表示": 1}.get(word, 0))
     assert translator.translate("Who spoke at the press conference?") == ["記者會"]
-    # 航展 ("air show"), which the corpus never uses, translates the phrase only as a name the reports give it.
-    assert translator.translate("What did they see at the air show?", {"航展": "鹿特丹國際航空展"}) == [
-        "鹿特丹國際航空展"
-    ]
-    assert translator.translate("What did they see at the air show?") == ["空中", "表示"]  # else word by word
-    assert translator.translate("What did they see at the air show?", {"港公": "港務公司"}) == ["空中", "表示"]
+    # 花展 ("flower show"), which the corpus never uses, translates the phrase only as a name the reports give it.
+    question = "What did they see at the flower show?"
+    assert translator.translate(question, {"花展": "鹿特丹國際花卉展"}) == ["鹿特丹國際花卉展"]
+    assert translator.translate(question) == ["花卉", "表示"]  # else word by word
+    assert translator.translate(question, {"港公": "港務公司"}) == ["花卉", "表示"]
 
 
 def test_what_people_call_a_place_is_translated_as_its_nickname_not_as_a_visit():
@@ -65,10 +64,10 @@ def test_only_words_the_corpus_uses_are_kept():
     translator = build_translator(lambda word: {"總部": 1, "花卉": 2}.get(word, 0))
     assert translator.translate("Where are the cats, the flowers and the headquarters?") == ["花卉", "總部"]
     assert {w for words in translator.words.values() for w in words} == {"總部", "花卉"}
-    # A phrase glossed as a whole keeps apart a two-character word the corpus never uses (航展, "air show"), which may
+    # A phrase glossed as a whole keeps apart a two-character word the corpus never uses (花展, "flower show"), which may
     # be the reports' short name for one of theirs; a longer one it never uses is dropped.
     apart = {w for words in translator.phrase_names.values() for w in words}
-    assert "航展" in apart and all(len(w) == 2 for w in apart)
+    assert "花展" in apart and all(len(w) == 2 for w in apart)
 
 
 def test_a_name_glossed_by_itself_then_described_translates_to_the_corpus_name():

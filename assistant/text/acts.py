@@ -3,8 +3,9 @@
 "who invited them"), receiving the delegation (接待, 會晤, "who hosted us", 見了誰), seeing what the hosts showed
 (參觀, "帶我們看了哪些…"), being briefed or shown something (簡報, 展示, "what did they show the mayor"), going about
 on foot (步行, 逛), designing (由…負責設計, "who designed"), a piece being published (刊登, "when did the piece run"),
-talking something over (就…議題進行交流, "what did they discuss") and speaking (致詞, 上台講話, "speech"). Each act reads as one token on both sides, so "誰帶隊？" meets "…率團參訪…"
-and "送了什麼禮物？" meets "…致贈市長…" though they share no character."""
+talking something over (就…議題進行交流, "what did they discuss") and speaking (致詞, 上台講話, "speech"). Each act
+reads as one token on both sides, so "誰帶隊？" meets "…率團參訪…" and "送了什麼禮物？" meets "…致贈市長…" though they
+share no character."""
 
 from __future__ import annotations
 
