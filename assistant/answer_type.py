@@ -341,9 +341,9 @@ def asked_kinds(question: str) -> frozenset[str]:
         kinds.add(WHERE)
     if _RETURN_ASKED_RE.search(question):
         kinds |= {GIFT, RETURN_GIFT}
-    if MONEY in kinds and _YES_OR_NO_RE.search(question.strip()) and _FEE_PAID_RE.search(question):
-        if not _AMOUNT_ASKED_RE.search(question):
-            kinds.discard(MONEY)
+    fee_paid = _YES_OR_NO_RE.search(question.strip()) and _FEE_PAID_RE.search(question)
+    if MONEY in kinds and fee_paid and not _AMOUNT_ASKED_RE.search(question):
+        kinds.discard(MONEY)
     return frozenset(kinds)
 
 

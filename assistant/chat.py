@@ -215,18 +215,14 @@ class Conversation:
         names. Not "they" (the delegation: "which other companies did they visit in <country>?")."""
         text = normalize_query(question)
         index, names_of = getattr(self.assistant, "index", None), getattr(self.assistant, "other_names", None)
-        if not (self.focus and _ONE_PERSON.search(text)) or _ELSE.search(text) or index is None or names_of is None:
+        chunks_in = getattr(self.assistant, "chunks_in", None)
+        if (
+            not (self.focus and _ONE_PERSON.search(text))
+            or _ELSE.search(text)
+            or any(x is None for x in (index, names_of, chunks_in))
+        ):
             return False
-        written = fold(
-            " ".join(
-                c.text
-                for c in index.chunks
-                if any(
-                    c.doc_id == d and (c.section == s or c.section.startswith(s + SECTION_SEPARATOR))
-                    for d, s in self.focus
-                )
-            )
-        )
+        written = fold(" ".join(index.chunks[i].text for i in chunks_in(self.focus)))
         names = capitalized_names(text)
         return bool(names) and all(any(fold(n) in written for n in [name, *names_of(name)]) for name in names)
 

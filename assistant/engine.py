@@ -610,21 +610,14 @@ class Assistant:
         unchanged when none is, or (with `release`) when the question names something those sections never write
         ("港務局那邊呢？" after a meeting elsewhere): then it is about that, not about what was said before."""
         allowed = None if only is None else set(only.tolist())
-        inside = [
-            i
-            for i, c in enumerate(self.index.chunks)
-            if (allowed is None or i in allowed)
-            and any(
-                c.doc_id == d and (c.section == s or c.section.startswith(s + SECTION_SEPARATOR)) for d, s in sections
-            )
-        ]
+        inside = [i for i in self.chunks_in(sections) if allowed is None or i in allowed]
         if not inside:
             return only
         if release:
             written = fold(" ".join(self.index.chunks[i].text for i in inside))
             # The city filing a report is its 本市: "它對<city>有什麼參考？" names no other subject.
             cities = {self.index.document(d).template.own_city for d, _ in sections} if OWN_CITY_WORD in written else ()
-            written += "".join(f" {fold(c)} {fold(c)[:-1]}" for c in cities if c)
+            written += "".join(f" {fold(c)}" for c in cities if c)
             words = [
                 w for w in self.reader.question_words(query_text) if len(w) >= 2 and has_han(w) and not is_cue_word(w)
             ]
@@ -635,6 +628,16 @@ class Assistant:
             if any(self.retriever.document_frequency(w) and w not in written for w in named):
                 return only
         return np.array(inside, dtype=np.int64)
+
+    def chunks_in(self, sections: Sequence[tuple[str, str]]) -> list[int]:
+        """Return the ids of the chunks inside the given (document, section label) sections or their subsections."""
+        return [
+            i
+            for i, c in enumerate(self.index.chunks)
+            if any(
+                c.doc_id == d and (c.section == s or c.section.startswith(s + SECTION_SEPARATOR)) for d, s in sections
+            )
+        ]
 
     @functools.cached_property
     def _heading_text(self) -> str:
