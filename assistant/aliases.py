@@ -160,6 +160,8 @@ def abbreviated_names(question: str, translate: Callable[[str], list[str]], text
 # starts sound like too many common words.
 _SOUND_CHARS = (2, 4)
 _SOUND_PREFIX = 3
+# A name's start written with one other character inside it has at least this many characters (two share too much).
+_VARIANT_CHARS = 3
 # A character read several ways gives each reading; a run whose readings multiply past this is left alone.
 _MAX_READINGS = 16
 
@@ -167,7 +169,8 @@ _MAX_READINGS = 16
 class SoundAlikes:
     """The reports' transliterated names as a question may write them with other characters of the same sounds: a
     mainland transliteration (奥利诺, converted as 奧利諾) of the name a report writes 奧里諾. At most half of the
-    characters differ: a run of quite other characters is another word."""
+    characters differ: a run of quite other characters is another word. A run of three or four sounding otherwise in
+    one character between its ends (奧萊諾) writes the same name another region's way."""
 
     def __init__(
         self,
@@ -187,11 +190,19 @@ class SoundAlikes:
                     by_sound.setdefault(sound, set()).add((name[:n], name))
         # A sound that starts two names differently tells neither.
         self.by_sound = {s: sorted(found) for s, found in by_sound.items() if len({p for p, _ in found}) == 1}
+        # Starts of three or more characters by their first and last ("奧里諾" under 奧…諾): another region's
+        # transliteration often writes one syllable between them otherwise (奧萊諾).
+        self.by_ends: dict[tuple[str, str, int], set[tuple[str, str]]] = {}
+        for name in names:
+            lengths = [len(name)] if len(name) <= _SOUND_CHARS[1] else range(_SOUND_PREFIX, _SOUND_CHARS[1] + 1)
+            for n in (n for n in lengths if n >= _VARIANT_CHARS):
+                self.by_ends.setdefault((name[0], name[n - 1], n), set()).add((name[:n], name))
 
     def respell(self, text: str) -> str:
         """Return a normalized question with each run of characters the reports never write that sounds like a
-        report's transliterated name, or its start (and is no dictionary word), written as the report writes it."""
-        if not self.by_sound:
+        report's transliterated name, or its start, or writes it with one other character inside (and is no dictionary
+        word), written as the report writes it."""
+        if not (self.by_sound or self.by_ends):
             return text
         out, i = [], 0
         while i < len(text):
@@ -209,14 +220,38 @@ class SoundAlikes:
         if len(run) < n or not _HAN_ONLY.fullmatch(run) or self.is_word(run):
             return ""
         prefix, name = next(((p, m) for s in self._sounds(run) for p, m in self.by_sound.get(s, ())), ("", ""))
+        variant = not prefix
+        if variant:
+            prefix, name = self._variant_of(run)
         if not prefix or 2 * sum(a != b for a, b in zip(run, prefix)) > n:
             return ""
         # Its pairs of characters and those it forms with its neighbours are no word of the reports' (the 岸那 of
         # 河岸那邊); but the name's own next characters may follow (奧利諾港務局 keeps 港務局 after 奧利諾).
         end = start + n
         continued = text.startswith(name[n:], end) and n < len(name)
-        pairs = [text[k : k + 2] for k in range(max(0, start - 1), end - 1 if continued else min(len(text) - 1, end))]
-        return "" if any(self._written(p) for p in pairs) else prefix
+        at = range(max(0, start - 1), end - 1 if continued else min(len(text) - 1, end))
+        # A variant's own pairs may be dictionary words, as transliterations often are, or the name's own pairs (the
+        # 伊絲 of 安娜萊絲), but no other the reports write.
+        inside = range(start, end - 1) if variant else range(0)
+        told = (
+            (text[k : k + 2] not in prefix and self.frequency(text[k : k + 2]))
+            if k in inside
+            else self._written(text[k : k + 2])
+            for k in at
+        )
+        return "" if any(told) else prefix
+
+    def _variant_of(self, run: str) -> tuple[str, str]:
+        """Return (the start of a name, the name) that `run` writes with one character between its first and last
+        other than the name does, when only one name's start does so, else ("", "")."""
+        if len(run) < _VARIANT_CHARS:
+            return "", ""
+        found = {
+            (p, m)
+            for p, m in self.by_ends.get((run[0], run[-1], len(run)), ())
+            if sum(a != b for a, b in zip(run, p)) == 1
+        }
+        return min(found) if len({p for p, _ in found}) == 1 else ("", "")
 
     def _written(self, pair: str) -> bool:
         return bool(self.frequency(pair)) or self.is_word(pair)

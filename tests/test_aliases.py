@@ -116,6 +116,22 @@ def test_a_name_written_with_other_characters_of_the_same_sounds_is_read_as_the_
     assert _sound_alikes().respell(question) == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("奧萊諾港務局在哪？", "奧里諾港務局在哪？"),  # one syllable between its ends written otherwise (萊 for 里)
+        ("拉奧萊諾港務局在哪？", "拉奧里諾港務局在哪？"),  # an article's syllable before it (La …) stays
+        ("安娜萊絲說了什麼？", "安娜伊絲說了什麼？"),  # its own pair 伊絲 is no other word of the report's
+        ("奧萊萊港務局在哪？", "奧萊萊港務局在哪？"),  # two characters otherwise: another word
+        ("澳里諾港務局在哪？", "澳里諾港務局在哪？"),  # its first character otherwise (and of no known sound)
+        ("紀萊偉說了什麼？", "紀博偉說了什麼？"),
+        ("環萊法", "環萊法"),  # a two-character name has nothing between its ends
+    ],
+)
+def test_a_name_written_with_one_other_character_between_its_ends_is_read_as_the_reports(question, expected):
+    assert _sound_alikes().respell(question) == expected
+
+
 def test_a_dictionary_word_sounding_like_a_name_is_left_as_it_is():
     assert _sound_alikes(frozenset({"奧利諾"})).respell("奧利諾在哪？") == "奧利諾在哪？"
 
