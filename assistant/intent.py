@@ -242,9 +242,14 @@ _GIST = re.compile(
 )
 _DID_WHAT = re.compile(
     r"做成?了?(?:哪些事|些?(?:什麼|啥))|幹成?了?(?:哪些事|些?(?:什麼|啥))|完成了?(?:哪些|什麼)"
-    r"|\bwhat (?:did )?(?:they|we|the delegation|the trip|this trip) (?:\w+ly )?(?:do|did|accomplish(?:ed)?|achieve[sd]?|cover(?:ed)?)\b"
+    r"|\bwhat (?:did )?(?:they|we|the delegation|(?:the|this) (?:\w+ )?trip) (?:\w+ly )?(?:do|did|accomplish(?:ed)?|achieve[sd]?|cover(?:ed)?)\b"
     r"|\b(?:get|got|gotten) done\b"
     r"|\bwhat (?:\w+ ){0,3}covered\b"
+)
+# Asking what a report is about ("這份報告在講什麼？", "报告讲的是什么", "what is this report about?"): its summary.
+_REPORT_ABOUT = re.compile(
+    r"報告[^，。？?]{0,3}?(?:在|是)?(?:講|說|談|寫)(?:了|的是|些)?(?:什麼|甚麼|啥)|報告的?(?:主要)?內容(?:是什麼|是啥)"
+    r"|\bwhat(?: is|'s) (?:this|the) report (?:about|on)\b|\bwhat does (?:this|the) report cover\b"
 )
 # What else a trip-gist question may say: "這趟去<country>" names the trip's country, "give me" asks, "局長要一段"
 # says who wants it. Dev 2,700: 4 or 6 alike.
@@ -476,14 +481,26 @@ def _trip_gist(folded: str, dates: tuple[tuple[str, ...], tuple[int, ...]], plac
     重點", "the gist of what this trip covered", "這趟去<country>做了哪些事？"), naming no day and little else: the
     summary (摘要) answers it. With `places`, not one set in a place ("這趟在<city>總共做了哪些事？"), which the
     engine reads again without them when it names no place of the itineraries."""
-    if dates[0] or dates[1] or not (_DID_WHAT.search(folded) and _THE_TRIP.search(folded)):
+    if dates[0] or dates[1] or not _THE_TRIP.search(folded):
         return False
     if places and _IN_A_PLACE.search(folded):
         return False
     rest = _rest(folded, _GIST, _DID_WHAT, _THE_TRIP, _SCHEDULE, _FILLER)
+    if not _DID_WHAT.search(folded):  # the trip's gist itself ("這趟出訪的重點？", "a rundown of the <country> trip")
+        # "這趟總共花了多少錢？" asks an amount; "概括一下這次的整體行程" the schedule.
+        asks = asked_kinds(folded) or _SCHEDULE.search(folded)
+        return bool(_GIST.search(folded)) and not asks and _small(rest, han=_MAX_GISTLESS_HAN, latin=1)
     if not _GIST.search(folded):  # no gist word: nothing but the trip's country beside it ("這趟去<country>…")
         return _small(rest, han=_MAX_GISTLESS_HAN, latin=0)
     return _small(rest, han=_MAX_GIST_HAN, latin=_MAX_GIST_LATIN)
+
+
+def _report_gist(folded: str, dates: tuple[tuple[str, ...], tuple[int, ...]]) -> bool:
+    """Return True when a (folded) question asks what the report is about ("我剛來還沒看過，這份報告在講什麼？"),
+    naming no day and little else."""
+    if dates[0] or dates[1] or not _REPORT_ABOUT.search(folded):
+        return False
+    return _small(_rest(folded, _REPORT_ABOUT, _GIST, _FILLER), han=_MAX_GIST_HAN, latin=_MAX_GIST_LATIN)
 
 
 def half_day(folded: str) -> str:
@@ -517,7 +534,7 @@ def _read_one(question: str, places: bool) -> Intent:
             return Intent(kind, section=section[0], ordinal=number)
     shift = 1 if _NEXT_DAY.search(folded) else -1 if _DAY_BEFORE.search(folded) else 0
     dates = _dates(folded)
-    if _trip_gist(folded, dates, places):  # "這趟整體來說做了哪些事？": the report's own summary (摘要)
+    if _trip_gist(folded, dates, places) or _report_gist(folded, dates):  # the report's own summary (摘要)
         return Intent(OVERVIEW, section="摘要")
     day_intent = _day_intent(folded, asked, half, shift, dates, places)
     if day_intent is not None:

@@ -531,6 +531,16 @@ def test_a_day_of_the_month_two_days_of_a_long_trip_share_is_none_of_them():
         ("簡單總結一下這趟出訪都幹成了哪些事？", True),  # 幹成了: got done
         ("Give me the big picture of what the delegation actually did.", True),  # an adverb before the verb
         ("這趟去荷蘭做了哪些事？", True),  # what the whole trip did, no gist word needed
+        ("這趟出訪的重點是什麼？", True),  # the trip's gist itself, no doing asked
+        ("這次去荷蘭的重點？", True),
+        ("Give me the quick rundown of the Netherlands trip", True),
+        ("Give me the quick rundown: what did the Netherlands trip actually cover?", True),  # its country before it
+        ("這趟總共花了多少錢？", False),  # an amount asked, in total
+        ("我剛來還沒看過，這份報告在講什麼？", True),  # what the report is about
+        ("这份报告讲的是什么？", True),
+        ("What is this report about?", True),
+        ("報告說這對港區有什麼用？", False),  # something the report says, of a subject
+        ("這次去港務局的重點？", False),  # a visit named beside the trip: that visit's gist
         ("这次出访大概干了哪些事？简单概括一下", True),
         ("这次出访整体都干了些啥？", True),  # 些啥: what
         ("这趟荷兰行总体都干了些啥，简单概括下？", True),  # 總體: on the whole
