@@ -24,7 +24,7 @@ from .text.words import (
     ENGLISH_PRONOUNS,
     ENGLISH_STOPWORDS,
 )
-from .translation import WordTranslator
+from .translation import WordTranslator, rephrase
 
 
 @dataclass(frozen=True)
@@ -230,7 +230,7 @@ class QueryReader:
             # lack; "Maersk's" is Maersk; a name the report writes only in Chinese is there under its other name.
             words = [
                 _POSSESSIVE.sub("", t)
-                for t in content_tokens(text)
+                for t in content_tokens(rephrase(text.lower()))
                 if len(t) >= 3 and not t.isdigit() and not _never_missing(t)
             ]
             spelled = self.pinyin.spelled(text)  # "Xinwanqu": a name of the reports', in pinyin

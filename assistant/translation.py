@@ -42,9 +42,30 @@ MAX_NAME_CHARS = 8
 # Abbreviations staff write, in any language, for what reports of the genre spell out (合作備忘錄 for an MOU, 總部
 # for an HQ); the dictionary glosses only the words spelled out.
 ABBREVIATIONS = {"mou": "memorandum", "mous": "memorandum", "moa": "memorandum", "hq": "headquarters"}
+# British spellings, which the dictionary glosses in their American forms (programme, centre, harbour, organiser,
+# travelled, defence, catalogue, analyse): tried on a word it glosses in neither.
+_BRITISH = (
+    (re.compile(r"mme$"), "m"),
+    (re.compile(r"(?<=[a-z]{2})tre(s?)$"), r"ter\1"),
+    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|er|ers|ation|ations)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{2}[^aeiou][aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"(?<=^def|^lic|^off)ence$"), "ense"),
+    (re.compile(r"(?<=[a-z]{3})ogue(s?)$"), r"og\1"),
+    (re.compile(r"(?<=[a-z]{2})yse(s|d)?$"), r"yze\1"),
+)
 # English phrases the dictionary glosses word by word into something else ("head office": 主任, 辦公室; "people call
 # it": 人口, 拜會), as the word it glosses them by.
-PHRASES = {"head office": "headquarters", "head offices": "headquarters", "known as": "nickname"}
+PHRASES = {
+    "head office": "headquarters",
+    "head offices": "headquarters",
+    "known as": "nickname",
+    # sitting down with someone is meeting them, not sitting (坐) or anything down (拆除, 關閉)
+    "sit down with": "meet with",
+    "sits down with": "meets with",
+    "sat down with": "met with",
+    "sitting down with": "meeting with",
+}
 # What people call a place is its nickname (text.words), glossed "nickname", not a call paid or made.
 _PHRASE_RE = re.compile(rf"\b(?:{'|'.join(PHRASES)}|{PEOPLE_CALL_A_NAME}|{PEOPLE_CALL_IT})\b")
 _ABBREVIATION_RE = re.compile(rf"(?<![a-z])(?:{'|'.join(ABBREVIATIONS)})(?![a-z])", re.IGNORECASE)
@@ -70,6 +91,22 @@ def _stemmer():
 def stem(word: str) -> str:
     """Return the Snowball (Porter 2) stem of a lower-case English word: 'headquartered' -> 'headquart'."""
     return _stemmer().stemWord(word)
+
+
+def american(word: str) -> str:
+    """Return a lower-case English word in its American spelling ("programme" -> "program", "organisers" ->
+    "organizers"), or as it is."""
+    for pattern, replacement in _BRITISH:
+        spelled = pattern.sub(replacement, word)
+        if spelled != word:
+            return spelled
+    return word
+
+
+def rephrase(question: str) -> str:
+    """Return a lower-case English question with its set phrases in the words the dictionary glosses them by
+    ("sat down with" -> "met with", "known as" -> "nickname")."""
+    return _PHRASE_RE.sub(lambda m: PHRASES.get(m.group(0), "nickname"), question)
 
 
 def _strip_notes(definition: str) -> str:
@@ -136,7 +173,7 @@ class WordTranslator:
         uses one of them or `names` (a report's short names -> its names) gives one ("flower show": 花展 -> the report's
         name of the show); else word by word."""
         out: list[str] = []
-        question = _PHRASE_RE.sub(lambda m: PHRASES.get(m.group(0), "nickname"), question.lower())
+        question = rephrase(question.lower())
         words = [ABBREVIATIONS.get(word, word) for word in _WORD_RE.findall(question)]
         i = 0
         while i < len(words):
@@ -147,7 +184,8 @@ class WordTranslator:
                     break
             else:
                 if len(words[i]) >= 3 and words[i] not in ENGLISH_STOPWORDS:
-                    out.extend(w for w in self.words.get(stem(words[i]), ()) if w not in out)
+                    found = self.words.get(stem(words[i])) or self.words.get(stem(american(words[i])), ())
+                    out.extend(w for w in found if w not in out)
                 i += 1
         return out
 

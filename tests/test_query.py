@@ -84,6 +84,7 @@ def test_the_missing_share_counts_words_the_report_never_uses(assistant):
     assert reader.missing_share("去那邊主要是想學什麼回來用？") == 0.0  # 回來 is how people talk; 要是 spans 主要是
     assert reader.missing_share("論壇完了之後還有啥安排？") == 0.0  # 完了, 還有: how people talk
     assert reader.missing_share("他們聊了哪些話題？") == 0.0  # talks, which the report tells its own way (議題)
+    assert reader.missing_share("她跟他們介紹了哪些做法？") == 0.0  # 做法: what ways, how people ask
     assert reader.missing_share("他們在那邊主要看了些什麼？") == 0.0  # 主要 and 看, not the dictionary's 要看
 
 
@@ -91,6 +92,7 @@ def test_english_function_words_and_possessives_are_no_words_the_report_lacks(as
     reader = _reader(assistant)
     # "any", "there", "they", "mayor": no thing the report could lack; "Sigfox's" is Sigfox.
     assert reader.missing_share("Did they meet anyone there from Sigfox's team?") == 0.0
+    assert reader.missing_share("Who did they sit down with at Sigfox?") == 0.0  # sitting down with: meeting
     assert reader.missing_share("Which hotel did they book?") == 0.5  # hotel, book: the report writes of no hotel
     # Number words, verbs of saying, contracted pronouns and genre words in the plural are no words it lacks.
     assert reader.missing_share("What did the mayors say we'd done by day three?") == 0.0

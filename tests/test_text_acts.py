@@ -14,6 +14,7 @@ from assistant.text.normalize import fold
         ("局長於 3 月 5 日率團參訪港務局", "<led>"),
         ("科長率本局團隊走訪運河住宅", "<led>"),
         ("由副院長引領本府訪團前往港區", "<led>"),  # hosts leading the delegation out to the site
+        ("由局長親自引導本府訪團", "<led>"),  # guiding it
         ("局長與港務局簽署合作備忘錄", "<signed>"),
         ("港務局處長致贈局長紀念品", "<gift>"),
         ("范德堡處長致詞歡迎訪團", "<speech>"),
@@ -178,6 +179,15 @@ def test_leading_an_industry_or_a_trend_leads_no_delegation():
 @pytest.mark.parametrize("question", ["Who took care of the travel arrangements?", "Who looked after the budget?"])
 def test_looking_after_anything_but_the_delegation_is_no_receiving(question):
     assert "<received>" not in asked_acts(fold(question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who came to the dinner we hosted?", "Which guests attended the banquet the mayor hosted?"],
+)
+def test_a_dinner_the_delegation_hosted_is_no_receiving(question):
+    assert "<received>" not in asked_acts(fold(question))
+    assert "<received>" in asked_acts(fold("Who hosted the delegation at the port?"))
 
 
 @pytest.mark.parametrize("question", ["在港務局跟誰會談了？", "這筆投資談成了嗎？", "港區的環境議題嚴重嗎？"])

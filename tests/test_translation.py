@@ -8,7 +8,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.text.normalize import normalize_query
-from assistant.translation import build_translator, stem
+from assistant.translation import build_translator, rephrase, stem
 
 
 @pytest.mark.parametrize(
@@ -54,6 +54,26 @@ def test_what_people_call_a_place_is_translated_as_its_nickname_not_as_a_visit()
     assert translator.translate("When did they call on the port authority?") == ["拜會"]  # paying a call: a visit
     assert translator.translate("When did they call the port authority?") == ["拜會"]  # no name follows
     assert translator.translate("What do locals call it?") == ["暱稱"]
+
+
+def test_sitting_down_with_someone_is_translated_as_meeting_them():
+    translator = build_translator(lambda word: {"會晤": 1, "會見": 1, "關閉": 1, "拆除": 1}.get(word, 0))
+    met = translator.translate("Who did they meet with?")
+    assert met and translator.translate("Who did they sit down with?") == met
+    assert translator.translate("Who sat down with the mayor?") == translator.translate("Who met with the mayor?")
+    assert rephrase("when did the port shut down?") == "when did the port shut down?"
+
+
+def test_a_british_spelling_is_translated_as_the_american_one():
+    words = {"中心": 1, "規劃": 1, "計劃": 1, "主辦": 1, "組織": 1, "公尺": 1}
+    translator = build_translator(lambda word: words.get(word, 0))
+    for british, american in [
+        ("Where is the visitor centre?", "Where is the visitor center?"),
+        ("What programme did they sign?", "What program did they sign?"),
+        ("Who were the organisers?", "Who were the organizers?"),
+        ("How many metres long is it?", "How many meters long is it?"),
+    ]:
+        assert translator.translate(american) and translator.translate(british) == translator.translate(american)
 
 
 def test_question_words_and_words_about_every_passage_are_not_translated(assistant):

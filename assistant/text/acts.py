@@ -26,7 +26,7 @@ _ACTS = (
     (
         "<led>",
         re.compile(
-            r"率[^，。；,]{0,4}?[團隊]|帶隊|領隊|帶團|率領|帶領|領軍|引領(?=[^，。]{0,4}?(?:訪團|代表團|一行|本府(?:團隊|同仁)))|\bled\b|\bheaded\b|\bwho (?:was )?lead(?:s|ing)?\b"  # not "the leading firm"
+            r"率[^，。；,]{0,4}?[團隊]|帶隊|領隊|帶團|率領|帶領|領軍|引[領導](?=[^，。]{0,4}?(?:訪團|代表團|一行|本府(?:團隊|同仁)))|\bled\b|\bheaded\b|\bwho (?:was )?lead(?:s|ing)?\b"  # not "the leading firm"
             # guiding the delegation about ("帶我們去現場", "showed the mayor around"), as a report writes 帶領市長參觀
             r"|帶(?:我們|大家|他們|訪團|市長|局長)(?:去|到)?(?:現場|參觀|走訪|踏勘|導覽|逛)|"
             + _GUIDED
@@ -66,7 +66,9 @@ _ACTS = (
             r"|誰[^，。？?]{0,6}陪(?![^，。？?]{0,8}(?:出訪|出國|出席|前往|去|同行|隨團))"
             r"|(?<!隨團)(?<!隨行)陪(?![^，。？?]{0,6}(?:出訪|出國|出席|前往|去|同行))[^，。？?]{0,6}(?:是誰|的是)"
             r"|\bwho did (?:they|we|the (?:mayor|delegation|director)) meet\b|\bwho (?:met|meets)\b"
-            r"|\breceiv(?:e|ed|es|ing)\b|\bhost(?:ed|ing)\b|\bwho hosts?\b|\bgreet(?:s|ed|ing)?\b|\bwelcom(?:e|ed|es|ing)\b"
+            r"|\b(?:sit|sits|sat|sitting) down with\b"
+            # not a dinner the delegation hosted ("the dinner we hosted", "the mayor hosted")
+            r"|\breceiv(?:e|ed|es|ing)\b|(?<!\bwe )(?<!\bmayor )(?<!\bcity )(?<!\bdelegation )\bhost(?:ed|ing)\b|\bwho hosts?\b|\bgreet(?:s|ed|ing)?\b|\bwelcom(?:e|ed|es|ing)\b"
             # looking after the delegation ("looked after the mayor's group", "took care of us"), not the budget
             r"|\b(?:look(?:s|ed|ing)? after|t(?:ake|akes|ook|aking) care of)\s+(?:us|them|him|her|the "
             r"(?:[a-z]+'s )?(?:mayor|delegation|group|team|director|visitors|guests))\b"
