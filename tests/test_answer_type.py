@@ -68,6 +68,7 @@ from assistant.text.normalize import fold
         ("這兩個港口怎麼不同?", set()),
         ("要怎麼會合?", set()),
         ("去看舊碼頭，是想拿來參考什麼?", {REASON, PURPOSE}),
+        ("他們去看舊碼頭是為了啥？", {REASON, PURPOSE}),  # 啥: what, as people say it
         (
             "Why do people call the city the red city?",
             {ALIAS, REASON},
