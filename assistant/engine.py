@@ -624,7 +624,7 @@ class Assistant:
             # Only a name counts: a party or place found in the question, or a word of a section's heading ("雙方",
             # "議題" name nothing, and the sections talked about need not write them).
             subjects = [query_text[x.start : x.end] for x in self.subjects.find(query_text)]
-            named = [w for w in words if w in self._heading_text or any(w in subject for subject in subjects)]
+            named = [w for w in words if self._names_a_heading(w) or any(w in subject for subject in subjects)]
             if any(self.retriever.document_frequency(w) and w not in written for w in named):
                 return only
         return np.array(inside, dtype=np.int64)
@@ -640,9 +640,13 @@ class Assistant:
         ]
 
     @functools.cached_property
-    def _heading_text(self) -> str:
-        """Every report's section headings, folded, read once."""
-        return " ".join(fold(t) for d in self.index.documents.values() for s in d.sections for t in s.path)
+    def _headings(self) -> tuple[str, ...]:
+        """Every report's section headings, folded, each once."""
+        return tuple(dict.fromkeys(fold(s.path[-1]) for d in self.index.documents.values() for s in d.sections))
+
+    def _names_a_heading(self, word: str) -> bool:
+        """Return True when a (folded) word is in a heading or a few only (`settings.named_headings`): a name."""
+        return 0 < sum(word in h for h in self._headings) <= self.settings.named_headings
 
     def reports(self) -> list[ReportInfo]:
         """Return every indexed report with its cover fields (settings.report_fields), by source name."""

@@ -166,6 +166,13 @@ def test_a_word_asking_for_the_gist_does_not_release_a_follow_up_from_its_visit(
     assert answer.quotes and all(q.section == visit for q in answer.quotes)
 
 
+def test_a_word_many_headings_hold_does_not_release_a_follow_up_from_its_visit(assistant):
+    chat = Conversation(assistant)
+    visit = chat.ask("MEDEF 那邊是誰接待的？").quotes[0].section
+    answer = chat.ask("他們那邊來了哪幾家會員公司？")  # 公司 heads several visits: a kind of party, no name
+    assert answer.quotes and all(q.section == visit for q in answer.quotes)
+
+
 @pytest.mark.parametrize(
     ("first", "afternoon"),
     [
