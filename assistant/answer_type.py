@@ -34,6 +34,10 @@ _RETURN_TOLD_RE = re.compile(r"回送|回禮|回贈|互贈|互相贈送|交換�
 # What sets something apart ("有什麼特別的地方？", "what's special about …", "好在哪？", "its strengths"): a sentence
 # telling a first, an only or a most ("世界上第一個…", "唯一…", "全球最大…") or naming its advantages ("擁有…等優勢").
 DISTINCTION = "distinction"
+# What something mainly goes after ("主攻哪一塊？", "重點放在哪？", "what will it mainly focus on?"): a sentence saying what it
+# puts first ("將以…為主", "以…為主軸", "聚焦於…").
+FOCUS = "focus"
+_FOCUS_OFFERED_RE = re.compile(r"以[^，。；]{1,24}?為主(?![題體辦任席管持導要義])|聚焦(?:於|在)")
 # Several things asked for at once ("有哪些景點？", "what are the sections of…?", "分成哪幾段？"): a sentence naming
 # three or more, one after another ("…包括 A、B、C…").
 ITEMS = "items"
@@ -103,6 +107,14 @@ _ASKS = (
             r"外號|(?<!特)別稱|暱稱|綽號|別名|稱號|美譽|雅號|又稱|又叫|被叫(?:做|作|為)|叫做|叫作"
             r"|(?:為什麼|為何)(?:會)?(?:被)?叫[「『\"“]|\bnick-?named?\b|\bknown as\b|\bdubbed\b"
             rf"|{PEOPLE_CALL_A_NAME}",  # what people call a place ("why do people call <city> the red city?")
+            re.I,
+        ),
+    ),
+    (
+        FOCUS,
+        re.compile(
+            r"主攻|主力(?:放在|在|是)|重心(?:放在|在|是)|重點(?:放在|擺在)|聚焦(?:在|於)?(?:哪|什麼|啥)|以(?:什麼|啥|哪)[^，。？?]{0,6}為主"
+            r"|\b(?:mainly|mostly|primarily) (?:focus|concentrate)|\bfocus(?:es|ed|ing)? (?:mainly |mostly )?on\b|\bmain focus\b",
             re.I,
         ),
     ),
@@ -329,8 +341,8 @@ _AMOUNT_ASKED_RE = re.compile(r"多少|幾|金額|\bhow much\b|\bamount\b|\bwhat
 
 def asked_kinds(question: str) -> frozenset[str]:
     """Return the kinds of answer a (normalized) question asks for: any of DATE, DAY, NUMBER, PERSON, ALIAS,
-    DISTINCTION, REASON (and PURPOSE, of a step of the trip), WHERE, GIFT, MONEY (a question asking for a day asks for
-    a DATE too)."""
+    DISTINCTION, FOCUS, REASON (and PURPOSE, of a step of the trip), WHERE, GIFT, MONEY (a question asking for a day
+    asks for a DATE too)."""
     kinds = {kind for kind, pattern in _ASKS if pattern.search(question)}
     kinds |= {TITLE + t for t in _titles_asked(question)}
     if _asks_another_head(question):  # a town's head is written 市長 whatever the question calls it
@@ -388,8 +400,8 @@ def _asks_another_head(question: str) -> bool:
 
 
 def offered_kinds(sentence: str) -> frozenset[str]:
-    """Return the kinds of answer a sentence of the report can give: DATE, DAY, NUMBER, PERSON, ALIAS, DISTINCTION, REASON,
-    PURPOSE, WHERE, GIFT, MONEY, ITEMS and/or PLANNED."""
+    """Return the kinds of answer a sentence of the report can give: DATE, DAY, NUMBER, PERSON, ALIAS, DISTINCTION,
+    FOCUS, REASON, PURPOSE, WHERE, GIFT, MONEY, ITEMS and/or PLANNED."""
     folded = fold(sentence)
     kinds = set()
     if _DIGIT_RE.search(folded):
@@ -421,6 +433,8 @@ def offered_kinds(sentence: str) -> frozenset[str]:
         kinds.add(ALIAS)
     if _DISTINCTION_RE.search(sentence):
         kinds.add(DISTINCTION)
+    if _FOCUS_OFFERED_RE.search(sentence):
+        kinds.add(FOCUS)
     if _ITEMS_OFFERED_RE.search(sentence):
         kinds.add(ITEMS)
     if _PLANNED_OFFERED_RE.search(sentence):

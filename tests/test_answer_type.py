@@ -9,6 +9,7 @@ from assistant.answer_type import (
     DATE,
     DAY,
     DISTINCTION,
+    FOCUS,
     GIFT,
     ITEMS,
     MONEY,
@@ -563,3 +564,23 @@ def test_which_ones_asked_of_another_thing_than_counted_keeps_the_count():
 )
 def test_a_sentence_gives_a_time_with_a_year_a_date_or_a_month(sentence, date):
     assert (DATE in offered_kinds(sentence)) is date
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("港區以後打算主攻哪一塊？", "未來港區將以發展自動化碼頭為主。"),
+        ("What will the port mainly focus on from now on?", "該局以綠色航運為主軸推動轉型。"),
+        ("重點放在哪裡？", "港務局聚焦於智慧港口的建置。"),
+    ],
+)
+def test_what_something_mainly_goes_after_is_told_by_what_it_puts_first(question, sentence):
+    assert FOCUS in asked_kinds(fold(question))
+    assert FOCUS in offered_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["以「智慧港口」為主題舉辦論壇。", "由局長主持會議。", "港務局參訪行程以上午為主辦時段。"]
+)
+def test_a_theme_or_a_host_is_no_focus(sentence):
+    assert FOCUS not in offered_kinds(sentence)
