@@ -60,7 +60,16 @@ def build_aliases(
                 aliases.setdefault(short, name)
         if (short := show_abbreviation(fold(name))) and is_word(short) and frequency(short) == 0:
             aliases.setdefault(short, name)
+    # An acronym the reports write with dots ("A.S.O."), which staff type without them ("ASO").
+    for dotted in set(_DOTTED.findall(text)):
+        plain = dotted.replace(".", "")
+        if frequency(plain) == 0:
+            aliases.setdefault(plain.upper(), dotted.upper())
     return aliases
+
+
+# An acronym written with dots, three letters or more (not "e.g.", "i.e."), in folded text.
+_DOTTED = re.compile(r"(?<![a-z0-9.])(?:[a-z]\.){3,}")
 
 
 # An exhibition's kind, which ends its name (展, a show): <city>國際花卉展 is 花展, the dictionary's "flower show". Not 會, 節,
@@ -120,7 +129,9 @@ def expand_aliases(text: str, aliases: dict[str, str]) -> str:
     if not aliases:
         return text
     names = set(aliases.values())
-    pattern = re.compile("|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)))
+    # A Latin alias ("ASO") is a word of its own, not the letters inside another ("MASON").
+    spelled = (re.escape(a) if has_han(a) else rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])" for a in aliases)
+    pattern = re.compile("|".join(sorted(spelled, key=len, reverse=True)))
 
     def swap(m: re.Match) -> str:
         inside = any(n in text[max(0, m.start() - len(n)) : m.end() + len(n)] for n in names if m.group(0) in n)

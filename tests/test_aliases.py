@@ -15,6 +15,7 @@ from assistant.aliases import (
     show_abbreviation,
     transliterated_names,
 )
+from assistant.text.normalize import fold
 
 
 @pytest.mark.parametrize(
@@ -187,3 +188,13 @@ def test_a_latin_word_spelling_a_reports_han_name_in_pinyin_finds_it():
     assert names.names("Is Gangwan far?") == []  # the reports write no 港灣
     known = PinyinNames("本市推動新灣區", readings, is_word=lambda w: False, known=lambda w: w == "xinwanqu")
     assert known.names("How big is the Xinwanqu site?") == []  # a name the dictionary glosses is its own
+
+
+def test_an_acronym_the_report_writes_with_dots_is_matched_without_them():
+    text = fold("由 R.P.A. 港務處接待，簡報內容（e.g. 自動化碼頭）。")
+    frequency = lambda word: text.count(word)  # noqa: E731
+    aliases = build_aliases({}, {}, frequency, text=text)
+    assert aliases == {"RPA": "R.P.A."}  # not "EG": two letters are no acronym
+    assert expand_aliases("RPA 是誰接待的？", aliases) == "R.P.A. 是誰接待的？"
+    assert expand_aliases("Who met them at RPA?", aliases) == "Who met them at R.P.A.?"
+    assert expand_aliases("Is SHARPAX a company?", aliases) == "Is SHARPAX a company?"  # letters inside a word
