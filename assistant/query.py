@@ -278,7 +278,10 @@ class QueryReader:
         names = [
             n
             for n in self.translator.unknown_names(text)
-            if not self.spelled_otherwise(text, n) and not self.straddles_a_word(text, n)
+            # 老闆 names someone in the dictionary too; in a question it is whoever heads a party
+            if not self.spelled_otherwise(text, n)
+            and not self.straddles_a_word(text, n)
+            and n not in CHINESE_CONVERSATION_WORDS
         ]
         logistics = self.absent_logistics(text) if self.settings.abstain_on_trip_logistics else []
         offices = self._absent_topics(text, HIGH_OFFICES, any_case=True)

@@ -92,6 +92,7 @@ def test_the_missing_share_counts_words_the_report_never_uses(assistant):
     assert reader.missing_share("論壇完了之後還有啥安排？") == 0.0  # 完了, 還有: how people talk
     assert reader.missing_share("他們聊了哪些話題？") == 0.0  # talks, which the report tells its own way (議題)
     assert reader.missing_share("她跟他們介紹了哪些做法？") == 0.0  # 做法: what ways, how people ask
+    assert reader.missing_share("Sigfox 是哪位大老闆出來接待？") == 0.0  # the boss: the report writes the title
     assert reader.missing_share("他們在那邊主要看了些什麼？") == 0.0  # 主要 and 看, not the dictionary's 要看
 
 
@@ -291,3 +292,8 @@ def test_an_english_word_that_only_stresses_a_question_adds_no_chinese_word(assi
     for stressed in ("What does the company actually make?", "What does the company really make, exactly?"):
         query = read(stressed)
         assert query.lexical_text[len(query.text) :].split() == plain[len("What does the company make?") :].split()
+
+
+def test_how_people_talk_of_a_partys_head_is_no_unknown_name(assistant):
+    reader = _reader(assistant)
+    assert reader.unknown_names(reader.read("Sigfox 是哪位大老闆出來接待？").text) == []  # 老闆: the boss
