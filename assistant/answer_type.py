@@ -34,6 +34,13 @@ _RETURN_TOLD_RE = re.compile(r"回送|回禮|回贈|互贈|互相贈送|交換�
 # What sets something apart ("有什麼特別的地方？", "what's special about …", "好在哪？", "its strengths"): a sentence
 # telling a first, an only or a most ("世界上第一個…", "唯一…", "全球最大…") or naming its advantages ("擁有…等優勢").
 DISTINCTION = "distinction"
+# Why something was so and not otherwise ("為什麼是副市長出來，不是市長？", "why wasn't it the mayor?"): a cause, not a
+# purpose, told by a sentence giving one ("適逢…，故…", "由於…").
+CAUSE = "cause"
+_OTHERWISE_ASKED_RE = re.compile(
+    r"不是|而非|並非|沒有|沒(?=[來去見到出])|\bnot\b|n't\b|\binstead\b|\brather than\b", re.I
+)
+_CAUSE_OFFERED_RE = re.compile(r"適逢|由於|因為|因此|所以|故(?=由|而|此|將)")
 # What something mainly goes after ("主攻哪一塊？", "重點放在哪？", "what will it mainly focus on?"): a sentence saying what it
 # puts first ("將以…為主", "以…為主軸", "聚焦於…").
 FOCUS = "focus"
@@ -349,6 +356,8 @@ def asked_kinds(question: str) -> frozenset[str]:
         kinds |= {PERSON, TITLE + "市長", OTHER_HOLDER}
     if REASON in kinds and _TRIP_WHY_RE.search(question):
         kinds.add(PURPOSE)
+    if REASON in kinds and _OTHERWISE_ASKED_RE.search(question):
+        kinds.add(CAUSE)
     if _WHERE_ASKED_RE.search(question):
         kinds.add(WHERE)
     if _RETURN_ASKED_RE.search(question):
@@ -435,6 +444,8 @@ def offered_kinds(sentence: str) -> frozenset[str]:
         kinds.add(DISTINCTION)
     if _FOCUS_OFFERED_RE.search(sentence):
         kinds.add(FOCUS)
+    if _CAUSE_OFFERED_RE.search(sentence):
+        kinds.add(CAUSE)
     if _ITEMS_OFFERED_RE.search(sentence):
         kinds.add(ITEMS)
     if _PLANNED_OFFERED_RE.search(sentence):

@@ -118,6 +118,10 @@ class Settings:
     # sentence telling a first, an only or a most (answer_type.DISTINCTION): such a sentence scores this much more
     # again, as a purpose does for why a visit was made (the same weight, not fitted).
     distinction_weight: float = 0.1
+    # Why something was so and not otherwise ("為什麼是副市長出來，不是市長？"; answer_type.CAUSE) is told by a sentence giving
+    # a cause ("適逢…，故…"), not by one giving the visit's purpose: such a sentence scores this much more again (the
+    # same weight as a purpose's, not fitted).
+    cause_weight: float = 0.1
     # A question asking for several things ("有哪些景點？", "what are the sections of…?") is answered by a sentence
     # naming three or more one after another (answer_type.ITEMS): it scores this much more. Dev 3,180: 0.05 answer_acc
     # 0.891 -> 0.894 (+12 -5), list_recall 0.807 -> 0.825, hit@1 +4, follow-ups -3; 0.1 +16 -14, three more false

@@ -12,6 +12,7 @@ import numpy as np
 
 from .answer_type import (
     ALIAS,
+    CAUSE,
     DATE,
     DAY,
     DISTINCTION,
@@ -321,6 +322,8 @@ class SentenceScorer:
                     score += s.purpose_weight
                 if DISTINCTION in asked and DISTINCTION in reading.kinds:
                     score += s.distinction_weight
+                if CAUSE in asked and CAUSE in reading.kinds:
+                    score += s.cause_weight
                 if ALIAS in asked and ALIAS in reading.kinds:
                     score += s.alias_weight
                 if holders & reading.kinds:

@@ -6,6 +6,7 @@ import pytest
 
 from assistant.answer_type import (
     ALIAS,
+    CAUSE,
     DATE,
     DAY,
     DISTINCTION,
@@ -61,9 +62,9 @@ from assistant.text.normalize import fold
         ("為啥要專門去看港務局?", {REASON, PURPOSE}),
         ("為什麼行程要特地排港區公園?", {REASON, PURPOSE}),  # why the schedule holds a stop: what it was for
         ("為什麼行程延誤?", {REASON}),  # a cause
-        ("How come the port's director didn't meet us?", {REASON}),  # how come: why
-        ("港務局怎麼不是局長本人出來？", {REASON}),  # 怎麼不是: why not
-        ("怎麼沒去港區公園？", {REASON}),
+        ("How come the port's director didn't meet us?", {REASON, CAUSE}),  # how come: why
+        ("港務局怎麼不是局長本人出來？", {REASON, CAUSE}),  # 怎麼不是: why not
+        ("怎麼沒去港區公園？", {REASON, CAUSE}),
         ("去港務局要怎麼走?", set()),  # how, not why
         ("港區公園怎麼樣?", set()),
         ("這兩個港口怎麼不同?", set()),
@@ -109,7 +110,7 @@ def test_asked_kinds(question, kinds):
         ("由該市 Pénélope Komites 負責接待", {PERSON}),
         ("擁有成本低、耗電量低、全球覆蓋率高等優勢", {DISTINCTION, ITEMS}),  # its advantages, three named
         ("為了解港口自動化的作法，訪團前往港務局", {REASON}),
-        ("此行適逢國會大選，改由副市長接待", {REASON, PERSON, TITLE + "副市長"}),
+        ("此行適逢國會大選，改由副市長接待", {REASON, CAUSE, PERSON, TITLE + "副市長"}),
         ("因屋頂多為紅磚，常被暱稱為「紅城」", {ALIAS}),
         ("本市以觀光為主要產業", set()),  # 為主: "as", not a purpose
         # What the writers' city takes from a visit: a purpose and the city's own name for itself.
@@ -119,7 +120,7 @@ def test_asked_kinds(question, kinds):
         ("論壇於港務局總部舉辦", {WHERE}),
         ("港務局位於馬斯河口", {WHERE}),
         ("論壇於 3 月 5 日舉行", {DATE, DAY}),  # a date, not a place
-        ("由於颱風延後舉辦", {REASON}),  # 由於: because, not at
+        ("由於颱風延後舉辦", {REASON, CAUSE}),  # 由於: because, not at
         ("阿姆斯特丹市府希望擴大自動化", {REASON}),  # the visited city's own aim, not the writers'
         ("本局期望借鏡港務局的數據平臺", {REASON, PURPOSE}),  # an agency's own takeaway
     ],
@@ -584,3 +585,23 @@ def test_what_something_mainly_goes_after_is_told_by_what_it_puts_first(question
 )
 def test_a_theme_or_a_host_is_no_focus(sentence):
     assert FOCUS not in offered_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    ("question", "cause"),
+    [
+        ("為什麼港務局是副局長出來，不是局長本人？", True),  # so and not otherwise: a cause
+        ("Why didn't the director come along?", True),
+        ("Why was it the deputy rather than the director?", True),
+        ("為什麼要去港務局？", False),  # why the visit was made: its purpose
+        ("What was the point of the port visit?", False),
+    ],
+)
+def test_why_something_was_so_and_not_otherwise_asks_a_cause(question, cause):
+    assert (CAUSE in asked_kinds(fold(question))) is cause
+
+
+def test_a_cause_is_told_by_a_sentence_giving_one():
+    assert CAUSE in offered_kinds("此行適逢國會選舉，故由副局長接待訪團。")
+    assert CAUSE in offered_kinds("由於颱風來襲，行程延後一天。")
+    assert CAUSE not in offered_kinds("作為本市港區轉型之參考。")  # a purpose

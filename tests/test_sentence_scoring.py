@@ -263,6 +263,13 @@ def test_what_sets_a_place_apart_is_answered_by_the_sentence_telling_a_first(ass
     assert any(evidence in q.quote for q in assistant.ask(question).quotes)
 
 
+def test_why_one_was_sent_and_not_another_is_answered_by_the_sentence_giving_a_cause(assistant):
+    question, cause = "巴黎那邊為什麼是副市長出來，不是市長本人？", "此行適逢法國國會大選"
+    without = Assistant(assistant.index, assistant.embedder, replace(assistant.settings, cause_weight=0.0))
+    assert not without.ask(question).quotes[0].quote.startswith(cause)
+    assert assistant.ask(question).quotes[0].quote.startswith(cause)
+
+
 def _passage_whose_part_alone_has(index, marked: set[int]) -> tuple[int, set[int]]:
     """Return a passage of a visit (a part) holding none of the `marked` sentences though another passage of the
     part does, and the marked sentences of that part."""
