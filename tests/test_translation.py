@@ -64,6 +64,12 @@ def test_sitting_down_with_someone_is_translated_as_meeting_them():
     assert rephrase("when did the port shut down?") == "when did the port shut down?"
 
 
+def test_pitching_or_plugging_something_is_promoting_it():
+    assert rephrase("what did he pitch in the interview?") == "what did he promote in the interview?"
+    assert rephrase("which events did the mayor plug?") == "which events did the mayor promote?"
+    assert rephrase("what was pitched at the forum?") == "what was promoted at the forum?"
+
+
 def test_a_british_spelling_is_translated_as_the_american_one():
     words = {"中心": 1, "規劃": 1, "計劃": 1, "主辦": 1, "組織": 1, "公尺": 1}
     translator = build_translator(lambda word: words.get(word, 0))
