@@ -170,7 +170,9 @@ class ConfidenceModel:
         e5 cosines sit in a language-dependent band (Chinese questions against this Chinese
         report score higher than English ones), so the similarity is rescaled from a floor that
         depends on whether the question has Han characters. For Chinese questions the share of
-        `question_words` (default: its content tokens) found in the sentence is blended in.
+        `question_words` (default: its content tokens) found in the sentence is blended in; for others, whose
+        words the report writes in Chinese, the sentence's share of their words and the report's words for them
+        (`best.coverage`) counts when it says more than the similarity.
         """
         if best is None or not hits or not content_tokens(query_text):
             return 0.0  # nothing to match: no passages, or a question without words (e.g. only emoji)
@@ -180,7 +182,7 @@ class ConfidenceModel:
         floor = s.confidence_floor_han if han else s.confidence_floor_other
         dense_part = float(np.clip((max(top_dense, best.dense) - floor) / s.confidence_band, 0.0, 1.0))
         if not han:
-            return dense_part
+            return max(dense_part, s.coverage_weight * best.coverage)
         coverage = best.coverage
         words = set(question_words or ())
         if words:

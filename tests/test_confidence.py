@@ -47,6 +47,14 @@ def test_a_question_without_words_has_no_signals_to_answer_on(model):
     assert model.blend(None, [Hit(0, 1.0, 0.95)], "Sigfox") == 0.0
 
 
+def test_an_english_question_is_as_close_as_the_report_words_it_translates_to_that_the_best_sentence_holds(model):
+    floor = model.settings.confidence_floor_other
+    sharing, neither = ScoredSentence(0, 1.0, floor, 0.75), ScoredSentence(0, 1.0, floor, 0.0)
+    hits = [Hit(0, 1.0, floor)]
+    assert model.blend(sharing, hits, "What was the MoU they signed?") == model.settings.coverage_weight * 0.75
+    assert model.blend(neither, hits, "What was the MoU they signed?") == 0.0  # neither close nor sharing words
+
+
 def _evidence(**fields) -> Evidence:
     return Evidence("q", "Sigfox 在多少個國家提供服務？", None, [Hit(0, 1.0, 0.99)], "hybrid", **fields)
 
