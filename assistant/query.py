@@ -84,7 +84,8 @@ TRIP_LOGISTICS = (
         ("伴手禮", "購物", "逛街", "買了", "買什麼", "名產", "特產", "紀念品", "禮物", "致贈", "商店"),
         ("souvenir", "souvenirs", "shopping", "bought"),
     ),
-    (("服裝", "穿著", "穿了", "穿什麼"), ("dress code", "wore", "outfit")),
+    # not "outfit", as often an organization ("which <event> outfit did they visit?") as clothes
+    (("服裝", "穿著", "穿了", "穿什麼"), ("dress code", "wore", "clothes", "clothing")),
     # The people met: who they are, as a member list and a reception sentence do not tell.
     (("國籍", "哪國人"), ("nationality",)),
     (("學歷", "畢業於", "大學畢業"), ("graduated from",)),

@@ -219,6 +219,8 @@ def test_a_question_about_the_trips_logistics_the_report_never_writes_of_names_t
     assert reader.absent_logistics("Weather in Paris that week?") == ["weather"]  # capitalized as the first word
     assert reader.absent_logistics("市長有沒有買什麼伴手禮回來？") == []  # the report writes of gifts (紀念品)
     assert reader.absent_logistics("晚宴大家穿什麼？") == ["服裝"]
+    assert reader.absent_logistics("What clothes did the mayor wear to the dinner?") == ["dress code"]
+    assert reader.absent_logistics("Which cycling outfit did they visit?") == []  # an outfit: an organization
     assert reader.absent_logistics("接待的那位副總裁是哪國人？之前在哪裡任職？") == ["國籍", "曾任"]
     assert reader.absent_logistics("巴黎 13 區經歷了哪些改造？") == []  # 經歷, "went through", is no career
     assert reader.absent_logistics("那天晚宴吃的是什麼菜？") == ["菜色"]
