@@ -163,7 +163,7 @@ class QueryReader:
         """Return the question as matched, or None when nothing is left of it once normalized."""
         has_words = has_report_language_words(question)  # paths, JSON, markup, code: abstain, saying so
         notices = [] if has_words else [NO_LANGUAGE_WORDS_NOTICE]
-        text = self.spelling.worded(normalize_query(question, self.spelling))
+        text = normalize_query(question, self.spelling)
         if not text:
             return None
         # A name respelled by its sounds (奧利諾 as 奧里諾) may be an alias in turn (奧里諾 for 奧里諾系統); the aliases
@@ -185,11 +185,7 @@ class QueryReader:
 
     def context(self, context: str | None) -> str:
         """Return an earlier question (the one a follow-up continues) normalized and cut as a question is."""
-        return (
-            self.spelling.worded(normalize_query(context, self.spelling))[: self.settings.max_question_chars]
-            if context
-            else ""
-        )
+        return normalize_query(context, self.spelling)[: self.settings.max_question_chars] if context else ""
 
     def lexical_text(self, text: str) -> str:
         """Return what BM25 reads for a Latin-script question: it plus the Chinese names of the parties it

@@ -77,13 +77,6 @@ def test_code_is_read_but_flagged_as_having_no_words(assistant):
     assert not query.has_words and query.notices == [NO_LANGUAGE_WORDS_NOTICE]
 
 
-def test_a_mainland_word_is_matched_as_the_taiwan_word_the_report_writes(assistant):
-    reader = _reader(assistant)
-    query = reader.read("台中发展智能机械有什么优势？")
-    assert "智慧機械" in query.text and "智能" not in query.text
-    assert reader.missing_share(query.text) == 0.0
-
-
 def test_the_missing_share_counts_words_the_report_never_uses(assistant):
     reader = _reader(assistant)
     assert reader.missing_share("Sigfox 在多少個國家提供服務？") == 0.0

@@ -28,10 +28,3 @@ def test_a_dictionary_word_keeps_the_converters_choice():
 def test_traditional_questions_are_left_as_asked():
     spelling = ReportSpelling(REPORT)
     assert normalize_query("奧裡諾市長是誰？", spelling) == "奧裡諾市長是誰?"  # not converted: nothing to correct
-
-
-def test_a_mainland_word_the_reports_never_write_is_read_as_the_taiwan_word_they_do():
-    spelling = ReportSpelling(fold("港區推動智慧港口與軟體開發"))
-    assert spelling.worded("港區的智能港口用了哪些軟件？") == "港區的智慧港口用了哪些軟體？"
-    assert spelling.worded("有哪些信息？") == "有哪些信息？"  # 資訊, its Taiwan word, is not the reports' either
-    assert ReportSpelling(fold("智能港口")).worded("智能港口在哪？") == "智能港口在哪？"  # written as asked

@@ -2,8 +2,7 @@
 
 One Simplified character can stand for several Traditional ones (里: 里 and 裡, 签: 簽 and 籤), and the converter
 picks one by its own phrase rules. Where it picks a character the reports never write beside the same neighbours,
-the one they do write is taken instead. Words differ too: a mainland word (智能, 軟件, 網絡) the reports never write is
-read as the Taiwan word OpenCC gives for it, when the reports write that one (智慧, 軟體, 網路).
+the one they do write is taken instead.
 """
 
 from __future__ import annotations
@@ -11,9 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .normalize import _opencc, fold, has_han
-
-# The lengths of a mainland word read as its Taiwan form, longest first (智能化 before 智能).
-_WORD_CHARS = (4, 3, 2)
 
 
 class ReportSpelling:
@@ -40,26 +36,6 @@ class ReportSpelling:
                 if fold(after) not in self.folded_text and others:
                     out[i] = others[0]
         return "".join(out)
-
-    def worded(self, text: str) -> str:
-        """Return a (Traditional) question with each word of two to four characters the reports never write, and
-        whose Taiwan form (OpenCC's s2twp) they do, written in that form: 智能機械 as 智慧機械, 軟件 as 軟體."""
-        if _opencc("s2twp").convert(_opencc("t2s").convert(text)) == text:
-            return text  # no word OpenCC writes otherwise in Taiwan
-        out, i = [], 0
-        while i < len(text):
-            n, taken = next(((n, w) for n in _WORD_CHARS if (w := self._taiwan(text[i : i + n]))), (1, text[i]))
-            out.append(taken)
-            i += n
-        return "".join(out)
-
-    def _taiwan(self, gram: str) -> str:
-        """Return the Taiwan form of a run of Han characters the reports never write when they write that form, else
-        "". The run is taken back to Simplified first: OpenCC's Taiwan phrases are keyed by their Simplified forms."""
-        if len(gram) < 2 or not all(has_han(c) for c in gram) or fold(gram) in self.folded_text:
-            return ""
-        taiwan = _opencc("s2twp").convert(_opencc("t2s").convert(gram))
-        return taiwan if taiwan != gram and len(taiwan) >= 2 and fold(taiwan) in self.folded_text else ""
 
     def written_for(self, simplified: str) -> set[str]:
         """Return the characters the reports write whose Simplified form is `simplified` (itself included)."""
