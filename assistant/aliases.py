@@ -61,7 +61,7 @@ def build_aliases(
         if (short := show_abbreviation(fold(name))) and is_word(short) and frequency(short) == 0:
             aliases.setdefault(short, name)
     # An acronym the reports write with dots ("A.S.O."), which staff type without them ("ASO").
-    for dotted in set(_DOTTED.findall(text)):
+    for dotted in sorted(set(_DOTTED.findall(text))):
         plain = dotted.replace(".", "")
         if frequency(plain) == 0:
             aliases.setdefault(plain.upper(), dotted.upper())
@@ -69,7 +69,7 @@ def build_aliases(
 
 
 # An acronym written with dots, three letters or more (not "e.g.", "i.e."), in folded text.
-_DOTTED = re.compile(r"(?<![a-z0-9.])(?:[a-z]\.){3,}")
+_DOTTED = re.compile(r"(?<![a-z0-9.])(?:[a-z]\.){2,}[a-z]\.?(?![a-z0-9])")
 
 
 # An exhibition's kind, which ends its name (展, a show): <city>國際花卉展 is 花展, the dictionary's "flower show". Not 會, 節,
@@ -129,13 +129,16 @@ def expand_aliases(text: str, aliases: dict[str, str]) -> str:
     if not aliases:
         return text
     names = set(aliases.values())
-    # A Latin alias ("ASO") is a word of its own, not the letters inside another ("MASON").
-    spelled = (re.escape(a) if has_han(a) else rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])" for a in aliases)
-    pattern = re.compile("|".join(sorted(spelled, key=len, reverse=True)))
+    # A Latin alias ("ASO", "aso") is a word of its own, in any case, not the letters inside another ("MASON", "ASO2").
+    ordered = sorted(aliases, key=len, reverse=True)
+    spelled = (re.escape(a) if has_han(a) else rf"(?i:(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9]))" for a in ordered)
+    pattern = re.compile("|".join(spelled))
+
+    upper = {a.upper(): a for a in aliases if not has_han(a)}
 
     def swap(m: re.Match) -> str:
         inside = any(n in text[max(0, m.start() - len(n)) : m.end() + len(n)] for n in names if m.group(0) in n)
-        return m.group(0) if inside else aliases[m.group(0)]
+        return m.group(0) if inside else aliases.get(m.group(0)) or aliases[upper[m.group(0).upper()]]
 
     return pattern.sub(swap, text)
 
@@ -233,7 +236,7 @@ class SoundAlikes:
         prefix, name = next(((p, m) for s in self._sounds(run) for p, m in self.by_sound.get(s, ())), ("", ""))
         variant = not prefix
         if variant:
-            prefix, name = self._variant_of(run)
+            prefix, name = self._variant_of(text, start, n)
         if not prefix or 2 * sum(a != b for a, b in zip(run, prefix)) > n:
             return ""
         # Its pairs of characters and those it forms with its neighbours are no word of the reports' (the 岸那 of
@@ -241,28 +244,36 @@ class SoundAlikes:
         end = start + n
         continued = text.startswith(name[n:], end) and n < len(name)
         at = range(max(0, start - 1), end - 1 if continued else min(len(text) - 1, end))
-        # A variant's own pairs may be dictionary words, as transliterations often are, or the name's own pairs (the
-        # 伊絲 of 安娜萊絲), but no other the reports write.
+        # A variant of a name's start, followed by the name's own next characters, may hold dictionary words, as
+        # transliterations often do (奧萊諾港務局 for 奧里諾港務局); a whole name's variant none (a word inside it is that
+        # word, not the name). Either may hold the name's own pairs (the 安娜 of 安娜萊絲) but no other pair the
+        # reports write.
         inside = range(start, end - 1) if variant else range(0)
+        whole = n == len(name)
         told = (
-            (text[k : k + 2] not in prefix and self.frequency(text[k : k + 2]))
+            (
+                text[k : k + 2] not in prefix
+                and (self.frequency(text[k : k + 2]) or whole and self.is_word(text[k : k + 2]))
+            )
             if k in inside
             else self._written(text[k : k + 2])
             for k in at
         )
         return "" if any(told) else prefix
 
-    def _variant_of(self, run: str) -> tuple[str, str]:
-        """Return (the start of a name, the name) that `run` writes with one character between its first and last
-        other than the name does, when only one name's start does so, else ("", "")."""
-        if len(run) < _VARIANT_CHARS:
+    def _variant_of(self, text: str, start: int, n: int) -> tuple[str, str]:
+        """Return (the start of a name, the name) that the `n` characters at `start` write with one character between
+        their first and last other than the name does, when only one name's start does so: the whole name, or its
+        start followed by the name's own next characters ("奧萊諾港務局" for a 奧里諾港務局); else ("", "")."""
+        run = text[start : start + n]
+        if n < _VARIANT_CHARS:
             return "", ""
-        found = {
-            (p, m)
-            for p, m in self.by_ends.get((run[0], run[-1], len(run)), ())
-            if sum(a != b for a, b in zip(run, p)) == 1
-        }
-        return min(found) if len({p for p, _ in found}) == 1 else ("", "")
+        found = sorted(
+            (p, m) for p, m in self.by_ends.get((run[0], run[-1], n), ()) if sum(a != b for a, b in zip(run, p)) == 1
+        )
+        if len({p for p, _ in found}) != 1:
+            return "", ""
+        return next(((p, m) for p, m in found if len(m) == n or text.startswith(m[n:], start + n)), ("", ""))
 
     def _written(self, pair: str) -> bool:
         return bool(self.frequency(pair)) or self.is_word(pair)

@@ -37,14 +37,18 @@ DISTINCTION = "distinction"
 # Why something was so and not otherwise ("為什麼是副市長出來，不是市長？", "why wasn't it the mayor?"): a cause, not a
 # purpose, told by a sentence giving one ("適逢…，故…", "由於…").
 CAUSE = "cause"
+# Not 有沒有 and 是不是, which ask yes or no.
 _OTHERWISE_ASKED_RE = re.compile(
-    r"不是|而非|並非|沒有|沒(?=[來去見到出])|\bnot\b|n't\b|\binstead\b|\brather than\b", re.I
+    r"(?<!是)不是(?!不)|而非|並非|(?<!有)沒有|(?<!有)沒(?=[來去見到出])|\bnot\b|n't\b|\binstead\b|\brather than\b", re.I
 )
-_CAUSE_OFFERED_RE = re.compile(r"適逢|由於|因為|因此|所以|故(?=由|而|此|將)")
+# A cause, not a consequence (因此, 所以): "故" after no 事 or 緣 (事故, 緣故).
+_CAUSE_OFFERED_RE = re.compile(r"適逢|由於|因為|(?<![事緣])故(?=由|而|此|將)")
 # What something mainly goes after ("主攻哪一塊？", "重點放在哪？", "what will it mainly focus on?"): a sentence saying what it
 # puts first ("將以…為主", "以…為主軸", "聚焦於…").
 FOCUS = "focus"
-_FOCUS_OFFERED_RE = re.compile(r"以[^，。；]{1,24}?為主(?![題體辦任席管持導要義])|聚焦(?:於|在)")
+_FOCUS_OFFERED_RE = re.compile(
+    r"以(?![利便免期致])[^，。；,;]{1,24}?為主(?![題體辦任席管持導要義角動張人權編])|聚焦(?:於|在)"
+)
 # Several things asked for at once ("有哪些景點？", "what are the sections of…?", "分成哪幾段？"): a sentence naming
 # three or more, one after another ("…包括 A、B、C…").
 ITEMS = "items"
@@ -120,7 +124,7 @@ _ASKS = (
     (
         FOCUS,
         re.compile(
-            r"主攻|主力(?:放在|在|是)|重心(?:放在|在|是)|重點(?:放在|擺在)|聚焦(?:在|於)?(?:哪|什麼|啥)|以(?:什麼|啥|哪)[^，。？?]{0,6}為主"
+            r"主攻|主力(?:放在|擺在)|重心(?:放在|擺在|在哪)|重點(?:放在|擺在)|聚焦(?:在|於)?(?:哪|什麼|啥)|以(?:什麼|啥|哪)[^，。？?,]{0,6}為主"
             r"|\b(?:mainly|mostly|primarily) (?:focus|concentrate)|\bfocus(?:es|ed|ing)? (?:mainly |mostly )?on\b|\bmain focus\b",
             re.I,
         ),

@@ -227,8 +227,9 @@ class Settings:
     # Only this much of a question is read: a pasted page is cut, with a notice, rather than refused.
     max_question_chars: int = 1000
     # A follow-up pointing back stays with the parts talked about unless it names what they never write; a word of
-    # headings names something (a party, a place) when at most this many headings hold it: words in more are kinds
-    # of visit or of party (公司, 總部, 參訪), which a follow-up asks of the part it is in ("他們那邊來了哪幾家會員公司？").
+    # headings names something (a party, a place) when at most this many headings of any one report hold it: words in
+    # more are kinds of visit or of party (公司, 總部, 參訪), which a follow-up asks of the part it is in ("他們那邊來了
+    # 哪幾家會員公司？"). A visit heads two sections at most (its part and a subsection).
     named_headings: int = 2
     # --- Embedding, build speed and cold start (embedding.py, index.py; figures in benchmarks/)
     # Batch size of the float32 ("torch") passage path: small batches pad less on 2 cores.

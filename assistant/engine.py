@@ -327,8 +327,10 @@ class Assistant:
         unplaced = intent.kind == OVERVIEW and not intent.section and not self._places_named(query_text)
         if unplaced or (intent.in_place and not self._names_one_place(query_text)):
             intent = self._intent(query_text, context_text, days_known, places=False)
-        if intent.kind == OVERVIEW and intent.section == SUMMARY_SECTION and self._names_a_visit(query_text):
-            return Intent(OVERVIEW)  # "what did the delegation get done at <party>?": that visit's gist
+        # "what did the delegation get done at <party>?", "這趟去<city>的重點？": that visit's or place's gist
+        named = intent.kind == OVERVIEW and intent.section == SUMMARY_SECTION
+        if named and (self._names_a_visit(query_text) or self._places_named(query_text)):
+            return Intent(OVERVIEW)
         if intent.kind == COVER and intent.field == LEADER_FIELD and self._names_a_visit(query_text):
             return Intent()  # "去港務局那天由誰帶隊？" asks who led that visit, which the cover does not say
         # "為什麼要去港務局？", "為什麼要去那兒？" ask why that visit was made, not the trip's purpose.
@@ -640,13 +642,15 @@ class Assistant:
         ]
 
     @functools.cached_property
-    def _headings(self) -> tuple[str, ...]:
-        """Every report's section headings, folded, each once."""
-        return tuple(dict.fromkeys(fold(s.path[-1]) for d in self.index.documents.values() for s in d.sections))
+    def _headings(self) -> tuple[tuple[str, ...], ...]:
+        """Each report's section headings, folded, each once."""
+        return tuple(tuple(dict.fromkeys(fold(s.path[-1]) for s in d.sections)) for d in self.index.documents.values())
 
     def _names_a_heading(self, word: str) -> bool:
-        """Return True when a (folded) word is in a heading or a few only (`settings.named_headings`): a name."""
-        return 0 < sum(word in h for h in self._headings) <= self.settings.named_headings
+        """Return True when a (folded) word is in a heading of a report, and in a few of its headings at most
+        (`settings.named_headings`): a name, not a kind of visit every report heads many sections with."""
+        counts = [sum(word in h for h in headings) for headings in self._headings]
+        return any(counts) and all(c <= self.settings.named_headings for c in counts)
 
     def reports(self) -> list[ReportInfo]:
         """Return every indexed report with its cover fields (settings.report_fields), by source name."""

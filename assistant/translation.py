@@ -65,12 +65,10 @@ PHRASES = {
     "sits down with": "meets with",
     "sat down with": "met with",
     "sitting down with": "meeting with",
-    # pitching or plugging something is promoting it, not a pitch (音高) or a plug (插頭)
+    # pitching something is promoting it, not a pitch (音高)
     "pitch": "promote",
     "pitched": "promoted",
     "pitching": "promoting",
-    "plug": "promote",
-    "plugged": "promoted",
 }
 # What people call a place is its nickname (text.words), glossed "nickname", not a call paid or made.
 _PHRASE_RE = re.compile(rf"\b(?:{'|'.join(PHRASES)}|{PEOPLE_CALL_A_NAME}|{PEOPLE_CALL_IT})\b")

@@ -122,15 +122,21 @@ def test_a_name_written_with_other_characters_of_the_same_sounds_is_read_as_the_
     [
         ("奧萊諾港務局在哪？", "奧里諾港務局在哪？"),  # one syllable between its ends written otherwise (萊 for 里)
         ("拉奧萊諾港務局在哪？", "拉奧里諾港務局在哪？"),  # an article's syllable before it (La …) stays
-        ("安娜萊絲說了什麼？", "安娜伊絲說了什麼？"),  # its own pair 伊絲 is no other word of the report's
+        ("安娜萊絲說了什麼？", "安娜伊絲說了什麼？"),  # its own pair 安娜 is no other word of the report's
         ("奧萊萊港務局在哪？", "奧萊萊港務局在哪？"),  # two characters otherwise: another word
         ("澳里諾港務局在哪？", "澳里諾港務局在哪？"),  # its first character otherwise (and of no known sound)
-        ("紀萊偉說了什麼？", "紀博偉說了什麼？"),
+        ("紀萊偉主任說了什麼？", "紀博偉主任說了什麼？"),
+        ("紀萊偉說了什麼？", "紀萊偉說了什麼？"),  # a name's start without the name's next characters after it
+        ("奧萊諾在哪？", "奧萊諾在哪？"),
         ("環萊法", "環萊法"),  # a two-character name has nothing between its ends
     ],
 )
 def test_a_name_written_with_one_other_character_between_its_ends_is_read_as_the_reports(question, expected):
     assert _sound_alikes().respell(question) == expected
+
+
+def test_a_whole_name_written_otherwise_around_a_dictionary_word_is_that_word():
+    assert _sound_alikes(frozenset({"萊絲"})).respell("安娜萊絲說了什麼？") == "安娜萊絲說了什麼？"
 
 
 def test_a_dictionary_word_sounding_like_a_name_is_left_as_it_is():
@@ -198,3 +204,6 @@ def test_an_acronym_the_report_writes_with_dots_is_matched_without_them():
     assert expand_aliases("RPA 是誰接待的？", aliases) == "R.P.A. 是誰接待的？"
     assert expand_aliases("Who met them at RPA?", aliases) == "Who met them at R.P.A.?"
     assert expand_aliases("Is SHARPAX a company?", aliases) == "Is SHARPAX a company?"  # letters inside a word
+    assert expand_aliases("who runs rpa?", aliases) == "who runs R.P.A.?"  # in any case
+    assert expand_aliases("RPA2017 的計畫", aliases) == "RPA2017 的計畫"  # part of a code
+    assert build_aliases({}, {}, frequency, text=fold("由 R.P.A 港務處接待")) == {"RPA": "R.P.A"}  # no final dot

@@ -581,9 +581,9 @@ def test_what_something_mainly_goes_after_is_told_by_what_it_puts_first(question
 
 
 @pytest.mark.parametrize(
-    "sentence", ["以「智慧港口」為主題舉辦論壇。", "由局長主持會議。", "港務局參訪行程以上午為主辦時段。"]
+    "sentence", ["以「智慧港口」為主題舉辦論壇。", "以局長為主持人。", "以利本市成為主角。", "以上午為主辦時段。"]
 )
-def test_a_theme_or_a_host_is_no_focus(sentence):
+def test_a_theme_a_host_or_an_aim_is_no_focus(sentence):
     assert FOCUS not in offered_kinds(sentence)
 
 
@@ -594,6 +594,8 @@ def test_a_theme_or_a_host_is_no_focus(sentence):
         ("Why didn't the director come along?", True),
         ("Why was it the deputy rather than the director?", True),
         ("為什麼要去港務局？", False),  # why the visit was made: its purpose
+        ("為什麼要去港務局，有沒有特別的原因？", False),  # 有沒有: yes or no
+        ("為什麼要去港務局，是不是為了簽約？", False),  # 是不是: yes or no
         ("What was the point of the port visit?", False),
     ],
 )
@@ -605,3 +607,5 @@ def test_a_cause_is_told_by_a_sentence_giving_one():
     assert CAUSE in offered_kinds("此行適逢國會選舉，故由副局長接待訪團。")
     assert CAUSE in offered_kinds("由於颱風來襲，行程延後一天。")
     assert CAUSE not in offered_kinds("作為本市港區轉型之參考。")  # a purpose
+    assert CAUSE not in offered_kinds("因此本市應積極推動港區轉型。")  # a consequence
+    assert CAUSE not in offered_kinds("班機發生事故而延誤。")  # 事故 is no 故

@@ -67,8 +67,10 @@ _ACTS = (
             r"|(?<!隨團)(?<!隨行)陪(?![^，。？?]{0,6}(?:出訪|出國|出席|前往|去|同行))[^，。？?]{0,6}(?:是誰|的是)"
             r"|\bwho did (?:they|we|the (?:mayor|delegation|director)) meet\b|\bwho (?:met|meets)\b"
             r"|\b(?:sit|sits|sat|sitting) down with\b"
-            # not a dinner the delegation hosted ("the dinner we hosted", "the mayor hosted")
-            r"|\breceiv(?:e|ed|es|ing)\b|(?<!\bwe )(?<!\bmayor )(?<!\bcity )(?<!\bdelegation )\bhost(?:ed|ing)\b|\bwho hosts?\b|\bgreet(?:s|ed|ing)?\b|\bwelcom(?:e|ed|es|ing)\b"
+            # hosting the delegation ("who hosted us", "hosted by", "were we hosted"), not a dinner it hosted ("the
+            # dinner we hosted", "the banquet the mayor hosted?")
+            r"|\breceiv(?:e|ed|es|ing)\b|\bwho (?:hosted|hosts|(?:was|were|is|are) (?:the |their |our )?hosts?)\b|\bhosted by\b|\b(?:was|were|been|being|got)\s+(?:\w+\s+){0,3}?hosted\b"
+            r"|\bhost(?:s|ed|ing)?\s+(?:us|them|him|her|the\s+(?:[a-z]+'s\s+)?(?:delegation|group|team|mayor|director|visitors|guests))\b|\bgreet(?:s|ed|ing)?\b|\bwelcom(?:e|ed|es|ing)\b"
             # looking after the delegation ("looked after the mayor's group", "took care of us"), not the budget
             r"|\b(?:look(?:s|ed|ing)? after|t(?:ake|akes|ook|aking) care of)\s+(?:us|them|him|her|the "
             r"(?:[a-z]+'s )?(?:mayor|delegation|group|team|director|visitors|guests))\b"
