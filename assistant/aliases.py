@@ -69,7 +69,7 @@ def build_aliases(
 
 
 # An acronym written with dots, three letters or more (not "e.g.", "i.e."), in folded text.
-_DOTTED = re.compile(r"(?<![a-z0-9.])(?:[a-z]\.){2,}[a-z]\.?(?![a-z0-9])")
+_DOTTED = re.compile(r"(?<![a-z0-9.])(?:[a-z]\.){2,}[a-z]\.?(?!\.?[a-z0-9])")
 
 
 # An exhibition's kind, which ends its name (展, a show): <city>國際花卉展 is 花展, the dictionary's "flower show". Not 會, 節,
@@ -129,16 +129,15 @@ def expand_aliases(text: str, aliases: dict[str, str]) -> str:
     if not aliases:
         return text
     names = set(aliases.values())
-    # A Latin alias ("ASO", "aso") is a word of its own, in any case, not the letters inside another ("MASON", "ASO2").
+    # A Latin alias ("ASO") is a word of its own, as written (not "who" for a W.H.O.), not the letters inside another
+    # ("MASON", "ASO2").
     ordered = sorted(aliases, key=len, reverse=True)
-    spelled = (re.escape(a) if has_han(a) else rf"(?i:(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9]))" for a in ordered)
+    spelled = (re.escape(a) if has_han(a) else rf"(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])" for a in ordered)
     pattern = re.compile("|".join(spelled))
-
-    upper = {a.upper(): a for a in aliases if not has_han(a)}
 
     def swap(m: re.Match) -> str:
         inside = any(n in text[max(0, m.start() - len(n)) : m.end() + len(n)] for n in names if m.group(0) in n)
-        return m.group(0) if inside else aliases.get(m.group(0)) or aliases[upper[m.group(0).upper()]]
+        return m.group(0) if inside else aliases[m.group(0)]
 
     return pattern.sub(swap, text)
 

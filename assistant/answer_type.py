@@ -41,13 +41,13 @@ CAUSE = "cause"
 _OTHERWISE_ASKED_RE = re.compile(
     r"(?<!是)不是(?!不)|而非|並非|(?<!有)沒有|(?<!有)沒(?=[來去見到出])|\bnot\b|n't\b|\binstead\b|\brather than\b", re.I
 )
-# A cause, not a consequence (因此, 所以): "故" after no 事 or 緣 (事故, 緣故).
-_CAUSE_OFFERED_RE = re.compile(r"適逢|由於|因為|(?<![事緣])故(?=由|而|此|將)")
+# A cause, not a consequence (因此, 所以, 故此): "故" after no 事 or 緣 (事故, 緣故).
+_CAUSE_OFFERED_RE = re.compile(r"適逢|由於|因為|(?<![事緣])故(?=由|而|將)")
 # What something mainly goes after ("主攻哪一塊？", "重點放在哪？", "what will it mainly focus on?"): a sentence saying what it
 # puts first ("將以…為主", "以…為主軸", "聚焦於…").
 FOCUS = "focus"
 _FOCUS_OFFERED_RE = re.compile(
-    r"以(?![利便免期致])[^，。；,;]{1,24}?為主(?![題體辦任席管持導要義角動張人權編])|聚焦(?:於|在)"
+    r"以(?![利便免期致])[^，。；,;]{1,24}?為主(?![題體辦任席管持導要義角張人權編])|聚焦(?:於|在)"
 )
 # Several things asked for at once ("有哪些景點？", "what are the sections of…?", "分成哪幾段？"): a sentence naming
 # three or more, one after another ("…包括 A、B、C…").
@@ -124,7 +124,7 @@ _ASKS = (
     (
         FOCUS,
         re.compile(
-            r"主攻|主力(?:放在|擺在)|重心(?:放在|擺在|在哪)|重點(?:放在|擺在)|聚焦(?:在|於)?(?:哪|什麼|啥)|以(?:什麼|啥|哪)[^，。？?,]{0,6}為主"
+            r"主攻|主力(?:放在|擺在|在哪|是什麼|是啥)|重心(?:放在|擺在|在哪|在什麼|是什麼|是啥)|重點(?:放在|擺在)|聚焦(?:在|於)?(?:哪|什麼|啥)|以(?:什麼|啥|哪)[^，。？?,]{0,6}為主"
             r"|\b(?:mainly|mostly|primarily) (?:focus|concentrate)|\bfocus(?:es|ed|ing)? (?:mainly |mostly )?on\b|\bmain focus\b",
             re.I,
         ),

@@ -59,7 +59,7 @@ from .rerank import rerank_by_sentences
 from .retrieval import Hit, Retriever
 from .structured import TemplateAnswer, TemplateAnswerer
 from .subjects import PLACE, SubjectFinder
-from .template import OWN_CITY_WORD, named_sections, row_places
+from .template import OWN_CITY_WORD, is_travel, named_sections, row_places, stop_place
 from .text.normalize import HAN_RUN_RE, fold, has_han
 from .text.words import capitalized_names
 from .translation_cache import load_translator
@@ -329,7 +329,7 @@ class Assistant:
             intent = self._intent(query_text, context_text, days_known, places=False)
         # "what did the delegation get done at <party>?", "這趟去<city>的重點？": that visit's or place's gist
         named = intent.kind == OVERVIEW and intent.section == SUMMARY_SECTION
-        if named and (self._names_a_visit(query_text) or self._places_named(query_text)):
+        if named and (self._names_a_visit(query_text) or self._names_a_visit_place(query_text)):
             return Intent(OVERVIEW)
         if intent.kind == COVER and intent.field == LEADER_FIELD and self._names_a_visit(query_text):
             return Intent()  # "去港務局那天由誰帶隊？" asks who led that visit, which the cover does not say
@@ -376,6 +376,20 @@ class Assistant:
         what was done there (intent.only_a_place_beside)."""
         found = self._places_named(text)
         return len({name for _, name in found}) == 1 and only_a_place_beside(text, min(found)[0])
+
+    def _names_a_visit_place(self, text: str) -> bool:
+        """Return True when a question names a place of the itineraries where visits are made, not one only travelled
+        from (the home country of "臺灣→<city>")."""
+        # As the question writes it, or by a name the reports give it ("Toulouse"), not the dictionary's words for
+        # an English word (a country's cities for its name).
+        places = {fold(s.name) for s in self.subjects.find(text) if s.kind == PLACE}
+        return any(p in v or v in p for p in places for v in self._visit_places)
+
+    @functools.cached_property
+    def _visit_places(self) -> frozenset[str]:
+        """The places (folded) of every itinerary row telling of a visit."""
+        rows = (d.text[r.start : r.end] for d in self.index.documents.values() for r in d.template.itinerary)
+        return frozenset(p for row in rows if not is_travel(row) and (p := stop_place(row)))
 
     def _places_named(self, text: str) -> set[tuple[str, str]]:
         """Return the places of the itineraries a question names: (as written, as the itineraries write it)."""

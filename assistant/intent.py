@@ -242,14 +242,15 @@ _GIST = re.compile(
 )
 _DID_WHAT = re.compile(
     r"做成?了?(?:哪些事|些?(?:什麼|啥))|幹成?了?(?:哪些事|些?(?:什麼|啥))|完成了?(?:哪些|什麼)"
-    r"|\bwhat (?:did )?(?:they|we|the delegation|(?:the|this) (?:(?P<named>\w+) )?trip) (?:\w+ly )?(?:do|did|accomplish(?:ed)?|achieve[sd]?|cover(?:ed)?)\b"
+    r"|\bwhat (?:did )?(?:they|we|the delegation|(?:the|this) (?:\w+ )?trip) (?:\w+ly )?(?:do|did|accomplish(?:ed)?|achieve[sd]?|cover(?:ed)?)\b"
     r"|\b(?:get|got|gotten) done\b"
     r"|\bwhat (?:\w+ ){0,3}covered\b"
 )
 # Asking what a report is about ("這份報告在講什麼？", "报告讲的是什么", "what is this report about?"): its summary.
-# The what-word ends the clause: "報告說什麼時候出發？" asks a time, "報告有講什麼跟<topic>有關的嗎？" a topic.
+# The what-word ends the clause (a particle or 東西 aside): "報告有講什麼跟<topic>有關的嗎？" asks of a topic.
 _REPORT_ABOUT = re.compile(
-    r"報告[^，。？?,]{0,3}?(?:在|是)?(?:講|說|談|寫)(?:了|的是|些)?(?:什麼|甚麼|啥)(?=\s*(?:[呢啊呀]\s*)?(?:[，。？?,!！]|$))"
+    r"報告[^，。？?,]{0,3}?(?:在|是)?(?:講|說|談|寫)(?:了|的是|些)?(?:什麼|甚麼|啥)"
+    r"(?=\s*(?:東西|內容|的|吧|啦|喔|哦|[呢啊呀])?\s*(?:[，。？?,!！]|$))"
     r"|報告的?(?:主要)?內容(?:是什麼|是啥)"
     r"|\bwhat(?: is|'s) (?:this|the) report (?:about|on)\b|\bwhat does (?:this|the) report cover\b"
 )
@@ -488,10 +489,7 @@ def _trip_gist(folded: str, dates: tuple[tuple[str, ...], tuple[int, ...]], plac
     if places and _IN_A_PLACE.search(folded):
         return False
     rest = _rest(folded, _GIST, _DID_WHAT, _THE_TRIP, _SCHEDULE, _FILLER)
-    did = _DID_WHAT.search(folded)
-    if did and did.group("named"):  # "what did the <name> trip cover": a name beside the trip is said, not asked
-        rest = (rest[0], rest[1] + 1)
-    if not did:  # the trip's gist itself ("這趟出訪的重點？", "a rundown of the <country> trip")
+    if not _DID_WHAT.search(folded):  # the trip's gist itself ("這趟出訪的重點？", "a rundown of the <country> trip")
         # "這趟總共花了多少錢？" asks an amount; "概括一下這次的整體行程" the schedule.
         asks = asked_kinds(folded) or _SCHEDULE.search(folded)
         return bool(_GIST.search(folded)) and not asks and _small(rest, han=_MAX_GISTLESS_HAN, latin=1)

@@ -204,6 +204,7 @@ def test_an_acronym_the_report_writes_with_dots_is_matched_without_them():
     assert expand_aliases("RPA 是誰接待的？", aliases) == "R.P.A. 是誰接待的？"
     assert expand_aliases("Who met them at RPA?", aliases) == "Who met them at R.P.A.?"
     assert expand_aliases("Is SHARPAX a company?", aliases) == "Is SHARPAX a company?"  # letters inside a word
-    assert expand_aliases("who runs rpa?", aliases) == "who runs R.P.A.?"  # in any case
     assert expand_aliases("RPA2017 的計畫", aliases) == "RPA2017 的計畫"  # part of a code
     assert build_aliases({}, {}, frequency, text=fold("由 R.P.A 港務處接待")) == {"RPA": "R.P.A"}  # no final dot
+    assert build_aliases({}, {}, frequency, text=fold("編號 r.p.a.b2 的計畫")) == {}  # letters of a code
+    assert expand_aliases("Who met them?", {"WHO": "W.H.O."}) == "Who met them?"  # as written: a word's not

@@ -573,6 +573,7 @@ def test_a_sentence_gives_a_time_with_a_year_a_date_or_a_month(sentence, date):
         ("港區以後打算主攻哪一塊？", "未來港區將以發展自動化碼頭為主。"),
         ("What will the port mainly focus on from now on?", "該局以綠色航運為主軸推動轉型。"),
         ("重點放在哪裡？", "港務局聚焦於智慧港口的建置。"),
+        ("這次主力在哪一塊？", "以觀光為主動力。"),
     ],
 )
 def test_what_something_mainly_goes_after_is_told_by_what_it_puts_first(question, sentence):
@@ -581,7 +582,7 @@ def test_what_something_mainly_goes_after_is_told_by_what_it_puts_first(question
 
 
 @pytest.mark.parametrize(
-    "sentence", ["以「智慧港口」為主題舉辦論壇。", "以局長為主持人。", "以利本市成為主角。", "以上午為主辦時段。"]
+    "sentence", ["以「智慧港口」為主題舉辦論壇。", "以局長為主持人。", "以利本市成為主流。", "以上午為主辦時段。"]
 )
 def test_a_theme_a_host_or_an_aim_is_no_focus(sentence):
     assert FOCUS not in offered_kinds(sentence)
@@ -608,4 +609,5 @@ def test_a_cause_is_told_by_a_sentence_giving_one():
     assert CAUSE in offered_kinds("由於颱風來襲，行程延後一天。")
     assert CAUSE not in offered_kinds("作為本市港區轉型之參考。")  # a purpose
     assert CAUSE not in offered_kinds("因此本市應積極推動港區轉型。")  # a consequence
+    assert CAUSE not in offered_kinds("故此本市應積極推動港區轉型。")
     assert CAUSE not in offered_kinds("班機發生事故而延誤。")  # 事故 is no 故

@@ -373,6 +373,17 @@ def test_the_gist_of_the_whole_trip_quotes_the_summary(port_assistant):
     # At a party it visited: that visit's gist, not the trip's.
     visit = port_assistant.ask("Give me the big picture of what the delegation actually did at the port authority.")
     assert visit.quotes and all(q.section != "摘要" for q in visit.quotes)
+    # The trip's gist asked with no doing: the summary, unless a place visited is named beside it (not a place only
+    # travelled from, 高雄 of "高雄→阿姆斯特丹").
+    assert port_assistant.ask("這次去荷蘭的重點？").quotes[0].section == "摘要"
+    assert port_assistant.ask("這次高雄代表團出訪的重點是什麼？").quotes[0].section == "摘要"
+    place = port_assistant.ask("這趟去鹿特丹的重點？")
+    assert place.quotes and all(q.section != "摘要" for q in place.quotes)
+
+
+def test_the_gist_of_a_trip_to_a_city_visited_is_that_citys_not_the_summary(assistant):
+    assert assistant.ask("What did the Toulouse trip cover?").quotes[0].section != "摘要"
+    assert assistant.ask("What did the France trip cover?").quotes[0].section == "摘要"  # the trip's country
 
 
 def test_who_led_the_delegation_at_one_visit_is_no_question_for_the_cover(port_assistant):

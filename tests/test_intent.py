@@ -542,7 +542,9 @@ def test_a_day_of_the_month_two_days_of_a_long_trip_share_is_none_of_them():
         ("報告說這對港區有什麼用？", False),  # something the report says, of a subject
         ("報告在說什麼時候出發？", False),  # a time asked
         ("報告裡有講什麼跟港口有關的嗎？", False),  # a topic asked
-        ("What did the Rotterdam trip cover?", False),  # a name beside the trip: its part
+        ("What did the whole trip cover?", True),
+        ("What did the 2017 trip accomplish?", True),
+        ("這份報告在講什麼東西？", True),
         ("這次去港務局的重點？", False),  # a visit named beside the trip: that visit's gist
         ("这次出访大概干了哪些事？简单概括一下", True),
         ("这次出访整体都干了些啥？", True),  # 些啥: what

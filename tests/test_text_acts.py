@@ -183,7 +183,13 @@ def test_looking_after_anything_but_the_delegation_is_no_receiving(question):
 
 @pytest.mark.parametrize(
     "question",
-    ["Who came to the dinner we hosted?", "Which guests attended the banquet the mayor hosted?"],
+    [
+        "Who came to the dinner we hosted?",
+        "Which guests attended the banquet the mayor hosted?",
+        "Where was the dinner we hosted?",
+        "Did we host them at a banquet?",
+        "Did the delegation host the port's director?",
+    ],
 )
 def test_a_dinner_the_delegation_hosted_is_no_receiving(question):
     assert "<received>" not in asked_acts(fold(question))

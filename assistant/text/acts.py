@@ -69,8 +69,9 @@ _ACTS = (
             r"|\b(?:sit|sits|sat|sitting) down with\b"
             # hosting the delegation ("who hosted us", "hosted by", "were we hosted"), not a dinner it hosted ("the
             # dinner we hosted", "the banquet the mayor hosted?")
-            r"|\breceiv(?:e|ed|es|ing)\b|\bwho (?:hosted|hosts|(?:was|were|is|are) (?:the |their |our )?hosts?)\b|\bhosted by\b|\b(?:was|were|been|being|got)\s+(?:\w+\s+){0,3}?hosted\b"
-            r"|\bhost(?:s|ed|ing)?\s+(?:us|them|him|her|the\s+(?:[a-z]+'s\s+)?(?:delegation|group|team|mayor|director|visitors|guests))\b|\bgreet(?:s|ed|ing)?\b|\bwelcom(?:e|ed|es|ing)\b"
+            r"|\breceiv(?:e|ed|es|ing)\b|\bwho (?:hosted|hosts|(?:was|were|is|are) (?:the |their |our )?hosts?)\b|\bhosted by\b"
+            r"|\b(?:was|were|been|being|got)\s+(?:we\s+|they\s+|(?:the|our|their)\s+(?:delegation|group|team|mayor|director)\s+)?hosted\b"
+            r"|(?<!\bwe )(?<!\bdelegation )\bhost(?:s|ed|ing)?\s+(?:us|them|him|her|the\s+(?:[a-z]+'s\s+)?(?:delegation|group|team|mayor|director|visitors|guests))\b|\bgreet(?:s|ed|ing)?\b|\bwelcom(?:e|ed|es|ing)\b"
             # looking after the delegation ("looked after the mayor's group", "took care of us"), not the budget
             r"|\b(?:look(?:s|ed|ing)? after|t(?:ake|akes|ook|aking) care of)\s+(?:us|them|him|her|the "
             r"(?:[a-z]+'s )?(?:mayor|delegation|group|team|director|visitors|guests))\b"
