@@ -380,7 +380,7 @@ class Assistant:
     def _names_a_visit_place(self, text: str) -> bool:
         """Return True when a question names a place of the itineraries where visits are made, not one only travelled
         from (the home country of "臺灣→<city>")."""
-        # As the question writes it, or by a name the reports give it ("Toulouse"), not the dictionary's words for
+        # As the question writes it, or by a name the reports give it (a Latin one), not the dictionary's words for
         # an English word (a country's cities for its name).
         places = {fold(s.name) for s in self.subjects.find(text) if s.kind == PLACE}
         return any(p in v or v in p for p in places for v in self._visit_places)
