@@ -196,20 +196,18 @@ class SoundAlikes:
         self.frequency = frequency  # how many of the reports' passages use a (folded) word
         self.is_word = is_word
         by_sound: dict[str, set[tuple[str, str]]] = {}  # a sound -> (the start of a name that sounds so, the name)
-        for name in names:
-            lengths = [len(name)] if len(name) <= _SOUND_CHARS[1] else range(_SOUND_PREFIX, _SOUND_CHARS[1] + 1)
-            for n in (n for n in lengths if n >= _SOUND_CHARS[0]):
-                for sound in self._sounds(name[:n]):
-                    by_sound.setdefault(sound, set()).add((name[:n], name))
-        # A sound that starts two names differently tells neither.
-        self.by_sound = {s: sorted(found) for s, found in by_sound.items() if len({p for p, _ in found}) == 1}
         # Starts of three or more characters by their first and last ("奧里諾" under 奧…諾): another region's
         # transliteration often writes one syllable between them otherwise (奧萊諾).
         self.by_ends: dict[tuple[str, str, int], set[tuple[str, str]]] = {}
         for name in names:
             lengths = [len(name)] if len(name) <= _SOUND_CHARS[1] else range(_SOUND_PREFIX, _SOUND_CHARS[1] + 1)
-            for n in (n for n in lengths if n >= _VARIANT_CHARS):
-                self.by_ends.setdefault((name[0], name[n - 1], n), set()).add((name[:n], name))
+            for start in (name[:n] for n in lengths if n >= _SOUND_CHARS[0]):
+                for sound in self._sounds(start):
+                    by_sound.setdefault(sound, set()).add((start, name))
+                if len(start) >= _VARIANT_CHARS:
+                    self.by_ends.setdefault((start[0], start[-1], len(start)), set()).add((start, name))
+        # A sound that starts two names differently tells neither.
+        self.by_sound = {s: sorted(found) for s, found in by_sound.items() if len({p for p, _ in found}) == 1}
 
     def respell(self, text: str) -> str:
         """Return a normalized question with each run of characters the reports never write that sounds like a

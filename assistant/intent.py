@@ -479,7 +479,9 @@ def is_cue_word(word: str) -> bool:
     return any(cue.fullmatch(word) for cue in (_OVERVIEW_CUES, _LIST_CUES))
 
 
-def _trip_gist(folded: str, dates: tuple[tuple[str, ...], tuple[int, ...]], places: bool) -> bool:
+def _trip_gist(
+    folded: str, asked: frozenset[str], dates: tuple[tuple[str, ...], tuple[int, ...]], places: bool
+) -> bool:
     """Return True when a (folded) question asks the gist of what the whole trip did ("整趟大概做了哪些事？幫我抓個
     重點", "the gist of what this trip covered", "這趟去<country>做了哪些事？"), naming no day and little else: the
     summary (摘要) answers it. With `places`, not one set in a place ("這趟在<city>總共做了哪些事？"), which the
@@ -491,17 +493,17 @@ def _trip_gist(folded: str, dates: tuple[tuple[str, ...], tuple[int, ...]], plac
     rest = _rest(folded, _GIST, _DID_WHAT, _THE_TRIP, _SCHEDULE, _FILLER)
     if not _DID_WHAT.search(folded):  # the trip's gist itself ("這趟出訪的重點？", "a rundown of the <country> trip")
         # "這趟總共花了多少錢？" asks an amount; "概括一下這次的整體行程" the schedule.
-        asks = asked_kinds(folded) or _SCHEDULE.search(folded)
+        asks = asked or _SCHEDULE.search(folded)
         return bool(_GIST.search(folded)) and not asks and _small(rest, han=_MAX_GISTLESS_HAN, latin=1)
     if not _GIST.search(folded):  # no gist word: nothing but the trip's country beside it ("這趟去<country>…")
         return _small(rest, han=_MAX_GISTLESS_HAN, latin=0)
     return _small(rest, han=_MAX_GIST_HAN, latin=_MAX_GIST_LATIN)
 
 
-def _report_gist(folded: str, dates: tuple[tuple[str, ...], tuple[int, ...]]) -> bool:
+def _report_gist(folded: str, asked: frozenset[str], dates: tuple[tuple[str, ...], tuple[int, ...]]) -> bool:
     """Return True when a (folded) question asks what the report is about ("我剛來還沒看過，這份報告在講什麼？"),
     naming no day and little else."""
-    if dates[0] or dates[1] or not _REPORT_ABOUT.search(folded) or asked_kinds(folded):
+    if dates[0] or dates[1] or not _REPORT_ABOUT.search(folded) or asked:
         return False
     return _small(_rest(folded, _REPORT_ABOUT, _GIST, _FILLER), han=_MAX_GIST_HAN, latin=_MAX_GIST_LATIN)
 
@@ -537,7 +539,7 @@ def _read_one(question: str, places: bool) -> Intent:
             return Intent(kind, section=section[0], ordinal=number)
     shift = 1 if _NEXT_DAY.search(folded) else -1 if _DAY_BEFORE.search(folded) else 0
     dates = _dates(folded)
-    if _trip_gist(folded, dates, places) or _report_gist(folded, dates):  # the report's own summary (摘要)
+    if _trip_gist(folded, asked, dates, places) or _report_gist(folded, asked, dates):  # the report's summary (摘要)
         return Intent(OVERVIEW, section="摘要")
     day_intent = _day_intent(folded, asked, half, shift, dates, places)
     if day_intent is not None:
