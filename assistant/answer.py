@@ -108,10 +108,11 @@ class AnswerComposer:
         hits, quotes = e.hits, []
         if e.false_premises:  # the passage where the presumed name does occur comes first
             first = e.false_premises[0]
-            hits = self.citer.lead_with(hits, first.doc_id, first.start, first.end)
+            hits = self.citer.lead_with(hits, [(first.doc_id, first.start, first.end)])
         if not decision.abstained:
             quotes, lead = self._quoted(e, scored)
-            hits = self.citer.lead_with(hits, lead[0], lead[1], lead[2])
+            others = [(q.source, q.start, q.end) for q in quotes]
+            hits = self.citer.lead_with(hits, [lead[:3]] + others)
         return Answer(
             question=e.question,
             abstained=decision.abstained,

@@ -71,20 +71,25 @@ class Citer:
             )
         return quotes
 
-    def lead_with(self, hits: list[Hit], doc_id: str, start: int, end: int) -> list[Hit]:
-        """Return `hits` with the passage holding most of `doc_id`'s text[start:end] first (added when missing):
-        a day's rows quoted from the row naming the day are cited by the passage holding the rows asked for."""
-        overlap = {
-            i: min(end, c.end) - max(start, c.start)
-            for i, c in self._chunks.get(doc_id, [])
-            if c.start < max(end, start + 1) and start < c.end
-        }
-        if not overlap:
+    def lead_with(self, hits: list[Hit], spans: list[tuple[str, int, int]]) -> list[Hit]:
+        """Return `hits` led by the passages holding most of each (document, start, end) span, in the spans' order
+        (added when missing), as many hits as before: a day's rows quoted from the row naming the day are cited
+        by the passage holding the rows asked for, and every quote's passage is listed before those not quoted."""
+        leading: list[int] = []
+        for doc_id, start, end in spans:
+            overlap = {
+                i: min(end, c.end) - max(start, c.start)
+                for i, c in self._chunks.get(doc_id, [])
+                if c.start < max(end, start + 1) and start < c.end
+            }
+            if overlap:
+                leading.append(max(overlap, key=lambda i: (overlap[i], -i)))
+        if not leading:
             return hits
-        chunk_id = max(overlap, key=lambda i: (overlap[i], -i))
+        leading = list(dict.fromkeys(leading))
         top = hits[0].score if hits else 1.0
-        rest = [h for h in hits if h.chunk_id != chunk_id]
-        return [Hit(chunk_id, top)] + rest[: max(len(hits) - 1, 0)]
+        rest = [h for h in hits if h.chunk_id not in leading]
+        return ([Hit(i, top) for i in leading] + rest)[: max(len(hits), 1)]
 
     def passages(self, hits: list[Hit], quotes: list[Quote]) -> list[Passage]:
         """Return the ranked passages, each with the quoted spans inside it marked; a passage whose text occurs

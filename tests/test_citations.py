@@ -28,11 +28,37 @@ def test_the_passage_holding_a_span_is_cited_first(assistant):
     chunk_id = 7
     chunk = assistant.index.chunks[chunk_id]
     hits = [Hit(i, 1.0 / (i + 1)) for i in range(5) if i != chunk_id]
-    led = citer.lead_with(hits, chunk.doc_id, chunk.start + 1, chunk.end - 1)
+    led = citer.lead_with(hits, [(chunk.doc_id, chunk.start + 1, chunk.end - 1)])
     assert led[0].chunk_id == chunk_id and len(led) == len(hits)
     passages = citer.passages(led, citer.quotes([(chunk.doc_id, chunk.start + 1, chunk.start + 10, 1.0)]))
     assert passages[0].highlights == [(chunk.start + 1, chunk.start + 10)]
     assert all(p.highlights == [] for p in passages[1:])
+
+
+def test_every_quoted_passage_is_cited_before_those_not_quoted_in_the_quotes_order(assistant):
+    citer = Citer(assistant.index, assistant.settings)
+    first, second = assistant.index.chunks[9], assistant.index.chunks[3]
+    hits = [Hit(i, 1.0 / (i + 1)) for i in range(8)]
+    spans = [(first.doc_id, first.start, first.start + 5), (second.doc_id, second.start + 2, second.end)]
+    led = citer.lead_with(hits, spans)
+    assert [h.chunk_id for h in led[:2]] == [9, 3]
+    assert [h.chunk_id for h in led[2:]] == [0, 1, 2, 4, 5, 6]  # the rest keep their order, as many hits as before
+
+
+def test_an_answer_lists_the_passages_it_quotes_before_the_others(assistant):
+    answers = [assistant.ask(q) for q in ("市長哪一天去拜會巴黎市政府？", "哪一天參觀空中巴士總部？")]
+    several = [a for a in answers if len({(q.source, q.start) for q in a.quotes}) > 1]
+    assert several, "no answer quoted two places"
+    for answer in several:
+        quoted = [
+            any(q.source == p.source and q.start < p.end and p.start < q.end for q in answer.quotes)
+            for p in answer.passages
+        ]
+        assert quoted[0] and quoted == sorted(quoted, reverse=True), quoted
+        assert all(
+            any(q.source == p.source and q.start < p.end and p.start < q.end for p in answer.passages)
+            for q in answer.quotes
+        )
 
 
 def test_the_same_text_in_two_reports_is_one_passage_listing_both_places(tmp_settings):
