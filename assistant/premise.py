@@ -21,7 +21,7 @@ from .subjects import names_a_place
 from .template import ItineraryRow, heading_core, is_travel, row_places, rows_naming, stop_place
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold, has_han
 from .text.tokens import date_tokens
-from .text.words import LATIN_WORD_END, LATIN_WORD_START, capitalized_names
+from .text.words import ENGLISH_STOPWORDS, LATIN_WORD_END, LATIN_WORD_START, capitalized_names
 
 # Asking about a visit or a meeting, and asking whether or when it happened.
 _VISIT_ASKED = re.compile(
@@ -242,7 +242,7 @@ def _names(question: str, folded_text: str, aliases: Callable[[str], list[str]])
     """Return the question's names the report mentions rarely: Latin names of several words the report writes
     whole, Latin names (or their other spellings, when the report writes them only so), and the longest Han runs
     (2 to 6 characters) occurring in the report at most `_MAX_MENTIONS` times."""
-    phrases = [p for p in _LATIN_PHRASE.findall(question) if fold(p) in folded_text]
+    phrases = [p for p in _latin_phrases(question) if fold(p) in folded_text]
     names = [
         w
         for w in [*phrases, *capitalized_names(question, min_chars=3), *_CODE_NAME.findall(question)]
@@ -265,6 +265,20 @@ def _names(question: str, folded_text: str, aliases: Callable[[str], list[str]])
                     break
             i += 1
     return [n for n in names if folded_text.count(fold(n)) <= _MAX_MENTIONS and not _TITLE_ONLY.fullmatch(n)]
+
+
+def _latin_phrases(question: str) -> list[str]:
+    """Return the question's Latin names of several capitalized words, a question or function word before them
+    left out ("Which Tour de France…" names Tour de France)."""
+    phrases, at = [], 0
+    while m := _LATIN_PHRASE.search(question, at):
+        first = m.group(0).split()[0]
+        if first.lower() in ENGLISH_STOPWORDS:
+            at = m.start() + len(first)
+            continue
+        phrases.append(m.group(0))
+        at = m.end()
+    return phrases
 
 
 def unvisited(

@@ -96,6 +96,14 @@ def test_a_tour_of_a_sight_only_mentioned_is_a_false_premise_shown_by_the_sights
     assert unvisited("How did the talk about the Kasteel van Berg go?", [document]) == []  # no visit asked
 
 
+@pytest.mark.parametrize(
+    "question", ["When Parc du Canal was visited, who guided them?", "Which Parc du Canal guide did they visit with?"]
+)
+def test_a_visited_name_of_several_words_after_a_question_word_is_read_whole(question):
+    text = TOWN_VISIT + "\n運河公園（Parc du Canal）占地約 20 公頃，園內保留舊船塢。\n"
+    assert unvisited(question, [parse_document("town.txt", text)]) == []  # not "Parc" alone, a word of a name visited
+
+
 def test_the_mention_points_at_where_the_report_names_it(document):
     [mention] = unvisited("訪團是哪一天去德國漢堡參訪的？", [document])
     assert REPORT[mention.start : mention.end] == "德國漢堡"
