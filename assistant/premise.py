@@ -269,7 +269,7 @@ def _names(question: str, folded_text: str, aliases: Callable[[str], list[str]])
 
 def _latin_phrases(question: str) -> list[str]:
     """Return the question's Latin names of several capitalized words, a question or function word before them
-    left out ("Which Tour de France…" names Tour de France)."""
+    left out ("Which Port of Rotterdam…" names Port of Rotterdam)."""
     phrases, at = [], 0
     while m := _LATIN_PHRASE.search(question, at):
         first = m.group(0).split()[0]
