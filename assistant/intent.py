@@ -103,6 +103,8 @@ _MEMBER_CUES = re.compile(
     r"|\bwho (?:went|else|was on|were on|travell?ed|accompanied|joined)\b|\bwhich (?:people|officials)\b"
     r"|\b(?:went|go|going|travell?ed|came) (?:on|with|along)\b|\bon the (?:trip|delegation)\b"
 )
+# The delegation's members named as such, which the cover's leader field ("<name>市長等") does not list.
+_MEMBER_NOUNS = re.compile(r"成員|團員|隊員|名單|\bmembers\b")
 # Who came to an event, or the hosts' side ("晚宴來了哪些人", "對方有誰"): not the delegation's members.
 _OTHERS_PRESENT = re.compile(
     rf"晚宴|宴會|餐會|記者會|論壇|研討會|座談|典禮|(?![我本雙地官])[{HAN_CHARS}]方(?=有誰|來了|出席|代表|那邊|的人)"
@@ -237,7 +239,7 @@ _OVERVIEW_CUES = re.compile(
 # Asking the gist of the whole trip's doings: a word for the gist, and what was done.
 _GIST = re.compile(
     r"重點|大概|大致|整體|總體|總的來說|簡單說|簡單講|簡單來說|概括|總共|一共|摘(?:一下|個|要一下)|\bgist\b|\bbig picture\b|\boverall\b|\bin (?:short|a nutshell)\b"
-    r"|(?:簡單)?(?:整理|總結|歸納)(?:一下)?|(?:一段|幾句)話"
+    r"|(?:簡單)?(?:整理|總結|歸納)(?:一下)?|(?:一段|幾句)話|濃縮|精簡|扼要|主要(?=(?:都|是)?(?:做|幹|完成))"
     r"|\bsum(?:mari[sz]e| up)\b|\b(?:quick|short|brief) summary\b|\brundown\b|\b(?:quick|short) version\b"
 )
 _DID_WHAT = re.compile(
@@ -407,6 +409,8 @@ def _fits(field: str, folded: str, asked: frozenset[str]) -> bool:
     if field == LEADER_FIELD:
         if _PLACES_ASKED.search(folded):
             return False  # "<title>帶隊去了哪些地方？" asks where a leader went
+        if _MEMBER_NOUNS.search(folded) and not _LED.search(folded):
+            return False  # "正式掛名出國的成員有誰？" asks the member list, not the cover's leader
         led = _LED.search(folded) and (_WHOLE_TRIP.search(folded) or not folded.isascii())
         return bool(led or (_WHOLE_TRIP.search(folded) and PERSON in asked))
     if not _WHOLE_TRIP.search(folded) or _VISITING.search(folded):

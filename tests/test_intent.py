@@ -97,6 +97,7 @@ from assistant.text.normalize import normalize_query
         ("最後完整的一天做了什麼？", ITINERARY, {"edge": LAST_FULL, "shift": 0}),
         ("What was on the last full day?", ITINERARY, {"edge": LAST_FULL}),
         ("這次的團員是哪幾位？", MEMBERS, {}),
+        ("這趟正式掛名出國的成員有誰？", MEMBERS, {}),  # members named on the report: the list, not the leader
         ("報告最後提了哪些建議？", LIST, {"section": "建議"}),
         ("報告最後對市府提了哪幾項建議？麻煩幫我整理一下。", LIST, {"section": "建議"}),  # a polite request
         ("報告後面談心得跟效益的部分，總共整理成哪幾點？", LIST, {"section": "心得"}),
@@ -531,6 +532,8 @@ def test_a_day_of_the_month_two_days_of_a_long_trip_share_is_none_of_them():
         ("簡單總結一下這趟出訪都幹成了哪些事？", True),  # 幹成了: got done
         ("Give me the big picture of what the delegation actually did.", True),  # an adverb before the verb
         ("這趟去荷蘭做了哪些事？", True),  # what the whole trip did, no gist word needed
+        ("這趟荷蘭行主要做了哪些事？", True),  # 主要做了: mainly did, the trip's <country>行 beside it
+        ("這趟荷蘭行做了哪些事？幫我濃縮一下", True),  # 濃縮: condensed
         ("這趟出訪的重點是什麼？", True),  # the trip's gist itself, no doing asked
         ("這次去荷蘭的重點？", True),
         ("Give me the quick rundown of the Netherlands trip", True),
