@@ -110,7 +110,8 @@ def expand(question: str, glossary: dict[str, str], shared: frozenset[str] | Non
     """Return the Chinese names of the glossary entries a (Latin-script) question mentions.
 
     An alias matches as a whole phrase, or through one of its distinctive words of 4+ letters: not a
-    generic word, nor one of `shared` (default: `shared_words(glossary)`, best computed once).
+    generic word, nor one of `shared` (default: `shared_words(glossary)`, best computed once), nor a word that is an
+    alias of its own (Lyon names 里昂, not the 里昂大學 of "Université de Lyon").
     """
     words = _WORD_RE.findall(fold_latin(question))
     text = f" {' '.join(words)} "
@@ -118,7 +119,11 @@ def expand(question: str, glossary: dict[str, str], shared: frozenset[str] | Non
     names = []
     for alias, name in glossary.items():
         alias_words = alias.split()
-        distinctive = (w for w in alias_words if len(w) >= 4 and w not in COMMON_ALIAS_WORDS and w not in shared)
+        distinctive = (
+            w
+            for w in alias_words
+            if len(w) >= 4 and w not in COMMON_ALIAS_WORDS and w not in shared and (w == alias or w not in glossary)
+        )
         if f" {alias} " in text or any(w in words for w in distinctive):
             if name not in names:
                 names.append(name)

@@ -92,6 +92,13 @@ def test_a_one_word_alias_shared_with_an_unrelated_name_still_matches_as_a_whole
     assert expand("Who runs the Rotterdam port?", glossary, shared) == ["鹿特丹港務局"]  # a distinctive word
 
 
+def test_a_word_that_is_an_alias_of_its_own_names_that_name_not_a_longer_alias_holding_it():
+    glossary = {"rotterdam": "鹿特丹", "rotterdam metropool": "鹿特丹都會區", "port authority": "港務局"}
+    assert expand("Where is Rotterdam?", glossary) == ["鹿特丹"]  # not the metropolitan region's government too
+    assert expand("Who runs Rotterdam Metropool?", glossary) == ["鹿特丹", "鹿特丹都會區"]  # the longer alias whole
+    assert expand("What is the Metropool?", glossary) == ["鹿特丹都會區"]  # through its other distinctive word
+
+
 def test_the_words_of_the_aliases_a_question_names_whole_are_found():
     from assistant.glossary import named_alias_words
 
