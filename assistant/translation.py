@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold
-from .text.words import ENGLISH_STOPWORDS, PEOPLE_CALL_A_NAME, PEOPLE_CALL_IT
+from .text.words import ABBREVIATIONS, ENGLISH_STOPWORDS, PEOPLE_CALL_A_NAME, PEOPLE_CALL_IT
 
 # Definitions that say nothing about meaning: classifiers, variants, surnames, cross-references.
 _SKIP_DEFINITIONS = ("CL:", "variant of", "old variant", "erhua variant", "surname ", "see ", "abbr. for", "used in")
@@ -39,9 +39,6 @@ _CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 MAX_NAME_CHARS = 8
-# Abbreviations staff write, in any language, for what reports of the genre spell out (合作備忘錄 for an MOU, 總部
-# for an HQ); the dictionary glosses only the words spelled out.
-ABBREVIATIONS = {"mou": "memorandum", "mous": "memorandum", "moa": "memorandum", "hq": "headquarters"}
 # British spellings, which the dictionary glosses in their American forms (programme, centre, harbour, organiser,
 # travelled, defence, catalogue, analyse): tried on a word it glosses in neither.
 _BRITISH = (

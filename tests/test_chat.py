@@ -296,6 +296,7 @@ def test_that_is_points_back_at_the_visit_just_talked_about_for_who_led_it_and_w
     assert "港務局" in answer.passages[0].section and not any(q.section.startswith("貳") for q in answer.quotes)
     assert points_back("那是哪天去的？") and not points_back("那時候的天氣如何？")
     assert not points_back("那是不是也有去看運河住宅？")  # 那是不是: "so, did they…", pointing at nothing
+    assert points_back("Did they go to its HQ too? When?")  # an HQ names nobody: "its" points back
 
 
 def test_why_go_there_after_a_visits_answer_asks_of_that_visit_not_the_trips_purpose(port_assistant):

@@ -14,6 +14,7 @@ from assistant.text.words import ENGLISH_STOPWORDS, QUESTION_STOPWORDS, capitali
         ("Who designed the Promenade plantée?", ["Promenade"]),
         ("Did they visit São-Tomé or the iPhone maker?", ["São-Tomé", "iPhone"]),
         ("when was it founded?", []),
+        ("Did they go to its HQ too? Was an MOU signed there?", []),  # abbreviations of common nouns, no names
     ],
 )
 def test_capitalized_words_are_names_unless_they_are_question_or_genre_words(text, names):

@@ -23,6 +23,9 @@ ENGLISH_QUESTION_WORDS = frozenset(
 # Words that name the genre itself (a trip report, its delegation and its visits): any question may use them,
 # so they tell no passage from another and translate to words every passage holds.
 ENGLISH_GENRE_WORDS = frozenset("report trip delegation mayor city group visit visited".split())
+# Abbreviations staff write, in any language, for what reports of the genre spell out (合作備忘錄 for an MOU, 總部
+# for an HQ): common nouns, no names, though capitalized; the dictionary glosses only the words spelled out.
+ABBREVIATIONS = {"mou": "memorandum", "mous": "memorandum", "moa": "memorandum", "hq": "headquarters"}
 # Further English function words, which have no meaning of their own to translate.
 ENGLISH_FUNCTION_WORDS = frozenset(
     "as being their there here than then into over after before during under has have had will would should may "
@@ -63,8 +66,11 @@ _CAPITALIZED_RE = re.compile(rf"{LATIN_WORD_START}[A-Za-zÀ-ÿ]*[A-ZÀ-Ý][A-Za-
 _POSSESSIVE_RE = re.compile(r"'s$")
 
 
+_NO_NAMES = ENGLISH_STOPWORDS | ABBREVIATIONS.keys()
+
+
 def capitalized_names(text: str, min_chars: int = 2) -> list[str]:
     """Return the words of `text` with a capital letter, at least `min_chars` long, that are not question,
-    function or genre words ("What", "The", "Mayor"), in order; a possessive's "'s" left off ("Maersk's")."""
+    function or genre words nor abbreviations of common nouns ("What", "The", "Mayor", "HQ"), in order; a possessive's "'s" left off ("Maersk's")."""
     words = (_POSSESSIVE_RE.sub("", w) for w in _CAPITALIZED_RE.findall(text))
-    return [w for w in words if len(w) >= min_chars and w.lower() not in ENGLISH_STOPWORDS]
+    return [w for w in words if len(w) >= min_chars and w.lower() not in _NO_NAMES]
