@@ -44,6 +44,7 @@ def test_a_report_sentence_tells_of_the_act_in_its_own_words(text, act):
         ("去港務局那天由誰帶隊？", "<led>"),  # 帶隊 for the report's 率團
         ("港務局送了局長什麼禮物？", "<gift>"),  # 送…禮物 for 致贈
         ("What did the port authority give the director?", "<gift>"),
+        ("And did he give the director anything?", "<gift>"),  # given anything, no what-word
         ("市議會那邊是誰上台講話？", "<speech>"),
         ("Who spoke for the city council?", "<speech>"),
         ("局長有試乘什麼嗎？", "<tried>"),
@@ -179,6 +180,11 @@ def test_leading_an_industry_or_a_trend_leads_no_delegation():
 @pytest.mark.parametrize("question", ["Who took care of the travel arrangements?", "Who looked after the budget?"])
 def test_looking_after_anything_but_the_delegation_is_no_receiving(question):
     assert "<received>" not in asked_acts(fold(question))
+
+
+@pytest.mark.parametrize("question", ["Did he give a speech about anything?", "Did they give any reason?"])
+def test_giving_a_speech_or_a_reason_is_no_gift(question):
+    assert "<gift>" not in asked_acts(fold(question))
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,8 @@ _ACTS = (
         re.compile(
             r"贈|禮物|禮品|紀念品|伴手禮|送(?:了|給|他|她)|送[^，。？?]{0,4}?(?:什麼|甚麼|啥)"
             r"|\b(?:gifts?|souvenirs?|mementos?|keepsakes?)\b|\bwhat (?:did|do|does|was|were)\b[^?]*\b(?:give|given|hand(?:ed)?)\b"
+            # "did he give the mayor anything?", not "give a speech about anything"
+            r"|\b(?:give|gave|given|hand(?:ed)?)\s+(?:(?:him|her|them|us|the\s+[a-z]+)\s+)?(?:anything|something)\b"
         ),
     ),
     ("<tried>", re.compile(r"體驗|試玩|試乘|試用|試駕|親身|\btr(?:y|ied|ying)\b(?! to)|\bhands-on\b")),
