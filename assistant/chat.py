@@ -229,15 +229,18 @@ class Conversation:
     def _visits_quoted(self, answer: Answer, template: object) -> list[tuple[str, str]]:
         """Return the visits whose party the first quote of an answer names (a point of 心得, or one of the party's
         visits), as (document, label): "他們那邊", "their head office" then point at each of that party's visits
-        too. Two quotes measured the same."""
+        too. A quote standing in a visit of its own party points at that party's other visits only, not at an
+        event it names in passing ("…出席<air show>期間，接受<paper>專訪"). Two quotes measured the same."""
         named = getattr(self.assistant, "named_visits", None)
         if named is None or template is None or not answer.quotes:
             return []
         first = answer.quotes[0]
+        labels = named(first.source, first.quote)
+        own = named(first.source, first.section.split(SECTION_SEPARATOR)[-1])
         return [
             (first.source, label)
-            for label in named(first.source, first.quote)
-            if (first.source, label) not in self.focus
+            for label in labels
+            if (first.source, label) not in self.focus and (not own or label in own)
         ]
 
     def _answer(

@@ -203,6 +203,15 @@ def test_a_follow_up_pointing_at_a_party_reaches_each_of_its_visits_not_only_the
     assert answer.quotes[0].section.endswith("總公司") and "虛擬城市" in answer.quotes[0].quote
 
 
+def test_a_quote_in_a_visit_points_at_its_own_partys_visits_not_an_event_it_names_in_passing(assistant):
+    chat = Conversation(assistant)
+    first = chat.ask("Did the mayor give any interview to a French paper?")
+    assert (
+        first.quotes[0].section.endswith("專訪") and "航太展期間" in first.quotes[0].quote
+    )  # the show named in passing
+    assert chat.focus and not any("航太展" in label for _, label in chat.focus)
+
+
 @pytest.mark.parametrize(
     ("follow_up", "expected"), [("他們是哪天去那邊參觀的？", "6 月 18 日"), ("那邊是誰出來接待？", "接待")]
 )
