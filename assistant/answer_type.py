@@ -145,8 +145,9 @@ _ASKS = (
         REASON,
         re.compile(
             r"為什麼|為何(?!\s*[？?。，,]|\s*$)|為啥|幹嘛(?!用)|為了(?:什麼|甚麼|啥)|原因|目的|動機|用意|參考(?:什麼|甚麼|啥)"
-            # "怎麼不是局長親自接待？", "怎麼沒去…", "怎麼會…": why (not); not how (怎麼走, 怎麼不同, 怎麼會合)
-            r"|怎麼(?:不是|沒有?|會(?![合議面])|反而|只有?)"
+            # "怎麼不是局長親自接待？", "怎麼沒去…", "怎麼會…": why (not); not how (怎麼走, 怎麼不同, 怎麼會合);
+            # "怎麼是副局長出來，不是局長？": why one and not the other
+            r"|怎麼(?:不是|沒有?|會(?![合議面])|反而|只有?)|怎麼是(?=[^。？?]{0,16}?(?:不是|而非))"
             r"|\bwhy\b|\bhow come\b|\bwhat for\b|\bpurpose\b|\breason\b|\bthe point of\b|\b(?:meant|supposed) to (?:help|feed|inform)",
             re.I,
         ),
