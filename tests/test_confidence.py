@@ -21,10 +21,10 @@ def model(assistant) -> ConfidenceModel:
 
 
 @pytest.mark.parametrize(
-    ("confidence", "abstained", "level"), [(0.95, False, "high"), (0.6, False, "medium"), (0.95, True, "low")]
+    ("above_high", "abstained", "level"), [(0.01, False, "high"), (-0.01, False, "medium"), (0.01, True, "low")]
 )
-def test_the_band_shown_follows_the_confidence_and_an_abstention_is_low(model, confidence, abstained, level):
-    assert model.level(confidence, abstained) == level
+def test_the_band_shown_follows_the_confidence_and_an_abstention_is_low(model, above_high, abstained, level):
+    assert model.level(model.settings.confidence_high + above_high, abstained) == level
 
 
 def test_without_a_fitted_model_a_template_answer_is_given_the_template_confidence(assistant):
