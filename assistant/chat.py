@@ -236,7 +236,9 @@ class Conversation:
             return []
         first = answer.quotes[0]
         labels = named(first.source, first.quote)
-        own = named(first.source, first.section.split(SECTION_SEPARATOR)[-1])
+        parts = first.section.split(SECTION_SEPARATOR)
+        visit = SECTION_SEPARATOR.join(parts[:2])  # the visit a quote in one of its subsections stands in
+        own = named(first.source, parts[1]) if len(parts) > 1 and template.visit_days(first.source, visit) else []
         return [
             (first.source, label)
             for label in labels

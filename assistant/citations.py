@@ -72,9 +72,10 @@ class Citer:
         return quotes
 
     def lead_with(self, hits: list[Hit], spans: list[tuple[str, int, int]]) -> list[Hit]:
-        """Return `hits` led by the passages holding most of each (document, start, end) span, in the spans' order
-        (added when missing), as many hits as before: a day's rows quoted from the row naming the day are cited
-        by the passage holding the rows asked for, and every quote's passage is listed before those not quoted."""
+        """Return `hits` led by the passages holding each (document, start, end) span, in the spans' order (for a
+        span, the passage holding most of it first; added when missing), as many hits as before: a day's rows
+        quoted from the row naming the day are cited by the passage holding the rows asked for, and the passages
+        quoted come before those only found nearby."""
         leading: list[int] = []
         for doc_id, start, end in spans:
             overlap = {
@@ -82,8 +83,7 @@ class Citer:
                 for i, c in self._chunks.get(doc_id, [])
                 if c.start < max(end, start + 1) and start < c.end
             }
-            if overlap:
-                leading.append(max(overlap, key=lambda i: (overlap[i], -i)))
+            leading += sorted(overlap, key=lambda i: (-overlap[i], i))
         if not leading:
             return hits
         leading = list(dict.fromkeys(leading))

@@ -264,8 +264,9 @@ class Settings:
     # refitted on dev 4,616 (below): 0.60 gives false abstentions 38 (1.1%) and abstention recall 954 of 1,056;
     # 0.61 42 and 957, the model before's 40 and 959 at 0.60 within a few questions; 0.62 48 and 959.
     abstain_threshold: float = 0.61
-    # An answer read off the template's records (a cover field, the member table, a day's itinerary rows, a
-    # section's items) is given at least this confidence: the record is the report's own answer.
+    # Without a fitted confidence model (confidence_weights empty), an answer read off the template's records (a
+    # cover field, the member table, a day's itinerary rows, a section's items) is given at least this confidence:
+    # the record is the report's own answer. The fitted model weighs it as its "template" signal instead.
     template_confidence: float = 0.9
     # An itinerary answer quotes, after the rows, the sentence telling of each visit they name (its first on a
     # day: who went, whom they met), when they name at most this many: a day's or a city's, not a week's. Dev
@@ -289,8 +290,8 @@ class Settings:
     # Confidence = a logistic model of the answer's signals (confidence.ConfidenceModel.signals), fitted on the dev
     # split by `trip-assistant eval --split dev --fit-confidence`; empty = the plain similarity/coverage blend.
     # Refitted on dev's 4,616 questions (3,673 answered without abstaining, 94% right); the 300-question fit before it
-    # gave dev ECE 0.101 (its confidences too low: 0.85 held 99.1% right answers), this one 0.006, with false
-    # abstentions 1.1% and abstention recall 0.903 at 0.60 (0.908 before). Two-fold by conversation on dev's answered
+    # gave dev ECE 0.101 (its confidences too low: 0.85 held 99.1% right answers), this one 0.007, with false
+    # abstentions 1.1% and abstention recall 0.903 at 0.60 (0.908 before), 1.2% and 0.906 at 0.61. Two-fold by conversation on dev's answered
     # questions: held-out ECE 0.013 / 0.024 against the model before's 0.106 / 0.097.
     confidence_weights: tuple[tuple[str, float], ...] = (
         ("blend", 1.513), ("coverage", 1.108), ("missing", -1.082), ("template", 3.552), ("han", 0.238), ("type", 2.187),
@@ -301,7 +302,7 @@ class Settings:
     follow_up_topic_chars: int = 60
     # Answers at or above this confidence are shown as "high" (高); the rest of the answered ones "medium".
     # Dev 4,616 with the refitted model: 0.96 gives 1,525 high answers, 98.9% right (0.95: 1,730, 98.3%; 0.90:
-    # 2,431, 97.0%; 0.85: 2,896, 95.8%); the model before gave 1,417 at 0.85, 99.1% right.
+    # 2,431, 97.0%; 0.85: 2,896, 95.8%); the model before gave 1,415 at 0.85, 99.1% right.
     confidence_high: float = 0.96
     # Abstain when the question names a place or company (in the dictionary) the report never mentions:
     # a city the dictionary knows and the report never names.

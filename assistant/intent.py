@@ -94,17 +94,20 @@ _WHOLE_TRIP = re.compile(
     r"報告|這份|此行|這次|這趟|那趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission)\b"
     r"|\b(?:the|its|front|report'?s) cover\b"  # the cover page, not "what did they cover"
 )
+# The delegation's members named as such (not a federation's member companies), which the cover's leader field
+# ("<name>市長等") does not list.
+_MEMBER_NOUN = r"成員|團員|隊員|名單|\bmembers?\b(?! (?:compan|firm|organi[sz]ation|association|business|state|countr))"
+_MEMBER_NOUNS = re.compile(_MEMBER_NOUN)
 _MEMBER_CUES = re.compile(
-    r"成員|團員|隊員|名單|人員|(?:市府|本府)的?同仁|(?<![請邀])哪些人|同行|隨行|跟團|一起(?:去|出國|出訪)|跟著去|誰去|還有誰|有誰|官員"
+    _MEMBER_NOUN
+    + r"|人員|(?:市府|本府)的?同仁|(?<![請邀])哪些人|同行|隨行|跟團|一起(?:去|出國|出訪)|跟著去|誰去|還有誰|有誰|官員"
     # How many went: the member list counts them ("幾個人去？", "這次出國總共幾個人？").
     r"|(?:^|這次|這趟|此行|訪團|代表團|一行|我們|總共|一共|共)(?:幾|多少)[個位名]?人(?:一起)?(?:去|出國|出訪|同行|隨行)"
     r"|(?:去|出國|出訪|隨行|同行|訪團|代表團|一行)了?(?:總共|一共|共|有)?(?:幾|多少)[個位名]?人"
-    r"|\bmembers?\b(?! (?:compan|firm|organi[sz]ation|association|business|state|countr))|\bofficials\b"
+    r"|\bofficials\b"
     r"|\bwho (?:went|else|was on|were on|travell?ed|accompanied|joined)\b|\bwhich (?:people|officials)\b"
     r"|\b(?:went|go|going|travell?ed|came) (?:on|with|along)\b|\bon the (?:trip|delegation)\b"
 )
-# The delegation's members named as such, which the cover's leader field ("<name>市長等") does not list.
-_MEMBER_NOUNS = re.compile(r"成員|團員|隊員|名單|\bmembers\b")
 # Who came to an event, or the hosts' side ("晚宴來了哪些人", "對方有誰"): not the delegation's members.
 _OTHERS_PRESENT = re.compile(
     rf"晚宴|宴會|餐會|記者會|論壇|研討會|座談|典禮|(?![我本雙地官])[{HAN_CHARS}]方(?=有誰|來了|出席|代表|那邊|的人)"
@@ -239,7 +242,7 @@ _OVERVIEW_CUES = re.compile(
 # Asking the gist of the whole trip's doings: a word for the gist, and what was done.
 _GIST = re.compile(
     r"重點|大概|大致|整體|總體|總的來說|簡單說|簡單講|簡單來說|概括|總共|一共|摘(?:一下|個|要一下)|\bgist\b|\bbig picture\b|\boverall\b|\bin (?:short|a nutshell)\b"
-    r"|(?:簡單)?(?:整理|總結|歸納)(?:一下)?|(?:一段|幾句)話|濃縮|精簡|扼要|主要(?=(?:都|是)?(?:做|幹|完成))"
+    r"|(?:簡單)?(?:整理|總結|歸納)(?:一下)?|(?:一段|幾句)話|濃縮|精簡|扼要"
     r"|\bsum(?:mari[sz]e| up)\b|\b(?:quick|short|brief) summary\b|\brundown\b|\b(?:quick|short) version\b"
 )
 _DID_WHAT = re.compile(
@@ -409,7 +412,7 @@ def _fits(field: str, folded: str, asked: frozenset[str]) -> bool:
     if field == LEADER_FIELD:
         if _PLACES_ASKED.search(folded):
             return False  # "<title>帶隊去了哪些地方？" asks where a leader went
-        if _MEMBER_NOUNS.search(folded) and not _LED.search(folded):
+        if _MEMBER_NOUNS.search(folded) and not _LED.search(folded) and "in charge" not in folded:
             return False  # "正式掛名出國的成員有誰？" asks the member list, not the cover's leader
         led = _LED.search(folded) and (_WHOLE_TRIP.search(folded) or not folded.isascii())
         return bool(led or (_WHOLE_TRIP.search(folded) and PERSON in asked))

@@ -21,7 +21,7 @@ from .subjects import names_a_place
 from .template import ItineraryRow, heading_core, is_travel, row_places, rows_naming, stop_place
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold, has_han
 from .text.tokens import date_tokens
-from .text.words import ENGLISH_STOPWORDS, LATIN_WORD_END, LATIN_WORD_START, capitalized_names
+from .text.words import ENGLISH_QUESTION_WORDS, LATIN_WORD_END, LATIN_WORD_START, capitalized_names
 
 # Asking about a visit or a meeting, and asking whether or when it happened.
 _VISIT_ASKED = re.compile(
@@ -90,6 +90,7 @@ _LATIN_PHRASE = re.compile(
     r"[A-ZÀ-Ý][\w'-]+(?:\s+(?:(?:de|du|des|la|le|les|of|van|von|der|den|di|da)\s+)?[A-ZÀ-Ý][\w'-]+)+"
 )
 # A model or code name: letters then digits (B747, C-919), a name as much as a capitalized word is.
+_POSSESSIVE = re.compile(r"'s$")  # "When's", "Who's": the question word
 _CODE_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
 _CLAUSE_END = re.compile(r"[。！？；!?\n，,]")
 _DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")
@@ -242,7 +243,7 @@ def _names(question: str, folded_text: str, aliases: Callable[[str], list[str]])
     """Return the question's names the report mentions rarely: Latin names of several words the report writes
     whole, Latin names (or their other spellings, when the report writes them only so), and the longest Han runs
     (2 to 6 characters) occurring in the report at most `_MAX_MENTIONS` times."""
-    phrases = [p for p in _latin_phrases(question) if fold(p) in folded_text]
+    phrases = _latin_phrases(question, folded_text)
     names = [
         w
         for w in [*phrases, *capitalized_names(question, min_chars=3), *_CODE_NAME.findall(question)]
@@ -267,16 +268,18 @@ def _names(question: str, folded_text: str, aliases: Callable[[str], list[str]])
     return [n for n in names if folded_text.count(fold(n)) <= _MAX_MENTIONS and not _TITLE_ONLY.fullmatch(n)]
 
 
-def _latin_phrases(question: str) -> list[str]:
-    """Return the question's Latin names of several capitalized words, a question or function word before them
-    left out ("Which Port of Rotterdam…" names Port of Rotterdam)."""
+def _latin_phrases(question: str, folded_text: str) -> list[str]:
+    """Return the question's Latin names of several capitalized words the reports write: as matched, or without a
+    capitalized question word before them ("Which Tour de France…", "When's Parc du Canal…" name Tour de France and
+    Parc du Canal; "Group PSA", "The Hague" stay whole)."""
     phrases, at = [], 0
     while m := _LATIN_PHRASE.search(question, at):
         first = m.group(0).split()[0]
-        if first.lower() in ENGLISH_STOPWORDS:
+        if fold(m.group(0)) not in folded_text and _POSSESSIVE.sub("", first).lower() in ENGLISH_QUESTION_WORDS:
             at = m.start() + len(first)
             continue
-        phrases.append(m.group(0))
+        if fold(m.group(0)) in folded_text:
+            phrases.append(m.group(0))
         at = m.end()
     return phrases
 

@@ -67,6 +67,7 @@ from assistant.text.normalize import fold
         ("怎麼沒去港區公園？", {REASON, CAUSE}),
         ("港務局怎麼是副局長出來，不是局長本人？", {REASON, CAUSE}),  # 怎麼是…不是: why one, not the other
         ("港務局怎麼是這樣運作的？", set()),  # how it works
+        ("報告怎麼是寫3月5日，是不是寫錯了？", set()),  # 是不是: whether, no "not the other"
         ("去港務局要怎麼走?", set()),  # how, not why
         ("港區公園怎麼樣?", set()),
         ("這兩個港口怎麼不同?", set()),

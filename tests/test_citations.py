@@ -45,6 +45,20 @@ def test_every_quoted_passage_is_cited_before_those_not_quoted_in_the_quotes_ord
     assert [h.chunk_id for h in led[2:]] == [0, 1, 2, 4, 5, 6]  # the rest keep their order, as many hits as before
 
 
+def test_a_span_running_over_two_passages_leads_with_both_the_one_holding_most_of_it_first(assistant):
+    citer = Citer(assistant.index, assistant.settings)
+    chunks = assistant.index.chunks
+    i = next(
+        k
+        for k in range(len(chunks) - 1)
+        if chunks[k].doc_id == chunks[k + 1].doc_id and min(len(chunks[k].text), len(chunks[k + 1].text)) > 60
+    )
+    first, second = chunks[i], chunks[i + 1]
+    span = (first.doc_id, first.end - 3, second.start + 40)  # mostly in the second passage
+    hits = [Hit(k, 1.0) for k in range(20, 26)]
+    assert [h.chunk_id for h in citer.lead_with(hits, [span])[:2]] == [i + 1, i]
+
+
 def test_an_answer_lists_the_passages_it_quotes_before_the_others(assistant):
     answers = [assistant.ask(q) for q in ("市長哪一天去拜會巴黎市政府？", "哪一天參觀空中巴士總部？")]
     several = [a for a in answers if len({(q.source, q.start) for q in a.quotes}) > 1]

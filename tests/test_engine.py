@@ -379,8 +379,8 @@ def test_the_gist_of_the_whole_trip_quotes_the_summary(port_assistant):
     assert port_assistant.ask("這次高雄代表團出訪的重點是什麼？").quotes[0].section == "摘要"
     place = port_assistant.ask("這趟去鹿特丹的重點？")
     assert place.quotes and all(q.section != "摘要" for q in place.quotes)
-    # What the trip mainly did, its country's trip (<country>行) named: the summary.
-    assert port_assistant.ask("這趟荷蘭行主要做了哪些事？").quotes[0].section == "摘要"
+    # What the trip did, condensed, its country's trip (<country>行) named: the summary.
+    assert port_assistant.ask("這趟荷蘭行做了哪些事？幫我濃縮一下").quotes[0].section == "摘要"
 
 
 def test_the_gist_of_a_trip_to_a_city_visited_is_that_citys_not_the_summary(assistant):

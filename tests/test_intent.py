@@ -532,8 +532,9 @@ def test_a_day_of_the_month_two_days_of_a_long_trip_share_is_none_of_them():
         ("簡單總結一下這趟出訪都幹成了哪些事？", True),  # 幹成了: got done
         ("Give me the big picture of what the delegation actually did.", True),  # an adverb before the verb
         ("這趟去荷蘭做了哪些事？", True),  # what the whole trip did, no gist word needed
-        ("這趟荷蘭行主要做了哪些事？", True),  # 主要做了: mainly did, the trip's <country>行 beside it
         ("這趟荷蘭行做了哪些事？幫我濃縮一下", True),  # 濃縮: condensed
+        ("這次出訪在港口產業主要做了什麼？", False),  # one field's doings, "mainly" no gist word
+        ("這次出訪的主要做法有哪些？", False),  # the practices
         ("這趟出訪的重點是什麼？", True),  # the trip's gist itself, no doing asked
         ("這次去荷蘭的重點？", True),
         ("Give me the quick rundown of the Netherlands trip", True),

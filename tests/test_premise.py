@@ -97,11 +97,17 @@ def test_a_tour_of_a_sight_only_mentioned_is_a_false_premise_shown_by_the_sights
 
 
 @pytest.mark.parametrize(
-    "question", ["When Parc du Canal was visited, who guided them?", "Which Parc du Canal guide did they visit with?"]
+    ("name", "question"),
+    [
+        ("Parc du Canal", "When Parc du Canal was visited, who guided them?"),
+        ("Parc du Canal", "Which Parc du Canal guide did they visit with?"),
+        ("Parc du Canal", "When's Parc du Canal visited, who guided them?"),
+        ("Group Canal Park", "When was Group Canal Park visited, who guided them?"),  # a genre word in the name
+    ],
 )
-def test_a_visited_name_of_several_words_after_a_question_word_is_read_whole(question):
-    text = TOWN_VISIT + "\n運河公園（Parc du Canal）占地約 20 公頃，園內保留舊船塢。\n"
-    assert unvisited(question, [parse_document("town.txt", text)]) == []  # not "Parc" alone, a word of a name visited
+def test_a_visited_name_of_several_words_after_a_question_word_is_read_whole(name, question):
+    text = TOWN_VISIT + f"\n運河公園（{name}）占地約 20 公頃，園內保留舊船塢。\n"
+    assert unvisited(question, [parse_document("town.txt", text)]) == []  # no word alone, a word of a name visited
 
 
 def test_the_mention_points_at_where_the_report_names_it(document):

@@ -38,8 +38,11 @@ _ACTS = (
         re.compile(
             r"贈|禮物|禮品|紀念品|伴手禮|送(?:了|給|他|她)|送[^，。？?]{0,4}?(?:什麼|甚麼|啥)"
             r"|\b(?:gifts?|souvenirs?|mementos?|keepsakes?)\b|\bwhat (?:did|do|does|was|were)\b[^?]*\b(?:give|given|hand(?:ed)?)\b"
-            # "did he give the mayor anything?", not "give a speech about anything"
-            r"|\b(?:give|gave|given|hand(?:ed)?)\s+(?:(?:him|her|them|us|the\s+[a-z]+)\s+)?(?:anything|something)\b"
+            # "did he give the mayor anything?", "give our deputy mayor something?", not "give a speech about
+            # anything" nor what a visit gave ("anything useful", "something to think about", "something new")
+            r"|\b(?:give|gave|given|hand(?:ed)?(?: over)?)\s+(?:(?:him|her|them|us|(?:the|our|their)(?:\s+[a-z]+){1,2}"
+            r"|mayor\s+[a-z]+)\s+)?(?:anything|something)\b"
+            r"(?!\s+(?:useful|new|else|worth|to|about|that|we|they|interesting|important|valuable|concrete|of)\b)"
         ),
     ),
     ("<tried>", re.compile(r"體驗|試玩|試乘|試用|試駕|親身|\btr(?:y|ied|ying)\b(?! to)|\bhands-on\b")),
