@@ -291,8 +291,8 @@ class Settings:
     # split by `trip-assistant eval --split dev --fit-confidence`; empty = the plain similarity/coverage blend.
     # Refitted on dev's 4,616 questions (3,673 answered without abstaining, 94% right); the 300-question fit before it
     # gave dev ECE 0.101 (its confidences too low: 0.85 held 99.1% right answers), this one 0.007, with false
-    # abstentions 1.1% and abstention recall 0.903 at 0.60 (0.908 before), 1.2% and 0.906 at 0.61. Two-fold by conversation on dev's answered
-    # questions: held-out ECE 0.013 / 0.024 against the model before's 0.106 / 0.097.
+    # abstentions 1.1% and abstention recall 0.903 at 0.60 (0.908 before), 1.2% and 0.906 at 0.61. Two-fold by
+    # conversation on dev's answered questions: held-out ECE 0.013 / 0.024 against the model before's 0.106 / 0.097.
     confidence_weights: tuple[tuple[str, float], ...] = (
         ("blend", 1.513), ("coverage", 1.108), ("missing", -1.082), ("template", 3.552), ("han", 0.238), ("type", 2.187),
         ("asked", -0.76),

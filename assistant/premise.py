@@ -89,8 +89,8 @@ _THERE = r"{}\s?(?:那邊|那裡|那次|那場|那天|的時候|時)"
 _LATIN_PHRASE = re.compile(
     r"[A-ZÀ-Ý][\w'-]+(?:\s+(?:(?:de|du|des|la|le|les|of|van|von|der|den|di|da)\s+)?[A-ZÀ-Ý][\w'-]+)+"
 )
-# A model or code name: letters then digits (B747, C-919), a name as much as a capitalized word is.
 _POSSESSIVE = re.compile(r"'s$")  # "When's", "Who's": the question word
+# A model or code name: letters then digits (B747, C-919), a name as much as a capitalized word is.
 _CODE_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
 _CLAUSE_END = re.compile(r"[。！？；!?\n，,]")
 _DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")

@@ -71,6 +71,7 @@ _NO_NAMES = ENGLISH_STOPWORDS | ABBREVIATIONS.keys()
 
 def capitalized_names(text: str, min_chars: int = 2) -> list[str]:
     """Return the words of `text` with a capital letter, at least `min_chars` long, that are not question,
-    function or genre words nor abbreviations of common nouns ("What", "The", "Mayor", "HQ"), in order; a possessive's "'s" left off ("Maersk's")."""
+    function or genre words nor abbreviations of common nouns ("What", "The", "Mayor", "HQ"), in order; a
+    possessive's "'s" left off ("Maersk's")."""
     words = (_POSSESSIVE_RE.sub("", w) for w in _CAPITALIZED_RE.findall(text))
     return [w for w in words if len(w) >= min_chars and w.lower() not in _NO_NAMES]
