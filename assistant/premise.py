@@ -270,7 +270,7 @@ def _names(question: str, folded_text: str, aliases: Callable[[str], list[str]])
 
 def _latin_phrases(question: str, folded_text: str) -> list[str]:
     """Return the question's Latin names of several capitalized words the reports write: as matched, or without a
-    capitalized question word before them ("Which Tour de France…", "When's Parc du Canal…" name Tour de France and
+    capitalized question word before them ("Which Port of Rotterdam…", "When's Parc du Canal…" name Port of Rotterdam and
     Parc du Canal; "Group PSA", "The Hague" stay whole)."""
     phrases, at = [], 0
     while m := _LATIN_PHRASE.search(question, at):
