@@ -21,7 +21,7 @@ from .subjects import names_a_place
 from .template import ItineraryRow, heading_core, is_travel, row_places, rows_naming, stop_place
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold, has_han
 from .text.tokens import date_tokens
-from .text.words import ENGLISH_QUESTION_WORDS, LATIN_WORD_END, LATIN_WORD_START, capitalized_names
+from .text.words import ENGLISH_QUESTION_WORDS, LATIN_WORD_END, LATIN_WORD_START, POSSESSIVE_RE, capitalized_names
 
 # Asking about a visit or a meeting, and asking whether or when it happened.
 _VISIT_ASKED = re.compile(
@@ -89,7 +89,6 @@ _THERE = r"{}\s?(?:那邊|那裡|那次|那場|那天|的時候|時)"
 _LATIN_PHRASE = re.compile(
     r"[A-ZÀ-Ý][\w'-]+(?:\s+(?:(?:de|du|des|la|le|les|of|van|von|der|den|di|da)\s+)?[A-ZÀ-Ý][\w'-]+)+"
 )
-_POSSESSIVE = re.compile(r"'s$")  # "When's", "Who's": the question word
 # A model or code name: letters then digits (B747, C-919), a name as much as a capitalized word is.
 _CODE_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
 _CLAUSE_END = re.compile(r"[。！？；!?\n，,]")
@@ -274,11 +273,11 @@ def _latin_phrases(question: str, folded_text: str) -> list[str]:
     Parc du Canal; "Group PSA", "The Hague" stay whole)."""
     phrases, at = [], 0
     while m := _LATIN_PHRASE.search(question, at):
-        first = m.group(0).split()[0]
-        if fold(m.group(0)) not in folded_text and _POSSESSIVE.sub("", first).lower() in ENGLISH_QUESTION_WORDS:
+        first, written = m.group(0).split()[0], fold(m.group(0)) in folded_text
+        if not written and POSSESSIVE_RE.sub("", first).lower() in ENGLISH_QUESTION_WORDS:
             at = m.start() + len(first)
             continue
-        if fold(m.group(0)) in folded_text:
+        if written:
             phrases.append(m.group(0))
         at = m.end()
     return phrases

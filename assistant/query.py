@@ -23,6 +23,7 @@ from .text.words import (
     CHINESE_TIME_WORDS,
     ENGLISH_PRONOUNS,
     ENGLISH_STOPWORDS,
+    POSSESSIVE_RE,
 )
 from .translation import WordTranslator, rephrase
 
@@ -38,8 +39,6 @@ class Query:
     notices: list[str] = field(default_factory=list)
 
 
-# A possessive's ending: "Maersk's" is Maersk.
-_POSSESSIVE = re.compile(r"'s$")
 # A pronoun contracted with its verb ("we'd", "they've"): a pronoun still.
 _CONTRACTION = re.compile(r"'(?:d|ll|ve|re|m)$")
 # Numbers written as words, verbs of saying and conjunctions: a report writes numbers as figures (第三天), says things
@@ -230,7 +229,7 @@ class QueryReader:
             # Function and genre words and pronouns ("any", "there", "mayor", "they") are no word the report could
             # lack; "Maersk's" is Maersk; a name the report writes only in Chinese is there under its other name.
             words = [
-                _POSSESSIVE.sub("", t)
+                POSSESSIVE_RE.sub("", t)
                 for t in content_tokens(rephrase(text.lower()))
                 if len(t) >= 3 and not t.isdigit() and not _never_missing(t)
             ]

@@ -63,7 +63,8 @@ ENGLISH_STOPWORDS = ENGLISH_QUESTION_WORDS | ENGLISH_GENRE_WORDS | ENGLISH_FUNCT
 LATIN_WORD_START, LATIN_WORD_END = r"(?<![A-Za-zÀ-ÿ0-9])", r"(?![A-Za-zÀ-ÿ0-9])"
 # A word with a capital letter: a name (UNESCO, Maersk, iPhone, São-Tomé) unless it is a question word.
 _CAPITALIZED_RE = re.compile(rf"{LATIN_WORD_START}[A-Za-zÀ-ÿ]*[A-ZÀ-Ý][A-Za-zÀ-ÿ'\-]+")
-_POSSESSIVE_RE = re.compile(r"'s$")
+# A possessive's ending ("Maersk's" is Maersk), or an "is" contracted ("When's" is When).
+POSSESSIVE_RE = re.compile(r"'s$")
 
 
 _NO_NAMES = ENGLISH_STOPWORDS | ABBREVIATIONS.keys()
@@ -73,5 +74,5 @@ def capitalized_names(text: str, min_chars: int = 2) -> list[str]:
     """Return the words of `text` with a capital letter, at least `min_chars` long, that are not question,
     function or genre words nor abbreviations of common nouns ("What", "The", "Mayor", "HQ"), in order; a
     possessive's "'s" left off ("Maersk's")."""
-    words = (_POSSESSIVE_RE.sub("", w) for w in _CAPITALIZED_RE.findall(text))
+    words = (POSSESSIVE_RE.sub("", w) for w in _CAPITALIZED_RE.findall(text))
     return [w for w in words if len(w) >= min_chars and w.lower() not in _NO_NAMES]
