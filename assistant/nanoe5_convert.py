@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import query_tokenizer
 from .atomic import atomic_directory, write_json
 
 MODEL_ID = "intfloat/multilingual-e5-small"
@@ -316,6 +317,7 @@ def convert(dest: Path, source: Path | None = None) -> Path:
         save_file(hf_state_dict(model), str(tmp / "model.safetensors"))
         _write_json(tmp / "config.json", _hf_config(model))
         build_tokenizer(model).save(str(tmp / "tokenizer.json"))
+        query_tokenizer.write_cut(tmp / "tokenizer.json")  # what questions load instead of the 250k pieces
         p = model.pieces
         specials = {
             "bos_token": p[model.bos], "eos_token": p[model.eos], "unk_token": p[model.unk],

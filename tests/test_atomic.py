@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from assistant.atomic import atomic_directory, write_json, write_json_atomically
+from assistant.atomic import atomic_directory, write_bytes_atomically, write_json, write_json_atomically
 
 
 def test_a_finished_directory_replaces_the_old_one_and_leaves_nothing_beside_it(tmp_path):
@@ -46,3 +46,10 @@ def test_an_atomic_json_file_is_replaced_whole_and_an_unwritable_value_changes_n
         write_json_atomically(path, {"v": object()})
     assert json.loads(path.read_text(encoding="utf-8")) == {"v": 1}
     assert [p.name for p in tmp_path.iterdir()] == ["cache.json"]
+
+
+def test_an_atomic_file_is_readable_by_everyone_like_any_other_and_leaves_nothing_beside_it(tmp_path):
+    path = tmp_path / "cut.npz"
+    write_bytes_atomically(path, b"\x00ids")
+    assert path.read_bytes() == b"\x00ids" and path.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["cut.npz"]
