@@ -83,8 +83,11 @@ _GOING = re.compile(
     rf"去(?!年)|{ARRIVING}|參訪|拜會|拜訪|造訪|參觀|走訪|前往|會見|見面|見了|見到|\b(?:visit(?:ed)?|tour(?:ed)?|go|went|meet|met|see|saw)\b"
 )
 _DURATION = re.compile(r"多久|幾天|多長|期間|哪段時間|哪段日子|\bhow long\b|\bduration\b|\bperiod\b|\bdates\b")
-# Going somewhere: what the cover's country answers ("派到哪一國", "which country did they travel to").
-_TRAVEL = re.compile(r"去|到|派|赴|前往|出訪|出國|飛|\b(?:travel(?:led)?|go|went|fly|flew|head(?:ed)?)\b")
+# Going somewhere: what the cover's country answers ("派到哪一國", "which country did they travel to"); not goods
+# sold or shipped there ("產品賣到哪些國家" asks of a firm's market).
+_TRAVEL = re.compile(
+    r"(?<![賣銷售運送寄])[去到]|派|赴|前往|出訪|出國|飛|\b(?:travel(?:led)?|go|went|fly|flew|head(?:ed)?)\b"
+)
 # The trip itself as a question's subject ("這次…考察團", "the delegation").
 _THE_TRIP = re.compile(
     r"這次|此行|這趟|那趟|本次|出訪|訪團|代表團|訪問團|考察團|本團|團長|整趟|整個行程|\b(?:delegation|trip|mission)\b"

@@ -308,6 +308,15 @@ def test_that_is_points_back_at_the_visit_just_talked_about_for_who_led_it_and_w
     assert points_back("Did they go to its HQ too? When?")  # an HQ names nobody: "its" points back
 
 
+def test_at_the_meeting_points_back_at_the_meeting_just_talked_about(port_assistant):
+    chat = Conversation(port_assistant)
+    chat.ask("阿姆斯特丹市議會由誰接待？")
+    answer = chat.ask("那市長在會上提了什麼？")  # 在會上: that meeting, not another where the mayor spoke
+    assert answer.quotes and all(q.section.endswith("拜會阿姆斯特丹市議會") for q in answer.quotes)
+    assert points_back("雙方在會中談了什麼？") and points_back("會上有誰發言？")
+    assert not points_back("市長在記者會上說了什麼？")  # names its own meeting
+
+
 def test_why_go_there_after_a_visits_answer_asks_of_that_visit_not_the_trips_purpose(port_assistant):
     chat = Conversation(port_assistant)
     chat.ask("去港務局是哪一天？")

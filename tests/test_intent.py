@@ -38,6 +38,8 @@ from assistant.text.normalize import normalize_query
         ("Which agency filed this report?", COVER, {"field": "服務機關"}),
         ("What is this report called?", COVER, {"field": "標題"}),
         ("这次出访去了哪个国家？", COVER, {"field": "派赴國家"}),
+        ("他們那邊主要賣到哪些國家？", "", {}),  # a firm's market, not the country the trip went to
+        ("他們這次派到哪個國家？", COVER, {"field": "派赴國家"}),
         ("According to the cover page, what were the official travel dates?", COVER, {"field": "出國期間"}),
         ("Per the cover page, when did the Netherlands trip start and end?", COVER, {"field": "出國期間"}),
         ("What travel dates are printed on the front page of the report?", COVER, {"field": "出國期間"}),  # front page
