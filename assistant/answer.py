@@ -5,14 +5,16 @@ The steps live in their own modules: sentence_scoring (selecting), confidence (d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 
 from .answer_type import answers_kind, asked_kinds, offered_kinds
 from .citations import Citer, Passage, Quote
-from .confidence import ConfidenceModel
+from .confidence import ConfidenceModel, without_person
 from .config import Settings
 from .evidence import Evidence
+from .glossary import fold_latin
 from .index import Index
 from .intent import VISIT_DAY
 from .sentence_scoring import ScoredSentence, SentenceScorer
@@ -61,6 +63,16 @@ class Answer:
             "notices": list(self.notices),
             "matched_question": self.matched_question,
         }
+
+
+def _names_none(evidence: Evidence, quotes: Sequence[Quote]) -> bool:
+    """Return True when the question names persons (`Evidence.persons`) and no quote of a non-template answer names
+    any of them, in full or by surname ("Dupont 主席於會議中表示…" after a sentence naming Jean Dupont)."""
+    if not evidence.persons or evidence.template is not None:
+        return False
+    quoted = fold_latin(" ".join(q.quote for q in quotes))
+    surnames = (fold_latin(p.name).split()[-1] for p in evidence.persons)
+    return not any(re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", quoted) for name in surnames)
 
 
 class AnswerComposer:
@@ -113,6 +125,10 @@ class AnswerComposer:
             quotes, lead = self._quoted(e, scored)
             others = [(q.source, q.start, q.end) for q in quotes]
             hits = self.citer.lead_with(hits, [lead[:3]] + others)
+        if not decision.abstained and _names_none(e, quotes):  # the sentences found tell of someone else
+            person = e.persons[0]
+            decision, quotes = without_person(decision, person.name), []
+            hits = self.citer.lead_with(e.hits, [(person.doc_id, person.start, person.end)])
         return Answer(
             question=e.question,
             abstained=decision.abstained,

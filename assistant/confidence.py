@@ -36,6 +36,10 @@ from .text.tokens import content_tokens
 NO_SHARED_WORDS_NOTICE = "問題中的字詞都不在報告裡。None of the question's words occur in the report."
 NO_AMOUNT_NOTICE = "報告中找不到這筆金額。The report states no such amount of money."
 NO_COUNT_NOTICE = "報告中找不到這個數目。The report gives no such count."
+NO_PERSON_NOTICE = (
+    "報告提到「{name}」，但找到的句子都沒有提到這個人。The report mentions {name}, but none of the sentences found for "
+    "this question do."
+)
 NO_GIFT_NOTICE = "報告中沒有記載這份禮物。The report tells of no such gift."
 OTHER_DAY_NOTICE = "報告記載的日期是 {told}，不是 {asked}。The report dates it {told}, not {asked}."
 NO_UNIT_NOTICE = "報告中沒有寫出這個年齡、時長或時刻。The report states no such age, length of time or time of day."
@@ -54,6 +58,12 @@ class Decision:
     level: str  # "high", "medium" or "low": the band shown to users
     signals: dict[str, float]
     notices: list[str]
+
+
+def without_person(decision: Decision, name: str) -> Decision:
+    """Return `decision` turned into an abstention because no quote names `name`, the person the question asks of."""
+    notice = NO_PERSON_NOTICE.format(name=name)
+    return Decision(True, decision.confidence, "low", decision.signals, [*decision.notices, notice])
 
 
 class ConfidenceModel:

@@ -327,6 +327,11 @@ class Settings:
     # when any number is asked ("一年可以省多少電？") and the best sentence writes none (a date is none): dev 1,212
     # unchanged, one unanswerable question of a new batch abstained.
     abstain_without_count: bool = True
+    # Abstain when a question names a person the reports name with a title (not one of the delegation) and no quote
+    # of the answer names them: the sentences found tell of someone else ("Sigfox 的 <Name> 講了什麼？" of a person
+    # named only at another party). Dev 4,802 and batches dk, dl, dm: of answers naming no such person, 5 to
+    # unanswerable questions, none right.
+    abstain_without_named_person: bool = True
     # Abstain when a question asks whether something came about after the trip ("後來有沒有正式結成姊妹市？", "did
     # they eventually sign?"; answer_type.asks_later_outcome): a report written at the trip's end cannot tell.
     # Dev: 5 of its 39 unanswerable questions ask so, and no answerable one does.

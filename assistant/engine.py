@@ -45,6 +45,7 @@ from .premise import (
     led_by_another,
     names_visit_heading,
     off_schedule,
+    persons_asked,
     persons_elsewhere,
     persons_not_at,
     persons_not_met,
@@ -215,6 +216,7 @@ class Assistant:
         intent = self._placed_intent(query.text, context_text, bool(days), bool(sections))
         intent = self._anchored(intent, hits, days)
         template, mentions = self._read_structure(query, hits, intent)
+        persons = self._persons(query, hits)
         if template is not None and template.kind == ITINERARY and template.supplements:
             # Whom a day's visits met: the rows' sentences are read from those visits only, or the rows stand alone.
             visits = self._within(self._row_visits(template, intent, query), chosen, query.text, release=False)
@@ -225,6 +227,7 @@ class Assistant:
                 hits, query_vector = self._retrieve(query, first_vector, context_text, mode, depth, visits)
         template = self._from_each_report(template, intent, query, asked)
         evidence = self._evidence(question, query, query_vector, (hits, top_k), mode, template, mentions)
+        evidence = replace(evidence, persons=persons)
         return self.composer.compose(self._scoped(evidence, query.text, asked, limited=bool(reports)))
 
     def _evidence(
@@ -481,6 +484,15 @@ class Assistant:
             visited = [p for p in parties if not self.subjects.is_place(p[0])]
             mentions += persons_not_at(query.text, documents, visited, respelled)
         return template, mentions
+
+    def _persons(self, query: Query, hits: list[Hit]) -> list[Mention]:
+        """Return the persons the question names that the retrieved reports name with a title (premise.persons_asked):
+        an answer must quote one of them."""
+        if not hits or not self.settings.abstain_without_named_person:
+            return []
+        reports = dict.fromkeys(self.index.chunks[h.chunk_id].doc_id for h in hits)
+        documents = [self.index.document(d) for d in reports]
+        return persons_asked(query.text, documents, self._respelled_persons(query.text))
 
     def other_names(self, name: str) -> list[str]:
         """Return a name's other names: the reports' (`QueryReader.other_names`), else the dictionary's (Taiwan: 臺灣)."""

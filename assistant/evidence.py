@@ -27,6 +27,8 @@ class Evidence:
     they never name together (premise.py).
     `lexical_text` is what BM25 read for an English question (it with the report's Chinese words for its
     words); empty for a Chinese one.
+    `persons` are the persons the question names whom the reports name with a title (premise.persons_asked): an
+    answer quoting none of them is about someone else.
     `pool` are the passages the answer's sentences are read from, however few `hits` are shown (empty: `hits`).
     """
 
@@ -44,6 +46,7 @@ class Evidence:
     false_premises: list[Mention] = field(default_factory=list)
     lexical_text: str = ""
     pool: list[Hit] = field(default_factory=list)
+    persons: list[Mention] = field(default_factory=list)
 
     @property
     def template_replaces(self) -> bool:

@@ -151,6 +151,8 @@ _PERSON = re.compile(
 _CLOSING_SECTIONS = tuple(cue for word, cue in SECTION_CUES if word in ("心得", "建議"))
 VISIT, AGREEMENT, TOGETHER, SCHEDULE, LED, NOT_AT = "visit", "agreement", "together", "schedule", "led", "not_at"
 TITLED = "titled"
+# A person the question names, whom an answer must quote (persons_asked).
+NAMED = "named"
 # A city's head or deputy head as a question titles a person named in Latin letters ("<Name> 副市長", "deputy mayor
 # <Name>"): a report titling that person otherwise (市長 for 副市長, or no mayor at all) says the question is wrong.
 _CITY_TITLES = ("副市長", "市長")
@@ -226,7 +228,8 @@ class Mention:
     `reason` says what they do not say: VISIT (visited or met), AGREEMENT (an agreement with it), TOGETHER
     (it with `other`, anywhere on one line), SCHEDULE (it on the day or in the city `other`, which the
     itinerary puts it on or in none of; `where`: the places it does put the delegation that day), TITLED (a
-    person with the title `other`; `where`: the titles the reports give), LED, NOT_AT or NO_DAY.
+    person with the title `other`; `where`: the titles the reports give), LED, NOT_AT or NO_DAY; NAMED marks a person
+    the question names, not a false premise (persons_asked).
     """
 
     name: str
@@ -803,6 +806,24 @@ def persons_not_met(question: str, documents: Sequence[Document], respelled: Seq
             told = [s for s in _sentences(document) if fold_latin(name) in s]
             if told and not any(_MET_TOLD.search(s) for s in told):
                 out += _first([document], (name,), VISIT)
+    return out
+
+
+def persons_asked(question: str, documents: Sequence[Document], respelled: Sequence[str] = ()) -> list[Mention]:
+    """Return the persons a question names in Latin letters (a whole name, a titled surname, or `respelled`: the
+    Latin name of one it writes as the reports transliterate it) whom the reports name with a title, members of the
+    delegation aside, each where the reports first name them: an answer quoting none of them tells of others."""
+    names = [fold(n) for n in [*_latin_persons(question), *_titled_surnames(question)]] + list(respelled)
+    out: list[Mention] = []
+    for name in dict.fromkeys(names):
+        document = next((d for d in documents if _titled(d, name) and name not in _members(d)), None)
+        body = [i for i in _at(document, name) if document.section_at(i).kind != "toc"] if document else []
+        if body:  # where the report first names them, not the table of contents listing a heading with them
+            out.append(
+                Mention(
+                    document.text[body[0] : body[0] + len(name)], document.doc_id, body[0], body[0] + len(name), NAMED
+                )
+            )
     return out
 
 

@@ -74,3 +74,30 @@ def test_the_passage_holding_the_first_quote_is_cited_first(assistant):
         answer = assistant.ask(question)
         first, cited = answer.quotes[0], answer.passages[0]
         assert (cited.source, cited.start <= first.start < cited.end) == (first.source, True), question
+
+
+def test_an_answer_quoting_no_person_the_question_names_abstains_and_cites_where_they_are_named(port_assistant):
+    from assistant.premise import NAMED, Mention
+
+    source = port_assistant.sources[0]
+    text = port_assistant.index.document(source).text
+
+    def asked_of(name: str):
+        at = text.index(name)
+        return _evidence(port_assistant, "港務局由誰接待？", persons=[Mention(name, source, at, at + len(name), NAMED)])
+
+    named = port_assistant.composer.compose(asked_of("范德堡"))  # the quote names him: answered
+    assert not named.abstained and any("范德堡" in q.quote for q in named.quotes)
+    other = port_assistant.composer.compose(asked_of("林美玲"))  # a member row's name no quote holds
+    assert other.abstained and other.quotes == [] and other.level == "low"
+    assert any("林美玲" in n and "none of the sentences found" in n for n in other.notices)
+    first = other.passages[0]
+    assert first.start <= text.index("林美玲") < first.end  # where the report names the person comes first
+
+
+def test_a_person_asked_of_is_named_by_surname_or_in_full_and_otherwise_not_answered(assistant):
+    answer = assistant.ask("What did Gerard Wolf say about working with Taiwan?")
+    assert not answer.abstained and "Wolf" in answer.quotes[0].quote  # "Wolf 主席於會議中表示…": his surname
+    answer = assistant.ask("Sigfox 的 Romain Guillot 介紹物聯網時講了什麼？")  # an editor who interviewed the mayor
+    assert answer.abstained and any("Romain Guillot" in n for n in answer.notices)
+    assert "Romain Guillot" in answer.passages[0].text

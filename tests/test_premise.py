@@ -11,6 +11,7 @@ from assistant.ingest import parse_document
 from assistant.premise import (
     AGREEMENT,
     LED,
+    NAMED,
     NO_DAY,
     NOT_AT,
     SCHEDULE,
@@ -22,6 +23,7 @@ from assistant.premise import (
     led_by_another,
     names_visit_heading,
     off_schedule,
+    persons_asked,
     persons_elsewhere,
     persons_not_at,
     persons_not_met,
@@ -911,3 +913,14 @@ def test_seeing_something_in_a_place_only_mentioned_presumes_the_place_visited(d
     assert [m.name for m in unvisited("局長在天堡看港區時看到什麼？", [doc])] == ["天堡"]
     assert [m.name for m in unvisited("他們在港務局天堡那座碼頭參觀了什麼？", [doc])] == ["天堡"]
     assert unvisited("他們在那邊實際看了些什麼？", [doc]) == []  # pointing words are no name
+
+
+def test_the_persons_a_question_names_are_those_the_report_titles_where_it_first_names_them():
+    [jan] = persons_asked("What did Jan Visser say about the port?", [GUESTS])
+    assert (jan.name, jan.reason) == ("Jan Visser", NAMED)
+    assert GUESTS.text[jan.start : jan.end] == "Jan Visser" and jan.start == GUESTS.text.index("Jan Visser")
+    assert [m.name for m in persons_asked("What did Director Visser say?", [GUESTS])] == ["Visser"]  # a titled surname
+    assert persons_asked("What did the Data Platform show?", [GUESTS]) == []  # never written beside a title
+    assert [m.name for m in persons_asked("德芙里斯說了什麼？", [GUESTS], respelled=["anna de vries"])] == [
+        "Anna de Vries"
+    ]
