@@ -114,6 +114,8 @@ _PLACE_KIND = re.compile(_PLACE_KINDS)
 _PLACE_KIND_END = re.compile(f"(?:{_PLACE_KINDS})$")
 # A word for an area after a name ("<name>地區", "<name>一帶"): the name's surroundings, not another place.
 _AREA_END = re.compile(r"(?:地區|街區|一帶|區域)$")
+# A body's kind at a name's end ("<name>公司", "<name>研究院"): a party visited, not a thing seen there.
+_BODY_KIND_END = re.compile(r"(?:公司|集團|總部|研究院|研究中心|協會|聯盟|組織|學院)$")
 # A short name for a longer one keeps its characters in order, at most this many left out between two.
 _MAX_SHORT_NAME, _SHORT_NAME_GAP = 4, 2
 
@@ -370,8 +372,9 @@ def _presumed(folded_question: str, name: str) -> bool:
     """Return True when a question asking something of a visit or a meeting presumes `name` was gone to ("去里昂
     拜會時…", "去參觀<description>（<name>）時…") or met ("跟<name>見面時談了什麼？")."""
     n = re.escape(name)
-    # After a visit verb a Han run is as often a thing seen ("參觀客機組裝線"), but a place's kind ("…城堡") names a place.
-    place = not has_han(name) or _PLACE_KIND_END.search(name)
+    # After a visit verb a Han run is as often a thing seen ("參觀客機組裝線"), but a place's or a body's kind ("…城堡",
+    # "…公司") names where one went.
+    place = not has_han(name) or _PLACE_KIND_END.search(name) or _BODY_KIND_END.search(name)
     going = f"(?:{_GONE_TO}|{_VISIT_VERB})" if place else _GONE_TO
     bracketed = rf"(?:{_GONE_TO}|{_VISIT_VERB})[^,，。？?()]{{0,12}}?\(\s?{n}\s?\)"  # a name glossing a description
     met_by = () if TITLE_RE.search(name) else (_MET_BY.format(n),)

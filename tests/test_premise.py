@@ -924,3 +924,13 @@ def test_the_persons_a_question_names_are_those_the_report_titles_where_it_first
     assert [m.name for m in persons_asked("德芙里斯說了什麼？", [GUESTS], respelled=["anna de vries"])] == [
         "Anna de Vries"
     ]
+
+
+def test_a_company_gone_to_by_a_visit_verb_that_the_report_only_mentions_is_a_false_premise():
+    mentioned = parse_document(
+        "mentioned.txt",
+        "封面\n\n壹、過程\n\n一、參訪港務局\n\n局長於 3 月 5 日參訪鹿特丹港務局。鹿特丹也設有歐洲衛星定位系統—范德海公司及港口研究中心。\n",
+    )
+    assert [m.name for m in unvisited("參訪范德海公司時看了什麼？", [mentioned])] == ["范德海公司"]
+    assert unvisited("參訪港務局時看了什麼？", [mentioned]) == []  # its heading names it
+    assert unvisited("參觀碼頭起重機時看了什麼？", [mentioned]) == []  # a thing seen, no body's kind: not presumed
