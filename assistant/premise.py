@@ -182,7 +182,7 @@ _DATE_OR_SPACE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|(?:\d{1,2}\s*月\s*)?\d{1,2}
 _HEADING_VERBS = re.compile(r"參訪|參觀|拜會|拜訪|出席|參加|訪問|造訪|走訪|前往")
 # Who led a visit, as a report says it: "<title>…率團前往", "由<name><title>帶領".
 _FULL_TITLE = rf"副?(?:{TITLE_RE.pattern})"
-_TITLE_ONLY = re.compile(_FULL_TITLE)  # a title alone names no one ("跟市長見面")
+_TITLE_ONLY = re.compile(rf"[位名個]?{_FULL_TITLE}")  # a title alone names no one ("跟市長見面", "兩位副市長")
 _LED_BY = re.compile(
     rf"({_FULL_TITLE})[^，。；,]{{0,14}}?(?:率團|率隊|率領|帶領|帶隊)|由[^，。；,]{{0,6}}?({_FULL_TITLE})[^，。；,]{{0,4}}?(?:帶領|率領|率團)"
 )

@@ -934,3 +934,12 @@ def test_a_company_gone_to_by_a_visit_verb_that_the_report_only_mentions_is_a_fa
     assert [m.name for m in unvisited("參訪范德海公司時看了什麼？", [mentioned])] == ["范德海公司"]
     assert unvisited("參訪港務局時看了什麼？", [mentioned]) == []  # its heading names it
     assert unvisited("參觀碼頭起重機時看了什麼？", [mentioned]) == []  # a thing seen, no body's kind: not presumed
+
+
+def test_a_count_of_officials_by_their_title_is_no_name_presumed_met():
+    hosts = parse_document(
+        "hosts.txt",
+        "封面\n\n壹、過程\n\n一、拜會阿姆斯特丹市政府\n\n局長於 3 月 6 日拜會阿姆斯特丹市政府，由該市副市長接待。\n\n"
+        "阿姆斯特丹 2 位副市長專注聆聽局長說明\n",
+    )
+    assert unvisited("跟阿姆斯特丹兩位副市長碰面是幾號的事？", [hosts]) == []  # 位副市長 counts, names no one
