@@ -113,7 +113,8 @@ _MEMBER_CUES = re.compile(
 )
 # Who came to an event, or the hosts' side ("晚宴來了哪些人", "對方有誰"): not the delegation's members.
 _OTHERS_PRESENT = re.compile(
-    rf"晚宴|宴會|餐會|記者會|論壇|研討會|座談|典禮|(?![我本雙地官])[{HAN_CHARS}]方(?=有誰|來了|出席|代表|那邊|的人)"
+    rf"晚宴|宴會|餐會|餐敘|飯局|請客|宴請|記者會|論壇|研討會|座談|典禮"
+    rf"|(?![我本雙地官])[{HAN_CHARS}]方(?=(?:到底|究竟|總共|一共|又|還)?(?:有誰|來了|出席|代表|那邊|的人))"
     r"|\b(?:dinner|banquet|forum|press conference|ceremony|their side|the hosts?)\b"
 )
 # Asking for the plan of a day, in English words no other question uses.
@@ -214,6 +215,8 @@ SECTION_CUES = (
             r"|\b(?:trip|delegation|mission)\b[^?.]{0,24}?\b(?:supposed|meant|hoping|hoped) to achieve\b"
             r"|\bobjectives?\b|\bwhy did (?:they|the (?:city|mayor|delegation|city government))\b.*\b(?:go|travel|visit)\b"
             r"|\bhow come (?:they|the (?:city|mayor|delegation|city government))\b.*\b(?:went|travel(?:l?ed)?|visited)\b"
+            # asked indirectly: "remind me why the mayor went to <country> at all"
+            r"|\bwhy (?:they|we|the (?:city|mayor|delegation|city government)) (?:went|travell?ed|made the trip)\b"
         ),
     ),
     ("摘要", re.compile(r"摘要|概要|總結|簡介|\bsummary\b|\boverview\b|\bsummari[sz]e\b|\bin short\b")),

@@ -52,11 +52,13 @@ from assistant.text.normalize import normalize_query
         ("這次出國總共幾個人？", MEMBERS, {}),
         ("这次出访去了多少人？", MEMBERS, {}),
         ("港務局有多少人？", "", {}),  # a party's headcount, not the delegation's
+        ("5號晚上請客那場，荷方到底來了哪些人？", "", {}),  # the hosts' side at a dinner, not the members
         ("港務局的同仁有幾位？", "", {}),  # another party's colleagues
         ("跟港務局一起前往碼頭的是誰？", "", {}),  # who went along to one place
         ("心得提到門票要幾塊錢？", "", {}),  # 幾塊 of money, no parts of the section
         ("公園每年吸引多少人前往？", "", {}),  # visitors of a place
         ("這次去荷蘭到底是為了啥？", OVERVIEW, {"section": "目的"}),  # what for: the trip's purpose
+        ("Remind me why the delegation went to the Netherlands at all?", OVERVIEW, {"section": "目的"}),  # indirectly
         ("3/5 下午做了什麼？", ITINERARY, {"days": ("3/5",), "half": "下午"}),
         ("5 號早上排了什麼行程？", ITINERARY, {"day_numbers": (5,), "half": "上午"}),
         ("5 號上午那幾個行程具體是啥來著？", ITINERARY, {"day_numbers": (5,), "half": "上午"}),  # 那幾個 counts nothing
