@@ -18,6 +18,7 @@ from .glossary import fold_latin
 from .index import Index
 from .intent import VISIT_DAY
 from .sentence_scoring import ScoredSentence, SentenceScorer
+from .text.normalize import has_han
 
 NO_ANSWER_MESSAGE = "報告中找不到可靠的答案。No reliable answer was found in the report."
 
@@ -66,13 +67,18 @@ class Answer:
 
 
 def _names_none(evidence: Evidence, quotes: Sequence[Quote]) -> bool:
-    """Return True when the question names persons (`Evidence.persons`) and no quote of a non-template answer names
-    any of them, in full or by surname ("Dupont 主席於會議中表示…" after a sentence naming Jean Dupont)."""
+    """Return True when the question names persons (`Evidence.persons`) and no quote of a non-template answer
+    writes any of them in any of their spellings: in full, by one of their names ("Dupont 主席於會議中表示…"), or
+    by the Chinese name a report glosses them with."""
     if not evidence.persons or evidence.template is not None:
         return False
-    quoted = fold_latin(" ".join(q.quote for q in quotes))
-    surnames = (fold_latin(p.name).split()[-1] for p in evidence.persons)
-    return not any(re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", quoted) for name in surnames)
+    quoted = " ".join(q.quote for q in quotes)
+    latin = fold_latin(quoted)
+    return not any(
+        s in quoted if has_han(s) else re.search(rf"(?<![a-z]){re.escape(fold_latin(s))}(?![a-z])", latin)
+        for person in evidence.persons
+        for s in person.spellings or (person.name,)
+    )
 
 
 class AnswerComposer:

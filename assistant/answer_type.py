@@ -266,9 +266,9 @@ _COUNT_REACH = 8
 # After the trip, and asking whether: "後來…有沒有", "回國以後…是否", "did … eventually", "ended up".
 _LATER_RE = re.compile(
     r"後來|回(?:國|臺|台|來)(?:之|以)?後|事後|\beventually\b|\blater on\b|\bsince then\b"
-    # "ended up" after the trip, not what a meeting "ended up talking about" nor where the trip "ended up going"
-    r"|\bend(?:ed)? up\b(?! (?:talking|discussing|chatting|covering|going|speaking|hearing|seeing|visiting|touring"
-    r"|meeting|stopping|heading)\b)"
+    # "ended up" after the trip, not what a meeting "ended up talking about" nor where the trip "ended up going to"
+    r"|\bend(?:ed)? up\b(?! (?:talking|discussing|chatting|covering|going over|speaking|hearing|seeing"
+    r"|going (?:to|there|back)|visiting|touring|stopping (?:at|in|by)|heading (?:to|over))\b)"
     # "最後有沒有真的…" asks the outcome; "最後是否由市長簽署？" asks how an event of the trip ended.
     r"|最[後終](?=(?:有沒有|是否|到底)?真的)"
     # "最後有沒有回覆/答應…": whether the other side answered, which came after the trip ("最後是否確定由…" asks how

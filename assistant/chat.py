@@ -29,7 +29,7 @@ _CONTINUING = re.compile(
 _POINTING = re.compile(
     r"他們|她們|它們|它|(?<![其吉])他|她|其(?![他中實餘次])|(?<!應)該(?![行次])|(?<![因彼如])此(?![行次趟外])|"
     r"這個|那個|這些|那些|這家|那家|這位|那位|對方|雙方|那場|那次|那邊|那裡|那兒|當地|(?:^|(?<=[,，。?？\s]))那(?=是(?!不是|否))|"
-    r"(?:^|(?<=[在於]))(?:會上|會中|席間)|"  # at the meeting just talked about ("在會上講了什麼"), not "記者會上"
+    r"(?:^|(?<=[在於]))(?:會議?上|會議?中(?![斷止途心])|席間)|"  # at the meeting just talked about, not "記者會上"
     r"\b(it|its|they|them|their|those|he|she|him|his|her)\b|\bthere\s*\?$"
     r"|(?-i:(?<!\bsay )(?<!\bsaid )(?<!\bsays )(?<!\bso )(?<!\bsuch )(?<!\bthan )(?<!\bnote )(?<!\bnoted )"
     r"(?<!\bthink )(?<!\bhope )(?<!\bstated )(?<!\bshows )(?<!\bshowed )(?<!\bmean )(?<!\bmentioned )"

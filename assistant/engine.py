@@ -492,7 +492,7 @@ class Assistant:
             return []
         reports = dict.fromkeys(self.index.chunks[h.chunk_id].doc_id for h in hits)
         documents = [self.index.document(d) for d in reports]
-        return persons_asked(query.text, documents, self._respelled_persons(query.text))
+        return persons_asked(query.text, documents, self._respelled_persons(query.text), self.other_names)
 
     def other_names(self, name: str) -> list[str]:
         """Return a name's other names: the reports' (`QueryReader.other_names`), else the dictionary's (Taiwan: 臺灣)."""

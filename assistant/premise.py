@@ -182,7 +182,8 @@ _DATE_OR_SPACE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|(?:\d{1,2}\s*月\s*)?\d{1,2}
 _HEADING_VERBS = re.compile(r"參訪|參觀|拜會|拜訪|出席|參加|訪問|造訪|走訪|前往")
 # Who led a visit, as a report says it: "<title>…率團前往", "由<name><title>帶領".
 _FULL_TITLE = rf"副?(?:{TITLE_RE.pattern})"
-_TITLE_ONLY = re.compile(rf"[位名個]?{_FULL_TITLE}")  # a title alone names no one ("跟市長見面", "兩位副市長")
+# A title alone names no one ("跟市長見面"), nor officials counted by it ("2 位副市長", "兩位局長", "多位議員").
+_TITLE_ONLY = re.compile(rf"(?:[\d一二兩三四五六七八九十幾多數]+\s*)?[位名個]?{_FULL_TITLE}")
 _LED_BY = re.compile(
     rf"({_FULL_TITLE})[^，。；,]{{0,14}}?(?:率團|率隊|率領|帶領|帶隊)|由[^，。；,]{{0,6}}?({_FULL_TITLE})[^，。；,]{{0,4}}?(?:帶領|率領|率團)"
 )
@@ -231,7 +232,7 @@ class Mention:
     (it with `other`, anywhere on one line), SCHEDULE (it on the day or in the city `other`, which the
     itinerary puts it on or in none of; `where`: the places it does put the delegation that day), TITLED (a
     person with the title `other`; `where`: the titles the reports give), LED, NOT_AT or NO_DAY; NAMED marks a person
-    the question names, not a false premise (persons_asked).
+    the question names, not a false premise (persons_asked), and `spellings` every way the reports write them.
     """
 
     name: str
@@ -241,6 +242,7 @@ class Mention:
     reason: str = VISIT
     other: str = ""
     where: str = ""
+    spellings: tuple[str, ...] = ()
 
 
 def _names(question: str, folded_text: str, aliases: Callable[[str], list[str]]) -> list[str]:
@@ -812,21 +814,30 @@ def persons_not_met(question: str, documents: Sequence[Document], respelled: Seq
     return out
 
 
-def persons_asked(question: str, documents: Sequence[Document], respelled: Sequence[str] = ()) -> list[Mention]:
+def persons_asked(
+    question: str,
+    documents: Sequence[Document],
+    respelled: Sequence[str] = (),
+    other_names: Callable[[str], list[str]] = lambda name: [],
+) -> list[Mention]:
     """Return the persons a question names in Latin letters (a whole name, a titled surname, or `respelled`: the
     Latin name of one it writes as the reports transliterate it) whom the reports name with a title, members of the
-    delegation aside, each where the reports first name them: an answer quoting none of them tells of others."""
+    delegation aside, each where the reports first name them (not in the table of contents), with every way they
+    write them (`Mention.spellings`): the name, each of its capitalized words, and `other_names` (the Chinese name
+    a report glosses it with). An answer quoting none of them tells of others."""
     names = [fold(n) for n in [*_latin_persons(question), *_titled_surnames(question)]] + list(respelled)
     out: list[Mention] = []
     for name in dict.fromkeys(names):
         document = next((d for d in documents if _titled(d, name) and name not in _members(d)), None)
-        body = [i for i in _at(document, name) if document.section_at(i).kind != "toc"] if document else []
-        if body:  # where the report first names them, not the table of contents listing a heading with them
-            out.append(
-                Mention(
-                    document.text[body[0] : body[0] + len(name)], document.doc_id, body[0], body[0] + len(name), NAMED
-                )
-            )
+        found = (
+            m
+            for m in (re.finditer(re.escape(name), document.text, re.IGNORECASE) if document else ())
+            if document.section_at(m.start()).kind != "toc"
+        )
+        if m := next(found, None):
+            words = [w for w in m.group(0).split() if len(w) >= 3 and w[0].isupper()]
+            spellings = (m.group(0), *words, *other_names(name))
+            out.append(Mention(m.group(0), document.doc_id, m.start(), m.end(), NAMED, spellings=spellings))
     return out
 
 

@@ -49,13 +49,8 @@ def _common(piece: str) -> bool:
 
 
 def fingerprint(path: Path) -> str:
-    """Return a cheap fingerprint of a tokenizer file: its size and a hash of its first and last 64 KiB."""
-    size = path.stat().st_size
-    with path.open("rb") as f:
-        head = f.read(65536)
-        f.seek(max(0, size - 65536))
-        tail = f.read()
-    return f"{size}-{hashlib.sha1(head + tail).hexdigest()}"
+    """Return a tokenizer file's fingerprint: a hash of its whole content (16 MB in ~25 ms)."""
+    return hashlib.sha1(path.read_bytes()).hexdigest()
 
 
 def cut_vocabulary(spec: dict) -> tuple[dict, np.ndarray] | None:
@@ -139,10 +134,8 @@ class QueryTokenizer:
 
     def token_id(self, token: str) -> int | None:
         """Return the model's id of `token` (a special token such as "<pad>"), None when it has none."""
-        if self._cut is not None:
-            found = self._cut.token_to_id(token)
-            return None if found is None else int(self._ids[found])
-        return self._whole().token_to_id(token)
+        found = self._cut.token_to_id(token) if self._cut is not None else None
+        return int(self._ids[found]) if found is not None else self._whole().token_to_id(token)
 
     def _whole(self):
         if self._full is None:
@@ -158,25 +151,31 @@ class QueryTokenizer:
         return tokenizer
 
     def _load_cut(self) -> tuple[object | None, np.ndarray | None]:
-        """Return the cut vocabulary and its id map, writing them first when absent or made from another file."""
+        """Return the cut vocabulary and its id map, writing them first when absent, made from another file or
+        unreadable; (None, None) when the model has no cut or it cannot be written."""
         cut_path, ids_path = self.path.parent / CUT_FILE, self.path.parent / IDS_FILE
         try:
-            if not self._fresh(ids_path):
-                log.info("cutting the question tokenizer's vocabulary to common scripts (once): %s", cut_path)
-                if not write_cut(self.path):
-                    return None, None
-            with np.load(ids_path) as saved:
-                ids = saved["ids"]
-            return self._open(cut_path), ids
-        except Exception as exc:  # noqa: BLE001  tokenizers raises a plain Exception on a malformed file
+            if self._fresh(ids_path):
+                try:
+                    return self._read_cut(cut_path, ids_path)
+                except Exception:  # noqa: BLE001  a damaged file (tokenizers raises a plain Exception): made again
+                    pass
+            log.info("cutting the question tokenizer's vocabulary to common scripts (once): %s", cut_path)
+            return self._read_cut(cut_path, ids_path) if write_cut(self.path) else (None, None)
+        except Exception as exc:  # noqa: BLE001  as above; or the folder cannot be written
             log.warning("the question tokenizer's cut vocabulary is unusable (%s); using the whole one", exc)
             return None, None
+
+    def _read_cut(self, cut_path: Path, ids_path: Path) -> tuple[object, np.ndarray]:
+        with np.load(ids_path) as saved:
+            ids = saved["ids"]
+        return self._open(cut_path), ids
 
     def _fresh(self, ids_path: Path) -> bool:
         try:
             with np.load(ids_path) as saved:
                 return str(saved["source"]) == fingerprint(self.path) and (self.path.parent / CUT_FILE).is_file()
-        except (OSError, ValueError, KeyError):
+        except Exception:  # noqa: BLE001  missing, empty (EOFError) or truncated (BadZipFile): not fresh
             return False
 
 

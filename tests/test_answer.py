@@ -88,6 +88,10 @@ def test_an_answer_quoting_no_person_the_question_names_abstains_and_cites_where
 
     named = port_assistant.composer.compose(asked_of("范德堡"))  # the quote names him: answered
     assert not named.abstained and any("范德堡" in q.quote for q in named.quotes)
+    at = text.index("范德堡")
+    glossed = Mention("Jan Visser", source, at, at + 3, NAMED, spellings=("Jan Visser", "Jan", "Visser", "范德堡"))
+    evidence = _evidence(port_assistant, "港務局由誰接待？", persons=[glossed])  # asked by the Latin name he is glossed
+    assert not port_assistant.composer.compose(evidence).abstained  # with: the quote's Chinese name is his
     other = port_assistant.composer.compose(asked_of("林美玲"))  # a member row's name no quote holds
     assert other.abstained and other.quotes == [] and other.level == "low"
     assert any("林美玲" in n and "none of the sentences found" in n for n in other.notices)

@@ -318,6 +318,8 @@ def test_a_noun_for_people_is_counted_by_its_last_character(question, noun):
         ("Did the port authority end up opening an office here?", True),
         ("What did she and the director end up talking about?", False),  # what a meeting of the trip covered
         ("Did we end up going to their head office as well?", False),  # a stop of the trip itself
+        ("Did the deal end up going through?", True),
+        ("Did the port authority end up meeting the city's terms?", True),
         ("晚宴最後有沒有人致詞？", False),
         ("港務局那邊最後有沒有回覆，確定派人來參加？", True),  # whether the other side answered, later
         ("市議會最後有沒有同意簽約？", True),

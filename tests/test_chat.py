@@ -313,8 +313,9 @@ def test_at_the_meeting_points_back_at_the_meeting_just_talked_about(port_assist
     chat.ask("阿姆斯特丹市議會由誰接待？")
     answer = chat.ask("那市長在會上提了什麼？")  # 在會上: that meeting, not another where the mayor spoke
     assert answer.quotes and all(q.section.endswith("拜會阿姆斯特丹市議會") for q in answer.quotes)
-    assert points_back("雙方在會中談了什麼？") and points_back("會上有誰發言？")
+    assert points_back("在會中談了什麼？") and points_back("會上有誰發言？") and points_back("那市長在會議上提了什麼？")
     assert not points_back("市長在記者會上說了什麼？")  # names its own meeting
+    assert not points_back("現在會中斷合作嗎？")  # 會中斷: breaks off
 
 
 def test_why_go_there_after_a_visits_answer_asks_of_that_visit_not_the_trips_purpose(port_assistant):

@@ -943,3 +943,17 @@ def test_a_count_of_officials_by_their_title_is_no_name_presumed_met():
         "阿姆斯特丹 2 位副市長專注聆聽局長說明\n",
     )
     assert unvisited("跟阿姆斯特丹兩位副市長碰面是幾號的事？", [hosts]) == []  # 位副市長 counts, names no one
+    written = parse_document(
+        "written.txt", "封面\n\n壹、過程\n\n一、拜會市政府\n\n阿姆斯特丹兩位局長專注聆聽局長說明\n"
+    )
+    assert unvisited("跟兩位局長見面是幾號的事？", [written]) == []  # counted in Chinese numerals too
+
+
+def test_a_person_asked_of_is_found_as_written_after_characters_that_fold_longer_with_every_spelling():
+    spaced = parse_document(
+        "spaced.txt",
+        "封面\n\n壹、過程\n\n一、參訪港務局\n\n局長參訪港務局……㎡由范德堡（Jan Visser）處長接待。Visser 處長表示數據平臺已上線。\n",
+    )
+    [jan] = persons_asked("What did Jan Visser say?", [spaced], other_names=lambda name: ["范德堡"])
+    assert spaced.text[jan.start : jan.end] == "Jan Visser" == jan.name  # "……" and "㎡" fold longer
+    assert jan.spellings == ("Jan Visser", "Jan", "Visser", "范德堡")

@@ -70,7 +70,7 @@ def test_the_cut_keeps_about_half_the_pieces_and_the_special_tokens_ids(cut, mod
     spec = json.loads((model_tokenizer.parent / CUT_FILE).read_text("utf-8"))
     assert len(spec["model"]["vocab"]) < 0.6 * whole(model_tokenizer).get_vocab_size()
     full = whole(model_tokenizer)
-    for token in ("<s>", "</s>", "<pad>", "<unk>", "<mask>"):
+    for token in ("<s>", "</s>", "<pad>", "<unk>", "<mask>", "▁Москва"):  # the last one the cut dropped
         assert cut.token_id(token) == full.token_to_id(token)
     encode, pad = question_ids(model_tokenizer, 512, "<pad>")
     assert pad == full.token_to_id("<pad>") and encode(["<mask> 出國報告"]) == [full.encode("<mask> 出國報告").ids]
@@ -122,3 +122,23 @@ def test_a_model_folder_the_cut_cannot_be_written_to_leaves_the_whole_vocabulary
     assert not tokenizer.cut_loaded
     assert tokenizer.encode(["port"]) == [whole(path).encode("port").ids]
     assert "using the whole one" in caplog.text
+
+
+def test_a_damaged_cut_is_made_again(tmp_path):
+    path = small_unigram(tmp_path / "tokenizer.json", ["▁port", "or", "t", "p", "▁"])
+    assert write_cut(path)
+    (tmp_path / IDS_FILE).write_bytes(b"")  # emptied
+    assert QueryTokenizer(path, 64).cut_loaded and np.load(tmp_path / IDS_FILE)["ids"].size
+    (tmp_path / CUT_FILE).write_text("{", encoding="utf-8")  # cut short, its id map still fresh
+    tokenizer = QueryTokenizer(path, 64)
+    assert tokenizer.cut_loaded and tokenizer.encode(["port"]) == [whole(path).encode("port").ids]
+
+
+def test_the_fingerprint_changes_with_any_byte_of_the_file(tmp_path):
+    path = tmp_path / "tokenizer.json"
+    data = bytearray(b"x" * 400_000)
+    path.write_bytes(data)
+    before = fingerprint(path)
+    data[200_000] = ord("y")  # the middle, where a vocabulary's scores are
+    path.write_bytes(data)
+    assert fingerprint(path) != before
