@@ -825,7 +825,8 @@ def persons_asked(
     delegation aside, each where the reports first name them (not in the table of contents), with every way they
     write them (`Mention.spellings`): the name, each of its capitalized words, and `other_names` (the Chinese name
     a report glosses it with). An answer quoting none of them tells of others."""
-    names = [fold(n) for n in [*_latin_persons(question), *_titled_surnames(question)]] + list(respelled)
+    surnames = [fold(n) for n in _titled_surnames(question)]
+    names = [fold(n) for n in _latin_persons(question)] + surnames + list(respelled)
     out: list[Mention] = []
     for name in dict.fromkeys(names):
         document = next((d for d in documents if _titled(d, name) and name not in _members(d)), None)
@@ -834,7 +835,9 @@ def persons_asked(
             for m in (re.finditer(re.escape(name), document.text, re.IGNORECASE) if document else ())
             if document.section_at(m.start()).kind != "toc"
         )
-        if m := next(found, None):
+        m = next(found, None)
+        # A person's name is words (Jan Visser, Anna de Vries) or a titled surname, not a body's initials ("A.S.O.").
+        if m and (name in surnames or (" " in m.group(0) and "." not in m.group(0))):
             words = [w for w in m.group(0).split() if len(w) >= 3 and w[0].isupper()]
             spellings = (m.group(0), *words, *other_names(name))
             out.append(Mention(m.group(0), document.doc_id, m.start(), m.end(), NAMED, spellings=spellings))
