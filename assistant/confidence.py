@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -62,8 +62,8 @@ class Decision:
 
 def without_person(decision: Decision, name: str) -> Decision:
     """Return `decision` turned into an abstention because no quote names `name`, the person the question asks of."""
-    notice = NO_PERSON_NOTICE.format(name=name)
-    return Decision(True, decision.confidence, "low", decision.signals, [*decision.notices, notice])
+    notices = [*decision.notices, NO_PERSON_NOTICE.format(name=name)]
+    return replace(decision, abstained=True, level="low", notices=notices)
 
 
 class ConfidenceModel:

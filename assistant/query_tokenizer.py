@@ -9,6 +9,7 @@ back to the model's. A question with any other character is tokenized by the who
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import json
@@ -66,7 +67,7 @@ def cut_vocabulary(spec: dict) -> tuple[dict, np.ndarray] | None:
     forced.add(min(range(len(vocab)), key=lambda i: vocab[i][1]))  # the unknown piece's score is the lowest's minus 10
     keep = [i for i, (piece, _) in enumerate(vocab) if i in forced or _common(piece)]
     new_id = {old: new for new, old in enumerate(keep)}
-    cut = json.loads(json.dumps(spec))
+    cut = copy.deepcopy(spec)
     cut["model"]["vocab"] = [vocab[i] for i in keep]
     if model.get("unk_id") is not None:
         cut["model"]["unk_id"] = new_id[int(model["unk_id"])]
@@ -155,28 +156,26 @@ class QueryTokenizer:
         unreadable; (None, None) when the model has no cut or it cannot be written."""
         cut_path, ids_path = self.path.parent / CUT_FILE, self.path.parent / IDS_FILE
         try:
-            if self._fresh(ids_path):
+            if (ids := self._saved_ids(ids_path)) is not None:
                 try:
-                    return self._read_cut(cut_path, ids_path)
-                except Exception:  # noqa: BLE001  a damaged file (tokenizers raises a plain Exception): made again
+                    return self._open(cut_path), ids
+                except Exception:  # noqa: BLE001  a missing or damaged cut (tokenizers raises a plain Exception)
                     pass
             log.info("cutting the question tokenizer's vocabulary to common scripts (once): %s", cut_path)
-            return self._read_cut(cut_path, ids_path) if write_cut(self.path) else (None, None)
+            if not write_cut(self.path) or (ids := self._saved_ids(ids_path)) is None:
+                return None, None
+            return self._open(cut_path), ids
         except Exception as exc:  # noqa: BLE001  as above; or the folder cannot be written
             log.warning("the question tokenizer's cut vocabulary is unusable (%s); using the whole one", exc)
             return None, None
 
-    def _read_cut(self, cut_path: Path, ids_path: Path) -> tuple[object, np.ndarray]:
-        with np.load(ids_path) as saved:
-            ids = saved["ids"]
-        return self._open(cut_path), ids
-
-    def _fresh(self, ids_path: Path) -> bool:
+    def _saved_ids(self, ids_path: Path) -> np.ndarray | None:
+        """Return the cut's id map when it was made from this tokenizer file, else None."""
         try:
             with np.load(ids_path) as saved:
-                return str(saved["source"]) == fingerprint(self.path) and (self.path.parent / CUT_FILE).is_file()
-        except Exception:  # noqa: BLE001  missing, empty (EOFError) or truncated (BadZipFile): not fresh
-            return False
+                return saved["ids"] if str(saved["source"]) == fingerprint(self.path) else None
+        except Exception:  # noqa: BLE001  missing, empty (EOFError) or truncated (BadZipFile): to be made
+            return None
 
 
 def question_ids(tokenizer_json: Path, max_length: int, pad_token: str) -> tuple[Callable, int]:
