@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -20,6 +21,7 @@ PORT_FIXTURE = Path(__file__).parent / "fixtures" / "port-report.txt"
 # Each test worker keeps Gradio's uploaded files in a folder of its own: tests check that a refused upload
 # stored nothing there, which another worker's uploads would otherwise make untrue.
 os.environ["GRADIO_TEMP_DIR"] = tempfile.mkdtemp(prefix=f"gradio-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-")
+atexit.register(shutil.rmtree, os.environ["GRADIO_TEMP_DIR"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
