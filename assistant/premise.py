@@ -460,7 +460,9 @@ def unsupported(
     agreement = _AGREEMENT_ASKED.search(folded)
     places = frozenset().union(*(_places(d) for d in documents))
     # (name, name with its title) of each person named; "公司的副總裁" names nobody, "<city>副市長" a city's office.
-    persons = {m.group(1): m.group(0) for m in _han_persons(folded) if not any(m.group(1) in p for p in places)}
+    persons = {
+        m.group(1): m.group(0) for m in _han_persons(folded, documents) if not any(m.group(1) in p for p in places)
+    }
     apart = _persons_apart(question, documents, parties, names)
     apart += _things_apart(question, documents, parties, places, other_names, is_word)
     if not (agreement or persons):
@@ -760,7 +762,7 @@ def persons_elsewhere(
     `respelled` the Latin names of persons the question writes as the reports transliterate them (folded)."""
     folded = fold(question)
     latin = [fold(p) for p in [*_LATIN_PERSON.findall(question), *_titled_surnames(question)]] + list(respelled)
-    han = [m.group(1) for m in _han_persons(folded)]
+    han = [m.group(1) for m in _han_persons(folded, documents)]
     out: list[Mention] = []
     for document in documents:
         places = _places(document)
@@ -886,7 +888,7 @@ def persons_not_at(
     names (folded) of persons the question writes as the reports transliterate them."""
     folded = fold(question)
     names = [fold(n) for n in [*_latin_persons(question, last_two=True), *_titled_surnames(question)]]
-    names += [m.group(1) for m in _han_persons(folded)] + list(respelled)
+    names += [m.group(1) for m in _han_persons(folded, documents)] + list(respelled)
     out: list[Mention] = []
     at = [
         p
@@ -940,10 +942,14 @@ def _latin_persons(question: str, last_two: bool = False) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _han_persons(folded_question: str) -> list[re.Match]:
+def _han_persons(folded_question: str, documents: Sequence[Document] = ()) -> list[re.Match]:
     """Return the Han names with a title a (folded) question writes ("<name>市長"): group 1 the name, 0 with its
-    title; not a phrase ("團是", "次出訪")."""
-    return [m for m in _PERSON.finditer(folded_question) if not _FUNCTION_CHARS.search(m.group(1))]
+    title; not a phrase ("團是", "次出訪"), unless `documents` write it so: a name may hold such a character (和)."""
+    return [
+        m
+        for m in _PERSON.finditer(folded_question)
+        if not _FUNCTION_CHARS.search(m.group(1)) or any(m.group(0) in d.folded for d in documents)
+    ]
 
 
 @lru_cache(maxsize=1024)

@@ -201,6 +201,19 @@ def test_a_person_at_a_party_the_reports_never_name_together_is_a_false_premise(
     assert unsupported("王小明處長在阿姆斯特丹市議會說了什麼？", [SIGNED], [COUNCIL]) == []  # a name never written
 
 
+def test_a_person_whose_name_holds_a_character_phrases_use_is_read_as_the_reports_write_them():
+    # 和 opens and joins phrases ("團和", "市府和"), so a titled name holding it is a name only where the reports write it.
+    signed = parse_document(
+        "signed.txt",
+        "封面\n\n壹、過程\n\n一、參訪港務局\n\n局長參訪鹿特丹港務局，由林永和處長接待。\n\n"
+        "二、拜會市議會\n\n局長與阿姆斯特丹市議會簽署合作備忘錄。\n",
+    )
+    [mention] = unsupported("林永和處長在阿姆斯特丹市議會說了什麼？", [signed], [COUNCIL])
+    assert (mention.name, mention.reason, mention.other) == ("林永和", TOGETHER, "阿姆斯特丹市議會")
+    assert unsupported("林永和處長在鹿特丹港務局說了什麼？", [signed], [PORT]) == []
+    assert unsupported("市府和處長在阿姆斯特丹市議會說了什麼？", [signed], [COUNCIL]) == []  # no name the reports write
+
+
 def test_a_false_premise_abstains_saying_what_the_report_does_not_say(assistant):
     answer = assistant.ask("張銘忠大使在空中巴士總部說了什麼？")  # he stands only at another event
     assert answer.abstained and any("never together" in n for n in answer.notices)
