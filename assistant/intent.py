@@ -442,11 +442,44 @@ def read_intent(question: str, places: bool = True) -> Intent:
     intent = _read_one(question, places)
     if fields := _cover_fields(question, places):
         return Intent(COVER, field=fields[0], fields=fields)
+    unsectioned = not intent.kind or (intent.kind == OVERVIEW and not intent.section)  # "幫我抓一下重點" asks a gist
+    if unsectioned and (section := _section_beside_asides(question, places)):
+        return section
     head, _, rest = question.partition("？") if "？" in question else question.partition("?")
     if intent.kind or not rest.strip() or asked_kinds(fold(rest)):  # "隔天呢？去拜會了誰？" asks who, not the day
         return intent
     first = _read_one(head + "？", places)
     return first if first.kind in (ITINERARY, COVER, MEMBERS) else intent
+
+
+# Where a chatty question's parts end: a sentence or a clause, or a dash ("I'm writing up … — which …").
+_PARTS = re.compile(r"[，,；;。！!？?：:]|\.(?=\s)|\s[—–-]{1,2}\s|——")
+# A part telling what staff need the answer for or how they want it, asking nothing of a report: "我在弄局務會議的簡報",
+# "I'm drafting a memo", "just the headline points", "nothing fancy", "幫我抓一下重點", "thanks". Not "we" (我們,
+# "we're"), who are the delegation.
+_ASIDE = re.compile(
+    r"^\s*(?:我(?!們)|幫我|麻煩|請(?!問)|謝謝|感謝"
+    r"|(?:i|i'm|i am|i've|i'll|i'd|i need|just|nothing|thanks|thank you|please|no need|keep it)\b)"
+)
+
+
+def _section_beside_asides(question: str, places: bool) -> Intent | None:
+    """Return the points or gist of a section a question asks for in one part, its other parts asides
+    ("我在弄局務會議的簡報，心得那章分成哪幾塊？幫我抓一下重點。"): each opens as staff speak of their own task or
+    of the answer's form, names no one in Latin letters and asks no kind of answer; else None."""
+    parts = [p for p in _PARTS.split(question) if p.strip()]
+    asides = [
+        p
+        for p in parts
+        if _ASIDE.search(fold(p))
+        and not asked_kinds(fold(p))
+        and not re.search(r"\b(?!I\b)[A-Z][a-z]", p)
+        and not any(cue.search(fold(p)) for _, cue in SECTION_CUES)
+    ]
+    if not asides or len(asides) == len(parts):
+        return None
+    intent = _read_one("，".join(p for p in parts if p not in asides) + "？", places)
+    return intent if intent.kind in (LIST, OVERVIEW) and intent.section else None
 
 
 # Where a question asking two things splits them: a comma, a colon, a question mark, "and", 以及, 還有, or 和 before

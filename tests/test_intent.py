@@ -601,6 +601,21 @@ def test_a_rundown_recap_or_summing_up_of_a_closing_section_asks_its_gist(questi
 
 
 @pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("我在準備主管會報的資料，建議那章分成哪幾點？麻煩簡單列一下。", "建議"),
+        ("I'm putting together slides for the director. What are the takeaways? Keep it short, thanks.", "心得"),
+        ("Just the headlines, please: what did the report recommend at the end?", "建議"),
+        ("我們後來在港務局談到的，建議裡有嗎？", ""),  # "we" are the delegation: no aside of staff's own task
+        ("I'm drafting the Port Authority part: what are the takeaways?", ""),  # an aside naming a party in Latin
+    ],
+)
+def test_a_section_asked_beside_asides_on_staff_own_task_is_asked_as_if_alone(question, section):
+    intent = read_intent(normalize_query(question))
+    assert (intent.section if intent.kind in (LIST, OVERVIEW) else "") == section
+
+
+@pytest.mark.parametrize(
     ("question", "asks"),
     [("還有誰也去了?", True), ("Who else was there?", True), ("這次出國還有誰?", False), ("有誰去?", False)],
 )
