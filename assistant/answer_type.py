@@ -37,9 +37,11 @@ DISTINCTION = "distinction"
 # Why something was so and not otherwise ("為什麼是副市長出來，不是市長？", "why wasn't it the mayor?"): a cause, not a
 # purpose, told by a sentence giving one ("適逢…，故…", "由於…").
 CAUSE = "cause"
-# Not 有沒有 and 是不是, which ask yes or no.
+# Not 有沒有 and 是不是, which ask yes or no. "Why only deputies?" (只, only) asks why not others too.
 _OTHERWISE_ASKED_RE = re.compile(
-    r"(?<!是)不是(?!不)|而非|並非|(?<!有)沒有|(?<!有)沒(?=[來去見到出])|\bnot\b|n't\b|\binstead\b|\brather than\b", re.I
+    r"(?<!是)不是(?!不)|而非|並非|(?<!有)沒有|(?<!有)沒(?=[來去見到出])|只(?=[有派由讓見是])|\bnot\b|n't\b|\binstead\b"
+    r"|\brather than\b|\bonly\b",
+    re.I,
 )
 # A cause, not a consequence (因此, 所以, 故此): "故" after no 事 or 緣 (事故, 緣故).
 _CAUSE_OFFERED_RE = re.compile(r"適逢|由於|因為|(?<![事緣])故(?=由|而|將)")

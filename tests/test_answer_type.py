@@ -66,6 +66,8 @@ from assistant.text.normalize import fold
         ("港務局怎麼不是局長本人出來？", {REASON, CAUSE}),  # 怎麼不是: why not
         ("怎麼沒去港區公園？", {REASON, CAUSE}),
         ("港務局怎麼是副局長出來，不是局長本人？", {REASON, CAUSE}),  # 怎麼是…不是: why one, not the other
+        ("為什麼港務局只派副局長出來?", {REASON, CAUSE}),  # why only one: why not the other
+        ("Why did the port only send its deputy director?", {REASON, CAUSE}),
         ("港務局怎麼是這樣運作的？", set()),  # how it works
         ("報告怎麼是寫3月5日，是不是寫錯了？", set()),  # 是不是: whether, no "not the other"
         ("去港務局要怎麼走?", set()),  # how, not why
