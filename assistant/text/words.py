@@ -33,12 +33,13 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     "per via sb sth according actually really exactly basically anyway".split()
 )
 # How people talk in a chat, not what they ask about: pronouns, pointing words, "about", "in all", "in the end",
-# "what ways" (哪些做法), "go on" (接下去), "the boss" (老闆, 高層: a report writes the title) (query.missing_share).
+# "what ways" (哪些做法), "go on" (接下去), "the boss" (老闆, 高層: a report writes the title), "at first" (最開始, 起初,
+# 原本) (query.missing_share).
 # A question asks nothing by them, so none is a word the report lacks, whether or not it writes them.
 CHINESE_CONVERSATION_WORDS = frozenset(
     "他們 她們 我們 咱們 你們 大家 對方 人家 那邊 這邊 那裡 這裡 那兒 這兒 那天 這天 當天 那個 這個 那些 這些 那次 這次 "
     "那場 這場 那時 當時 時候 大概 大約 差不多 總共 一共 最後 後來 以後 之後 之前 當初 到底 究竟 真的 一下 一點 有沒有 沒有 "
-    "是不是 出來 起來 回來 要是 還有 完了 東西 做法 作法 接下 下去 老闆 高層 一路".split()
+    "是不是 出來 起來 回來 要是 還有 完了 東西 做法 作法 接下 下去 老闆 高層 一路 開始 起初 最初 原本 本來".split()
 )
 # Sentence adverbs ending in 上 ("整體上都做了哪些事": on the whole, all): they claim their 上 from a dictionary name
 # starting with it (上都).
