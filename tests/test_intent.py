@@ -266,6 +266,8 @@ def test_a_named_day_with_more_asked_or_a_day_of_the_month_is_not_a_trip_day(que
         ("在鹿特丹是哪幾天？", True),  # which days were spent there: its rows, dated
         ("Which days were we in Rotterdam?", True),
         ("訪團在鹿特丹待了哪幾天？", True),
+        ("Which stops did we make in Rotterdam?", True),  # the stops made: the visits of its rows
+        ("So which stops did they actually make while they were down in Rotterdam?", True),
         ("哪幾天有下雨？", False),  # no place
         ("在鹿特丹是誰接待的？", False),  # asks who
         ("3/5 在鹿特丹做了什麼？", False),  # a day's rows
