@@ -580,7 +580,13 @@ _CLOCK = (
         re.I,
     ),
 )
-_UNITS = (_AGE, _LENGTH, _CLOCK)
+# A year asked ("哪一年開放的？", "what year did it open?") is given only by a sentence writing one: 1994, 106 年
+# (the Republic's years), 民國, 本年, 同年; a date's year counts, so it is read before dates are set aside.
+_YEAR = (
+    re.compile(r"哪一?年(?![級紀])|\b(?:in )?(?:what|which) year\b"),
+    re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|民國|[本今去明同隔前當翌]年|(?<!\d)\d{2,3}\s*年"),
+)
+_UNITS = (_AGE, _LENGTH, _CLOCK, _YEAR)
 
 
 # How long since something began ("成立多久了？", "how long has it existed"): its year answers.
@@ -590,17 +596,22 @@ _SINCE_RE = re.compile(
 
 
 def asks_a_unit(question: str) -> bool:
-    """Return True when the question asks an age, a length of time or a time of day (`gives_the_unit` checks)."""
+    """Return True when the question asks a year, an age, a length of time or a time of day (`gives_the_unit`
+    checks)."""
     folded = fold(question)
     return any(asked.search(folded) for asked, _ in _UNITS)
 
 
 def gives_the_unit(question: str, sentence: str) -> bool:
-    """Return True when the sentence writes the age, length of time or time of day the question asks, or the
+    """Return True when the sentence writes the year, age, length of time or time of day the question asks, or the
     question asks none; how long since something was founded or built is told by its year."""
     folded, text = fold(question), without_dates(fold(sentence))
     since = _SINCE_RE.search(folded) and _YEAR_RE.search(text)
-    return all(given.search(text) or (since and given is _LENGTH[1]) for asked, given in _UNITS if asked.search(folded))
+    return all(
+        given.search(fold(sentence) if given is _YEAR[1] else text) or (since and given is _LENGTH[1])
+        for asked, given in _UNITS
+        if asked.search(folded)
+    )
 
 
 # A quantity given in words, the answer a report may have to "幾次？".

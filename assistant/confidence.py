@@ -42,7 +42,9 @@ NO_PERSON_NOTICE = (
 )
 NO_GIFT_NOTICE = "報告中沒有記載這份禮物。The report tells of no such gift."
 OTHER_DAY_NOTICE = "報告記載的日期是 {told}，不是 {asked}。The report dates it {told}, not {asked}."
-NO_UNIT_NOTICE = "報告中沒有寫出這個年齡、時長或時刻。The report states no such age, length of time or time of day."
+NO_UNIT_NOTICE = (
+    "報告中沒有寫出這個年份、年齡、時長或時刻。The report states no such year, age, length of time or time of day."
+)
 LATER_OUTCOME_NOTICE = (
     "報告寫於出訪結束時，沒有記載後來的結果。The report was written at the end of the trip; it does not tell what "
     "came of it later."
@@ -153,8 +155,9 @@ class ConfidenceModel:
         return NUMBER in asked_kinds(evidence.query_text) and not gives_a_number(self.scorer.text(best.sentence_id))
 
     def _lacks_unit(self, evidence: Evidence, best: ScoredSentence | None) -> bool:
-        """Return True when the question asks an age, a length of time or a time of day ("今年幾歲？", "談了多久？",
-        "幾點到的？") and the best sentence writes none: the report records days and half-days, not hours."""
+        """Return True when the question asks a year, an age, a length of time or a time of day ("哪一年蓋的？",
+        "今年幾歲？", "談了多久？", "幾點到的？") and the best sentence writes none: the report records days and
+        half-days, not hours."""
         if best is None or not self.settings.abstain_without_count or not asks_a_unit(evidence.query_text):
             return False
         return not gives_the_unit(evidence.query_text, self.scorer.text(best.sentence_id))

@@ -325,7 +325,8 @@ class Settings:
     # answer_type.counted_noun) and the best sentence gives no number of them (answer_type.counts): a headcount
     # the report never states. Dev 444: abstention recall 0.619 -> 0.711, no answerable question abstained. Also
     # when any number is asked ("一年可以省多少電？") and the best sentence writes none (a date is none): dev 1,212
-    # unchanged, one unanswerable question of a new batch abstained.
+    # unchanged, one unanswerable question of a new batch abstained. Also when a year is asked ("哪一年開放的？") and
+    # the best sentence writes none (answer_type.gives_the_unit): dev 5,021 unanswerable +2, no answerable abstained.
     abstain_without_count: bool = True
     # Abstain when a question names a person the reports name with a title (not one of the delegation) and no quote
     # of the answer names them: the sentences found tell of someone else ("Sigfox 的 <Name> 講了什麼？" of a person

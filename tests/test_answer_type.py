@@ -376,10 +376,15 @@ def test_a_sentence_gives_a_number_only_beside_its_date(sentence, number):
         ("How long has he been at the port?", "范德堡處長於 3 月 5 日接待", False),
         ("港務局成立多久了？", "港務局於 1990 年成立", True),  # how long since it was founded: its year
         ("那場會談談了多久？", "港務局於 1990 年成立", False),  # a year is no length of a talk
+        ("港區公園是哪一年開放的？", "港區公園於 1994 年開放", True),
+        ("港區公園是哪一年開放的？", "港區公園於 2017 年 3 月 5 日開放", True),  # a date's year
+        ("港區公園是哪一年開放的？", "局長於 3 月 5 日參觀港區公園", False),  # a day without its year
+        ("What year did the port park open?", "港區公園於民國 83 年開放", True),
+        ("港區公園是哪一年開放的？", "港區公園同年開放", True),  # a year told by pointing at one
         ("港務局在哪裡？", "港務局位於市郊", True),  # nothing of the kind asked
     ],
 )
-def test_an_age_length_of_time_or_time_of_day_asked_is_given_only_in_its_unit(question, sentence, given):
+def test_a_year_age_length_of_time_or_time_of_day_asked_is_given_only_in_its_unit(question, sentence, given):
     assert gives_the_unit(question, sentence) is given
     assert asks_a_unit(question) is (question != "港務局在哪裡？")
 
