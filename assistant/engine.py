@@ -208,10 +208,10 @@ class Assistant:
         else:
             only = self._within(sections, chosen, query.text) if sections else chosen
         # The answer step scores sentences with the model in every mode, so the vector is always needed.
-        query_vector = first_vector = self.embedder.encode_queries([query.text])[0]
+        vectors = self._vectors(query)
         context_text = self.reader.context(context)
         hits, query_vector = self._retrieve(
-            query, query_vector, context_text, mode, max(top_k, self.settings.rerank_depth), only
+            query, vectors, context_text, mode, max(top_k, self.settings.rerank_depth), only
         )
         intent = self._placed_intent(query.text, context_text, bool(days), bool(sections))
         intent = self._anchored(intent, hits, days)
@@ -224,7 +224,7 @@ class Assistant:
                 template = replace(template, supplements=False)
             else:
                 depth = max(top_k, self.settings.rerank_depth)
-                hits, query_vector = self._retrieve(query, first_vector, context_text, mode, depth, visits)
+                hits, query_vector = self._retrieve(query, vectors, context_text, mode, depth, visits)
         template = self._from_each_report(template, intent, query, asked)
         evidence = self._evidence(question, query, query_vector, (hits, top_k), mode, template, mentions)
         evidence = replace(evidence, persons=persons)
@@ -287,11 +287,29 @@ class Assistant:
             raise QuestionError(f"top_k must be between 1 and {self.settings.max_top_k}, got {top_k!r}")
         return top_k, mode
 
+    def _vectors(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
+        """Return the question's vector, which its sentences are judged against, and the one passages are searched
+        with: for a question in another script that BM25 reads with the report's words for its words
+        (`search_with_report_words`), the mean of its vector and that of it read so."""
+        if not (self.settings.search_with_report_words and query.latin and query.lexical_text != query.text):
+            vector = self.embedder.encode_queries([query.text])[0]
+            return vector, vector
+        vector, read = self.embedder.encode_queries([query.text, query.lexical_text])
+        mean = vector + read
+        return vector, mean / np.linalg.norm(mean)
+
     def _retrieve(
-        self, query: Query, query_vector: np.ndarray, context_text: str, mode: str, depth: int, only: np.ndarray | None
+        self,
+        query: Query,
+        vectors: tuple[np.ndarray, np.ndarray],
+        context_text: str,
+        mode: str,
+        depth: int,
+        only: np.ndarray | None,
     ) -> tuple[list[Hit], np.ndarray]:
-        """Return the ranked passages and the vector sentences are judged against (a follow-up's: the question
-        alone and read with its context, averaged)."""
+        """Return the ranked passages, searched with `vectors`' second (`_vectors`), and the vector sentences are
+        judged against: the first, or for a follow-up the question alone and read with its context, averaged."""
+        query_vector, search_vector = vectors
         if context_text:
             joint_text = f"{context_text} {query.lexical_text}"
             joint_vector = self.embedder.encode_queries([joint_text])[0]
@@ -300,7 +318,7 @@ class Assistant:
             query_vector = query_vector + joint_vector
             query_vector = query_vector / np.linalg.norm(query_vector)
         else:
-            hits = self.retriever.search(query.lexical_text, query_vector, mode, depth, query.latin, only)
+            hits = self.retriever.search(query.lexical_text, search_vector, mode, depth, query.latin, only)
         if mode == "hybrid" and self.settings.rerank_depth:
             head = [h.chunk_id for h in hits[: self.settings.rerank_depth]]
             best = self.composer.scorer.best_sentence_scores(query.lexical_text, query_vector, head, query.text)

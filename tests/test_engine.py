@@ -411,3 +411,19 @@ def test_a_follow_up_naming_the_reports_own_city_stays_with_the_part_talked_abou
     inside = a._within(sections, None, a.reader.read("它對高雄有什麼參考價值？").text)
     assert inside is not None and all(a.index.chunks[i].section == label for i in inside)
     assert a._within(sections, None, a.reader.read("它對阿姆斯特丹有什麼參考價值？").text) is None  # another city
+
+
+def test_an_english_question_searches_passages_with_the_report_words_for_its_words(assistant):
+    import numpy as np
+
+    english = assistant.reader.read("What exhibitors did the Canadian pavilion have?")
+    question, search = assistant._vectors(english)
+    assert english.lexical_text != english.text  # the report's words for its words were added
+    assert float(np.linalg.norm(search)) == pytest.approx(1.0, abs=1e-5)
+    assert float(question @ search) < 0.999  # the search vector leans on the report's words
+    chinese = assistant.reader.read("加拿大國家館有哪些參展商？")
+    same, searched = assistant._vectors(chinese)
+    assert np.array_equal(same, searched)  # a Chinese question is searched as asked
+    # The exhibitors' sentence is found and quoted; searched with the question alone it abstained.
+    answer = assistant.ask("What exhibitors did the Canadian pavilion have?")
+    assert not answer.abstained and any("參展商包括" in q.quote for q in answer.quotes)
