@@ -93,6 +93,8 @@ _LATIN_PHRASE = re.compile(
 _CODE_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
 _CLAUSE_END = re.compile(r"[。！？；!?\n，,]")
 _DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")
+# Attending, as a list of those who attended opens: "出席代表包括…", "與會人員有…".
+_GUESTS_LISTED = re.compile(r"(?:出席|與會)的?(?:代表|人員|貴賓|來賓|嘉賓|人士|者)?(?:包括|包含|計有|有)")
 # A name is a run the report uses at most this often: a place or party mentioned in passing, not a theme.
 _MAX_MENTIONS = 3
 # Characters that make a run a phrase, not a name ("團是", "會的", "次出訪"), and days counted ("當天", "第二天"); a
@@ -324,7 +326,9 @@ def unvisited(
             continue  # its words are read one by one, as before phrases were read
         # A variant of a visited name shares its head (市府 for 市政府, under a heading naming the city; not a sight
         # named after the town, <town>城堡) or keeps its characters (港局 for 港務局).
-        head_shared = len(name) > 2 and fold(name)[:2] in visited and not _another_kind(fold(name), visited)
+        # Not a Latin name in capitals (a brand, an acronym), whose first two letters any Latin text holds.
+        head_shared = not name.isupper() and len(name) > 2 and fold(name)[:2] in visited
+        head_shared = head_shared and not _another_kind(fold(name), visited)
         # A Latin name is visited through a Chinese name of it that is a visited name's head but for a word for an
         # area ("Kanaal": 運河地區 where 運河村 was visited; not 荷蘭電信 where 荷蘭國家圖書館 was).
         head_shared = head_shared or any(
@@ -427,18 +431,24 @@ def _places(document: Document) -> frozenset[str]:
 
 @lru_cache(maxsize=64)
 def _visit_clauses(document: Document) -> str:
-    """Return a document's clauses that report a visit or a reception (`_VISIT_TOLD`), folded, read once."""
+    """Return a document's clauses that report a visit or a reception (`_visit_told`), folded, read once."""
     clauses = (c for sentence in _sentences(document) for c in _CLAUSE_END.split(sentence))
-    return "\n".join(c for c in clauses if _VISIT_TOLD.search(c))
+    return "\n".join(c for c in clauses if _visit_told(c))
 
 
 def _tells_of_a_visit(text: str, at: int) -> bool:
     """Return True when the clause of `text` holding offset `at` reports a visit, a reception or a date: "為<city>
-    打造虛擬城市" in a sentence telling of a visit elsewhere puts no one in that city."""
+    打造虛擬城市" in a sentence telling of a visit elsewhere puts no one in that city (`_visit_told`)."""
     start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
     end = _CLAUSE_END.search(text, at)
     clause = text[start : end.end() if end else len(text)]
-    return bool(_VISIT_TOLD.search(clause) or _DATE_IN_SENTENCE.search(clause))
+    return _visit_told(clause) or bool(_DATE_IN_SENTENCE.search(clause))
+
+
+def _visit_told(clause: str) -> bool:
+    """Return True when a clause reports a visit or a reception (`_VISIT_TOLD`), not only a list of the guests who
+    attended ("出席代表包括 <party> …": they came to the delegation's event)."""
+    return any(not _GUESTS_LISTED.match(clause, m.start()) for m in _VISIT_TOLD.finditer(clause))
 
 
 def unsupported(

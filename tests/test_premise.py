@@ -201,6 +201,19 @@ def test_a_person_at_a_party_the_reports_never_name_together_is_a_false_premise(
     assert unsupported("王小明處長在阿姆斯特丹市議會說了什麼？", [SIGNED], [COUNCIL]) == []  # a name never written
 
 
+def test_a_party_named_only_among_the_guests_who_attended_was_not_visited():
+    # Only the guests at the delegation's own dinner name 'NORDA'; the first letters of a name in capitals are in
+    # every Latin text of the report ("no" in "Nordhavn"), no sign that it was visited.
+    dinner = parse_document(
+        "dinner.txt",
+        "封面\n\n壹、過程\n\n一、參訪北港務局（Nordhavn Port）\n\n局長於 3 月 5 日參訪北港務局，由范德堡處長接待。\n\n"
+        "二、招商晚宴\n\n為加強交流，局長 3 月 5 日晚間宴請業界代表，出席代表包括港務局范德堡處長、NORDA 科技 Jan Berg 副總裁等人。\n",
+    )
+    [mention] = unvisited("去 NORDA 公司總部參觀時是誰接待的？", [dinner])
+    assert mention.name == "NORDA"
+    assert unvisited("去北港務局參觀時是誰接待的？", [dinner]) == []  # its visit is told
+
+
 def test_a_person_whose_name_holds_a_character_phrases_use_is_read_as_the_reports_write_them():
     # 和 opens and joins phrases ("團和", "市府和"), so a titled name holding it is a name only where the reports write it.
     signed = parse_document(
