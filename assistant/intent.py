@@ -24,6 +24,9 @@ LAST_FULL = "last-full"  # Intent.edge: the trip's last day with more than trave
 _PERIOD = re.compile(
     r"期間|哪段時間|哪段日子|哪天到哪天|從哪天|幾號出發|幾號[到至]幾號|幾號回(?:來|國)|哪天回(?:來|國)|去了?多久|幾天|\bhow long\b|\bdates\b"
     r"|\bperiod\b|\bduration\b|\bfrom when\b|起訖|起迄|\b(?:start|begin) and end\b"
+    # "when did the trip kick off and wrap up?": its first and last days
+    r"|\b(?:start(?:ed)?|begin|began|kick(?:ed)? off|set off|leave|left)\b[^?.]{0,16}\band\b[^?.]{0,16}"
+    r"\b(?:end(?:ed)?|finish(?:ed)?|wrap(?:ped)? up|get back|got back|return(?:ed)?)\b"
 )
 # A question naming the cover page asks of its fields, whatever else it says.
 _COVER_PAGE = re.compile(
@@ -191,6 +194,8 @@ _DAY_ONLY = re.compile(
 _SCHEDULE = re.compile(
     r"行程|安排|排了|做了?什麼|做什麼|(?:去|跑|逛|到)了?(?:哪些地方|哪幾個地方|哪[些幾]個?點|哪裡|哪兒|哪)|去哪|跑了?|拜會|參訪|重頭戲|活動|那天|當天|一天"
     r"|\b(?:schedule|agenda|plan(?:ned)?|itinerary|program(?:me)?|do|did|visit(?:ed)?|go|went|stops)\b|\bhead(?:ed|ing)?\b(?! of\b)"
+    # taking a group somewhere: "where'd he take the team after that?"
+    r"|\b(?:take|took) (?:the |our |his |her |their )?(?:team|group|delegation|us|them|everyone)\b"
 )
 # The genre's closing and opening sections, by the word their headings carry, and how staff name them.
 SECTION_CUES = (
@@ -291,7 +296,7 @@ _FILLER = re.compile(
     r"他們|她們|我們|你們|大家|幫我|幫忙|麻煩|請問|請|到底|究竟|具體|就好(?!像)|就行(?!程)|他|她|從|來|去|到|了|過|被|把|給|跟|在|上|下|那|這|呢|吧|嗎|啊|天|次|要|想|會|能|可以|一下|一共|大概|大致|最後|除了"
     r"|\b(?:can|could|would|you|give|me|tell|show|please|i|we|they|them|their|there|at|end|final|finally|all|any|under"
     r"|were|was|has|have|had|get|got|so|just|quick|brief|briefly|main|official|same|group|team|actually|specifically|over"
-    r"|while|down)\b"  # "while we were down there"
+    r"|while|down|he|him|his|she|her)\b"  # "while we were down there"
 )
 # How staff point at a part of a report and what it says ("後面談心得的部分整理成哪幾點"): no subject of its own.
 _PART_WORDS = re.compile(

@@ -95,6 +95,8 @@ from assistant.text.normalize import normalize_query
         ("週一到三做了什麼？", ITINERARY, {"weekdays": ("一", "二", "三")}),  # a range
         ("這趟幾號出發、幾號結束？", COVER, {"field": "出國期間"}),  # both ends: the cover's period
         ("這趟是哪段時間去的？", COVER, {"field": "出國期間"}),  # 哪段時間: the period
+        ("When did the Netherlands trip kick off and wrap up?", COVER, {"field": "出國期間"}),  # its two ends
+        ("So when'd the trip get started, and when did it finish?", COVER, {"field": "出國期間"}),
         ("回國前最後一整天排了什麼？", ITINERARY, {"edge": LAST_FULL, "shift": 0}),  # not a closing day of flights
         ("回國前一天做了什麼？", ITINERARY, {"edge": "last", "shift": -1}),  # the day before the return
         ("返國前一天做了什麼？", ITINERARY, {"edge": "last", "shift": -1}),
@@ -409,6 +411,8 @@ def test_the_next_day_after_a_day_question_is_that_day_shifted():
         ("Where did the group go right after?", True),
         ("and where'd the group go after that, same afternoon?", True),  # "where'd": where did
         ("And where did the team head right after that?", True),  # heading somewhere is going
+        ("Where'd he take the team after that?", True),  # taking a group somewhere is going; he asks nothing
+        ("What did she take away from it afterwards?", False),  # a lesson taken, no place gone to
         ("Who was the head of the team at the port?", False),  # a head of something goes nowhere
         ("之後又去了哪兒？", True),
         ("後來臺中有沒有跟他們簽約？", False),  # a later outcome, not the next stop
