@@ -772,11 +772,12 @@ def persons_elsewhere(
     `respelled` the Latin names of persons the question writes as the reports transliterate them (folded)."""
     folded = fold(question)
     latin = [fold(p) for p in [*_LATIN_PERSON.findall(question), *_titled_surnames(question)]] + list(respelled)
+    latin += _surnames_titled(question, documents)
     han = [m.group(1) for m in _han_persons(folded, documents)]
     out: list[Mention] = []
     for document in documents:
         places = _places(document)
-        cities = [c for c in places if c in folded or c in named_places]
+        cities = [c for c in places if c in folded or any(c in n for n in named_places)]  # <city>市 names <city>
         for name in dict.fromkeys([*latin, *han]) if cities else ():
             if not _titled(document, name) or name in _members(document):
                 continue  # not a person this report names with a title, or one of the delegation
@@ -935,6 +936,16 @@ def _titled(document: Document, name: str, before: int = _TITLE_BEFORE_SURNAME) 
     return any(
         _TITLED.search(document.folded[max(0, i - before) : i + len(name) + _TITLE_BESIDE]) for i in _at(document, name)
     )
+
+
+def _surnames_titled(question: str, documents: Sequence[Document]) -> list[str]:
+    """Return the capitalized words of a question (folded) that the reports write as a person's surname with a title
+    just after it ("<Name> 副市長"): "What did <Name> tell the mayor…" names that person, untitled."""
+    return [
+        fold(w)
+        for w in capitalized_names(question, min_chars=4)
+        if any(re.search(rf"(?<![a-z]){re.escape(fold(w))}\s?{_FULL_TITLE}", d.folded) for d in documents)
+    ]
 
 
 def _titled_surnames(question: str) -> list[str]:

@@ -983,3 +983,12 @@ def test_a_person_asked_of_is_found_as_written_after_characters_that_fold_longer
     [jan] = persons_asked("What did Jan Visser say?", [spaced], other_names=lambda name: ["范德堡"])
     assert spaced.text[jan.start : jan.end] == "Jan Visser" == jan.name  # "……" and "㎡" fold longer
     assert jan.spellings == ("Jan Visser", "Jan", "Visser", "范德堡")
+
+
+def test_a_surname_the_reports_title_is_a_person_put_in_a_city_though_the_question_titles_them_not():
+    doc = parse_document("port-report.txt", REPORT.replace("由副議長德弗里斯接待", "由 Devries 主任接待"))
+    # The question names the city in English: the place a report writes 鹿特丹 is named by 鹿特丹市 too.
+    [mention] = persons_elsewhere("What did Devries tell the director in Rotterdam?", [doc], ["鹿特丹市"])
+    assert (mention.name, mention.other) == ("Devries", "鹿特丹")
+    assert persons_elsewhere("What did Devries tell the director in Amsterdam?", [doc], ["阿姆斯特丹市"]) == []
+    assert persons_elsewhere("What did Visser tell the director in Rotterdam?", [doc], ["鹿特丹市"]) == []  # no one
