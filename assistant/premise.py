@@ -583,11 +583,12 @@ def days_off_the_itinerary(days: Sequence[str], documents: Sequence[Document]) -
 
 
 def _put_in(folded_question: str, city: str, folded_text: str) -> bool:
-    """Return True when a question puts the delegation in `city` ("在<city>", "去<city>"), not in a longer name the
-    report writes (<city>館) nor as something said or met ("提到在<city>", "遇到<city>的")."""
+    """Return True when a question puts the delegation in `city` ("在<city>", "去<city>", "在<city>市"), not in a longer
+    name the report writes (<city>館) nor as something said or met ("提到在<city>", "遇到<city>的")."""
     for m in re.finditer(rf"(?:在|{ARRIVING}|去|前往){re.escape(city)}", folded_question):
         longer = folded_question[m.start() + 1 : m.end() + 1]
-        if m.end() < len(folded_question) and has_han(longer[-1]) and longer in folded_text:
+        # "<city>市" is the city itself, not a longer name ("<city>館").
+        if m.end() < len(folded_question) and has_han(longer[-1]) and longer in folded_text and longer[-1] != "市":
             continue
         if _SAID_BEFORE.search(folded_question[max(0, m.start() - _SAID_REACH) : m.start()]):
             continue

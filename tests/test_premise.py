@@ -534,6 +534,7 @@ def test_a_city_put_on_a_day_the_itinerary_spends_elsewhere_is_a_false_premise(d
     )
     assert REPORT[mention.start : mention.end] == "3/5 (二)\t上午 鹿特丹\t參訪鹿特丹港務局"  # where they were
     assert elsewhere_that_day("3/5 在鹿特丹做了什麼？", [document]) == []
+    assert elsewhere_that_day("3/5 在阿姆斯特丹市拜會了誰？", [document])[0].name == "阿姆斯特丹"  # <city>市: the city
     assert elsewhere_that_day("3/4 去阿姆斯特丹搭哪班飛機？", [document]) == []  # the day's journey goes there
     assert elsewhere_that_day("在阿姆斯特丹拜會了誰？", [document]) == []  # no day named
     assert elsewhere_that_day("3/5 的心得有提到在阿姆斯特丹看到什麼嗎？", [document]) == []  # talked about
