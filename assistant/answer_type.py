@@ -39,8 +39,9 @@ DISTINCTION = "distinction"
 CAUSE = "cause"
 # Not 有沒有 and 是不是, which ask yes or no. "Why only deputies?" (只, only) asks why not others too.
 _OTHERWISE_ASKED_RE = re.compile(
-    r"(?<!是)不是(?!不)|而非|並非|(?<!有)沒有|(?<!有)沒(?=[來去見到出])|只(?=[有派由讓見是])|\bnot\b|n't\b|\binstead\b"
-    r"|\brather than\b|\bonly\b",
+    r"(?<!是)不是(?!不)|而非|並非|(?<!有)沒有|(?<!有)沒(?=[來去見到出])|\bnot\b|n't\b|\binstead\b|\brather than\b"
+    # "why only…" in the clause asking why, not "我只是好奇" or "I only need the gist" beside it
+    r"|(?:為什麼|為何|為啥|怎麼)[^？?。，,]*只(?![是要])|\b(?:why|how come)\b[^?.]*\bonly\b",
     re.I,
 )
 # A cause, not a consequence (因此, 所以, 故此): "故" after no 事 or 緣 (事故, 緣故).
@@ -580,11 +581,15 @@ _CLOCK = (
         re.I,
     ),
 )
-# A year asked ("哪一年開放的？", "what year did it open?") is given only by a sentence writing one: 1994, 106 年
-# (the Republic's years), 民國, 本年, 同年; a date's year counts, so it is read before dates are set aside.
+# A year asked ("哪一年開放的？", "what year did it open?") is given only by a sentence writing one: 1994 (not 1800 人),
+# 106 年 8 月 or 於 83 年 (the Republic's years, not 30 年 of a length), 民國, 本年, 同年; a date's year counts, so it is
+# read before dates are set aside.
 _YEAR = (
     re.compile(r"哪一?年(?![級紀])|\b(?:in )?(?:what|which) year\b"),
-    re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|民國|[本今去明同隔前當翌]年|(?<!\d)\d{2,3}\s*年"),
+    re.compile(
+        r"(?<!\d)(?:1[5-9]|20)\d\d(?![\d,.])(?!\s*(?:[人元名位家件公平萬千百歲%％]|個|多))|民國|(?<![目])[本今去明同隔前當翌]年"
+        r"|(?<!\d)\d{2,3}\s*年(?=\s*\d{1,2}\s*月)|(?:於|在)\s*\d{2,3}\s*年"  # the Republic's: 106 年 8 月, 於 83 年
+    ),
 )
 _UNITS = (_AGE, _LENGTH, _CLOCK, _YEAR)
 
@@ -596,10 +601,16 @@ _SINCE_RE = re.compile(
 
 
 def asks_a_unit(question: str) -> bool:
-    """Return True when the question asks a year, an age, a length of time or a time of day (`gives_the_unit`
-    checks)."""
+    """Return True when the question asks a year (of no step of the trip), an age, a length of time or a time of day
+    (`gives_the_unit` checks)."""
     folded = fold(question)
-    return any(asked.search(folded) for asked, _ in _UNITS)
+    return any(asked.search(folded) for asked, _ in _units(folded))
+
+
+def _units(folded: str) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
+    """Return the units a (folded) question may ask: a year only of something other than a step of the trip
+    (`_TRIP_STEP_RE`: "哪一年去參訪…的？" happened in the year the cover gives; no sentence of a visit need write it)."""
+    return _UNITS if not _TRIP_STEP_RE.search(folded) else (_AGE, _LENGTH, _CLOCK)
 
 
 def gives_the_unit(question: str, sentence: str) -> bool:
@@ -609,7 +620,7 @@ def gives_the_unit(question: str, sentence: str) -> bool:
     since = _SINCE_RE.search(folded) and _YEAR_RE.search(text)
     return all(
         given.search(fold(sentence) if given is _YEAR[1] else text) or (since and given is _LENGTH[1])
-        for asked, given in _UNITS
+        for asked, given in _units(folded)
         if asked.search(folded)
     )
 

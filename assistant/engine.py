@@ -208,8 +208,8 @@ class Assistant:
         else:
             only = self._within(sections, chosen, query.text) if sections else chosen
         # The answer step scores sentences with the model in every mode, so the vector is always needed.
-        vectors = self._vectors(query)
         context_text = self.reader.context(context)
+        vectors = self._vectors(query, bool(context_text))
         hits, query_vector = self._retrieve(
             query, vectors, context_text, mode, max(top_k, self.settings.rerank_depth), only
         )
@@ -287,11 +287,13 @@ class Assistant:
             raise QuestionError(f"top_k must be between 1 and {self.settings.max_top_k}, got {top_k!r}")
         return top_k, mode
 
-    def _vectors(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
+    def _vectors(self, query: Query, follows: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """Return the question's vector, which its sentences are judged against, and the one passages are searched
         with: for a question in another script that BM25 reads with the report's words for its words
-        (`search_with_report_words`), the mean of its vector and that of it read so."""
-        if not (self.settings.search_with_report_words and query.latin and query.lexical_text != query.text):
+        (`search_with_report_words`), the mean of its vector and that of it read so; a follow-up (`follows`) is
+        searched as `_retrieve` says."""
+        wanted = self.settings.search_with_report_words and query.latin and not follows
+        if not (wanted and query.lexical_text != query.text):
             vector = self.embedder.encode_queries([query.text])[0]
             return vector, vector
         vector, read = self.embedder.encode_queries([query.text, query.lexical_text])
@@ -307,8 +309,9 @@ class Assistant:
         depth: int,
         only: np.ndarray | None,
     ) -> tuple[list[Hit], np.ndarray]:
-        """Return the ranked passages, searched with `vectors`' second (`_vectors`), and the vector sentences are
-        judged against: the first, or for a follow-up the question alone and read with its context, averaged."""
+        """Return the ranked passages and the vector sentences are judged against. A question is searched with
+        `vectors`' second (`_vectors`) and judged against the first; a follow-up is searched read with its context and
+        alone (by the first: the second lost three follow-ups for one on dev) and judged against both, averaged."""
         query_vector, search_vector = vectors
         if context_text:
             joint_text = f"{context_text} {query.lexical_text}"

@@ -25,8 +25,8 @@ _PERIOD = re.compile(
     r"期間|哪段時間|哪段日子|哪天到哪天|從哪天|幾號出發|幾號[到至]幾號|幾號回(?:來|國)|哪天回(?:來|國)|去了?多久|幾天|\bhow long\b|\bdates\b"
     r"|\bperiod\b|\bduration\b|\bfrom when\b|起訖|起迄|\b(?:start|begin) and end\b"
     # "when did the trip kick off and wrap up?": its first and last days
-    r"|\b(?:start(?:ed)?|begin|began|kick(?:ed)? off|set off|leave|left)\b[^?.]{0,16}\band\b[^?.]{0,16}"
-    r"\b(?:end(?:ed)?|finish(?:ed)?|wrap(?:ped)? up|get back|got back|return(?:ed)?)\b"
+    r"|\b(?:start(?:ed)?|begin|began|kick(?:ed)? off)\b[^?.]{0,16}\band\b[^?.]{0,16}"
+    r"\b(?:end(?:ed)?|finish(?:ed)?|wrap(?:ped)? up)\b"  # not "leave and return": the first and last days' rows
 )
 # A question naming the cover page asks of its fields, whatever else it says.
 _COVER_PAGE = re.compile(
@@ -479,7 +479,7 @@ def _section_beside_asides(question: str, places: bool) -> Intent | None:
         for p in parts
         if _ASIDE.search(fold(p))
         and not asked_kinds(fold(p))
-        and not re.search(r"\b(?!I\b)[A-Z][a-z]", p)
+        and not re.search(r"\b(?!I\b)[A-Z][a-z]", p.strip().partition(" ")[2])  # its first word may be capitalized
         and not any(cue.search(fold(p)) for _, cue in SECTION_CUES)
     ]
     if not asides or len(asides) == len(parts):

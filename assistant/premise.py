@@ -93,8 +93,8 @@ _LATIN_PHRASE = re.compile(
 _CODE_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,3}-?\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
 _CLAUSE_END = re.compile(r"[。！？；!?\n，,]")
 _DATE_IN_SENTENCE = re.compile(r"\d\s*月\s*\d|\d/\d")
-# Attending, as a list of those who attended opens: "出席代表包括…", "與會人員有…".
-_GUESTS_LISTED = re.compile(r"(?:出席|與會)的?(?:代表|人員|貴賓|來賓|嘉賓|人士|者)?(?:包括|包含|計有|有)")
+# Attending, as a list of those who attended opens: "出席代表包括…", "出席人員有…" (not "出席有關…的論壇").
+_GUESTS_LISTED = re.compile(r"出席的?(?:代表|人員|貴賓|來賓|嘉賓|人士|者)?(?:包括|包含|計有|有(?!關))")
 # A name is a run the report uses at most this often: a place or party mentioned in passing, not a theme.
 _MAX_MENTIONS = 3
 # Characters that make a run a phrase, not a name ("團是", "會的", "次出訪"), and days counted ("當天", "第二天"); a
@@ -773,7 +773,7 @@ def persons_elsewhere(
     `respelled` the Latin names of persons the question writes as the reports transliterate them (folded)."""
     folded = fold(question)
     latin = [fold(p) for p in [*_LATIN_PERSON.findall(question), *_titled_surnames(question)]] + list(respelled)
-    latin += _surnames_titled(question, documents)
+    latin += _report_titled_surnames(question, documents)
     han = [m.group(1) for m in _han_persons(folded, documents)]
     out: list[Mention] = []
     for document in documents:
@@ -939,7 +939,7 @@ def _titled(document: Document, name: str, before: int = _TITLE_BEFORE_SURNAME) 
     )
 
 
-def _surnames_titled(question: str, documents: Sequence[Document]) -> list[str]:
+def _report_titled_surnames(question: str, documents: Sequence[Document]) -> list[str]:
     """Return the capitalized words of a question (folded) that the reports write as a person's surname with a title
     just after it ("<Name> 副市長"): "What did <Name> tell the mayor…" names that person, untitled."""
     return [
@@ -966,11 +966,13 @@ def _latin_persons(question: str, last_two: bool = False) -> list[str]:
 
 def _han_persons(folded_question: str, documents: Sequence[Document] = ()) -> list[re.Match]:
     """Return the Han names with a title a (folded) question writes ("<name>市長"): group 1 the name, 0 with its
-    title; not a phrase ("團是", "次出訪"), unless `documents` write it so: a name may hold such a character (和)."""
+    title; not a phrase ("團是", "次出訪"), though a name may hold 和, which phrases use too, where `documents` write it
+    so ("<姓>明和董事長")."""
     return [
         m
         for m in _PERSON.finditer(folded_question)
-        if not _FUNCTION_CHARS.search(m.group(1)) or any(m.group(0) in d.folded for d in documents)
+        if not _FUNCTION_CHARS.search(m.group(1))
+        or (not _FUNCTION_CHARS.search(m.group(1).replace("和", "")) and any(m.group(0) in d.folded for d in documents))
     ]
 
 

@@ -68,6 +68,8 @@ from assistant.text.normalize import fold
         ("港務局怎麼是副局長出來，不是局長本人？", {REASON, CAUSE}),  # 怎麼是…不是: why one, not the other
         ("為什麼港務局只派副局長出來?", {REASON, CAUSE}),  # why only one: why not the other
         ("Why did the port only send its deputy director?", {REASON, CAUSE}),
+        ("為什麼要去港務局？我只是好奇。", {REASON, PURPOSE}),  # 只是: merely, beside the question
+        ("Why did they visit the port? I only need the gist.", {REASON, PURPOSE}),
         ("港務局怎麼是這樣運作的？", set()),  # how it works
         ("報告怎麼是寫3月5日，是不是寫錯了？", set()),  # 是不是: whether, no "not the other"
         ("去港務局要怎麼走?", set()),  # how, not why
@@ -381,6 +383,8 @@ def test_a_sentence_gives_a_number_only_beside_its_date(sentence, number):
         ("港區公園是哪一年開放的？", "局長於 3 月 5 日參觀港區公園", False),  # a day without its year
         ("What year did the port park open?", "港區公園於民國 83 年開放", True),
         ("港區公園是哪一年開放的？", "港區公園同年開放", True),  # a year told by pointing at one
+        ("港區公園是哪一年開放的？", "港區公園可容納 1800 人", False),  # a count, no year
+        ("港區公園是哪一年開放的？", "港區公園已開放 30 年", False),  # a length of time, no year
         ("港務局在哪裡？", "港務局位於市郊", True),  # nothing of the kind asked
     ],
 )

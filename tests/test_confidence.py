@@ -189,12 +189,14 @@ def test_a_year_asked_where_the_best_sentence_writes_only_a_day_abstains(model, 
     from assistant.confidence import NO_UNIT_NOTICE
 
     dated = _sentence_with(assistant, "於 6 月 22 日市長率團拜會")  # a day of the month, no year
-    for question in ("他們是哪一年去拜會的？", "What year did they pay that call?"):
-        evidence = Evidence("q", question, None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["拜會"])
+    for question in ("那個組織是哪一年成立的？", "What year was that body founded?"):
+        evidence = Evidence("q", question, None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["組織"])
         decision = model.decide(evidence, ScoredSentence(dated, 1.0, 0.99, 1.0))
         assert decision.abstained and NO_UNIT_NOTICE in decision.notices, question
-    asked = Evidence("q", "他們是哪一天去拜會的？", None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["拜會"])
-    assert NO_UNIT_NOTICE not in model.decide(asked, ScoredSentence(dated, 1.0, 0.99, 1.0)).notices  # a day asked
+    # A day asked, or the year of a step of the trip (its cover's year), is no year the sentence must write.
+    for question in ("他們是哪一天去拜會的？", "他們是哪一年去拜會的？", "What year did they visit?"):
+        asked = Evidence("q", question, None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["拜會"])
+        assert NO_UNIT_NOTICE not in model.decide(asked, ScoredSentence(dated, 1.0, 0.99, 1.0)).notices, question
 
 
 def test_a_question_naming_a_day_its_best_sentence_dates_otherwise_abstains_saying_which_day(model, assistant):

@@ -97,6 +97,7 @@ from assistant.text.normalize import normalize_query
         ("這趟是哪段時間去的？", COVER, {"field": "出國期間"}),  # 哪段時間: the period
         ("When did the Netherlands trip kick off and wrap up?", COVER, {"field": "出國期間"}),  # its two ends
         ("So when'd the trip get started, and when did it finish?", COVER, {"field": "出國期間"}),
+        ("When did they leave and return?", ITINERARY, {"edge": "last"}),  # the last day's rows, not the cover
         ("回國前最後一整天排了什麼？", ITINERARY, {"edge": LAST_FULL, "shift": 0}),  # not a closing day of flights
         ("回國前一天做了什麼？", ITINERARY, {"edge": "last", "shift": -1}),  # the day before the return
         ("返國前一天做了什麼？", ITINERARY, {"edge": "last", "shift": -1}),
@@ -612,6 +613,7 @@ def test_a_rundown_recap_or_summing_up_of_a_closing_section_asks_its_gist(questi
         ("我在準備主管會報的資料，建議那章分成哪幾點？麻煩簡單列一下。", "建議"),
         ("I'm putting together slides for the director. What are the takeaways? Keep it short, thanks.", "心得"),
         ("Just the headlines, please: what did the report recommend at the end?", "建議"),
+        ("Just a quick check for my slides. What were the takeaways?", "心得"),  # an aside opening capitalized
         ("我們後來在港務局談到的，建議裡有嗎？", ""),  # "we" are the delegation: no aside of staff's own task
         ("I'm drafting the Port Authority part: what are the takeaways?", ""),  # an aside naming a party in Latin
     ],

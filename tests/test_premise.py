@@ -212,6 +212,10 @@ def test_a_party_named_only_among_the_guests_who_attended_was_not_visited():
     [mention] = unvisited("去 NORDA 公司總部參觀時是誰接待的？", [dinner])
     assert mention.name == "NORDA"
     assert unvisited("去北港務局參觀時是誰接待的？", [dinner]) == []  # its visit is told
+    told = "近年以限制郵輪停靠降低觀光壓力。局長並出席有關智慧港口的國際論壇 SmartPort。"
+    forum = parse_document("forum.txt", REPORT.replace("近年以限制郵輪停靠降低觀光壓力。", told))
+    assert "SmartPort" in forum.text
+    assert unvisited("去 SmartPort 論壇時是誰接待的？", [forum]) == []  # attending a forum on a topic, no guest list
 
 
 def test_a_person_whose_name_holds_a_character_phrases_use_is_read_as_the_reports_write_them():
@@ -225,6 +229,9 @@ def test_a_person_whose_name_holds_a_character_phrases_use_is_read_as_the_report
     assert (mention.name, mention.reason, mention.other) == ("林永和", TOGETHER, "阿姆斯特丹市議會")
     assert unsupported("林永和處長在鹿特丹港務局說了什麼？", [signed], [PORT]) == []
     assert unsupported("市府和處長在阿姆斯特丹市議會說了什麼？", [signed], [COUNCIL]) == []  # no name the reports write
+    # A phrase the reports write before a title ("本次處長") is no name, though they write it so.
+    phrased = parse_document("signed.txt", signed.text.replace("由林永和處長接待", "由林永和處長接待，本次處長亦出席"))
+    assert unsupported("本次處長在阿姆斯特丹市議會說了什麼？", [phrased], [COUNCIL]) == []
 
 
 def test_a_false_premise_abstains_saying_what_the_report_does_not_say(assistant):
