@@ -616,10 +616,11 @@ def _units(folded: str) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
 def gives_the_unit(question: str, sentence: str) -> bool:
     """Return True when the sentence writes the year, age, length of time or time of day the question asks, or the
     question asks none; how long since something was founded or built is told by its year."""
-    folded, text = fold(question), without_dates(fold(sentence))
+    folded, dated = fold(question), fold(sentence)
+    text = without_dates(dated)
     since = _SINCE_RE.search(folded) and _YEAR_RE.search(text)
     return all(
-        given.search(fold(sentence) if given is _YEAR[1] else text) or (since and given is _LENGTH[1])
+        given.search(dated if given is _YEAR[1] else text) or (since and given is _LENGTH[1])
         for asked, given in _units(folded)
         if asked.search(folded)
     )

@@ -476,11 +476,11 @@ def _section_beside_asides(question: str, places: bool) -> Intent | None:
     parts = [p for p in _PARTS.split(question) if p.strip()]
     asides = [
         p
-        for p in parts
-        if _ASIDE.search(fold(p))
-        and not asked_kinds(fold(p))
+        for p, folded in ((p, fold(p)) for p in parts)
+        if _ASIDE.search(folded)
+        and not asked_kinds(folded)
         and not re.search(r"\b(?!I\b)[A-Z][a-z]", p.strip().partition(" ")[2])  # its first word may be capitalized
-        and not any(cue.search(fold(p)) for _, cue in SECTION_CUES)
+        and not any(cue.search(folded) for _, cue in SECTION_CUES)
     ]
     if not asides or len(asides) == len(parts):
         return None
