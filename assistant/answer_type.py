@@ -147,7 +147,7 @@ _ASKS = (
     (
         REASON,
         re.compile(
-            r"為什麼|為何(?!\s*[？?。，,]|\s*$)|為啥|幹嘛(?!用)|為了(?:什麼|甚麼|啥)|原因|目的|動機|用意|參考(?:什麼|甚麼|啥)"
+            r"為什麼|為何(?!\s*[？?。，,]|\s*$)|為啥|憑(?:什麼|甚麼|啥)|幹嘛(?!用)|為了(?:什麼|甚麼|啥)|原因|目的|動機|用意|參考(?:什麼|甚麼|啥)"
             # "怎麼不是局長親自接待？", "怎麼沒去…", "怎麼會…": why (not); not how (怎麼走, 怎麼不同, 怎麼會合);
             # "怎麼是副局長出來，不是局長？": why one and not the other
             r"|怎麼(?:不是|沒有?|會(?![合議面])|反而|只有?)|怎麼是(?=[^。？?]{0,16}?(?:(?<!是)不是|而非))"
@@ -166,7 +166,8 @@ _ASKS = (
     (
         MONEY,
         re.compile(
-            r"經費|預算|費用|花費|花了多少|多少錢|價格|票價|門票|成本|金額|營收(?!分)|營業額|\bcost|\bbudget"
+            r"經費|預算|費用|花費|花了多少|多少錢|價格|票價|門票|(?<![低高])成本(?![低高])|金額|營收(?!分)|營業額"
+            r"|(?<!low )(?<!low-)(?<!lower )\bcost(?!s? (?:less|little|less)\b)|\bbudget"
             r"|\bhow much money\b|\bprice|\bspen[dt]\b|\bexpenses?\b|\bfees?\b|\b(?:annual |yearly )?revenues?\b(?! shar)",
             re.I,
         ),
@@ -352,6 +353,7 @@ _FEE_PAID_RE = re.compile(
     r"|(?:付|繳|收|支付)[^，。？?]{0,8}?費",
     re.I,
 )
+_HOW_MUCH_RE = re.compile(r"多少|幾[百千萬億]|\bhow much\b|\bamount\b", re.I)
 _AMOUNT_ASKED_RE = re.compile(r"多少|幾|金額|\bhow much\b|\bamount\b|\bwhat\b|\bhow\b", re.I)
 
 
@@ -374,6 +376,8 @@ def asked_kinds(question: str) -> frozenset[str]:
     fee_paid = _YES_OR_NO_RE.search(question.strip()) and _FEE_PAID_RE.search(question)
     if MONEY in kinds and fee_paid and not _AMOUNT_ASKED_RE.search(question):
         kinds.discard(MONEY)
+    if MONEY in kinds and REASON in kinds and not _HOW_MUCH_RE.search(question):
+        kinds.discard(MONEY)  # "為什麼能壓低成本？", "why was the budget cut?" ask a cause, not an amount
     return frozenset(kinds)
 
 

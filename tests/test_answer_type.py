@@ -158,6 +158,19 @@ def test_a_question_about_cost_asks_for_money():
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["那家公司為什麼能做到低成本？", "他們憑啥成本這麼低？", "Why is their network so low-cost?", "為什麼預算被砍？"],
+)
+def test_why_something_is_cheap_asks_a_cause_not_an_amount(question):
+    kinds = asked_kinds(fold(question))
+    assert REASON in kinds and MONEY not in kinds
+
+
+def test_why_and_how_much_asks_the_amount_too():
+    assert {REASON, MONEY} <= asked_kinds(fold("為什麼花了多少經費？"))
+
+
+@pytest.mark.parametrize(
     ("question", "money"),
     [
         ("Does the terminal charge docking fees?", False),  # whether a fee is paid, not how much
