@@ -97,7 +97,7 @@ _THE_TRIP = re.compile(
 )
 # Words that make a question about the trip or the report as a whole.
 _WHOLE_TRIP = re.compile(
-    r"報告|這份|此行|這次|這趟|那趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission)\b"
+    r"報告|這份|此行|這次|這趟|那趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission|abroad)\b"
     r"|\b(?:the|its|front|report'?s) cover\b"  # the cover page, not "what did they cover"
 )
 # The delegation's members named as such (not a federation's member companies), which the cover's leader field
@@ -222,6 +222,10 @@ SECTION_CUES = (
             r"|\bhow come (?:they|the (?:city|mayor|delegation|city government))\b.*\b(?:went|travel(?:l?ed)?|visited)\b"
             # asked indirectly: "remind me why the mayor went to <country> at all"
             r"|\bwhy (?:they|we|the (?:city|mayor|delegation|city government)) (?:went|travell?ed|made the trip)\b"
+            # how the trip came about, which a report's purpose tells (an invitation, a partner's call)
+            r"|(?:這趟|這次|此行|出訪|出國)[^？?。，,]{0,8}?(?:怎麼|如何)(?:促成|成行|談成|來的)|(?:出訪|出國|此行)的?(?:緣起|緣由|起因)"
+            r"|\bhow (?:did|was) (?:the|this|our) (?:trip|visit|delegation|mission)\b[^?.]{0,12}\b(?:come about|arranged|set up)\b"
+            r"|\bwhat (?:led to|prompted|triggered) (?:the|this|our) (?:trip|mission)\b"
         ),
     ),
     ("摘要", re.compile(r"摘要|概要|總結|簡介|\bsummary\b|\boverview\b|\bsummari[sz]e\b|\bin short\b")),
@@ -296,7 +300,7 @@ _FILLER = re.compile(
     r"他們|她們|我們|你們|大家|幫我|幫忙|麻煩|請問|請|到底|究竟|具體|就好(?!像)|就行(?!程)|他|她|從|來|去|到|了|過|被|把|給|跟|在|上|下|那|這|呢|吧|嗎|啊|天|次|要|想|會|能|可以|一下|一共|大概|大致|最後|除了"
     r"|\b(?:can|could|would|you|give|me|tell|show|please|i|we|they|them|their|there|at|end|final|finally|all|any|under"
     r"|were|was|has|have|had|get|got|so|just|quick|brief|briefly|main|official|same|group|team|actually|specifically|over"
-    r"|while|down|he|him|his|she|her)\b"  # "while we were down there"
+    r"|while|down|he|him|his|she|her|say|says|said)\b"  # "while we were down there", "what does the report say…"
 )
 # How staff point at a part of a report and what it says ("後面談心得的部分整理成哪幾點"): no subject of its own.
 _PART_WORDS = re.compile(

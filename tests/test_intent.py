@@ -654,3 +654,28 @@ def test_a_picture_a_plan_or_an_agreement_asked_of_is_not_the_trips_purpose(ques
 def test_companies_visited_are_the_visits_headed_by_one_and_institutions_every_row(question, organisations):
     intent = read_intent(normalize_query(question))
     assert (intent.kind, intent.whole, intent.organisations) == (ITINERARY, True, organisations)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "這趟出訪當初是怎麼促成的？",
+        "這次去考察是如何成行的？",
+        "How did this trip come about?",
+        "What prompted the trip?",
+    ],
+)
+def test_how_the_trip_came_about_is_asked_of_its_purpose(question):
+    assert read_intent(normalize_query(question)).section == "目的"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What dates does the Spain trip report say they were abroad?",
+        "Which dates does the report say the mayor was abroad?",
+    ],
+)
+def test_the_dates_abroad_the_report_says_are_the_cover_period(question):
+    intent = read_intent(normalize_query(question))
+    assert (intent.kind, intent.field) == (COVER, "出國期間")

@@ -103,6 +103,7 @@ def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
         "Who from the port authority walked us around the quay?",
         "Who took the delegation round the terminal?",
         "Who guided them at the port?",
+        "Who walked the mayor through the new terminal?",
     ],
 )
 def test_showing_the_delegation_around_is_receiving_it_and_guiding_it(question):
@@ -229,3 +230,8 @@ def test_an_act_said_in_a_word_is_found_but_not_the_clause_it_spans():
 
     folded = fold("他們就港區污染處理議題聊了什麼？")
     assert [folded[a:b] for a, b in act_words(folded)] == ["聊了"]
+
+
+@pytest.mark.parametrize("question", ["港區是誰領著我們轉的？", "誰帶著大家四處看的？", "碼頭那邊是誰帶市長逛的？"])
+def test_taking_the_delegation_about_in_chinese_is_guiding_it(question):
+    assert "<led>" in asked_acts(fold(question))
