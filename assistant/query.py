@@ -26,6 +26,7 @@ from .text.words import (
     POSSESSIVE_RE,
 )
 from .translation import WordTranslator, rephrase
+from .transliteration import Transliterations
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,7 @@ class QueryReader:
         self.sound_alikes = SoundAlikes(names, translator.readings, document_frequency, translator.is_word)
         known = lambda word: word in translator.foreign_latin_names or bool(translator.translate(word))  # noqa: E731
         self.pinyin = PinyinNames(self.folded_text, translator.readings, translator.is_word, known)
+        self.transliterations = Transliterations(self.folded_text, translator.readings, translator.is_word, known)
         self.shared_alias_words = shared_words(glossary)
 
     def read(self, question: str) -> Query | None:
@@ -199,6 +201,8 @@ class QueryReader:
             added += [w for w in self.translator.translate(plain, self.aliases) if w not in added]
             added += [w for w in abbreviated_names(text, self.translator.translate, self.text) if w not in added]
             added += [w for w in self.pinyin.names(text) if w not in added]  # "Xinwanqu": a name spelled in pinyin
+            # A foreign name the reports write only as a transliteration (transliteration.py)
+            added += [w for w in self.transliterations.names(text).values() if w not in added]
         day = trip_day(fold(text))
         if 0 < day < 100:  # "by day three", "the third day": as the report counts them, 第三天
             added.append(f"第{chinese_counting(day)}天")
