@@ -42,6 +42,8 @@ _GONE_TO = (
     r"|(?:tour|visit|walk|stroll)s? (?:of|to|through|around))\s+(?:the\s+)?"
     r"(?:[a-z]+'s\s+)?)"  # "toured Vestas's Lyon plant"
 )
+# A party's site named after its place ("<city>廠", "<city>總部"): a place gone to.
+_SITE_KIND = r"工?廠|廠區|基地|分公司|分部|總部|園區"
 # Visiting, just before a name in Latin letters ("參觀 ESO"): after these a Han run is as often a thing seen.
 _VISIT_VERB = r"(?:參觀|參訪|拜會|拜訪|造訪|走訪)"
 # Visiting or seeing something in a place, around its name ({}): "在里昂參觀…", "在<party>里昂那條產線上看…",
@@ -219,6 +221,8 @@ _LATIN_TITLED = re.compile(
 )
 # How near a name a report's title stands: just beside it, or before a first name and surname ("副總裁 Jan Visser"
 # read for Visser alone, and before a hyphenated first name: "副市長 Jean-Claude Dupont").
+# A Han name after a city's title ("<city>副市長<name>"), two to four characters.
+_AFTER_CITY_TITLE = re.compile(rf"({'|'.join(_CITY_TITLES)})([{HAN_CHARS}]{{2,4}})")
 _TITLE_BESIDE, _TITLE_BEFORE_SURNAME = 4, 16
 # A title standing beside a name in a report ("處長 Jan Visser", "Jean-Marc Dupont 副市長").
 _TITLED = re.compile(
@@ -390,7 +394,9 @@ def _presumed(folded_question: str, name: str) -> bool:
         if place and has_han(name)
         else ()
     )
-    patterns = (going + r"\s?" + n, bracketed, *toured, *met_by, *(m.format(n) for m in (*_MET, *_VISITED_IN)))
+    # A party's site in a place gone to or visited: "去<party><city>廠", "參觀<party><city>總部".
+    site = rf"(?:{_GONE_TO}|{_VISIT_VERB}|在)[^,，。？?\s]{{0,6}}?{n}(?:{_SITE_KIND})"
+    patterns = (going + r"\s?" + n, bracketed, site, *toured, *met_by, *(m.format(n) for m in (*_MET, *_VISITED_IN)))
     return any(re.search(pattern, folded_question) for pattern in patterns)
 
 
@@ -887,6 +893,34 @@ def titled_otherwise(question: str, documents: Sequence[Document]) -> list[Menti
                     replace(x, reason=TITLED, other=asked, where="、".join(sorted(told)))
                     for x in _first([document], (name,), TITLED)
                 ]
+    for name, asked in _han_titled_after(fold(question), documents):  # "<city>副市長<name>"
+        for document in documents:
+            told = {t.group(1) for t in re.finditer(rf"{re.escape(name)}\s?({_FULL_TITLE})", document.folded)}
+            if told and asked not in told:
+                out += [
+                    replace(x, reason=TITLED, other=asked, where="、".join(sorted(told)))
+                    for x in _first([document], (name,), TITLED)
+                ]
+    return out
+
+
+def _han_titled_after(folded_question: str, documents: Sequence[Document]) -> list[tuple[str, str]]:
+    """Return (name, the city title asked) for each Han name a question writes after a city's title ("<city>副市長
+    <name>"): the longest start (two characters or more) of the run after the title that a report writes before a
+    title of its own, as a person is named."""
+    out = []
+    for m in _AFTER_CITY_TITLE.finditer(folded_question):
+        run = m.group(2)
+        name = next(
+            (
+                run[:k]
+                for k in range(len(run), 1, -1)
+                if any(re.search(rf"{re.escape(run[:k])}\s?{_FULL_TITLE}", d.folded) for d in documents)
+            ),
+            "",
+        )
+        if name:
+            out.append((name, m.group(1)))
     return out
 
 

@@ -53,6 +53,8 @@ def document():
         ("局長跟那位負責港口數據規劃的德國漢堡代表見面時談了什麼？", ["德國漢堡"]),  # met, a description between
         ("德國漢堡代表跟局長會談時提了什麼？", ["德國漢堡"]),  # met, named first
         ("到市議會時，是哪位副議長跟局長見面？", []),  # a title is no name met
+        ("局長去港務局德國漢堡分部那次是誰接待的？", ["德國漢堡"]),  # a party's site in a place gone to
+        ("在港務局德國漢堡總部看了什麼？", ["德國漢堡"]),
     ],
 )
 def test_only_names_never_visited_are_flagged(document, question, flagged):
@@ -523,6 +525,14 @@ def test_a_person_titled_a_mayor_or_deputy_mayor_the_report_titles_otherwise_is_
     assert titled_otherwise("What did deputy mayor Pieter Devries say?", [doc]) == []
     assert titled_otherwise("Pieter Devries 副市長說了什麼？", [doc]) == []
     assert titled_otherwise("Pieter Devries 說了什麼？", [doc]) == []  # no title asked
+
+
+def test_a_han_name_written_after_a_city_title_the_report_titles_otherwise_is_a_false_premise():
+    doc = parse_document("port-report.txt", REPORT.replace("由副議長德弗里斯接待", "由德弗里斯副市長接待"))
+    [mention] = titled_otherwise("鹿特丹市長德弗里斯說了什麼？", [doc])
+    assert (mention.name, mention.reason, mention.other, mention.where) == ("德弗里斯", TITLED, "市長", "副市長")
+    assert titled_otherwise("鹿特丹副市長德弗里斯說了什麼？", [doc]) == []  # as the report titles him
+    assert titled_otherwise("市長接待的是誰？", [doc]) == []  # no name after the title
 
 
 def test_a_party_placed_in_a_city_the_itinerary_never_puts_it_in_is_a_false_premise(document):
