@@ -316,6 +316,12 @@ _ADDRESSED = re.compile(
     r"|\b(?:the|our) city\b|\bgoing forward\b|\bin (?:the )?future\b|\bfrom now on\b|\bnext\b|\bafterwards\b"
     r"|\bafter the trip\b|\b(?:wrote|written|write) up\b|\b(?:big|key)\b|\bin the first place\b"
 )
+# A section a question says what it says by ("according to the recommendations, what…", "照建議…").
+_ACCORDING = re.compile(r"\baccording to\b|\bper the\b|根據|依據|依照|按照")
+# How staff ask it to be put, asking nothing of a report: "講白話一點", "簡單講", "in plain words".
+_PLAINLY = re.compile(
+    r"講白話|白話(?:一點|點)?|簡單(?:來)?(?:講|說)|說白了|\bin plain (?:words|english|terms)\b|\bin a nutshell\b|\bsimply put\b"
+)
 # The delegation's own side named in a member question ("跟市長一起去的市府成員"), not the hosts' (當地市政府).
 _OWN_SIDE = re.compile(r"(?<!當地)(?<!對方)(?:本府|本市|我們?市府|市府)")
 # A question word with "did" contracted ("where'd", "what'd").
@@ -582,6 +588,7 @@ def _read_one(question: str, places: bool) -> Intent:
     if section and (
         _LIST_CUES.search(folded)
         or _OVERVIEW_CUES.search(folded)
+        or _ACCORDING.search(folded)
         or _WHOLE_TRIP.search(folded)
         or _ORDINAL.search(folded)
         or section[0] in (PURPOSE_SECTION, "摘要")
@@ -589,7 +596,8 @@ def _read_one(question: str, places: bool) -> Intent:
     ):
         ordinal = _ORDINAL.search(folded)
         number = _ORDINALS.get((ordinal[1] or ordinal[2]) if ordinal else "", 0)
-        if number or _small(_rest(folded, section[1], _LIST_CUES, _OVERVIEW_CUES, _ORDINAL, _PART_WORDS, _ADDRESSED)):
+        told = (section[1], _LIST_CUES, _OVERVIEW_CUES, _ORDINAL, _PART_WORDS, _ADDRESSED, _ACCORDING, _PLAINLY)
+        if number or _small(_rest(folded, *told)):
             listed = (_LIST_CUES.search(folded) or (bare and section[0] in _POINTED_SECTIONS)) and not number
             kind = LIST if listed else OVERVIEW
             return Intent(kind, section=section[0], ordinal=number)

@@ -679,3 +679,15 @@ def test_how_the_trip_came_about_is_asked_of_its_purpose(question):
 def test_the_dates_abroad_the_report_says_are_the_cover_period(question):
     intent = read_intent(normalize_query(question))
     assert (intent.kind, intent.field) == (COVER, "出國期間")
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("So according to the recommendations, what should we do next?", "建議"),
+        ("摘要講白話一點，這趟做了哪些事？", "摘要"),
+        ("根據心得，市府學到什麼？", "心得"),
+    ],
+)
+def test_a_section_asked_by_what_it_says_or_in_plain_words_is_that_section(question, section):
+    assert read_intent(normalize_query(question)).section == section
