@@ -89,6 +89,12 @@ _NAME_ASKED_RE = re.compile(
     r"名字|姓名|叫什麼|叫啥|\b(?:his|her|whose) name\b|\bname of the (?:\w+ )?mayor\b|\bwhich (?:[a-z']+ )?mayor\b",
     re.I,
 )
+# Asking an amount of money: a budget, a cost, a price, a fee, revenue.
+_MONEY_ASKED = re.compile(
+    r"經費|預算|費用|花費|花了多少|多少錢|價格|票價|門票|成本|金額|營收(?!分)|營業額|\bcost|\bbudget"
+    r"|\bhow much money\b|\bprice|\bspen[dt]\b|\bexpenses?\b|\bfees?\b|\b(?:annual |yearly )?revenues?\b(?! shar)",
+    re.I,
+)
 # Chinese and English wordings; an English question reaches here with Chinese words added (translation.py).
 # "那幾個", "這幾天" point at a few things and "哪幾個" asks which: no number asked.
 _ASKS = (
@@ -163,15 +169,7 @@ _ASKS = (
             re.I,
         ),
     ),
-    (
-        MONEY,
-        re.compile(
-            r"經費|預算|費用|花費|花了多少|多少錢|價格|票價|門票|(?<![低高])成本(?![低高])|金額|營收(?!分)|營業額"
-            r"|(?<!low )(?<!low-)(?<!lower )\bcost(?!s? (?:less|little|less)\b)|\bbudget"
-            r"|\bhow much money\b|\bprice|\bspen[dt]\b|\bexpenses?\b|\bfees?\b|\b(?:annual |yearly )?revenues?\b(?! shar)",
-            re.I,
-        ),
-    ),
+    (MONEY, _MONEY_ASKED),
 )
 # An amount of money as reports write it: a currency before or after the figure (新臺幣 1,000 億元, 3 萬歐元, €20).
 _MONEY_RE = re.compile(
@@ -353,6 +351,8 @@ _FEE_PAID_RE = re.compile(
     r"|(?:付|繳|收|支付)[^，。？?]{0,8}?費",
     re.I,
 )
+# Something said to be cheap ("低成本", "成本低", "low-cost"): no amount of money asked.
+_CHEAP_RE = re.compile(r"低成本|成本(?:很|較|更|相對)?低|\blow(?:er)?[- ]costs?\b|\bcheap(?:er|ly)?\b", re.I)
 _HOW_MUCH_RE = re.compile(r"多少|幾[百千萬億]|\bhow much\b|\bamount\b", re.I)
 _AMOUNT_ASKED_RE = re.compile(r"多少|幾|金額|\bhow much\b|\bamount\b|\bwhat\b|\bhow\b", re.I)
 
@@ -376,8 +376,9 @@ def asked_kinds(question: str) -> frozenset[str]:
     fee_paid = _YES_OR_NO_RE.search(question.strip()) and _FEE_PAID_RE.search(question)
     if MONEY in kinds and fee_paid and not _AMOUNT_ASKED_RE.search(question):
         kinds.discard(MONEY)
-    if MONEY in kinds and REASON in kinds and not _HOW_MUCH_RE.search(question):
-        kinds.discard(MONEY)  # "為什麼能壓低成本？", "why was the budget cut?" ask a cause, not an amount
+    cheap = _CHEAP_RE.sub(" ", question)
+    if MONEY in kinds and not _HOW_MUCH_RE.search(question) and not _MONEY_ASKED.search(cheap):
+        kinds.discard(MONEY)  # "為什麼能做到低成本？", "what makes it low-cost?" ask no amount
     return frozenset(kinds)
 
 

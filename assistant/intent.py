@@ -97,7 +97,8 @@ _THE_TRIP = re.compile(
 )
 # Words that make a question about the trip or the report as a whole.
 _WHOLE_TRIP = re.compile(
-    r"報告|這份|此行|這次|這趟|那趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission|abroad)\b"
+    r"\breport (?:says?|said)\b"  # what the report says is the report's
+    r"|報告|這份|此行|這次|這趟|那趟|本次|出國|出訪|訪團|代表團|封面|標題|他們|\b(?:delegation|trip|report|travel(?:led)?|mission|abroad)\b"
     r"|\b(?:the|its|front|report'?s) cover\b"  # the cover page, not "what did they cover"
 )
 # The delegation's members named as such (not a federation's member companies), which the cover's leader field
@@ -223,8 +224,10 @@ SECTION_CUES = (
             # asked indirectly: "remind me why the mayor went to <country> at all"
             r"|\bwhy (?:they|we|the (?:city|mayor|delegation|city government)) (?:went|travell?ed|made the trip)\b"
             # how the trip came about, which a report's purpose tells (an invitation, a partner's call)
-            r"|(?:這趟|這次|此行|出訪|出國)[^？?。，,]{0,8}?(?:怎麼|如何)(?:促成|成行|談成|來的)|(?:出訪|出國|此行)的?(?:緣起|緣由|起因)"
-            r"|\bhow (?:did|was) (?:the|this|our) (?:trip|visit|delegation|mission)\b[^?.]{0,12}\b(?:come about|arranged|set up)\b"
+            # (the trip itself: "這趟<country>行當初是怎麼促成的", not "這次的經費是怎麼來的")
+            r"|(?:這趟|這次|此行)(?:[^？?。，,的]{0,4}?(?:行|出訪|出國|訪問|行程))?(?:當初|最初|一開始)?是?(?:怎麼|如何)(?:促成|成行)"
+            r"|(?:出訪|出國|此行)的?(?:緣起|緣由|起因)"
+            r"|\bhow (?:did|was) (?:the|this|our) (?:trip|delegation|mission)\b[^?.]{0,12}\b(?:come about|arranged|set up)\b"
             r"|\bwhat (?:led to|prompted|triggered) (?:the|this|our) (?:trip|mission)\b"
         ),
     ),
@@ -300,7 +303,7 @@ _FILLER = re.compile(
     r"他們|她們|我們|你們|大家|幫我|幫忙|麻煩|請問|請|到底|究竟|具體|就好(?!像)|就行(?!程)|他|她|從|來|去|到|了|過|被|把|給|跟|在|上|下|那|這|呢|吧|嗎|啊|天|次|要|想|會|能|可以|一下|一共|大概|大致|最後|除了"
     r"|\b(?:can|could|would|you|give|me|tell|show|please|i|we|they|them|their|there|at|end|final|finally|all|any|under"
     r"|were|was|has|have|had|get|got|so|just|quick|brief|briefly|main|official|same|group|team|actually|specifically|over"
-    r"|while|down|he|him|his|she|her|say|says|said)\b"  # "while we were down there", "what does the report say…"
+    r"|while|down|he|him|his|she|her)\b"  # "while we were down there"
 )
 # How staff point at a part of a report and what it says ("後面談心得的部分整理成哪幾點"): no subject of its own.
 _PART_WORDS = re.compile(
@@ -317,7 +320,9 @@ _ADDRESSED = re.compile(
     r"|\bafter the trip\b|\b(?:wrote|written|write) up\b|\b(?:big|key)\b|\bin the first place\b"
 )
 # A section a question says what it says by ("according to the recommendations, what…", "照建議…").
-_ACCORDING = re.compile(r"\baccording to\b|\bper the\b|根據|依據|依照|按照")
+_ACCORDING = re.compile(
+    r"(?:\baccording to|\bper|根據|依據|依照|按照)\s?(?:(?:the|its|our) )?(?:(?:report(?:'s)? )|報告(?:的|中|裡)?)?"
+)
 # How staff ask it to be put, asking nothing of a report: "講白話一點", "簡單講", "in plain words".
 _PLAINLY = re.compile(
     r"講白話|白話(?:一點|點)?|簡單(?:來)?(?:講|說)|說白了|\bin plain (?:words|english|terms)\b|\bin a nutshell\b|\bsimply put\b"
@@ -585,10 +590,11 @@ def _read_one(question: str, places: bool) -> Intent:
         section = None
     # A section named and nothing else ("建議？", "心得"): its points, or its gist.
     bare = bool(section) and _bare_section(folded, section[1])
+    according = bool(section) and any(section[1].match(folded, m.end()) for m in _ACCORDING.finditer(folded))
     if section and (
         _LIST_CUES.search(folded)
         or _OVERVIEW_CUES.search(folded)
-        or _ACCORDING.search(folded)
+        or according
         or _WHOLE_TRIP.search(folded)
         or _ORDINAL.search(folded)
         or section[0] in (PURPOSE_SECTION, "摘要")
@@ -596,7 +602,8 @@ def _read_one(question: str, places: bool) -> Intent:
     ):
         ordinal = _ORDINAL.search(folded)
         number = _ORDINALS.get((ordinal[1] or ordinal[2]) if ordinal else "", 0)
-        told = (section[1], _LIST_CUES, _OVERVIEW_CUES, _ORDINAL, _PART_WORDS, _ADDRESSED, _ACCORDING, _PLAINLY)
+        told = (section[1], _LIST_CUES, _OVERVIEW_CUES, _ORDINAL, _PART_WORDS, _ADDRESSED, _PLAINLY)
+        told += (_ACCORDING,) if according else ()
         if number or _small(_rest(folded, *told)):
             listed = (_LIST_CUES.search(folded) or (bare and section[0] in _POINTED_SECTIONS)) and not number
             kind = LIST if listed else OVERVIEW

@@ -22,6 +22,7 @@ from .template import ItineraryRow, heading_core, is_travel, row_places, rows_na
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold, has_han
 from .text.tokens import date_tokens
 from .text.words import ENGLISH_QUESTION_WORDS, LATIN_WORD_END, LATIN_WORD_START, POSSESSIVE_RE, capitalized_names
+from .transliteration import transliterated
 
 # Asking about a visit or a meeting, and asking whether or when it happened.
 _VISIT_ASKED = re.compile(
@@ -331,7 +332,12 @@ def unvisited(
         # A variant of a visited name shares its head (市府 for 市政府, under a heading naming the city; not a sight
         # named after the town, <town>城堡) or keeps its characters (港局 for 港務局).
         # Not a Latin name in capitals (a brand, an acronym), whose first two letters any Latin text holds.
-        head_shared = not name.isupper() and len(name) > 2 and fold(name)[:2] in visited
+        # A Latin name standing alone is visited only as a whole word ("Tesla" is not cleared by "te"); one after
+        # another capitalized word may be its kind ("Village" of "<Name> Village") or gloss it ("<Name> (Victor)"),
+        # which its head is enough for.
+        alone = not has_han(name) and not re.search(rf"[A-Z][\w'’-]*\s*[(（]?\s*{re.escape(name)}\b", question)
+        head = rf"\b{re.escape(fold(name))}\b" if alone else re.escape(fold(name)[:2])
+        head_shared = not name.isupper() and len(name) > 2 and bool(re.search(head, visited))
         head_shared = head_shared and not _another_kind(fold(name), visited)
         # A Latin name is visited through a Chinese name of it that is a visited name's head but for a word for an
         # area ("Kanaal": 運河地區 where 運河村 was visited; not 荷蘭電信 where 荷蘭國家圖書館 was).
@@ -384,7 +390,8 @@ def _presumed(folded_question: str, name: str) -> bool:
     n = re.escape(name)
     # After a visit verb a Han run is as often a thing seen ("參觀客機組裝線"), but a place's or a body's kind ("…城堡",
     # "…公司") names where one went.
-    place = not has_han(name) or _PLACE_KIND_END.search(name) or _BODY_KIND_END.search(name)
+    # A transliterated name (特斯拉) is a party or a place, not a thing seen.
+    place = not has_han(name) or _PLACE_KIND_END.search(name) or _BODY_KIND_END.search(name) or transliterated(name)
     going = f"(?:{_GONE_TO}|{_VISIT_VERB})" if place else _GONE_TO
     bracketed = rf"(?:{_GONE_TO}|{_VISIT_VERB})[^,，。？?()]{{0,12}}?\(\s?{n}\s?\)"  # a name glossing a description
     met_by = () if TITLE_RE.search(name) else (_MET_BY.format(n),)
@@ -395,7 +402,8 @@ def _presumed(folded_question: str, name: str) -> bool:
         else ()
     )
     # A party's site in a place gone to or visited: "去<party><city>廠", "參觀<party><city>總部".
-    site = rf"(?:{_GONE_TO}|{_VISIT_VERB}|在)[^,，。？?\s]{{0,6}}?{n}(?:{_SITE_KIND})"
+    # Only a party's name between: nothing said or done ("參訪<party>時聊到<city>總部…" talks of it).
+    site = rf"(?:{_GONE_TO}|{_VISIT_VERB})[^,，。？?\s時聊談提說講到在的了]{{0,6}}?{n}(?:{_SITE_KIND})"
     patterns = (going + r"\s?" + n, bracketed, site, *toured, *met_by, *(m.format(n) for m in (*_MET, *_VISITED_IN)))
     return any(re.search(pattern, folded_question) for pattern in patterns)
 
@@ -906,8 +914,8 @@ def titled_otherwise(question: str, documents: Sequence[Document]) -> list[Menti
 
 def _han_titled_after(folded_question: str, documents: Sequence[Document]) -> list[tuple[str, str]]:
     """Return (name, the city title asked) for each Han name a question writes after a city's title ("<city>副市長
-    <name>"): the longest start (two characters or more) of the run after the title that a report writes before a
-    title of its own, as a person is named."""
+    <name>"): the longest start (two characters or more, no visit word or function character) of the run after the
+    title that a report writes as a person's, alone before a title of its own."""
     out = []
     for m in _AFTER_CITY_TITLE.finditer(folded_question):
         run = m.group(2)
@@ -915,13 +923,22 @@ def _han_titled_after(folded_question: str, documents: Sequence[Document]) -> li
             (
                 run[:k]
                 for k in range(len(run), 1, -1)
-                if any(re.search(rf"{re.escape(run[:k])}\s?{_FULL_TITLE}", d.folded) for d in documents)
+                if not _VISIT_ASKED.search(run[:k])
+                and not _FUNCTION_CHARS.search(run[:k])
+                and any(_named_before_title(d.folded, run[:k]) for d in documents)
             ),
             "",
         )
         if name:
             out.append((name, m.group(1)))
     return out
+
+
+def _named_before_title(folded_text: str, name: str) -> bool:
+    """Return True when a (folded) report writes `name` as a person's: just before a title, after no Han character
+    but a word leading a name ("，<name>市長", "由<name>副市長接待"), not inside a phrase ("…局帶領局長")."""
+    before_title = rf"(?:(?<![{HAN_CHARS}])|(?<=[由與及和並向請邀])){re.escape(name)}\s?{_FULL_TITLE}"
+    return bool(re.search(before_title, folded_text))
 
 
 def persons_not_at(

@@ -157,7 +157,8 @@ class QueryReader:
         self.sound_alikes = SoundAlikes(names, translator.readings, document_frequency, translator.is_word)
         known = lambda word: word in translator.foreign_latin_names or bool(translator.translate(word))  # noqa: E731
         self.pinyin = PinyinNames(self.folded_text, translator.readings, translator.is_word, known)
-        self.transliterations = Transliterations(self.folded_text, translator.readings, translator.is_word, known)
+        english = lambda word: known(word) or word in translator.english_words  # noqa: E731
+        self.transliterations = Transliterations(text, translator.readings, translator.is_word, english)
         self.shared_alias_words = shared_words(glossary)
 
     def read(self, question: str) -> Query | None:

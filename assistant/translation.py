@@ -163,6 +163,9 @@ class WordTranslator:
     # A phrase glossed as a whole -> its two-character words the corpus never uses ("flower show": 花展), which a report may
     # write by a longer name of its own (an alias: translate's `names`).
     phrase_names: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
+    # The words the glosses write in lower case somewhere: English words, which name no foreign party
+    # ("According", "Thursday" opening a question are no transliterated names; transliteration.py).
+    english_words: frozenset[str] = field(default_factory=frozenset, hash=False, compare=False)
 
     def is_word(self, pair: str) -> bool:
         """Return True when two Han characters (folded) are a dictionary word: 總統 is, 麼活 is not."""
@@ -354,4 +357,5 @@ class _DictionaryReading:
             self.name_glosses,
             {ch: " ".join(sorted(r)) for ch, r in sorted(self.readings.items())},
             {key: tuple(sorted(cands)) for key, cands in sorted(self.phrase_names.items())},
+            frozenset(w.lower() for w in self.lower_words) | _CALENDAR_WORDS,
         )

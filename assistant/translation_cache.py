@@ -80,6 +80,7 @@ def _to_json(translator: WordTranslator) -> dict:
         "name_glosses": dict(sorted(translator.name_glosses.items())),
         "readings": translator.readings,
         "phrase_names": {key: list(words) for key, words in translator.phrase_names.items()},
+        "english_words": sorted(translator.english_words),
     }
 
 
@@ -95,4 +96,5 @@ def _from_json(data: dict) -> WordTranslator:
         {str(k): str(v) for k, v in data["name_glosses"].items()},
         {str(k): str(v) for k, v in data["readings"].items()},
         {str(k): tuple(str(w) for w in ws) for k, ws in data.get("phrase_names", {}).items()},
+        frozenset(map(str, data.get("english_words", ()))),
     )

@@ -12,23 +12,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from .glossary import fold_latin
+from .text.normalize import fold
 
 # The characters Chinese writes foreign names with (the standard tables for personal and place names, in
-# Traditional and Simplified forms), ordered by reading. A run of them is a name's candidate; any other character
-# ends it, so the words around a name ("…公司", "加國…機隊") are not read as its sounds.
+# Traditional and Simplified forms), ordered by reading, less the ones ordinary words are mostly written with (可, 提,
+# 地, 約, 理, 明…). A run of them is a name's candidate; any other character ends it, so the words around a name
+# ("…公司", "加國…機隊") are not read as its sounds.
 _TRANSLITERATION_CHARS = frozenset(
-    "阿埃艾愛安昂奧澳 巴拜班邦保鮑貝本比彼畢庇波伯博布步 查察柴釵 達戴丹當道德登迪蒂地丁東杜敦多朵 厄恩爾 "
-    "法凡范方菲費芬豐佛弗福夫富 伽加蓋甘岡高戈格哥根貢古瓜圭 哈海漢豪赫黑亨洪胡華惠霍 基吉季加賈簡傑金津 "
-    "卡凱坎康考柯科可克肯孔庫夸奎昆 拉萊賴蘭朗勞勒雷蕾黎里理利莉連列林琳琉留龍隆盧魯陸路倫羅洛呂 "
-    "馬瑪麥邁曼芒毛梅美門蒙孟米密敏明摩莫默姆穆慕 納娜奈南瑙內妮尼涅寧紐努諾 歐 帕派潘龐佩蓬皮珀普浦 "
-    "齊奇琪恰喬欽丘 然讓熱 薩塞賽桑森瑟沙莎山尚紹舍聖施什史士舒斯松蘇索梭 塔泰坦湯唐陶特滕提蒂廷通圖土托 "
-    "瓦萬旺威韋維偉溫沃烏伍武 西希錫席夏謝辛欣休修許 雅亞揚堯耶伊依宜因英尤于宇約 扎贊澤詹朱茲卓佐祖"
-    "埃爱奥拜鲍贝毕达戴丹当迪东杜敦尔丰弗福盖冈戈贡哈汉赫亨华惠霍吉贾简杰凯坎柯库夸奎莱赖兰劳勒蕾里丽莲"
+    "阿埃艾愛昂奧澳 巴拜班邦鮑貝比彼畢庇波伯博布步 查察柴釵 達戴丹當道德登迪蒂丁杜敦多朵 厄恩爾 "
+    "法凡范菲費芬豐佛弗福夫富 伽加蓋甘岡戈格哥根貢古瓜圭 哈海漢豪赫黑亨洪胡華惠霍 基吉季加賈簡傑津 "
+    "卡凱坎康考柯科克肯孔庫夸奎昆 拉萊賴蘭朗勞勒雷蕾黎里利莉連列林琳琉留龍隆盧魯陸路倫羅洛呂 "
+    "馬瑪麥邁曼芒毛梅蒙孟米密敏摩莫默姆穆慕 納娜奈南瑙內妮尼涅寧紐努諾 歐 帕派潘龐佩蓬皮珀普浦 "
+    "齊奇琪恰喬欽丘 然讓熱 薩塞賽桑森瑟沙莎尚紹舍聖施什史士舒斯松蘇索梭 塔泰坦湯唐陶特滕蒂廷圖土托 "
+    "瓦萬旺威韋維偉溫沃烏伍武 西希錫席夏謝辛欣休修許 雅亞揚堯耶伊依宜英尤于宇 扎贊澤詹朱茲卓佐祖"
+    "埃爱奥拜鲍贝毕达戴丹当迪杜敦尔丰弗福盖冈戈贡哈汉赫亨华惠霍吉贾简杰凯坎柯库夸奎莱赖兰劳勒蕾里丽莲"
     "列琳刘龙隆卢鲁陆伦罗洛吕马玛迈曼梅蒙孟纳娜奈瑙内妮涅宁纽诺欧帕庞佩蓬齐琪乔钦萨赛桑瑟莎绍圣施"
-    "苏索塔泰汤陶腾图韦维伟温沃乌伍锡谢欣许亚尧伊约赞泽詹兹"
+    "苏索塔泰汤陶腾图韦维伟温沃乌伍锡谢欣许亚尧伊赞泽詹兹"
 )
 _NAME_RUN = re.compile(f"[{''.join(sorted(_TRANSLITERATION_CHARS - {' '}))}]+")
 # A Latin word that may be a name: capitalized, long enough that its consonants tell it from other names.
@@ -71,6 +72,12 @@ _WEAK = frozenset("LNMS")
 _TRAILING = 2
 
 
+def transliterated(name: str) -> bool:
+    """Return True when a Han name is written only with the characters foreign names are written with (特斯拉):
+    a foreign party or place, not a thing."""
+    return len(name) >= _SYLLABLES[0] and all(ch in _TRANSLITERATION_CHARS and ch != " " for ch in name)
+
+
 def latin_sounds(word: str) -> tuple[str, int, int, bool] | None:
     """Return a Latin word's consonant classes in order, its count of vowel groups (a final silent e aside), of its
     consonants no vowel follows (which a transliteration may give a syllable of their own: 克 of "Cl-") and whether
@@ -100,7 +107,7 @@ def sounds_alike(latin: tuple[str, int, int, bool], onsets: str) -> bool:
     word does, each later one on its next consonant (one weak consonant skipped, or none for a syllable opening on a
     vowel), at most two left over."""
     consonants, vowels, bare, opens_on_vowel = latin
-    if not vowels - 1 <= len(onsets) <= vowels + bare:
+    if not onsets or not vowels - 1 <= len(onsets) <= vowels + bare:
         return False
     if opens_on_vowel and onsets[0] not in "VW":
         return False
@@ -132,33 +139,34 @@ class Transliterations:
         is_word: Callable[[str], bool],
         known: Callable[[str], bool] = lambda word: False,
     ) -> None:
-        self.text = text  # the reports' folded text
+        self.text = fold(text)  # the reports' text, as its characters are read
+        self.latin = fold_latin(text)  # and as a question's Latin words are looked for in it, accents aside
         self.readings = readings
         self.is_word = is_word  # a dictionary word (保留, 西方) is glossed in English, not transliterated
-        self.known = known  # a word the dictionary glosses, or one the reports write in letters
+        self.known = known  # an English word, or a name the dictionary glosses
         self._runs: list[tuple[str, tuple[str, ...]]] | None = None  # built on the first question that needs it
+        self._found: dict[str, str | None] = {}
 
     def names(self, question: str) -> dict[str, str]:
         """Return {a question's capitalized Latin word (lower-case): the reports' Han name it transliterates}."""
         words = [w for w in _NAME_WORD.findall(question) if len(w) >= _MIN_LETTERS]
-        words = [w for w in words if fold_latin(w) not in self.text and not self.known(w.lower())]
+        words = [w for w in words if fold_latin(w) not in self.latin and not self.known(w.lower())]
         found = {}
         for word in words:
             if (name := self._name(fold_latin(word))) is not None:
                 found[word.lower()] = name
         return found
 
-    @lru_cache(maxsize=1024)  # noqa: B019 - one instance per loaded library, a handful of names per question
     def _name(self, word: str) -> str | None:
-        sounds = latin_sounds(word)
-        if sounds is None:
-            return None
-        matches = {run for run, onsets in self._candidates() for o in onsets if sounds_alike(sounds, o)}
-        return next(iter(matches)) if len(matches) == 1 else None
+        if word not in self._found:
+            sounds = latin_sounds(word)
+            matches = {run for run, onsets in self._candidates() for o in onsets if sounds and sounds_alike(sounds, o)}
+            self._found[word] = next(iter(matches)) if len(matches) == 1 else None
+        return self._found[word]
 
     def _candidates(self) -> list[tuple[str, tuple[str, ...]]]:
-        """Return each run of transliteration characters the reports write (two to five of them) with every way
-        its syllables may open."""
+        """Return each run of transliteration characters the reports write (three to six of them, no dictionary
+        word inside) with every way its syllables may open."""
         if self._runs is None:
             runs = {
                 r

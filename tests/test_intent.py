@@ -691,3 +691,18 @@ def test_the_dates_abroad_the_report_says_are_the_cover_period(question):
 )
 def test_a_section_asked_by_what_it_says_or_in_plain_words_is_that_section(question, section):
     assert read_intent(normalize_query(question)).section == section
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "這次的經費是怎麼來的？",  # something of the trip came about, not the trip
+        "這次簽的合作備忘錄是怎麼談成的？",
+        "How was the visit to the port arranged?",  # one visit, not the trip
+        "What did the port director say about their main goals?",  # what someone said, not the report
+        "According to the port authority, what are the benefits of automation?",  # a party's word, not a section
+        "根據港務局的建議，市府該怎麼做？",
+    ],
+)
+def test_a_question_about_something_else_of_the_trip_is_not_its_purpose_or_a_section(question):
+    assert read_intent(normalize_query(question)).section == ""

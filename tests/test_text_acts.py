@@ -235,3 +235,10 @@ def test_an_act_said_in_a_word_is_found_but_not_the_clause_it_spans():
 @pytest.mark.parametrize("question", ["港區是誰領著我們轉的？", "誰帶著大家四處看的？", "碼頭那邊是誰帶市長逛的？"])
 def test_taking_the_delegation_about_in_chinese_is_guiding_it(question):
     assert "<led>" in asked_acts(fold(question))
+
+
+@pytest.mark.parametrize(
+    "question", ["誰帶我們轉機的？", "是誰帶大家轉乘地鐵到會場？", "Who walked us through the MOU terms?"]
+)
+def test_changing_planes_or_being_walked_through_terms_is_no_guiding(question):
+    assert "<led>" not in asked_acts(fold(question))

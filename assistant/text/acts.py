@@ -16,11 +16,17 @@ from .tokens import date_tokens
 # Guiding the delegation about, in English ("showed the mayor around", "walked us around the site", "took them round",
 # "who guided us"), which is leading a visit and receiving it alike.
 _GUIDED_WHOM = r"(?:us|them|him|her|the (?:[a-z]+'s )?(?:mayor|delegation|group|team|director|visitors|guests))"
+# What one is walked through as a place, not terms or a plan: "who walked the mayor through their planes?".
+_PLACE_SEEN = (
+    r"(?:(?:the|their|its|our|his|her) )?(?:[\w-]+ ){0,2}?(?:pavilion|plant|factory|site|facilit(?:y|ies)|fleet|planes?"
+    r"|aircraft|jets?|park|lines?|hangars?|exhibits?|exhibition|booths?|stands?|campus|buildings?|halls?|museum|district"
+    r"|area|port|terminal|yard|works)\b"
+)
 _GUIDED = (
     r"\bshow(?:s|ed)? (?:\w+ ){1,3}?around\b"
     rf"|\b(?:walk(?:s|ed)?|t(?:ake|akes|ook))\s+{_GUIDED_WHOM}\s+a?round\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|half|several))"
     # "who walked the mayor through their planes?"; "what did they walk him through?" asks what was shown
-    rf"|\bwho\b[^?]{{0,30}}?\b(?:walk(?:s|ed)?|show(?:s|ed)?)\s+{_GUIDED_WHOM}\s+through\b"
+    rf"|\bwho\b[^?]{{0,30}}?\b(?:walk(?:s|ed)?|show(?:s|ed)?)\s+{_GUIDED_WHOM}\s+through\s+{_PLACE_SEEN}"
     rf"|\bguid(?:e|es|ed)\s+{_GUIDED_WHOM}\b"
 )
 # The genre's ways of writing each act (a report's and a staff member's), and English ones for a question.
@@ -30,7 +36,7 @@ _ACTS = (
         re.compile(
             r"率[^，。；,]{0,4}?[團隊]|帶隊|領隊|帶團|率領|帶領|領軍|引[領導](?=[^，。]{0,4}?(?:訪團|代表團|一行|本府(?:團隊|同仁)))|\bled\b|\bheaded\b|\bwho (?:was )?lead(?:s|ing)?\b"  # not "the leading firm"
             # guiding the delegation about ("帶我們去現場", "showed the mayor around"), as a report writes 帶領市長參觀
-            r"|[帶領]著?(?:我們|大家|他們|訪團|市長|局長)(?:去|到)?(?:現場|參觀|走訪|踏勘|導覽|逛|轉|四處|到處)|"
+            r"|[帶領]著?(?:我們|大家|他們|訪團|市長|局長)(?:去|到)?(?:現場|參觀|走訪|踏勘|導覽|逛|轉(?![機乘車型達往告換運帳移交])|四處|到處)|"
             + _GUIDED
             + r"|\blead(?:s|ing)? (?:the |our |their )?(?:delegation|group|team|visit|trip)\b"
         ),
