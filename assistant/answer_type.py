@@ -352,7 +352,18 @@ _FEE_PAID_RE = re.compile(
     re.I,
 )
 # Something said to be cheap ("低成本", "成本低", "low-cost"): no amount of money asked.
-_CHEAP_RE = re.compile(r"低成本|成本(?:很|較|更|相對)?低|\blow(?:er)?[- ]costs?\b|\bcheap(?:er|ly)?\b", re.I)
+_CHEAP_RE = re.compile(
+    r"低成本|成本[^，。？?]{0,4}?低|\blow(?:er)?[- ]costs?\b|\bcosts? (?:so )?(?:little|less)\b|\bcheap(?:er|ly)?\b",
+    re.I,
+)
+# A cause and an amount asked side by side ("目的和經費", "the purpose and the budget"): both asked.
+_CAUSE_AND_AMOUNT_RE = re.compile(
+    r"(?:目的|原因|理由|\bpurpose|\breason)\s*(?:和|及|與|以及|跟|、|\band\b)\s*(?:the |its )?"
+    r"(?:經費|預算|費用|花費|成本|budget|cost|expenses?)"
+    r"|(?:經費|預算|費用|花費|成本|budget|cost|expenses?)\s*(?:和|及|與|以及|跟|、|\band\b)\s*(?:the |its )?"
+    r"(?:目的|原因|理由|purpose|reason)",
+    re.I,
+)
 _HOW_MUCH_RE = re.compile(r"多少|幾[百千萬億]|\bhow much\b|\bamount\b", re.I)
 _AMOUNT_ASKED_RE = re.compile(r"多少|幾|金額|\bhow much\b|\bamount\b|\bwhat\b|\bhow\b", re.I)
 
@@ -376,9 +387,11 @@ def asked_kinds(question: str) -> frozenset[str]:
     fee_paid = _YES_OR_NO_RE.search(question.strip()) and _FEE_PAID_RE.search(question)
     if MONEY in kinds and fee_paid and not _AMOUNT_ASKED_RE.search(question):
         kinds.discard(MONEY)
-    cheap = _CHEAP_RE.sub(" ", question)
-    if MONEY in kinds and not _HOW_MUCH_RE.search(question) and not _MONEY_ASKED.search(cheap):
-        kinds.discard(MONEY)  # "為什麼能做到低成本？", "what makes it low-cost?" ask no amount
+    if MONEY in kinds and not _HOW_MUCH_RE.search(question):
+        cheap = not _MONEY_ASKED.search(_CHEAP_RE.sub(" ", question))  # "what makes it low-cost?"
+        why = REASON in kinds and not _CAUSE_AND_AMOUNT_RE.search(question)  # "why did they spend two days there?"
+        if cheap or why:
+            kinds.discard(MONEY)
     return frozenset(kinds)
 
 

@@ -225,9 +225,10 @@ SECTION_CUES = (
             r"|\bwhy (?:they|we|the (?:city|mayor|delegation|city government)) (?:went|travell?ed|made the trip)\b"
             # how the trip came about, which a report's purpose tells (an invitation, a partner's call)
             # (the trip itself: "這趟<country>行當初是怎麼促成的", not "這次的經費是怎麼來的")
-            r"|(?:這趟|這次|此行)(?:[^？?。，,的]{0,4}?(?:行|出訪|出國|訪問|行程))?(?:當初|最初|一開始)?是?(?:怎麼|如何)(?:促成|成行)"
+            r"|(?:這趟|這次|此行|出訪|出國)[^？?。，,]{0,10}?(?:怎麼|如何)(?:促成|成行)"
             r"|(?:出訪|出國|此行)的?(?:緣起|緣由|起因)"
-            r"|\bhow (?:did|was) (?:the|this|our) (?:trip|delegation|mission)\b[^?.]{0,12}\b(?:come about|arranged|set up)\b"
+            r"|\bhow did (?:the|this|our) (?:trip|visit|delegation|mission)\b[^?.]{0,24}\bcome about\b"
+            r"|\bhow (?:did|was) (?:the|this|our) (?:trip|delegation|mission)\b[^?.]{0,12}\b(?:arranged|set up)\b"
             r"|\bwhat (?:led to|prompted|triggered) (?:the|this|our) (?:trip|mission)\b"
         ),
     ),
@@ -321,7 +322,7 @@ _ADDRESSED = re.compile(
 )
 # A section a question says what it says by ("according to the recommendations, what…", "照建議…").
 _ACCORDING = re.compile(
-    r"(?:\baccording to|\bper|根據|依據|依照|按照)\s?(?:(?:the|its|our) )?(?:(?:report(?:'s)? )|報告(?:的|中|裡)?)?"
+    r"(?:\baccording to|\bper\b|根據|依據|依照|按照)\s?(?:(?:the|its|our|their) )?(?:(?:report(?:'s)? )|報告(?:中|裡)?的?)?"
 )
 # How staff ask it to be put, asking nothing of a report: "講白話一點", "簡單講", "in plain words".
 _PLAINLY = re.compile(

@@ -21,8 +21,14 @@ from .subjects import names_a_place
 from .template import ItineraryRow, heading_core, is_travel, row_places, rows_naming, stop_place
 from .text.normalize import HAN_CHARS, HAN_RUN_RE, fold, has_han
 from .text.tokens import date_tokens
-from .text.words import ENGLISH_QUESTION_WORDS, LATIN_WORD_END, LATIN_WORD_START, POSSESSIVE_RE, capitalized_names
-from .transliteration import transliterated
+from .text.words import (
+    ENGLISH_QUESTION_WORDS,
+    ENGLISH_STOPWORDS,
+    LATIN_WORD_END,
+    LATIN_WORD_START,
+    POSSESSIVE_RE,
+    capitalized_names,
+)
 
 # Asking about a visit or a meeting, and asking whether or when it happened.
 _VISIT_ASKED = re.compile(
@@ -332,12 +338,12 @@ def unvisited(
         # A variant of a visited name shares its head (市府 for 市政府, under a heading naming the city; not a sight
         # named after the town, <town>城堡) or keeps its characters (港局 for 港務局).
         # Not a Latin name in capitals (a brand, an acronym), whose first two letters any Latin text holds.
-        # A Latin name standing alone is visited only as a whole word ("Tesla" is not cleared by "te"); one after
-        # another capitalized word may be its kind ("Village" of "<Name> Village") or gloss it ("<Name> (Victor)"),
-        # which its head is enough for.
-        alone = not has_han(name) and not re.search(rf"[A-Z][\w'’-]*\s*[(（]?\s*{re.escape(name)}\b", question)
-        head = rf"\b{re.escape(fold(name))}\b" if alone else re.escape(fold(name)[:2])
-        head_shared = not name.isupper() and len(name) > 2 and bool(re.search(head, visited))
+        # A Latin name standing alone is visited only as itself (above), not by two letters ("Tesla" by "te"); one
+        # after another name may be its kind ("Village" of "<Name> Village") or gloss it ("<Name> (Victor)"), which
+        # its head is enough for. A question word before it ("Which <Name> plant…") is no name.
+        before = re.findall(rf"([A-Z][\w'’-]*)\s*[(（]?\s*{re.escape(name)}\b", question)
+        alone = not has_han(name) and not any(w.lower() not in ENGLISH_STOPWORDS for w in before)
+        head_shared = not alone and not name.isupper() and len(name) > 2 and fold(name)[:2] in visited
         head_shared = head_shared and not _another_kind(fold(name), visited)
         # A Latin name is visited through a Chinese name of it that is a visited name's head but for a word for an
         # area ("Kanaal": 運河地區 where 運河村 was visited; not 荷蘭電信 where 荷蘭國家圖書館 was).
@@ -390,8 +396,7 @@ def _presumed(folded_question: str, name: str) -> bool:
     n = re.escape(name)
     # After a visit verb a Han run is as often a thing seen ("參觀客機組裝線"), but a place's or a body's kind ("…城堡",
     # "…公司") names where one went.
-    # A transliterated name (特斯拉) is a party or a place, not a thing seen.
-    place = not has_han(name) or _PLACE_KIND_END.search(name) or _BODY_KIND_END.search(name) or transliterated(name)
+    place = not has_han(name) or _PLACE_KIND_END.search(name) or _BODY_KIND_END.search(name)
     going = f"(?:{_GONE_TO}|{_VISIT_VERB})" if place else _GONE_TO
     bracketed = rf"(?:{_GONE_TO}|{_VISIT_VERB})[^,，。？?()]{{0,12}}?\(\s?{n}\s?\)"  # a name glossing a description
     met_by = () if TITLE_RE.search(name) else (_MET_BY.format(n),)
@@ -403,7 +408,7 @@ def _presumed(folded_question: str, name: str) -> bool:
     )
     # A party's site in a place gone to or visited: "去<party><city>廠", "參觀<party><city>總部".
     # Only a party's name between: nothing said or done ("參訪<party>時聊到<city>總部…" talks of it).
-    site = rf"(?:{_GONE_TO}|{_VISIT_VERB})[^,，。？?\s時聊談提說講到在的了]{{0,6}}?{n}(?:{_SITE_KIND})"
+    site = rf"(?:{_GONE_TO}|{_VISIT_VERB})[^,，。？?\s時聊談提說講到在的了]{{0,6}}?的?{n}(?:{_SITE_KIND})"
     patterns = (going + r"\s?" + n, bracketed, site, *toured, *met_by, *(m.format(n) for m in (*_MET, *_VISITED_IN)))
     return any(re.search(pattern, folded_question) for pattern in patterns)
 
@@ -924,7 +929,7 @@ def _han_titled_after(folded_question: str, documents: Sequence[Document]) -> li
                 run[:k]
                 for k in range(len(run), 1, -1)
                 if not _VISIT_ASKED.search(run[:k])
-                and not _FUNCTION_CHARS.search(run[:k])
+                and not _FUNCTION_CHARS.search(run[:k].replace("和", ""))  # 和 is a given name's character too
                 and any(_named_before_title(d.folded, run[:k]) for d in documents)
             ),
             "",
@@ -936,8 +941,11 @@ def _han_titled_after(folded_question: str, documents: Sequence[Document]) -> li
 
 def _named_before_title(folded_text: str, name: str) -> bool:
     """Return True when a (folded) report writes `name` as a person's: just before a title, after no Han character
-    but a word leading a name ("，<name>市長", "由<name>副市長接待"), not inside a phrase ("…局帶領局長")."""
-    before_title = rf"(?:(?<![{HAN_CHARS}])|(?<=[由與及和並向請邀])){re.escape(name)}\s?{_FULL_TITLE}"
+    but a word leading a name or an office's last ("，<name>市長", "由<name>副市長接待", "<office>局<name>局長"),
+    not inside a phrase ("…親自帶領市長")."""
+    before_title = (
+        rf"(?:(?<![{HAN_CHARS}])|(?<=[由與及和並向請邀局處院會部署所司廳館])){re.escape(name)}\s?{_FULL_TITLE}"
+    )
     return bool(re.search(before_title, folded_text))
 
 

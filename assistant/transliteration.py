@@ -18,13 +18,13 @@ from .text.normalize import fold
 
 # The characters Chinese writes foreign names with (the standard tables for personal and place names, in
 # Traditional and Simplified forms), ordered by reading, less the ones ordinary words are mostly written with (可, 提,
-# 地, 約, 理, 明…). A run of them is a name's candidate; any other character ends it, so the words around a name
+# 地, 約, 理, 明…; a run of three or more holding a dictionary word is read as words anyway). A run of them is a name's candidate; any other character ends it, so the words around a name
 # ("…公司", "加國…機隊") are not read as its sounds.
 _TRANSLITERATION_CHARS = frozenset(
-    "阿埃艾愛昂奧澳 巴拜班邦鮑貝比彼畢庇波伯博布步 查察柴釵 達戴丹當道德登迪蒂丁杜敦多朵 厄恩爾 "
+    "阿埃艾愛安昂奧澳 巴拜班邦保鮑貝比彼畢庇波伯博布步 查察柴釵 達戴丹當道德登迪蒂丁杜敦多朵 厄恩爾 "
     "法凡范菲費芬豐佛弗福夫富 伽加蓋甘岡戈格哥根貢古瓜圭 哈海漢豪赫黑亨洪胡華惠霍 基吉季加賈簡傑津 "
     "卡凱坎康考柯科克肯孔庫夸奎昆 拉萊賴蘭朗勞勒雷蕾黎里利莉連列林琳琉留龍隆盧魯陸路倫羅洛呂 "
-    "馬瑪麥邁曼芒毛梅蒙孟米密敏摩莫默姆穆慕 納娜奈南瑙內妮尼涅寧紐努諾 歐 帕派潘龐佩蓬皮珀普浦 "
+    "馬瑪麥邁曼芒毛梅門蒙孟米密敏摩莫默姆穆慕 納娜奈南瑙內妮尼涅寧紐努諾 歐 帕派潘龐佩蓬皮珀普浦 "
     "齊奇琪恰喬欽丘 然讓熱 薩塞賽桑森瑟沙莎尚紹舍聖施什史士舒斯松蘇索梭 塔泰坦湯唐陶特滕蒂廷圖土托 "
     "瓦萬旺威韋維偉溫沃烏伍武 西希錫席夏謝辛欣休修許 雅亞揚堯耶伊依宜英尤于宇 扎贊澤詹朱茲卓佐祖"
     "埃爱奥拜鲍贝毕达戴丹当迪杜敦尔丰弗福盖冈戈贡哈汉赫亨华惠霍吉贾简杰凯坎柯库夸奎莱赖兰劳勒蕾里丽莲"
@@ -35,6 +35,8 @@ _NAME_RUN = re.compile(f"[{''.join(sorted(_TRANSLITERATION_CHARS - {' '}))}]+")
 # A Latin word that may be a name: capitalized, long enough that its consonants tell it from other names.
 _NAME_WORD = re.compile(r"\b[A-Z][a-zà-ÿ]+\b")
 _MIN_LETTERS = 5
+# How many words' matches a library keeps between questions (a handful of names per question).
+_MAX_REMEMBERED = 4096
 _SYLLABLES = (3, 6)
 # The consonant classes transliteration keeps apart (voiced and voiceless alike, l for r, s for every sibilant);
 # Latin digraphs first.
@@ -70,12 +72,6 @@ _VOWELS = re.compile(r"[aeiouy]+")
 # (Bom-: 龐 pang); at most one between two kept ones, at most two after the last (French silent endings).
 _WEAK = frozenset("LNMS")
 _TRAILING = 2
-
-
-def transliterated(name: str) -> bool:
-    """Return True when a Han name is written only with the characters foreign names are written with (特斯拉):
-    a foreign party or place, not a thing."""
-    return len(name) >= _SYLLABLES[0] and all(ch in _TRANSLITERATION_CHARS and ch != " " for ch in name)
 
 
 def latin_sounds(word: str) -> tuple[str, int, int, bool] | None:
@@ -158,6 +154,8 @@ class Transliterations:
         return found
 
     def _name(self, word: str) -> str | None:
+        if len(self._found) > _MAX_REMEMBERED:
+            self._found.clear()
         if word not in self._found:
             sounds = latin_sounds(word)
             matches = {run for run, onsets in self._candidates() for o in onsets if sounds and sounds_alike(sounds, o)}

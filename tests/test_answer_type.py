@@ -168,7 +168,10 @@ def test_a_question_about_cost_asks_for_money():
         ("降低成本多少？", True),
         ("The lower costs—how much were they?", True),
         ("這趟出國的目的和經費？", True),  # a cause and an amount, both asked
-        ("為什麼預算被砍？", True),
+        ("What was the purpose and the budget of the trip?", True),
+        ("為什麼預算被砍？", False),  # a cause asked of money, no amount
+        ("Why did the delegation spend two days at the port?", False),
+        ("港務公司的成本為什麼比較低？", False),
     ],
 )
 def test_something_said_to_be_cheap_asks_no_amount_unless_one_is_asked(question, money):

@@ -661,6 +661,8 @@ def test_companies_visited_are_the_visits_headed_by_one_and_institutions_every_r
     [
         "這趟出訪當初是怎麼促成的？",
         "這次去考察是如何成行的？",
+        "這次出訪荷蘭是怎麼促成的？",
+        "How did this visit come about?",
         "How did this trip come about?",
         "What prompted the trip?",
     ],
@@ -687,6 +689,7 @@ def test_the_dates_abroad_the_report_says_are_the_cover_period(question):
         ("So according to the recommendations, what should we do next?", "建議"),
         ("摘要講白話一點，這趟做了哪些事？", "摘要"),
         ("根據心得，市府學到什麼？", "心得"),
+        ("根據報告中的建議，市府下一步該怎麼做？", "建議"),
     ],
 )
 def test_a_section_asked_by_what_it_says_or_in_plain_words_is_that_section(question, section):

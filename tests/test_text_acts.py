@@ -104,6 +104,7 @@ def test_a_question_asks_about_an_act_in_a_staff_members_words(question, act):
         "Who took the delegation round the terminal?",
         "Who guided them at the port?",
         "Who walked the mayor through the new terminal?",
+        "Who walked the delegation through the port authority's headquarters?",
     ],
 )
 def test_showing_the_delegation_around_is_receiving_it_and_guiding_it(question):
@@ -238,7 +239,13 @@ def test_taking_the_delegation_about_in_chinese_is_guiding_it(question):
 
 
 @pytest.mark.parametrize(
-    "question", ["誰帶我們轉機的？", "是誰帶大家轉乘地鐵到會場？", "Who walked us through the MOU terms?"]
+    "question",
+    [
+        "誰帶我們轉機的？",
+        "是誰帶大家轉乘地鐵到會場？",
+        "Who walked us through the MOU terms?",
+        "Who walked them through the plan?",
+    ],
 )
 def test_changing_planes_or_being_walked_through_terms_is_no_guiding(question):
     assert "<led>" not in asked_acts(fold(question))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.transliteration import Transliterations, latin_sounds, sounds_alike, transliterated
+from assistant.transliteration import Transliterations, latin_sounds, sounds_alike
 
 # A made-up report's text (folded) and the toneless readings of its characters.
 TEXT = "本府參訪克萊蒙特集團總部，並與維倫紐市長會面，另參觀港口設施並保留展區。"
@@ -76,10 +76,3 @@ def test_syllables_open_on_the_names_consonants_in_order():
     assert sounds_alike(clermont, "KLMT")  # 克萊蒙特: the n before t dropped
     assert not sounds_alike(clermont, "LKMT")  # out of order
     assert not sounds_alike(latin_sounds("Amelia"), "KLM")  # a name opening on a vowel, syllables on a consonant
-
-
-@pytest.mark.parametrize(
-    ("name", "foreign"), [("羅賽蒂", True), ("克萊蒙特", True), ("組裝線", False), ("羅賽", False)]
-)
-def test_a_name_written_only_with_name_characters_is_a_transliteration(name, foreign):
-    assert transliterated(name) is foreign

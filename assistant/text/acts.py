@@ -16,17 +16,17 @@ from .tokens import date_tokens
 # Guiding the delegation about, in English ("showed the mayor around", "walked us around the site", "took them round",
 # "who guided us"), which is leading a visit and receiving it alike.
 _GUIDED_WHOM = r"(?:us|them|him|her|the (?:[a-z]+'s )?(?:mayor|delegation|group|team|director|visitors|guests))"
-# What one is walked through as a place, not terms or a plan: "who walked the mayor through their planes?".
-_PLACE_SEEN = (
-    r"(?:(?:the|their|its|our|his|her) )?(?:[\w-]+ ){0,2}?(?:pavilion|plant|factory|site|facilit(?:y|ies)|fleet|planes?"
-    r"|aircraft|jets?|park|lines?|hangars?|exhibits?|exhibition|booths?|stands?|campus|buildings?|halls?|museum|district"
-    r"|area|port|terminal|yard|works)\b"
+# What one is walked through that is no place but a text or a plan ("walked us through the MOU terms"): explained.
+_NOT_A_PLACE = (
+    r"(?!(?:(?:the|their|its|our|his|her|a|an) )?(?:[\w-]+ ){0,2}?(?:terms?|plans?|details?|process(?:es)?|agreements?"
+    r"|mou|memorandum|deal|contract|proposals?|numbers|figures|data|slides?|presentations?|points?|steps?|strateg(?:y|ies)"
+    r"|ideas?|concepts?|program(?:me)?s?|budget|agenda|options?|results?|findings|history|background)\b)"
 )
 _GUIDED = (
     r"\bshow(?:s|ed)? (?:\w+ ){1,3}?around\b"
     rf"|\b(?:walk(?:s|ed)?|t(?:ake|akes|ook))\s+{_GUIDED_WHOM}\s+a?round\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|half|several))"
     # "who walked the mayor through their planes?"; "what did they walk him through?" asks what was shown
-    rf"|\bwho\b[^?]{{0,30}}?\b(?:walk(?:s|ed)?|show(?:s|ed)?)\s+{_GUIDED_WHOM}\s+through\s+{_PLACE_SEEN}"
+    rf"|\bwho\b[^?]{{0,30}}?\b(?:walk(?:s|ed)?|show(?:s|ed)?)\s+{_GUIDED_WHOM}\s+through\s+{_NOT_A_PLACE}"
     rf"|\bguid(?:e|es|ed)\s+{_GUIDED_WHOM}\b"
 )
 # The genre's ways of writing each act (a report's and a staff member's), and English ones for a question.
