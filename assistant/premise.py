@@ -226,10 +226,10 @@ _LATIN_TITLED = re.compile(
     rf"{LATIN_WORD_START}([A-ZÀ-Ý][a-zà-ÿ]{{3,}})\s?(?=副總裁|總裁|副市長|市長|主席|董事長|總經理|經理|院長|主任|總監)"
     rf"|\b(?:(?:{_TITLES})[.-]?\s+)+([A-ZÀ-Ý][a-zà-ÿ]{{3,}}){LATIN_WORD_END}(?!\s+[A-ZÀ-Ý])"  # one word: a whole name is _LATIN_PERSON's
 )
-# How near a name a report's title stands: just beside it, or before a first name and surname ("副總裁 Jan Visser"
-# read for Visser alone, and before a hyphenated first name: "副市長 Jean-Claude Dupont").
 # A Han name after a city's title ("<city>副市長<name>"), two to four characters.
 _AFTER_CITY_TITLE = re.compile(rf"({'|'.join(_CITY_TITLES)})([{HAN_CHARS}]{{2,4}})")
+# How near a name a report's title stands: just beside it, or before a first name and surname ("副總裁 Jan Visser"
+# read for Visser alone, and before a hyphenated first name: "副市長 Jean-Claude Dupont").
 _TITLE_BESIDE, _TITLE_BEFORE_SURNAME = 4, 16
 # A title standing beside a name in a report ("處長 Jan Visser", "Jean-Marc Dupont 副市長").
 _TITLED = re.compile(

@@ -18,8 +18,9 @@ from .text.normalize import fold
 
 # The characters Chinese writes foreign names with (the standard tables for personal and place names, in
 # Traditional and Simplified forms), ordered by reading, less the ones ordinary words are mostly written with (可, 提,
-# 地, 約, 理, 明…; a run of three or more holding a dictionary word is read as words anyway). A run of them is a name's candidate; any other character ends it, so the words around a name
-# ("…公司", "加國…機隊") are not read as its sounds.
+# 地, 約, 理, 明…; a run of three or more holding a dictionary word is read as words anyway). A run of them is a
+# name's candidate; any other character ends it, so the words around a name ("…公司", "加國…機隊") are not read as
+# its sounds.
 _TRANSLITERATION_CHARS = frozenset(
     "阿埃艾愛安昂奧澳 巴拜班邦保鮑貝比彼畢庇波伯博布步 查察柴釵 達戴丹當道德登迪蒂丁杜敦多朵 厄恩爾 "
     "法凡范菲費芬豐佛弗福夫富 伽加蓋甘岡戈格哥根貢古瓜圭 哈海漢豪赫黑亨洪胡華惠霍 基吉季加賈簡傑津 "
