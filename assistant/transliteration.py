@@ -38,6 +38,7 @@ _NAME_WORD = re.compile(r"\b[A-Z][a-zà-ÿ]+\b")
 _MIN_LETTERS = 5
 # How many words' matches a library keeps between questions (a handful of names per question).
 _MAX_REMEMBERED = 4096
+# How many characters a run matched may have: two sound like too many runs, past six it is no one name.
 _SYLLABLES = (3, 6)
 # The consonant classes transliteration keeps apart (voiced and voiceless alike, l for r, s for every sibilant);
 # Latin digraphs first.
