@@ -901,20 +901,23 @@ def titled_otherwise(question: str, documents: Sequence[Document]) -> list[Menti
                     _FULL_TITLE, document.folded[max(0, i - _TITLE_BESIDE) : i + len(name) + _TITLE_BESIDE]
                 )
             }
-            if told and asked not in told:
-                out += [
-                    replace(x, reason=TITLED, other=asked, where="、".join(sorted(told)))
-                    for x in _first([document], (name,), TITLED)
-                ]
+            out += _retitled(document, name, asked, told)
     for name, asked in _han_titled_after(fold(question), documents):  # "<city>副市長<name>"
         for document in documents:
             told = {t.group(1) for t in re.finditer(rf"{re.escape(name)}\s?({_FULL_TITLE})", document.folded)}
-            if told and asked not in told:
-                out += [
-                    replace(x, reason=TITLED, other=asked, where="、".join(sorted(told)))
-                    for x in _first([document], (name,), TITLED)
-                ]
+            out += _retitled(document, name, asked, told)
     return out
+
+
+def _retitled(document: Document, name: str, asked: str, told: set[str]) -> list[Mention]:
+    """Return the mention of `name` in `document` when the title asked of it is none of those the document gives it
+    (`told`), with the titles asked and given; [] when the document titles it so, or not at all."""
+    if not told or asked in told:
+        return []
+    return [
+        replace(x, reason=TITLED, other=asked, where="、".join(sorted(told)))
+        for x in _first([document], (name,), TITLED)
+    ]
 
 
 def _han_titled_after(folded_question: str, documents: Sequence[Document]) -> list[tuple[str, str]]:

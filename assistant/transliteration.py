@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cached_property
 
 from .glossary import fold_latin
 from .text.normalize import fold
@@ -137,13 +138,17 @@ class Transliterations:
         is_word: Callable[[str], bool],
         known: Callable[[str], bool] = lambda word: False,
     ) -> None:
-        self.text = fold(text)  # the reports' text, as its characters are read
-        self.latin = fold_latin(text)  # and as a question's Latin words are looked for in it, accents aside
+        self._text = text  # the reports' text, folded two ways on the first English question that needs it
         self.readings = readings
         self.is_word = is_word  # a dictionary word (保留, 西方) is glossed in English, not transliterated
         self.known = known  # an English word, or a name the dictionary glosses
         self._runs: list[tuple[str, tuple[str, ...]]] | None = None  # built on the first question that needs it
         self._found: dict[str, str | None] = {}
+
+    @cached_property
+    def latin(self) -> str:
+        """The reports' text as a question's Latin words are looked for in it, accents aside."""
+        return fold_latin(self._text)
 
     def names(self, question: str) -> dict[str, str]:
         """Return {a question's capitalized Latin word (lower-case): the reports' Han name it transliterates}."""
@@ -170,7 +175,7 @@ class Transliterations:
         if self._runs is None:
             runs = {
                 r
-                for r in _NAME_RUN.findall(self.text)
+                for r in _NAME_RUN.findall(fold(self._text))
                 if _SYLLABLES[0] <= len(r) <= _SYLLABLES[1]
                 and not any(self.is_word(r[i : i + 2]) for i in range(len(r) - 1))
             }
