@@ -353,6 +353,10 @@ class Settings:
     # passages is that word and the next character, not a name (query.straddles_a_word): the trip's own city
     # is in dozens; a foreign city listed once is not. Dev: two false abstentions answered, the same from 2 to 38.
     frequent_word_passages: int = 3
+    # Two characters the dictionary does not list claim their characters in the same way when the reports write them
+    # in at least this many passages: a word of the reports' own (a regional term the dictionary lacks), where a
+    # pair that happens to stand side by side a few times is not.
+    reports_own_word_passages: int = 10
     # The "blend" signal: the best cosine rescaled from a per-script floor over a band (e5 cosines of Chinese
     # questions to this Chinese text sit higher than English ones'), blended with word coverage for Chinese.
     confidence_floor_han: float = 0.82

@@ -311,11 +311,14 @@ class QueryReader:
         return True
 
     def _claims(self, pair: str) -> bool:
-        """Return True when two characters of a question are a word it says: a time or conversation word, or a
-        dictionary word the reports use often."""
+        """Return True when two characters of a question are a word it says: a time or conversation word, a
+        dictionary word the reports use often, or a pair the dictionary lacks that the reports write in very many
+        passages, a word of their own (a regional term: "航太和…" is 航太 and 和, not a dictionary name)."""
         if pair in CHINESE_TIME_WORDS or pair in CHINESE_CONVERSATION_WORDS:
             return True
-        return self.translator.is_word(pair) and self._often(pair)
+        if self.translator.is_word(pair):
+            return self._often(pair)
+        return self.document_frequency(pair) >= self.settings.reports_own_word_passages
 
     def _written_word(self, pair: str) -> bool:
         """Return True when two characters are a dictionary word the reports write."""

@@ -85,6 +85,9 @@ from assistant.text.normalize import fold
         ("那個倉庫以前是幹嘛用的?", set()),  # what it was used for, not why
         ("港灣論壇辦在哪裡?", {WHERE}),  # where it was held: a sentence placing it
         ("Where was the port forum held?", {WHERE}),
+        ("港灣論壇是在哪兒開的?", {WHERE}),
+        ("港灣論壇在哪辦的?", {WHERE}),
+        ("在哪開車比較方便?", set()),  # driving, not holding
         ("那天下午又去了哪裡?", set()),  # where the delegation went next: the itinerary's, not a venue
         ("論壇舉辦了哪些活動?", set()),  # which events, not where
         ("為什麼碳排放下降?", {REASON}),  # a cause, not what a visit was for

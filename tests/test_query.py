@@ -240,6 +240,13 @@ def test_a_dictionary_name_made_of_a_report_word_and_the_next_character_is_no_un
     assert "京都" in reader.unknown_names("市長在東京都廳見了誰？")
 
 
+def test_a_pair_the_dictionary_lacks_but_the_reports_write_often_claims_its_character_from_a_name(assistant):
+    question = "臺法航太和智能機械那個論壇是在哪兒開的？"  # 航太 + 和, not the town 太和
+    assert _reader(assistant).unknown_names(question) == []
+    assert _reader(assistant, reports_own_word_passages=10_000).unknown_names(question) == ["太和"]
+    assert _reader(assistant).unknown_names("訪團有去太和嗎？") == ["太和"]
+
+
 def test_a_time_word_claims_its_characters_from_a_dictionary_name_beside_it(assistant):
     reader = _reader(assistant)
     assert reader.unknown_names("6月20號下午到晚上都安排了什麼？") == []  # 晚上 + 都, not the old capital 上都
