@@ -25,7 +25,7 @@ from .text.words import (
     ENGLISH_STOPWORDS,
     POSSESSIVE_RE,
 )
-from .translation import WordTranslator, rephrase
+from .translation import WordTranslator, plain_phrases, rephrase
 from .transliteration import Transliterations
 
 
@@ -177,6 +177,7 @@ class QueryReader:
             text = text[:limit]
             notices.append(f"問題過長，只使用前 {limit} 個字元。The question was cut to its first {limit} characters.")
         latin = not has_han(text)
+        text = plain_phrases(text) if latin else text  # "What did they ink?" is read as "What did they sign?"
         lexical_text = self.lexical_text(text) if latin else self._with_abbreviations(text)
         return Query(text, lexical_text, latin, has_words, notices)
 

@@ -62,6 +62,13 @@ PHRASES = {
     "sits down with": "meets with",
     "sat down with": "met with",
     "sitting down with": "meeting with",
+    # putting pen to paper on something, or inking it, is signing it, not a pen (筆), paper (紙) or ink (墨)
+    "put pen to paper": "sign",
+    "puts pen to paper": "signs",
+    "putting pen to paper": "signing",
+    "ink": "sign",
+    "inked": "signed",
+    "inking": "signing",
     # pitching something is promoting it, not a pitch (音高)
     "pitch": "promote",
     "pitched": "promoted",
@@ -69,6 +76,7 @@ PHRASES = {
 }
 # What people call a place is its nickname (text.words), glossed "nickname", not a call paid or made.
 _PHRASE_RE = re.compile(rf"\b(?:{'|'.join(PHRASES)}|{PEOPLE_CALL_A_NAME}|{PEOPLE_CALL_IT})\b")
+_SET_PHRASE_RE = re.compile(rf"\b(?:{'|'.join(PHRASES)})\b", re.IGNORECASE)
 _ABBREVIATION_RE = re.compile(rf"(?<![a-z])(?:{'|'.join(ABBREVIATIONS)})(?![a-z])", re.IGNORECASE)
 # The name a gloss starts with: "Boeing (abbr. for …)" -> "Boeing", "Saint Petersburg" -> both words.
 _ARTICLE_RE = re.compile(r"^\s*the\s+")
@@ -102,6 +110,12 @@ def american(word: str) -> str:
         if spelled != word:
             return spelled
     return word
+
+
+def plain_phrases(question: str) -> str:
+    """Return an English question with its set phrases (PHRASES) in plain words, its case kept elsewhere: the text the
+    model reads ("What did the mayor ink?" -> "What did the mayor sign?")."""
+    return _SET_PHRASE_RE.sub(lambda m: PHRASES[m.group(0).lower()], question)
 
 
 def rephrase(question: str) -> str:

@@ -39,6 +39,13 @@ def test_an_english_phrase_the_dictionary_glosses_by_a_reports_short_name_is_rea
     assert added == ["簽署", "鹿特丹國際花卉展"]  # neither 花卉 (flower), 表示 (show) nor the unused 花展
 
 
+def test_an_english_questions_set_phrase_is_read_in_plain_words_by_every_step(assistant):
+    query = _reader(assistant).read("What did the mayor put pen to paper on?")
+    assert query.text == "What did the mayor sign on?"
+    assert query.lexical_text.startswith("What did the mayor sign on?")
+    assert _reader(assistant).read("市長簽了什麼？").text == "市長簽了什麼?"
+
+
 def test_a_chinese_question_is_read_as_written_and_simplified_becomes_traditional(assistant):
     query = _reader(assistant).read("法国企业联盟代表多少家企业？")
     assert not query.latin and query.lexical_text == query.text and "法國企業聯盟" in query.text

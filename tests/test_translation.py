@@ -8,7 +8,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.text.normalize import normalize_query
-from assistant.translation import build_translator, rephrase, stem
+from assistant.translation import build_translator, plain_phrases, rephrase, stem
 
 
 @pytest.mark.parametrize(
@@ -67,6 +67,17 @@ def test_sitting_down_with_someone_is_translated_as_meeting_them():
 def test_pitching_something_is_promoting_it():
     assert rephrase("what did he pitch in the interview?") == "what did he promote in the interview?"
     assert rephrase("what was pitched at the forum?") == "what was promoted at the forum?"
+
+
+def test_putting_pen_to_paper_or_inking_is_signing():
+    assert rephrase("what did the mayor put pen to paper on?") == "what did the mayor sign on?"
+    assert rephrase("what deal was inked at the show?") == "what deal was signed at the show?"
+
+
+def test_a_set_phrase_is_read_in_plain_words_with_the_questions_case_kept():
+    assert plain_phrases("What did the Mayor Put Pen To Paper on in Paris?") == "What did the Mayor sign on in Paris?"
+    assert plain_phrases("Who pitched Taichung?") == "Who promoted Taichung?"
+    assert plain_phrases("Who was inkling?") == "Who was inkling?"  # a whole word only
 
 
 def test_a_british_spelling_is_translated_as_the_american_one():
