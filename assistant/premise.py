@@ -314,13 +314,17 @@ def unvisited(
         return []
     # Asking when or whether it happened questions the visit; asking anything else of it presumes it, and then
     # only the place gone to counts ("去里昂拜會時談了什麼？").
-    gone_to_only = DATE not in asked_kinds(folded_question) and not _WHETHER.search(question)
+    # Each question of several ("有沒有進廠？看了哪幾種機型？") asks its own: whether one visit happened does not
+    # question what another names.
+    asks = [a for a in re.split(r"(?<=[?？])", question) if a.strip()]
+    questioned = [DATE in asked_kinds(fold(a)) or bool(_WHETHER.search(a)) for a in asks]
     folded_texts = "\n".join(d.folded for d in documents)
     visited = " ".join(_visited(d) for d in documents)
     out = []
     cleared: list[str] = []  # the visited names of several words ("Port of Rotterdam"): none of their words is a name
     phrases: list[str] = []  # the names of several words not visited, read word by word: a word is shown in them
     for name in _names(question, folded_texts, aliases):
+        gone_to_only = not any(q for a, q in zip(asks, questioned) if fold(name) in fold(a))
         if (gone_to_only and not _presumed(folded_question, fold(name))) or any(name in c.split() for c in cleared):
             continue
         phrase = " " in name and not has_han(name)
