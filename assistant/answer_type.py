@@ -29,6 +29,12 @@ GIFT = "gift"
 # A gift given back ("市長有回送什麼嗎？", "what did the mayor give him in return?"): told only by a sentence telling of
 # one given back or exchanged, not by the gift it returns.
 RETURN_GIFT = "return-gift"
+# What the gift was ("紀念品是什麼？", "送了什麼給他？", "what was the souvenir?"): told only by a sentence naming it
+# ("致贈市長一幅書法"), not by one telling that a gift was given in the gift's generic word ("致贈紀念品予<name>").
+NAMED_GIFT = "named-gift"
+_WHAT_GIFT_RE = re.compile(r"什麼|甚麼|啥|哪[一個樣種件些]|\bwhat\b|\bwhich\b", re.I)
+_GIFT_GIVEN_RE = re.compile(r"(?:贈|送(?:給|予|上))(?:送|予)?(?P<rest>[^，。；,;]*)")
+_GENERIC_GIFT_RE = re.compile(r"紀念(?:品|禮品?)|禮物|禮品|贈品|伴手禮|禮|予|給|[a-z][\w'’.-]*", re.I)
 _RETURN_ASKED_RE = re.compile(r"回送|回禮|回贈|回敬|\bin return\b|\b(?:give|gave) (?:\w+ )?back\b(?!\s+to\b)", re.I)
 _RETURN_TOLD_RE = re.compile(r"回送|回禮|回贈|互贈|互相贈送|交換禮")
 # What sets something apart ("有什麼特別的地方？", "what's special about …", "好在哪？", "its strengths"): a sentence
@@ -385,6 +391,8 @@ def asked_kinds(question: str) -> frozenset[str]:
         kinds.add(WHERE)
     if _RETURN_ASKED_RE.search(question):
         kinds |= {GIFT, RETURN_GIFT}
+    if GIFT in kinds and _WHAT_GIFT_RE.search(question) and not _YES_OR_NO_RE.search(question.strip()):
+        kinds.add(NAMED_GIFT)  # "有回送什麼嗎？" asks whether anything was, which "互贈紀念品" answers
     fee_paid = _YES_OR_NO_RE.search(question.strip()) and _FEE_PAID_RE.search(question)
     if MONEY in kinds and fee_paid and not _AMOUNT_ASKED_RE.search(question):
         kinds.discard(MONEY)
@@ -453,6 +461,8 @@ def offered_kinds(sentence: str) -> frozenset[str]:
         kinds.add(MONEY)
     if _GIFT_RE.search(folded):
         kinds.add(GIFT)
+        if _names_a_gift(folded):
+            kinds.add(NAMED_GIFT)
     if _RETURN_TOLD_RE.search(folded):
         kinds |= {GIFT, RETURN_GIFT}
     named = [t for t in _FULL_TITLE_RE.finditer(sentence) if _beside_a_name(sentence, t.start(), t.end())]
@@ -500,6 +510,20 @@ def _names_its_holder(sentence: str, start: int, end: int) -> bool:
     return bool(before) and bool(_HAN_RE.match(before[-1])) and before[-1] not in _NOT_A_NAME | _WORD_BEFORE_A_TITLE
 
 
+# Who received it: a title, and up to four characters of the name or party before it ("范德堡處長", "該公司董事長").
+_RECEIVER_RE = re.compile(rf"[{HAN_CHARS}]{{0,4}}?{_FULL_TITLE_RE.pattern}")
+
+
+def _names_a_gift(folded: str) -> bool:
+    """Return True when a (folded) sentence telling of a gift given names what it was: after the giving, more than
+    the gift's generic word, the receiver (`_RECEIVER_RE`) and Latin names ("致贈局長港口模型", not "致贈紀念品予<name>")."""
+    for m in _GIFT_GIVEN_RE.finditer(folded):
+        rest = _GENERIC_GIFT_RE.sub("", _RECEIVER_RE.sub("", m.group("rest")))
+        if any(len(run) >= 2 for run in HAN_RUN_RE.findall(rest)):
+            return True
+    return False
+
+
 def answers_kind(asked: frozenset[str], offered: frozenset[str]) -> bool:
     """Return True when a sentence offering `offered` gives a kind of answer asked for: a question asking for a
     day is not answered by a year alone ("於 1990 年" for "哪一天"), one asking another place's head ("當地的市長")
@@ -508,6 +532,8 @@ def answers_kind(asked: frozenset[str], offered: frozenset[str]) -> bool:
         asked = asked - {DATE, DAY}
     if RETURN_GIFT in asked and RETURN_GIFT not in offered:  # the gift given, for one asked given back
         asked = asked - {GIFT, RETURN_GIFT}
+    if NAMED_GIFT in asked:
+        asked = asked - {NAMED_GIFT} - ({GIFT, RETURN_GIFT} if NAMED_GIFT not in offered else set())
     if OTHER_HOLDER in asked:
         asked = asked - {OTHER_HOLDER}
         offered = frozenset(k for k in offered if not k.startswith(TITLE)) | {

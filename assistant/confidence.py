@@ -11,6 +11,7 @@ from .answer_type import (
     GIFT,
     HEADCOUNT_NOUNS,
     MONEY,
+    NAMED_GIFT,
     NUMBER,
     RETURN_GIFT,
     answers_kind,
@@ -41,6 +42,7 @@ NO_PERSON_NOTICE = (
     "this question do."
 )
 NO_GIFT_NOTICE = "報告中沒有記載這份禮物。The report tells of no such gift."
+UNNAMED_GIFT_NOTICE = "報告只寫到致贈禮物，沒有寫是什麼。The report tells of a gift given, not what it was."
 OTHER_DAY_NOTICE = "報告記載的日期是 {told}，不是 {asked}。The report dates it {told}, not {asked}."
 NO_UNIT_NOTICE = (
     "報告中沒有寫出這個年份、年齡、時長或時刻。The report states no such year, age, length of time or time of day."
@@ -110,7 +112,9 @@ class ConfidenceModel:
         )
         notices = [*e.notices, *([NO_SHARED_WORDS_NOTICE] if no_words else []), *_why_notices(e)]
         notices += [NO_AMOUNT_NOTICE] if no_amount else []
-        notices += [NO_GIFT_NOTICE] if no_gift else []
+        if no_gift:
+            told = best is not None and GIFT in self.scorer.reading(best.sentence_id).kinds
+            notices.append(UNNAMED_GIFT_NOTICE if told else NO_GIFT_NOTICE)
         notices += [NO_COUNT_NOTICE] if no_count else []
         notices += [NO_UNIT_NOTICE] if no_unit else []
         notices += [OTHER_DAY_NOTICE.format(asked=other_day[0], told="、".join(other_day[1]))] if other_day else []
@@ -132,7 +136,7 @@ class ConfidenceModel:
             return False
         asked = asked_kinds(evidence.query_text)
         return GIFT in asked and not answers_kind(
-            asked & {GIFT, RETURN_GIFT}, self.scorer.reading(best.sentence_id).kinds
+            asked & {GIFT, RETURN_GIFT, NAMED_GIFT}, self.scorer.reading(best.sentence_id).kinds
         )
 
     def _lacks_count(self, evidence: Evidence, best: ScoredSentence | None) -> bool:

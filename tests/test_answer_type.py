@@ -222,6 +222,18 @@ def test_a_question_about_a_gift_asks_for_one(question, asked):
     assert (GIFT in asked_kinds(fold(question))) is asked
 
 
+def test_what_a_gift_was_is_answered_only_by_a_sentence_naming_it():
+    named, unnamed = offered_kinds("范德堡處長致贈局長港口模型"), offered_kinds("局長致贈紀念品予 Jan Visser 處長")
+    for question in ("局長送給范德堡的紀念品是什麼東西？", "What was the souvenir the director gave him?"):
+        assert answers_kind(asked_kinds(fold(question)), named)
+        assert not answers_kind(asked_kinds(fold(question)), unnamed)
+    assert not answers_kind(asked_kinds(fold("局長送了什麼給他？")), offered_kinds("局長致贈范德堡處長紀念品"))
+    assert answers_kind(asked_kinds(fold("局長送了什麼給他？")), offered_kinds("致贈港口模型予范德堡處長"))
+    # Whether one was given, and whether one was given back, a gift in its generic word answers.
+    assert answers_kind(asked_kinds(fold("局長有送紀念品給他嗎？")), unnamed)
+    assert answers_kind(asked_kinds(fold("局長有回送什麼嗎？")), offered_kinds("雙方互贈紀念品"))
+
+
 def test_a_gift_asked_given_back_is_answered_only_by_one_given_back():
     given, returned = offered_kinds("范德堡處長致贈局長港口模型"), offered_kinds("局長回贈范德堡處長茶葉禮盒")
     assert answers_kind(asked_kinds(fold("港務局送了局長什麼？")), given)

@@ -121,6 +121,18 @@ def test_a_cost_or_gift_question_whose_best_sentence_gives_none_abstains_saying_
     assert said not in model.decide(evidence, ScoredSentence(with_it, 1.0, 0.99, 1.0)).notices
 
 
+def test_what_a_gift_was_asked_of_a_sentence_giving_it_unnamed_abstains_saying_the_report_does_not_tell(
+    model, assistant
+):
+    unnamed = _sentence_with(assistant, "致贈紀念品")
+    asked = Evidence("q", "那份紀念品是什麼東西？", None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["紀念品"])
+    refused = model.decide(asked, ScoredSentence(unnamed, 1.0, 0.99, 1.0))
+    assert refused.abstained and confidence.UNNAMED_GIFT_NOTICE in refused.notices
+    assert confidence.NO_GIFT_NOTICE not in refused.notices
+    whether = Evidence("q", "市長有送紀念品嗎？", None, [Hit(0, 1.0, 0.99)], "hybrid", question_words=["紀念品"])
+    assert not model.decide(whether, ScoredSentence(unnamed, 1.0, 0.99, 1.0)).abstained
+
+
 def test_a_count_question_whose_best_sentence_counts_something_else_abstains_saying_so(model, assistant):
     from assistant.confidence import NO_COUNT_NOTICE
 
