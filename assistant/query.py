@@ -119,6 +119,9 @@ _ROLES_TOLD_BY_ACTS = frozenset(
      "spokesman", "guide", "counterpart", "counterparts", "contact", "liaison")
 )  # fmt: skip
 _DOER_ENDINGS = "人者員方"
+# A foreign town's or village's head, which reports of the genre title 市長 (answer_type's other holder): no role the
+# reports lack where they write 市長.
+_HEADS_TITLED_MAYOR = frozenset(("鎮長", "镇长", "村長", "村长"))
 
 
 def _within(folded: str, word: str, spans: list[tuple[int, int]]) -> bool:
@@ -394,7 +397,9 @@ class QueryReader:
         return [
             role
             for role in self._absent(text, _ROLE_HAN_RE, _ROLE_LATIN_RE)
-            if role not in _ROLES_TOLD_BY_ACTS and not (role[-1] in _DOER_ENDINGS and role[:-1] in self.text)
+            if role not in _ROLES_TOLD_BY_ACTS
+            and not (role[-1] in _DOER_ENDINGS and role[:-1] in self.text)
+            and not (role in _HEADS_TITLED_MAYOR and "市長" in self.text)
         ]
 
     def _absent(self, text: str, han_re: re.Pattern, latin_re: re.Pattern | None) -> list[str]:

@@ -198,6 +198,7 @@ def test_a_role_the_report_never_names_is_what_a_who_held_it_question_lacks(assi
     assert reader.absent_roles("港務局那邊的對口是誰？") == []
     assert reader.absent_roles("接待人是誰？") == []  # the report writes 接待: its doer is told
     assert reader.absent_roles("那些合照是誰拍的？") == ["合照"]  # not only of the member list
+    assert reader.absent_roles("分公司所在的小鎮，鎮長是誰？") == []  # the genre titles a town's head 市長
     assert reader.absent_roles("誰負責翻譯？") == ["翻譯"]
     assert reader.absent_roles("誰負責接待？") == []  # the report's 接待
     assert reader.absent_roles("這次有幾位市議員同行？") == ["市議員"]  # members holding a role no one holds
