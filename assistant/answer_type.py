@@ -557,6 +557,10 @@ def asks_which_ones(question: str) -> bool:
     return m is not None
 
 
+# Where one ask of a question ends and the next begins ("幾個…、多少家…", "how many … and how many …").
+_ASKS_APART_RE = re.compile(r"[、，,;；？?]|\band\b|\bor\b|和|及|跟")
+
+
 def counted_noun(question: str) -> str:
     """Return the first character of what a question counts ("有多少員工？" -> 員), or "" when it counts nothing
     (or a date, an ordinal, a list, a share or an amount of money, which other kinds check)."""
@@ -583,6 +587,14 @@ def counted_noun(question: str) -> str:
             return m.group("noun")
     found = (m.group("noun") or m.group("whole") for m in _COUNT_BEFORE_RE.finditer(folded))
     return next((noun for noun in found if noun not in _NOT_COUNTED), "")
+
+
+def counted_nouns(question: str) -> list[str]:
+    """Return what each count of a question counts (`counted_noun`), the first first: "涵蓋幾個產業公會、多少家公司？"
+    counts 產 and 家, either of which a sentence may answer."""
+    first = counted_noun(question)  # "" for a question counting nothing, or asking which ones (a list answers)
+    pieces = _ASKS_APART_RE.split(question) if first else []
+    return list(dict.fromkeys(n for n in [first, *map(counted_noun, pieces)] if n))
 
 
 def counts(noun: str, sentence: str) -> bool:

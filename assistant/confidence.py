@@ -19,7 +19,7 @@ from .answer_type import (
     asks_a_unit,
     asks_later_outcome,
     asks_which_ones,
-    counted_noun,
+    counted_nouns,
     counts,
     gives_a_number,
     gives_the_unit,
@@ -144,10 +144,10 @@ class ConfidenceModel:
         "有效期是幾年？") and the best sentence gives no number of them: a headcount the report never states."""
         if best is None or not self.settings.abstain_without_count:
             return False
-        noun = counted_noun(evidence.query_text)
-        if noun not in HEADCOUNT_NOUNS:  # "吞吐多少貨物？": goods come in tonnes, which the sentence may give
+        nouns = counted_nouns(evidence.query_text)
+        if not nouns or any(n not in HEADCOUNT_NOUNS for n in nouns):  # "吞吐多少貨物？": goods come in tonnes
             return False
-        return not counts(noun, self.scorer.text(best.sentence_id))
+        return not any(counts(n, self.scorer.text(best.sentence_id)) for n in nouns)
 
     def _lacks_number(self, evidence: Evidence, best: ScoredSentence | None) -> bool:
         """Return True when the question asks how many or how much ("一年可以省多少電？") and the best sentence writes
@@ -230,7 +230,8 @@ class ConfidenceModel:
         reading = self.scorer.reading(best.sentence_id)
         out["coverage"] = len(words & reading.tokens) / len(words) if words else 0.0
         asked = asked_kinds(query_text)
-        counted = counts(counted_noun(query_text), self.scorer.text(best.sentence_id))
+        nouns = counted_nouns(query_text)
+        counted = not nouns or any(counts(n, self.scorer.text(best.sentence_id)) for n in nouns)
         out["type"] = 1.0 if answers_kind(asked, reading.kinds) and counted else 0.0
         out["asked"] = 1.0 if asked else 0.0  # with type: asked for a kind the answer does not give
         return out

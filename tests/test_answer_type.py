@@ -27,6 +27,7 @@ from assistant.answer_type import (
     asked_kinds,
     asks_a_unit,
     counted_noun,
+    counted_nouns,
     counts,
     gives_a_number,
     gives_the_unit,
@@ -325,6 +326,14 @@ def test_a_question_counting_nothing_has_no_counted_noun(question):
 
 def test_the_count_is_the_first_one_asked_that_counts_something():
     assert counted_noun("幾月幾號辦的？有多少人參加？") == "人"
+
+
+def test_every_count_of_a_question_is_read_and_any_one_counted_answers():
+    question = "港務局底下有幾個產業公會、多少家會員公司？"
+    assert counted_nouns(question) == ["產", "家"]
+    assert any(counts(n, "港務局代表 85 個行業總會共 3 萬家企業") for n in counted_nouns(question))
+    assert counted_nouns("有幾家？是哪幾家？") == []  # which ones: the list answers, no count checked
+    assert counted_nouns("你好") == []
 
 
 @pytest.mark.parametrize(
