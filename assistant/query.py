@@ -26,7 +26,7 @@ from .text.words import (
     POSSESSIVE_RE,
 )
 from .translation import WordTranslator, plain_phrases, rephrase
-from .transliteration import Transliterations, inside_a_longer_name
+from .transliteration import Transliterations
 
 
 @dataclass(frozen=True)
@@ -286,7 +286,6 @@ class QueryReader:
             # 老闆 names someone in the dictionary too; in a question it is whoever heads a party
             if not self.spelled_otherwise(text, n)
             and not self.straddles_a_word(text, n)
-            and not inside_a_longer_name(fold(text), n, self.translator.foreign_han_names)
             and n not in CHINESE_CONVERSATION_WORDS
         ]
         logistics = self.absent_logistics(text) if self.settings.abstain_on_trip_logistics else []

@@ -11,7 +11,7 @@ written with that sounds so is that name.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container
+from collections.abc import Callable
 from functools import cached_property
 
 from .glossary import fold_latin
@@ -35,9 +35,6 @@ _TRANSLITERATION_CHARS = frozenset(
 )
 _NAME_RUN = re.compile(f"[{''.join(sorted(_TRANSLITERATION_CHARS - {' '}))}]+")
 # A Latin word that may be a name: capitalized, long enough that its consonants tell it from other names.
-# A dictionary name standing in a run of name characters this much longer is a syllable group of a longer foreign
-# name ("拉維萊特" holds 萊特), not that name.
-_LONGER_NAME_BY = 2
 _NAME_WORD = re.compile(r"\b[A-Z][a-zà-ÿ]+\b")
 _MIN_LETTERS = 5
 # How many words' matches a library keeps between questions (a handful of names per question).
@@ -193,19 +190,3 @@ class Transliterations:
                 return ()
             out = [o + s for o in out for s in sorted(options)]
         return tuple(out)
-
-
-def inside_a_longer_name(folded: str, name: str, known: Container[str]) -> bool:
-    """Return True when a Han `name` stands, wherever the (folded) question writes it, in a run of name characters
-    at least `_LONGER_NAME_BY` longer that holds no longer `known` name: part of a foreign name written with more
-    syllables ("拉維萊特那個公園" names no 萊特), which the dictionary does not know. "去里昂" and "羅馬尼亞" (a known
-    name itself) are not."""
-    runs = [m for m in _NAME_RUN.finditer(folded)]
-    found = False
-    for at in (m.start() for m in re.finditer(re.escape(name), folded)):
-        run = next((r.group(0) for r in runs if r.start() <= at and at + len(name) <= r.end()), "")
-        longer = {run[i:j] for i in range(len(run)) for j in range(i + len(name) + 1, len(run) + 1)}
-        if len(run) < len(name) + _LONGER_NAME_BY or any(w in known for w in longer):
-            return False
-        found = True
-    return found

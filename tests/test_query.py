@@ -255,12 +255,6 @@ def test_a_pair_the_dictionary_lacks_but_the_reports_write_often_claims_its_char
     assert _reader(assistant).unknown_names("訪團有去太和嗎？") == ["太和"]
 
 
-def test_a_dictionary_name_inside_a_longer_transliteration_is_no_unknown_name(assistant):
-    reader = _reader(assistant)
-    assert reader.unknown_names("拉維萊特那座公園占地多少？") == []  # La Villette's syllables, not 萊特 (Wright)
-    assert reader.unknown_names("訪團有去萊特的故鄉嗎？") == ["萊特"]
-
-
 def test_a_time_word_claims_its_characters_from_a_dictionary_name_beside_it(assistant):
     reader = _reader(assistant)
     assert reader.unknown_names("6月20號下午到晚上都安排了什麼？") == []  # 晚上 + 都, not the old capital 上都

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.transliteration import Transliterations, inside_a_longer_name, latin_sounds, sounds_alike
+from assistant.transliteration import Transliterations, latin_sounds, sounds_alike
 
 # A made-up report's text (folded) and the toneless readings of its characters.
 TEXT = "本府參訪克萊蒙特集團總部，並與維倫紐市長會面，另參觀港口設施並保留展區。"
@@ -76,10 +76,3 @@ def test_syllables_open_on_the_names_consonants_in_order():
     assert sounds_alike(clermont, "KLMT")  # 克萊蒙特: the n before t dropped
     assert not sounds_alike(clermont, "LKMT")  # out of order
     assert not sounds_alike(latin_sounds("Amelia"), "KLM")  # a name opening on a vowel, syllables on a consonant
-
-
-def test_a_dictionary_name_inside_a_longer_run_of_name_characters_is_part_of_a_longer_name():
-    assert inside_a_longer_name("拉維萊特那個公園有多大?", "萊特", {"萊特"})  # a syllable group of La Villette
-    assert not inside_a_longer_name("有沒有去里昂參訪?", "里昂", {"里昂"})  # the name whole, verbs around it
-    assert not inside_a_longer_name("去過羅馬尼亞嗎?", "羅馬", {"羅馬", "羅馬尼亞"})  # the longer name is known
-    assert not inside_a_longer_name("拉維萊特和萊特", "萊特", {"萊特"})  # also written whole
