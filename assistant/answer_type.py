@@ -32,9 +32,18 @@ RETURN_GIFT = "return-gift"
 # What the gift was ("紀念品是什麼？", "送了什麼給他？", "what was the souvenir?"): told only by a sentence naming it
 # ("致贈市長一幅書法"), not by one telling that a gift was given in the gift's generic word ("致贈紀念品予<name>").
 NAMED_GIFT = "named-gift"
-_WHAT_GIFT_RE = re.compile(r"什麼|甚麼|啥|哪[一個樣種件些]|\bwhat\b|\bwhich\b", re.I)
-_GIFT_GIVEN_RE = re.compile(r"(?:贈|送(?:給|予|上))(?:送|予)?(?P<rest>[^，。；,;]*)")
-_GENERIC_GIFT_RE = re.compile(r"紀念(?:品|禮品?)|禮物|禮品|贈品|伴手禮|禮|予|給|[a-z][\w'’.-]*", re.I)
+_GIFT_WORDS = r"(?:禮物|禮品|紀念品|伴手禮|贈品|東西)"
+_WHAT_GIFT_RE = re.compile(
+    rf"(?:什麼|甚麼|啥|哪[一個樣種件些]?)(?:樣的|種)?\s*{_GIFT_WORDS}"  # "什麼禮物", "哪一種紀念品"
+    r"|(?:送|贈)(?:了|給)?[^，,。？?]{0,8}?(?:什麼|甚麼|啥)(?!時候|場合|地方|時間)"  # "送了他什麼", not "在什麼場合送"
+    rf"|{_GIFT_WORDS}[^，,。？?]{{0,6}}?(?:是|為)(?:什麼|甚麼|啥|何物)"  # "紀念品是什麼東西"
+    r"|\bwhat (?:kind of |sort of )?(?:gifts?|souvenirs?|presents?|keepsakes?|mementos?)\b"
+    r"|\bwhat (?:was|were|is) (?:the|that|their|his|her) (?:gifts?|souvenirs?|presents?|keepsakes?|mementos?)\b"
+    r"|\bwhat did (?:\w+ ){1,3}(?:give|present|hand)\b",
+    re.I,
+)
+_GIFT_GIVEN_RE = re.compile(r"(?:贈|回送|送(?:給|予|上))(?:送|予)?(?P<rest>[^，。；,;]*)")
+_GENERIC_GIFT_RE = re.compile(r"紀念(?:品|禮品?)|禮物|禮品|贈品|伴手禮|禮|[a-z][\w'’.-]*", re.I)
 _RETURN_ASKED_RE = re.compile(r"回送|回禮|回贈|回敬|\bin return\b|\b(?:give|gave) (?:\w+ )?back\b(?!\s+to\b)", re.I)
 _RETURN_TOLD_RE = re.compile(r"回送|回禮|回贈|互贈|互相贈送|交換禮")
 # What sets something apart ("有什麼特別的地方？", "what's special about …", "好在哪？", "its strengths"): a sentence
@@ -194,7 +203,7 @@ _REASON_RE = re.compile(
 _WHERE_ASKED_RE = re.compile(
     r"(?:設在|設於|位於|坐落|座落|開在|辦在|舉辦|舉行|召開)[^，。？?]{0,4}(?:哪(?:裡|里|兒|邊|一帶|個(?:城市|地方|國家|場地))|何處|什麼地方)"
     r"|(?:舉辦|舉行)地點|在哪一帶"
-    r"|在(?:哪(?:裡|里|兒|邊)?|何處|什麼地方)(?:舉辦|舉行|召開|開(?![車始發放])|辦(?![公理事]))"  # "是在哪兒開的？"
+    r"|在(?:哪(?:裡|里|兒|邊|一?個(?:城市|地方|國家|場地))?|何處|什麼地方)(?:舉辦|舉行|召開|開(?![車始發放])|辦(?![公理事簽手證]))"  # "是在哪兒開的？"
     r"|\bwhere (?:is|was|are|were)\b.*\b(?:held|located|based|headquartered|sited)\b",
     re.I,
 )
@@ -461,10 +470,10 @@ def offered_kinds(sentence: str) -> frozenset[str]:
         kinds.add(MONEY)
     if _GIFT_RE.search(folded):
         kinds.add(GIFT)
-        if _names_a_gift(folded):
-            kinds.add(NAMED_GIFT)
     if _RETURN_TOLD_RE.search(folded):
         kinds |= {GIFT, RETURN_GIFT}
+    if GIFT in kinds and _names_a_gift(folded):
+        kinds.add(NAMED_GIFT)
     named = [t for t in _FULL_TITLE_RE.finditer(sentence) if _beside_a_name(sentence, t.start(), t.end())]
     if _LATIN_NAME_RE.search(sentence) or named:
         kinds.add(PERSON)
@@ -510,16 +519,19 @@ def _names_its_holder(sentence: str, start: int, end: int) -> bool:
     return bool(before) and bool(_HAN_RE.match(before[-1])) and before[-1] not in _NOT_A_NAME | _WORD_BEFORE_A_TITLE
 
 
-# Who received it: a title, and up to four characters of the name or party before it ("范德堡處長", "該公司董事長").
-_RECEIVER_RE = re.compile(rf"[{HAN_CHARS}]{{0,4}}?{_FULL_TITLE_RE.pattern}")
+# Where the gift a giving names ends: another act (並, 後, 及, 與, 和) or its receiver after 予, 給.
+_GIFT_END_RE = re.compile(r"並|後|及|與|和|予|給")
 
 
 def _names_a_gift(folded: str) -> bool:
-    """Return True when a (folded) sentence telling of a gift given names what it was: after the giving, more than
-    the gift's generic word, the receiver (`_RECEIVER_RE`) and Latin names ("致贈局長港口模型", not "致贈紀念品予<name>")."""
+    """Return True when a (folded) sentence telling of a gift given names what it was: after the giving and the
+    receiver's title, before another act or the receiver after 予/給, more than the gift's generic word and Latin
+    names ("致贈局長港口模型", not "致贈紀念品予<name>", "致贈<party>副市長紀念品" or "致贈紀念品並與<name>合影")."""
     for m in _GIFT_GIVEN_RE.finditer(folded):
-        rest = _GENERIC_GIFT_RE.sub("", _RECEIVER_RE.sub("", m.group("rest")))
-        if any(len(run) >= 2 for run in HAN_RUN_RE.findall(rest)):
+        gift = _GIFT_END_RE.split(m.group("rest"))[0]
+        titles = list(_FULL_TITLE_RE.finditer(gift))
+        gift = _GENERIC_GIFT_RE.sub("", gift[titles[-1].end() :] if titles else gift)
+        if any(len(run) >= 2 for run in HAN_RUN_RE.findall(gift)):
             return True
     return False
 

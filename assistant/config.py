@@ -357,6 +357,10 @@ class Settings:
     # in at least this many passages: a word of the reports' own (a regional term the dictionary lacks), where a
     # pair that happens to stand side by side a few times is not.
     reports_own_word_passages: int = 10
+    # ...and in at least this share of the passages writing its rarer character: a regional term in all of them,
+    # while pairs across word boundaries (訪 and a city's first character after 參訪, 與 and a party's first after it)
+    # stand together in a fifth to three fifths of theirs.
+    reports_own_word_cohesion: float = 0.9
     # The "blend" signal: the best cosine rescaled from a per-script floor over a band (e5 cosines of Chinese
     # questions to this Chinese text sit higher than English ones'), blended with word coverage for Chinese.
     confidence_floor_han: float = 0.82

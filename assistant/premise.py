@@ -39,6 +39,10 @@ _VISIT_ASKED = re.compile(
 )
 # A capitalized word inside a question is a name, not a verb: "Meet" in "the Meet Rotterdam fair" asks of no meeting.
 _NAME_WORD = re.compile(r"(?<=[\w,] )[A-Z][a-z]+")
+# A word pointing at a place or party named before: "那裡", "那邊", "there", "that place".
+_POINTS_BACK = re.compile(
+    r"那裡|那里|那邊|那边|那兒|那儿|該地|该地|當地|当地|\bthere\b|\bthat (?:place|city|town)\b", re.I
+)
 _WHETHER = re.compile(r"有沒有|是否|有無|\b(?:did|have|has) (?:they|the (?:delegation|mayor|team))\b", re.I)
 # A sentence reporting a visit or a meeting: a visit verb, a reception or a date.
 _VISIT_TOLD = re.compile(r"參訪|拜會|造訪|參觀|走訪|踏勘|接待|會晤|會見|出席|前往|抵達|進入|visit", re.I)
@@ -316,8 +320,11 @@ def unvisited(
     # only the place gone to counts ("去里昂拜會時談了什麼？").
     # Each question of several ("有沒有進廠？看了哪幾種機型？") asks its own: whether one visit happened does not
     # question what another names.
+    # One pointing back ("紐約呢？有沒有順道去那裡？") questions the names before it.
     asks = [a for a in re.split(r"(?<=[?？])", question) if a.strip()]
     questioned = [DATE in asked_kinds(fold(a)) or bool(_WHETHER.search(a)) for a in asks]
+    for i in (i for i, a in enumerate(asks) if questioned[i] and _POINTS_BACK.search(a)):
+        questioned[:i] = [True] * i
     folded_texts = "\n".join(d.folded for d in documents)
     visited = " ".join(_visited(d) for d in documents)
     out = []

@@ -197,7 +197,7 @@ class QueryReader:
         """Return what BM25 reads for a Latin-script question: it plus the Chinese names of the parties it
         names (glossary.py), the report's words for its other words (translation.py) and the report's short
         names for its two-word names (aliases.abbreviated_names). Dense retrieval,
-        sentence scoring and confidence read the question as asked."""
+        sentence scoring and confidence read the question as asked (its set phrases in plain words: `read`)."""
         added = expand(text, self.glossary, self.shared_alias_words) if self.settings.glossary_expansion else []
         if self.settings.translations_per_word:
             named = named_alias_words(text, self.glossary)
@@ -317,12 +317,16 @@ class QueryReader:
     def _claims(self, pair: str) -> bool:
         """Return True when two characters of a question are a word it says: a time or conversation word, a
         dictionary word the reports use often, or a pair the dictionary lacks that the reports write in very many
-        passages, a word of their own (a regional term: "航太和…" is 航太 and 和, not a dictionary name)."""
+        passages and nearly wherever they write its rarer character, a word of their own (a regional term: "航太和…"
+        is 航太 and 和, not a dictionary name; 訪 and a city's first character after 參訪 stand together by chance)."""
         if pair in CHINESE_TIME_WORDS or pair in CHINESE_CONVERSATION_WORDS:
             return True
         if self.translator.is_word(pair):
             return self._often(pair)
-        return self.document_frequency(pair) >= self.settings.reports_own_word_passages
+        together = self.document_frequency(pair)
+        apart = min(self.document_frequency(pair[0]), self.document_frequency(pair[1]))
+        s = self.settings
+        return together >= s.reports_own_word_passages and together >= s.reports_own_word_cohesion * apart
 
     def _written_word(self, pair: str) -> bool:
         """Return True when two characters are a dictionary word the reports write."""

@@ -76,7 +76,10 @@ PHRASES = {
 }
 # What people call a place is its nickname (text.words), glossed "nickname", not a call paid or made.
 _PHRASE_RE = re.compile(rf"\b(?:{'|'.join(PHRASES)}|{PEOPLE_CALL_A_NAME}|{PEOPLE_CALL_IT})\b")
-_SET_PHRASE_RE = re.compile(rf"\b(?:{'|'.join(PHRASES)})\b", re.IGNORECASE)
+# The phrases the model and every other step read in plain words too: not "known as", a nickname only to the
+# dictionary, nor "pitch", as often a noun ("the sales pitch").
+_PLAIN_PHRASES = {k: v for k, v in PHRASES.items() if k not in ("known as", "pitch")}
+_SET_PHRASE_RE = re.compile(rf"\b(?:{'|'.join(_PLAIN_PHRASES)})\b", re.IGNORECASE)
 _ABBREVIATION_RE = re.compile(rf"(?<![a-z])(?:{'|'.join(ABBREVIATIONS)})(?![a-z])", re.IGNORECASE)
 # The name a gloss starts with: "Boeing (abbr. for …)" -> "Boeing", "Saint Petersburg" -> both words.
 _ARTICLE_RE = re.compile(r"^\s*the\s+")
@@ -113,9 +116,9 @@ def american(word: str) -> str:
 
 
 def plain_phrases(question: str) -> str:
-    """Return an English question with its set phrases (PHRASES) in plain words, its case kept elsewhere: the text the
-    model reads ("What did the mayor ink?" -> "What did the mayor sign?")."""
-    return _SET_PHRASE_RE.sub(lambda m: PHRASES[m.group(0).lower()], question)
+    """Return an English question with its set phrases (`_PLAIN_PHRASES`) in plain words, its case kept elsewhere:
+    the text every step reads ("What did the mayor ink?" -> "What did the mayor sign?")."""
+    return _SET_PHRASE_RE.sub(lambda m: _PLAIN_PHRASES[m.group(0).lower()], question)
 
 
 def rephrase(question: str) -> str:

@@ -14,6 +14,7 @@ from assistant.answer_type import (
     GIFT,
     ITEMS,
     MONEY,
+    NAMED_GIFT,
     NAMED_TITLE,
     NUMBER,
     OTHER_HOLDER,
@@ -89,6 +90,8 @@ from assistant.text.normalize import fold
         ("港灣論壇是在哪兒開的?", {WHERE}),
         ("港灣論壇在哪辦的?", {WHERE}),
         ("在哪開車比較方便?", set()),  # driving, not holding
+        ("論壇在哪個城市舉辦?", {WHERE}),
+        ("他們在哪辦簽證?", set()),  # an errand, not where something was held
         ("那天下午又去了哪裡?", set()),  # where the delegation went next: the itinerary's, not a venue
         ("論壇舉辦了哪些活動?", set()),  # which events, not where
         ("為什麼碳排放下降?", {REASON}),  # a cause, not what a visit was for
@@ -230,6 +233,22 @@ def test_what_a_gift_was_is_answered_only_by_a_sentence_naming_it():
         assert not answers_kind(asked_kinds(fold(question)), unnamed)
     assert not answers_kind(asked_kinds(fold("局長送了什麼給他？")), offered_kinds("局長致贈范德堡處長紀念品"))
     assert answers_kind(asked_kinds(fold("局長送了什麼給他？")), offered_kinds("致贈港口模型予范德堡處長"))
+    assert answers_kind(asked_kinds(fold("局長回送了什麼？")), offered_kinds("局長回送茶葉"))
+    # Neither the receiver nor what was done beside the giving names the gift.
+    for sentence in (
+        "局長致贈紀念品予鹿特丹港務局副局長",
+        "局長致贈鹿特丹港務局國際關係副局長紀念品",
+        "局長致贈紀念品並與處長合影",
+    ):
+        assert NAMED_GIFT not in offered_kinds(sentence)
+    # A gift word with a what-word asking of something else (to whom, on what occasion, why) asks no gift's name.
+    for question in (
+        "局長把紀念品送給哪一位？",
+        "局長是在什麼場合致贈紀念品的？",
+        "局長為什麼要送紀念品給他？",
+        "Which director got a souvenir?",
+    ):
+        assert NAMED_GIFT not in asked_kinds(fold(question))
     # Whether one was given, and whether one was given back, a gift in its generic word answers.
     assert answers_kind(asked_kinds(fold("局長有送紀念品給他嗎？")), unnamed)
     assert answers_kind(asked_kinds(fold("局長有回送什麼嗎？")), offered_kinds("雙方互贈紀念品"))

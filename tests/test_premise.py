@@ -50,6 +50,7 @@ def document():
         ("他們有沒有去德國漢堡參訪？", ["德國漢堡"]),
         ("有沒有去港務局參訪？德國漢堡的港口有多大？", []),  # whether asked of one visit, not of what another asks
         ("港口有多大？他們有沒有去德國漢堡參訪？", ["德國漢堡"]),
+        ("德國漢堡的港口有多大？他們有沒有去那裡參訪？", ["德國漢堡"]),  # pointing back: the name before questioned
         ("局長順道去德國漢堡參訪時談了什麼？", ["德國漢堡"]),  # asks of the visit, presuming it: the place gone to
         ("參訪港務局時聊到德國漢堡的什麼？", []),  # named, but not as a place gone to
         ("局長跟那位負責港口數據規劃的德國漢堡代表見面時談了什麼？", ["德國漢堡"]),  # met, a description between

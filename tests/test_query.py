@@ -253,6 +253,9 @@ def test_a_pair_the_dictionary_lacks_but_the_reports_write_often_claims_its_char
     assert _reader(assistant).unknown_names(question) == []
     assert _reader(assistant, reports_own_word_passages=10_000).unknown_names(question) == ["太和"]
     assert _reader(assistant).unknown_names("訪團有去太和嗎？") == ["太和"]
+    # A frequent pair standing together by chance (訪 and the first character after it) claims nothing.
+    assert _reader(assistant).unknown_names("這次有訪巴拿馬嗎？") == ["巴拿馬"]
+    assert _reader(assistant).unknown_names("市長有拜訪巴塞隆納嗎？") == ["巴塞隆納"]
 
 
 def test_a_time_word_claims_its_characters_from_a_dictionary_name_beside_it(assistant):

@@ -77,6 +77,8 @@ def test_putting_pen_to_paper_or_inking_is_signing():
 def test_a_set_phrase_is_read_in_plain_words_with_the_questions_case_kept():
     assert plain_phrases("What did the Mayor Put Pen To Paper on in Paris?") == "What did the Mayor sign on in Paris?"
     assert plain_phrases("Who pitched Taichung?") == "Who promoted Taichung?"
+    assert plain_phrases("What was the sales pitch?") == "What was the sales pitch?"  # a noun as often
+    assert plain_phrases("What is the city known as?") == "What is the city known as?"  # a nickname only to BM25
     assert plain_phrases("Who was inkling?") == "Who was inkling?"  # a whole word only
 
 
