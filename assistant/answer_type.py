@@ -602,8 +602,8 @@ def counted_noun(question: str) -> str:
 
 
 def counted_nouns(question: str) -> list[str]:
-    """Return what each count of a question counts (`counted_noun`), the first first: "涵蓋幾個產業公會、多少家公司？"
-    counts 產 and 家, either of which a sentence may answer."""
+    """Return what each count of a question counts (`counted_noun`), in the question's order: "涵蓋幾個產業公會、
+    多少家公司？" counts 產 and 家, either of which a sentence may answer."""
     first = counted_noun(question)  # "" for a question counting nothing, or asking which ones (a list answers)
     pieces = _ASKS_APART_RE.split(question) if first else []
     return list(dict.fromkeys(n for n in [first, *map(counted_noun, pieces)] if n))

@@ -317,10 +317,8 @@ def unvisited(
     if not _VISIT_ASKED.search(fold(_NAME_WORD.sub("", question))):
         return []
     # Asking when or whether it happened questions the visit; asking anything else of it presumes it, and then
-    # only the place gone to counts ("去里昂拜會時談了什麼？").
-    # Each question of several ("有沒有進廠？看了哪幾種機型？") asks its own: whether one visit happened does not
-    # question what another names.
-    # One pointing back ("紐約呢？有沒有順道去那裡？") questions the names before it.
+    # only the place gone to counts ("去里昂拜會時談了什麼？"). Each ask of several ("有沒有進廠？看了哪幾種機型？")
+    # questions only the names it writes, or, pointing back ("紐約呢？有沒有順道去那裡？"), those before it too.
     asks = [a for a in re.split(r"(?<=[?？])", question) if a.strip()]
     questioned = [DATE in asked_kinds(fold(a)) or bool(_WHETHER.search(a)) for a in asks]
     for i in (i for i, a in enumerate(asks) if questioned[i] and _POINTS_BACK.search(a)):
