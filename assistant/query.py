@@ -122,6 +122,7 @@ _DOER_ENDINGS = "人者員方"
 # A foreign town's or village's head, which reports of the genre title 市長 (answer_type's other holder): no role the
 # reports lack where they write 市長.
 _HEADS_TITLED_MAYOR = frozenset(("鎮長", "镇长", "村長", "村长"))
+_TIME_WORD_RE = re.compile("|".join(sorted(CHINESE_TIME_WORDS, key=len, reverse=True)))
 
 
 def _within(folded: str, word: str, spans: list[tuple[int, int]]) -> bool:
@@ -226,7 +227,10 @@ class QueryReader:
         """Return the share of the question's words that the report never uses: Chinese words (two characters or
         more) no passage holds, English words with neither a passage using them nor a translation the report uses."""
         if has_han(text):
-            words = [t for t in self.question_words(text) if len(t) >= 2 and t not in CHINESE_CONVERSATION_WORDS]
+            # A time of day (早上, 晚上) is when, which the reports write their own way (上午, 下午): no word lacking,
+            # nor is a pair across it (天下 of 那天下午).
+            untimed = _TIME_WORD_RE.sub(" ", text)
+            words = [t for t in self.question_words(untimed) if len(t) >= 2 and t not in CHINESE_CONVERSATION_WORDS]
             folded = fold(text)
             acts = act_words(folded)  # "聊了哪些話題": the reports tell of talks their own way (就…議題進行交流)
             missing = [

@@ -95,6 +95,9 @@ def test_the_missing_share_counts_words_the_report_never_uses(assistant):
     assert reader.missing_share("Sigfox 是哪位大老闆出來接待？") == 0.0  # the boss: the report writes the title
     assert reader.missing_share("他們在那邊主要看了些什麼？") == 0.0  # 主要 and 看, not the dictionary's 要看
     assert reader.missing_share("這趟最開始是誰邀請的？") == 0.0  # 最開始, 起初: at first, how people tell a story
+    # A time of day is when, which the report writes its own way (上午), and no pair across it (天下) is a word asked.
+    assert reader.missing_share("早上那場是誰接待的？") == 0.0
+    assert reader.missing_share("那天下午呢？") == 0.0
 
 
 def test_english_function_words_and_possessives_are_no_words_the_report_lacks(assistant):
