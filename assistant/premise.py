@@ -321,6 +321,7 @@ def unvisited(
     # questions only the names it writes, or, pointing back ("紐約呢？有沒有順道去那裡？"), those before it too.
     asks = [a for a in re.split(r"(?<=[?？])", question) if a.strip()]
     questioned = [DATE in asked_kinds(fold(a)) or bool(_WHETHER.search(a)) for a in asks]
+    folded_asks = [fold(a) for a in asks]
     for i in (i for i, a in enumerate(asks) if questioned[i] and _POINTS_BACK.search(a)):
         questioned[:i] = [True] * i
     folded_texts = "\n".join(d.folded for d in documents)
@@ -329,7 +330,7 @@ def unvisited(
     cleared: list[str] = []  # the visited names of several words ("Port of Rotterdam"): none of their words is a name
     phrases: list[str] = []  # the names of several words not visited, read word by word: a word is shown in them
     for name in _names(question, folded_texts, aliases):
-        gone_to_only = not any(q for a, q in zip(asks, questioned) if fold(name) in fold(a))
+        gone_to_only = not any(q for a, q in zip(folded_asks, questioned) if fold(name) in a)
         if (gone_to_only and not _presumed(folded_question, fold(name))) or any(name in c.split() for c in cleared):
             continue
         phrase = " " in name and not has_han(name)

@@ -142,7 +142,6 @@ class Transliterations:
         self.readings = readings
         self.is_word = is_word  # a dictionary word (保留, 西方) is glossed in English, not transliterated
         self.known = known  # an English word, or a name the dictionary glosses
-        self._runs: list[tuple[str, tuple[str, ...]]] | None = None  # built on the first question that needs it
         self._found: dict[str, str | None] = {}
 
     @cached_property
@@ -165,22 +164,21 @@ class Transliterations:
             self._found.clear()
         if word not in self._found:
             sounds = latin_sounds(word)
-            matches = {run for run, onsets in self._candidates() for o in onsets if sounds and sounds_alike(sounds, o)}
+            matches = {run for run, onsets in self._candidates for o in onsets if sounds and sounds_alike(sounds, o)}
             self._found[word] = next(iter(matches)) if len(matches) == 1 else None
         return self._found[word]
 
+    @cached_property
     def _candidates(self) -> list[tuple[str, tuple[str, ...]]]:
-        """Return each run of transliteration characters the reports write (three to six of them, no dictionary
-        word inside) with every way its syllables may open."""
-        if self._runs is None:
-            runs = {
-                r
-                for r in _NAME_RUN.findall(fold(self._text))
-                if _SYLLABLES[0] <= len(r) <= _SYLLABLES[1]
-                and not any(self.is_word(r[i : i + 2]) for i in range(len(r) - 1))
-            }
-            self._runs = [(run, self._onsets(run)) for run in sorted(runs)]
-        return self._runs
+        """Each run of transliteration characters the reports write (three to six of them, no dictionary word
+        inside) with every way its syllables may open; read on the first question that needs them."""
+        runs = {
+            r
+            for r in _NAME_RUN.findall(fold(self._text))
+            if _SYLLABLES[0] <= len(r) <= _SYLLABLES[1]
+            and not any(self.is_word(r[i : i + 2]) for i in range(len(r) - 1))
+        }
+        return [(run, self._onsets(run)) for run in sorted(runs)]
 
     def _onsets(self, run: str) -> tuple[str, ...]:
         out = [""]
